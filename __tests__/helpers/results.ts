@@ -1,0 +1,35 @@
+import { buildConfig, type RawInputs } from '../../src/config.js';
+import type { CellMetrics } from '../../src/metrics.js';
+import { planShard } from '../../src/plan.js';
+import { SCHEMA_VERSION, type Results } from '../../src/results.js';
+
+/** Builds results for a planned matrix with chosen numbers; for report and comparison logic. */
+export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Partial<CellMetrics> | null): Results {
+  const config = buildConfig({ inputs });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'async-bench', version: '0.0.0-test' },
+    createdAt: '2026-11-28T00:00:00.000Z',
+    config,
+    environment: {
+      cpuCount: 2, cpuModel: 'test', memoryGiB: 24, kernel: '6.0', platform: 'linux-x64', node: 'v20',
+      runner: null, docker: null, compose: null, stack: {}, latencyMethod: 'toxiproxy',
+    },
+    shard: config.shard,
+    cells: planShard(config).map((cell) => {
+      const partial = metricsFor(cell.id);
+      const base = { id: cell.id, dir: `cells/${cell.dir}`, setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs, warnings: [] };
+      if (partial === null) return { ...base, status: 'failed' as const, reason: 'app not healthy', metrics: null };
+      return {
+        ...base,
+        status: 'ok' as const,
+        reason: null,
+        metrics: {
+          maxSrps: 10, totalSuccesses: 1000, totalRequests: 1000, totalFailures: 0, failureRatio: 0, steadySrps: 9,
+          p50Ms: 10, p95Ms: 20, p99Ms: 30, averageMs: 12, peakUsers: 50, historySamples: 20, locustCpuWarning: false, topFailures: [],
+          ...partial,
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,149 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildConfig } from '../src/config.js';
+import { hostEnvironment } from '../src/environment.js';
+import { ingestRun, RunDirError } from '../src/ingest.js';
+import { readCell } from '../src/locust/cell.js';
+import { fixture, placeCell, scratch } from './helpers/fixtures.js';
+
+/*
+ * Expected numbers are hand calculations from the captured CSVs (see fixtures/README.md):
+ *   max sRPS  = max over history rows with Name == "Aggregated" of (Requests/s − Failures/s)
+ *               awk -F, '$4=="Aggregated"{v=$5-$6; if(v>m)m=v} END{print m}' locust_stats_history.csv
+ *   successes = Request Count − Failure Count of the "Aggregated" row of locust_stats.csv
+ */
+describe('readCell on real Locust output', () => {
+  it('Locust 2.12 with failures: N/A percentiles early in the history, no First/Last Seen', async () => {
+    const reading = await readCell(fixture('locust-2.12', 'with-failures'));
+    expect(reading.status).toBe('ok');
+    const m = reading.metrics!;
+    expect(m.maxSrps).toBeCloseTo(70.714286, 5);
+    expect(m.totalSuccesses).toBe(1265 - 233);
+    expect(m.totalRequests).toBe(1265);
+    expect(m.totalFailures).toBe(233);
+    expect(m.failureRatio).toBeCloseTo(233 / 1265, 10);
+    expect(m.p50Ms).toBe(110);
+    expect(m.topFailures[0]).toMatchObject({ occurrences: 233 });
+    expect(m.topFailures[0]!.error).toContain('500 Server Error');
+  });
+
+  it('current Locust with failures: First/Last Seen columns are accepted', async () => {
+    const reading = await readCell(fixture('locust-current', 'with-failures'));
+    expect(reading.status).toBe('ok');
+    expect(reading.metrics!.maxSrps).toBeCloseTo(76, 6);
+    expect(reading.metrics!.totalSuccesses).toBe(1255 - 232);
+  });
+
+  it('a clean run has no failures and a steady-state rate not above the max', async () => {
+    const reading = await readCell(fixture('locust-current', 'clean'));
+    const m = reading.metrics!;
+    expect(m.totalSuccesses).toBe(1265);
+    expect(m.failureRatio).toBe(0);
+    expect(m.maxSrps).toBeCloseTo(94, 6);
+    expect(m.steadySrps).not.toBeNull();
+    expect(m.steadySrps!).toBeGreaterThan(0);
+    expect(m.steadySrps!).toBeLessThanOrEqual(m.maxSrps);
+    expect(m.locustCpuWarning).toBe(false);
+  });
+});
+
+describe('readCell on broken cells: failed with a reason, never zeros', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let cell: string;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await scratch());
+    cell = await placeCell(dir, 'sync__cpu__0ms', fixture('locust-current', 'with-failures'));
+  });
+  afterEach(() => cleanup());
+
+  const expectFailed = async (pattern: RegExp) => {
+    const reading = await readCell(cell);
+    expect(reading.status).toBe('failed');
+    expect(reading.metrics).toBeNull();
+    expect(reading.status === 'failed' && reading.reason).toMatch(pattern);
+  };
+
+  it('empty stats CSV', async () => {
+    await writeFile(join(cell, 'locust_stats.csv'), '');
+    await expectFailed(/locust_stats\.csv is empty/);
+  });
+
+  it('stats CSV with a missing column', async () => {
+    const text = await readFile(join(cell, 'locust_stats.csv'), 'utf8');
+    await writeFile(join(cell, 'locust_stats.csv'), text.replace('Failure Count', 'Fails'));
+    await expectFailed(/lacks column\(s\) "Failure Count"/);
+  });
+
+  it('history without an Aggregated row', async () => {
+    const text = await readFile(join(cell, 'locust_stats_history.csv'), 'utf8');
+    const kept = text.split('\n').filter((line) => !line.includes(',Aggregated,'));
+    await writeFile(join(cell, 'locust_stats_history.csv'), kept.join('\n'));
+    await expectFailed(/history\.csv has no "Aggregated" row/);
+  });
+
+  it('history header only (Locust stopped before its first sample)', async () => {
+    const text = await readFile(join(cell, 'locust_stats_history.csv'), 'utf8');
+    await writeFile(join(cell, 'locust_stats_history.csv'), `${text.split('\n')[0]}\n`);
+    await expectFailed(/no "Aggregated" row/);
+  });
+
+  it('missing history file names the flag that writes it', async () => {
+    await rm(join(cell, 'locust_stats_history.csv'));
+    await expectFailed(/--csv-full-history/);
+  });
+
+  it('a truncated row', async () => {
+    const text = await readFile(join(cell, 'locust_stats.csv'), 'utf8');
+    await writeFile(join(cell, 'locust_stats.csv'), `${text.trimEnd()}\n,Aggregated,12\n`);
+    await expectFailed(/fields where the header has/);
+  });
+
+  it('a non-numeric count', async () => {
+    const text = await readFile(join(cell, 'locust_stats.csv'), 'utf8');
+    await writeFile(join(cell, 'locust_stats.csv'), text.replace(/\n,Aggregated,\d+/, '\n,Aggregated,many'));
+    await expectFailed(/"Request Count" holds "many"/);
+  });
+
+  it('the runner recorded why the cell could not be measured', async () => {
+    await writeFile(join(cell, 'cell.json'), JSON.stringify({ error: 'app not healthy within 60 s' }));
+    await expectFailed(/app not healthy within 60 s/);
+  });
+
+  it('a missing failures file is a warning, not a failure', async () => {
+    await rm(join(cell, 'locust_failures.csv'));
+    const reading = await readCell(cell);
+    expect(reading.status).toBe('ok');
+    expect(reading.warnings.join()).toMatch(/locust_failures\.csv is missing/);
+  });
+});
+
+describe('ingestRun', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await scratch()));
+  afterEach(() => cleanup());
+
+  it('refuses a run directory with no cells', async () => {
+    await expect(ingestRun(dir, buildConfig({ inputs: {} }), hostEnvironment())).rejects.toThrow(RunDirError);
+    await expect(ingestRun(dir, buildConfig({ inputs: {} }), hostEnvironment())).rejects.toThrow(/has no cells\/ folder/);
+  });
+
+  it('a partial run: measured cells keep their numbers, the rest are "not run"', async () => {
+    await placeCell(dir, 'sync__io_read__0ms', fixture('locust-current', 'clean'));
+    await placeCell(dir, 'not-a-cell', fixture('locust-current', 'clean'));
+    await placeCell(dir, 'sync__io_read__999ms', fixture('locust-current', 'clean'));
+    const config = buildConfig({ inputs: { setups: 'sync', routes: 'io_read' } });
+    const { results, unplanned } = await ingestRun(dir, config, hostEnvironment());
+    expect(results.cells.map((cell) => [cell.id, cell.status])).toEqual([
+      ['sync/io_read/0ms', 'ok'],
+      ['sync/io_read/100ms', 'failed'],
+      ['sync/io_read/200ms', 'failed'],
+    ]);
+    expect(results.cells[1]!.reason).toMatch(/not run: no folder cells\/sync__io_read__100ms/);
+    expect(results.cells[0]!.metrics!.totalSuccesses).toBe(1265);
+    expect(unplanned).toEqual(['sync__io_read__999ms']);
+    expect(results.schemaVersion).toBe('1.0');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { baselineFromResults, paperBaseline } from '../src/baseline.js';
+import { compareResults } from '../src/compare.js';
+import { COMMENT_LIMIT, renderReport } from '../src/report/body.js';
+import { escapeMarkdown } from '../src/report/escape.js';
+import { makeResults } from './helpers/results.js';
+
+const tableRows = (body: string, title: string): string[] => {
+  const start = body.indexOf(title);
+  return body
+    .slice(start)
+    .split('\n')
+    .slice(2)
+    .filter((line, i, lines) => line.startsWith('|') && lines.slice(0, i).every((l) => l.startsWith('|')));
+};
+
+describe('renderReport', () => {
+  const results = makeResults({}, (id) => ({ maxSrps: id.length, totalSuccesses: 1000 + id.length }));
+
+  it('prints Tables 1–3 in the study shape: one per route, rows = latency, columns = setups', () => {
+    const body = renderReport(results, { comparison: null });
+    expect(body).toMatch(/^### async-bench: 27 cells measured, no baseline/);
+    for (const [n, title] of [[1, 'CPU-bound'], [2, 'I/O-bound DB read'], [3, 'I/O-bound DB create']] as const) {
+      const rows = tableRows(body, `**Table ${n}: ${title}**`);
+      expect(rows[0]).toBe('| Added latency (ms) | Sync | Async Limited | Async Unlimited |');
+      expect(rows.slice(2).map((row) => row.split('|')[1]!.trim())).toEqual(['0', '100', '200']);
+    }
+    // sync/io_read/100ms has a 18-character id: 18.0 & 1,018
+    expect(tableRows(body, '**Table 2')[3]).toContain('| 18.0 & 1,018 |');
+  });
+
+  it('marks regressions and improvements against the baseline, with both deltas', () => {
+    const baseline = baselineFromResults('main', makeResults({}, () => ({ maxSrps: 20, totalSuccesses: 1000 })));
+    const current = makeResults({}, (id) =>
+      id === 'sync/io_read/0ms' ? { maxSrps: 10, totalSuccesses: 900 } : id === 'sync/cpu/0ms' ? { maxSrps: 30, totalSuccesses: 1000 } : { maxSrps: 20, totalSuccesses: 1000 },
+    );
+    const body = renderReport(current, { comparison: compareResults(current, baseline, 0.1) });
+    expect(body.split('\n')[0]).toBe('### async-bench: 🔴 1 regression in 27 cells vs main (threshold 10.0 %) · 1 improved, 25 unchanged');
+    expect(tableRows(body, '**Table 2')[2]).toContain('**10.0 & 900**<br><sub>🔴 −50.0 % · −10.0 %</sub>');
+    expect(tableRows(body, '**Table 1')[2]).toContain('30.0 & 1,000<br><sub>🟢 +50.0 % · ±0.0 %</sub>');
+  });
+
+  it('says when nothing regressed, and shows failed and missing cells', () => {
+    const current = makeResults({}, (id) => (id === 'async-limited/io_create/200ms' ? null : { maxSrps: 200, totalSuccesses: 30000 }));
+    const body = renderReport(current, { comparison: compareResults(current, paperBaseline(), 0.1) });
+    expect(body.split('\n')[0]).toMatch(/^### async-bench: 🔴 1 regression \(1 missing\) in 27 cells vs the study \(paper\)/);
+    expect(body).toContain('✖ failed<br><sub>⚠️ was 82.6 & 8,644</sub>');
+    expect(body).toContain('✖ 1 failed cell');
+    expect(body).toContain('<code>async-limited/io\\_create/200ms</code>: app not healthy');
+    const fine = makeResults({}, () => ({ maxSrps: 1, totalSuccesses: 1 }));
+    const same = renderReport(fine, { comparison: compareResults(fine, baselineFromResults('main', fine), 0.1) });
+    expect(same.split('\n')[0]).toBe('### async-bench: ✅ No regressions in 27 cells vs main (threshold 10.0 %) · 27 unchanged');
+  });
+
+  it('escapes text that comes from configuration', () => {
+    expect(escapeMarkdown('a|b <script>*x* @team')).toBe('a\\|b &lt;script&gt;\\*x\\* &#64;team');
+    const results = makeResults({}, () => ({}));
+    results.config.setups[0]!.label = 'Sync | <img src=x onerror=alert(1)> @org/team';
+    const body = renderReport(results, { comparison: null });
+    expect(body).toContain('| Sync \\| &lt;img src=x onerror=alert(1)&gt; &#64;org/team |');
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('@org');
+  });
+
+  it('stays under the comment limit: details shrink first, tables never', () => {
+    const noisy = makeResults({ latencies: Array.from({ length: 60 }, (_, i) => i * 10).join(',') }, () => ({
+      topFailures: [{ error: 'x'.repeat(500), occurrences: 3 }],
+    }));
+    noisy.cells.forEach((cell, i) => {
+      if (i % 2 === 0) Object.assign(cell, { status: 'failed', reason: 'y'.repeat(1000), metrics: null });
+    });
+    const full = renderReport(noisy, { comparison: null, maxLength: 10_000_000 });
+    expect(full.length).toBeGreaterThan(COMMENT_LIMIT);
+    const body = renderReport(noisy, { comparison: null });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT - 1024);
+    expect(body).toContain('Some details were left out');
+    expect(body).not.toContain('Per-cell metrics');
+    for (const n of [1, 2, 3]) expect(tableRows(body, `**Table ${n}`)).toHaveLength(62);
+  });
+
+  it('appends links under the tables', () => {
+    const body = renderReport(results, { comparison: null, links: ['[Run](https://example/run)', '[Reports](https://example/a)'] });
+    expect(body).toContain('[Run](https://example/run) · [Reports](https://example/a)');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mergeResults, parseResults, ResultsError, serializeResults } from '../src/results.js';
+import { makeResults } from './helpers/results.js';
+
+describe('results.json', () => {
+  const results = makeResults({}, () => ({}));
+
+  it('round-trips through JSON', () => {
+    expect(parseResults('r.json', serializeResults(results))).toEqual(results);
+  });
+
+  it('accepts a newer minor of the same major', () => {
+    const text = serializeResults({ ...results, schemaVersion: '1.7' });
+    expect(parseResults('r.json', text).schemaVersion).toBe('1.7');
+  });
+
+  it('refuses an unknown major with what to do', () => {
+    const text = serializeResults({ ...results, schemaVersion: '2.0' });
+    expect(() => parseResults('r.json', text)).toThrow(ResultsError);
+    expect(() => parseResults('r.json', text)).toThrow(/schemaVersion 2\.0; this async-bench reads 1\.x\. Upgrade async-bench/);
+  });
+
+  it('refuses files that are not results', () => {
+    expect(() => parseResults('x.json', '{"cells": []}')).toThrow(/x\.json has no "schemaVersion"/);
+    expect(() => parseResults('x.json', 'not json')).toThrow(/x\.json is not JSON/);
+    const broken = JSON.parse(serializeResults(results));
+    delete broken.cells[3].metrics.maxSrps;
+    expect(() => parseResults('x.json', JSON.stringify(broken))).toThrow(/cell sync\/io_read\/0ms is "ok" but lacks maxSrps/);
+  });
+});
+
+describe('mergeResults', () => {
+  const shard = (i: number) => makeResults({ shard: `${i}/3` }, () => ({}));
+
+  it('merges shards into the full matrix in plan order, whatever order they come in', () => {
+    const merged = mergeResults([3, 1, 2].map((i) => ({ source: `shard-${i}`, results: shard(i) })));
+    const full = makeResults({}, () => ({}));
+    expect(merged.cells.map((cell) => cell.id)).toEqual(full.cells.map((cell) => cell.id));
+    expect(merged.shard).toBeNull();
+    expect(merged.config.shard).toBeNull();
+  });
+
+  it('refuses overlapping cells, naming both sources', () => {
+    expect(() => mergeResults([{ source: 'a.json', results: shard(1) }, { source: 'b.json', results: shard(1) }])).toThrow(
+      /cell sync\/cpu\/0ms is in both a\.json and b\.json/,
+    );
+  });
+
+  it('refuses results of different configurations', () => {
+    const other = makeResults({ shard: '2/3', users: '40' }, () => ({}));
+    expect(() => mergeResults([{ source: 'a.json', results: shard(1) }, { source: 'b.json', results: other }])).toThrow(
+      /b\.json was run with a different configuration than a\.json/,
+    );
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => mergeResults([])).toThrow(/nothing to merge/);
+  });
+});

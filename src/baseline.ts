@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { cellId } from './plan.js';
+import { parseResults, type Results } from './results.js';
+
+/** The two study metrics of one cell, as a baseline knows them. */
+export interface BaselineCell {
+  maxSrps: number;
+  totalSuccesses: number;
+}
+
+export interface Baseline {
+  /** Shown in the report: `paper`, a path, or an artifact's run. */
+  label: string;
+  /** Cells the baseline measured; a baseline cell that failed has no numbers. */
+  cells: Map<string, BaselineCell | null>;
+}
+
+/** Tables 1–3 of the study, as published: [max sRPS, total successes] per latency 0/100/200 ms. */
+const PAPER_TABLES: Record<string, Record<string, [number, number][]>> = {
+  cpu: {
+    sync: [[1.5, 255], [1.5, 255], [1.5, 200]],
+    'async-limited': [[0.1, 24], [0.2, 30], [0.5, 86]],
+    'async-unlimited': [[3.3, 91], [1.3, 97], [2.7, 90]],
+  },
+  io_read: {
+    sync: [[23.0, 3927], [1.2, 200], [0.6, 105]],
+    'async-limited': [[28.3, 3053], [28.6, 4555], [28.4, 4312]],
+    'async-unlimited': [[34.1, 4680], [36, 5313], [34.2, 5123]],
+  },
+  io_create: {
+    sync: [[143.6, 24328], [1.4, 242], [0.7, 124]],
+    'async-limited': [[188.8, 11325], [129.0, 12963], [82.6, 8644]],
+    'async-unlimited': [[187.5, 20163], [171.4, 26145], [185, 23030]],
+  },
+};
+const PAPER_LATENCIES = [0, 100, 200];
+
+export const PAPER_BASELINE_NAME = 'paper';
+
+export function paperBaseline(): Baseline {
+  const cells = new Map<string, BaselineCell>();
+  for (const [route, setups] of Object.entries(PAPER_TABLES)) {
+    for (const [setup, rows] of Object.entries(setups)) {
+      rows.forEach(([maxSrps, totalSuccesses], i) => {
+        cells.set(cellId(setup, route, PAPER_LATENCIES[i]!), { maxSrps, totalSuccesses });
+      });
+    }
+  }
+  return { label: 'the study (paper)', cells };
+}
+
+export function baselineFromResults(label: string, results: Results): Baseline {
+  return {
+    label,
+    cells: new Map(
+      results.cells.map((cell) => [
+        cell.id,
+        cell.status === 'ok' && cell.metrics
+          ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses }
+          : null,
+      ]),
+    ),
+  };
+}
+
+/** `paper` or a results.json path. (`artifact` is resolved to a path by the GitHub edge first.) */
+export async function loadBaseline(source: string): Promise<Baseline> {
+  if (source === PAPER_BASELINE_NAME) return paperBaseline();
+  let text: string;
+  try {
+    text = await readFile(source, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `Invalid baseline: cannot read ${JSON.stringify(source)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give "paper" or the path of a results.json.`,
+    );
+  }
+  return baselineFromResults(source, parseResults(source, text));
+}

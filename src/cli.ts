@@ -1,0 +1,182 @@
+import { writeFile, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadBaseline } from './baseline.js';
+import { compareResults, regressionCount, type Comparison } from './compare.js';
+import { CONFIG_INPUTS, ConfigError, type RawInputs } from './config.js';
+import { loadConfig } from './config/load.js';
+import { hostEnvironment } from './environment.js';
+import { ingestRun, RESULTS_FILE, RunDirError, TABLES_FILE } from './ingest.js';
+import { renderReport } from './report/body.js';
+import { mergeResults, parseResults, ResultsError, serializeResults, type Results } from './results.js';
+import { VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
+
+Usage:
+  async-bench run     [options]                 run the matrix with Docker, write <out>/results.json and tables.md
+  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json
+  async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
+                                                print Tables 1–3 as markdown
+  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
+                                                print each cell's verdict; exit 1 on regressions if asked
+  async-bench merge   <out.json> <shard.json>...  merge shard results into one
+
+Options (also inputs of the action and keys of async-bench.yml):
+  --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
+  --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --seed-posts N
+  --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
+  --baseline paper|PATH      --threshold 10%   --fail-on-regression
+`;
+
+const OPTIONS: ParseArgsConfig['options'] = {
+  ...Object.fromEntries(CONFIG_INPUTS.map((name) => [name, { type: 'string' as const }])),
+  'fail-on-regression': { type: 'boolean' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+};
+
+/** A mistake in how the command was called: printed with a hint, exit 2. */
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string | undefined;
+  positionals: string[];
+  inputs: RawInputs;
+  configFile: string | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+function parse(argv: string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const inputs: RawInputs = {};
+  for (const name of CONFIG_INPUTS) {
+    const value = values[name];
+    if (value !== undefined) inputs[name] = String(value);
+  }
+  const [command, ...rest] = positionals;
+  return { command, positionals: rest, inputs, configFile: values.config as string | undefined, help: Boolean(values.help), version: Boolean(values.version) };
+}
+
+async function readResultsFile(path: string): Promise<Results> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code}); give the path of a results.json.`);
+  }
+  return parseResults(path, text);
+}
+
+async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Promise<Comparison | null> {
+  // Flags override what the results were run with (the threshold, the baseline).
+  const config = await loadConfig({ ...parsed.inputs, profile: parsed.inputs.profile ?? results.config.profile }, parsed.configFile, cwd);
+  const source = parsed.inputs.baseline ?? results.config.compare.baseline;
+  if (!source || source === 'artifact') return null;
+  const baseline = await loadBaseline(source === 'paper' ? source : resolve(cwd, source));
+  return compareResults(results, baseline, parsed.inputs.threshold ? config.compare.threshold : results.config.compare.threshold);
+}
+
+function onePositional(parsed: Parsed, what: string): string {
+  const [value, extra] = parsed.positionals;
+  if (value === undefined) throw new UsageError(`${parsed.command} needs ${what}.`);
+  if (extra !== undefined) throw new UsageError(`${parsed.command} takes one ${what}; got also ${JSON.stringify(extra)}.`);
+  return value;
+}
+
+const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> = {
+  async ingest(parsed, io) {
+    const runDir = resolve(io.cwd, onePositional(parsed, 'a run directory'));
+    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
+    const { results, unplanned } = await ingestRun(runDir, config, hostEnvironment());
+    for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.\n`);
+    await writeFile(join(runDir, RESULTS_FILE), serializeResults(results));
+    const failed = results.cells.filter((cell) => cell.status === 'failed');
+    io.stdout.write(`${join(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed\n`);
+    for (const cell of failed) io.stdout.write(`  ✖ ${cell.id}: ${cell.reason}\n`);
+    return 0;
+  },
+
+  async report(parsed, io) {
+    const results = await readResultsFile(resolve(io.cwd, onePositional(parsed, 'a results.json')));
+    const comparison = await comparisonFor(results, parsed, io.cwd);
+    io.stdout.write(renderReport(results, { comparison }));
+    return 0;
+  },
+
+  async compare(parsed, io) {
+    const results = await readResultsFile(resolve(io.cwd, onePositional(parsed, 'a results.json')));
+    if (!parsed.inputs.baseline && !results.config.compare.baseline) throw new UsageError('compare needs --baseline paper or --baseline <results.json>.');
+    const comparison = (await comparisonFor(results, parsed, io.cwd))!;
+    for (const cell of comparison.cells.values()) {
+      const { maxSrps, totalSuccesses } = cell.metrics;
+      const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;
+      io.stdout.write(`${cell.verdict.padEnd(9)} ${cell.id.padEnd(32)} max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
+    }
+    const regressions = regressionCount(comparison);
+    io.stdout.write(`${regressions} regression(s), ${comparison.counts.improved} improvement(s) vs ${comparison.baselineLabel}\n`);
+    const fail = parsed.inputs['fail-on-regression'] !== undefined || results.config.compare.failOnRegression;
+    return fail && regressions > 0 ? 1 : 0;
+  },
+
+  async merge(parsed, io) {
+    const [out, ...inputs] = parsed.positionals;
+    if (!out || inputs.length === 0) throw new UsageError('merge needs an output path and at least one shard results.json.');
+    const parts = await Promise.all(inputs.map(async (path) => ({ source: path, results: await readResultsFile(resolve(io.cwd, path)) })));
+    const merged = mergeResults(parts);
+    await writeFile(resolve(io.cwd, out), serializeResults(merged));
+    await writeFile(join(resolve(io.cwd, out), '..', TABLES_FILE), renderReport(merged, { comparison: null }));
+    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s)\n`);
+    return 0;
+  },
+
+  async run(parsed, io) {
+    const { runCommand } = await import('./stack/run-command.js');
+    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
+    return runCommand(config, io);
+  },
+};
+
+/** The CLI: returns the exit code; prints errors as one clear line, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parse(argv);
+    if (parsed.version) {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (parsed.help || parsed.command === undefined || parsed.command === 'help') {
+      io.stdout.write(USAGE);
+      return parsed.command === undefined && !parsed.help ? 2 : 0;
+    }
+    const command = commands[parsed.command];
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(parsed.command)}; commands: ${Object.keys(commands).join(', ')}.`);
+    return await command(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`async-bench: ${error.message}\nRun "async-bench --help" for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof ResultsError || error instanceof RunDirError) {
+      io.stderr.write(`async-bench: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`async-bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,100 @@
+import type { AppSpec, CompareSpec, LoadSpec, ProfileName, RouteSpec, SetupSpec } from './types.js';
+
+/** The reference app in compose/app: the study's Django project. */
+export const REFERENCE_APP: AppSpec = {
+  name: 'reference',
+  builtIn: true,
+  context: 'compose/app',
+  dockerfile: 'Dockerfile',
+  wsgi: 'reference.wsgi:application',
+  asgi: 'reference.asgi:application',
+  port: 8000,
+  healthPath: '/healthz/',
+};
+
+const GUNICORN_ONE_WORKER = ['gunicorn', '--workers', '1', '--bind', '0.0.0.0:{port}'];
+
+/** The study's three setups (its "Server Worker Thread Setup"). */
+export const BUILT_IN_SETUPS: SetupSpec[] = [
+  {
+    name: 'sync',
+    label: 'Sync',
+    interface: 'wsgi',
+    command: [...GUNICORN_ONE_WORKER, '--worker-class', 'sync', '{module}'],
+    env: { ASYNC_BENCH_VIEWS: 'sync' },
+    database: { maxConnections: 100 },
+  },
+  {
+    name: 'async-limited',
+    label: 'Async Limited',
+    interface: 'asgi',
+    command: [...GUNICORN_ONE_WORKER, '--worker-class', 'uvicorn_worker.UvicornWorker', '{module}'],
+    env: { ASYNC_BENCH_VIEWS: 'async' },
+    database: { maxConnections: 100 },
+  },
+  {
+    name: 'async-unlimited',
+    label: 'Async Unlimited',
+    interface: 'asgi',
+    command: [...GUNICORN_ONE_WORKER, '--worker-class', 'uvicorn_worker.UvicornWorker', '{module}'],
+    env: { ASYNC_BENCH_VIEWS: 'async' },
+    database: { maxConnections: 1000 },
+  },
+];
+
+/** The study's routes, in the order of its Tables 1–3. */
+export const BUILT_IN_ROUTES: RouteSpec[] = [
+  { name: 'cpu', title: 'CPU-bound', method: 'GET', path: '/posts/cpu/', form: [], userClass: 'CpuUser' },
+  {
+    name: 'io_read',
+    title: 'I/O-bound DB read',
+    method: 'GET',
+    path: '/posts/io_read/',
+    form: [],
+    userClass: 'IoReadUser',
+  },
+  {
+    name: 'io_create',
+    title: 'I/O-bound DB create',
+    method: 'POST',
+    path: '/posts/io_create/',
+    form: ['title', 'content'],
+    userClass: 'IoCreateUser',
+  },
+];
+
+export const DEFAULT_COMPARE: CompareSpec = { baseline: null, threshold: 0.1, failOnRegression: false };
+
+export interface Profile {
+  description: string;
+  load: LoadSpec;
+  latenciesMs: number[];
+  seedPosts: number;
+}
+
+/**
+ * `paper` is the seed's experiment; `quick` fits a pull request; `ci` is this
+ * repository's own end-to-end run on a 2-core machine (Toxiproxy, every cell).
+ */
+export const PROFILES: Record<ProfileName, Profile> = {
+  paper: {
+    description: 'the study: 500 users at 5/s, 180 s per cell (100 s ramp, 80 s hold), 1,000,000 posts',
+    load: { users: 500, spawnRate: 5, runTimeSeconds: 180, processes: 1 },
+    latenciesMs: [0, 100, 200],
+    seedPosts: 1_000_000,
+  },
+  quick: {
+    description: 'a pull-request run: 100 users at 20/s, 40 s per cell (5 s ramp), 1,000,000 posts',
+    load: { users: 100, spawnRate: 20, runTimeSeconds: 40, processes: 1 },
+    latenciesMs: [0, 100, 200],
+    seedPosts: 1_000_000,
+  },
+  ci: {
+    description: "async-bench's own end-to-end run on 2 cores: 50 users at 25/s, 25 s per cell, 1,000,000 posts",
+    load: { users: 50, spawnRate: 25, runTimeSeconds: 25, processes: 1 },
+    latenciesMs: [0, 100, 200],
+    seedPosts: 1_000_000,
+  },
+};
+
+export const DEFAULT_OUT_DIR = 'async-bench-results';

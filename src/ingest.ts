@@ -1,0 +1,73 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import type { Environment } from './environment.js';
+import { readCell } from './locust/cell.js';
+import { parseCellDir, planShard } from './plan.js';
+import { SCHEMA_VERSION, type CellResult, type Results } from './results.js';
+import { VERSION } from './version.js';
+
+export const CELLS_FOLDER = 'cells';
+export const RESULTS_FILE = 'results.json';
+export const TABLES_FILE = 'tables.md';
+
+export class RunDirError extends Error {
+  override name = 'RunDirError';
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+
+/** Cell folders present under `<runDir>/cells`, by folder name. */
+export async function listCellDirs(runDir: string): Promise<string[]> {
+  const root = join(runDir, CELLS_FOLDER);
+  if (!(await isDirectory(root))) {
+    throw new RunDirError(`${runDir} has no ${CELLS_FOLDER}/ folder; a run directory holds ${CELLS_FOLDER}/<setup>__<route>__<latency>ms/ folders.`);
+  }
+  const entries = await readdir(root, { withFileTypes: true });
+  const dirs = entries.filter((entry) => entry.isDirectory() && parseCellDir(entry.name)).map((entry) => entry.name);
+  if (dirs.length === 0) {
+    throw new RunDirError(`${root} holds no cell folders (named like sync__io_read__100ms).`);
+  }
+  return dirs;
+}
+
+export interface Ingested {
+  results: Results;
+  /** Folders on disk that the config's plan does not name; left out of results. */
+  unplanned: string[];
+}
+
+/**
+ * Reads a run directory into results: one entry per planned cell, in plan order.
+ * A planned cell with no folder is `failed` ("not run"), so a partial run still
+ * reports what it measured and shows what it did not.
+ */
+export async function ingestRun(runDir: string, config: Config, environment: Environment, now = new Date()): Promise<Ingested> {
+  const present = new Set(await listCellDirs(runDir));
+  const planned = planShard(config);
+  const cells: CellResult[] = [];
+  for (const cell of planned) {
+    const base = { id: cell.id, dir: `${CELLS_FOLDER}/${cell.dir}`, setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs };
+    if (!present.has(cell.dir)) {
+      cells.push({ ...base, status: 'failed', reason: `not run: no folder ${CELLS_FOLDER}/${cell.dir}`, metrics: null, warnings: [] });
+      continue;
+    }
+    const reading = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
+    cells.push({ ...base, ...reading, reason: reading.status === 'failed' ? reading.reason : null });
+  }
+  const plannedDirs = new Set(planned.map((cell) => cell.dir));
+  return {
+    results: {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'async-bench', version: VERSION },
+      createdAt: now.toISOString(),
+      config,
+      environment,
+      shard: config.shard,
+      cells,
+    },
+    unplanned: [...present].filter((dir) => !plannedDirs.has(dir)).sort(),
+  };
+}

@@ -1,0 +1,41 @@
+import type { LoadSpec, RouteSpec } from '../config.js';
+
+/** Paths inside the load container: the locustfile and the bind-mounted cell folder. */
+export const LOCUSTFILE = '/locust/locustfile.py';
+export const CELL_MOUNT = '/out';
+
+export interface LocustInvocation {
+  args: string[];
+  /** Tells the generic RouteUser which request to make (custom routes). */
+  env: Record<string, string>;
+}
+
+/**
+ * Locust headless for one cell: ramp at the spawn rate, hold until the run time,
+ * CSVs with full history (the study reads its graphs), the HTML report and the
+ * log beside them. `--exit-code-on-error 0`: failed requests are data, not a
+ * failed command.
+ */
+export function locustArgs(route: RouteSpec, load: LoadSpec, host: string): LocustInvocation {
+  return {
+    args: [
+      '-f', LOCUSTFILE,
+      '--headless',
+      '--host', host,
+      '--users', String(load.users),
+      '--spawn-rate', String(load.spawnRate),
+      '--run-time', `${load.runTimeSeconds}s`,
+      '--csv', `${CELL_MOUNT}/locust`,
+      '--csv-full-history',
+      '--html', `${CELL_MOUNT}/report.html`,
+      '--logfile', `${CELL_MOUNT}/locust.log`,
+      '--only-summary',
+      '--exit-code-on-error', '0',
+      ...(load.processes > 1 ? ['--processes', String(load.processes)] : []),
+      route.userClass,
+    ],
+    env: {
+      ASYNC_BENCH_ROUTE: JSON.stringify({ method: route.method, path: route.path, form: route.form }),
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { IngestError } from './locust/csv.js';
+import { AGGREGATED, type FailureRow, type HistoryRow, type StatsRow } from './locust/rows.js';
+
+/** Per-cell numbers. The first two are the study's; the rest explain them. */
+export interface CellMetrics {
+  /** Max over the history's Aggregated rows of (Requests/s − Failures/s). */
+  maxSrps: number;
+  /** Request Count − Failure Count of the final Aggregated row of locust_stats.csv. */
+  totalSuccesses: number;
+  totalRequests: number;
+  totalFailures: number;
+  /** Failures ÷ requests; 0 when nothing was requested. */
+  failureRatio: number;
+  /** Median sRPS over the hold phase (full users, after the rate window settled); null if none. */
+  steadySrps: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  averageMs: number | null;
+  /** Highest user count Locust reached. */
+  peakUsers: number;
+  /** Aggregated history samples the max was taken over. */
+  historySamples: number;
+  /** Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck. */
+  locustCpuWarning: boolean;
+  /** The most frequent failures, largest first (at most 3). */
+  topFailures: { error: string; occurrences: number }[];
+}
+
+/** Locust's history Requests/s averages about the last 10 s. */
+export const RATE_WINDOW_SECONDS = 10;
+
+/** Locust's own warning when its process is CPU-bound (all 2.x versions). */
+export const LOCUST_CPU_WARNING = /CPU usage above 90%/;
+
+export interface CellData {
+  stats: StatsRow[];
+  history: HistoryRow[];
+  failures: FailureRow[];
+  log: string | null;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export function computeMetrics(data: CellData): CellMetrics {
+  const total = data.stats.filter((row) => row.name === AGGREGATED).at(-1);
+  if (!total) throw new IngestError('locust_stats.csv has no "Aggregated" row.');
+  const history = data.history.filter((row) => row.name === AGGREGATED);
+  if (history.length === 0) throw new IngestError('locust_stats_history.csv has no "Aggregated" row.');
+
+  const successRates = history.map((row) => row.requestsPerSecond - row.failuresPerSecond);
+  const peakUsers = Math.max(...history.map((row) => row.userCount));
+  return {
+    maxSrps: Math.max(...successRates),
+    totalSuccesses: total.requestCount - total.failureCount,
+    totalRequests: total.requestCount,
+    totalFailures: total.failureCount,
+    failureRatio: total.requestCount === 0 ? 0 : total.failureCount / total.requestCount,
+    steadySrps: steadyStateSrps(history, peakUsers),
+    p50Ms: total.percentilesMs['50%'],
+    p95Ms: total.percentilesMs['95%'],
+    p99Ms: total.percentilesMs['99%'],
+    averageMs: total.averageMs,
+    peakUsers,
+    historySamples: history.length,
+    locustCpuWarning: data.log !== null && LOCUST_CPU_WARNING.test(data.log),
+    topFailures: [...data.failures]
+      .sort((a, b) => b.occurrences - a.occurrences)
+      .slice(0, 3)
+      .map(({ error, occurrences }) => ({ error, occurrences })),
+  };
+}
+
+/**
+ * Median sRPS while all users ran: the rows at the peak user count, minus the
+ * first rate window after the peak was reached (its average still covers the
+ * ramp). Falls back to every peak row when the hold is shorter than the window.
+ */
+function steadyStateSrps(history: HistoryRow[], peakUsers: number): number | null {
+  const hold = history.filter((row) => row.userCount === peakUsers && peakUsers > 0);
+  if (hold.length === 0) return null;
+  const settledFrom = hold[0]!.timestamp + RATE_WINDOW_SECONDS;
+  const settled = hold.filter((row) => row.timestamp >= settledFrom);
+  const rows = settled.length > 0 ? settled : hold;
+  return median(rows.map((row) => row.requestsPerSecond - row.failuresPerSecond));
+}

@@ -1,0 +1,72 @@
+import { ConfigError, type Config, type RouteSpec, type SetupSpec, type Shard } from './config.js';
+
+/** One measurement: a setup serving a route under an added latency. */
+export interface Cell {
+  /** Stable id, e.g. `async-limited/io_read/100ms`. */
+  id: string;
+  /** Folder name under `cells/`, e.g. `async-limited__io_read__100ms`. */
+  dir: string;
+  setup: SetupSpec;
+  route: RouteSpec;
+  latencyMs: number;
+}
+
+export function cellId(setup: string, route: string, latencyMs: number): string {
+  return `${setup}/${route}/${latencyMs}ms`;
+}
+
+export function cellDir(setup: string, route: string, latencyMs: number): string {
+  return `${setup}__${route}__${latencyMs}ms`;
+}
+
+/** Parses a cell folder name back into its parts; null when it is not one. */
+export function parseCellDir(dir: string): { setup: string; route: string; latencyMs: number } | null {
+  const match = /^([a-z0-9][a-z0-9_-]*?)__([a-z0-9][a-z0-9_-]*?)__(\d+)ms$/.exec(dir);
+  if (!match) return null;
+  return { setup: match[1]!, route: match[2]!, latencyMs: Number(match[3]) };
+}
+
+/**
+ * Every cell of the matrix, in a deterministic order: setup-major (one database
+ * configuration per setup, so the stack restarts the fewest times), then route,
+ * then latency as configured.
+ */
+export function planCells(config: Pick<Config, 'setups' | 'routes' | 'latenciesMs'>): Cell[] {
+  return config.setups.flatMap((setup) =>
+    config.routes.flatMap((route) =>
+      config.latenciesMs.map((latencyMs) => ({
+        id: cellId(setup.name, route.name, latencyMs),
+        dir: cellDir(setup.name, route.name, latencyMs),
+        setup,
+        route,
+        latencyMs,
+      })),
+    ),
+  );
+}
+
+/**
+ * The cells of shard i/n: contiguous runs in plan order, sizes differing by at most
+ * one, so shards are balanced, disjoint and together complete, and each shard
+ * keeps whole setups together where it can.
+ */
+export function shardCells<T>(cells: T[], shard: Shard | null): T[] {
+  if (!shard) return cells;
+  const base = Math.floor(cells.length / shard.total);
+  const extra = cells.length % shard.total;
+  const start = (shard.index - 1) * base + Math.min(shard.index - 1, extra);
+  const size = base + (shard.index <= extra ? 1 : 0);
+  return cells.slice(start, start + size);
+}
+
+export function planShard(config: Pick<Config, 'setups' | 'routes' | 'latenciesMs' | 'shard'>): Cell[] {
+  const cells = planCells(config);
+  if (config.shard && config.shard.total > cells.length) {
+    const { index, total } = config.shard;
+    throw new ConfigError(
+      'shard',
+      `"${index}/${total}" splits ${cells.length} cells into ${total} shards, leaving some empty; use at most ${cells.length} shards (match the matrix size to the cells).`,
+    );
+  }
+  return shardCells(cells, config.shard);
+}

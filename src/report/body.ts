@@ -1,0 +1,73 @@
+import { regressionCount, type Comparison } from '../compare.js';
+import type { Results } from '../results.js';
+import {
+  baselineOnlySection,
+  configurationSection,
+  definitionsSection,
+  environmentSection,
+  failedCellsSection,
+  perCellSection,
+} from './details.js';
+import { escapeMarkdown } from './escape.js';
+import { formatPercent } from './format.js';
+import { renderTables } from './tables.js';
+
+/** GitHub refuses comments over 65,536 characters; keep room for the sticky marker and links. */
+export const COMMENT_LIMIT = 65_536;
+export const DEFAULT_MAX_LENGTH = COMMENT_LIMIT - 1_024;
+
+export interface ReportOptions {
+  comparison: Comparison | null;
+  /** Lines appended under the tables, e.g. links to the run and the artifact (already markdown). */
+  links?: string[];
+  maxLength?: number;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function headline(results: Results, comparison: Comparison | null): string {
+  const failed = results.cells.filter((cell) => cell.status === 'failed').length;
+  const failedNote = failed > 0 ? ` · ✖ ${plural(failed, 'cell')} failed` : '';
+  const cells = plural(results.cells.length, 'cell');
+  if (!comparison) return `### async-bench: ${cells} measured, no baseline${failedNote}`;
+  const { counts } = comparison;
+  const against = `vs ${escapeMarkdown(comparison.baselineLabel)} (threshold ${formatPercent(comparison.threshold)})`;
+  const others = [
+    counts.improved > 0 ? `${counts.improved} improved` : '',
+    counts.unchanged > 0 ? `${counts.unchanged} unchanged` : '',
+    counts.new > 0 ? `${counts.new} new` : '',
+  ].filter(Boolean);
+  const regressions = regressionCount(comparison);
+  const lead =
+    regressions > 0
+      ? `🔴 ${plural(regressions, 'regression')}${counts.missing > 0 ? ` (${counts.missing} missing)` : ''} in ${cells}`
+      : `✅ No regressions in ${cells}`;
+  return `### async-bench: ${lead} ${against}${others.length ? ` · ${others.join(', ')}` : ''}${failedNote}`;
+}
+
+/**
+ * The comment body: headline, Tables 1–3, links, then collapsed details. When the
+ * body would pass the size limit, details are dropped least-useful first; the
+ * headline and the tables are never cut.
+ */
+export function renderReport(results: Results, options: ReportOptions): string {
+  const { comparison } = options;
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const head = [headline(results, comparison), renderTables(results, comparison), ...(options.links?.length ? [options.links.join(' · ')] : [])];
+  // Most useful first; trimmed from the end.
+  const details = [
+    failedCellsSection(results),
+    definitionsSection(results),
+    baselineOnlySection(comparison),
+    configurationSection(results),
+    environmentSection(results),
+    perCellSection(results),
+  ].filter(Boolean);
+  const trimmedNote = '<sub>Some details were left out to fit GitHub’s comment size limit; results.json in the artifact has them all.</sub>';
+  for (let kept = details.length; kept >= 0; kept -= 1) {
+    const parts = [...head, ...details.slice(0, kept), ...(kept < details.length ? [trimmedNote] : [])];
+    const body = `${parts.join('\n\n')}\n`;
+    if (body.length <= maxLength || kept === 0) return body;
+  }
+  throw new Error('unreachable');
+}

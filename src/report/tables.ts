@@ -1,0 +1,60 @@
+import { markdownTable } from 'markdown-table';
+import type { CellComparison, Comparison } from '../compare.js';
+import { cellId } from '../plan.js';
+import type { CellResult, Results } from '../results.js';
+import { code, escapeMarkdown } from './escape.js';
+import { formatChange, formatCount, formatRate } from './format.js';
+
+export const VERDICT_MARK = {
+  regressed: '🔴',
+  improved: '🟢',
+  unchanged: '',
+  new: '🆕',
+  missing: '⚠️',
+} as const;
+
+/** `23.0 & 3,927`, then what the baseline says of it on a second line. */
+function renderCell(cell: CellResult | undefined, comparison: CellComparison | undefined): string {
+  if (!cell) return '—';
+  const numbers =
+    cell.status === 'ok' && cell.metrics
+      ? `${formatRate(cell.metrics.maxSrps)} & ${formatCount(cell.metrics.totalSuccesses)}`
+      : '✖ failed';
+  if (!comparison) return numbers;
+  const { maxSrps, totalSuccesses } = comparison.metrics;
+  switch (comparison.verdict) {
+    case 'new':
+      return cell.status === 'ok' ? `${numbers}<br><sub>${VERDICT_MARK.new} new</sub>` : numbers;
+    case 'missing':
+      return `${numbers}<br><sub>${VERDICT_MARK.missing} was ${formatRate(maxSrps.baseline ?? 0)} & ${formatCount(totalSuccesses.baseline ?? 0)}</sub>`;
+    default: {
+      const change = [maxSrps, totalSuccesses].map((metric) =>
+        metric.relative !== null ? formatChange(metric.relative) : `${metric.delta! >= 0 ? '+' : '−'}${formatCount(Math.abs(metric.delta!))}`,
+      );
+      const mark = VERDICT_MARK[comparison.verdict];
+      const text = `${mark ? `${mark} ` : ''}${change[0]} · ${change[1]}`;
+      return `${comparison.verdict === 'regressed' ? `**${numbers}**` : numbers}<br><sub>${text}</sub>`;
+    }
+  }
+}
+
+/** Tables 1–3 in the study's shape: one per route, rows = added latency, columns = setups. */
+export function renderTables(results: Results, comparison: Comparison | null): string {
+  const { config } = results;
+  const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
+  return config.routes
+    .map((route, i) => {
+      const header = ['Added latency (ms)', ...config.setups.map((setup) => escapeMarkdown(setup.label))];
+      const rows = config.latenciesMs.map((ms) => [
+        String(ms),
+        ...config.setups.map((setup) => {
+          const id = cellId(setup.name, route.name, ms);
+          return renderCell(byId.get(id), comparison?.cells.get(id));
+        }),
+      ]);
+      const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ['r', ...config.setups.map(() => 'r')] });
+      const title = `**Table ${i + 1}: ${escapeMarkdown(route.title)}** (${escapeMarkdown(route.method)} ${code(route.path)}): max sRPS & total successes`;
+      return `${title}\n\n${table}`;
+    })
+    .join('\n\n');
+}

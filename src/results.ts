@@ -1,0 +1,117 @@
+import type { Config, Shard } from './config.js';
+import type { Environment } from './environment.js';
+import type { CellMetrics } from './metrics.js';
+import { cellId } from './plan.js';
+
+/** `major.minor`: readers accept any minor of their major and refuse other majors. */
+export const SCHEMA_VERSION = '1.0';
+const SCHEMA_MAJOR = 1;
+
+export interface CellResult {
+  id: string;
+  dir: string;
+  setup: string;
+  route: string;
+  latencyMs: number;
+  status: 'ok' | 'failed';
+  /** Why a failed cell has no numbers. */
+  reason: string | null;
+  metrics: CellMetrics | null;
+  warnings: string[];
+}
+
+export interface Results {
+  schemaVersion: string;
+  tool: { name: 'async-bench'; version: string };
+  createdAt: string;
+  config: Config;
+  environment: Environment;
+  shard: Shard | null;
+  cells: CellResult[];
+}
+
+export class ResultsError extends Error {
+  override name = 'ResultsError';
+}
+
+/** Parses results.json text, refusing what this version cannot read faithfully. */
+export function parseResults(source: string, text: string): Results {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ResultsError(`${source} is not JSON: ${(error as Error).message}`);
+  }
+  const record = data as Partial<Results> | null;
+  if (record === null || typeof record !== 'object' || typeof record.schemaVersion !== 'string') {
+    throw new ResultsError(`${source} has no "schemaVersion"; is it an async-bench results.json?`);
+  }
+  const major = Number(record.schemaVersion.split('.')[0]);
+  if (major !== SCHEMA_MAJOR) {
+    throw new ResultsError(
+      `${source} has schemaVersion ${record.schemaVersion}; this async-bench reads ${SCHEMA_MAJOR}.x. ` +
+        (major > SCHEMA_MAJOR ? 'Upgrade async-bench to read it.' : 'Re-run the benchmark to produce a current file.'),
+    );
+  }
+  if (!Array.isArray(record.cells) || typeof record.config !== 'object' || record.config === null) {
+    throw new ResultsError(`${source} lacks "cells" or "config".`);
+  }
+  for (const [i, cell] of record.cells.entries()) {
+    if (typeof cell?.id !== 'string' || (cell.status !== 'ok' && cell.status !== 'failed')) {
+      throw new ResultsError(`${source}: cells[${i}] lacks an id or a status of "ok"/"failed".`);
+    }
+    if (cell.status === 'ok' && (typeof cell.metrics?.maxSrps !== 'number' || typeof cell.metrics.totalSuccesses !== 'number')) {
+      throw new ResultsError(`${source}: cell ${cell.id} is "ok" but lacks maxSrps/totalSuccesses.`);
+    }
+  }
+  return record as Results;
+}
+
+export function serializeResults(results: Results): string {
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+/** What two shards must share to be merged: everything but the shard and where they wrote. */
+function comparableConfig(config: Config): string {
+  const { shard: _shard, outDir: _outDir, ...rest } = config;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Merges shard results into one run. Refuses different configs (they would be
+ * different experiments) and cells measured twice (which one would be true?).
+ */
+export function mergeResults(parts: { source: string; results: Results }[]): Results {
+  const [first, ...rest] = parts;
+  if (!first) throw new ResultsError('nothing to merge: no results were given.');
+  const expected = comparableConfig(first.results.config);
+  const seen = new Map<string, string>();
+  for (const part of parts) {
+    if (comparableConfig(part.results.config) !== expected) {
+      throw new ResultsError(`${part.source} was run with a different configuration than ${first.source}; only shards of one run merge.`);
+    }
+    for (const cell of part.results.cells) {
+      const other = seen.get(cell.id);
+      if (other !== undefined) throw new ResultsError(`cell ${cell.id} is in both ${other} and ${part.source}; shards must not overlap.`);
+      seen.set(cell.id, part.source);
+    }
+  }
+  const order = planOrder(first.results.config);
+  const cells = parts.flatMap((part) => part.results.cells);
+  cells.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+  return {
+    ...first.results,
+    config: { ...first.results.config, shard: null },
+    shard: null,
+    environment: first.results.environment,
+    cells,
+    createdAt: [first, ...rest].map((part) => part.results.createdAt).sort().at(-1)!,
+  };
+}
+
+function planOrder(config: Config): Map<string, number> {
+  const ids = config.setups.flatMap((setup) =>
+    config.routes.flatMap((route) => config.latenciesMs.map((ms) => cellId(setup.name, route.name, ms))),
+  );
+  return new Map(ids.map((id, i) => [id, i]));
+}
