@@ -71,7 +71,7 @@ describe('defaults: the study', () => {
   });
 
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
-    expect(config.app).toMatchObject({ builtIn: true, context: 'compose/app', wsgi: 'reference.wsgi:application' });
+    expect(config.app).toMatchObject({ builtIn: true, context: 'compose/app', wsgi: 'benchsite.wsgi:application' });
     expect(config.shard).toBeNull();
     expect(config.compare).toEqual({ baseline: null, threshold: 0.1, failOnRegression: false });
     expect(config.latencyMethod).toBe('auto');
@@ -92,7 +92,7 @@ describe('profiles', () => {
   it.each([
     ['paper', { users: 500, spawnRate: 5, runTimeSeconds: 180, processes: 1 }],
     ['quick', { users: 100, spawnRate: 20, runTimeSeconds: 40, processes: 1 }],
-    ['ci', { users: 50, spawnRate: 25, runTimeSeconds: 25, processes: 1 }],
+    ['ci', { users: 150, spawnRate: 50, runTimeSeconds: 25, processes: 1 }],
   ] as const)('%s sets the load, keeping the study matrix', (profile, load) => {
     const config = build({ profile });
     expect(config.profile).toBe(profile);
@@ -103,7 +103,7 @@ describe('profiles', () => {
   });
 
   it('can be chosen in async-bench.yml; an input overrides the file', () => {
-    expect(build({}, 'profile: ci\n').load.users).toBe(50);
+    expect(build({}, 'profile: ci\n').load.users).toBe(150);
     expect(build({ profile: 'quick' }, 'profile: ci\n').profile).toBe('quick');
     expect(build({ profile: '' }, 'profile: ci\n').profile).toBe('ci');
   });

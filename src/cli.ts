@@ -176,7 +176,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`async-bench: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`async-bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Expected failures carry their own clear message; the stack is for bug reports.
+    const detail = error instanceof Error ? (process.env.ASYNC_BENCH_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`async-bench: ${detail}\n`);
     return 1;
   }
 }

@@ -1,7 +1,7 @@
 import type { Config, Shard } from './config.js';
 import type { Environment } from './environment.js';
 import type { CellMetrics } from './metrics.js';
-import { cellId } from './plan.js';
+import { cellDir, cellId } from './plan.js';
 
 /** `major.minor`: readers accept any minor of their major and refuse other majors. */
 export const SCHEMA_VERSION = '1.0';
@@ -114,4 +114,32 @@ function planOrder(config: Config): Map<string, number> {
     config.routes.flatMap((route) => config.latenciesMs.map((ms) => cellId(setup.name, route.name, ms))),
   );
   return new Map(ids.map((id, i) => [id, i]));
+}
+
+/**
+ * Adds a failed entry for every planned cell that has none (a shard that never
+ * reported), so the report shows the hole instead of a smaller matrix.
+ */
+export function withMissingCells(results: Results, reason: string): { results: Results; missing: string[] } {
+  const present = new Set(results.cells.map((cell) => cell.id));
+  const { config } = results;
+  const missing: CellResult[] = config.setups.flatMap((setup) =>
+    config.routes.flatMap((route) =>
+      config.latenciesMs
+        .map((latencyMs) => ({ setup: setup.name, route: route.name, latencyMs, id: cellId(setup.name, route.name, latencyMs) }))
+        .filter((cell) => !present.has(cell.id))
+        .map((cell) => ({
+          ...cell,
+          dir: `cells/${cellDir(cell.setup, cell.route, cell.latencyMs)}`,
+          status: 'failed' as const,
+          reason,
+          metrics: null,
+          warnings: [],
+        })),
+    ),
+  );
+  if (missing.length === 0) return { results, missing: [] };
+  const order = planOrder(config);
+  const cells = [...results.cells, ...missing].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+  return { results: { ...results, cells }, missing: missing.map((cell) => cell.id) };
 }

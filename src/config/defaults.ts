@@ -6,13 +6,14 @@ export const REFERENCE_APP: AppSpec = {
   builtIn: true,
   context: 'compose/app',
   dockerfile: 'Dockerfile',
-  wsgi: 'reference.wsgi:application',
-  asgi: 'reference.asgi:application',
+  wsgi: 'benchsite.wsgi:application',
+  asgi: 'benchsite.asgi:application',
   port: 8000,
   healthPath: '/healthz/',
 };
 
-const GUNICORN_ONE_WORKER = ['gunicorn', '--workers', '1', '--bind', '0.0.0.0:{port}'];
+// One worker, as in the study; a long timeout so a slow cell is measured, not killed.
+const GUNICORN_ONE_WORKER = ['gunicorn', '--workers', '1', '--timeout', '180', '--graceful-timeout', '5', '--bind', '0.0.0.0:{port}'];
 
 /** The study's three setups (its "Server Worker Thread Setup"). */
 export const BUILT_IN_SETUPS: SetupSpec[] = [
@@ -90,8 +91,8 @@ export const PROFILES: Record<ProfileName, Profile> = {
     seedPosts: 1_000_000,
   },
   ci: {
-    description: "async-bench's own end-to-end run on 2 cores: 50 users at 25/s, 25 s per cell, 1,000,000 posts",
-    load: { users: 50, spawnRate: 25, runTimeSeconds: 25, processes: 1 },
+    description: "async-bench's own end-to-end run on 2 cores: 150 users at 50/s, 25 s per cell, 1,000,000 posts",
+    load: { users: 150, spawnRate: 50, runTimeSeconds: 25, processes: 1 },
     latenciesMs: [0, 100, 200],
     seedPosts: 1_000_000,
   },

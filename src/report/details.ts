@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import type { Comparison } from '../compare.js';
 import { rampSeconds } from '../config.js';
+import { serverCommand } from '../config/server-command.js';
 import type { Results } from '../results.js';
 import { clip, code, escapeMarkdown } from './escape.js';
 import { formatCount, formatMs, formatPercent, formatRate } from './format.js';
@@ -47,7 +48,7 @@ export function configurationSection(results: Results): string {
     `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
     ...config.setups.map(
-      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(setup.command.join(' '))}, database max_connections ${setup.database.maxConnections}`,
+      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${setup.database.maxConnections}`,
     ),
     ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`),
   ];

@@ -1,7 +1,45 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadBaseline } from '../baseline.js';
 import type { CliIo } from '../cli.js';
+import { compareResults, regressionCount } from '../compare.js';
 import type { Config } from '../config.js';
+import { processRunner } from '../exec/runner.js';
+import { RESULTS_FILE, TABLES_FILE } from '../ingest.js';
+import { streamLogger } from '../log.js';
+import { renderReport } from '../report/body.js';
+import { packageRoot } from './action-run.js';
+import { InterruptedError, runBenchmark } from './run.js';
 
-export async function runCommand(_config: Config, io: CliIo): Promise<number> {
-  io.stderr.write('async-bench: run is not available in this build yet (the Docker stack lands with issue #3).\n');
-  return 2;
+/**
+ * `async-bench run`: the matrix, then results.json and tables.md in the out
+ * folder and the tables on stdout. Progress goes to stderr.
+ */
+export async function runCommand(config: Config, io: CliIo): Promise<number> {
+  const log = streamLogger(io.stderr);
+  try {
+    const results = await runBenchmark(config, {
+      runner: processRunner({ write: (text) => io.stderr.write(text) }),
+      log,
+      root: packageRoot(import.meta.url),
+      cwd: io.cwd,
+      env: process.env,
+    });
+    const outDir = resolve(io.cwd, config.outDir);
+    const source = config.compare.baseline;
+    if (source === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+    const baseline = source && source !== 'artifact' ? await loadBaseline(source) : null;
+    const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
+    const markdown = renderReport(results, { comparison });
+    await writeFile(join(outDir, TABLES_FILE), markdown);
+    io.stdout.write(markdown);
+    log.info(`Wrote ${join(outDir, RESULTS_FILE)} and ${join(outDir, TABLES_FILE)}`);
+    return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.stderr.write(`async-bench: ${error.message}\n`);
+      return 130;
+    }
+    throw error;
+  }
 }

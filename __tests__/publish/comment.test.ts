@@ -1,0 +1,274 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// @actions/github picks its fetch dispatcher from proxy variables at import time; a proxy
+// would carry requests for 127.0.0.1 elsewhere. Clear them before anything imports it.
+vi.hoisted(() => {
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) {
+    delete process.env[name];
+  }
+});
+
+import { publishComment, type CommentRequest } from '../../src/publish/comment.js';
+import { commentMarker } from '../../src/publish/marker.js';
+import { octokitFactory } from '../../src/publish/octokit.js';
+import { publishReport } from '../../src/publish/publish.js';
+import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
+import { captureStdout } from './capture.js';
+
+const BOT = 'github-actions[bot]';
+const PR = 7;
+
+let server: GitHubServer;
+let out: ReturnType<typeof captureStdout>;
+
+beforeEach(async () => {
+  server = await startGitHubServer();
+  server.addToken('gh-token', { login: BOT, kind: 'app', permission: 'write' });
+  server.addToken('fork-token', { login: BOT, kind: 'app', permission: 'read' });
+  server.addToken('pat', { login: 'octocat', kind: 'user', permission: 'write' });
+  server.addToken('stranger', { login: BOT, kind: 'app', permission: 'none' });
+  server.addPullRequest(PR, 'abc123');
+  out = captureStdout();
+});
+
+afterEach(async () => {
+  out.restore();
+  vi.unstubAllEnvs();
+  await server.close();
+});
+
+function request(overrides: Partial<CommentRequest> = {}): CommentRequest {
+  return {
+    policy: 'always',
+    key: 'main',
+    body: '## async-bench\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+    regressions: 0,
+    owner: server.owner,
+    repo: server.repo,
+    pr: { number: PR, source: 'event' },
+    token: 'gh-token',
+    ...overrides,
+  };
+}
+
+const deps = () => ({ octokit: octokitFactory(server.url) });
+
+describe('publishComment against a local GitHub', () => {
+  it('sends every request to the configured base URL', () => {
+    const octokit = octokitFactory(`${server.url}/`)('gh-token');
+    expect(octokit.request.endpoint.DEFAULTS.baseUrl).toBe(server.url);
+  });
+
+  it('creates one comment on the first run', async () => {
+    const outcome = await publishComment(request(), deps());
+    expect(outcome.action).toBe('created');
+    expect(server.comments).toHaveLength(1);
+    const [comment] = server.comments;
+    expect(comment!.user.login).toBe(BOT);
+    expect(comment!.body.startsWith(commentMarker('main'))).toBe(true);
+    expect(comment!.body).toContain('| 1 | 2 |');
+    expect(outcome.url).toBe(comment!.html_url);
+    // Every request went to the local server, with the token.
+    expect(server.requests.every((r) => r.token === 'gh-token')).toBe(true);
+    expect(server.writes().map((r) => `${r.method} ${r.path}`)).toEqual([`POST /repos/octo/bench/issues/${PR}/comments`]);
+  });
+
+  it('updates the same comment when the body changes, and writes nothing when it does not', async () => {
+    const first = await publishComment(request(), deps());
+    const second = await publishComment(request({ body: 'changed numbers' }), deps());
+    expect(second.action).toBe('updated');
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]!.body).toContain('changed numbers');
+    expect(second.url).toBe(first.url);
+
+    const writesBefore = server.writes().length;
+    const third = await publishComment(request({ body: 'changed numbers' }), deps());
+    expect(third).toMatchObject({ action: 'unchanged', url: first.url });
+    expect(server.writes()).toHaveLength(writesBefore);
+    expect(server.writes().map((r) => r.method)).toEqual(['POST', 'PATCH']);
+  });
+
+  it('keeps one comment per comment-key', async () => {
+    await publishComment(request({ key: 'linux' }), deps());
+    const other = await publishComment(request({ key: 'macos' }), deps());
+    expect(other.action).toBe('created');
+    expect(server.comments).toHaveLength(2);
+    // A key that is a prefix of another is still a different key.
+    const prefix = await publishComment(request({ key: 'lin' }), deps());
+    expect(prefix.action).toBe('created');
+    expect(server.comments).toHaveLength(3);
+  });
+
+  it('finds its comment after more than two pages of others', async () => {
+    for (let i = 0; i < 250; i++) server.addComment(PR, i % 2 ? 'alice' : BOT, `comment ${i}`);
+    const ours = server.addComment(PR, BOT, `${commentMarker('main')}\nold report`);
+    const outcome = await publishComment(request(), deps());
+    expect(outcome.action).toBe('updated');
+    expect(ours.body).toContain('| 1 | 2 |');
+    const listed = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/issues/${PR}/comments`));
+    expect(listed.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
+    expect(listed.every((r) => r.query.per_page === '100')).toBe(true);
+  });
+
+  it('never touches a comment with our marker by another author', async () => {
+    const impostor = server.addComment(PR, 'mallory', `${commentMarker('main')}\nquoted report`);
+    const outcome = await publishComment(request(), deps());
+    expect(outcome.action).toBe('created');
+    expect(impostor.body).toBe(`${commentMarker('main')}\nquoted report`);
+    expect(server.comments).toHaveLength(2);
+    expect(server.writes().map((r) => r.method)).toEqual(['POST']);
+  });
+
+  it('names a personal access token by GET /user and GITHUB_TOKEN by the GraphQL viewer', async () => {
+    await publishComment(request({ token: 'pat' }), deps());
+    expect(server.comments[0]!.user.login).toBe('octocat');
+    expect(server.requests.some((r) => r.path === '/graphql')).toBe(false);
+
+    server.requests.length = 0;
+    await publishComment(request({ token: 'gh-token' }), deps());
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`).slice(0, 2)).toEqual([
+      'GET /user 403',
+      'POST /graphql 200',
+    ]);
+    // The PAT's comment is not the bot's: the bot creates its own.
+    expect(server.comments.map((c) => c.user.login)).toEqual(['octocat', BOT]);
+  });
+
+  it('uses a configured comment author without asking who the token is', async () => {
+    server.addComment(PR, 'my-app[bot]', `${commentMarker('main')}\nold`);
+    const outcome = await publishComment(request({ author: 'My-App[bot]' }), deps());
+    expect(outcome.action).toBe('updated');
+    expect(server.requests.some((r) => r.path === '/user' || r.path === '/graphql')).toBe(false);
+  });
+
+  describe('comment policy', () => {
+    it('never: makes no request at all', async () => {
+      const outcome = await publishComment(request({ policy: 'never', regressions: 3 }), deps());
+      expect(outcome.action).toBe('skipped');
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('on-regression: does not create a comment without regressions', async () => {
+      const outcome = await publishComment(request({ policy: 'on-regression', regressions: 0 }), deps());
+      expect(outcome).toMatchObject({ action: 'skipped', url: null });
+      expect(outcome.reason).toMatch(/no regressions/);
+      expect(server.writes()).toHaveLength(0);
+    });
+
+    it('on-regression: creates one with regressions', async () => {
+      const outcome = await publishComment(request({ policy: 'on-regression', regressions: 2 }), deps());
+      expect(outcome.action).toBe('created');
+    });
+
+    it('on-regression: still updates an existing comment so it does not go stale', async () => {
+      await publishComment(request({ policy: 'on-regression', regressions: 1, body: 'regressed' }), deps());
+      const outcome = await publishComment(request({ policy: 'on-regression', regressions: 0, body: 'fixed' }), deps());
+      expect(outcome.action).toBe('updated');
+      expect(server.comments).toHaveLength(1);
+      expect(server.comments[0]!.body).toContain('fixed');
+    });
+  });
+
+  describe('faults', () => {
+    it('read-only token: warns how to use report mode, writes the summary, does not fail', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+      const file = join(dir, 'step-summary.md');
+      writeFileSync(file, '');
+      vi.stubEnv('GITHUB_STEP_SUMMARY', file);
+
+      const outcome = await publishReport(request({ token: 'fork-token' }), deps());
+
+      expect(outcome.comment.action).toBe('skipped');
+      expect(outcome.comment.reason).toMatch(/HTTP 403/);
+      expect(outcome.summary.written).toBe(true);
+      expect(readFileSync(file, 'utf8')).toContain('| 1 | 2 |');
+      const warnings = out.lines('warning');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/Resource not accessible by integration/);
+      expect(warnings[0]).toMatch(/workflow_run/);
+      expect(warnings[0]).toMatch(/mode: report/);
+      expect(out.lines('error')).toHaveLength(0);
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 403']);
+      expect(server.comments).toHaveLength(0);
+    });
+
+    it('read-only token with an existing comment: the PATCH 403 is a warning too', async () => {
+      server.addComment(PR, BOT, `${commentMarker('main')}\nold`);
+      const outcome = await publishComment(request({ token: 'fork-token' }), deps());
+      expect(outcome.action).toBe('skipped');
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 403']);
+      expect(out.lines('warning')).toHaveLength(1);
+    });
+
+    it('404 on write: warning, not failure', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 404, message: 'Not Found' });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('skipped');
+      expect(outcome.reason).toMatch(/HTTP 404/);
+      expect(out.lines('warning')[0]).toMatch(/Not Found/);
+    });
+
+    it('404 for a repository the token cannot see: warning, not failure', async () => {
+      const outcome = await publishComment(request({ token: 'stranger' }), deps());
+      expect(outcome.action).toBe('skipped');
+      expect(out.lines('warning')).toHaveLength(1);
+    });
+
+    it('other errors surface', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 500, message: 'Server Error' });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 500 });
+      server.failNext({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 502, message: 'Bad Gateway' });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 502 });
+    });
+
+    it('bad credentials surface', async () => {
+      await expect(publishComment(request({ token: 'revoked' }), deps())).rejects.toMatchObject({ status: 401 });
+    });
+
+    it('missing token: skipped with a notice and no request', async () => {
+      for (const token of ['', null, undefined]) {
+        const outcome = await publishComment(request({ token }), deps());
+        expect(outcome).toMatchObject({ action: 'skipped', url: null, reason: 'no token' });
+      }
+      expect(out.lines('notice')).toHaveLength(3);
+      expect(out.lines('warning')).toHaveLength(0);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('no pull request: skipped with a notice and no request', async () => {
+      const outcome = await publishComment(request({ pr: null }), deps());
+      expect(outcome).toMatchObject({ action: 'skipped', reason: 'no pull request' });
+      expect(out.lines('notice')[0]).toMatch(/not running for a pull request/i);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('an invalid comment-key is a configuration error', async () => {
+      await expect(publishComment(request({ key: 'has space' }), deps())).rejects.toThrow(/comment-key/);
+      await expect(publishComment(request({ key: 'x-->' }), deps())).rejects.toThrow(/comment-key/);
+      expect(server.requests).toHaveLength(0);
+    });
+  });
+
+  describe('workflow_run report mode with a recorded PR number', () => {
+    it('comments when the PR head is the benchmarked commit', async () => {
+      const outcome = await publishComment(
+        request({ pr: { number: PR, source: 'recorded' }, expectedHeadSha: 'abc123' }),
+        deps(),
+      );
+      expect(outcome.action).toBe('created');
+    });
+
+    it('refuses a recorded number that points at another PR', async () => {
+      const outcome = await publishComment(
+        request({ pr: { number: PR, source: 'recorded' }, expectedHeadSha: 'fork-sha' }),
+        deps(),
+      );
+      expect(outcome.action).toBe('skipped');
+      expect(out.lines('warning')[0]).toMatch(/abc123/);
+      expect(server.writes()).toHaveLength(0);
+    });
+  });
+});

@@ -1,0 +1,9 @@
+"""ASGI entry point: served by gunicorn + uvicorn_worker.UvicornWorker in the Async setups."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchsite.settings")
+
+application = get_asgi_application()

@@ -1,0 +1,9 @@
+"""WSGI entry point: served by gunicorn's sync worker in the Sync setup."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchsite.settings")
+
+application = get_wsgi_application()

@@ -1,0 +1,38 @@
+"""Gunicorn settings shared by both setups (gunicorn reads ./gunicorn.conf.py from /app).
+
+The worker class, app module and worker count come from the command line that
+async-bench-serve builds; this file only adds the readiness hook.
+"""
+
+import os
+import time
+
+READY_FILE = os.environ.get("ASYNC_BENCH_READY_FILE", "/run/async-bench/ready")
+DB_WAIT_SECONDS = float(os.environ.get("ASYNC_BENCH_DB_WAIT", "30"))
+
+
+def post_worker_init(worker):
+    """Mark the container ready only once a worker has loaded Django and reached the DB.
+
+    Runs in the worker before it serves (for the uvicorn worker: before its event loop
+    runs), so the compose healthcheck can be a file test that costs the app nothing
+    while a load test is running.
+    """
+    from django.db import connection
+
+    deadline = time.monotonic() + DB_WAIT_SECONDS
+    while True:
+        try:
+            with connection.cursor() as cur:
+                cur.execute("SELECT 1")
+            break
+        except Exception as exc:  # any driver error: DB still starting, wrong host, ...
+            if time.monotonic() > deadline:
+                worker.log.error("async-bench: database not reachable after %.0f s: %s", DB_WAIT_SECONDS, exc)
+                raise
+            time.sleep(0.1)
+        finally:
+            connection.close()
+    with open(READY_FILE, "w") as f:
+        f.write(f"{os.getpid()}\n")
+    worker.log.info("async-bench: worker %s ready", os.getpid())

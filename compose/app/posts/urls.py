@@ -1,0 +1,16 @@
+"""Same URLs for both setups; settings.ASYNC_BENCH_VIEWS picks the view module."""
+
+from django.conf import settings
+from django.urls import path
+
+if settings.ASYNC_BENCH_VIEWS == "async":
+    from posts import views_async as views
+else:
+    from posts import views_sync as views
+
+urlpatterns = [
+    path("cpu/", views.cpu),
+    path("io_create/", views.io_create),
+    path("io_read/", views.io_read),
+    path("noop/", views.noop),
+]

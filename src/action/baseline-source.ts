@@ -1,0 +1,57 @@
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import { loadBaseline, type Baseline } from '../baseline.js';
+import type { ArtifactStore } from '../publish/artifacts.js';
+import { findBaselineArtifact } from '../publish/baseline-artifact.js';
+import type { ActionsContext } from '../publish/context.js';
+import type { OctokitFactory } from '../publish/octokit.js';
+
+export const ARTIFACT_BASELINE = 'artifact';
+
+export interface BaselineSourceRequest {
+  source: string | null;
+  /** The branch whose runs hold the baseline artifact; empty = the PR's base or the default branch. */
+  branch: string;
+  artifactName: string;
+  token: string;
+  scratchDir: string;
+  context: ActionsContext;
+}
+
+/**
+ * The baseline named by the `baseline` input. `artifact` that finds nothing is not
+ * an error: the comparison is against an empty baseline, so every cell is new, and
+ * the label says why.
+ */
+export async function resolveBaseline(
+  request: BaselineSourceRequest,
+  deps: { octokit: OctokitFactory; store: () => Promise<ArtifactStore> },
+): Promise<Baseline | null> {
+  const { source, context } = request;
+  if (!source) return null;
+  // `paper` or a path, relative to the workspace (the action's working directory).
+  if (source !== ARTIFACT_BASELINE) return loadBaseline(source);
+  const branch = request.branch || context.baseRef;
+  const none = (reason: string): Baseline => {
+    core.notice(`No baseline to compare with: ${reason}. Every cell is reported as new.`);
+    return { label: `no baseline (${reason})`, cells: new Map() };
+  };
+  if (!request.token) return none('no github-token to look up the base branch run');
+  if (!branch) return none('the base branch is unknown; set baseline-branch');
+  const found = await findBaselineArtifact(
+    {
+      owner: context.owner,
+      repo: context.repo,
+      workflow: context.workflowFile,
+      branch,
+      artifactName: request.artifactName,
+      token: request.token,
+      destination: join(request.scratchDir, 'baseline'),
+      currentRunId: context.runId,
+    },
+    { octokit: deps.octokit(request.token), store: await deps.store() },
+  );
+  if (found.path === null) return none(found.reason);
+  const baseline = await loadBaseline(found.path);
+  return { ...baseline, label: `${branch} (run ${found.runId})` };
+}

@@ -1,0 +1,156 @@
+import * as core from '@actions/core';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readActionInputs, type ActionInputs } from './action/inputs.js';
+import { resolveBaseline } from './action/baseline-source.js';
+import { compareResults, regressionCount } from './compare.js';
+import type { Config } from './config.js';
+import { loadConfig } from './config/load.js';
+import { RESULTS_FILE, TABLES_FILE } from './ingest.js';
+import { renderReport } from './report/body.js';
+import { mergeResults, parseResults, serializeResults, withMissingCells, type Results } from './results.js';
+import { artifactName, defaultArtifactStore, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from './publish/artifacts.js';
+import { readActionsContext, type ActionsContext } from './publish/context.js';
+import { octokitFactory, type OctokitFactory } from './publish/octokit.js';
+import { publishReport } from './publish/publish.js';
+import { downloadRunResults } from './publish/run-artifact.js';
+
+/** The effects the action has on the world, injectable for tests. */
+export interface ActionDeps {
+  getInput: (name: string) => string;
+  env: NodeJS.ProcessEnv;
+  octokit?: OctokitFactory;
+  artifactStore: () => Promise<ArtifactStore>;
+  /** Runs the matrix (the Docker stack); loaded lazily so report mode never touches Docker code. */
+  benchmark: (config: Config) => Promise<Results>;
+}
+
+const defaultDeps = (): ActionDeps => ({
+  getInput: (name) => core.getInput(name),
+  env: process.env,
+  artifactStore: defaultArtifactStore,
+  benchmark: async (config) => {
+    const { runBenchmarkInAction } = await import('./stack/action-run.js');
+    return runBenchmarkInAction(config);
+  },
+});
+
+interface Obtained {
+  results: Results;
+  outDir: string;
+  /** Upload an artifact of outDir (run and aggregate modes; report mode publishes another run's). */
+  upload: boolean;
+  recordedPr: number | null;
+}
+
+async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps: ActionDeps, octokit: OctokitFactory): Promise<Obtained> {
+  const cwd = deps.env.GITHUB_WORKSPACE ?? process.cwd();
+  const config = await loadConfig(inputs.config, inputs.configFile, cwd);
+  const outDir = resolve(cwd, config.outDir);
+  await mkdir(outDir, { recursive: true });
+  switch (inputs.mode) {
+    case 'run': {
+      const results = await deps.benchmark(config);
+      if (context.pr) await recordPrNumber(outDir, context.pr.number);
+      return { results, outDir, upload: true, recordedPr: null };
+    }
+    case 'aggregate': {
+      const shards = await downloadShardArtifacts(await deps.artifactStore(), {
+        prefix: shardArtifactPrefix(inputs.artifactName),
+        destination: join(outDir, '.shards'),
+      });
+      const parts = await Promise.all(shards.map(async (shard) => ({ source: shard.name, results: parseResults(shard.name, await readFile(shard.resultsPath, 'utf8')) })));
+      const { results, missing } = withMissingCells(mergeResults(parts), 'no shard artifact reported this cell');
+      if (missing.length > 0) core.warning(`${missing.length} cell(s) have no shard result: ${missing.join(', ')}`);
+      if (context.pr) await recordPrNumber(outDir, context.pr.number);
+      return { results, outDir, upload: true, recordedPr: null };
+    }
+    case 'report': {
+      if (inputs.results) {
+        const path = resolve(cwd, inputs.results);
+        return { results: parseResults(path, await readFile(path, 'utf8')), outDir, upload: false, recordedPr: null };
+      }
+      if (!context.workflowRun) {
+        throw new Error('mode report needs a `results` path, or a workflow_run event whose triggering run uploaded the results artifact.');
+      }
+      const { dir, resultsPath } = await downloadRunResults(
+        { owner: context.owner, repo: context.repo, runId: context.workflowRun.id, artifactName: inputs.artifactName, token: inputs.token, destination: join(outDir, '.triggering-run') },
+        { octokit: octokit(inputs.token), store: await deps.artifactStore() },
+      );
+      return { results: parseResults(resultsPath, await readFile(resultsPath, 'utf8')), outDir, upload: false, recordedPr: await readRecordedPrNumber(dir) };
+    }
+  }
+}
+
+/** The whole action: obtain results, compare, upload, publish, set outputs. */
+export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void> {
+  const inputs = readActionInputs(deps.getInput);
+  let context = readActionsContext({ env: deps.env });
+  const octokit = deps.octokit ?? octokitFactory(context.apiUrl);
+  const { results, outDir, upload, recordedPr } = await obtainResults(inputs, context, deps, octokit);
+  if (recordedPr !== null) context = readActionsContext({ env: deps.env, recordedPrNumber: recordedPr });
+
+  const resultsPath = join(outDir, RESULTS_FILE);
+  const tablesPath = join(outDir, TABLES_FILE);
+  if (inputs.mode !== 'run') await writeFile(resultsPath, serializeResults(results));
+
+  const baseline = await resolveBaseline(
+    { source: results.config.compare.baseline, branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
+    { octokit, store: deps.artifactStore },
+  );
+  const comparison = baseline ? compareResults(results, baseline, results.config.compare.threshold) : null;
+  await writeFile(tablesPath, renderReport(results, { comparison }));
+
+  const runUrl = context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : null;
+  let artifact: { id: number | null; url: string | null } = { id: null, url: null };
+  if (upload && context.runId) {
+    artifact = await uploadResults(await deps.artifactStore(), {
+      name: artifactName(inputs.artifactName, results.shard),
+      outDir,
+      retentionDays: inputs.retentionDays,
+      run: { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, runId: context.runId },
+    });
+  }
+  const links = [...(runUrl ? [`[Workflow run](${runUrl})`] : []), ...(artifact.url ? [`[Locust reports and results.json](${artifact.url})`] : [])];
+  const body = renderReport(results, { comparison, links });
+  const regressions = comparison ? regressionCount(comparison) : 0;
+
+  const published = await publishReport(
+    {
+      policy: inputs.comment,
+      key: inputs.commentKey,
+      body,
+      regressions,
+      owner: context.owner,
+      repo: context.repo,
+      pr: context.pr,
+      token: inputs.token,
+      expectedHeadSha: context.workflowRun?.headSha ?? null,
+    },
+    { octokit },
+  );
+
+  core.setOutput('results-path', resultsPath);
+  core.setOutput('markdown-path', tablesPath);
+  core.setOutput('regressions', regressions);
+  core.setOutput('improvements', comparison?.counts.improved ?? 0);
+  core.setOutput('comment-url', published.comment.url ?? '');
+  core.setOutput('artifact-id', artifact.id ?? '');
+  core.setOutput('artifact-url', artifact.url ?? '');
+
+  const failedCells = results.cells.filter((cell) => cell.status === 'failed');
+  if (results.config.compare.failOnRegression && regressions > 0) {
+    core.setFailed(`${regressions} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression is on).`);
+  } else if (inputs.failOnIncomplete && failedCells.length > 0) {
+    core.setFailed(`${failedCells.length} cell(s) have no result (fail-on-incomplete is on): ${failedCells.map((cell) => cell.id).join(', ')}`);
+  }
+}
+
+/** Entry of the action's main step: any thrown value becomes one failure message. */
+export async function run(deps?: ActionDeps): Promise<void> {
+  try {
+    await runAction(deps);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,30 @@
+import * as core from '@actions/core';
+import type { Runner } from './exec/command.js';
+import { processRunner } from './exec/runner.js';
+import { TEARDOWN_STATE } from './stack/action-run.js';
+import { Compose } from './stack/compose.js';
+import { LOAD_PROFILE } from './stack/project.js';
+import type { TeardownState } from './stack/run.js';
+
+/**
+ * The action's post step: removes the run's containers, networks and volumes even
+ * when the main step failed or the job was cancelled mid-cell. A no-op when the
+ * main step never started a stack.
+ */
+export async function post(getState: (name: string) => string = core.getState, runner: Runner = processRunner({ write: (text) => core.info(text) })): Promise<void> {
+  try {
+    const saved = getState(TEARDOWN_STATE);
+    if (!saved) {
+      core.info('No benchmark stack was started; nothing to tear down.');
+      return;
+    }
+    const state = JSON.parse(saved) as TeardownState;
+    const compose = new Compose(state.flavor, { name: state.projectName, files: state.files, env: state.env, profiles: [LOAD_PROFILE] });
+    const result = await runner(compose.down());
+    if (result.exitCode === 0) core.info(`Removed the benchmark stack ${state.projectName}.`);
+    else core.warning(`Could not tear the benchmark stack down (exit ${result.exitCode}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  } catch (error) {
+    // Teardown is best effort: never turn a finished job red because cleanup hiccupped.
+    core.warning(`Teardown failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,166 @@
+import * as core from '@actions/core';
+import type { ArtifactClient } from '@actions/artifact';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/**
+ * The part of @actions/artifact's client we use, injected: the real one needs the Actions
+ * runtime (ACTIONS_RUNTIME_TOKEN, results service), so unit tests pass a recording fake.
+ */
+export type ArtifactStore = Pick<ArtifactClient, 'uploadArtifact' | 'downloadArtifact' | 'listArtifacts'>;
+
+/** The real client; imported lazily so the CLI does not load the Azure upload stack it never uses. */
+export async function defaultArtifactStore(): Promise<ArtifactStore> {
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  return new DefaultArtifactClient();
+}
+
+export interface RunRef {
+  serverUrl: string;
+  owner: string;
+  repo: string;
+  runId: number;
+}
+
+export const RESULTS_FILE = 'results.json';
+export const TABLES_FILE = 'tables.md';
+export const CELLS_DIR = 'cells';
+/** Written by run mode on a PR so a `workflow_run` report job knows where to comment. */
+export const PR_NUMBER_FILE = 'pr-number.txt';
+
+// Characters actions/upload-artifact v4 refuses in a name.
+const BAD_NAME = /["':<>|*?\\/\r\n]/;
+
+/** `async-bench` → `async-bench` (one run) or `async-bench-shard-2-of-4`. */
+export function artifactName(base: string, shard: { index: number; total: number } | null): string {
+  if (base.trim() === '' || BAD_NAME.test(base)) {
+    throw new Error(`Invalid artifact name ${JSON.stringify(base)}: it must be non-empty and contain none of " : < > | * ? \\ / or newlines.`);
+  }
+  return shard ? `${shardArtifactPrefix(base)}${shard.index}-of-${shard.total}` : base;
+}
+
+/** What every shard artifact of `base` starts with; aggregate mode downloads by this prefix. */
+export function shardArtifactPrefix(base: string): string {
+  return `${base}-shard-`;
+}
+
+export function artifactUrl(run: RunRef, id: number): string {
+  return `${run.serverUrl.replace(/\/+$/, '')}/${run.owner}/${run.repo}/actions/runs/${run.runId}/artifacts/${id}`;
+}
+
+export interface UploadRequest {
+  name: string;
+  /** The run's output directory: results.json, tables.md, cells/… */
+  outDir: string;
+  /** 1–90 (or the repository's maximum); null/0 = the repository default. */
+  retentionDays?: number | null;
+  run: RunRef;
+}
+
+export interface UploadOutcome {
+  name: string;
+  id: number | null;
+  url: string | null;
+  size: number | null;
+  /** Absolute paths that were uploaded. */
+  files: string[];
+}
+
+/** Uploads results.json, tables.md, pr-number.txt (when present) and every file under cells/ as one artifact. */
+export async function uploadResults(store: ArtifactStore, request: UploadRequest): Promise<UploadOutcome> {
+  const root = resolve(request.outDir);
+  const files = await artifactFiles(root);
+  const retention = request.retentionDays ?? 0;
+  if (!Number.isInteger(retention) || retention < 0) {
+    throw new Error(`Invalid retention-days ${JSON.stringify(request.retentionDays)}: give a whole number of days (1–90).`);
+  }
+  const response = await store.uploadArtifact(request.name, files, root, retention > 0 ? { retentionDays: retention } : {});
+  const id = response.id ?? null;
+  const url = id === null ? null : artifactUrl(request.run, id);
+  core.info(`Uploaded artifact ${request.name} (${files.length} files)${url ? `: ${url}` : ''}`);
+  return { name: request.name, id, url, size: response.size ?? null, files };
+}
+
+/** The files of one run's artifact, sorted; results.json must exist. */
+export async function artifactFiles(root: string): Promise<string[]> {
+  const results = join(root, RESULTS_FILE);
+  if (!existsSync(results)) throw new Error(`Nothing to upload: ${results} does not exist.`);
+  const files = [results];
+  for (const optional of [TABLES_FILE, PR_NUMBER_FILE]) {
+    if (existsSync(join(root, optional))) files.push(join(root, optional));
+  }
+  files.push(...(await filesUnder(join(root, CELLS_DIR))));
+  return files;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await filesUnder(path)));
+    else if (entry.isFile()) found.push(path);
+  }
+  return found.sort();
+}
+
+export async function recordPrNumber(outDir: string, prNumber: number): Promise<string> {
+  const path = join(outDir, PR_NUMBER_FILE);
+  await writeFile(path, `${prNumber}\n`);
+  return path;
+}
+
+/** The PR number a run-mode job recorded, or null when absent or not a number. */
+export async function readRecordedPrNumber(dir: string): Promise<number | null> {
+  const path = join(dir, PR_NUMBER_FILE);
+  if (!existsSync(path)) return null;
+  const text = (await readFile(path, 'utf8')).trim();
+  return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : null;
+}
+
+export interface DownloadedShard {
+  name: string;
+  id: number;
+  dir: string;
+  resultsPath: string;
+}
+
+/**
+ * Aggregate mode: downloads every artifact of this run whose name starts with `prefix`, one
+ * directory each under `destination`, in shard order. Throws when there are none, or when one
+ * lacks results.json: merging a partial set would report cells as missing, not fail.
+ */
+export async function downloadShardArtifacts(
+  store: ArtifactStore,
+  request: { prefix: string; destination: string },
+): Promise<DownloadedShard[]> {
+  const { artifacts } = await store.listArtifacts({ latest: true });
+  const shards = artifacts
+    .filter((artifact) => artifact.name.startsWith(request.prefix))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  if (shards.length === 0) {
+    throw new Error(
+      `No artifacts named ${request.prefix}* in this run. Does the aggregate job \`needs:\` the shard jobs, ` +
+        'and do they upload with the same artifact name?',
+    );
+  }
+  const downloaded: DownloadedShard[] = [];
+  for (const shard of shards) {
+    const dir = join(resolve(request.destination), shard.name);
+    const { downloadPath } = await store.downloadArtifact(shard.id, { path: dir });
+    const resultsPath = join(downloadPath ?? dir, RESULTS_FILE);
+    if (!(await isFile(resultsPath))) throw new Error(`Shard artifact ${shard.name} has no ${RESULTS_FILE}.`);
+    downloaded.push({ name: shard.name, id: shard.id, dir: downloadPath ?? dir, resultsPath });
+  }
+  core.info(`Downloaded ${downloaded.length} shard artifacts: ${downloaded.map((s) => s.name).join(', ')}`);
+  return downloaded;
+}
+
+export async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The hidden marker that makes a PR comment "ours": `<!-- async-bench:comment-key=<key> -->`.
+ * The key lets several benchmark jobs (matrix legs, workflows) each keep their own sticky comment.
+ */
+
+/** GitHub rejects issue comments longer than this many characters (HTTP 422). */
+export const COMMENT_BODY_LIMIT = 65_536;
+
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,99}$/;
+
+export class CommentKeyError extends Error {
+  override name = 'CommentKeyError';
+}
+
+export function commentMarker(key: string): string {
+  if (!KEY.test(key)) {
+    throw new CommentKeyError(
+      `Invalid comment-key: ${JSON.stringify(key)}; use up to 100 letters, digits and . _ : / @ + - (no spaces).`,
+    );
+  }
+  return `<!-- async-bench:comment-key=${key} -->`;
+}
+
+export function hasMarker(body: string | null | undefined, key: string): boolean {
+  return (body ?? '').includes(commentMarker(key));
+}
+
+const TRUNCATED = '\n\n_… truncated: the comment hit GitHub’s size limit. The full report is in the job summary and the results artifact._\n';
+
+/** The comment as written: marker first (invisible), then the report, cut to GitHub's limit at a line break. */
+export function markedBody(key: string, body: string, limit = COMMENT_BODY_LIMIT): string {
+  const full = `${commentMarker(key)}\n${body}`;
+  if (full.length <= limit) return full;
+  const room = full.slice(0, limit - TRUNCATED.length);
+  const cut = room.lastIndexOf('\n');
+  return `${cut > 0 ? room.slice(0, cut) : room}${TRUNCATED}`;
+}
+
+/** Equal as GitHub shows them: line endings and trailing whitespace do not count. */
+export function sameBody(a: string, b: string): boolean {
+  const normal = (text: string): string => text.replace(/\r\n?/g, '\n').trimEnd();
+  return normal(a) === normal(b);
+}

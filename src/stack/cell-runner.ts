@@ -1,0 +1,76 @@
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LoadSpec } from '../config.js';
+import { tail, type Runner } from '../exec/command.js';
+import { CELL_FILES } from '../locust/cell.js';
+import { CELL_MOUNT, locustArgs } from '../locust/command.js';
+import type { Cell } from '../plan.js';
+import { applyLatency } from './latency/control.js';
+import { loadTarget } from './project.js';
+import type { Stack } from './stack.js';
+
+/** What the runner knows of a cell beyond Locust's files; saved as cell.json. */
+export interface CellRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Wall time of the whole cell: fresh app, reset, latency, load, logs. */
+  seconds: number;
+  /** Of which the load itself. */
+  loadSeconds: number;
+  latencyMethod: string;
+  error: string | null;
+  warnings: string[];
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+/**
+ * One cell: a fresh app, the seed-only database, the cell's latency, Locust into
+ * cells/<dir>/, then the logs beside its CSVs. Never throws for a cell-level
+ * fault: the error goes into cell.json and the run goes on.
+ */
+export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string): Promise<CellRecord> {
+  const dir = join(cellsDir, cell.dir);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const started = new Date();
+  const warnings: string[] = [];
+  let error: string | null = null;
+  let loadSeconds = 0;
+  try {
+    await Promise.all([stack.resetData(), stack.startApp()]);
+    await applyLatency(run, stack, cell.latencyMs);
+    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
+    const loadStart = Date.now();
+    const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
+    loadSeconds = (Date.now() - loadStart) / 1000;
+    await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);
+    if (!(await exists(join(dir, CELL_FILES.stats)))) {
+      error = `Locust wrote no ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}`, 10)}`;
+    } else if (result.exitCode !== 0) {
+      warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
+    }
+    const appState = await stack.state('app');
+    if (appState !== null && !appState.startsWith('running')) warnings.push(`The app container stopped during the cell (${appState}).`);
+  } catch (failure) {
+    error = (failure as Error).message;
+  } finally {
+    const [appLog, dbLog] = await Promise.all([stack.logs('app').catch(() => ''), stack.logs('db', started.toISOString()).catch(() => '')]);
+    await writeFile(join(dir, CELL_FILES.appLog), appLog);
+    await writeFile(join(dir, CELL_FILES.dbLog), dbLog);
+  }
+  const finished = new Date();
+  const record: CellRecord = {
+    id: cell.id,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    seconds: (finished.getTime() - started.getTime()) / 1000,
+    loadSeconds,
+    latencyMethod: stack.layout.method,
+    error,
+    warnings,
+  };
+  await writeFile(join(dir, CELL_FILES.runner), `${JSON.stringify(record, null, 2)}\n`);
+  return record;
+}

@@ -1,0 +1,102 @@
+import type { Command } from '../exec/command.js';
+import type { ComposeFlavor } from './docker.js';
+
+export interface ComposeProject {
+  /** `-p`: isolates containers, networks and volumes of one run. */
+  name: string;
+  /** `-f` files, in order; later files override earlier ones. */
+  files: string[];
+  /** Variables the compose files interpolate; the same for every call, or compose recreates containers. */
+  env: Record<string, string>;
+  /** `--profile`s to enable (the `load` service lives in profile `load`). */
+  profiles?: string[];
+}
+
+/**
+ * Builds `docker compose` commands as data. Nothing here runs anything: the
+ * stack passes these to its Runner, and tests assert the argument arrays.
+ */
+export class Compose {
+  constructor(
+    readonly flavor: ComposeFlavor,
+    readonly project: ComposeProject,
+  ) {}
+
+  private command(args: string[], profiles: string[] = []): Command {
+    return {
+      command: this.flavor.command,
+      args: [
+        ...this.flavor.prefix,
+        '--project-name', this.project.name,
+        ...this.project.files.flatMap((file) => ['--file', file]),
+        ...profiles.flatMap((profile) => ['--profile', profile]),
+        ...args,
+      ],
+      env: this.project.env,
+    };
+  }
+
+  /** Builds every image, profiles included. */
+  build(): Command {
+    return this.command(['build'], this.project.profiles);
+  }
+
+  /** Starts services in the background; health is awaited separately (v1 has no --wait). */
+  up(services: string[], options: { recreate?: boolean; noDeps?: boolean } = {}): Command {
+    return this.command([
+      'up',
+      '--detach',
+      ...(options.recreate ? ['--force-recreate'] : []),
+      ...(options.noDeps ? ['--no-deps'] : []),
+      ...services,
+    ]);
+  }
+
+  stop(services: string[]): Command {
+    return this.command(['stop', '--timeout', '5', ...services]);
+  }
+
+  /** Container id of a service, for `docker inspect`. */
+  containerId(service: string): Command {
+    return this.command(['ps', '--quiet', service]);
+  }
+
+  exec(service: string, argv: string[]): Command {
+    return this.command(['exec', '-T', service, ...argv]);
+  }
+
+  /** A one-off container of `service` with volumes and environment of its own. */
+  run(service: string, argv: string[], options: { volumes?: string[]; env?: Record<string, string> } = {}): Command {
+    return this.command([
+      'run',
+      '--rm',
+      '--no-deps',
+      '-T',
+      ...(options.volumes ?? []).flatMap((volume) => ['--volume', volume]),
+      ...Object.entries(options.env ?? {}).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+      service,
+      ...argv,
+    ]);
+  }
+
+  port(service: string, port: number): Command {
+    return this.command(['port', service, String(port)]);
+  }
+
+  down(): Command {
+    return this.command(['down', '--volumes', '--remove-orphans', '--timeout', '5'], this.project.profiles);
+  }
+}
+
+/**
+ * A container's log. `docker logs`, not `compose logs`: compose 2.26 prefixes every
+ * line with an ANSI erase sequence even with --no-color (docker/compose#11727).
+ */
+export function containerLogsCommand(containerId: string, since?: string): Command {
+  return { command: 'docker', args: ['logs', '--timestamps', ...(since ? ['--since', since] : []), containerId] };
+}
+
+/** `running 0`, `exited 3`: whether a container still runs and how it ended. */
+export function containerStateCommand(containerId: string): Command {
+  return { command: 'docker', args: ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', containerId] };
+}

@@ -1,0 +1,42 @@
+import { runChecked } from '../../exec/command.js';
+import type { LatencyMethod } from '../../config.js';
+import type { Runner } from '../../exec/command.js';
+import type { ActiveLatencyMethod } from '../project.js';
+import type { Stack } from '../stack.js';
+import { explainNetemFailure, netemAddArgs } from './netem.js';
+import { latencyRequests, proxySpecs } from './toxiproxy.js';
+
+/**
+ * Proves netem works in the app container: a throwaway container (same image,
+ * same capabilities) adds a 1 ms netem qdisc. Returns null when it does, else the
+ * explained failure.
+ */
+export async function netemPreflight(run: Runner, stack: Stack): Promise<Error | null> {
+  const result = await run(stack.compose.run('app', netemAddArgs(1)));
+  return result.exitCode === 0 ? null : explainNetemFailure(result.exitCode, `${result.stdout}\n${result.stderr}`);
+}
+
+export interface LatencyChoice {
+  method: ActiveLatencyMethod;
+  /** Why, for the log: e.g. the netem preflight's failure under `auto`. */
+  note: string;
+}
+
+/** `auto` takes netem when its preflight passes, else Toxiproxy; `netem` fails clearly instead. */
+export async function chooseLatencyMethod(requested: LatencyMethod, preflight: () => Promise<Error | null>): Promise<LatencyChoice> {
+  if (requested === 'toxiproxy') return { method: 'toxiproxy', note: 'latency-method: toxiproxy' };
+  const failure = await preflight();
+  if (!failure) return { method: 'netem', note: 'netem preflight passed' };
+  if (requested === 'netem') throw failure;
+  return { method: 'toxiproxy', note: `netem is unavailable, so Toxiproxy adds the latency: ${failure.message}` };
+}
+
+/** Turns a cell's latency on, after the app is ready and before the load starts. */
+export async function applyLatency(run: Runner, stack: Stack, latencyMs: number): Promise<void> {
+  if (stack.layout.method === 'toxiproxy') {
+    await stack.toxiproxy.sendAll(latencyRequests(proxySpecs(stack.app.port), latencyMs));
+  } else if (latencyMs > 0) {
+    // The app container is fresh for every cell, so there is no earlier qdisc to replace.
+    await runChecked(run, stack.compose.exec('app', netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ConfigError, type Config } from '../config.js';
+import type { Runner } from '../exec/command.js';
+import { hostEnvironment } from '../environment.js';
+import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../ingest.js';
+import { readCell } from '../locust/cell.js';
+import type { Logger } from '../log.js';
+import { planShard } from '../plan.js';
+import { serializeResults, type Results } from '../results.js';
+import { runCell } from './cell-runner.js';
+import { checkDocker, detectCompose, type ComposeFlavor } from './docker.js';
+import { readFingerprint, type StackFingerprint } from './fingerprint.js';
+import { chooseLatencyMethod, netemPreflight } from './latency/control.js';
+import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
+import { progressLine } from './progress.js';
+import { Stack } from './stack.js';
+
+/** What the post step (or a later `down`) needs to remove this run's containers. */
+export interface TeardownState {
+  flavor: ComposeFlavor;
+  projectName: string;
+  files: string[];
+  env: Record<string, string>;
+}
+
+export interface BenchmarkDeps {
+  runner: Runner;
+  log: Logger;
+  /** async-bench's root: compose/ and locust/ live here. */
+  root: string;
+  /** Relative out dirs resolve against this. */
+  cwd: string;
+  saveTeardown?: (state: TeardownState) => void;
+  /** Process signals that stop the run early; tests may pass an emitter of their own. */
+  signals?: NodeJS.EventEmitter;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  constructor(
+    readonly signal: string,
+    readonly resultsPath: string,
+  ) {
+    super(`Interrupted by ${signal}: the stack was torn down; the cells measured so far are in ${resultsPath}.`);
+  }
+}
+
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Runs the configured cells on a Docker Compose stack and writes
+ * <out>/cells/*, <out>/results.json. The stack is torn down on success, on
+ * failure and on SIGINT/SIGTERM; what was measured is written in every case.
+ */
+export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise<Results> {
+  const { runner: run, log } = deps;
+  if (!config.app.builtIn) {
+    throw new ConfigError('app', 'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.');
+  }
+  const cells = planShard(config);
+  const outDir = resolve(deps.cwd, config.outDir);
+  const cellsDir = join(outDir, CELLS_FOLDER);
+  await mkdir(cellsDir, { recursive: true });
+
+  const dockerVersion = await checkDocker(run);
+  const flavor = await detectCompose(run);
+  log.info(`Docker ${dockerVersion}, Compose ${flavor.version} (${[flavor.command, ...flavor.prefix].join(' ')})`);
+
+  const layout: StackLayout = {
+    root: deps.root,
+    outDir,
+    method: 'netem',
+    projectName: `async-bench-${process.pid}`,
+    toxiproxyApiPort: await freeLoopbackPort(),
+    baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
+    uid: process.getuid?.() ?? 0,
+    gid: process.getgid?.() ?? 0,
+  };
+  const firstSetup = cells[0]!.setup;
+  const stack = new Stack(run, flavor, layout, config.app, firstSetup);
+  await stack.useSetup(firstSetup);
+  await log.group('Build images', () => stack.build());
+
+  const choice = await chooseLatencyMethod(config.latencyMethod, () => netemPreflight(run, stack));
+  layout.method = choice.method;
+  log.info(`Latency method: ${choice.method} (${choice.note})`);
+  const { files, env } = stack.compose.project;
+  deps.saveTeardown?.({ flavor, projectName: layout.projectName, files, env });
+
+  let interrupted: string | null = null;
+  let teardown: Promise<void> | null = null;
+  const tearDown = () => (teardown ??= stack.down().catch((error: Error) => log.warning(`Tearing the stack down failed: ${error.message}`)));
+  const onSignal = (signal: string) => {
+    interrupted ??= signal;
+    log.warning(`${signal}: stopping after tearing the stack down…`);
+    void tearDown();
+  };
+  const signals = deps.signals ?? process;
+  for (const signal of INTERRUPTS) signals.on(signal, onSignal);
+
+  const measured: { fingerprint: StackFingerprint | null; cells: number } = { fingerprint: null, cells: 0 };
+  let failure: unknown = null;
+  const started = Date.now();
+  try {
+    await log.group('Start the database and seed it', async () => {
+      await stack.startDatabase();
+      const seeded = await stack.seed(config.seedPosts);
+      log.info(seeded);
+      measured.fingerprint = await readFingerprint(run, stack);
+    });
+    let setupName: string | null = null;
+    for (const [index, cell] of cells.entries()) {
+      if (interrupted) break;
+      if (cell.setup.name !== setupName) {
+        setupName = cell.setup.name;
+        await stack.useSetup(cell.setup);
+        await stack.startDatabase();
+      }
+      const record = await runCell(run, stack, cell, config.load, cellsDir);
+      if (interrupted) break;
+      measured.cells += 1;
+      const reading = await readCell(join(cellsDir, cell.dir));
+      log.info(progressLine(index, cells.length, cell.id, (Date.now() - started) / 1000, reading));
+      for (const warning of record.warnings) log.warning(`${cell.id}: ${warning}`);
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    for (const signal of INTERRUPTS) signals.off(signal, onSignal);
+    await tearDown();
+  }
+  if (failure && measured.cells === 0) throw failure;
+
+  // Whatever happened, the cells measured so far are written; unmeasured cells read "not run".
+  const { fingerprint } = measured;
+  const environment = {
+    ...hostEnvironment(deps.env),
+    docker: dockerVersion,
+    compose: flavor.version,
+    latencyMethod: layout.method,
+    ...(fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}),
+  };
+  const { results } = await ingestRun(outDir, config, environment);
+  const resultsPath = join(outDir, RESULTS_FILE);
+  await writeFile(resultsPath, serializeResults(results));
+  if (interrupted) throw new InterruptedError(interrupted, resultsPath);
+  if (failure) {
+    throw new Error(`${(failure as Error).message ?? String(failure)}
+(the ${measured.cells} cell(s) measured before this are in ${resultsPath})`);
+  }
+  return results;
+}

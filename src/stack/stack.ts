@@ -1,0 +1,135 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { AppSpec, SetupSpec } from '../config.js';
+import { CommandError, runChecked, tail, type Runner } from '../exec/command.js';
+import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
+import type { ComposeFlavor } from './docker.js';
+import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
+import { composeProject, setupOverride, setupOverridePath, type StackLayout } from './project.js';
+
+/** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
+export const READY_TIMEOUT_SECONDS = 60;
+
+export class StackError extends Error {
+  override name = 'StackError';
+}
+
+/**
+ * The running compose project of one benchmark run: every operation is a command
+ * built by Compose and executed by the injected Runner.
+ */
+export class Stack {
+  private setup: SetupSpec;
+
+  constructor(
+    private readonly run: Runner,
+    readonly flavor: ComposeFlavor,
+    readonly layout: StackLayout,
+    readonly app: AppSpec,
+    firstSetup: SetupSpec,
+  ) {
+    this.setup = firstSetup;
+  }
+
+  get compose(): Compose {
+    return new Compose(this.flavor, composeProject(this.layout, this.setup));
+  }
+
+  get toxiproxy(): ToxiproxyClient {
+    return new ToxiproxyClient(`http://127.0.0.1:${this.layout.toxiproxyApiPort}`);
+  }
+
+  /** Switches to a setup: its server command goes into the override file. */
+  async useSetup(setup: SetupSpec): Promise<void> {
+    this.setup = setup;
+    const path = setupOverridePath(this.layout);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, setupOverride(setup, this.app));
+  }
+
+  async build(): Promise<void> {
+    await runChecked(this.run, this.compose.build(), 'Building the images');
+  }
+
+  /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
+  async startDatabase(): Promise<void> {
+    const services = this.layout.method === 'toxiproxy' ? ['db', 'toxiproxy'] : ['db'];
+    await runChecked(this.run, this.compose.up(services, { noDeps: true }), 'Starting the database');
+    await this.waitReady('db');
+    if (this.layout.method === 'toxiproxy') await this.waitToxiproxy();
+  }
+
+  /** Migrations and the seed posts, once per run (skipped when already there). */
+  async seed(posts: number): Promise<string> {
+    const { stdout } = await runChecked(
+      this.run,
+      this.compose.run('app', ['python', 'manage.py', 'seed_posts', '--migrate', '--count', String(posts)]),
+      'Seeding the database',
+    );
+    return stdout.trim().split('\n').at(-1) ?? '';
+  }
+
+  /** Deletes rows that earlier cells created, so every cell starts from the seed. */
+  async resetData(): Promise<void> {
+    await runChecked(
+      this.run,
+      this.compose.exec('db', ['psql', '-U', 'postgres', '-d', 'bench', '-v', 'ON_ERROR_STOP=1', '-Atq', '-c', 'SELECT async_bench_reset()', '-c', 'VACUUM (ANALYZE) posts_post', '-c', 'CHECKPOINT']),
+      'Resetting the posts table',
+    );
+  }
+
+  /** A fresh app container, ready when a worker has loaded Django and reached the database. */
+  async startApp(): Promise<void> {
+    await runChecked(this.run, this.compose.up(['app'], { recreate: true, noDeps: true }), 'Starting the app');
+    try {
+      await this.waitReady('app');
+    } catch (error) {
+      const logs = await this.logs('app').catch(() => '');
+      throw new StackError(`The app was not ready within ${READY_TIMEOUT_SECONDS} s.${logs ? `\nLast app log lines:\n${tail(logs, 15)}` : ''}\n(${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+
+  private async waitReady(service: 'db' | 'app'): Promise<void> {
+    await runChecked(this.run, this.compose.exec(service, ['async-bench-wait-ready', String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
+  }
+
+  private async waitToxiproxy(): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_SECONDS * 1000;
+    for (;;) {
+      try {
+        await this.toxiproxy.version();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new StackError(`Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+
+  async containerId(service: string): Promise<string | null> {
+    const result = await this.run(this.compose.containerId(service));
+    const id = result.stdout.trim().split('\n')[0] ?? '';
+    return result.exitCode === 0 && id !== '' ? id : null;
+  }
+
+  /** `running`, or how the container ended (`exited 137`); null when there is none. */
+  async state(service: string): Promise<string | null> {
+    const id = await this.containerId(service);
+    if (!id) return null;
+    const result = await this.run(containerStateCommand(id));
+    return result.exitCode === 0 ? result.stdout.trim() : null;
+  }
+
+  /** A service's log (stdout and stderr), optionally since an RFC 3339 time. */
+  async logs(service: string, since?: string): Promise<string> {
+    const id = await this.containerId(service);
+    if (!id) return '';
+    const result = await this.run(containerLogsCommand(id, since));
+    return `${result.stdout}${result.stderr}`;
+  }
+
+  async down(): Promise<void> {
+    const result = await this.run(this.compose.down());
+    if (result.exitCode !== 0) throw new CommandError(this.compose.down(), result, 'Tearing the stack down');
+  }
+}
