@@ -10155,7 +10155,9 @@ var init_package = __esm({
         test: "vitest run --project unit",
         "test:e2e": "vitest run --project e2e",
         lint: "eslint . && tsc --noEmit -p tsconfig.json",
-        all: "npm run lint && npm test && npm run package"
+        all: "npm run lint && npm test && npm run package",
+        bench: "bash scripts/bench.sh",
+        "bench:harness": "node scripts/bench-harness.mjs"
       },
       dependencies: {
         "@actions/artifact": "6.2.1",

@@ -27751,7 +27751,9 @@ var package_default = {
     test: "vitest run --project unit",
     "test:e2e": "vitest run --project e2e",
     lint: "eslint . && tsc --noEmit -p tsconfig.json",
-    all: "npm run lint && npm test && npm run package"
+    all: "npm run lint && npm test && npm run package",
+    bench: "bash scripts/bench.sh",
+    "bench:harness": "node scripts/bench-harness.mjs"
   },
   dependencies: {
     "@actions/artifact": "6.2.1",

@@ -37,6 +37,8 @@ const defaultDeps = (): ActionDeps => ({
 
 interface Obtained {
   results: Results;
+  /** This step's config: its baseline and threshold apply whatever run made the results. */
+  config: Config;
   outDir: string;
   /** Upload an artifact of outDir (run and aggregate modes; report mode publishes another run's). */
   upload: boolean;
@@ -52,7 +54,7 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
     case 'run': {
       const results = await deps.benchmark(config);
       if (context.pr) await recordPrNumber(outDir, context.pr.number);
-      return { results, outDir, upload: true, recordedPr: null };
+      return { results, config, outDir, upload: true, recordedPr: null };
     }
     case 'aggregate': {
       const shards = await downloadShardArtifacts(await deps.artifactStore(), {
@@ -63,12 +65,12 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
       const { results, missing } = withMissingCells(mergeResults(parts), 'no shard artifact reported this cell');
       if (missing.length > 0) core.warning(`${missing.length} cell(s) have no shard result: ${missing.join(', ')}`);
       if (context.pr) await recordPrNumber(outDir, context.pr.number);
-      return { results, outDir, upload: true, recordedPr: null };
+      return { results, config, outDir, upload: true, recordedPr: null };
     }
     case 'report': {
       if (inputs.results) {
         const path = resolve(cwd, inputs.results);
-        return { results: parseResults(path, await readFile(path, 'utf8')), outDir, upload: false, recordedPr: null };
+        return { results: parseResults(path, await readFile(path, 'utf8')), config, outDir, upload: false, recordedPr: null };
       }
       if (!context.workflowRun) {
         throw new Error('mode report needs a `results` path, or a workflow_run event whose triggering run uploaded the results artifact.');
@@ -77,7 +79,7 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
         { owner: context.owner, repo: context.repo, runId: context.workflowRun.id, artifactName: inputs.artifactName, token: inputs.token, destination: join(outDir, '.triggering-run') },
         { octokit: octokit(inputs.token), store: await deps.artifactStore() },
       );
-      return { results: parseResults(resultsPath, await readFile(resultsPath, 'utf8')), outDir, upload: false, recordedPr: await readRecordedPrNumber(dir) };
+      return { results: parseResults(resultsPath, await readFile(resultsPath, 'utf8')), config, outDir, upload: false, recordedPr: await readRecordedPrNumber(dir) };
     }
   }
 }
@@ -87,7 +89,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const inputs = readActionInputs(deps.getInput);
   let context = readActionsContext({ env: deps.env });
   const octokit = deps.octokit ?? octokitFactory(context.apiUrl);
-  const { results, outDir, upload, recordedPr } = await obtainResults(inputs, context, deps, octokit);
+  const { results, config, outDir, upload, recordedPr } = await obtainResults(inputs, context, deps, octokit);
   if (recordedPr !== null) context = readActionsContext({ env: deps.env, recordedPrNumber: recordedPr });
 
   const resultsPath = join(outDir, RESULTS_FILE);
@@ -95,10 +97,10 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   if (inputs.mode !== 'run') await writeFile(resultsPath, serializeResults(results));
 
   const baseline = await resolveBaseline(
-    { source: results.config.compare.baseline, branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
+    { source: config.compare.baseline, branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
     { octokit, store: deps.artifactStore },
   );
-  const comparison = baseline ? compareResults(results, baseline, results.config.compare.threshold) : null;
+  const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
   await writeFile(tablesPath, renderReport(results, { comparison }));
 
   const runUrl = context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : null;
@@ -139,7 +141,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   core.setOutput('artifact-url', artifact.url ?? '');
 
   const failedCells = results.cells.filter((cell) => cell.status === 'failed');
-  if (results.config.compare.failOnRegression && regressions > 0) {
+  if (config.compare.failOnRegression && regressions > 0) {
     core.setFailed(`${regressions} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression is on).`);
   } else if (inputs.failOnIncomplete && failedCells.length > 0) {
     core.setFailed(`${failedCells.length} cell(s) have no result (fail-on-incomplete is on): ${failedCells.map((cell) => cell.id).join(', ')}`);

@@ -42,12 +42,13 @@ export async function resolveBaseline(
     {
       owner: context.owner,
       repo: context.repo,
-      workflow: context.workflowFile,
+      // In a workflow_run report, the baseline comes from the triggering workflow's runs.
+      workflow: context.workflowRun ? null : context.workflowFile,
       branch,
       artifactName: request.artifactName,
       token: request.token,
       destination: join(request.scratchDir, 'baseline'),
-      currentRunId: context.runId,
+      currentRunId: context.workflowRun?.id ?? context.runId,
     },
     { octokit: deps.octokit(request.token), store: await deps.store() },
   );
