@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['__tests__/e2e/**/*.test.ts'],
           testTimeout: 80 * 60_000,
-          hookTimeout: 20 * 60_000,
+          hookTimeout: 45 * 60_000,
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PROFILES, REFERENCE_APP } from './config/defaults.js';
 import { ConfigError } from './config/errors.js';
 import { parseConfigFile, type ConfigFile } from './config/file.js';
+import type { ConfigInput } from './config/inputs.js';
 import {
   readBoolean,
   readChoice,
@@ -19,25 +20,7 @@ export * from './config/types.js';
 export { ConfigError } from './config/errors.js';
 export { PROFILES } from './config/defaults.js';
 
-/** Names shared by action inputs, CLI flags (`--name`) and async-bench.yml keys. */
-export const CONFIG_INPUTS = [
-  'profile',
-  'setups',
-  'routes',
-  'latencies',
-  'users',
-  'spawn-rate',
-  'run-time',
-  'processes',
-  'seed-posts',
-  'latency-method',
-  'shard',
-  'baseline',
-  'threshold',
-  'fail-on-regression',
-  'out',
-] as const;
-export type ConfigInput = (typeof CONFIG_INPUTS)[number];
+export { CONFIG_INPUTS, type ConfigInput } from './config/inputs.js';
 
 /** Raw text per input; `undefined` or `""` means "not given" (Actions passes "" for unset inputs). */
 export type RawInputs = Partial<Record<ConfigInput, string | undefined>>;

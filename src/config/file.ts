@@ -1,25 +1,9 @@
 import { parse, YAMLParseError } from 'yaml';
 import { ConfigError } from './errors.js';
+import { CONFIG_INPUTS } from './inputs.js';
 
 /** Keys an async-bench.yml may carry: every input, plus structured app/setups/routes. */
-export const FILE_KEYS = [
-  'profile',
-  'setups',
-  'routes',
-  'latencies',
-  'users',
-  'spawn-rate',
-  'run-time',
-  'processes',
-  'seed-posts',
-  'latency-method',
-  'shard',
-  'baseline',
-  'threshold',
-  'fail-on-regression',
-  'out',
-  'app',
-] as const;
+export const FILE_KEYS = [...CONFIG_INPUTS, 'app'] as const;
 
 export type ConfigFile = Partial<Record<(typeof FILE_KEYS)[number], unknown>>;
 

@@ -3,6 +3,7 @@ import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CELLS_FOLDER as CELLS_DIR, RESULTS_FILE, TABLES_FILE } from '../ingest.js';
 
 /**
  * The part of @actions/artifact's client we use, injected: the real one needs the Actions
@@ -23,9 +24,7 @@ export interface RunRef {
   runId: number;
 }
 
-export const RESULTS_FILE = 'results.json';
-export const TABLES_FILE = 'tables.md';
-export const CELLS_DIR = 'cells';
+export { RESULTS_FILE, TABLES_FILE, CELLS_FOLDER as CELLS_DIR } from '../ingest.js';
 /** Written by run mode on a PR so a `workflow_run` report job knows where to comment. */
 export const PR_NUMBER_FILE = 'pr-number.txt';
 

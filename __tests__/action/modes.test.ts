@@ -1,0 +1,138 @@
+import { mkdtempSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// @actions/github reads proxy variables at import; requests must reach the local server.
+vi.hoisted(() => {
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete process.env[name];
+});
+
+import { hostEnvironment } from '../../src/environment.js';
+import { ingestRun } from '../../src/ingest.js';
+import { runAction } from '../../src/main.js';
+import { serializeResults, type Results } from '../../src/results.js';
+import { FIXTURES, scratch } from '../helpers/fixtures.js';
+import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
+import { captureStdout } from '../publish/capture.js';
+import { FakeArtifactStore } from '../publish/fake-artifacts.js';
+
+const PR = 3;
+// core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
+const SUMMARY = join(mkdtempSync(join(tmpdir(), 'async-bench-summary-')), 'summary.md');
+
+/**
+ * The action's run and aggregate modes end to end, with the two edges that cannot
+ * run here injected: the Docker benchmark (a real captured run instead) and the
+ * Actions artifact service (a recording store). GitHub's REST API is a local server.
+ */
+describe('runAction', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let store: FakeArtifactStore;
+  let out: ReturnType<typeof captureStdout>;
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = await scratch());
+    server = await startGitHubServer({ owner: 'octo', repo: 'bench' });
+    server.addToken('tok', { login: 'github-actions[bot]', kind: 'app', permission: 'write' });
+    server.addPullRequest(PR, 'beef');
+    store = new FakeArtifactStore();
+    await writeFile(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: PR, base: { ref: 'main' }, head: { sha: 'beef' } } }));
+    await writeFile(SUMMARY, '');
+    await writeFile(join(dir, 'output.txt'), '');
+    out = captureStdout();
+  });
+  afterEach(async () => {
+    out.restore();
+    await server.close();
+    await cleanup();
+  });
+
+  const env = (): NodeJS.ProcessEnv => ({
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_REPOSITORY: 'octo/bench',
+    GITHUB_API_URL: server.url,
+    GITHUB_SERVER_URL: 'https://github.test',
+    GITHUB_RUN_ID: '77',
+    GITHUB_WORKSPACE: dir,
+    GITHUB_STEP_SUMMARY: SUMMARY,
+    GITHUB_OUTPUT: join(dir, 'output.txt'),
+  });
+  const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+  /** A "benchmark" that lays down the captured 27-cell run, as the stack would. */
+  const capturedRun = async (config: Results['config']) => {
+    const outDir = join(dir, config.outDir);
+    await cp(join(FIXTURES, 'run-27', 'cells'), join(outDir, 'cells'), { recursive: true });
+    const { results } = await ingestRun(outDir, config, hostEnvironment());
+    await writeFile(join(outDir, 'results.json'), serializeResults(results));
+    return results;
+  };
+
+  it('run mode: uploads the artifact, links it in the comment, records the PR number, sets outputs', async () => {
+    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+    await runAction({
+      getInput: inputs({ mode: 'run', baseline: 'paper', 'github-token': 'tok', 'comment-key': 'k', 'artifact-name': 'bench-results', 'retention-days': '5' }),
+      env: env(),
+      artifactStore: async () => store,
+      benchmark: capturedRun,
+    });
+    expect(store.uploads).toHaveLength(1);
+    const upload = store.uploads[0]!;
+    expect(upload.name).toBe('bench-results');
+    expect(upload.options).toEqual({ retentionDays: 5 });
+    const uploaded = upload.files.map((file) => file.slice(upload.rootDirectory.length + 1));
+    expect(uploaded).toEqual(expect.arrayContaining(['results.json', 'tables.md', 'pr-number.txt', 'cells/sync__io_read__0ms/locust_stats.csv']));
+    expect(await readFile(join(dir, 'async-bench-results', 'pr-number.txt'), 'utf8')).toMatch(/^3\s*$/);
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]!.body).toMatch(/\[Locust reports and results\.json\]\(https:\/\/github\.test\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\)/);
+    const output = await readFile(join(dir, 'output.txt'), 'utf8');
+    expect(output).toMatch(/artifact-url<<[^\n]*\nhttps:\/\/github\.test\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\n/);
+    expect(output).toMatch(/regressions<<[^\n]*\n[1-9]\d*\n/);
+    expect(await readFile(SUMMARY, 'utf8')).toContain('**Table 1: CPU-bound**');
+  });
+
+  it('fail-on-regression fails the step after publishing', async () => {
+    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+    process.exitCode = undefined;
+    await runAction({
+      getInput: inputs({ mode: 'run', baseline: 'paper', 'fail-on-regression': 'true', 'github-token': 'tok' }),
+      env: env(),
+      artifactStore: async () => store,
+      benchmark: capturedRun,
+    });
+    expect(out.lines('error').join('\n')).toMatch(/regressed against the study \(paper\) \(fail-on-regression is on\)/);
+    expect(server.comments).toHaveLength(1);
+    process.exitCode = undefined;
+  });
+
+  it('aggregate mode with a missing shard: lists the missing cells, fails only with fail-on-incomplete', async () => {
+    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+    const full = await capturedRun((await import('../../src/config.js')).buildConfig({ inputs: { out: 'full' } }));
+    const shard = (i: number, from: number, to: number) =>
+      serializeResults({ ...full, config: { ...full.config, shard: { index: i, total: 3 } }, shard: { index: i, total: 3 }, cells: full.cells.slice(from, to) });
+    store.add('async-bench-results-shard-1-of-3', { 'results.json': shard(1, 0, 9) });
+    store.add('async-bench-results-shard-3-of-3', { 'results.json': shard(3, 18, 27) });
+    process.exitCode = undefined;
+    await runAction({
+      getInput: inputs({ mode: 'aggregate', baseline: '', 'fail-on-incomplete': 'true', 'github-token': 'tok' }),
+      env: env(),
+      artifactStore: async () => store,
+      benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+    });
+    expect(out.lines('warning').join('\n')).toMatch(/9 cell\(s\) have no shard result: async-limited\/cpu\/0ms/);
+    expect(out.lines('error').join('\n')).toMatch(/9 cell\(s\) have no result \(fail-on-incomplete is on\)/);
+    const body = server.comments[0]!.body;
+    expect(body).toContain('✖ 9 failed cells');
+    expect(body).toContain('no shard artifact reported this cell');
+    expect(store.uploads[0]!.name).toBe('async-bench-results');
+    process.exitCode = undefined;
+  });
+});
