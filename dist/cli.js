@@ -7480,6 +7480,31 @@ var require_dist = __commonJS({
   }
 });
 
+// src/config/inputs.ts
+var CONFIG_INPUTS;
+var init_inputs = __esm({
+  "src/config/inputs.ts"() {
+    "use strict";
+    CONFIG_INPUTS = [
+      "profile",
+      "setups",
+      "routes",
+      "latencies",
+      "users",
+      "spawn-rate",
+      "run-time",
+      "processes",
+      "seed-posts",
+      "latency-method",
+      "shard",
+      "baseline",
+      "threshold",
+      "fail-on-regression",
+      "out"
+    ];
+  }
+});
+
 // src/config/file.ts
 function parseConfigFile(path4, text) {
   let data;
@@ -7515,24 +7540,8 @@ var init_file = __esm({
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
-    FILE_KEYS = [
-      "profile",
-      "setups",
-      "routes",
-      "latencies",
-      "users",
-      "spawn-rate",
-      "run-time",
-      "processes",
-      "seed-posts",
-      "latency-method",
-      "shard",
-      "baseline",
-      "threshold",
-      "fail-on-regression",
-      "out",
-      "app"
-    ];
+    init_inputs();
+    FILE_KEYS = [...CONFIG_INPUTS, "app"];
   }
 });
 
@@ -7845,7 +7854,7 @@ function checkCrossField(config) {
 function rampSeconds(config) {
   return config.load.users / config.load.spawnRate;
 }
-var CONFIG_INPUTS, LATENCY_METHODS;
+var LATENCY_METHODS;
 var init_config = __esm({
   "src/config.ts"() {
     "use strict";
@@ -7858,23 +7867,7 @@ var init_config = __esm({
     init_types();
     init_errors();
     init_defaults();
-    CONFIG_INPUTS = [
-      "profile",
-      "setups",
-      "routes",
-      "latencies",
-      "users",
-      "spawn-rate",
-      "run-time",
-      "processes",
-      "seed-posts",
-      "latency-method",
-      "shard",
-      "baseline",
-      "threshold",
-      "fail-on-regression",
-      "out"
-    ];
+    init_inputs();
     LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
   }
 });
@@ -10173,6 +10166,7 @@ var init_package = __esm({
         "@types/node": "20.19.43",
         esbuild: "0.28.2",
         eslint: "9.39.5",
+        globals: "14.0.0",
         typescript: "5.9.3",
         "typescript-eslint": "8.74.0",
         vitest: "3.2.7"
@@ -31442,7 +31436,7 @@ function progressLine(index, total, id, elapsedSeconds, reading) {
   const done = index + 1;
   const eta = elapsedSeconds / done * (total - done);
   const outcome = reading.status === "ok" ? `max sRPS ${formatRate(reading.metrics.maxSrps)} & ${formatCount(reading.metrics.totalSuccesses)} successes${reading.metrics.totalFailures > 0 ? ` (${formatCount(reading.metrics.totalFailures)} failures)` : ""}` : `FAILED: ${reading.reason.split("\n")[0]}`;
-  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(30)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
+  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
 }
 var init_progress = __esm({
   "src/stack/progress.ts"() {
@@ -31487,12 +31481,17 @@ var init_compose = __esm({
       build() {
         return this.command(["build"], this.project.profiles);
       }
-      /** Starts services in the background; health is awaited separately (v1 has no --wait). */
+      /**
+       * Starts services in the background; readiness is awaited separately (v1 has no
+       * --wait). A forced recreate kills the old container at once: its cell is over and
+       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+       * requests would add seconds to every cell.
+       */
       up(services, options = {}) {
         return this.command([
           "up",
           "--detach",
-          ...options.recreate ? ["--force-recreate"] : [],
+          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
           ...options.noDeps ? ["--no-deps"] : [],
           ...services
         ]);

@@ -27718,6 +27718,28 @@ var BUILT_IN_SETUPS = [
 // src/config/file.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/config/inputs.ts
+var CONFIG_INPUTS = [
+  "profile",
+  "setups",
+  "routes",
+  "latencies",
+  "users",
+  "spawn-rate",
+  "run-time",
+  "processes",
+  "seed-posts",
+  "latency-method",
+  "shard",
+  "baseline",
+  "threshold",
+  "fail-on-regression",
+  "out"
+];
+
+// src/config/file.ts
+var FILE_KEYS = [...CONFIG_INPUTS, "app"];
+
 // node_modules/csv-parse/lib/api/index.js
 var boms = {
   // Note, the following are equals:
@@ -27769,6 +27791,7 @@ var package_default = {
     "@types/node": "20.19.43",
     esbuild: "0.28.2",
     eslint: "9.39.5",
+    globals: "14.0.0",
     typescript: "5.9.3",
     "typescript-eslint": "8.74.0",
     vitest: "3.2.7"
@@ -27821,12 +27844,17 @@ var Compose = class {
   build() {
     return this.command(["build"], this.project.profiles);
   }
-  /** Starts services in the background; health is awaited separately (v1 has no --wait). */
+  /**
+   * Starts services in the background; readiness is awaited separately (v1 has no
+   * --wait). A forced recreate kills the old container at once: its cell is over and
+   * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+   * requests would add seconds to every cell.
+   */
   up(services, options = {}) {
     return this.command([
       "up",
       "--detach",
-      ...options.recreate ? ["--force-recreate"] : [],
+      ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
       ...options.noDeps ? ["--no-deps"] : [],
       ...services
     ]);

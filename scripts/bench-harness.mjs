@@ -62,5 +62,8 @@ console.log('\nOrchestration overhead per cell beyond the configured load time (
 console.log('cell                              processes  total  outside Locust  Locust beyond -t');
 for (const o of overheads) console.log(`${o.id.padEnd(32)}  ${o.processes.padEnd(9)}  ${f(o.total).padStart(5)}  ${f(o.outsideLoad).padStart(14)}  ${f(o.locust).padStart(16)}`);
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-console.log(`mean total overhead: ${f(mean(overheads.map((o) => o.total)))} s per cell (goal ≤ 3 s)`);
+for (const processes of ['1', '2']) {
+  const of = overheads.filter((o) => o.processes === processes);
+  console.log(`mean overhead with ${processes} Locust process(es): ${f(mean(of.map((o) => o.total)))} s per cell (goal ≤ 3 s with the profiles' 1 process)`);
+}
 console.log(`seeding 1,000,000 posts: ${seeds.map(f).join(' s, ')} s (goal < 5 s)`);

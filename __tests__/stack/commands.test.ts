@@ -14,7 +14,7 @@ describe('compose commands are argument arrays', () => {
   it('v2 puts the plugin word first, then project and files', () => {
     expect(v2.up(['app'], { recreate: true, noDeps: true })).toEqual({
       command: 'docker',
-      args: ['compose', '--project-name', 'ab-1', '--file', '/a/compose.yml', '--file', '/o/setup.yml', 'up', '--detach', '--force-recreate', '--no-deps', 'app'],
+      args: ['compose', '--project-name', 'ab-1', '--file', '/a/compose.yml', '--file', '/o/setup.yml', 'up', '--detach', '--force-recreate', '--timeout', '0', '--no-deps', 'app'],
       env: { X: '1' },
     });
   });

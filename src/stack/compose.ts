@@ -41,12 +41,17 @@ export class Compose {
     return this.command(['build'], this.project.profiles);
   }
 
-  /** Starts services in the background; health is awaited separately (v1 has no --wait). */
+  /**
+   * Starts services in the background; readiness is awaited separately (v1 has no
+   * --wait). A forced recreate kills the old container at once: its cell is over and
+   * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+   * requests would add seconds to every cell.
+   */
   up(services: string[], options: { recreate?: boolean; noDeps?: boolean } = {}): Command {
     return this.command([
       'up',
       '--detach',
-      ...(options.recreate ? ['--force-recreate'] : []),
+      ...(options.recreate ? ['--force-recreate', '--timeout', '0'] : []),
       ...(options.noDeps ? ['--no-deps'] : []),
       ...services,
     ]);

@@ -18,5 +18,5 @@ export function progressLine(index: number, total: number, id: string, elapsedSe
     reading.status === 'ok'
       ? `max sRPS ${formatRate(reading.metrics.maxSrps)} & ${formatCount(reading.metrics.totalSuccesses)} successes${reading.metrics.totalFailures > 0 ? ` (${formatCount(reading.metrics.totalFailures)} failures)` : ''}`
       : `FAILED: ${reading.reason.split('\n')[0]}`;
-  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(30)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
+  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
 }
