@@ -99,11 +99,18 @@ describe('CLI errors are one clear line with an exit code', () => {
     [['ingest', '.', '--shard', '4/3'], /Invalid shard: "4\/3": i must be between 1 and 3/],
     [['ingest', '.', '--bogus'], /Unknown option '--bogus'/],
     [['report', 'r.json', '--baseline', '/nope.json'], /cannot read/],
+    [['compare', 'r.json'], /compare needs --baseline paper or --baseline <results\.json>/],
+    [['compare', 'artifact.json'], /compare needs --baseline paper/],
+    [['compare', 'r.json', '--baseline', 'artifact'], /baseline "artifact" is resolved by the GitHub Action/],
+    [['report', 'r.json', '--baseline', 'paper', '--threshold', '200%'], /Invalid threshold: "200%"/],
   ])('%j', async (argv, message) => {
     const { dir, cleanup } = await scratch();
     try {
       const results = (await import('./helpers/results.js')).makeResults({}, () => ({}));
       await writeFile(join(dir, 'r.json'), serializeResults(results));
+      // What the action writes: its results record `baseline: artifact`.
+      const fromAction = (await import('./helpers/results.js')).makeResults({ baseline: 'artifact' }, () => ({}));
+      await writeFile(join(dir, 'artifact.json'), serializeResults(fromAction));
       const run = io(dir);
       const code = await runCli(argv, run.io);
       expect(code).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ describe('renderReport', () => {
 
   it('prints Tables 1–3 in the study shape: one per route, rows = latency, columns = setups', () => {
     const body = renderReport(results, { comparison: null });
-    expect(body).toMatch(/^### async-bench: 27 cells measured, no baseline/);
+    expect(body).toMatch(/^### async-bench: 27 cells, no baseline/);
     for (const [n, title] of [[1, 'CPU-bound'], [2, 'I/O-bound DB read'], [3, 'I/O-bound DB create']] as const) {
       const rows = tableRows(body, `**Table ${n}: ${title}**`);
       expect(rows[0]).toBe('| Added latency (ms) | Sync | Async Limited | Async Unlimited |');

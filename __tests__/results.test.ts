@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VERSION } from '../src/version.js';
 import { mergeResults, parseResults, ResultsError, serializeResults } from '../src/results.js';
 import { makeResults } from './helpers/results.js';
 
@@ -20,12 +21,29 @@ describe('results.json', () => {
     expect(() => parseResults('r.json', text)).toThrow(/schemaVersion 2\.0; this async-bench reads 1\.x\. Upgrade async-bench/);
   });
 
+  it('refuses values the report would print that are not what they claim (a crafted artifact)', () => {
+    const crafted = JSON.parse(serializeResults(results));
+    crafted.config.latenciesMs = ['@octocat [click](https://evil.example)'];
+    expect(() => parseResults('fork.json', JSON.stringify(crafted))).toThrow(/results\.config\.latenciesMs\[0\] should be a number/);
+    const missing = JSON.parse(serializeResults(results));
+    delete missing.config.routes;
+    expect(() => parseResults('fork.json', JSON.stringify(missing))).toThrow(/results\.config\.routes should be a list/);
+  });
+
   it('refuses files that are not results', () => {
     expect(() => parseResults('x.json', '{"cells": []}')).toThrow(/x\.json has no "schemaVersion"/);
     expect(() => parseResults('x.json', 'not json')).toThrow(/x\.json is not JSON/);
     const broken = JSON.parse(serializeResults(results));
     delete broken.cells[3].metrics.maxSrps;
-    expect(() => parseResults('x.json', JSON.stringify(broken))).toThrow(/cell sync\/io_read\/0ms is "ok" but lacks maxSrps/);
+    expect(() => parseResults('x.json', JSON.stringify(broken))).toThrow(/x\.json is not a valid results\.json: results\.cells\[3\]\.metrics\.maxSrps should be a number/);
+  });
+});
+
+describe('VERSION', () => {
+  it('is package.json\'s version', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
   });
 });
 

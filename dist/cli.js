@@ -2432,7 +2432,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2442,7 +2442,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -2613,14 +2613,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -3267,7 +3267,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -3280,7 +3280,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -3311,7 +3311,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -3326,7 +3326,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3405,7 +3405,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -3416,7 +3416,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -7521,8 +7521,8 @@ function parseConfigFile(path4, text) {
   checkKeys(`config file ${path4}`, data, FILE_KEYS);
   return data;
 }
-function checkKeys(where, object, allowed) {
-  for (const key of Object.keys(object)) {
+function checkKeys(where, object2, allowed) {
+  for (const key of Object.keys(object2)) {
     if (!allowed.includes(key)) {
       throw new ConfigError(where, `unknown key "${key}"; allowed keys: ${allowed.join(", ")}.`);
     }
@@ -7662,23 +7662,23 @@ function readEnv(where, raw) {
 function readSetupDefinition(raw, builtIns) {
   if (typeof raw === "string") return findBuiltIn("setups", readName("setups", raw), builtIns);
   const where = "setups entry";
-  const object = asObject(where, raw);
-  checkKeys(where, object, SETUP_KEYS);
-  const name = readName(`${where} name`, object.name);
+  const object2 = asObject(where, raw);
+  checkKeys(where, object2, SETUP_KEYS);
+  const name = readName(`${where} name`, object2.name);
   const base = builtIns.find((setup) => setup.name === name);
   const at = `setup "${name}"`;
-  const missing = ["interface", "command"].filter((key) => object[key] === void 0);
+  const missing = ["interface", "command"].filter((key) => object2[key] === void 0);
   if (!base && missing.length > 0) {
     throw new ConfigError(at, `a new setup needs ${missing.join(" and ")} (built-ins: ${builtIns.map((s) => s.name).join(", ")}).`);
   }
   return {
     name,
-    label: object.label !== void 0 ? readString(`${at} label`, object.label) : base?.label ?? name,
-    interface: object.interface !== void 0 ? readChoice(`${at} interface`, object.interface, ["wsgi", "asgi"]) : base.interface,
-    command: object.command !== void 0 ? readCommand(`${at} command`, object.command) : base.command,
-    env: object.env !== void 0 ? { ...base?.env, ...readEnv(`${at} env`, object.env) } : { ...base?.env },
+    label: object2.label !== void 0 ? readString(`${at} label`, object2.label) : base?.label ?? name,
+    interface: object2.interface !== void 0 ? readChoice(`${at} interface`, object2.interface, ["wsgi", "asgi"]) : base.interface,
+    command: object2.command !== void 0 ? readCommand(`${at} command`, object2.command) : base.command,
+    env: object2.env !== void 0 ? { ...base?.env, ...readEnv(`${at} env`, object2.env) } : { ...base?.env },
     database: {
-      maxConnections: object["max-connections"] !== void 0 ? readInteger(`${at} max-connections`, object["max-connections"], 1) : base?.database.maxConnections ?? 100
+      maxConnections: object2["max-connections"] !== void 0 ? readInteger(`${at} max-connections`, object2["max-connections"], 1) : base?.database.maxConnections ?? 100
     }
   };
 }
@@ -7691,21 +7691,21 @@ function readCommand(where, raw) {
 function readRouteDefinition(raw, builtIns) {
   if (typeof raw === "string") return findBuiltIn("routes", readName("routes", raw), builtIns);
   const where = "routes entry";
-  const object = asObject(where, raw);
-  checkKeys(where, object, ROUTE_KEYS);
-  const name = readName(`${where} name`, object.name);
+  const object2 = asObject(where, raw);
+  checkKeys(where, object2, ROUTE_KEYS);
+  const name = readName(`${where} name`, object2.name);
   const base = builtIns.find((route) => route.name === name);
   const at = `route "${name}"`;
-  if (!base && object.path === void 0) throw new ConfigError(at, 'a new route needs a path, e.g. "/search/".');
-  const path4 = object.path !== void 0 ? readString(`${at} path`, object.path) : base.path;
+  if (!base && object2.path === void 0) throw new ConfigError(at, 'a new route needs a path, e.g. "/search/".');
+  const path4 = object2.path !== void 0 ? readString(`${at} path`, object2.path) : base.path;
   if (!path4.startsWith("/")) throw new ConfigError(`${at} path`, `${JSON.stringify(path4)} must start with "/".`);
   return {
     name,
-    title: object.title !== void 0 ? readString(`${at} title`, object.title) : base?.title ?? name,
-    method: object.method !== void 0 ? readChoice(`${at} method`, String(object.method).toUpperCase(), ["GET", "POST"]) : base?.method ?? "GET",
+    title: object2.title !== void 0 ? readString(`${at} title`, object2.title) : base?.title ?? name,
+    method: object2.method !== void 0 ? readChoice(`${at} method`, String(object2.method).toUpperCase(), ["GET", "POST"]) : base?.method ?? "GET",
     path: path4,
-    form: object.form !== void 0 ? readList(`${at} form`, object.form) : base?.form ?? [],
-    userClass: object["user-class"] !== void 0 ? readString(`${at} user-class`, object["user-class"]) : base && object.path === void 0 && object.method === void 0 && object.form === void 0 ? base.userClass : GENERIC_USER_CLASS
+    form: object2.form !== void 0 ? readList(`${at} form`, object2.form) : base?.form ?? [],
+    userClass: object2["user-class"] !== void 0 ? readString(`${at} user-class`, object2["user-class"]) : base && object2.path === void 0 && object2.method === void 0 && object2.form === void 0 ? base.userClass : GENERIC_USER_CLASS
   };
 }
 function findBuiltIn(input, name, builtIns) {
@@ -7717,25 +7717,25 @@ function findBuiltIn(input, name, builtIns) {
 }
 function readAppDefinition(raw, reference) {
   const where = "app";
-  const object = asObject(where, raw);
-  checkKeys(where, object, APP_KEYS);
-  if (Object.keys(object).length === 0) return { ...reference };
-  if (object.context === void 0) {
+  const object2 = asObject(where, raw);
+  checkKeys(where, object2, APP_KEYS);
+  if (Object.keys(object2).length === 0) return { ...reference };
+  if (object2.context === void 0) {
     throw new ConfigError(where, 'your own app needs context: its Docker build context, relative to the workspace (e.g. "./mysite").');
   }
-  const missing = ["wsgi", "asgi"].filter((key) => object[key] === void 0);
+  const missing = ["wsgi", "asgi"].filter((key) => object2[key] === void 0);
   if (missing.length > 0) {
     throw new ConfigError(where, `your own app needs ${missing.join(" and ")} (e.g. "mysite.wsgi:application").`);
   }
-  const healthPath = object["health-path"] !== void 0 ? readString("app health-path", object["health-path"]) : "/";
+  const healthPath = object2["health-path"] !== void 0 ? readString("app health-path", object2["health-path"]) : "/";
   return {
-    name: object.name !== void 0 ? readName("app name", object.name) : "app",
+    name: object2.name !== void 0 ? readName("app name", object2.name) : "app",
     builtIn: false,
-    context: readString("app context", object.context),
-    dockerfile: object.dockerfile !== void 0 ? readString("app dockerfile", object.dockerfile) : "Dockerfile",
-    wsgi: readModule("app wsgi", object.wsgi),
-    asgi: readModule("app asgi", object.asgi),
-    port: object.port !== void 0 ? readInteger("app port", object.port, 1) : 8e3,
+    context: readString("app context", object2.context),
+    dockerfile: object2.dockerfile !== void 0 ? readString("app dockerfile", object2.dockerfile) : "Dockerfile",
+    wsgi: readModule("app wsgi", object2.wsgi),
+    asgi: readModule("app asgi", object2.asgi),
+    port: object2.port !== void 0 ? readInteger("app port", object2.port, 1) : 8e3,
     healthPath
   };
 }
@@ -7779,7 +7779,7 @@ function buildConfig(sources) {
   const given = (name) => {
     const input = sources.inputs[name];
     if (input !== void 0 && input.trim() !== "") return input;
-    return file[name] ?? void 0;
+    return file[name] ?? sources.defaults?.[name] ?? void 0;
   };
   const read = (name, reader, fallback) => {
     const raw = given(name);
@@ -7793,7 +7793,7 @@ function buildConfig(sources) {
   const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
   const setupInput = sources.inputs.setups?.trim() ? readList("setups", sources.inputs.setups) : void 0;
   const routeInput = sources.inputs.routes?.trim() ? readList("routes", sources.inputs.routes) : void 0;
-  const config = {
+  const config2 = {
     profile: profileName,
     app: file.app !== void 0 ? readAppDefinition(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
     setups: structuredClone(setupInput ? selectByName("setups", setupInput, knownSetups) : definedSetups ?? BUILT_IN_SETUPS),
@@ -7809,14 +7809,18 @@ function buildConfig(sources) {
     seedPosts: read("seed-posts", (input, raw) => readInteger(input, raw, 0), profile.seedPosts),
     shard: read("shard", readShard, null),
     compare: {
-      baseline: read("baseline", (_input, raw) => String(raw).trim(), DEFAULT_COMPARE.baseline),
+      baseline: read("baseline", readBaselineSource, DEFAULT_COMPARE.baseline),
       threshold: read("threshold", readRatio, DEFAULT_COMPARE.threshold),
       failOnRegression: read("fail-on-regression", readBoolean, DEFAULT_COMPARE.failOnRegression)
     },
     outDir: read("out", (_input, raw) => String(raw).trim(), DEFAULT_OUT_DIR)
   };
-  checkCrossField(config);
-  return config;
+  checkCrossField(config2);
+  return config2;
+}
+function readBaselineSource(_input, raw) {
+  const text = String(raw).trim();
+  return text === "" || text === "none" ? null : text;
 }
 function asList(input, raw) {
   if (raw === void 0) return void 0;
@@ -7830,8 +7834,8 @@ function mergeDefinitions(builtIns, defined) {
   for (const item of defined ?? []) byName.set(item.name, item);
   return [...byName.values()];
 }
-function checkCrossField(config) {
-  const { users, spawnRate, runTimeSeconds } = config.load;
+function checkCrossField(config2) {
+  const { users, spawnRate, runTimeSeconds } = config2.load;
   const rampSeconds2 = users / spawnRate;
   if (rampSeconds2 >= runTimeSeconds) {
     throw new ConfigError(
@@ -7839,20 +7843,20 @@ function checkCrossField(config) {
       `${runTimeSeconds} s ends before the ramp finishes (users ${users} \xF7 spawn-rate ${spawnRate} = ${rampSeconds2} s), so no cell would hold full load; raise run-time or spawn-rate.`
     );
   }
-  if (config.load.processes > users) {
-    throw new ConfigError("processes", `${config.load.processes} Locust processes for ${users} users leaves some idle; use at most ${users}.`);
+  if (config2.load.processes > users) {
+    throw new ConfigError("processes", `${config2.load.processes} Locust processes for ${users} users leaves some idle; use at most ${users}.`);
   }
   for (const [kind, items] of [
-    ["setups", config.setups],
-    ["routes", config.routes]
+    ["setups", config2.setups],
+    ["routes", config2.routes]
   ]) {
     const names = items.map((item) => item.name);
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate) throw new ConfigError(kind, `"${duplicate}" is listed twice.`);
   }
 }
-function rampSeconds(config) {
-  return config.load.users / config.load.spawnRate;
+function rampSeconds(config2) {
+  return config2.load.users / config2.load.spawnRate;
 }
 var LATENCY_METHODS;
 var init_config = __esm({
@@ -7884,10 +7888,10 @@ function parseCellDir(dir) {
   if (!match) return null;
   return { setup: match[1], route: match[2], latencyMs: Number(match[3]) };
 }
-function planCells(config) {
-  return config.setups.flatMap(
-    (setup) => config.routes.flatMap(
-      (route) => config.latenciesMs.map((latencyMs) => ({
+function planCells(config2) {
+  return config2.setups.flatMap(
+    (setup) => config2.routes.flatMap(
+      (route) => config2.latenciesMs.map((latencyMs) => ({
         id: cellId(setup.name, route.name, latencyMs),
         dir: cellDir(setup.name, route.name, latencyMs),
         setup,
@@ -7905,21 +7909,128 @@ function shardCells(cells, shard) {
   const size = base + (shard.index <= extra ? 1 : 0);
   return cells.slice(start, start + size);
 }
-function planShard(config) {
-  const cells = planCells(config);
-  if (config.shard && config.shard.total > cells.length) {
-    const { index, total } = config.shard;
+function planShard(config2) {
+  const cells = planCells(config2);
+  if (config2.shard && config2.shard.total > cells.length) {
+    const { index, total } = config2.shard;
     throw new ConfigError(
       "shard",
       `"${index}/${total}" splits ${cells.length} cells into ${total} shards, leaving some empty; use at most ${cells.length} shards (match the matrix size to the cells).`
     );
   }
-  return shardCells(cells, config.shard);
+  return shardCells(cells, config2.shard);
 }
 var init_plan = __esm({
   "src/plan.ts"() {
     "use strict";
     init_config();
+  }
+});
+
+// src/results-error.ts
+var ResultsError;
+var init_results_error = __esm({
+  "src/results-error.ts"() {
+    "use strict";
+    ResultsError = class extends Error {
+      name = "ResultsError";
+    };
+  }
+});
+
+// src/results-schema.ts
+var fail, number, string, boolean, nullable, array, object, record, metrics, config, environment, cell, checkResultsShape;
+var init_results_schema = __esm({
+  "src/results-schema.ts"() {
+    "use strict";
+    init_results_error();
+    fail = (at, expected, value) => {
+      throw new ResultsError(`${at} should be ${expected}, not ${JSON.stringify(value)?.slice(0, 60)}`);
+    };
+    number = (v, at) => void (typeof v === "number" && Number.isFinite(v) ? v : fail(at, "a number", v));
+    string = (v, at) => void (typeof v === "string" ? v : fail(at, "a string", v));
+    boolean = (v, at) => void (typeof v === "boolean" ? v : fail(at, "true or false", v));
+    nullable = (check) => (v, at) => v === null ? void 0 : check(v, at);
+    array = (check) => (v, at) => Array.isArray(v) ? v.forEach((item, i) => check(item, `${at}[${i}]`)) : fail(at, "a list", v);
+    object = (fields) => (v, at) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) fail(at, "an object", v);
+      for (const [key, check] of Object.entries(fields)) check(v[key], `${at}.${key}`);
+    };
+    record = (check) => (v, at) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) fail(at, "an object", v);
+      for (const [key, item] of Object.entries(v)) check(item, `${at}.${key}`);
+    };
+    metrics = object({
+      maxSrps: number,
+      totalSuccesses: number,
+      totalRequests: number,
+      totalFailures: number,
+      failureRatio: number,
+      steadySrps: nullable(number),
+      p50Ms: nullable(number),
+      p95Ms: nullable(number),
+      p99Ms: nullable(number),
+      averageMs: nullable(number),
+      peakUsers: number,
+      historySamples: number,
+      locustCpuWarning: boolean,
+      topFailures: array(object({ error: string, occurrences: number }))
+    });
+    config = object({
+      profile: string,
+      app: object({ name: string, builtIn: boolean, context: string, wsgi: string, asgi: string, port: number }),
+      setups: array(object({ name: string, label: string, interface: string, command: array(string), env: record(string), database: object({ maxConnections: number }) })),
+      routes: array(object({ name: string, title: string, method: string, path: string, form: array(string), userClass: string })),
+      latenciesMs: array(number),
+      latencyMethod: string,
+      load: object({ users: number, spawnRate: number, runTimeSeconds: number, processes: number }),
+      seedPosts: number,
+      shard: nullable(object({ index: number, total: number })),
+      compare: object({ baseline: nullable(string), threshold: number, failOnRegression: boolean }),
+      outDir: string
+    });
+    environment = object({
+      cpuCount: nullable(number),
+      cpuModel: nullable(string),
+      memoryGiB: nullable(number),
+      kernel: nullable(string),
+      platform: nullable(string),
+      node: nullable(string),
+      runner: nullable(string),
+      docker: nullable(string),
+      compose: nullable(string),
+      stack: record(nullable(string)),
+      latencyMethod: nullable(string)
+    });
+    cell = object({
+      id: string,
+      dir: string,
+      setup: string,
+      route: string,
+      latencyMs: number,
+      status: (v, at) => void (v === "ok" || v === "failed" ? v : fail(at, '"ok" or "failed"', v)),
+      reason: nullable(string),
+      metrics: nullable(metrics),
+      warnings: array(string)
+    });
+    checkResultsShape = object({
+      schemaVersion: string,
+      tool: object({ name: string, version: string }),
+      createdAt: string,
+      config,
+      environment,
+      shard: nullable(object({ index: number, total: number })),
+      cells: array(cell)
+    });
+  }
+});
+
+// src/version.ts
+var VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = "0.1.0";
   }
 });
 
@@ -7931,35 +8042,39 @@ function parseResults(source, text) {
   } catch (error) {
     throw new ResultsError(`${source} is not JSON: ${error.message}`);
   }
-  const record = data;
-  if (record === null || typeof record !== "object" || typeof record.schemaVersion !== "string") {
+  const record2 = data;
+  if (record2 === null || typeof record2 !== "object" || typeof record2.schemaVersion !== "string") {
     throw new ResultsError(`${source} has no "schemaVersion"; is it an async-bench results.json?`);
   }
-  const major = Number(record.schemaVersion.split(".")[0]);
+  const major = Number(record2.schemaVersion.split(".")[0]);
   if (major !== SCHEMA_MAJOR) {
     throw new ResultsError(
-      `${source} has schemaVersion ${record.schemaVersion}; this async-bench reads ${SCHEMA_MAJOR}.x. ` + (major > SCHEMA_MAJOR ? "Upgrade async-bench to read it." : "Re-run the benchmark to produce a current file.")
+      `${source} has schemaVersion ${record2.schemaVersion}; this async-bench reads ${SCHEMA_MAJOR}.x. ` + (major > SCHEMA_MAJOR ? "Upgrade async-bench to read it." : "Re-run the benchmark to produce a current file.")
     );
   }
-  if (!Array.isArray(record.cells) || typeof record.config !== "object" || record.config === null) {
-    throw new ResultsError(`${source} lacks "cells" or "config".`);
-  }
-  for (const [i, cell] of record.cells.entries()) {
-    if (typeof cell?.id !== "string" || cell.status !== "ok" && cell.status !== "failed") {
-      throw new ResultsError(`${source}: cells[${i}] lacks an id or a status of "ok"/"failed".`);
+  const shapeError = (() => {
+    try {
+      checkResultsShape(record2, "results");
+      return null;
+    } catch (error) {
+      return error.message;
     }
-    if (cell.status === "ok" && (typeof cell.metrics?.maxSrps !== "number" || typeof cell.metrics.totalSuccesses !== "number")) {
-      throw new ResultsError(`${source}: cell ${cell.id} is "ok" but lacks maxSrps/totalSuccesses.`);
-    }
+  })();
+  if (shapeError) throw new ResultsError(`${source} is not a valid results.json: ${shapeError}.`);
+  for (const cell2 of record2.cells) {
+    if (cell2.status === "ok" && cell2.metrics === null) throw new ResultsError(`${source}: cell ${cell2.id} is "ok" but has no metrics.`);
   }
-  return record;
+  return record2;
+}
+function emptyResults(config2, environment2, now = /* @__PURE__ */ new Date()) {
+  return { schemaVersion: SCHEMA_VERSION, tool: { name: "async-bench", version: VERSION }, createdAt: now.toISOString(), config: config2, environment: environment2, shard: config2.shard, cells: [] };
 }
 function serializeResults(results) {
   return `${JSON.stringify(results, null, 2)}
 `;
 }
-function comparableConfig(config) {
-  const { shard: _shard, outDir: _outDir, ...rest } = config;
+function comparableConfig(config2) {
+  const { shard: _shard, outDir: _outDir, ...rest } = config2;
   return JSON.stringify(rest);
 }
 function mergeResults(parts) {
@@ -7971,10 +8086,16 @@ function mergeResults(parts) {
     if (comparableConfig(part.results.config) !== expected) {
       throw new ResultsError(`${part.source} was run with a different configuration than ${first.source}; only shards of one run merge.`);
     }
-    for (const cell of part.results.cells) {
-      const other = seen.get(cell.id);
-      if (other !== void 0) throw new ResultsError(`cell ${cell.id} is in both ${other} and ${part.source}; shards must not overlap.`);
-      seen.set(cell.id, part.source);
+    const method = part.results.environment.latencyMethod;
+    if (method !== first.results.environment.latencyMethod) {
+      throw new ResultsError(
+        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; pin latency-method so every shard uses one.`
+      );
+    }
+    for (const cell2 of part.results.cells) {
+      const other = seen.get(cell2.id);
+      if (other !== void 0) throw new ResultsError(`cell ${cell2.id} is in both ${other} and ${part.source}; shards must not overlap.`);
+      seen.set(cell2.id, part.source);
     }
   }
   const order = planOrder(first.results.config);
@@ -7989,22 +8110,23 @@ function mergeResults(parts) {
     createdAt: [first, ...rest].map((part) => part.results.createdAt).sort().at(-1)
   };
 }
-function planOrder(config) {
-  const ids = config.setups.flatMap(
-    (setup) => config.routes.flatMap((route) => config.latenciesMs.map((ms) => cellId(setup.name, route.name, ms)))
+function planOrder(config2) {
+  const ids = config2.setups.flatMap(
+    (setup) => config2.routes.flatMap((route) => config2.latenciesMs.map((ms) => cellId(setup.name, route.name, ms)))
   );
   return new Map(ids.map((id, i) => [id, i]));
 }
-var SCHEMA_VERSION, SCHEMA_MAJOR, ResultsError;
+var SCHEMA_VERSION, SCHEMA_MAJOR;
 var init_results = __esm({
   "src/results.ts"() {
     "use strict";
     init_plan();
+    init_results_error();
+    init_results_schema();
+    init_version();
+    init_results_error();
     SCHEMA_VERSION = "1.0";
     SCHEMA_MAJOR = 1;
-    ResultsError = class extends Error {
-      name = "ResultsError";
-    };
   }
 });
 
@@ -8025,9 +8147,9 @@ function baselineFromResults(label, results) {
   return {
     label,
     cells: new Map(
-      results.cells.map((cell) => [
-        cell.id,
-        cell.status === "ok" && cell.metrics ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses } : null
+      results.cells.map((cell2) => [
+        cell2.id,
+        cell2.status === "ok" && cell2.metrics ? { maxSrps: cell2.metrics.maxSrps, totalSuccesses: cell2.metrics.totalSuccesses } : null
       ])
     )
   };
@@ -8087,17 +8209,17 @@ function compareMetric(current, baseline, threshold) {
 function compareResults(results, baseline, threshold) {
   const cells = /* @__PURE__ */ new Map();
   const counts = { regressed: 0, improved: 0, unchanged: 0, new: 0, missing: 0 };
-  for (const cell of results.cells) {
-    const known = baseline.cells.get(cell.id) ?? null;
-    const measured = cell.status === "ok" ? cell.metrics : null;
-    const metrics = Object.fromEntries(
+  for (const cell2 of results.cells) {
+    const known = baseline.cells.get(cell2.id) ?? null;
+    const measured = cell2.status === "ok" ? cell2.metrics : null;
+    const metrics2 = Object.fromEntries(
       COMPARED_METRICS.map((metric) => [metric, compareMetric(measured?.[metric] ?? null, known?.[metric] ?? null, threshold)])
     );
-    const verdict = VERDICT_RANK.find((rank) => COMPARED_METRICS.some((metric) => metrics[metric].verdict === rank));
-    cells.set(cell.id, { id: cell.id, metrics, verdict });
+    const verdict = VERDICT_RANK.find((rank) => COMPARED_METRICS.some((metric) => metrics2[metric].verdict === rank));
+    cells.set(cell2.id, { id: cell2.id, metrics: metrics2, verdict });
     counts[verdict] += 1;
   }
-  const planned = new Set(results.cells.map((cell) => cell.id));
+  const planned = new Set(results.cells.map((cell2) => cell2.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
   return { baselineLabel: baseline.label, threshold, cells, baselineOnly, counts };
 }
@@ -9020,7 +9142,7 @@ var init_delimiter_discover = __esm({
         records = ((data) => {
           const records2 = [];
           const parser = transform({ delimiter: [] });
-          const push = (record) => records2.push(record);
+          const push = (record2) => records2.push(record2);
           const close = () => {
           };
           const error = parser.parse(data, true, push, close);
@@ -9029,9 +9151,9 @@ var init_delimiter_discover = __esm({
         })(records);
       }
       const info2 = Array(127).fill().map(() => ({ lines: [] }));
-      records.map(([record], line) => {
-        for (let i = 0, l = record.length; i < l; i++) {
-          const code2 = record.charCodeAt(i);
+      records.map(([record2], line) => {
+        for (let i = 0, l = record2.length; i < l; i++) {
+          const code2 = record2.charCodeAt(i);
           if (info2[code2].lines[line] === void 0) info2[code2].lines[line] = 0;
           info2[code2].lines[line]++;
         }
@@ -9049,12 +9171,12 @@ var init_delimiter_discover = __esm({
       );
       return String.fromCharCode(result.char_code);
     };
-    std = function(array) {
-      const n = array.length;
+    std = function(array2) {
+      const n = array2.length;
       if (n === 0) return 0;
-      const mean = array.reduce((a, b) => a + b) / n;
+      const mean = array2.reduce((a, b) => a + b) / n;
       return Math.sqrt(
-        array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n
+        array2.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n
       );
     };
   }
@@ -9069,8 +9191,8 @@ var init_api = __esm({
     init_normalize_options();
     init_CsvError();
     init_delimiter_discover();
-    isRecordEmpty = function(record) {
-      return record.every(
+    isRecordEmpty = function(record2) {
+      return record2.every(
         (field) => field == null || field.toString && field.toString().trim() === ""
       );
     };
@@ -9482,17 +9604,17 @@ var init_api = __esm({
             raw,
             skip_records_with_empty_values
           } = this.options;
-          const { enabled, record } = this.state;
+          const { enabled, record: record2 } = this.state;
           if (enabled === false) {
             return this.__resetRecord();
           }
-          const recordLength = record.length;
+          const recordLength = record2.length;
           if (columns === true) {
-            if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+            if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
               this.__resetRecord();
               return;
             }
-            return this.__firstLineToColumns(record);
+            return this.__firstLineToColumns(record2);
           }
           if (columns === false && this.info.records === 0) {
             this.state.expectedRecordLength = recordLength;
@@ -9508,7 +9630,7 @@ var init_api = __esm({
               this.options,
               this.__infoField(),
               {
-                record
+                record: record2
               }
             ) : new CsvError(
               "CSV_RECORD_INCONSISTENT_COLUMNS",
@@ -9521,7 +9643,7 @@ var init_api = __esm({
               this.options,
               this.__infoField(),
               {
-                record
+                record: record2
               }
             );
             if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
@@ -9532,7 +9654,7 @@ var init_api = __esm({
               if (finalErr) return finalErr;
             }
           }
-          if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
             this.__resetRecord();
             return;
           }
@@ -9546,17 +9668,17 @@ var init_api = __esm({
             const { objname } = this.options;
             if (columns !== false) {
               const obj = {};
-              for (let i = 0, l = record.length; i < l; i++) {
+              for (let i = 0, l = record2.length; i < l; i++) {
                 if (columns[i] === void 0 || columns[i].disabled) continue;
                 if (group_columns_by_name === true && Object.hasOwn(obj, columns[i].name)) {
                   if (Array.isArray(obj[columns[i].name])) {
-                    obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+                    obj[columns[i].name] = obj[columns[i].name].concat(record2[i]);
                   } else {
-                    obj[columns[i].name] = [obj[columns[i].name], record[i]];
+                    obj[columns[i].name] = [obj[columns[i].name], record2[i]];
                   }
                 } else {
                   Object.defineProperty(obj, columns[i].name, {
-                    value: record[i],
+                    value: record2[i],
                     enumerable: true,
                     writable: true,
                     configurable: true
@@ -9588,12 +9710,12 @@ var init_api = __esm({
             } else {
               if (raw === true || info3 === true) {
                 const extRecord = Object.assign(
-                  { record },
+                  { record: record2 },
                   raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
                   info3 === true ? { info: this.__infoRecord() } : {}
                 );
                 const err = this.__push(
-                  objname === void 0 ? extRecord : [record[objname], extRecord],
+                  objname === void 0 ? extRecord : [record2[objname], extRecord],
                   push
                 );
                 if (err) {
@@ -9601,7 +9723,7 @@ var init_api = __esm({
                 }
               } else {
                 const err = this.__push(
-                  objname === void 0 ? record : [record[objname], record],
+                  objname === void 0 ? record2 : [record2[objname], record2],
                   push
                 );
                 if (err) {
@@ -9612,10 +9734,10 @@ var init_api = __esm({
           }
           this.__resetRecord();
         },
-        __firstLineToColumns: function(record) {
+        __firstLineToColumns: function(record2) {
           const { firstLineToHeaders } = this.state;
           try {
-            const headers = firstLineToHeaders === void 0 ? record : firstLineToHeaders.call(null, record);
+            const headers = firstLineToHeaders === void 0 ? record2 : firstLineToHeaders.call(null, record2);
             if (!Array.isArray(headers)) {
               return this.__error(
                 new CsvError(
@@ -9675,21 +9797,21 @@ var init_api = __esm({
           this.state.field.reset();
           this.state.wasQuoting = false;
         },
-        __push: function(record, push) {
+        __push: function(record2, push) {
           const { on_record } = this.options;
           if (on_record !== void 0) {
             const info3 = this.__infoRecord();
             try {
-              record = on_record.call(null, record, info3);
+              record2 = on_record.call(null, record2, info3);
             } catch (err) {
               return err;
             }
-            if (record === void 0 || record === null) {
+            if (record2 === void 0 || record2 === null) {
               return;
             }
           }
           this.info.bytes_records += this.info.bytes;
-          push(record);
+          push(record2);
         },
         // Return a tuple with the error and the casted value
         __cast: function(field) {
@@ -9892,10 +10014,10 @@ var init_sync = __esm({
       }
       const records = opts && opts.objname ? /* @__PURE__ */ Object.create(null) : [];
       const parser = transform(opts);
-      const push = (record) => {
-        if (parser.options.objname === void 0) records.push(record);
+      const push = (record2) => {
+        if (parser.options.objname === void 0) records.push(record2);
         else {
-          records[record[0]] = record[1];
+          records[record2[0]] = record2[1];
         }
       };
       const close = () => {
@@ -9929,15 +10051,15 @@ function parseLocustCsv(file, text, required) {
   });
   return records;
 }
-function optionalNumber(file, record, column) {
-  const text = record[column];
+function optionalNumber(file, record2, column) {
+  const text = record2[column];
   if (text === void 0 || text === "" || text === "N/A") return null;
   const value = Number(text);
   if (!Number.isFinite(value)) throw new IngestError(`${file}: column "${column}" holds ${JSON.stringify(text)}, not a number.`);
   return value;
 }
-function requiredNumber(file, record, column) {
-  const value = optionalNumber(file, record, column);
+function requiredNumber(file, record2, column) {
+  const value = optionalNumber(file, record2, column);
   if (value === null) throw new IngestError(`${file}: column "${column}" is empty or N/A where a number is needed.`);
   return value;
 }
@@ -9954,38 +10076,38 @@ var init_csv = __esm({
 
 // src/locust/rows.ts
 function parseStats(file, text) {
-  return parseLocustCsv(file, text, STATS_COLUMNS).map((record) => ({
-    type: record.Type ?? "",
-    name: record.Name ?? "",
-    requestCount: requiredNumber(file, record, "Request Count"),
-    failureCount: requiredNumber(file, record, "Failure Count"),
-    medianMs: optionalNumber(file, record, "Median Response Time"),
-    averageMs: optionalNumber(file, record, "Average Response Time"),
-    minMs: optionalNumber(file, record, "Min Response Time"),
-    maxMs: optionalNumber(file, record, "Max Response Time"),
-    requestsPerSecond: requiredNumber(file, record, "Requests/s"),
-    failuresPerSecond: requiredNumber(file, record, "Failures/s"),
-    percentilesMs: percentiles(file, record)
+  return parseLocustCsv(file, text, STATS_COLUMNS).map((record2) => ({
+    type: record2.Type ?? "",
+    name: record2.Name ?? "",
+    requestCount: requiredNumber(file, record2, "Request Count"),
+    failureCount: requiredNumber(file, record2, "Failure Count"),
+    medianMs: optionalNumber(file, record2, "Median Response Time"),
+    averageMs: optionalNumber(file, record2, "Average Response Time"),
+    minMs: optionalNumber(file, record2, "Min Response Time"),
+    maxMs: optionalNumber(file, record2, "Max Response Time"),
+    requestsPerSecond: requiredNumber(file, record2, "Requests/s"),
+    failuresPerSecond: requiredNumber(file, record2, "Failures/s"),
+    percentilesMs: percentiles(file, record2)
   }));
 }
 function parseHistory(file, text) {
-  return parseLocustCsv(file, text, HISTORY_COLUMNS).map((record) => ({
-    timestamp: requiredNumber(file, record, "Timestamp"),
-    userCount: requiredNumber(file, record, "User Count"),
-    type: record.Type ?? "",
-    name: record.Name ?? "",
-    requestsPerSecond: requiredNumber(file, record, "Requests/s"),
-    failuresPerSecond: requiredNumber(file, record, "Failures/s"),
-    totalRequestCount: optionalNumber(file, record, "Total Request Count") ?? 0,
-    totalFailureCount: optionalNumber(file, record, "Total Failure Count") ?? 0
+  return parseLocustCsv(file, text, HISTORY_COLUMNS).map((record2) => ({
+    timestamp: requiredNumber(file, record2, "Timestamp"),
+    userCount: requiredNumber(file, record2, "User Count"),
+    type: record2.Type ?? "",
+    name: record2.Name ?? "",
+    requestsPerSecond: requiredNumber(file, record2, "Requests/s"),
+    failuresPerSecond: requiredNumber(file, record2, "Failures/s"),
+    totalRequestCount: optionalNumber(file, record2, "Total Request Count") ?? 0,
+    totalFailureCount: optionalNumber(file, record2, "Total Failure Count") ?? 0
   }));
 }
 function parseFailures(file, text) {
-  return parseLocustCsv(file, text, FAILURE_COLUMNS).map((record) => ({
-    method: record.Method ?? "",
-    name: record.Name ?? "",
-    error: record.Error ?? "",
-    occurrences: requiredNumber(file, record, "Occurrences")
+  return parseLocustCsv(file, text, FAILURE_COLUMNS).map((record2) => ({
+    method: record2.Method ?? "",
+    name: record2.Name ?? "",
+    error: record2.Error ?? "",
+    occurrences: requiredNumber(file, record2, "Occurrences")
   }));
 }
 var PERCENTILES, AGGREGATED, STATS_COLUMNS, HISTORY_COLUMNS, FAILURE_COLUMNS, percentiles;
@@ -9998,7 +10120,7 @@ var init_rows = __esm({
     STATS_COLUMNS = ["Type", "Name", "Request Count", "Failure Count", "Requests/s", "Failures/s"];
     HISTORY_COLUMNS = ["Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s"];
     FAILURE_COLUMNS = ["Method", "Name", "Error", "Occurrences"];
-    percentiles = (file, record) => Object.fromEntries(PERCENTILES.map((p) => [p, optionalNumber(file, record, p)]));
+    percentiles = (file, record2) => Object.fromEntries(PERCENTILES.map((p) => [p, optionalNumber(file, record2, p)]));
   }
 });
 
@@ -10042,7 +10164,7 @@ var init_metrics = __esm({
     init_csv();
     init_rows();
     RATE_WINDOW_SECONDS = 10;
-    LOCUST_CPU_WARNING = /CPU usage above 90%/;
+    LOCUST_CPU_WARNING = /CPU usage above 90%|exceeded cpu threshold/;
     median = (values) => {
       const sorted = [...values].sort((a, b) => a - b);
       const middle = Math.floor(sorted.length / 2);
@@ -10066,8 +10188,8 @@ async function readRunnerError(path4) {
   const text = await readOptional(path4);
   if (text === null) return null;
   try {
-    const record = JSON.parse(text);
-    return typeof record.error === "string" && record.error !== "" ? record.error : null;
+    const record2 = JSON.parse(text);
+    return typeof record2.error === "string" && record2.error !== "" ? record2.error : null;
   } catch {
     return `${CELL_FILES.runner} is not valid JSON.`;
   }
@@ -10088,16 +10210,16 @@ async function readCell(dir) {
       throw new IngestError(`${CELL_FILES.history} is missing (was Locust run with --csv-full-history?).`);
     }
     if (failures === null) warnings.push(`${CELL_FILES.failures} is missing; failure details are unknown.`);
-    const metrics = computeMetrics({
+    const metrics2 = computeMetrics({
       stats: parseStats(CELL_FILES.stats, stats),
       history: parseHistory(CELL_FILES.history, history),
       failures: failures === null ? [] : parseFailures(CELL_FILES.failures, failures),
       log
     });
-    if (metrics.locustCpuWarning) {
+    if (metrics2.locustCpuWarning) {
       warnings.push("Locust warned that its CPU was above 90 %: the load generator may have limited this cell.");
     }
-    return { status: "ok", metrics, warnings };
+    return { status: "ok", metrics: metrics2, warnings };
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     return { status: "failed", reason: error.message, metrics: null, warnings };
@@ -10125,108 +10247,41 @@ var init_cell = __esm({
   }
 });
 
-// package.json
-var package_default;
-var init_package = __esm({
-  "package.json"() {
-    package_default = {
-      name: "async-bench",
-      version: "0.1.0",
-      description: "Benchmark Django Sync vs Async under added latency: Locust load, Tables 1-3 and regressions against a baseline, as a GitHub Action and a CLI.",
-      license: "MIT",
-      type: "module",
-      private: true,
-      bin: {
-        "async-bench": "dist/cli.js"
-      },
-      engines: {
-        node: ">=20"
-      },
-      scripts: {
-        build: "tsc --noEmit -p tsconfig.json",
-        package: "node scripts/bundle.mjs",
-        test: "vitest run --project unit",
-        "test:e2e": "vitest run --project e2e",
-        lint: "eslint . && tsc --noEmit -p tsconfig.json",
-        all: "npm run lint && npm test && npm run package",
-        bench: "bash scripts/bench.sh",
-        "bench:harness": "node scripts/bench-harness.mjs"
-      },
-      dependencies: {
-        "@actions/artifact": "6.2.1",
-        "@actions/core": "3.0.1",
-        "@actions/exec": "3.0.0",
-        "@actions/github": "9.1.1",
-        "csv-parse": "7.0.3",
-        "markdown-table": "3.1.0",
-        yaml: "2.9.1"
-      },
-      devDependencies: {
-        "@eslint/js": "9.39.5",
-        "@types/node": "20.19.43",
-        esbuild: "0.28.2",
-        eslint: "9.39.5",
-        globals: "14.0.0",
-        typescript: "5.9.3",
-        "typescript-eslint": "8.74.0",
-        vitest: "3.2.7"
-      }
-    };
-  }
-});
-
-// src/version.ts
-var VERSION;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    init_package();
-    VERSION = package_default.version;
-  }
-});
-
 // src/ingest.ts
 import { readdir, stat } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function isDirectory(path4) {
   return (await stat(path4).catch(() => null))?.isDirectory() ?? false;
 }
-async function listCellDirs(runDir) {
+async function listCellDirs(runDir, options = {}) {
   const root = join2(runDir, CELLS_FOLDER);
   if (!await isDirectory(root)) {
     throw new RunDirError(`${runDir} has no ${CELLS_FOLDER}/ folder; a run directory holds ${CELLS_FOLDER}/<setup>__<route>__<latency>ms/ folders.`);
   }
   const entries = await readdir(root, { withFileTypes: true });
   const dirs = entries.filter((entry) => entry.isDirectory() && parseCellDir(entry.name)).map((entry) => entry.name);
-  if (dirs.length === 0) {
+  if (dirs.length === 0 && !options.allowEmpty) {
     throw new RunDirError(`${root} holds no cell folders (named like sync__io_read__100ms).`);
   }
   return dirs;
 }
-async function ingestRun(runDir, config, environment, now = /* @__PURE__ */ new Date()) {
-  const present = new Set(await listCellDirs(runDir));
-  const planned = planShard(config);
+async function ingestRun(runDir, config2, environment2, options = {}) {
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const present = new Set(await listCellDirs(runDir, { allowEmpty: options.allowEmpty }));
+  const planned = planShard(config2);
   const cells = [];
-  for (const cell of planned) {
-    const base = { id: cell.id, dir: `${CELLS_FOLDER}/${cell.dir}`, setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs };
-    if (!present.has(cell.dir)) {
-      cells.push({ ...base, status: "failed", reason: `not run: no folder ${CELLS_FOLDER}/${cell.dir}`, metrics: null, warnings: [] });
+  for (const cell2 of planned) {
+    const base = { id: cell2.id, dir: `${CELLS_FOLDER}/${cell2.dir}`, setup: cell2.setup.name, route: cell2.route.name, latencyMs: cell2.latencyMs };
+    if (!present.has(cell2.dir)) {
+      cells.push({ ...base, status: "failed", reason: `not run: no folder ${CELLS_FOLDER}/${cell2.dir}`, metrics: null, warnings: [] });
       continue;
     }
-    const reading = await readCell(join2(runDir, CELLS_FOLDER, cell.dir));
+    const reading = await readCell(join2(runDir, CELLS_FOLDER, cell2.dir));
     cells.push({ ...base, ...reading, reason: reading.status === "failed" ? reading.reason : null });
   }
-  const plannedDirs = new Set(planned.map((cell) => cell.dir));
+  const plannedDirs = new Set(planned.map((cell2) => cell2.dir));
   return {
-    results: {
-      schemaVersion: SCHEMA_VERSION,
-      tool: { name: "async-bench", version: VERSION },
-      createdAt: now.toISOString(),
-      config,
-      environment,
-      shard: config.shard,
-      cells
-    },
+    results: { ...emptyResults(config2, environment2, now), cells },
     unplanned: [...present].filter((dir) => !plannedDirs.has(dir)).sort()
   };
 }
@@ -10237,7 +10292,6 @@ var init_ingest = __esm({
     init_cell();
     init_plan();
     init_results();
-    init_version();
     CELLS_FOLDER = "cells";
     RESULTS_FILE = "results.json";
     TABLES_FILE = "tables.md";
@@ -10269,15 +10323,15 @@ function markdownTable(table, options) {
       mostCellsPerRow = table[rowIndex].length;
     }
     while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
+      const cell2 = serialize(table[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
+        const size = stringLength(cell2);
         sizes2[columnIndex2] = size;
         if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row2.push(cell);
+      row2.push(cell2);
     }
     cellMatrix[rowIndex] = row2;
     sizeMatrix[rowIndex] = sizes2;
@@ -10312,7 +10366,7 @@ function markdownTable(table, options) {
       1,
       longestCellByColumn[columnIndex] - before.length - after.length
     );
-    const cell = before + "-".repeat(size) + after;
+    const cell2 = before + "-".repeat(size) + after;
     if (settings.alignDelimiters !== false) {
       size = before.length + size + after.length;
       if (size > longestCellByColumn[columnIndex]) {
@@ -10320,7 +10374,7 @@ function markdownTable(table, options) {
       }
       sizes[columnIndex] = size;
     }
-    row[columnIndex] = cell;
+    row[columnIndex] = cell2;
   }
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
@@ -10333,7 +10387,7 @@ function markdownTable(table, options) {
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
+      const cell2 = row2[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
@@ -10359,13 +10413,13 @@ function markdownTable(table, options) {
       }
       if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
       }
       if (settings.alignDelimiters !== false) {
         line.push(before);
       }
-      line.push(cell);
+      line.push(cell2);
       if (settings.alignDelimiters !== false) {
         line.push(after);
       }
@@ -10442,19 +10496,19 @@ var init_format = __esm({
 
 // src/report/details.ts
 function failedCellsSection(results) {
-  const failed = results.cells.filter((cell) => cell.status === "failed");
+  const failed = results.cells.filter((cell2) => cell2.status === "failed");
   if (failed.length === 0) return "";
-  const lines = failed.map((cell) => `- ${code(cell.id)}: ${escapeMarkdown(clip(cell.reason ?? "unknown reason", 300))}`);
+  const lines = failed.map((cell2) => `- ${code(cell2.id)}: ${escapeMarkdown(clip(cell2.reason ?? "unknown reason", 300))}`);
   return collapsed(`\u2716 ${failed.length} failed cell${failed.length === 1 ? "" : "s"}`, lines.join("\n"));
 }
 function perCellSection(results) {
   const header = ["Cell", "Max sRPS", "Successes", "Steady sRPS", "Failures", "p50", "p95", "p99", "Notes"];
-  const rows = results.cells.map((cell) => {
-    const m = cell.metrics;
+  const rows = results.cells.map((cell2) => {
+    const m = cell2.metrics;
     const notes = [...m?.locustCpuWarning ? ["Locust CPU > 90 %"] : [], ...m?.topFailures[0] ? [`top failure: ${clip(m.topFailures[0].error, 80)}`] : []];
-    if (!m) return [code(cell.id), "\u2716", "", "", "", "", "", "", escapeMarkdown(clip(cell.reason ?? "", 80))];
+    if (!m) return [code(cell2.id), "\u2716", "", "", "", "", "", "", escapeMarkdown(clip(cell2.reason ?? "", 80))];
     return [
-      code(cell.id),
+      code(cell2.id),
       formatRate(m.maxSrps),
       formatCount(m.totalSuccesses),
       m.steadySrps === null ? "n/a" : formatRate(m.steadySrps),
@@ -10468,17 +10522,17 @@ function perCellSection(results) {
   return collapsed("Per-cell metrics", markdownTable([header, ...rows], { alignDelimiters: false }));
 }
 function configurationSection(results) {
-  const { config } = results;
-  const ramp = rampSeconds(config);
+  const { config: config2 } = results;
+  const ramp = rampSeconds(config2);
   const lines = [
-    `- Profile: ${code(config.profile)}; app: ${code(config.app.name)}${config.app.builtIn ? " (built-in reference app)" : ` (${code(config.app.context)})`}`,
-    `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
-    `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.join(", ")} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ""}`,
+    `- Profile: ${code(config2.profile)}; app: ${code(config2.app.name)}${config2.app.builtIn ? " (built-in reference app)" : ` (${code(config2.app.context)})`}`,
+    `- Load: ${formatCount(config2.load.users)} users spawned at ${config2.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config2.load.runTimeSeconds} s per cell (hold ${formatRate(config2.load.runTimeSeconds - ramp)} s), ${config2.load.processes} Locust process(es)`,
+    `- Seeded posts: ${formatCount(config2.seedPosts)}; added latencies: ${config2.latenciesMs.join(", ")} ms; latency method: ${code(config2.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ""}`,
     ...results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : [],
-    ...config.setups.map(
-      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(" "))}, database max_connections ${setup.database.maxConnections}`
+    ...config2.setups.map(
+      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config2.app).join(" "))}, database max_connections ${setup.database.maxConnections}`
     ),
-    ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`)
+    ...config2.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`)
   ];
   return collapsed("Configuration", lines.join("\n"));
 }
@@ -10539,14 +10593,14 @@ ${body}
 });
 
 // src/report/tables.ts
-function renderCell(cell, comparison) {
-  if (!cell) return "\u2014";
-  const numbers = cell.status === "ok" && cell.metrics ? `${formatRate(cell.metrics.maxSrps)} & ${formatCount(cell.metrics.totalSuccesses)}` : "\u2716 failed";
+function renderCell(cell2, comparison) {
+  if (!cell2) return "\u2014";
+  const numbers = cell2.status === "ok" && cell2.metrics ? `${formatRate(cell2.metrics.maxSrps)} & ${formatCount(cell2.metrics.totalSuccesses)}` : "\u2716 failed";
   if (!comparison) return numbers;
   const { maxSrps, totalSuccesses } = comparison.metrics;
   switch (comparison.verdict) {
     case "new":
-      return cell.status === "ok" ? `${numbers}<br><sub>${VERDICT_MARK.new} new</sub>` : numbers;
+      return cell2.status === "ok" ? `${numbers}<br><sub>${VERDICT_MARK.new} new</sub>` : numbers;
     case "missing":
       return `${numbers}<br><sub>${VERDICT_MARK.missing} was ${formatRate(maxSrps.baseline ?? 0)} & ${formatCount(totalSuccesses.baseline ?? 0)}</sub>`;
     default: {
@@ -10560,18 +10614,18 @@ function renderCell(cell, comparison) {
   }
 }
 function renderTables(results, comparison) {
-  const { config } = results;
-  const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
-  return config.routes.map((route, i) => {
-    const header = ["Added latency (ms)", ...config.setups.map((setup) => escapeMarkdown(setup.label))];
-    const rows = config.latenciesMs.map((ms) => [
+  const { config: config2 } = results;
+  const byId = new Map(results.cells.map((cell2) => [cell2.id, cell2]));
+  return config2.routes.map((route, i) => {
+    const header = ["Added latency (ms)", ...config2.setups.map((setup) => escapeMarkdown(setup.label))];
+    const rows = config2.latenciesMs.map((ms) => [
       String(ms),
-      ...config.setups.map((setup) => {
+      ...config2.setups.map((setup) => {
         const id = cellId(setup.name, route.name, ms);
         return renderCell(byId.get(id), comparison?.cells.get(id));
       })
     ]);
-    const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ["r", ...config.setups.map(() => "r")] });
+    const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ["r", ...config2.setups.map(() => "r")] });
     const title = `**Table ${i + 1}: ${escapeMarkdown(route.title)}** (${escapeMarkdown(route.method)} ${code(route.path)}): max sRPS & total successes`;
     return `${title}
 
@@ -10598,10 +10652,10 @@ var init_tables = __esm({
 
 // src/report/body.ts
 function headline(results, comparison) {
-  const failed = results.cells.filter((cell) => cell.status === "failed").length;
+  const failed = results.cells.filter((cell2) => cell2.status === "failed").length;
   const failedNote = failed > 0 ? ` \xB7 \u2716 ${plural(failed, "cell")} failed` : "";
   const cells = plural(results.cells.length, "cell");
-  if (!comparison) return `### async-bench: ${cells} measured, no baseline${failedNote}`;
+  if (!comparison) return `### async-bench: ${cells}, no baseline${failedNote}`;
   const { counts } = comparison;
   const against = `vs ${escapeMarkdown(comparison.baselineLabel)} (threshold ${formatPercent(comparison.threshold)})`;
   const others = [
@@ -12448,16 +12502,16 @@ var require_util = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object) {
-      if (object === null) {
+    function isBlobLike(object2) {
+      if (object2 === null) {
         return false;
-      } else if (object instanceof Blob2) {
+      } else if (object2 instanceof Blob2) {
         return true;
-      } else if (typeof object !== "object") {
+      } else if (typeof object2 !== "object") {
         return false;
       } else {
-        const sTag = object[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
+        const sTag = object2[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
       }
     }
     function buildURL(url, queryParams) {
@@ -12739,8 +12793,8 @@ var require_util = __commonJS({
         }
       );
     }
-    function isFormDataLike(object) {
-      return object && typeof object === "object" && typeof object.append === "function" && typeof object.delete === "function" && typeof object.get === "function" && typeof object.getAll === "function" && typeof object.has === "function" && typeof object.set === "function" && object[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object2) {
+      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -15573,8 +15627,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object) {
-      return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
+    function isErrorLike(object2) {
+      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -15999,7 +16053,7 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -16007,7 +16061,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key");
           }
         },
@@ -16016,7 +16070,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "value");
           }
         },
@@ -16025,7 +16079,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key+value");
           }
         },
@@ -16034,7 +16088,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -16047,7 +16101,7 @@ var require_util2 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object.prototype, {
+      return Object.defineProperties(object2.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -16447,8 +16501,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
-      return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
+    function isFileLike(object2) {
+      return object2 instanceof File || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
     }
     module.exports = { FileLike, isFileLike };
   }
@@ -16896,12 +16950,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object, keepalive = false) {
+    function extractBody(object2, keepalive = false) {
       let stream = null;
-      if (object instanceof ReadableStream) {
-        stream = object;
-      } else if (isBlobLike(object)) {
-        stream = object.stream();
+      if (object2 instanceof ReadableStream) {
+        stream = object2;
+      } else if (isBlobLike(object2)) {
+        stream = object2.stream();
       } else {
         stream = new ReadableStream({
           async pull(controller) {
@@ -16921,17 +16975,17 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object === "string") {
-        source = object;
+      if (typeof object2 === "string") {
+        source = object2;
         type = "text/plain;charset=UTF-8";
-      } else if (object instanceof URLSearchParams) {
-        source = object.toString();
+      } else if (object2 instanceof URLSearchParams) {
+        source = object2.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer(object)) {
-        source = new Uint8Array(object.slice());
-      } else if (ArrayBuffer.isView(object)) {
-        source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
-      } else if (util.isFormDataLike(object)) {
+      } else if (isArrayBuffer(object2)) {
+        source = new Uint8Array(object2.slice());
+      } else if (ArrayBuffer.isView(object2)) {
+        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
+      } else if (util.isFormDataLike(object2)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -16941,7 +16995,7 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
+        for (const [name, value] of object2) {
           if (typeof value === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
@@ -16969,7 +17023,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object;
+        source = object2;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -16980,22 +17034,22 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object)) {
-        source = object;
-        length = object.size;
-        if (object.type) {
-          type = object.type;
+      } else if (isBlobLike(object2)) {
+        source = object2;
+        length = object2.size;
+        if (object2.type) {
+          type = object2.type;
         }
-      } else if (typeof object[Symbol.asyncIterator] === "function") {
+      } else if (typeof object2[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util.isDisturbed(object) || object.locked) {
+        if (util.isDisturbed(object2) || object2.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
+        stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -17004,7 +17058,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         let iterator;
         stream = new ReadableStream({
           async start() {
-            iterator = action(object)[Symbol.asyncIterator]();
+            iterator = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator.next();
@@ -17032,12 +17086,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = { stream, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object, keepalive = false) {
-      if (object instanceof ReadableStream) {
-        assert(!util.isDisturbed(object), "The body has already been consumed.");
-        assert(!object.locked, "The stream is locked.");
+    function safelyExtractBody(object2, keepalive = false) {
+      if (object2 instanceof ReadableStream) {
+        assert(!util.isDisturbed(object2), "The body has already been consumed.");
+        assert(!object2.locked, "The stream is locked.");
       }
-      return extractBody(object, keepalive);
+      return extractBody(object2, keepalive);
     }
     function cloneBody(instance, body) {
       const [out1, out2] = body.stream.tee();
@@ -17117,12 +17171,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object, instance);
-      if (bodyUnusable(object)) {
+    async function consumeBody(object2, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object2, instance);
+      if (bodyUnusable(object2)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object[kState]);
+      throwIfAborted(object2[kState]);
       const promise = createDeferredPromise();
       const errorSteps = (error) => promise.reject(error);
       const successSteps = (data) => {
@@ -17132,15 +17186,15 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object[kState].body == null) {
+      if (object2[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      await fullyReadBody(object[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object) {
-      const body = object[kState].body;
+    function bodyUnusable(object2) {
+      const body = object2[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -23229,16 +23283,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -23386,10 +23440,10 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object) {
-      if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
+    function fill(headers, object2) {
+      if (Array.isArray(object2)) {
+        for (let i = 0; i < object2.length; ++i) {
+          const header = object2[i];
           if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -23398,10 +23452,10 @@ var require_headers = __commonJS({
           }
           appendHeader(headers, header[0], header[1]);
         }
-      } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
+      } else if (typeof object2 === "object" && object2 !== null) {
+        const keys = Object.keys(object2);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+          appendHeader(headers, keys[i], object2[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -23554,24 +23608,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array = new Array(size);
+        const array2 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array;
+            return array2;
           }
           const iterator = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
+          array2[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator.next().value;
-            x = array[i] = [value[0], value[1].value];
+            x = array2[i] = [value[0], value[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array2[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -23580,22 +23634,22 @@ var require_headers = __commonJS({
             if (i !== pivot) {
               j = i;
               while (j > left) {
-                array[j] = array[--j];
+                array2[j] = array2[--j];
               }
-              array[left] = x;
+              array2[left] = x;
             }
           }
           if (!iterator.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array;
+          return array2;
         } else {
           let i = 0;
           for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+            array2[i++] = [name, value];
             assert(value !== null);
           }
-          return array.sort(compareHeaderName);
+          return array2.sort(compareHeaderName);
         }
       }
     };
@@ -30843,11 +30897,11 @@ var init_summary = __esm({
        */
       addTable(rows) {
         const tableBody = rows.map((row) => {
-          const cells = row.map((cell) => {
-            if (typeof cell === "string") {
-              return this.wrap("td", cell);
+          const cells = row.map((cell2) => {
+            if (typeof cell2 === "string") {
+              return this.wrap("td", cell2);
             }
-            const { header, data, colspan, rowspan } = cell;
+            const { header, data, colspan, rowspan } = cell2;
             const tag = header ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
             return this.wrap(tag, data, attrs);
@@ -31112,12 +31166,6 @@ var init_netem = __esm({
 });
 
 // src/stack/latency/toxiproxy.ts
-function proxySpecs(appPort) {
-  return [
-    { name: "db_proxy", listen: "0.0.0.0:15432", upstream: "db:5432", appSends: "upstream" },
-    { name: "app_proxy", listen: "0.0.0.0:18000", upstream: `app:${appPort}`, appSends: "downstream" }
-  ];
-}
 function latencyRequests(proxies, latencyMs) {
   return [
     // Reset removes every toxic and re-enables proxies: each cell starts clean.
@@ -31129,11 +31177,15 @@ function latencyRequests(proxies, latencyMs) {
     })) : []
   ];
 }
-var TOXIPROXY_API_PORT, TOXIPROXY_ROUTES, ToxiproxyError, ToxiproxyClient;
+var TOXIPROXY_API_PORT, PROXIES, TOXIPROXY_ROUTES, ToxiproxyError, ToxiproxyClient;
 var init_toxiproxy = __esm({
   "src/stack/latency/toxiproxy.ts"() {
     "use strict";
     TOXIPROXY_API_PORT = 8474;
+    PROXIES = [
+      { name: "db_proxy", listen: "0.0.0.0:15432", upstream: "db:5432", appSends: "upstream" },
+      { name: "app_proxy", listen: "0.0.0.0:18000", upstream: "app:8000", appSends: "downstream" }
+    ];
     TOXIPROXY_ROUTES = { appUrl: "http://toxiproxy:18000", dbHost: "toxiproxy", dbPort: "15432" };
     ToxiproxyError = class extends Error {
       name = "ToxiproxyError";
@@ -31161,6 +31213,7 @@ var init_toxiproxy = __esm({
       async version() {
         const response = await fetch(new URL("/version", this.baseUrl));
         const text = (await response.text()).trim();
+        if (!response.ok) throw new ToxiproxyError(`Toxiproxy GET /version answered ${response.status}: ${text}`);
         try {
           return JSON.parse(text).version ?? text;
         } catch {
@@ -31186,7 +31239,7 @@ async function chooseLatencyMethod(requested, preflight) {
 }
 async function applyLatency(run, stack, latencyMs) {
   if (stack.layout.method === "toxiproxy") {
-    await stack.toxiproxy.sendAll(latencyRequests(proxySpecs(stack.app.port), latencyMs));
+    await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
   } else if (latencyMs > 0) {
     await runChecked(run, stack.compose.exec("app", netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);
   }
@@ -31266,10 +31319,10 @@ var init_project = __esm({
 });
 
 // src/stack/cell-runner.ts
-import { access as access2, mkdir as mkdir2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { access as access2, mkdir as mkdir2, readFile as readFile4, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join6 } from "node:path";
-async function runCell(run, stack, cell, load, cellsDir) {
-  const dir = join6(cellsDir, cell.dir);
+async function runCell(run, stack, cell2, load, cellsDir) {
+  const dir = join6(cellsDir, cell2.dir);
   await rm2(dir, { recursive: true, force: true });
   await mkdir2(dir, { recursive: true });
   const started = /* @__PURE__ */ new Date();
@@ -31278,16 +31331,18 @@ async function runCell(run, stack, cell, load, cellsDir) {
   let loadSeconds = 0;
   try {
     await Promise.all([stack.resetData(), stack.startApp()]);
-    await applyLatency(run, stack, cell.latencyMs);
-    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
+    await applyLatency(run, stack, cell2.latencyMs);
+    const invocation = locustArgs(cell2.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
     const result = await run(stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
     loadSeconds = (Date.now() - loadStart) / 1e3;
     await writeFile2(join6(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
     if (!await exists2(join6(dir, CELL_FILES.stats))) {
+      const log = await readFile4(join6(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
       error = `Locust wrote no ${CELL_FILES.stats} (exit ${result.exitCode}):
 ${tail(`${result.stdout}
-${result.stderr}`, 10)}`;
+${result.stderr}
+${log}`.trim(), 10)}`;
     } else if (result.exitCode !== 0) {
       warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
     }
@@ -31301,8 +31356,8 @@ ${result.stderr}`, 10)}`;
     await writeFile2(join6(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = /* @__PURE__ */ new Date();
-  const record = {
-    id: cell.id,
+  const record2 = {
+    id: cell2.id,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     seconds: (finished.getTime() - started.getTime()) / 1e3,
@@ -31311,9 +31366,9 @@ ${result.stderr}`, 10)}`;
     error,
     warnings
   };
-  await writeFile2(join6(dir, CELL_FILES.runner), `${JSON.stringify(record, null, 2)}
+  await writeFile2(join6(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
 `);
-  return record;
+  return record2;
 }
 var exists2;
 var init_cell_runner = __esm({
@@ -31496,12 +31551,9 @@ var init_compose = __esm({
           ...services
         ]);
       }
-      stop(services) {
-        return this.command(["stop", "--timeout", "5", ...services]);
-      }
-      /** Container id of a service, for `docker inspect`. */
+      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
       containerId(service) {
-        return this.command(["ps", "--quiet", service]);
+        return this.command(["ps", "--all", "--quiet", service]);
       }
       exec(service, argv) {
         return this.command(["exec", "-T", service, ...argv]);
@@ -31518,9 +31570,6 @@ var init_compose = __esm({
           service,
           ...argv
         ]);
-      }
-      port(service, port) {
-        return this.command(["port", service, String(port)]);
       }
       down() {
         return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
@@ -31571,7 +31620,7 @@ var init_stack = __esm({
         await writeFile3(path4, setupOverride(setup, this.app));
       }
       async build() {
-        await runChecked(this.run, this.compose.build(), "Building the images");
+        await runChecked(this.run, this.compose.build(), "Building the images", { stream: true });
       }
       /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
       async startDatabase() {
@@ -31602,12 +31651,12 @@ var init_stack = __esm({
         await runChecked(this.run, this.compose.up(["app"], { recreate: true, noDeps: true }), "Starting the app");
         try {
           await this.waitReady("app");
-        } catch (error) {
-          const logs = await this.logs("app").catch(() => "");
-          throw new StackError(`The app was not ready within ${READY_TIMEOUT_SECONDS} s.${logs ? `
+        } catch {
+          const [state, logs] = await Promise.all([this.state("app").catch(() => null), this.logs("app").catch(() => "")]);
+          const what = state && !state.startsWith("running") ? `The app exited (${state}) before it was ready.` : `The app was not ready within ${READY_TIMEOUT_SECONDS} s.`;
+          throw new StackError(`${what}${logs ? `
 Last app log lines:
-${tail(logs, 15)}` : ""}
-(${error.message.split("\n")[0]})`);
+${tail(logs, 15)}` : ""}`);
         }
       }
       async waitReady(service) {
@@ -31653,16 +31702,25 @@ ${tail(logs, 15)}` : ""}
 });
 
 // src/stack/run.ts
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile5, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join7, resolve as resolve3 } from "node:path";
-async function runBenchmark(config, deps) {
+async function markInterrupted(dir, signal) {
+  const path4 = join7(dir, CELL_FILES.runner);
+  const record2 = JSON.parse(await readFile5(path4, "utf8").catch(() => "{}"));
+  await writeFile4(path4, `${JSON.stringify({ ...record2, error: `interrupted by ${signal} before the cell finished` }, null, 2)}
+`);
+}
+async function runBenchmark(config2, deps) {
   const { runner: run, log } = deps;
-  if (!config.app.builtIn) {
+  if (!config2.app.builtIn) {
     throw new ConfigError("app", 'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.');
   }
-  const cells = planShard(config);
-  const outDir = resolve3(deps.cwd, config.outDir);
+  const cells = planShard(config2);
+  const outDir = resolve3(deps.cwd, config2.outDir);
   const cellsDir = join7(outDir, CELLS_FOLDER);
+  const resultsPath = join7(outDir, RESULTS_FILE);
+  await rm3(cellsDir, { recursive: true, force: true });
+  await rm3(resultsPath, { force: true });
   await mkdir4(cellsDir, { recursive: true });
   const dockerVersion = await checkDocker(run);
   const flavor = await detectCompose(run);
@@ -31678,21 +31736,16 @@ async function runBenchmark(config, deps) {
     gid: process.getgid?.() ?? 0
   };
   const firstSetup = cells[0].setup;
-  const stack = new Stack(run, flavor, layout, config.app, firstSetup);
+  const stack = new Stack(run, flavor, layout, config2.app, firstSetup);
   await stack.useSetup(firstSetup);
-  await log.group("Build images", () => stack.build());
-  const choice = await chooseLatencyMethod(config.latencyMethod, () => netemPreflight(run, stack));
-  layout.method = choice.method;
-  log.info(`Latency method: ${choice.method} (${choice.note})`);
-  const { files, env } = stack.compose.project;
-  deps.saveTeardown?.({ flavor, projectName: layout.projectName, files, env });
+  const saveTeardown = () => deps.saveTeardown?.({ flavor, project: stack.compose.project });
+  saveTeardown();
   let interrupted = null;
-  let teardown = null;
-  const tearDown = () => teardown ??= stack.down().catch((error) => log.warning(`Tearing the stack down failed: ${error.message}`));
   const onSignal = (signal) => {
+    if (interrupted && signals === process) process.exit(130);
     interrupted ??= signal;
-    log.warning(`${signal}: stopping after tearing the stack down\u2026`);
-    void tearDown();
+    log.warning(`${signal}: stopping; the stack is being torn down\u2026`);
+    void stack.down().catch(() => void 0);
   };
   const signals = deps.signals ?? process;
   for (const signal of INTERRUPTS) signals.on(signal, onSignal);
@@ -31700,44 +31753,51 @@ async function runBenchmark(config, deps) {
   let failure = null;
   const started = Date.now();
   try {
+    await log.group("Build images", () => stack.build());
+    const choice = await chooseLatencyMethod(config2.latencyMethod, () => netemPreflight(run, stack));
+    layout.method = choice.method;
+    log.info(`Latency method: ${choice.method} (${choice.note})`);
+    saveTeardown();
     await log.group("Start the database and seed it", async () => {
       await stack.startDatabase();
-      const seeded = await stack.seed(config.seedPosts);
+      const seeded = await stack.seed(config2.seedPosts);
       log.info(seeded);
       measured.fingerprint = await readFingerprint(run, stack);
     });
     let setupName = null;
-    for (const [index, cell] of cells.entries()) {
+    for (const [index, cell2] of cells.entries()) {
       if (interrupted) break;
-      if (cell.setup.name !== setupName) {
-        setupName = cell.setup.name;
-        await stack.useSetup(cell.setup);
+      if (cell2.setup.name !== setupName) {
+        setupName = cell2.setup.name;
+        await stack.useSetup(cell2.setup);
         await stack.startDatabase();
       }
-      const record = await runCell(run, stack, cell, config.load, cellsDir);
-      if (interrupted) break;
+      const record2 = await runCell(run, stack, cell2, config2.load, cellsDir);
+      if (interrupted) {
+        await markInterrupted(join7(cellsDir, cell2.dir), interrupted);
+        break;
+      }
       measured.cells += 1;
-      const reading = await readCell(join7(cellsDir, cell.dir));
-      log.info(progressLine(index, cells.length, cell.id, (Date.now() - started) / 1e3, reading));
-      for (const warning2 of record.warnings) log.warning(`${cell.id}: ${warning2}`);
+      const reading = await readCell(join7(cellsDir, cell2.dir));
+      log.info(progressLine(index, cells.length, cell2.id, (Date.now() - started) / 1e3, reading));
+      for (const warning2 of record2.warnings) log.warning(`${cell2.id}: ${warning2}`);
     }
   } catch (error) {
     failure = error;
   } finally {
     for (const signal of INTERRUPTS) signals.off(signal, onSignal);
-    await tearDown();
+    await stack.down().catch((error) => log.warning(`Tearing the stack down failed: ${error.message}`));
   }
-  if (failure && measured.cells === 0) throw failure;
+  if (failure && !interrupted && measured.cells === 0) throw failure;
   const { fingerprint } = measured;
-  const environment = {
+  const environment2 = {
     ...hostEnvironment(deps.env),
     docker: dockerVersion,
     compose: flavor.version,
     latencyMethod: layout.method,
     ...fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}
   };
-  const { results } = await ingestRun(outDir, config, environment);
-  const resultsPath = join7(outDir, RESULTS_FILE);
+  const { results } = await ingestRun(outDir, config2, environment2, { allowEmpty: true });
   await writeFile4(resultsPath, serializeResults(results));
   if (interrupted) throw new InterruptedError(interrupted, resultsPath);
   if (failure) {
@@ -31801,26 +31861,26 @@ __export(run_command_exports, {
 });
 import { writeFile as writeFile5 } from "node:fs/promises";
 import { join as join9, resolve as resolve4 } from "node:path";
-async function runCommand(config, io) {
+async function runCommand(config2, io) {
   const log = streamLogger(io.stderr);
+  const source = config2.compare.baseline;
+  if (source === "artifact") log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  const baseline = source && source !== "artifact" ? await loadBaseline(source === "paper" ? source : resolve4(io.cwd, source)) : null;
   try {
-    const results = await runBenchmark(config, {
+    const results = await runBenchmark(config2, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),
       log,
       root: packageRoot(import.meta.url),
       cwd: io.cwd,
       env: process.env
     });
-    const outDir = resolve4(io.cwd, config.outDir);
-    const source = config.compare.baseline;
-    if (source === "artifact") log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
-    const baseline = source && source !== "artifact" ? await loadBaseline(source) : null;
-    const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
+    const outDir = resolve4(io.cwd, config2.outDir);
+    const comparison = baseline ? compareResults(results, baseline, config2.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile5(join9(outDir, TABLES_FILE), markdown);
     io.stdout.write(markdown);
     log.info(`Wrote ${join9(outDir, RESULTS_FILE)} and ${join9(outDir, TABLES_FILE)}`);
-    return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
+    return config2.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof InterruptedError) {
       io.stderr.write(`async-bench: ${error.message}
@@ -31848,7 +31908,7 @@ var init_run_command = __esm({
 init_baseline();
 init_compare();
 init_config();
-import { writeFile as writeFile6, readFile as readFile4 } from "node:fs/promises";
+import { writeFile as writeFile6, readFile as readFile6 } from "node:fs/promises";
 import { join as join10, resolve as resolve5 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -31858,7 +31918,7 @@ init_errors();
 import { readFile as readFile2 } from "node:fs/promises";
 import { resolve } from "node:path";
 var DEFAULT_CONFIG_FILE = "async-bench.yml";
-async function loadConfig(inputs, configFile, cwd) {
+async function loadConfig(inputs, configFile, cwd, defaults) {
   const explicit = configFile !== void 0 && configFile.trim() !== "";
   const path4 = resolve(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
   let text = null;
@@ -31869,10 +31929,11 @@ async function loadConfig(inputs, configFile, cwd) {
       throw new ConfigError("config", `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${error.code}); give the path of an async-bench.yml.`);
     }
   }
-  return buildConfig({ inputs, ...text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {} });
+  return buildConfig({ inputs, defaults, ...text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {} });
 }
 
 // src/cli.ts
+init_readers();
 init_environment();
 init_ingest();
 init_body();
@@ -31924,18 +31985,20 @@ function parse3(argv) {
 async function readResultsFile(path4) {
   let text;
   try {
-    text = await readFile4(path4, "utf8");
+    text = await readFile6(path4, "utf8");
   } catch (error) {
     throw new UsageError(`cannot read ${path4} (${error.code}); give the path of a results.json.`);
   }
   return parseResults(path4, text);
 }
 async function comparisonFor(results, parsed, cwd) {
-  const config = await loadConfig({ ...parsed.inputs, profile: parsed.inputs.profile ?? results.config.profile }, parsed.configFile, cwd);
-  const source = parsed.inputs.baseline ?? results.config.compare.baseline;
-  if (!source || source === "artifact") return null;
-  const baseline = await loadBaseline(source === "paper" ? source : resolve5(cwd, source));
-  return compareResults(results, baseline, parsed.inputs.threshold ? config.compare.threshold : results.config.compare.threshold);
+  const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
+  const source = parsed.inputs.baseline ?? recorded;
+  if (!source || source === "none") return null;
+  if (source === "artifact") throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
+  const baseline = await loadBaseline(source === PAPER_BASELINE_NAME ? source : resolve5(cwd, source));
+  const threshold = parsed.inputs.threshold ? readRatio("threshold", parsed.inputs.threshold) : results.config.compare.threshold;
+  return compareResults(results, baseline, threshold);
 }
 function onePositional(parsed, what) {
   const [value, extra] = parsed.positionals;
@@ -31946,15 +32009,15 @@ function onePositional(parsed, what) {
 var commands = {
   async ingest(parsed, io) {
     const runDir = resolve5(io.cwd, onePositional(parsed, "a run directory"));
-    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    const { results, unplanned } = await ingestRun(runDir, config, hostEnvironment());
+    const config2 = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
+    const { results, unplanned } = await ingestRun(runDir, config2, hostEnvironment());
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.
 `);
     await writeFile6(join10(runDir, RESULTS_FILE), serializeResults(results));
-    const failed = results.cells.filter((cell) => cell.status === "failed");
+    const failed = results.cells.filter((cell2) => cell2.status === "failed");
     io.stdout.write(`${join10(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed
 `);
-    for (const cell of failed) io.stdout.write(`  \u2716 ${cell.id}: ${cell.reason}
+    for (const cell2 of failed) io.stdout.write(`  \u2716 ${cell2.id}: ${cell2.reason}
 `);
     return 0;
   },
@@ -31966,19 +32029,19 @@ var commands = {
   },
   async compare(parsed, io) {
     const results = await readResultsFile(resolve5(io.cwd, onePositional(parsed, "a results.json")));
-    if (!parsed.inputs.baseline && !results.config.compare.baseline) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
     const comparison = await comparisonFor(results, parsed, io.cwd);
-    for (const cell of comparison.cells.values()) {
-      const { maxSrps, totalSuccesses } = cell.metrics;
+    if (!comparison) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
+    for (const cell2 of comparison.cells.values()) {
+      const { maxSrps, totalSuccesses } = cell2.metrics;
       const show2 = (m) => `${m.current ?? "\u2014"} vs ${m.baseline ?? "\u2014"}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ""}`;
-      io.stdout.write(`${cell.verdict.padEnd(9)} ${cell.id.padEnd(32)} max sRPS ${show2(maxSrps)}; successes ${show2(totalSuccesses)}
+      io.stdout.write(`${cell2.verdict.padEnd(9)} ${cell2.id.padEnd(32)} max sRPS ${show2(maxSrps)}; successes ${show2(totalSuccesses)}
 `);
     }
     const regressions = regressionCount(comparison);
     io.stdout.write(`${regressions} regression(s), ${comparison.counts.improved} improvement(s) vs ${comparison.baselineLabel}
 `);
-    const fail = parsed.inputs["fail-on-regression"] !== void 0 || results.config.compare.failOnRegression;
-    return fail && regressions > 0 ? 1 : 0;
+    const fail2 = parsed.inputs["fail-on-regression"] !== void 0 || results.config.compare.failOnRegression;
+    return fail2 && regressions > 0 ? 1 : 0;
   },
   async merge(parsed, io) {
     const [out, ...inputs] = parsed.positionals;
@@ -31993,8 +32056,8 @@ var commands = {
   },
   async run(parsed, io) {
     const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command(), run_command_exports));
-    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    return runCommand2(config, io);
+    const config2 = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
+    return runCommand2(config2, io);
   }
 };
 async function runCli(argv, io) {

@@ -1,10 +1,11 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadBaseline } from './baseline.js';
+import { loadBaseline, PAPER_BASELINE_NAME } from './baseline.js';
 import { compareResults, regressionCount, type Comparison } from './compare.js';
 import { CONFIG_INPUTS, ConfigError, type RawInputs } from './config.js';
 import { loadConfig } from './config/load.js';
+import { readRatio } from './config/readers.js';
 import { hostEnvironment } from './environment.js';
 import { ingestRun, RESULTS_FILE, RunDirError, TABLES_FILE } from './ingest.js';
 import { renderReport } from './report/body.js';
@@ -83,13 +84,19 @@ async function readResultsFile(path: string): Promise<Results> {
   return parseResults(path, text);
 }
 
+/**
+ * The baseline to compare with: --baseline, else the one the results were run with
+ * when that is `paper` (a recorded path or `artifact` meant something on the machine
+ * that ran them, not here).
+ */
 async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Promise<Comparison | null> {
-  // Flags override what the results were run with (the threshold, the baseline).
-  const config = await loadConfig({ ...parsed.inputs, profile: parsed.inputs.profile ?? results.config.profile }, parsed.configFile, cwd);
-  const source = parsed.inputs.baseline ?? results.config.compare.baseline;
-  if (!source || source === 'artifact') return null;
-  const baseline = await loadBaseline(source === 'paper' ? source : resolve(cwd, source));
-  return compareResults(results, baseline, parsed.inputs.threshold ? config.compare.threshold : results.config.compare.threshold);
+  const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
+  const source = parsed.inputs.baseline ?? recorded;
+  if (!source || source === 'none') return null;
+  if (source === 'artifact') throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
+  const baseline = await loadBaseline(source === PAPER_BASELINE_NAME ? source : resolve(cwd, source));
+  const threshold = parsed.inputs.threshold ? readRatio('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
+  return compareResults(results, baseline, threshold);
 }
 
 function onePositional(parsed: Parsed, what: string): string {
@@ -121,8 +128,8 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
 
   async compare(parsed, io) {
     const results = await readResultsFile(resolve(io.cwd, onePositional(parsed, 'a results.json')));
-    if (!parsed.inputs.baseline && !results.config.compare.baseline) throw new UsageError('compare needs --baseline paper or --baseline <results.json>.');
-    const comparison = (await comparisonFor(results, parsed, io.cwd))!;
+    const comparison = await comparisonFor(results, parsed, io.cwd);
+    if (!comparison) throw new UsageError('compare needs --baseline paper or --baseline <results.json>.');
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;

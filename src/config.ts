@@ -29,6 +29,8 @@ export interface ConfigSources {
   inputs: RawInputs;
   /** An async-bench.yml, already read. */
   file?: { path: string; text: string };
+  /** Defaults of the caller, under the file (the action compares with `artifact` unless told). */
+  defaults?: RawInputs;
 }
 
 const LATENCY_METHODS: readonly LatencyMethod[] = ['auto', 'netem', 'toxiproxy'];
@@ -42,7 +44,7 @@ export function buildConfig(sources: ConfigSources): Config {
   const given = (name: ConfigInput): unknown => {
     const input = sources.inputs[name];
     if (input !== undefined && input.trim() !== '') return input;
-    return file[name] ?? undefined;
+    return file[name] ?? sources.defaults?.[name] ?? undefined;
   };
   const read = <T>(name: ConfigInput, reader: (input: string, raw: unknown) => T, fallback: T): T => {
     const raw = given(name);
@@ -76,7 +78,7 @@ export function buildConfig(sources: ConfigSources): Config {
     seedPosts: read('seed-posts', (input, raw) => readInteger(input, raw, 0), profile.seedPosts),
     shard: read('shard', readShard, null),
     compare: {
-      baseline: read('baseline', (_input, raw) => String(raw).trim(), DEFAULT_COMPARE.baseline),
+      baseline: read('baseline', readBaselineSource, DEFAULT_COMPARE.baseline),
       threshold: read('threshold', readRatio, DEFAULT_COMPARE.threshold),
       failOnRegression: read('fail-on-regression', readBoolean, DEFAULT_COMPARE.failOnRegression),
     },
@@ -84,6 +86,12 @@ export function buildConfig(sources: ConfigSources): Config {
   };
   checkCrossField(config);
   return config;
+}
+
+/** `paper`, `artifact`, a results.json path, or `none` (also empty) for no comparison. */
+function readBaselineSource(_input: string, raw: unknown): string | null {
+  const text = String(raw).trim();
+  return text === '' || text === 'none' ? null : text;
 }
 
 function asList(input: string, raw: unknown): unknown[] | undefined {

@@ -4,8 +4,7 @@ import type { Config } from './config.js';
 import type { Environment } from './environment.js';
 import { readCell } from './locust/cell.js';
 import { parseCellDir, planShard } from './plan.js';
-import { SCHEMA_VERSION, type CellResult, type Results } from './results.js';
-import { VERSION } from './version.js';
+import { emptyResults, type CellResult, type Results } from './results.js';
 
 export const CELLS_FOLDER = 'cells';
 export const RESULTS_FILE = 'results.json';
@@ -20,14 +19,14 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** Cell folders present under `<runDir>/cells`, by folder name. */
-export async function listCellDirs(runDir: string): Promise<string[]> {
+export async function listCellDirs(runDir: string, options: { allowEmpty?: boolean } = {}): Promise<string[]> {
   const root = join(runDir, CELLS_FOLDER);
   if (!(await isDirectory(root))) {
     throw new RunDirError(`${runDir} has no ${CELLS_FOLDER}/ folder; a run directory holds ${CELLS_FOLDER}/<setup>__<route>__<latency>ms/ folders.`);
   }
   const entries = await readdir(root, { withFileTypes: true });
   const dirs = entries.filter((entry) => entry.isDirectory() && parseCellDir(entry.name)).map((entry) => entry.name);
-  if (dirs.length === 0) {
+  if (dirs.length === 0 && !options.allowEmpty) {
     throw new RunDirError(`${root} holds no cell folders (named like sync__io_read__100ms).`);
   }
   return dirs;
@@ -44,8 +43,15 @@ export interface Ingested {
  * A planned cell with no folder is `failed` ("not run"), so a partial run still
  * reports what it measured and shows what it did not.
  */
-export async function ingestRun(runDir: string, config: Config, environment: Environment, now = new Date()): Promise<Ingested> {
-  const present = new Set(await listCellDirs(runDir));
+export async function ingestRun(
+  runDir: string,
+  config: Config,
+  environment: Environment,
+  options: { now?: Date; allowEmpty?: boolean } = {},
+): Promise<Ingested> {
+  const now = options.now ?? new Date();
+  // A run stopped before its first cell still gets a results.json ("not run" everywhere); `ingest` of an empty folder is a mistake.
+  const present = new Set(await listCellDirs(runDir, { allowEmpty: options.allowEmpty }));
   const planned = planShard(config);
   const cells: CellResult[] = [];
   for (const cell of planned) {
@@ -59,15 +65,7 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
   }
   const plannedDirs = new Set(planned.map((cell) => cell.dir));
   return {
-    results: {
-      schemaVersion: SCHEMA_VERSION,
-      tool: { name: 'async-bench', version: VERSION },
-      createdAt: now.toISOString(),
-      config,
-      environment,
-      shard: config.shard,
-      cells,
-    },
+    results: { ...emptyResults(config, environment, now), cells },
     unplanned: [...present].filter((dir) => !plannedDirs.has(dir)).sort(),
   };
 }

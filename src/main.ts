@@ -3,13 +3,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readActionInputs, type ActionInputs } from './action/inputs.js';
 import { resolveBaseline } from './action/baseline-source.js';
+import { loadBaseline } from './baseline.js';
 import { compareResults, regressionCount } from './compare.js';
 import type { Config } from './config.js';
 import { loadConfig } from './config/load.js';
 import { RESULTS_FILE, TABLES_FILE } from './ingest.js';
 import { renderReport } from './report/body.js';
-import { mergeResults, parseResults, serializeResults, withMissingCells, type Results } from './results.js';
-import { artifactName, defaultArtifactStore, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from './publish/artifacts.js';
+import { hostEnvironment } from './environment.js';
+import { emptyResults, mergeResults, parseResults, serializeResults, withMissingCells, type Results } from './results.js';
+import { artifactName, defaultArtifactStore, isFile, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from './publish/artifacts.js';
 import { readActionsContext, type ActionsContext } from './publish/context.js';
 import { octokitFactory, type OctokitFactory } from './publish/octokit.js';
 import { publishReport } from './publish/publish.js';
@@ -47,12 +49,22 @@ interface Obtained {
 
 async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps: ActionDeps, octokit: OctokitFactory): Promise<Obtained> {
   const cwd = deps.env.GITHUB_WORKSPACE ?? process.cwd();
-  const config = await loadConfig(inputs.config, inputs.configFile, cwd);
+  // In the action, a run compares with the base branch's results unless told otherwise.
+  const config = await loadConfig(inputs.config, inputs.configFile, cwd, { baseline: 'artifact' });
   const outDir = resolve(cwd, config.outDir);
   await mkdir(outDir, { recursive: true });
   switch (inputs.mode) {
     case 'run': {
-      const results = await deps.benchmark(config);
+      // A baseline file that cannot be read is found now, not after the benchmark.
+      const source = config.compare.baseline;
+      if (source && source !== 'artifact') await loadBaseline(source === 'paper' ? source : resolve(cwd, source));
+      let results: Results;
+      try {
+        results = await deps.benchmark(config);
+      } catch (error) {
+        await uploadPartial(outDir, config, inputs, context, deps);
+        throw error;
+      }
       if (context.pr) await recordPrNumber(outDir, context.pr.number);
       return { results, config, outDir, upload: true, recordedPr: null };
     }
@@ -62,7 +74,8 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
         destination: join(outDir, '.shards'),
       });
       const parts = await Promise.all(shards.map(async (shard) => ({ source: shard.name, results: parseResults(shard.name, await readFile(shard.resultsPath, 'utf8')) })));
-      const { results, missing } = withMissingCells(mergeResults(parts), 'no shard artifact reported this cell');
+      const merged = parts.length > 0 ? mergeResults(parts) : emptyResults({ ...config, shard: null }, hostEnvironment());
+      const { results, missing } = withMissingCells(merged, 'no shard artifact reported this cell');
       if (missing.length > 0) core.warning(`${missing.length} cell(s) have no shard result: ${missing.join(', ')}`);
       if (context.pr) await recordPrNumber(outDir, context.pr.number);
       return { results, config, outDir, upload: true, recordedPr: null };
@@ -84,6 +97,23 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
   }
 }
 
+/** A run that failed or was cancelled part-way still leaves its measured cells in an artifact. */
+async function uploadPartial(outDir: string, config: Config, inputs: ActionInputs, context: ActionsContext, deps: ActionDeps): Promise<void> {
+  if (!context.runId || !(await isFile(join(outDir, RESULTS_FILE)))) return;
+  try {
+    const name = artifactName(inputs.artifactName, config.shard);
+    await uploadResults(await deps.artifactStore(), {
+      name,
+      outDir,
+      retentionDays: inputs.retentionDays,
+      run: { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, runId: context.runId },
+    });
+    core.warning(`The run stopped early; the cells it measured are in the artifact ${name}.`);
+  } catch (error) {
+    core.warning(`Could not upload the partial results: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** The whole action: obtain results, compare, upload, publish, set outputs. */
 export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void> {
   const inputs = readActionInputs(deps.getInput);
@@ -97,7 +127,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   if (inputs.mode !== 'run') await writeFile(resultsPath, serializeResults(results));
 
   const baseline = await resolveBaseline(
-    { source: config.compare.baseline, branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
+    { source: config.compare.baseline, cwd: deps.env.GITHUB_WORKSPACE ?? process.cwd(), branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
     { octokit, store: deps.artifactStore },
   );
   const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;

@@ -30,8 +30,12 @@ export interface CellMetrics {
 /** Locust's history Requests/s averages about the last 10 s. */
 export const RATE_WINDOW_SECONDS = 10;
 
-/** Locust's own warning when its process is CPU-bound (all 2.x versions). */
-export const LOCUST_CPU_WARNING = /CPU usage above 90%/;
+/**
+ * Locust's own warnings that a load process was CPU-bound: the single process or
+ * master ("CPU usage above 90%!"), and workers as the master reports them
+ * ("Worker … exceeded cpu threshold") when --processes is above 1.
+ */
+export const LOCUST_CPU_WARNING = /CPU usage above 90%|exceeded cpu threshold/;
 
 export interface CellData {
   stats: StatsRow[];

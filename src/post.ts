@@ -3,7 +3,6 @@ import type { Runner } from './exec/command.js';
 import { processRunner } from './exec/runner.js';
 import { TEARDOWN_STATE } from './stack/action-run.js';
 import { Compose } from './stack/compose.js';
-import { LOAD_PROFILE } from './stack/project.js';
 import type { TeardownState } from './stack/run.js';
 
 /**
@@ -19,9 +18,9 @@ export async function post(getState: (name: string) => string = core.getState, r
       return;
     }
     const state = JSON.parse(saved) as TeardownState;
-    const compose = new Compose(state.flavor, { name: state.projectName, files: state.files, env: state.env, profiles: [LOAD_PROFILE] });
+    const compose = new Compose(state.flavor, state.project);
     const result = await runner(compose.down());
-    if (result.exitCode === 0) core.info(`Removed the benchmark stack ${state.projectName}.`);
+    if (result.exitCode === 0) core.info(`Removed the benchmark stack ${state.project.name}.`);
     else core.warning(`Could not tear the benchmark stack down (exit ${result.exitCode}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
   } catch (error) {
     // Teardown is best effort: never turn a finished job red because cleanup hiccupped.

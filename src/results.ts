@@ -2,6 +2,9 @@ import type { Config, Shard } from './config.js';
 import type { Environment } from './environment.js';
 import type { CellMetrics } from './metrics.js';
 import { cellDir, cellId } from './plan.js';
+import { ResultsError } from './results-error.js';
+import { checkResultsShape } from './results-schema.js';
+import { VERSION } from './version.js';
 
 /** `major.minor`: readers accept any minor of their major and refuse other majors. */
 export const SCHEMA_VERSION = '1.0';
@@ -30,9 +33,7 @@ export interface Results {
   cells: CellResult[];
 }
 
-export class ResultsError extends Error {
-  override name = 'ResultsError';
-}
+export { ResultsError } from './results-error.js';
 
 /** Parses results.json text, refusing what this version cannot read faithfully. */
 export function parseResults(source: string, text: string): Results {
@@ -53,18 +54,24 @@ export function parseResults(source: string, text: string): Results {
         (major > SCHEMA_MAJOR ? 'Upgrade async-bench to read it.' : 'Re-run the benchmark to produce a current file.'),
     );
   }
-  if (!Array.isArray(record.cells) || typeof record.config !== 'object' || record.config === null) {
-    throw new ResultsError(`${source} lacks "cells" or "config".`);
-  }
-  for (const [i, cell] of record.cells.entries()) {
-    if (typeof cell?.id !== 'string' || (cell.status !== 'ok' && cell.status !== 'failed')) {
-      throw new ResultsError(`${source}: cells[${i}] lacks an id or a status of "ok"/"failed".`);
+  const shapeError = (() => {
+    try {
+      checkResultsShape(record, 'results');
+      return null;
+    } catch (error) {
+      return (error as Error).message;
     }
-    if (cell.status === 'ok' && (typeof cell.metrics?.maxSrps !== 'number' || typeof cell.metrics.totalSuccesses !== 'number')) {
-      throw new ResultsError(`${source}: cell ${cell.id} is "ok" but lacks maxSrps/totalSuccesses.`);
-    }
+  })();
+  if (shapeError) throw new ResultsError(`${source} is not a valid results.json: ${shapeError}.`);
+  for (const cell of record.cells!) {
+    if (cell.status === 'ok' && cell.metrics === null) throw new ResultsError(`${source}: cell ${cell.id} is "ok" but has no metrics.`);
   }
   return record as Results;
+}
+
+/** Results with no cells yet, for a run or an aggregate that has nothing to show. */
+export function emptyResults(config: Config, environment: Environment, now = new Date()): Results {
+  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'async-bench', version: VERSION }, createdAt: now.toISOString(), config, environment, shard: config.shard, cells: [] };
 }
 
 export function serializeResults(results: Results): string {
@@ -89,6 +96,13 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
   for (const part of parts) {
     if (comparableConfig(part.results.config) !== expected) {
       throw new ResultsError(`${part.source} was run with a different configuration than ${first.source}; only shards of one run merge.`);
+    }
+    // Under latency-method auto, one runner may get netem and another Toxiproxy: not one experiment.
+    const method = part.results.environment.latencyMethod;
+    if (method !== first.results.environment.latencyMethod) {
+      throw new ResultsError(
+        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; pin latency-method so every shard uses one.`,
+      );
     }
     for (const cell of part.results.cells) {
       const other = seen.get(cell.id);

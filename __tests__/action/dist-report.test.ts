@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli.js';
 import { commentMarker } from '../../src/publish/marker.js';
 import { FIXTURES, scratch } from '../helpers/fixtures.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
+import { inputEnv } from '../helpers/action-inputs.js';
 
 const run = promisify(execFile);
 const DIST = join(FIXTURES, '..', '..', 'dist', 'index.js');
@@ -54,13 +55,7 @@ describe('node dist/index.js, mode report', () => {
       GITHUB_WORKSPACE: dir,
       GITHUB_STEP_SUMMARY: summary,
       GITHUB_OUTPUT: output,
-      'INPUT_MODE': 'report',
-      'INPUT_RESULTS': 'run/results.json',
-      'INPUT_BASELINE': 'paper',
-      'INPUT_COMMENT': 'always',
-      'INPUT_COMMENT-KEY': 'default',
-      'INPUT_GITHUB-TOKEN': 'gh-token',
-      'INPUT_OUT': 'published',
+      ...inputEnv({ mode: 'report', results: 'run/results.json', baseline: 'paper', 'github-token': 'gh-token', out: 'published' }),
     };
     const { stdout } = await run(process.execPath, [DIST], { env, cwd: dir });
     return { stdout, summary: await readFile(summary, 'utf8'), output: await readFile(output, 'utf8') };

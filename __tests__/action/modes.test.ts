@@ -17,6 +17,7 @@ import { FIXTURES, scratch } from '../helpers/fixtures.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { captureStdout } from '../publish/capture.js';
 import { FakeArtifactStore } from '../publish/fake-artifacts.js';
+import { stepInputs } from '../helpers/action-inputs.js';
 
 const PR = 3;
 // core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
@@ -62,7 +63,7 @@ describe('runAction', () => {
     GITHUB_STEP_SUMMARY: SUMMARY,
     GITHUB_OUTPUT: join(dir, 'output.txt'),
   });
-  const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+  const inputs = stepInputs;
 
   /** A "benchmark" that lays down the captured 27-cell run, as the stack would. */
   const capturedRun = async (config: Results['config']) => {
@@ -122,7 +123,7 @@ describe('runAction', () => {
     store.add('async-bench-results-shard-3-of-3', { 'results.json': shard(3, 18, 27) });
     process.exitCode = undefined;
     await runAction({
-      getInput: inputs({ mode: 'aggregate', baseline: '', 'fail-on-incomplete': 'true', 'github-token': 'tok' }),
+      getInput: inputs({ mode: 'aggregate', baseline: 'none', 'fail-on-incomplete': 'true', 'github-token': 'tok' }),
       env: env(),
       artifactStore: async () => store,
       benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
@@ -134,5 +135,20 @@ describe('runAction', () => {
     expect(body).toContain('no shard artifact reported this cell');
     expect(store.uploads[0]!.name).toBe('async-bench-results');
     process.exitCode = undefined;
+  });
+
+  it('aggregate mode with no shard at all: every cell is missing, and the step does not fail by default', async () => {
+    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+    process.exitCode = undefined;
+    await runAction({
+      getInput: inputs({ mode: 'aggregate', baseline: 'none', 'github-token': 'tok' }),
+      env: env(),
+      artifactStore: async () => store,
+      benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+    });
+    expect(out.lines('warning').join('\n')).toMatch(/No artifacts named async-bench-results-shard-\*/);
+    expect(out.lines('error')).toEqual([]);
+    expect(server.comments[0]!.body).toContain('✖ 27 failed cells');
   });
 });

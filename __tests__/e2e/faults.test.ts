@@ -58,7 +58,7 @@ describe('faults on the real stack', () => {
     const results = await bench({ ...SHORT, routes: 'io_read', out: out('unhealthy') }, { file });
     const [broken, sync] = results.cells;
     expect(broken!.status).toBe('failed');
-    expect(broken!.reason).toMatch(/app was not ready within 60 s/);
+    expect(broken!.reason).toMatch(/The app exited \(exited \d+\) before it was ready/);
     expect(broken!.reason).toMatch(/No module named 'no_such_module'/);
     expect(sync!.status).toBe('ok');
     expect(leftoverContainers()).toEqual([]);
@@ -72,7 +72,7 @@ describe('faults on the real stack', () => {
       ['sync/io_read/0ms', 'ok'],
     ]);
     expect(results.cells[0]!.reason).toMatch(/Locust wrote no locust_stats\.csv/);
-    expect(results.cells[0]!.reason).toMatch(/NoSuchUser/);
+    expect(results.cells[0]!.reason).toMatch(/Unknown User\(s\): NoSuchUser/);
   });
 
   it('an app killed during a cell: its failures are data, and the cell says the app stopped', async () => {

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { serializeResults } from '../../src/results.js';
+import { makeResults } from '../helpers/results.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +18,7 @@ import { startGitHubServer, workflowId, type GitHubServer } from '../helpers/git
 import { captureStdout } from './capture.js';
 import { FakeArtifactStore } from './fake-artifacts.js';
 
-const RESULTS = JSON.stringify({ schemaVersion: '1.0', config: {}, cells: [] });
+const RESULTS = serializeResults(makeResults({}, () => ({})));
 
 let server: GitHubServer;
 let store: FakeArtifactStore;

@@ -4,8 +4,8 @@ import { GENERIC_USER_CLASS } from '../../src/config/specs.js';
 import { describeCommand } from '../../src/exec/command.js';
 import { locustArgs } from '../../src/locust/command.js';
 import { Compose } from '../../src/stack/compose.js';
-import { explainNetemFailure, netemAddArgs, netemDeleteArgs } from '../../src/stack/latency/netem.js';
-import { latencyRequests, proxySpecs } from '../../src/stack/latency/toxiproxy.js';
+import { explainNetemFailure, netemAddArgs } from '../../src/stack/latency/netem.js';
+import { latencyRequests, PROXIES } from '../../src/stack/latency/toxiproxy.js';
 
 const v2 = new Compose({ command: 'docker', prefix: ['compose'], version: '2.26.1' }, { name: 'ab-1', files: ['/a/compose.yml', '/o/setup.yml'], env: { X: '1' } });
 const v1 = new Compose({ command: 'docker-compose', prefix: [], version: '1.29.2' }, { name: 'ab-1', files: ['/a/compose.yml'], env: {} });
@@ -41,7 +41,6 @@ describe('compose commands are argument arrays', () => {
 describe('netem', () => {
   it('builds the study command: tc qdisc add dev eth0 root netem delay <L>ms', () => {
     expect(netemAddArgs(200).join(' ')).toBe('tc qdisc add dev eth0 root netem delay 200ms');
-    expect(netemDeleteArgs().join(' ')).toBe('tc qdisc del dev eth0 root');
   });
 
   it('explains a kernel without sch_netem, naming the module and the alternative', () => {
@@ -61,7 +60,7 @@ describe('netem', () => {
 });
 
 describe('toxiproxy requests', () => {
-  const proxies = proxySpecs(8000);
+  const proxies = PROXIES;
 
   it('delays what the app sends: app→db upstream, app→client downstream', () => {
     const requests = latencyRequests(proxies, 100);

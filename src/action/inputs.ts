@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { CONFIG_INPUTS, ConfigError, type RawInputs } from '../config.js';
 import { readBoolean, readChoice, readInteger } from '../config/readers.js';
+import { artifactName } from '../publish/artifacts.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment.js';
+import { commentMarker } from '../publish/marker.js';
 
 export const MODES = ['run', 'aggregate', 'report'] as const;
 export type Mode = (typeof MODES)[number];
@@ -29,15 +31,20 @@ export function readActionInputs(getInput: GetInput = (name) => core.getInput(na
   const retention = text('retention-days');
   const days = retention === '' ? null : readInteger('retention-days', retention, 1);
   if (days !== null && days > 90) throw new ConfigError('retention-days', `${days} is above 90, GitHub's maximum; give 1–90 or leave it empty.`);
+  const commentKey = text('comment-key') || 'default';
+  const name = text('artifact-name') || 'async-bench-results';
+  // Checked now, not after an hour of benchmark: both throw with the input named.
+  commentMarker(commentKey);
+  artifactName(name, null);
   return {
     mode: readChoice('mode', text('mode') || 'run', MODES),
     config,
     configFile: text('config'),
     baselineBranch: text('baseline-branch'),
     comment: readChoice('comment', text('comment') || 'always', COMMENT_POLICIES),
-    commentKey: text('comment-key') || 'default',
+    commentKey,
     results: text('results'),
-    artifactName: text('artifact-name') || 'async-bench-results',
+    artifactName: name,
     retentionDays: days,
     failOnIncomplete: text('fail-on-incomplete') === '' ? false : readBoolean('fail-on-incomplete', text('fail-on-incomplete')),
     token: text('github-token'),

@@ -10,7 +10,7 @@ export const DEFAULT_CONFIG_FILE = 'async-bench.yml';
  * Reads the optional async-bench.yml (the named one must exist; the default one
  * may not) and builds the Config with the inputs on top.
  */
-export async function loadConfig(inputs: RawInputs, configFile: string | undefined, cwd: string): Promise<Config> {
+export async function loadConfig(inputs: RawInputs, configFile: string | undefined, cwd: string, defaults?: RawInputs): Promise<Config> {
   const explicit = configFile !== undefined && configFile.trim() !== '';
   const path = resolve(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
   let text: string | null = null;
@@ -21,5 +21,5 @@ export async function loadConfig(inputs: RawInputs, configFile: string | undefin
       throw new ConfigError('config', `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${(error as NodeJS.ErrnoException).code}); give the path of an async-bench.yml.`);
     }
   }
-  return buildConfig({ inputs, ...(text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {}) });
+  return buildConfig({ inputs, defaults, ...(text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {}) });
 }

@@ -15,7 +15,7 @@ export interface CommandResult {
 }
 
 export interface RunOptions {
-  /** Stream output to the log as it comes (long builds); otherwise it is only captured. */
+  /** Stream output to the log as it comes (image builds); otherwise it is only captured. */
   stream?: boolean;
 }
 

@@ -3,7 +3,8 @@ import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CELLS_FOLDER as CELLS_DIR, RESULTS_FILE, TABLES_FILE } from '../ingest.js';
+import { ConfigError } from '../config/errors.js';
+import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../ingest.js';
 
 /**
  * The part of @actions/artifact's client we use, injected: the real one needs the Actions
@@ -24,7 +25,7 @@ export interface RunRef {
   runId: number;
 }
 
-export { RESULTS_FILE, TABLES_FILE, CELLS_FOLDER as CELLS_DIR } from '../ingest.js';
+export { RESULTS_FILE, TABLES_FILE } from '../ingest.js';
 /** Written by run mode on a PR so a `workflow_run` report job knows where to comment. */
 export const PR_NUMBER_FILE = 'pr-number.txt';
 
@@ -34,7 +35,7 @@ const BAD_NAME = /["':<>|*?\\/\r\n]/;
 /** `async-bench` → `async-bench` (one run) or `async-bench-shard-2-of-4`. */
 export function artifactName(base: string, shard: { index: number; total: number } | null): string {
   if (base.trim() === '' || BAD_NAME.test(base)) {
-    throw new Error(`Invalid artifact name ${JSON.stringify(base)}: it must be non-empty and contain none of " : < > | * ? \\ / or newlines.`);
+    throw new ConfigError('artifact-name', `${JSON.stringify(base)} must be non-empty and contain none of " : < > | * ? \\ / or newlines.`);
   }
   return shard ? `${shardArtifactPrefix(base)}${shard.index}-of-${shard.total}` : base;
 }
@@ -89,7 +90,7 @@ export async function artifactFiles(root: string): Promise<string[]> {
   for (const optional of [TABLES_FILE, PR_NUMBER_FILE]) {
     if (existsSync(join(root, optional))) files.push(join(root, optional));
   }
-  files.push(...(await filesUnder(join(root, CELLS_DIR))));
+  files.push(...(await filesUnder(join(root, CELLS_FOLDER))));
   return files;
 }
 
@@ -127,8 +128,8 @@ export interface DownloadedShard {
 
 /**
  * Aggregate mode: downloads every artifact of this run whose name starts with `prefix`, one
- * directory each under `destination`, in shard order. Throws when there are none, or when one
- * lacks results.json: merging a partial set would report cells as missing, not fail.
+ * directory each under `destination`, in shard order. None is a warning and an empty list; a
+ * shard without results.json throws (it uploaded something that is not a shard).
  */
 export async function downloadShardArtifacts(
   store: ArtifactStore,
@@ -139,10 +140,12 @@ export async function downloadShardArtifacts(
     .filter((artifact) => artifact.name.startsWith(request.prefix))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   if (shards.length === 0) {
-    throw new Error(
+    // Not fatal: the report then lists every cell as missing (failing only with fail-on-incomplete).
+    core.warning(
       `No artifacts named ${request.prefix}* in this run. Does the aggregate job \`needs:\` the shard jobs, ` +
         'and do they upload with the same artifact name?',
     );
+    return [];
   }
   const downloaded: DownloadedShard[] = [];
   for (const shard of shards) {

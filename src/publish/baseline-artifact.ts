@@ -63,7 +63,7 @@ export async function findBaselineArtifact(lookup: BaselineLookup, deps: Baselin
     }
     return none(
       expired ??
-        `none of the ${runs.length} latest successful runs of ${lookup.workflow} on ${lookup.branch} ` +
+        `none of the ${runs.length} latest successful runs of workflow ${workflow} on ${lookup.branch} ` +
           `has an artifact named ${lookup.artifactName}`,
     );
   } catch (error) {

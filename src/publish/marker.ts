@@ -3,8 +3,10 @@
  * The key lets several benchmark jobs (matrix legs, workflows) each keep their own sticky comment.
  */
 
+import { COMMENT_LIMIT as COMMENT_BODY_LIMIT } from '../report/body.js';
+
 /** GitHub rejects issue comments longer than this many characters (HTTP 422). */
-export const COMMENT_BODY_LIMIT = 65_536;
+export { COMMENT_BODY_LIMIT };
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,99}$/;
 

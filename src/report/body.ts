@@ -29,7 +29,7 @@ export function headline(results: Results, comparison: Comparison | null): strin
   const failed = results.cells.filter((cell) => cell.status === 'failed').length;
   const failedNote = failed > 0 ? ` · ✖ ${plural(failed, 'cell')} failed` : '';
   const cells = plural(results.cells.length, 'cell');
-  if (!comparison) return `### async-bench: ${cells} measured, no baseline${failedNote}`;
+  if (!comparison) return `### async-bench: ${cells}, no baseline${failedNote}`;
   const { counts } = comparison;
   const against = `vs ${escapeMarkdown(comparison.baselineLabel)} (threshold ${formatPercent(comparison.threshold)})`;
   const others = [

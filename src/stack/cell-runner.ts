@@ -1,4 +1,4 @@
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadSpec } from '../config.js';
 import { tail, type Runner } from '../exec/command.js';
@@ -47,7 +47,9 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     loadSeconds = (Date.now() - loadStart) / 1000;
     await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);
     if (!(await exists(join(dir, CELL_FILES.stats)))) {
-      error = `Locust wrote no ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}`, 10)}`;
+      // With --logfile, Locust's own errors (an unknown user class, a bad locustfile) are in locust.log.
+      const log = await readFile(join(dir, CELL_FILES.locustLog), 'utf8').catch(() => '');
+      error = `Locust wrote no ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10)}`;
     } else if (result.exitCode !== 0) {
       warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
     }

@@ -57,13 +57,9 @@ export class Compose {
     ]);
   }
 
-  stop(services: string[]): Command {
-    return this.command(['stop', '--timeout', '5', ...services]);
-  }
-
-  /** Container id of a service, for `docker inspect`. */
+  /** Container id of a service, running or exited (an app that crashed still has logs to read). */
   containerId(service: string): Command {
-    return this.command(['ps', '--quiet', service]);
+    return this.command(['ps', '--all', '--quiet', service]);
   }
 
   exec(service: string, argv: string[]): Command {
@@ -82,10 +78,6 @@ export class Compose {
       service,
       ...argv,
     ]);
-  }
-
-  port(service: string, port: number): Command {
-    return this.command(['port', service, String(port)]);
   }
 
   down(): Command {

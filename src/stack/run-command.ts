@@ -17,6 +17,10 @@ import { InterruptedError, runBenchmark } from './run.js';
  */
 export async function runCommand(config: Config, io: CliIo): Promise<number> {
   const log = streamLogger(io.stderr);
+  const source = config.compare.baseline;
+  if (source === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  // Read before the run: a bad baseline path should not wait for the benchmark to say so.
+  const baseline = source && source !== 'artifact' ? await loadBaseline(source === 'paper' ? source : resolve(io.cwd, source)) : null;
   try {
     const results = await runBenchmark(config, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),
@@ -26,9 +30,6 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
       env: process.env,
     });
     const outDir = resolve(io.cwd, config.outDir);
-    const source = config.compare.baseline;
-    if (source === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
-    const baseline = source && source !== 'artifact' ? await loadBaseline(source) : null;
     const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile(join(outDir, TABLES_FILE), markdown);

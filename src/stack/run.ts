@@ -1,14 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from '../config.js';
 import type { Runner } from '../exec/command.js';
 import { hostEnvironment } from '../environment.js';
 import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../ingest.js';
-import { readCell } from '../locust/cell.js';
+import { CELL_FILES, readCell } from '../locust/cell.js';
 import type { Logger } from '../log.js';
 import { planShard } from '../plan.js';
 import { serializeResults, type Results } from '../results.js';
 import { runCell } from './cell-runner.js';
+import type { ComposeProject } from './compose.js';
 import { checkDocker, detectCompose, type ComposeFlavor } from './docker.js';
 import { readFingerprint, type StackFingerprint } from './fingerprint.js';
 import { chooseLatencyMethod, netemPreflight } from './latency/control.js';
@@ -19,9 +20,7 @@ import { Stack } from './stack.js';
 /** What the post step (or a later `down`) needs to remove this run's containers. */
 export interface TeardownState {
   flavor: ComposeFlavor;
-  projectName: string;
-  files: string[];
-  env: Record<string, string>;
+  project: ComposeProject;
 }
 
 export interface BenchmarkDeps {
@@ -35,6 +34,13 @@ export interface BenchmarkDeps {
   /** Process signals that stop the run early; tests may pass an emitter of their own. */
   signals?: NodeJS.EventEmitter;
   env?: NodeJS.ProcessEnv;
+}
+
+/** A cell cut short by a signal is not a measurement: its numbers cover part of the load. */
+async function markInterrupted(dir: string, signal: string): Promise<void> {
+  const path = join(dir, CELL_FILES.runner);
+  const record = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile(path, `${JSON.stringify({ ...record, error: `interrupted by ${signal} before the cell finished` }, null, 2)}\n`);
 }
 
 export class InterruptedError extends Error {
@@ -62,6 +68,10 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   const cells = planShard(config);
   const outDir = resolve(deps.cwd, config.outDir);
   const cellsDir = join(outDir, CELLS_FOLDER);
+  const resultsPath = join(outDir, RESULTS_FILE);
+  // The out folder holds this run only: an earlier run's cells would read as measured now.
+  await rm(cellsDir, { recursive: true, force: true });
+  await rm(resultsPath, { force: true });
   await mkdir(cellsDir, { recursive: true });
 
   const dockerVersion = await checkDocker(run);
@@ -81,21 +91,16 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   const firstSetup = cells[0]!.setup;
   const stack = new Stack(run, flavor, layout, config.app, firstSetup);
   await stack.useSetup(firstSetup);
-  await log.group('Build images', () => stack.build());
-
-  const choice = await chooseLatencyMethod(config.latencyMethod, () => netemPreflight(run, stack));
-  layout.method = choice.method;
-  log.info(`Latency method: ${choice.method} (${choice.note})`);
-  const { files, env } = stack.compose.project;
-  deps.saveTeardown?.({ flavor, projectName: layout.projectName, files, env });
+  const saveTeardown = () => deps.saveTeardown?.({ flavor, project: stack.compose.project });
+  saveTeardown();
 
   let interrupted: string | null = null;
-  let teardown: Promise<void> | null = null;
-  const tearDown = () => (teardown ??= stack.down().catch((error: Error) => log.warning(`Tearing the stack down failed: ${error.message}`)));
   const onSignal = (signal: string) => {
+    if (interrupted && signals === process) process.exit(130); // a second Ctrl-C: the user means it
     interrupted ??= signal;
-    log.warning(`${signal}: stopping after tearing the stack down…`);
-    void tearDown();
+    log.warning(`${signal}: stopping; the stack is being torn down…`);
+    // Ends the running Locust or compose call now; finally{} tears down once more when the loop has stopped.
+    void stack.down().catch(() => undefined);
   };
   const signals = deps.signals ?? process;
   for (const signal of INTERRUPTS) signals.on(signal, onSignal);
@@ -104,6 +109,11 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   let failure: unknown = null;
   const started = Date.now();
   try {
+    await log.group('Build images', () => stack.build());
+    const choice = await chooseLatencyMethod(config.latencyMethod, () => netemPreflight(run, stack));
+    layout.method = choice.method;
+    log.info(`Latency method: ${choice.method} (${choice.note})`);
+    saveTeardown();
     await log.group('Start the database and seed it', async () => {
       await stack.startDatabase();
       const seeded = await stack.seed(config.seedPosts);
@@ -119,7 +129,10 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
         await stack.startDatabase();
       }
       const record = await runCell(run, stack, cell, config.load, cellsDir);
-      if (interrupted) break;
+      if (interrupted) {
+        await markInterrupted(join(cellsDir, cell.dir), interrupted);
+        break;
+      }
       measured.cells += 1;
       const reading = await readCell(join(cellsDir, cell.dir));
       log.info(progressLine(index, cells.length, cell.id, (Date.now() - started) / 1000, reading));
@@ -129,9 +142,9 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     failure = error;
   } finally {
     for (const signal of INTERRUPTS) signals.off(signal, onSignal);
-    await tearDown();
+    await stack.down().catch((error: Error) => log.warning(`Tearing the stack down failed: ${error.message}`));
   }
-  if (failure && measured.cells === 0) throw failure;
+  if (failure && !interrupted && measured.cells === 0) throw failure;
 
   // Whatever happened, the cells measured so far are written; unmeasured cells read "not run".
   const { fingerprint } = measured;
@@ -142,8 +155,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     latencyMethod: layout.method,
     ...(fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}),
   };
-  const { results } = await ingestRun(outDir, config, environment);
-  const resultsPath = join(outDir, RESULTS_FILE);
+  const { results } = await ingestRun(outDir, config, environment, { allowEmpty: true });
   await writeFile(resultsPath, serializeResults(results));
   if (interrupted) throw new InterruptedError(interrupted, resultsPath);
   if (failure) {

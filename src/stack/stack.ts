@@ -48,7 +48,7 @@ export class Stack {
   }
 
   async build(): Promise<void> {
-    await runChecked(this.run, this.compose.build(), 'Building the images');
+    await runChecked(this.run, this.compose.build(), 'Building the images', { stream: true });
   }
 
   /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
@@ -83,9 +83,10 @@ export class Stack {
     await runChecked(this.run, this.compose.up(['app'], { recreate: true, noDeps: true }), 'Starting the app');
     try {
       await this.waitReady('app');
-    } catch (error) {
-      const logs = await this.logs('app').catch(() => '');
-      throw new StackError(`The app was not ready within ${READY_TIMEOUT_SECONDS} s.${logs ? `\nLast app log lines:\n${tail(logs, 15)}` : ''}\n(${(error as Error).message.split('\n')[0]})`);
+    } catch {
+      const [state, logs] = await Promise.all([this.state('app').catch(() => null), this.logs('app').catch(() => '')]);
+      const what = state && !state.startsWith('running') ? `The app exited (${state}) before it was ready.` : `The app was not ready within ${READY_TIMEOUT_SECONDS} s.`;
+      throw new StackError(`${what}${logs ? `\nLast app log lines:\n${tail(logs, 15)}` : ''}`);
     }
   }
 

@@ -4,7 +4,7 @@ import type { Runner } from '../../exec/command.js';
 import type { ActiveLatencyMethod } from '../project.js';
 import type { Stack } from '../stack.js';
 import { explainNetemFailure, netemAddArgs } from './netem.js';
-import { latencyRequests, proxySpecs } from './toxiproxy.js';
+import { latencyRequests, PROXIES } from './toxiproxy.js';
 
 /**
  * Proves netem works in the app container: a throwaway container (same image,
@@ -34,7 +34,7 @@ export async function chooseLatencyMethod(requested: LatencyMethod, preflight: (
 /** Turns a cell's latency on, after the app is ready and before the load starts. */
 export async function applyLatency(run: Runner, stack: Stack, latencyMs: number): Promise<void> {
   if (stack.layout.method === 'toxiproxy') {
-    await stack.toxiproxy.sendAll(latencyRequests(proxySpecs(stack.app.port), latencyMs));
+    await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
   } else if (latencyMs > 0) {
     // The app container is fresh for every cell, so there is no earlier qdisc to replace.
     await runChecked(run, stack.compose.exec('app', netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);

@@ -11,14 +11,6 @@ export function netemAddArgs(latencyMs: number): string[] {
   return ['tc', 'qdisc', 'add', 'dev', NETEM_INTERFACE, 'root', 'netem', 'delay', `${latencyMs}ms`];
 }
 
-export function netemDeleteArgs(): string[] {
-  return ['tc', 'qdisc', 'del', 'dev', NETEM_INTERFACE, 'root'];
-}
-
-export function netemShowArgs(): string[] {
-  return ['tc', 'qdisc', 'show', 'dev', NETEM_INTERFACE];
-}
-
 export class NetemUnavailableError extends Error {
   override name = 'NetemUnavailableError';
 }

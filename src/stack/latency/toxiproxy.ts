@@ -15,13 +15,11 @@ export interface ProxySpec {
 
 export const TOXIPROXY_API_PORT = 8474;
 
-/** The proxies of compose/toxiproxy/toxiproxy.json (created by Toxiproxy at start). */
-export function proxySpecs(appPort: number): ProxySpec[] {
-  return [
-    { name: 'db_proxy', listen: '0.0.0.0:15432', upstream: 'db:5432', appSends: 'upstream' },
-    { name: 'app_proxy', listen: '0.0.0.0:18000', upstream: `app:${appPort}`, appSends: 'downstream' },
-  ];
-}
+/** The proxies of compose/toxiproxy/toxiproxy.json (Toxiproxy creates them at start). */
+export const PROXIES: ProxySpec[] = [
+  { name: 'db_proxy', listen: '0.0.0.0:15432', upstream: 'db:5432', appSends: 'upstream' },
+  { name: 'app_proxy', listen: '0.0.0.0:18000', upstream: 'app:8000', appSends: 'downstream' },
+];
 
 /** Where Locust sends requests and the app's database host when Toxiproxy runs. */
 export const TOXIPROXY_ROUTES = { appUrl: 'http://toxiproxy:18000', dbHost: 'toxiproxy', dbPort: '15432' } as const;
@@ -75,6 +73,7 @@ export class ToxiproxyClient {
   async version(): Promise<string> {
     const response = await fetch(new URL('/version', this.baseUrl));
     const text = (await response.text()).trim();
+    if (!response.ok) throw new ToxiproxyError(`Toxiproxy GET /version answered ${response.status}: ${text}`);
     try {
       return (JSON.parse(text) as { version?: string }).version ?? text;
     } catch {

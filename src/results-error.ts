@@ -1,0 +1,3 @@
+export class ResultsError extends Error {
+  override name = 'ResultsError';
+}
