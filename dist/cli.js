@@ -8111,10 +8111,7 @@ function mergeResults(parts) {
   };
 }
 function planOrder(config2) {
-  const ids = config2.setups.flatMap(
-    (setup) => config2.routes.flatMap((route) => config2.latenciesMs.map((ms) => cellId(setup.name, route.name, ms)))
-  );
-  return new Map(ids.map((id, i) => [id, i]));
+  return new Map(planCells(config2).map((cell2, i) => [cell2.id, i]));
 }
 var SCHEMA_VERSION, SCHEMA_MAJOR;
 var init_results = __esm({
@@ -23523,12 +23520,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter2}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -31319,7 +31316,7 @@ var init_project = __esm({
 });
 
 // src/stack/cell-runner.ts
-import { access as access2, mkdir as mkdir2, readFile as readFile4, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile4, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 async function runCell(run, stack, cell2, load, cellsDir) {
   const dir = join6(cellsDir, cell2.dir);
@@ -31337,9 +31334,10 @@ async function runCell(run, stack, cell2, load, cellsDir) {
     const result = await run(stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
     loadSeconds = (Date.now() - loadStart) / 1e3;
     await writeFile2(join6(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-    if (!await exists2(join6(dir, CELL_FILES.stats))) {
+    const stats = await readFile4(join6(dir, CELL_FILES.stats), "utf8").catch(() => "");
+    if (stats.trim() === "") {
       const log = await readFile4(join6(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
-      error = `Locust wrote no ${CELL_FILES.stats} (exit ${result.exitCode}):
+      error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
 ${tail(`${result.stdout}
 ${result.stderr}
 ${log}`.trim(), 10)}`;
@@ -31370,7 +31368,6 @@ ${log}`.trim(), 10)}`;
 `);
   return record2;
 }
-var exists2;
 var init_cell_runner = __esm({
   "src/stack/cell-runner.ts"() {
     "use strict";
@@ -31379,7 +31376,6 @@ var init_cell_runner = __esm({
     init_command3();
     init_control();
     init_project();
-    exists2 = (path4) => access2(path4).then(() => true, () => false);
   }
 });
 
@@ -31948,7 +31944,7 @@ Usage:
                                                 print Tables 1\u20133 as markdown
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
-  async-bench merge   <out.json> <shard.json>...  merge shard results into one
+  async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it)
 
 Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
@@ -32050,7 +32046,7 @@ var commands = {
     const merged = mergeResults(parts);
     await writeFile6(resolve5(io.cwd, out), serializeResults(merged));
     await writeFile6(join10(resolve5(io.cwd, out), "..", TABLES_FILE), renderReport(merged, { comparison: null }));
-    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s)
+    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${join10(resolve5(io.cwd, out), "..", TABLES_FILE)}
 `);
     return 0;
   },

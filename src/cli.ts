@@ -27,7 +27,7 @@ Usage:
                                                 print Tables 1–3 as markdown
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
-  async-bench merge   <out.json> <shard.json>...  merge shard results into one
+  async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it)
 
 Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
@@ -148,7 +148,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     const merged = mergeResults(parts);
     await writeFile(resolve(io.cwd, out), serializeResults(merged));
     await writeFile(join(resolve(io.cwd, out), '..', TABLES_FILE), renderReport(merged, { comparison: null }));
-    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s)\n`);
+    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${join(resolve(io.cwd, out), '..', TABLES_FILE)}\n`);
     return 0;
   },
 

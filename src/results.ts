@@ -1,7 +1,7 @@
 import type { Config, Shard } from './config.js';
 import type { Environment } from './environment.js';
 import type { CellMetrics } from './metrics.js';
-import { cellDir, cellId } from './plan.js';
+import { planCells } from './plan.js';
 import { ResultsError } from './results-error.js';
 import { checkResultsShape } from './results-schema.js';
 import { VERSION } from './version.js';
@@ -123,11 +123,9 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
   };
 }
 
+/** Position of each cell id in the plan: results list cells in plan order. */
 function planOrder(config: Config): Map<string, number> {
-  const ids = config.setups.flatMap((setup) =>
-    config.routes.flatMap((route) => config.latenciesMs.map((ms) => cellId(setup.name, route.name, ms))),
-  );
-  return new Map(ids.map((id, i) => [id, i]));
+  return new Map(planCells(config).map((cell, i) => [cell.id, i]));
 }
 
 /**
@@ -136,24 +134,21 @@ function planOrder(config: Config): Map<string, number> {
  */
 export function withMissingCells(results: Results, reason: string): { results: Results; missing: string[] } {
   const present = new Set(results.cells.map((cell) => cell.id));
-  const { config } = results;
-  const missing: CellResult[] = config.setups.flatMap((setup) =>
-    config.routes.flatMap((route) =>
-      config.latenciesMs
-        .map((latencyMs) => ({ setup: setup.name, route: route.name, latencyMs, id: cellId(setup.name, route.name, latencyMs) }))
-        .filter((cell) => !present.has(cell.id))
-        .map((cell) => ({
-          ...cell,
-          dir: `cells/${cellDir(cell.setup, cell.route, cell.latencyMs)}`,
-          status: 'failed' as const,
-          reason,
-          metrics: null,
-          warnings: [],
-        })),
-    ),
-  );
+  const missing: CellResult[] = planCells(results.config)
+    .filter((cell) => !present.has(cell.id))
+    .map((cell) => ({
+      id: cell.id,
+      dir: `cells/${cell.dir}`,
+      setup: cell.setup.name,
+      route: cell.route.name,
+      latencyMs: cell.latencyMs,
+      status: 'failed' as const,
+      reason,
+      metrics: null,
+      warnings: [],
+    }));
   if (missing.length === 0) return { results, missing: [] };
-  const order = planOrder(config);
+  const order = planOrder(results.config);
   const cells = [...results.cells, ...missing].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   return { results: { ...results, cells }, missing: missing.map((cell) => cell.id) };
 }

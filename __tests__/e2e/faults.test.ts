@@ -71,7 +71,7 @@ describe('faults on the real stack', () => {
       ['sync/ghost/0ms', 'failed'],
       ['sync/io_read/0ms', 'ok'],
     ]);
-    expect(results.cells[0]!.reason).toMatch(/Locust wrote no locust_stats\.csv/);
+    expect(results.cells[0]!.reason).toMatch(/Locust wrote no statistics to locust_stats\.csv/);
     expect(results.cells[0]!.reason).toMatch(/Unknown User\(s\): NoSuchUser/);
   });
 
@@ -111,7 +111,9 @@ describe('faults on the real stack', () => {
       const signals = new EventEmitter();
       const dir = out('interrupted');
       const watcher = setInterval(async () => {
-        const first = await readCell(join(dir, 'cells', 'sync__io_read__0ms')).catch(() => null);
+        // cell.json is written when a cell is over (Locust's CSVs appear while it still runs).
+        const done = await readFile(join(dir, 'cells', 'sync__io_read__0ms', 'cell.json'), 'utf8').catch(() => null);
+        const first = done ? await readCell(join(dir, 'cells', 'sync__io_read__0ms')) : null;
         if (first?.status === 'ok') {
           clearInterval(watcher);
           signals.emit('SIGINT', 'SIGINT');

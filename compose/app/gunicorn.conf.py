@@ -1,7 +1,8 @@
 """Gunicorn settings shared by both setups (gunicorn reads ./gunicorn.conf.py from /app).
 
 The worker class, app module and worker count come from the command line that
-async-bench-serve builds; this file only adds the readiness hook.
+async-bench passes (each setup's server argv, or async-bench-serve when the image runs on its
+own); this file only adds the readiness hook.
 """
 
 import os

@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadSpec } from '../config.js';
 import { tail, type Runner } from '../exec/command.js';
@@ -23,8 +23,6 @@ export interface CellRecord {
   warnings: string[];
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
-
 /**
  * One cell: a fresh app, the seed-only database, the cell's latency, Locust into
  * cells/<dir>/, then the logs beside its CSVs. Never throws for a cell-level
@@ -46,10 +44,12 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
     loadSeconds = (Date.now() - loadStart) / 1000;
     await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);
-    if (!(await exists(join(dir, CELL_FILES.stats)))) {
+    // Locust creates its CSVs at start: one that stopped on an error leaves them empty.
+    const stats = await readFile(join(dir, CELL_FILES.stats), 'utf8').catch(() => '');
+    if (stats.trim() === '') {
       // With --logfile, Locust's own errors (an unknown user class, a bad locustfile) are in locust.log.
       const log = await readFile(join(dir, CELL_FILES.locustLog), 'utf8').catch(() => '');
-      error = `Locust wrote no ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10)}`;
+      error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10)}`;
     } else if (result.exitCode !== 0) {
       warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
     }
