@@ -10553,7 +10553,7 @@ function environmentSection(results) {
 function definitionsSection(results) {
   const method = results.environment.latencyMethod;
   const lines = [
-    "- **Max sRPS**: the maximum over the run of (requests/s \u2212 failures/s) in Locust\u2019s history (`Aggregated` rows). Locust\u2019s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst.",
+    "- **Max sRPS**: the maximum over the run of (requests/s \u2212 failures/s) in Locust\u2019s history (`Aggregated` rows). Locust\u2019s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst. The window ends 2 s before Locust\u2019s latest response, so a cell whose responses all arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.",
     "- **Total successes**: request count \u2212 failure count of the final `Aggregated` row of `locust_stats.csv`.",
     "- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.",
     `- **Verdicts**: a drop of more than the threshold in max sRPS or total successes is a regression (\u{1F534}); a rise beyond it an improvement (\u{1F7E2}); \u{1F195} the baseline lacks the cell; \u26A0\uFE0F the baseline measured it and this run did not.`,

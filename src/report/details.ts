@@ -83,7 +83,7 @@ const LATENCY_METHOD_NOTES = {
 export function definitionsSection(results: Results): string {
   const method = results.environment.latencyMethod;
   const lines = [
-    '- **Max sRPS**: the maximum over the run of (requests/s − failures/s) in Locust’s history (`Aggregated` rows). Locust’s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst.',
+    '- **Max sRPS**: the maximum over the run of (requests/s − failures/s) in Locust’s history (`Aggregated` rows). Locust’s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst. The window ends 2 s before Locust’s latest response, so a cell whose responses all arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.',
     '- **Total successes**: request count − failure count of the final `Aggregated` row of `locust_stats.csv`.',
     '- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.',
     `- **Verdicts**: a drop of more than the threshold in max sRPS or total successes is a regression (🔴); a rise beyond it an improvement (🟢); 🆕 the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,
