@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['__tests__/**/*.test.ts'],
+          setupFiles: ['__tests__/helpers/no-proxy.ts'],
           exclude: ['__tests__/e2e/**'],
           testTimeout: 30_000,
         },

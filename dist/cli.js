@@ -8129,6 +8129,7 @@ var init_results = __esm({
 
 // src/baseline.ts
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 function paperBaseline() {
   const cells = /* @__PURE__ */ new Map();
   for (const [route, setups] of Object.entries(PAPER_TABLES)) {
@@ -8151,8 +8152,9 @@ function baselineFromResults(label, results) {
     )
   };
 }
-async function loadBaseline(source) {
+async function loadBaseline(source, cwd = process.cwd()) {
   if (source === PAPER_BASELINE_NAME) return paperBaseline();
+  source = resolve(cwd, source);
   let text;
   try {
     text = await readFile(source, "utf8");
@@ -10800,11 +10802,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -10820,7 +10822,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -10903,11 +10905,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -10923,7 +10925,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -10988,11 +10990,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -11008,7 +11010,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -11227,7 +11229,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -11310,7 +11312,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve6(exitCode);
+                resolve7(exitCode);
               }
             });
             if (this.options.input) {
@@ -11440,11 +11442,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -11460,7 +11462,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -13646,9 +13648,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -13686,12 +13688,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -15958,8 +15960,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -18210,12 +18212,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -18885,12 +18887,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -19369,16 +19371,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -19389,7 +19391,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -19440,7 +19442,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -19452,7 +19454,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -19788,8 +19790,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -21058,7 +21060,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -21071,7 +21073,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -21090,7 +21092,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -21107,7 +21109,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -21177,18 +21179,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -21445,9 +21447,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -21670,9 +21672,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -21957,9 +21959,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -22051,9 +22053,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -25916,7 +25918,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -25992,7 +25994,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -26035,7 +26037,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -29776,8 +29778,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -30716,11 +30718,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -30736,7 +30738,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -31290,12 +31292,12 @@ function loadTarget(method, app) {
   return method === "toxiproxy" ? TOXIPROXY_ROUTES.appUrl : `http://app:${app.port}`;
 }
 function freeLoopbackPort() {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => typeof address === "object" && address ? resolve6(address.port) : reject(new Error("no port")));
+      server.close(() => typeof address === "object" && address ? resolve7(address.port) : reject(new Error("no port")));
     });
   });
 }
@@ -31666,7 +31668,7 @@ ${tail(logs, 15)}` : ""}`);
             return;
           } catch (error) {
             if (Date.now() > deadline) throw new StackError(`Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${error.message}`);
-            await new Promise((resolve6) => setTimeout(resolve6, 200));
+            await new Promise((resolve7) => setTimeout(resolve7, 200));
           }
         }
       }
@@ -31699,7 +31701,7 @@ ${tail(logs, 15)}` : ""}`);
 
 // src/stack/run.ts
 import { mkdir as mkdir4, readFile as readFile5, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join7, resolve as resolve3 } from "node:path";
+import { join as join7, resolve as resolve4 } from "node:path";
 async function markInterrupted(dir, signal) {
   const path4 = join7(dir, CELL_FILES.runner);
   const record2 = JSON.parse(await readFile5(path4, "utf8").catch(() => "{}"));
@@ -31712,7 +31714,7 @@ async function runBenchmark(config2, deps) {
     throw new ConfigError("app", 'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.');
   }
   const cells = planShard(config2);
-  const outDir = resolve3(deps.cwd, config2.outDir);
+  const outDir = resolve4(deps.cwd, config2.outDir);
   const cellsDir = join7(outDir, CELLS_FOLDER);
   const resultsPath = join7(outDir, RESULTS_FILE);
   await rm3(cellsDir, { recursive: true, force: true });
@@ -31856,12 +31858,12 @@ __export(run_command_exports, {
   runCommand: () => runCommand
 });
 import { writeFile as writeFile5 } from "node:fs/promises";
-import { join as join9, resolve as resolve4 } from "node:path";
+import { join as join9, resolve as resolve5 } from "node:path";
 async function runCommand(config2, io) {
   const log = streamLogger(io.stderr);
   const source = config2.compare.baseline;
   if (source === "artifact") log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
-  const baseline = source && source !== "artifact" ? await loadBaseline(source === "paper" ? source : resolve4(io.cwd, source)) : null;
+  const baseline = source && source !== "artifact" ? await loadBaseline(source, io.cwd) : null;
   try {
     const results = await runBenchmark(config2, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),
@@ -31870,7 +31872,7 @@ async function runCommand(config2, io) {
       cwd: io.cwd,
       env: process.env
     });
-    const outDir = resolve4(io.cwd, config2.outDir);
+    const outDir = resolve5(io.cwd, config2.outDir);
     const comparison = baseline ? compareResults(results, baseline, config2.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile5(join9(outDir, TABLES_FILE), markdown);
@@ -31905,18 +31907,18 @@ init_baseline();
 init_compare();
 init_config();
 import { writeFile as writeFile6, readFile as readFile6 } from "node:fs/promises";
-import { join as join10, resolve as resolve5 } from "node:path";
+import { join as join10, resolve as resolve6 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
 init_config();
 init_errors();
 import { readFile as readFile2 } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 var DEFAULT_CONFIG_FILE = "async-bench.yml";
 async function loadConfig(inputs, configFile, cwd, defaults) {
   const explicit = configFile !== void 0 && configFile.trim() !== "";
-  const path4 = resolve(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
+  const path4 = resolve2(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
   let text = null;
   try {
     text = await readFile2(path4, "utf8");
@@ -31992,7 +31994,7 @@ async function comparisonFor(results, parsed, cwd) {
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === "none") return null;
   if (source === "artifact") throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  const baseline = await loadBaseline(source === PAPER_BASELINE_NAME ? source : resolve5(cwd, source));
+  const baseline = await loadBaseline(source, cwd);
   const threshold = parsed.inputs.threshold ? readRatio("threshold", parsed.inputs.threshold) : results.config.compare.threshold;
   return compareResults(results, baseline, threshold);
 }
@@ -32004,7 +32006,7 @@ function onePositional(parsed, what) {
 }
 var commands = {
   async ingest(parsed, io) {
-    const runDir = resolve5(io.cwd, onePositional(parsed, "a run directory"));
+    const runDir = resolve6(io.cwd, onePositional(parsed, "a run directory"));
     const config2 = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
     const { results, unplanned } = await ingestRun(runDir, config2, hostEnvironment());
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.
@@ -32018,13 +32020,13 @@ var commands = {
     return 0;
   },
   async report(parsed, io) {
-    const results = await readResultsFile(resolve5(io.cwd, onePositional(parsed, "a results.json")));
+    const results = await readResultsFile(resolve6(io.cwd, onePositional(parsed, "a results.json")));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
     return 0;
   },
   async compare(parsed, io) {
-    const results = await readResultsFile(resolve5(io.cwd, onePositional(parsed, "a results.json")));
+    const results = await readResultsFile(resolve6(io.cwd, onePositional(parsed, "a results.json")));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     if (!comparison) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
     for (const cell2 of comparison.cells.values()) {
@@ -32042,11 +32044,11 @@ var commands = {
   async merge(parsed, io) {
     const [out, ...inputs] = parsed.positionals;
     if (!out || inputs.length === 0) throw new UsageError("merge needs an output path and at least one shard results.json.");
-    const parts = await Promise.all(inputs.map(async (path4) => ({ source: path4, results: await readResultsFile(resolve5(io.cwd, path4)) })));
+    const parts = await Promise.all(inputs.map(async (path4) => ({ source: path4, results: await readResultsFile(resolve6(io.cwd, path4)) })));
     const merged = mergeResults(parts);
-    await writeFile6(resolve5(io.cwd, out), serializeResults(merged));
-    await writeFile6(join10(resolve5(io.cwd, out), "..", TABLES_FILE), renderReport(merged, { comparison: null }));
-    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${join10(resolve5(io.cwd, out), "..", TABLES_FILE)}
+    await writeFile6(resolve6(io.cwd, out), serializeResults(merged));
+    await writeFile6(join10(resolve6(io.cwd, out), "..", TABLES_FILE), renderReport(merged, { comparison: null }));
+    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${join10(resolve6(io.cwd, out), "..", TABLES_FILE)}
 `);
     return 0;
   },

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { cellId } from './plan.js';
 import { parseResults, type Results } from './results.js';
 
@@ -63,9 +64,13 @@ export function baselineFromResults(label: string, results: Results): Baseline {
   };
 }
 
-/** `paper` or a results.json path. (`artifact` is resolved to a path by the GitHub edge first.) */
-export async function loadBaseline(source: string): Promise<Baseline> {
+/**
+ * `paper` or a results.json path, relative to `cwd`. (`artifact` is resolved to a
+ * path by the GitHub edge first.)
+ */
+export async function loadBaseline(source: string, cwd = process.cwd()): Promise<Baseline> {
   if (source === PAPER_BASELINE_NAME) return paperBaseline();
+  source = resolve(cwd, source);
   let text: string;
   try {
     text = await readFile(source, 'utf8');

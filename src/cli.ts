@@ -94,7 +94,7 @@ async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Pro
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === 'none') return null;
   if (source === 'artifact') throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  const baseline = await loadBaseline(source === PAPER_BASELINE_NAME ? source : resolve(cwd, source));
+  const baseline = await loadBaseline(source, cwd);
   const threshold = parsed.inputs.threshold ? readRatio('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
   return compareResults(results, baseline, threshold);
 }

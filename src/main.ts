@@ -57,7 +57,7 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
     case 'run': {
       // A baseline file that cannot be read is found now, not after the benchmark.
       const source = config.compare.baseline;
-      if (source && source !== 'artifact') await loadBaseline(source === 'paper' ? source : resolve(cwd, source));
+      if (source && source !== 'artifact') await loadBaseline(source, cwd);
       let results: Results;
       try {
         results = await deps.benchmark(config);

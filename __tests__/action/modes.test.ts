@@ -4,11 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// @actions/github reads proxy variables at import; requests must reach the local server.
-vi.hoisted(() => {
-  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete process.env[name];
-});
-
 import { hostEnvironment } from '../../src/environment.js';
 import { ingestRun } from '../../src/ingest.js';
 import { runAction } from '../../src/main.js';

@@ -3,14 +3,7 @@ import { serializeResults } from '../../src/results.js';
 import { makeResults } from '../helpers/results.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-// See comment.test.ts: no proxy may carry 127.0.0.1 requests elsewhere.
-vi.hoisted(() => {
-  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) {
-    delete process.env[name];
-  }
-});
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { findBaselineArtifact, type BaselineLookup } from '../../src/publish/baseline-artifact.js';
 import { octokitFactory } from '../../src/publish/octokit.js';

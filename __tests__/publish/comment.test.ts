@@ -2,15 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-// @actions/github picks its fetch dispatcher from proxy variables at import time; a proxy
-// would carry requests for 127.0.0.1 elsewhere. Clear them before anything imports it.
-vi.hoisted(() => {
-  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) {
-    delete process.env[name];
-  }
-});
-
 import { publishComment, type CommentRequest } from '../../src/publish/comment.js';
 import { commentMarker } from '../../src/publish/marker.js';
 import { octokitFactory } from '../../src/publish/octokit.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { join, resolve } from 'node:path';
-import { loadBaseline, PAPER_BASELINE_NAME, type Baseline } from '../baseline.js';
+import { join } from 'node:path';
+import { loadBaseline, type Baseline } from '../baseline.js';
 import type { ArtifactStore } from '../publish/artifacts.js';
 import { findBaselineArtifact } from '../publish/baseline-artifact.js';
 import type { ActionsContext } from '../publish/context.js';
@@ -32,8 +32,7 @@ export async function resolveBaseline(
   const { source, context } = request;
   if (!source) return null;
   // `paper` or a path, relative to the workspace (the action's working directory).
-  if (source === PAPER_BASELINE_NAME) return loadBaseline(source);
-  if (source !== ARTIFACT_BASELINE) return loadBaseline(resolve(request.cwd, source));
+  if (source !== ARTIFACT_BASELINE) return loadBaseline(source, request.cwd);
   const branch = request.branch || context.baseRef;
   const none = (reason: string): Baseline => {
     core.notice(`No baseline to compare with: ${reason}. Every cell is reported as new.`);

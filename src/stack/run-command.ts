@@ -20,7 +20,7 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
   const source = config.compare.baseline;
   if (source === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
   // Read before the run: a bad baseline path should not wait for the benchmark to say so.
-  const baseline = source && source !== 'artifact' ? await loadBaseline(source === 'paper' ? source : resolve(io.cwd, source)) : null;
+  const baseline = source && source !== 'artifact' ? await loadBaseline(source, io.cwd) : null;
   try {
     const results = await runBenchmark(config, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),
