@@ -1,8 +1,8 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
-import { parseResults, serializeResults } from '../src/results.js';
+import { runCli } from '../src/cli/cli.js';
+import { parseResults, serializeResults } from '../src/core/results/results.js';
 import { fixture, scratch } from './helpers/fixtures.js';
 
 function io(cwd: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromResults, paperBaseline } from '../src/baseline.js';
-import { compareResults, regressionCount } from '../src/compare.js';
+import { baselineFromResults, paperBaseline } from '../src/core/compare/baseline.js';
+import { compareResults, regressionCount } from '../src/core/compare/verdicts.js';
 import { makeResults } from './helpers/results.js';
 
 describe('paper baseline', () => {

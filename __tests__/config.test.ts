@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfig, CONFIG_INPUTS, ConfigError, rampSeconds, type Config, type ConfigSources, type RawInputs } from '../src/config.js';
+import { buildConfig, CONFIG_INPUTS, ConfigError, rampSeconds, type Config, type ConfigSources, type RawInputs } from '../src/core/config/build.js';
 
 const FILE = 'async-bench.yml';
 

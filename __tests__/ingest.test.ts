@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildConfig } from '../src/config.js';
-import { hostEnvironment } from '../src/environment.js';
-import { ingestRun, RunDirError } from '../src/ingest.js';
-import { readCell } from '../src/locust/cell.js';
+import { buildConfig } from '../src/core/config/build.js';
+import { hostEnvironment } from '../src/core/results/environment.js';
+import { ingestRun, RunDirError } from '../src/core/ingest/run-dir.js';
+import { readCell } from '../src/core/ingest/cell.js';
 import { fixture, placeCell, scratch } from './helpers/fixtures.js';
 
 /*

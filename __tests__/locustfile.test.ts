@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ROUTES } from '../src/config/defaults.js';
-import { GENERIC_USER_CLASS } from '../src/config/specs.js';
-import { locustArgs } from '../src/locust/command.js';
+import { BUILT_IN_ROUTES } from '../src/core/config/defaults.js';
+import { GENERIC_USER_CLASS } from '../src/core/config/specs.js';
+import { locustArgs } from '../src/stack/locust-command.js';
 
 // The locustfile is Python in the load image: read as text, so this test needs no Python.
 const locustfile = readFileSync(new URL('../locust/locustfile.py', import.meta.url), 'utf8');

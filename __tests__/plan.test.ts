@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfig, ConfigError, type RawInputs } from '../src/config.js';
-import { cellDir, cellId, parseCellDir, planCells, planShard, shardCells } from '../src/plan.js';
+import { buildConfig, ConfigError, type RawInputs } from '../src/core/config/build.js';
+import { cellDir, cellId, parseCellDir, planCells, planShard, shardCells } from '../src/core/plan/cells.js';
 
 const config = (inputs: RawInputs = {}) => buildConfig({ inputs });
 

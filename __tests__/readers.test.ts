@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../src/config/errors.js';
+import { ConfigError } from '../src/core/config/errors.js';
 import {
   readBoolean,
   readChoice,
@@ -10,7 +10,7 @@ import {
   readPositiveNumber,
   readRatio,
   readShard,
-} from '../src/config/readers.js';
+} from '../src/core/config/readers.js';
 
 /** Runs `fn`, expects a ConfigError for `input`, and returns its message. */
 function errorFor(input: string, fn: () => unknown): string {

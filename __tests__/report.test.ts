@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromResults, paperBaseline } from '../src/baseline.js';
-import { compareResults } from '../src/compare.js';
-import { COMMENT_LIMIT, renderReport } from '../src/report/body.js';
-import { escapeMarkdown } from '../src/report/escape.js';
+import { baselineFromResults, paperBaseline } from '../src/core/compare/baseline.js';
+import { compareResults } from '../src/core/compare/verdicts.js';
+import { COMMENT_LIMIT, renderReport } from '../src/core/report/body.js';
+import { escapeMarkdown } from '../src/core/report/escape.js';
 import { makeResults } from './helpers/results.js';
 
 const tableRows = (body: string, title: string): string[] => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VERSION } from '../src/version.js';
-import { mergeResults, parseResults, ResultsError, serializeResults } from '../src/results.js';
+import { VERSION } from '../src/core/version.js';
+import { mergeResults, parseResults, ResultsError, serializeResults } from '../src/core/results/results.js';
 import { makeResults } from './helpers/results.js';
 
 describe('results.json', () => {

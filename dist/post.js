@@ -27665,7 +27665,7 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
-// src/exec/runner.ts
+// src/stack/exec/runner.ts
 function processRunner({ write }) {
   return async (command, options = {}) => {
     try {
@@ -27686,7 +27686,7 @@ function processRunner({ write }) {
   };
 }
 
-// src/config/defaults.ts
+// src/core/config/defaults.ts
 var GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
 var BUILT_IN_SETUPS = [
   {
@@ -27715,10 +27715,10 @@ var BUILT_IN_SETUPS = [
   }
 ];
 
-// src/config/file.ts
+// src/core/config/file.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/config/inputs.ts
+// src/core/config/input-names.ts
 var CONFIG_INPUTS = [
   "profile",
   "setups",
@@ -27737,7 +27737,7 @@ var CONFIG_INPUTS = [
   "out"
 ];
 
-// src/config/file.ts
+// src/core/config/file.ts
 var FILE_KEYS = [...CONFIG_INPUTS, "app"];
 
 // node_modules/csv-parse/lib/api/index.js
@@ -27753,12 +27753,12 @@ var boms = {
   utf16le: Buffer.from([255, 254])
 };
 
-// src/results-error.ts
+// src/core/results/errors.ts
 var ResultsError = class extends Error {
   name = "ResultsError";
 };
 
-// src/results-schema.ts
+// src/core/results/schema.ts
 var fail = (at, expected, value) => {
   throw new ResultsError(`${at} should be ${expected}, not ${JSON.stringify(value)?.slice(0, 60)}`);
 };
@@ -27850,7 +27850,7 @@ var VERSIONS_SCRIPT = [
   'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
 ].join("\n");
 
-// src/report/format.ts
+// src/core/report/format.ts
 var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -27920,10 +27920,10 @@ var Compose = class {
   }
 };
 
-// src/stack/action-run.ts
+// src/action/benchmark.ts
 var TEARDOWN_STATE = "async-bench-teardown";
 
-// src/post.ts
+// src/action/post.ts
 async function post(getState2 = getState, runner = processRunner({ write: (text) => info(text) })) {
   try {
     const saved = getState2(TEARDOWN_STATE);

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readActionInputs } from '../../src/action/inputs.js';
-import { loadConfig } from '../../src/config/load.js';
+import { loadConfig } from '../../src/core/config/load.js';
 import { stepInputs } from '../helpers/action-inputs.js';
 import { scratch } from '../helpers/fixtures.js';
 

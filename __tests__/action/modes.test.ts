@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { hostEnvironment } from '../../src/environment.js';
-import { ingestRun } from '../../src/ingest.js';
-import { runAction } from '../../src/main.js';
-import { serializeResults, type Results } from '../../src/results.js';
+import { hostEnvironment } from '../../src/core/results/environment.js';
+import { ingestRun } from '../../src/core/ingest/run-dir.js';
+import { runAction } from '../../src/action/main.js';
+import { serializeResults, type Results } from '../../src/core/results/results.js';
 import { FIXTURES, scratch } from '../helpers/fixtures.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { captureStdout } from '../publish/capture.js';
@@ -111,7 +111,7 @@ describe('runAction', () => {
   it('aggregate mode with a missing shard: lists the missing cells, fails only with fail-on-incomplete', async () => {
     vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
     vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
-    const full = await capturedRun((await import('../../src/config.js')).buildConfig({ inputs: { out: 'full' } }));
+    const full = await capturedRun((await import('../../src/core/config/build.js')).buildConfig({ inputs: { out: 'full' } }));
     const shard = (i: number, from: number, to: number) =>
       serializeResults({ ...full, config: { ...full.config, shard: { index: i, total: 3 } }, shard: { index: i, total: 3 }, cells: full.cells.slice(from, to) });
     store.add('async-bench-results-shard-1-of-3', { 'results.json': shard(1, 0, 9) });

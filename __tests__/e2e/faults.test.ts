@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCell } from '../../src/locust/cell.js';
-import { parseResults } from '../../src/results.js';
+import { readCell } from '../../src/core/ingest/cell.js';
+import { parseResults } from '../../src/core/results/results.js';
 import { InterruptedError } from '../../src/stack/run.js';
 import { bench, leftoverContainers, ROOT } from './stack-helpers.js';
 

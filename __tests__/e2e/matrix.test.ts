@@ -1,8 +1,8 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CELL_FILES } from '../../src/locust/cell.js';
-import { parseResults, type Results } from '../../src/results.js';
+import { CELL_FILES } from '../../src/core/ingest/cell.js';
+import { parseResults, type Results } from '../../src/core/results/results.js';
 import { bench, leftoverContainers, ROOT } from './stack-helpers.js';
 
 /*

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildConfig, type RawInputs } from '../../src/config.js';
-import { processRunner } from '../../src/exec/runner.js';
-import { streamLogger } from '../../src/log.js';
+import { buildConfig, type RawInputs } from '../../src/core/config/build.js';
+import { processRunner } from '../../src/stack/exec/runner.js';
+import { streamLogger } from '../../src/stack/log.js';
 import { runBenchmark, type BenchmarkDeps } from '../../src/stack/run.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,7 +1,7 @@
-import { buildConfig, type RawInputs } from '../../src/config.js';
-import type { CellMetrics } from '../../src/metrics.js';
-import { planShard } from '../../src/plan.js';
-import { SCHEMA_VERSION, type Results } from '../../src/results.js';
+import { buildConfig, type RawInputs } from '../../src/core/config/build.js';
+import type { CellMetrics } from '../../src/core/ingest/metrics.js';
+import { planShard } from '../../src/core/plan/cells.js';
+import { SCHEMA_VERSION, type Results } from '../../src/core/results/results.js';
 
 /** Builds results for a planned matrix with chosen numbers; for report and comparison logic. */
 export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Partial<CellMetrics> | null): Results {

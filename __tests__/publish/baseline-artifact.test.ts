@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import { serializeResults } from '../../src/results.js';
+import { serializeResults } from '../../src/core/results/results.js';
 import { makeResults } from '../helpers/results.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readActionsContext, workflowFileOf, type ContextSources } from '../../src/publish/context.js';
+import { readActionsContext, workflowFileOf, type ContextSources } from '../../src/action/context.js';
 
 const BASE_ENV = {
   GITHUB_REPOSITORY: 'octo/bench',

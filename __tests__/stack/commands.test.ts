@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ROUTES } from '../../src/config/defaults.js';
-import { GENERIC_USER_CLASS } from '../../src/config/specs.js';
-import { describeCommand } from '../../src/exec/command.js';
-import { locustArgs } from '../../src/locust/command.js';
+import { BUILT_IN_ROUTES } from '../../src/core/config/defaults.js';
+import { GENERIC_USER_CLASS } from '../../src/core/config/specs.js';
+import { describeCommand } from '../../src/stack/exec/command.js';
+import { locustArgs } from '../../src/stack/locust-command.js';
 import { Compose } from '../../src/stack/compose.js';
 import { explainNetemFailure, netemAddArgs } from '../../src/stack/latency/netem.js';
 import { latencyRequests, PROXIES } from '../../src/stack/latency/toxiproxy.js';

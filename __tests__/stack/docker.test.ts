@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Runner } from '../../src/exec/command.js';
-import { processRunner } from '../../src/exec/runner.js';
+import type { Runner } from '../../src/stack/exec/command.js';
+import { processRunner } from '../../src/stack/exec/runner.js';
 import { checkDocker, detectCompose, DockerUnavailableError } from '../../src/stack/docker.js';
 
 const runner = processRunner({ write: () => undefined });

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
-import { loadBaseline, type Baseline } from '../baseline.js';
+import { loadBaseline, type Baseline } from '../core/compare/baseline.js';
 import type { ArtifactStore } from '../publish/artifacts.js';
 import { findBaselineArtifact } from '../publish/baseline-artifact.js';
-import type { ActionsContext } from '../publish/context.js';
+import type { ActionsContext } from './context.js';
 import type { OctokitFactory } from '../publish/octokit.js';
 
 export const ARTIFACT_BASELINE = 'artifact';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { CONFIG_INPUTS, ConfigError, type RawInputs } from '../config.js';
-import { readBoolean, readChoice, readInteger } from '../config/readers.js';
+import { CONFIG_INPUTS, ConfigError, type RawInputs } from '../core/config/build.js';
+import { readBoolean, readChoice, readInteger } from '../core/config/readers.js';
 import { artifactName } from '../publish/artifacts.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment.js';
 import { commentMarker } from '../publish/marker.js';

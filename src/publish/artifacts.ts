@@ -3,8 +3,8 @@ import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../config/errors.js';
-import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../ingest.js';
+import { ConfigError } from '../core/config/errors.js';
+import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 
 /**
  * The part of @actions/artifact's client we use, injected: the real one needs the Actions
@@ -25,7 +25,7 @@ export interface RunRef {
   runId: number;
 }
 
-export { RESULTS_FILE, TABLES_FILE } from '../ingest.js';
+export { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 /** Written by run mode on a PR so a `workflow_run` report job knows where to comment. */
 export const PR_NUMBER_FILE = 'pr-number.txt';
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseResults } from '../results.js';
+import { parseResults } from '../core/results/results.js';
 import { isFile, RESULTS_FILE, type ArtifactStore } from './artifacts.js';
 import { describeError, httpStatus, type Octokit } from './octokit.js';
 

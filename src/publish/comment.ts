@@ -1,9 +1,18 @@
 import * as core from '@actions/core';
-import type { PullRequestRef } from './context.js';
 import { resolveIdentity } from './identity.js';
 import { commentMarker, markedBody, sameBody } from './marker.js';
 import { describeError, httpStatus, type OctokitFactory } from './octokit.js';
 import { createComment, findStickyComment, pullRequestHead, updateComment, type IssueRef } from './sticky.js';
+
+/** The pull request a comment goes to. */
+export interface PullRequestRef {
+  number: number;
+  /**
+   * Where the number came from. `recorded` (written into the artifact by the run-mode job) is
+   * untrusted for fork PRs: verify it against `workflowRun.headSha` before writing to the PR.
+   */
+  source: 'event' | 'workflow_run' | 'recorded';
+}
 
 export const COMMENT_POLICIES = ['always', 'on-regression', 'never'] as const;
 export type CommentPolicy = (typeof COMMENT_POLICIES)[number];

@@ -3,7 +3,7 @@
  * The key lets several benchmark jobs (matrix legs, workflows) each keep their own sticky comment.
  */
 
-import { COMMENT_LIMIT as COMMENT_BODY_LIMIT } from '../report/body.js';
+import { COMMENT_LIMIT as COMMENT_BODY_LIMIT } from '../core/report/body.js';
 
 /** GitHub rejects issue comments longer than this many characters (HTTP 422). */
 export { COMMENT_BODY_LIMIT };

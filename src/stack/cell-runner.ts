@@ -1,10 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LoadSpec } from '../config.js';
-import { tail, type Runner } from '../exec/command.js';
-import { CELL_FILES } from '../locust/cell.js';
-import { CELL_MOUNT, locustArgs } from '../locust/command.js';
-import type { Cell } from '../plan.js';
+import type { LoadSpec } from '../core/config/build.js';
+import { tail, type Runner } from './exec/command.js';
+import { CELL_FILES } from '../core/ingest/cell.js';
+import { CELL_MOUNT, locustArgs } from './locust-command.js';
+import type { Cell } from '../core/plan/cells.js';
 import { applyLatency } from './latency/control.js';
 import { loadTarget } from './project.js';
 import type { Stack } from './stack.js';

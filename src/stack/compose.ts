@@ -1,4 +1,4 @@
-import type { Command } from '../exec/command.js';
+import type { Command } from './exec/command.js';
 import type { ComposeFlavor } from './docker.js';
 
 export interface ComposeProject {

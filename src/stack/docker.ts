@@ -1,5 +1,5 @@
-import type { Command, Runner } from '../exec/command.js';
-import { tail } from '../exec/command.js';
+import type { Command, Runner } from './exec/command.js';
+import { tail } from './exec/command.js';
 
 /** The Docker engine is missing, stopped or unreachable; the message says how to fix it. */
 export class DockerUnavailableError extends Error {

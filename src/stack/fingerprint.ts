@@ -1,4 +1,4 @@
-import type { Runner } from '../exec/command.js';
+import type { Runner } from './exec/command.js';
 import type { Stack } from './stack.js';
 
 /** Prints the Python version and the named packages' versions as JSON. */

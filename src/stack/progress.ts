@@ -1,5 +1,5 @@
-import type { CellReading } from '../locust/cell.js';
-import { formatCount, formatRate } from '../report/format.js';
+import type { CellReading } from '../core/ingest/cell.js';
+import { formatCount, formatRate } from '../core/report/format.js';
 
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

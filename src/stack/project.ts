@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { AppSpec, SetupSpec } from '../config.js';
-import { serverCommand } from '../config/server-command.js';
+import type { AppSpec, SetupSpec } from '../core/config/build.js';
+import { serverCommand } from '../core/config/server-command.js';
 import type { ComposeProject } from './compose.js';
 import { TOXIPROXY_ROUTES } from './latency/toxiproxy.js';
 

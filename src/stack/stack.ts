@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { AppSpec, SetupSpec } from '../config.js';
-import { CommandError, runChecked, tail, type Runner } from '../exec/command.js';
+import type { AppSpec, SetupSpec } from '../core/config/build.js';
+import { CommandError, runChecked, tail, type Runner } from './exec/command.js';
 import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';

@@ -1,6 +1,6 @@
-import { runChecked } from '../../exec/command.js';
-import type { LatencyMethod } from '../../config.js';
-import type { Runner } from '../../exec/command.js';
+import { runChecked } from '../exec/command.js';
+import type { LatencyMethod } from '../../core/config/build.js';
+import type { Runner } from '../exec/command.js';
 import type { ActiveLatencyMethod } from '../project.js';
 import type { Stack } from '../stack.js';
 import { explainNetemFailure, netemAddArgs } from './netem.js';

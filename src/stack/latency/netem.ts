@@ -1,4 +1,4 @@
-import { tail } from '../../exec/command.js';
+import { tail } from '../exec/command.js';
 
 /**
  * The study's method: `tc qdisc add dev eth0 root netem delay <L>ms` inside the

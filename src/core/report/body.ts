@@ -1,5 +1,5 @@
-import { regressionCount, type Comparison } from '../compare.js';
-import type { Results } from '../results.js';
+import { regressionCount, type Comparison } from '../compare/verdicts.js';
+import type { Results } from '../results/results.js';
 import {
   baselineOnlySection,
   configurationSection,

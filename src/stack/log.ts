@@ -1,17 +1,9 @@
-import * as core from '@actions/core';
-
 /** Where progress goes: the Actions log (with groups) or a terminal. */
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;
   group<T>(name: string, work: () => Promise<T>): Promise<T>;
 }
-
-export const actionsLogger: Logger = {
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  group: (name, work) => core.group(name, work),
-};
 
 export function streamLogger(stream: { write(text: string): unknown }): Logger {
   return {

@@ -1,5 +1,5 @@
-import { IngestError } from './locust/csv.js';
-import { AGGREGATED, type FailureRow, type HistoryRow, type StatsRow } from './locust/rows.js';
+import { IngestError } from './csv.js';
+import { AGGREGATED, type FailureRow, type HistoryRow, type StatsRow } from './rows.js';
 
 /** Per-cell numbers. The first two are the study's; the rest explain them. */
 export interface CellMetrics {

@@ -1,5 +1,5 @@
 import type { Baseline } from './baseline.js';
-import type { Results } from './results.js';
+import type { Results } from '../results/results.js';
 
 export const COMPARED_METRICS = ['maxSrps', 'totalSuccesses'] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];

@@ -1,7 +1,7 @@
-import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PROFILES, REFERENCE_APP } from './config/defaults.js';
-import { ConfigError } from './config/errors.js';
-import { parseConfigFile, type ConfigFile } from './config/file.js';
-import type { ConfigInput } from './config/inputs.js';
+import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PROFILES, REFERENCE_APP } from './defaults.js';
+import { ConfigError } from './errors.js';
+import { parseConfigFile, type ConfigFile } from './file.js';
+import type { ConfigInput } from './input-names.js';
 import {
   readBoolean,
   readChoice,
@@ -12,15 +12,15 @@ import {
   readPositiveNumber,
   readRatio,
   readShard,
-} from './config/readers.js';
-import { readAppDefinition, readRouteDefinition, readSetupDefinition, selectByName } from './config/specs.js';
-import { PROFILE_NAMES, type Config, type LatencyMethod } from './config/types.js';
+} from './readers.js';
+import { readAppDefinition, readRouteDefinition, readSetupDefinition, selectByName } from './specs.js';
+import { PROFILE_NAMES, type Config, type LatencyMethod } from './types.js';
 
-export * from './config/types.js';
-export { ConfigError } from './config/errors.js';
-export { PROFILES } from './config/defaults.js';
+export * from './types.js';
+export { ConfigError } from './errors.js';
+export { PROFILES } from './defaults.js';
 
-export { CONFIG_INPUTS, type ConfigInput } from './config/inputs.js';
+export { CONFIG_INPUTS, type ConfigInput } from './input-names.js';
 
 /** Raw text per input; `undefined` or `""` means "not given" (Actions passes "" for unset inputs). */
 export type RawInputs = Partial<Record<ConfigInput, string | undefined>>;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildConfig, type RawInputs } from '../config.js';
+import { buildConfig, type RawInputs } from './build.js';
 import { ConfigError } from './errors.js';
 import type { Config } from './types.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeMetrics, type CellMetrics } from '../metrics.js';
+import { computeMetrics, type CellMetrics } from './metrics.js';
 import { IngestError } from './csv.js';
 import { parseFailures, parseHistory, parseStats } from './rows.js';
 

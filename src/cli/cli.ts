@@ -1,22 +1,19 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadBaseline, PAPER_BASELINE_NAME } from './baseline.js';
-import { compareResults, regressionCount, type Comparison } from './compare.js';
-import { CONFIG_INPUTS, ConfigError, type RawInputs } from './config.js';
-import { loadConfig } from './config/load.js';
-import { readRatio } from './config/readers.js';
-import { hostEnvironment } from './environment.js';
-import { ingestRun, RESULTS_FILE, RunDirError, TABLES_FILE } from './ingest.js';
-import { renderReport } from './report/body.js';
-import { mergeResults, parseResults, ResultsError, serializeResults, type Results } from './results.js';
-import { VERSION } from './version.js';
+import { loadBaseline, PAPER_BASELINE_NAME } from '../core/compare/baseline.js';
+import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
+import { CONFIG_INPUTS, ConfigError, type RawInputs } from '../core/config/build.js';
+import { loadConfig } from '../core/config/load.js';
+import { readRatio } from '../core/config/readers.js';
+import { hostEnvironment } from '../core/results/environment.js';
+import { ingestRun, RESULTS_FILE, RunDirError, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { renderReport } from '../core/report/body.js';
+import { mergeResults, parseResults, ResultsError, serializeResults, type Results } from '../core/results/results.js';
+import { VERSION } from '../core/version.js';
+import type { CliIo } from './io.js';
 
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  cwd: string;
-}
+export type { CliIo };
 
 const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
 
@@ -153,7 +150,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   },
 
   async run(parsed, io) {
-    const { runCommand } = await import('./stack/run-command.js');
+    const { runCommand } = await import('./run-command.js');
     const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
     return runCommand(config, io);
   },

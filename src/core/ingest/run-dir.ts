@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from './config.js';
-import type { Environment } from './environment.js';
-import { readCell } from './locust/cell.js';
-import { parseCellDir, planShard } from './plan.js';
-import { emptyResults, type CellResult, type Results } from './results.js';
+import type { Config } from '../config/build.js';
+import type { Environment } from '../results/environment.js';
+import { readCell } from './cell.js';
+import { parseCellDir, planShard } from '../plan/cells.js';
+import { emptyResults, type CellResult, type Results } from '../results/results.js';
 
 export const CELLS_FOLDER = 'cells';
 export const RESULTS_FILE = 'results.json';

@@ -1,4 +1,4 @@
-import { ResultsError } from './results-error.js';
+import { ResultsError } from './errors.js';
 
 /**
  * Shape checks for results.json read from elsewhere (a baseline artifact, a fork's

@@ -1,6 +1,6 @@
 import { parse, YAMLParseError } from 'yaml';
 import { ConfigError } from './errors.js';
-import { CONFIG_INPUTS } from './inputs.js';
+import { CONFIG_INPUTS } from './input-names.js';
 
 /** Keys an async-bench.yml may carry: every input, plus structured app/setups/routes. */
 export const FILE_KEYS = [...CONFIG_INPUTS, 'app'] as const;

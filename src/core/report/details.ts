@@ -1,8 +1,8 @@
 import { markdownTable } from 'markdown-table';
-import type { Comparison } from '../compare.js';
-import { rampSeconds } from '../config.js';
+import type { Comparison } from '../compare/verdicts.js';
+import { rampSeconds } from '../config/build.js';
 import { serverCommand } from '../config/server-command.js';
-import type { Results } from '../results.js';
+import type { Results } from '../results/results.js';
 import { clip, code, escapeMarkdown } from './escape.js';
 import { formatCount, formatMs, formatPercent, formatRate } from './format.js';
 

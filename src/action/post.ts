@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
-import type { Runner } from './exec/command.js';
-import { processRunner } from './exec/runner.js';
-import { TEARDOWN_STATE } from './stack/action-run.js';
-import { Compose } from './stack/compose.js';
-import type { TeardownState } from './stack/run.js';
+import type { Runner } from '../stack/exec/command.js';
+import { processRunner } from '../stack/exec/runner.js';
+import { TEARDOWN_STATE } from './benchmark.js';
+import { Compose } from '../stack/compose.js';
+import type { TeardownState } from '../stack/run.js';
 
 /**
  * The action's post step: removes the run's containers, networks and volumes even

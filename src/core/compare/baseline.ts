@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cellId } from './plan.js';
-import { parseResults, type Results } from './results.js';
+import { cellId } from '../plan/cells.js';
+import { parseResults, type Results } from '../results/results.js';
 
 /** The two study metrics of one cell, as a baseline knows them. */
 export interface BaselineCell {

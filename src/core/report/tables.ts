@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table';
-import type { CellComparison, Comparison } from '../compare.js';
-import { cellId } from '../plan.js';
-import type { CellResult, Results } from '../results.js';
+import type { CellComparison, Comparison } from '../compare/verdicts.js';
+import { cellId } from '../plan/cells.js';
+import type { CellResult, Results } from '../results/results.js';
 import { code, escapeMarkdown } from './escape.js';
 import { formatChange, formatCount, formatRate } from './format.js';
 

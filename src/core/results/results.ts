@@ -1,10 +1,10 @@
-import type { Config, Shard } from './config.js';
+import type { Config, Shard } from '../config/build.js';
 import type { Environment } from './environment.js';
-import type { CellMetrics } from './metrics.js';
-import { planCells } from './plan.js';
-import { ResultsError } from './results-error.js';
-import { checkResultsShape } from './results-schema.js';
-import { VERSION } from './version.js';
+import type { CellMetrics } from '../ingest/metrics.js';
+import { planCells } from '../plan/cells.js';
+import { ResultsError } from './errors.js';
+import { checkResultsShape } from './schema.js';
+import { VERSION } from '../version.js';
 
 /** `major.minor`: readers accept any minor of their major and refuse other majors. */
 export const SCHEMA_VERSION = '1.0';
@@ -33,7 +33,7 @@ export interface Results {
   cells: CellResult[];
 }
 
-export { ResultsError } from './results-error.js';
+export { ResultsError } from './errors.js';
 
 /** Parses results.json text, refusing what this version cannot read faithfully. */
 export function parseResults(source: string, text: string): Results {

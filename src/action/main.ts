@@ -1,21 +1,21 @@
 import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readActionInputs, type ActionInputs } from './action/inputs.js';
-import { resolveBaseline } from './action/baseline-source.js';
-import { loadBaseline } from './baseline.js';
-import { compareResults, regressionCount } from './compare.js';
-import type { Config } from './config.js';
-import { loadConfig } from './config/load.js';
-import { RESULTS_FILE, TABLES_FILE } from './ingest.js';
-import { renderReport } from './report/body.js';
-import { hostEnvironment } from './environment.js';
-import { emptyResults, mergeResults, parseResults, serializeResults, withMissingCells, type Results } from './results.js';
-import { artifactName, defaultArtifactStore, isFile, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from './publish/artifacts.js';
-import { readActionsContext, type ActionsContext } from './publish/context.js';
-import { octokitFactory, type OctokitFactory } from './publish/octokit.js';
-import { publishReport } from './publish/publish.js';
-import { downloadRunResults } from './publish/run-artifact.js';
+import { readActionInputs, type ActionInputs } from './inputs.js';
+import { resolveBaseline } from './baseline-source.js';
+import { loadBaseline } from '../core/compare/baseline.js';
+import { compareResults, regressionCount } from '../core/compare/verdicts.js';
+import type { Config } from '../core/config/build.js';
+import { loadConfig } from '../core/config/load.js';
+import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { renderReport } from '../core/report/body.js';
+import { hostEnvironment } from '../core/results/environment.js';
+import { emptyResults, mergeResults, parseResults, serializeResults, withMissingCells, type Results } from '../core/results/results.js';
+import { artifactName, defaultArtifactStore, isFile, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from '../publish/artifacts.js';
+import { readActionsContext, type ActionsContext } from './context.js';
+import { octokitFactory, type OctokitFactory } from '../publish/octokit.js';
+import { publishReport } from '../publish/publish.js';
+import { downloadRunResults } from '../publish/run-artifact.js';
 
 /** The effects the action has on the world, injectable for tests. */
 export interface ActionDeps {
@@ -32,7 +32,7 @@ const defaultDeps = (): ActionDeps => ({
   env: process.env,
   artifactStore: defaultArtifactStore,
   benchmark: async (config) => {
-    const { runBenchmarkInAction } = await import('./stack/action-run.js');
+    const { runBenchmarkInAction } = await import('./benchmark.js');
     return runBenchmarkInAction(config);
   },
 });

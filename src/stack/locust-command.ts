@@ -1,4 +1,4 @@
-import type { LoadSpec, RouteSpec } from '../config.js';
+import type { LoadSpec, RouteSpec } from '../core/config/build.js';
 
 /** Paths inside the load container: the locustfile and the bind-mounted cell folder. */
 export const LOCUSTFILE = '/locust/locustfile.py';

@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadBaseline } from '../baseline.js';
-import type { CliIo } from '../cli.js';
-import { compareResults, regressionCount } from '../compare.js';
-import type { Config } from '../config.js';
-import { processRunner } from '../exec/runner.js';
-import { RESULTS_FILE, TABLES_FILE } from '../ingest.js';
-import { streamLogger } from '../log.js';
-import { renderReport } from '../report/body.js';
-import { packageRoot } from './action-run.js';
-import { InterruptedError, runBenchmark } from './run.js';
+import { loadBaseline } from '../core/compare/baseline.js';
+import type { CliIo } from './io.js';
+import { compareResults, regressionCount } from '../core/compare/verdicts.js';
+import type { Config } from '../core/config/build.js';
+import { processRunner } from '../stack/exec/runner.js';
+import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { streamLogger } from '../stack/log.js';
+import { renderReport } from '../core/report/body.js';
+import { packageRoot } from '../stack/package-root.js';
+import { InterruptedError, runBenchmark } from '../stack/run.js';
 
 /**
  * `async-bench run`: the matrix, then results.json and tables.md in the out
@@ -25,7 +25,7 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
     const results = await runBenchmark(config, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),
       log,
-      root: packageRoot(import.meta.url),
+      root: packageRoot(),
       cwd: io.cwd,
       env: process.env,
     });

@@ -1,4 +1,4 @@
-import { ConfigError, type Config, type RouteSpec, type SetupSpec, type Shard } from './config.js';
+import { ConfigError, type Config, type RouteSpec, type SetupSpec, type Shard } from '../config/build.js';
 
 /** One measurement: a setup serving a route under an added latency. */
 export interface Cell {

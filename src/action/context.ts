@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { PullRequestRef } from '../publish/comment.js';
+
+export type { PullRequestRef };
 
 /**
  * What the publish edge needs from the Actions environment, read once from `process.env` and
@@ -24,14 +27,6 @@ export interface ActionsContext {
   workflowRun: TriggeringRun | null;
 }
 
-export interface PullRequestRef {
-  number: number;
-  /**
-   * Where the number came from. `recorded` (written into the artifact by the run-mode job) is
-   * untrusted for fork PRs: verify it against `workflowRun.headSha` before writing to the PR.
-   */
-  source: 'event' | 'workflow_run' | 'recorded';
-}
 
 export interface TriggeringRun {
   id: number;

@@ -1,0 +1,8 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** async-bench's root (compose/, locust/): dist/ when bundled, src/stack/ under the tests. */
+export function packageRoot(moduleUrl: string = import.meta.url): string {
+  const here = dirname(fileURLToPath(moduleUrl));
+  return here.endsWith(join('src', 'stack')) ? join(here, '..', '..') : join(here, '..');
+}
