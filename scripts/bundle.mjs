@@ -4,8 +4,8 @@
 // Besides the bundles, dist/ gets:
 // - a source map next to each bundle (dist/<name>.js.map), for stack traces that name the
 //   TypeScript line (`node --enable-source-maps dist/cli.js ...`, or
-//   NODE_OPTIONS=--enable-source-maps on a runner). Mappings only, no embedded sources
-//   (the sources are in the repository at the tag), which keeps the maps small.
+//   NODE_OPTIONS=--enable-source-maps in the env of the action's step). Mappings only, no
+//   embedded sources (they are in the repository at the tag), which keeps the maps small.
 // - dist/licenses.txt: every npm package bundled, with its version, license and the full
 //   text of its LICENSE/NOTICE files, read from node_modules.
 // Everything written is deterministic (sorted, repository-relative paths, no dates), so
