@@ -12551,3 +12551,4 @@ Run "async-bench --help" for usage.
 
 // src/bin/cli.ts
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+//# sourceMappingURL=cli.js.map

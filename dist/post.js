@@ -27943,3 +27943,4 @@ async function post(getState2 = getState, runner = processRunner({ write: (text)
 
 // src/bin/post.ts
 await post();
+//# sourceMappingURL=post.js.map

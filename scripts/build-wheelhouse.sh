@@ -49,9 +49,10 @@ t0=$(date +%s)
 for d in "${dirs[@]}"; do
   new="$scratch/${d//\//_}"
   mkdir -p "$new"
-  # requirements.txt is the complete resolved set, hence --no-deps.
+  # requirements.txt is the complete resolved set, hence --no-deps; every file is checked
+  # against its hashes there (--require-hashes), as the image build checks it again.
   env -u PIP_FIND_LINKS "$PIP" download --quiet --disable-pip-version-check \
-    --dest "$new" --no-deps --only-binary=:all: \
+    --dest "$new" --no-deps --only-binary=:all: --require-hashes \
     --python-version "$PYTHON_VERSION" --implementation cp \
     --abi "$abi" --abi abi3 --abi none \
     "${platforms[@]}" \
