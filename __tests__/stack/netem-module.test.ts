@@ -6,10 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Command, CommandResult, Runner } from '../../src/stack/exec/command.js';
 import { processRunner } from '../../src/stack/exec/runner.js';
 import {
+  explainNetemModule,
+  modprobeCommand,
   netemModulePolicy,
   prepareNetemModule,
   readNetemHostFacts,
   type NetemHostFacts,
+  type NetemModuleCause,
   type NetemModuleOutcome,
   type NetemModulePolicy,
 } from '../../src/stack/latency/netem-module.js';
@@ -195,7 +198,7 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
     const { outcome, argv } = await prepare(runnerHost, install, MODULE_NOT_FOUND, TIMEOUT_TERM);
     expect(argv).toEqual([MODPROBE_SUDO, APT_UPDATE_SUDO]);
     expect(outcome).toMatchObject({ ready: false, cause: 'apt-timeout' });
-    expect(explanation(outcome)).toMatch(new RegExp(`^apt-get update did not finish within 120 s, so ${PACKAGE} was not installed\\. The package mirror is slow or hung.*latency-method: toxiproxy`));
+    expect(explanation(outcome)).toMatch(new RegExp(`^apt-get update did not finish within 120 s, so ${PACKAGE} \\(with sch_netem\\) was not installed\\. The package mirror is slow or hung.*latency-method: toxiproxy`));
   });
 
   it('apt-get install killed after its timeout (137)', async () => {
@@ -228,7 +231,7 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
   it('any other apt failure quotes apt\'s error', async () => {
     const { outcome } = await prepare(runnerHost, install, MODULE_NOT_FOUND, ok(), failed(100, 'E: Sub-process /usr/bin/dpkg returned an error code (1)\n'));
     expect(outcome).toMatchObject({ ready: false, cause: 'apt-failed' });
-    expect(explanation(outcome)).toMatch(new RegExp(`^installing ${PACKAGE} failed \\(exit 100\\)\\. apt-get said "E: Sub-process /usr/bin/dpkg returned an error code \\(1\\)"`));
+    expect(explanation(outcome)).toMatch(new RegExp(`^installing ${PACKAGE} \\(with sch_netem\\) failed \\(exit 100\\)\\. apt-get said "E: Sub-process /usr/bin/dpkg returned an error code \\(1\\)"`));
   });
 
   it('installed but modprobe still fails: says so, with modprobe\'s words', async () => {
@@ -246,6 +249,19 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
       `sch_netem is not installed for kernel ${RELEASE}. Install it with "sudo apt-get install ${PACKAGE}" (Ubuntu), or set latency-method: netem, which lets async-bench install it. ` +
         'Use latency-method: toxiproxy (or auto, which falls back to it).',
     );
+  });
+});
+
+describe('every explanation', () => {
+  const causes: NetemModuleCause[] = [
+    'not-linux', 'no-module-support', 'no-sudo', 'sudo-refused', 'no-modprobe', 'load-refused',
+    'not-installed', 'package-not-found', 'apt-timeout', 'apt-failed', 'load-failed',
+  ];
+  it.each(causes)('%s: names sch_netem, starts with a short cause, ends with the alternative', (cause) => {
+    const text = explainNetemModule(cause, { facts: runnerHost, policy: install, command: modprobeCommand(runnerHost), result: failed(1, 'x\n') });
+    expect(text).toContain('sch_netem');
+    expect(shortFallbackReason(text).length).toBeLessThan(140);
+    expect(text.endsWith('Use latency-method: toxiproxy (or auto, which falls back to it).')).toBe(true);
   });
 });
 

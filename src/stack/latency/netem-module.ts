@@ -207,8 +207,8 @@ export function explainNetemModule(cause: NetemModuleCause, context: ExplainCont
     'package-not-found': () =>
       `${NETEM_MODULE} is not installed for kernel ${kernel} and apt has no package ${pkg}. apt-get said ${said}; Ubuntu removes the packages of superseded kernels from its mirrors, so a runner image older than the mirror cannot get them, and other distributions name the package differently.`,
     'apt-timeout': () =>
-      `apt-get ${context.aptStep ?? 'install'} did not finish within ${context.aptStep === 'update' ? policy?.aptUpdateSeconds : policy?.aptInstallSeconds} s, so ${pkg} was not installed. The package mirror is slow or hung; ${ran} was stopped.`,
-    'apt-failed': () => `installing ${pkg} failed (exit ${result?.exitCode}). apt-get said ${said}; the command was ${ran}.`,
+      `apt-get ${context.aptStep ?? 'install'} did not finish within ${context.aptStep === 'update' ? policy?.aptUpdateSeconds : policy?.aptInstallSeconds} s, so ${pkg} (with sch_netem) was not installed. The package mirror is slow or hung; ${ran} was stopped.`,
+    'apt-failed': () => `installing ${pkg} (with sch_netem) failed (exit ${result?.exitCode}). apt-get said ${said}; the command was ${ran}.`,
     'load-failed': () =>
       `"modprobe ${NETEM_MODULE}" failed on kernel ${kernel} (exit ${result?.exitCode}). modprobe said ${said}; the module may not match the running kernel ("modinfo ${NETEM_MODULE}" shows which file modprobe found).`,
   };
