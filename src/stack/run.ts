@@ -12,7 +12,8 @@ import { runCell } from './cell-runner.js';
 import type { ComposeProject } from './compose.js';
 import { checkDocker, detectCompose, type ComposeFlavor } from './docker.js';
 import { readFingerprint, type StackFingerprint } from './fingerprint.js';
-import { chooseLatencyMethod, netemPreflight } from './latency/control.js';
+import { chooseLatencyMethod, netemAvailability, netemPreflight } from './latency/control.js';
+import { prepareNetemHost } from './latency/netem-module.js';
 import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine } from './progress.js';
 import { Stack } from './stack.js';
@@ -107,12 +108,20 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
 
   const measured: { fingerprint: StackFingerprint | null; cells: number } = { fingerprint: null, cells: 0 };
   let failure: unknown = null;
+  let latencyFallbackReason: string | null = null;
   const started = Date.now();
   try {
     await log.group('Build images', () => stack.build());
-    const choice = await chooseLatencyMethod(config.latencyMethod, () => netemPreflight(run, stack));
+    const info = (line: string) => log.info(line);
+    const choice = await log.group('Latency method', () =>
+      chooseLatencyMethod(config.latencyMethod, () =>
+        netemAvailability(() => prepareNetemHost(run, config.latencyMethod, deps.env ?? {}, info), () => netemPreflight(run, stack), info),
+      ),
+    );
     layout.method = choice.method;
-    log.info(`Latency method: ${choice.method} (${choice.note})`);
+    latencyFallbackReason = choice.fallbackReason;
+    if (choice.fallbackReason) log.warning(`Latency method: toxiproxy, because netem is unavailable: ${choice.fallbackReason}`);
+    else log.info(`Latency method: ${choice.method} (${choice.note})`);
     saveTeardown();
     await log.group('Start the database and seed it', async () => {
       await stack.startDatabase();
@@ -153,6 +162,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     docker: dockerVersion,
     compose: flavor.version,
     latencyMethod: layout.method,
+    latencyFallbackReason,
     ...(fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}),
   };
   const { results } = await ingestRun(outDir, config, environment, { allowEmpty: true });

@@ -10,6 +10,7 @@ import {
 } from './details.js';
 import { escapeMarkdown } from './escape.js';
 import { formatPercent } from './format.js';
+import { latencyLine } from './latency.js';
 import { renderTables } from './tables.js';
 
 /** GitHub refuses comments over 65,536 characters; keep room for the sticky marker and links. */
@@ -53,7 +54,7 @@ export function headline(results: Results, comparison: Comparison | null): strin
 export function renderReport(results: Results, options: ReportOptions): string {
   const { comparison } = options;
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const head = [headline(results, comparison), renderTables(results, comparison), ...(options.links?.length ? [options.links.join(' · ')] : [])];
+  const head = [headline(results, comparison), latencyLine(results), renderTables(results, comparison), ...(options.links?.length ? [options.links.join(' · ')] : [])].filter(Boolean);
   // Most useful first; trimmed from the end.
   const details = [
     failedCellsSection(results),

@@ -67,6 +67,7 @@ export function environmentSection(results: Results): string {
     ['Runner', env.runner],
     ['Docker', env.docker],
     ['Compose', env.compose],
+    ['Why Toxiproxy, not netem', env.latencyFallbackReason ?? null],
     ...Object.entries(env.stack),
   ];
   const lines = entries

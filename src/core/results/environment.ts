@@ -17,6 +17,8 @@ export interface Environment {
   /** Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql. */
   stack: Record<string, string | null>;
   latencyMethod: 'netem' | 'toxiproxy' | null;
+  /** Why `auto` added the latency with Toxiproxy instead of netem; null when it did not fall back. */
+  latencyFallbackReason: string | null;
 }
 
 export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -33,5 +35,6 @@ export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     compose: null,
     stack: {},
     latencyMethod: null,
+    latencyFallbackReason: null,
   };
 }

@@ -3,7 +3,8 @@ import type { LatencyMethod } from '../../core/config/build.js';
 import type { Runner } from '../exec/command.js';
 import type { ActiveLatencyMethod } from '../project.js';
 import type { Stack } from '../stack.js';
-import { explainNetemFailure, netemAddArgs } from './netem.js';
+import { explainNetemFailure, netemAddArgs, NetemUnavailableError } from './netem.js';
+import type { HostLog, NetemModuleOutcome } from './netem-module.js';
 import { latencyRequests, PROXIES } from './toxiproxy.js';
 
 /**
@@ -11,24 +12,48 @@ import { latencyRequests, PROXIES } from './toxiproxy.js';
  * same capabilities) adds a 1 ms netem qdisc. Returns null when it does, else the
  * explained failure.
  */
-export async function netemPreflight(run: Runner, stack: Stack): Promise<Error | null> {
+export async function netemPreflight(run: Runner, stack: Stack): Promise<NetemUnavailableError | null> {
   const result = await run(stack.compose.run('app', netemAddArgs(1)));
   return result.exitCode === 0 ? null : explainNetemFailure(result.exitCode, `${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * The host first (sch_netem loaded, installed if allowed), then the preflight. The
+ * preflight runs even when preparing the host failed, because the kernel may load
+ * the module on its own; when the qdisc is then unknown, the host's reason is the
+ * one worth telling (it names the package, sudo, apt). Null when netem works.
+ */
+export async function netemAvailability(
+  prepareHost: () => Promise<NetemModuleOutcome>,
+  preflight: () => Promise<NetemUnavailableError | null>,
+  log: HostLog,
+): Promise<NetemUnavailableError | null> {
+  const host = await prepareHost();
+  log('netem preflight: a throwaway app container adds a 1 ms netem qdisc…');
+  const failure = await preflight();
+  if (!failure) {
+    log('netem preflight passed.');
+    return null;
+  }
+  log(`netem preflight failed: ${failure.message}`);
+  return !host.ready && failure.kind === 'no-qdisc' ? new NetemUnavailableError(host.explanation, 'no-qdisc') : failure;
 }
 
 export interface LatencyChoice {
   method: ActiveLatencyMethod;
   /** Why, for the log: e.g. the netem preflight's failure under `auto`. */
   note: string;
+  /** Why `auto` fell back to Toxiproxy (recorded in results.json); null when it did not. */
+  fallbackReason: string | null;
 }
 
 /** `auto` takes netem when its preflight passes, else Toxiproxy; `netem` fails clearly instead. */
 export async function chooseLatencyMethod(requested: LatencyMethod, preflight: () => Promise<Error | null>): Promise<LatencyChoice> {
-  if (requested === 'toxiproxy') return { method: 'toxiproxy', note: 'latency-method: toxiproxy' };
+  if (requested === 'toxiproxy') return { method: 'toxiproxy', note: 'latency-method: toxiproxy', fallbackReason: null };
   const failure = await preflight();
-  if (!failure) return { method: 'netem', note: 'netem preflight passed' };
+  if (!failure) return { method: 'netem', note: 'netem preflight passed', fallbackReason: null };
   if (requested === 'netem') throw failure;
-  return { method: 'toxiproxy', note: `netem is unavailable, so Toxiproxy adds the latency: ${failure.message}` };
+  return { method: 'toxiproxy', note: `netem is unavailable, so Toxiproxy adds the latency: ${failure.message}`, fallbackReason: failure.message };
 }
 
 /** Turns a cell's latency on, after the app is ready and before the load starts. */

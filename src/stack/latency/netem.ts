@@ -11,11 +11,21 @@ export function netemAddArgs(latencyMs: number): string[] {
   return ['tc', 'qdisc', 'add', 'dev', NETEM_INTERFACE, 'root', 'netem', 'delay', `${latencyMs}ms`];
 }
 
+/** Why the preflight failed: `no-qdisc` is the kernel's part, which preparing the host may explain better. */
+export type NetemFailureKind = 'no-qdisc' | 'not-permitted' | 'no-tc' | 'other';
+
 export class NetemUnavailableError extends Error {
   override name = 'NetemUnavailableError';
+  constructor(
+    message: string,
+    readonly kind: NetemFailureKind = 'other',
+  ) {
+    super(message);
+  }
 }
 
-const ALTERNATIVE = 'Use latency-method: toxiproxy (or auto, which falls back to it).';
+/** The way out every netem explanation ends with. */
+export const ALTERNATIVE = 'Use latency-method: toxiproxy (or auto, which falls back to it).';
 
 /** Turns a failed netem preflight into the cause and the fix. */
 export function explainNetemFailure(exitCode: number, output: string): NetemUnavailableError {
@@ -23,15 +33,17 @@ export function explainNetemFailure(exitCode: number, output: string): NetemUnav
     return new NetemUnavailableError(
       `netem is not available in this kernel (the sch_netem module is missing: "${tail(output, 1).trim()}"). ` +
         `Load it on the host with "modprobe sch_netem" (Ubuntu: package linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
+      'no-qdisc',
     );
   }
   if (/Operation not permitted/i.test(output)) {
     return new NetemUnavailableError(
       `tc may not change the app container's network ("Operation not permitted"): the app service needs the NET_ADMIN capability (cap_add: [NET_ADMIN] in the compose file). ${ALTERNATIVE}`,
+      'not-permitted',
     );
   }
   if (exitCode === 127 || /executable file not found|tc: not found/i.test(output)) {
-    return new NetemUnavailableError(`the app image has no "tc" command: install iproute2 in it. ${ALTERNATIVE}`);
+    return new NetemUnavailableError(`the app image has no "tc" command: install iproute2 in it. ${ALTERNATIVE}`, 'no-tc');
   }
   return new NetemUnavailableError(`the netem preflight failed (exit ${exitCode}): ${tail(output, 3)}. ${ALTERNATIVE}`);
 }
