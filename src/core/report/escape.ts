@@ -1,25 +1,92 @@
 /**
- * Escapes text that comes from configuration or from measured output (names,
- * paths, commands, error messages) so it renders as itself: no markup, no HTML,
- * no table breaks, no @-mentions, one line.
+ * Text from configuration or from a results file (labels, names, paths, commands,
+ * failure reasons, Locust errors, environment strings) goes into a GitHub comment.
+ * There it must render as itself: no markup, no HTML, no table or list breaks, and
+ * nothing GitHub turns into a link or a notification (@user, @org/team, #1, GH-1,
+ * owner/repo#1, owner/repo@sha, commit SHAs, URLs, www., emails, :emoji:).
+ *
+ * Two forms, picked by where the text goes:
+ *
+ * `code(text)`, for commands, paths, ids and versions: a backtick code span.
+ *   GitHub neither parses nor links anything inside one (its mention, reference,
+ *   SHA and emoji passes skip <code>; URL autolinking does not reach code spans),
+ *   so the text needs no other change. The fence is one backtick longer than the
+ *   longest backtick run inside, padded with a space when the text touches a
+ *   backtick or has spaces at both ends. Line breaks become spaces. A `|` ends
+ *   the span and is written as `\|` between spans (`a|b` → `a`\|`b`), because a
+ *   pipe inside a code span splits a table cell and `\|` inside one shows its
+ *   backslash outside tables; `\|` outside a span reads `|` everywhere.
+ *   (`<code>` HTML is not used: GitHub parses markdown and autolinks URLs in it.)
+ *
+ * `escapeMarkdown(text)`, for prose and table cells (labels, titles, reasons):
+ *   1. Line breaks and other control characters become spaces (one line; a
+ *      newline would end a table row or a list item).
+ *   2. GitHub's link and mention passes run on the rendered text, after markdown
+ *      escapes and HTML entities are decoded, so neither can stop them. What stops
+ *      them is a WORD JOINER (U+2060, invisible, no line break) placed where their
+ *      patterns need a particular character:
+ *      after every `@` (mentions, emails, owner/repo@sha), `#` (#1, owner/repo#1)
+ *      and `:` (https://, :emoji:); between `www` and `.`; between `-` and a
+ *      digit (GH-1, and repository autolink prefixes such as JIRA-1); and every
+ *      6 characters of a run of 7 or more hex digits (SHAs).
+ *   3. Markdown: `&`, `<`, `>` become entities (no HTML, no <autolink>, no
+ *      entity tricks such as `&#64;`, and safe inside HTML too); every other
+ *      ASCII punctuation character that can open inline markup gets a backslash:
+ *      \ ` * _ ~ [ ] | # $ (code, emphasis, strikethrough, links, images,
+ *      footnotes, table pipes, heading closers, math). Others (`(`, `-`, `.`, …)
+ *      only matter at the start of a line, where this text never is.
+ *   The output is for markdown inline context (a paragraph, list item, heading or
+ *   table cell), not for the inside of an HTML block.
+ *
+ * Unicode look-alikes in the input (fullwidth ＠, …) are left as they are: GitHub
+ * does not link them.
  */
-export function escapeMarkdown(text: string): string {
+
+const WORD_JOINER = '\u2060';
+
+// CommonMark line endings are \n, \r and \r\n; the rest are controls nobody means.
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const CONTROLS = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+const oneLine = (text: string): string => text.replace(CONTROLS, ' ');
+
+/** Step 2: a word joiner wherever GitHub's link, reference and mention patterns would match. */
+function breakAutolinks(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]|~#])/g, '\\$1')
-    // Entities last: their own "&" and "#" must not be escaped again.
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;');
+    .replace(/[0-9a-f]{7,}/gi, (run) => run.replace(/.{6}(?=.)/g, `$&${WORD_JOINER}`))
+    .replace(/[@#:]/g, `$&${WORD_JOINER}`)
+    .replace(/(www)(\.)/gi, `$1${WORD_JOINER}$2`)
+    .replace(/-(?=\d)/g, `-${WORD_JOINER}`);
 }
 
-/** Escaped text in a code span: readable for commands and paths, still inert. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Inert text for prose and table cells; see the rule above. */
+export function escapeMarkdown(text: string): string {
+  return breakAutolinks(oneLine(text))
+    .replace(/[&<>]/g, (char) => ENTITIES[char]!)
+    .replace(/[\\`*_~[\]|#$]/g, '\\$&');
+}
+
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  // CommonMark strips one space from each end when both ends have one (unless all spaces).
+  const pad = /^`|`$/.test(text) || (/^ [^]* $/.test(text) && /[^ ]/.test(text)) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** Text as code, for commands, paths and ids: one line, shown as it is; see the rule above. */
 export function code(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`;
+  return oneLine(text)
+    .split('|')
+    .map((piece) => (piece === '' ? '' : codeSpan(piece)))
+    .join('\\|');
 }
 
-/** Shortens long free text (error messages) so one cell cannot fill a comment. */
+/** Shortens long free text (error messages) so one cell cannot fill a comment. Clip before escaping. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
