@@ -36,7 +36,8 @@ describe('the report says which method added the latency', () => {
   });
 
   it('Toxiproxy after a fallback: the short cause under the headline, the full reason in Environment', () => {
-    const body = renderReport(withLatency('toxiproxy', REASON), { comparison: null });
+    // Escaping puts invisible word joiners where GitHub would link (`-1021` reads as an issue reference).
+    const body = renderReport(withLatency('toxiproxy', REASON), { comparison: null }).replaceAll('\u2060', '');
     expect(body.split('\n\n')[1]).toBe(
       'Latency added with Toxiproxy (netem unavailable: sch\\_netem is not installed for kernel 6.8.0-1021-azure and apt has no package linux-modules-extra-6.8.0-1021-azure).',
     );
