@@ -16,6 +16,7 @@ const number: Check = (v, at) => void (typeof v === 'number' && Number.isFinite(
 const string: Check = (v, at) => void (typeof v === 'string' ? v : fail(at, 'a string', v));
 const boolean: Check = (v, at) => void (typeof v === 'boolean' ? v : fail(at, 'true or false', v));
 const nullable = (check: Check): Check => (v, at) => (v === null ? undefined : check(v, at));
+const optional = (check: Check): Check => (v, at) => (v === undefined ? undefined : check(v, at));
 const array = (check: Check): Check => (v, at) => (Array.isArray(v) ? v.forEach((item, i) => check(item, `${at}[${i}]`)) : fail(at, 'a list', v));
 const object =
   (fields: Record<string, Check>): Check =>
@@ -83,6 +84,7 @@ const cell = object({
   reason: nullable(string),
   metrics: nullable(metrics),
   warnings: array(string),
+  resumedFrom: optional(string),
 });
 
 export const checkResultsShape = object({
