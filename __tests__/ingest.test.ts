@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildConfig } from '../src/core/config/build.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
-import { ingestRun, RunDirError } from '../src/core/ingest/run-dir.js';
+import { ingestRun, reingestRun, RunDirError } from '../src/core/ingest/run-dir.js';
 import { readCell } from '../src/core/ingest/cell.js';
 import { fixture, placeCell, scratch } from './helpers/fixtures.js';
 
@@ -154,5 +154,46 @@ describe('ingestRun', () => {
     expect(results.cells[0]!.metrics!.totalSuccesses).toBe(1245);
     expect(unplanned).toEqual(['sync__io_read__999ms']);
     expect(results.schemaVersion).toBe('1.0');
+  });
+});
+
+describe('reingestRun: a run folder re-read as it ran', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await scratch()));
+  afterEach(() => cleanup());
+
+  const config = buildConfig({ inputs: { setups: 'sync', routes: 'io_read', latencies: '0,100', users: '10', 'spawn-rate': '10', 'run-time': '8s' } });
+  const environment = { ...hostEnvironment({}), docker: '27.3.1', cpuCount: 4, latencyMethod: 'toxiproxy' as const, stack: { django: '5.1.4' } };
+  const ranWith = (cell: string, latencyMethod: string) => writeFile(join(cell, 'cell.json'), JSON.stringify({ latencyMethod, error: null }));
+
+  it('keeps the recorded config, environment, date and the cells a resumed run kept', async () => {
+    await ranWith(await placeCell(dir, 'sync__io_read__0ms', fixture('locust-current', 'clean')), 'toxiproxy');
+    await ranWith(await placeCell(dir, 'sync__io_read__100ms', fixture('locust-current', 'clean')), 'toxiproxy');
+    const { results: recorded } = await ingestRun(dir, config, environment, {
+      now: new Date('2026-03-04T05:06:07.000Z'),
+      resumedFrom: new Map([['sync/io_read/0ms', '2026-03-01T00:00:00.000Z']]),
+    });
+    expect(recorded.cells.map((cell) => cell.resumedFrom ?? null)).toEqual(['2026-03-01T00:00:00.000Z', null]);
+    const again = await reingestRun(dir, { recorded });
+    expect(again.results).toEqual(recorded);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it('warns when a cell ran with another latency method than the run recorded', async () => {
+    await ranWith(await placeCell(dir, 'sync__io_read__0ms', fixture('locust-current', 'clean')), 'netem');
+    const { results: recorded } = await ingestRun(dir, config, environment);
+    const again = await reingestRun(dir, { recorded });
+    expect(again.warnings).toEqual(['results.json records latency method toxiproxy for the run, but cells/sync__io_read__0ms ran with netem (cell.json).']);
+  });
+
+  it('without a record: the given config, no environment, and no latency method when the cells disagree', async () => {
+    await ranWith(await placeCell(dir, 'sync__io_read__0ms', fixture('locust-current', 'clean')), 'netem');
+    await ranWith(await placeCell(dir, 'sync__io_read__100ms', fixture('locust-current', 'clean')), 'toxiproxy');
+    const { results, warnings } = await reingestRun(dir, { config });
+    expect(results.config).toEqual(config);
+    expect(results.environment).toMatchObject({ latencyMethod: null, docker: null, cpuModel: null, node: null, stack: {} });
+    expect(warnings[0]).toBe('the cells ran with different latency methods (netem, toxiproxy, per their cell.json); the run records none.');
+    expect(warnings[1]).toMatch(/results\.json does not exist, so the run's configuration comes from the flags.*the environment is unknown\.$/);
   });
 });

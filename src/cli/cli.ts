@@ -1,30 +1,34 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadBaseline, PAPER_BASELINE_NAME } from '../core/compare/baseline.js';
 import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
-import { CONFIG_INPUTS, ConfigError, type RawInputs } from '../core/config/build.js';
+import { ConfigError } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
 import { readRatio } from '../core/config/readers.js';
-import { hostEnvironment } from '../core/results/environment.js';
-import { ingestRun, RESULTS_FILE, RunDirError, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { readRecordedResults, reingestRun, RESULTS_FILE, RunDirError } from '../core/ingest/run-dir.js';
 import { renderReport } from '../core/report/body.js';
 import { mergeResults, parseResults, ResultsError, serializeResults, type Results } from '../core/results/results.js';
 import { VERSION } from '../core/version.js';
+import { parse, UsageError, type Parsed } from './args.js';
 import type { CliIo } from './io.js';
+import { checkMergePaths } from './merge-paths.js';
 
 export type { CliIo };
 
 const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
 
 Usage:
-  async-bench run     [options]                 run the matrix with Docker, write <out>/results.json and tables.md
-  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json
+  async-bench run     [options] [--resume|--force]
+                                                run the matrix with Docker, write <out>/results.json and tables.md;
+                                                an out folder holding an earlier run needs --resume (keep the cells
+                                                measured under the same configuration and stack) or --force (start over)
+  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json, with the
+                                                configuration recorded there (the options only when there is none)
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
                                                 print Tables 1–3 as markdown
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
-  async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it)
+  async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
@@ -32,44 +36,6 @@ Options (also inputs of the action and keys of async-bench.yml):
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
   --baseline paper|PATH      --threshold 10%   --fail-on-regression
 `;
-
-const OPTIONS: ParseArgsConfig['options'] = {
-  ...Object.fromEntries(CONFIG_INPUTS.map((name) => [name, { type: 'string' as const }])),
-  'fail-on-regression': { type: 'boolean' },
-  config: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-};
-
-/** A mistake in how the command was called: printed with a hint, exit 2. */
-class UsageError extends Error {}
-
-interface Parsed {
-  command: string | undefined;
-  positionals: string[];
-  inputs: RawInputs;
-  configFile: string | undefined;
-  help: boolean;
-  version: boolean;
-}
-
-function parse(argv: string[]): Parsed {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { positionals } = parsed;
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  const inputs: RawInputs = {};
-  for (const name of CONFIG_INPUTS) {
-    const value = values[name];
-    if (value !== undefined) inputs[name] = String(value);
-  }
-  const [command, ...rest] = positionals;
-  return { command, positionals: rest, inputs, configFile: values.config as string | undefined, help: Boolean(values.help), version: Boolean(values.version) };
-}
 
 async function readResultsFile(path: string): Promise<Results> {
   let text: string;
@@ -106,8 +72,19 @@ function onePositional(parsed: Parsed, what: string): string {
 const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> = {
   async ingest(parsed, io) {
     const runDir = resolve(io.cwd, onePositional(parsed, 'a run directory'));
-    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    const { results, unplanned } = await ingestRun(runDir, config, hostEnvironment());
+    const recorded = await readRecordedResults(runDir).catch((error: Error) => {
+      throw new ResultsError(`${error.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`);
+    });
+    const flags = [...Object.keys(parsed.inputs), ...(parsed.configFile !== undefined ? ['config'] : [])].map((name) => `--${name}`);
+    if (recorded && flags.length > 0) {
+      throw new UsageError(
+        `${join(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(', ')} would describe another run; drop ${flags.length === 1 ? 'it' : 'them'}, or move results.json aside to ingest with flags.`,
+        'ingest',
+      );
+    }
+    const source = recorded ? { recorded } : { config: await loadConfig(parsed.inputs, parsed.configFile, io.cwd) };
+    const { results, unplanned, warnings } = await reingestRun(runDir, source);
+    for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.\n`);
     await writeFile(join(runDir, RESULTS_FILE), serializeResults(results));
     const failed = results.cells.filter((cell) => cell.status === 'failed');
@@ -139,20 +116,19 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   },
 
   async merge(parsed, io) {
-    const [out, ...inputs] = parsed.positionals;
-    if (!out || inputs.length === 0) throw new UsageError('merge needs an output path and at least one shard results.json.');
-    const parts = await Promise.all(inputs.map(async (path) => ({ source: path, results: await readResultsFile(resolve(io.cwd, path)) })));
+    const { out, outPath, tablesPath, inputs } = await checkMergePaths(parsed.positionals, io.cwd);
+    const parts = await Promise.all(inputs.map(async ({ given, path }) => ({ source: given, results: await readResultsFile(path) })));
     const merged = mergeResults(parts);
-    await writeFile(resolve(io.cwd, out), serializeResults(merged));
-    await writeFile(join(resolve(io.cwd, out), '..', TABLES_FILE), renderReport(merged, { comparison: null }));
-    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${join(resolve(io.cwd, out), '..', TABLES_FILE)}\n`);
+    await writeFile(outPath, serializeResults(merged));
+    await writeFile(tablesPath, renderReport(merged, { comparison: null }));
+    io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${tablesPath}\n`);
     return 0;
   },
 
   async run(parsed, io) {
     const { runCommand } = await import('./run-command.js');
     const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    return runCommand(config, io);
+    return runCommand(config, io, parsed.existingRun);
   },
 };
 
@@ -173,7 +149,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`async-bench: ${error.message}\nRun "async-bench --help" for usage.\n`);
+      io.stderr.write(`async-bench${error.command ? ` ${error.command}` : ''}: ${error.message}\nRun "async-bench --help" for usage.\n`);
       return 2;
     }
     if (error instanceof ConfigError || error instanceof ResultsError || error instanceof RunDirError) {

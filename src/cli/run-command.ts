@@ -9,13 +9,15 @@ import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { streamLogger } from '../stack/log.js';
 import { renderReport } from '../core/report/body.js';
 import { packageRoot } from '../stack/package-root.js';
+import { OutDirError, type ExistingRunPolicy } from '../stack/out-dir.js';
 import { InterruptedError, runBenchmark } from '../stack/run.js';
 
 /**
  * `async-bench run`: the matrix, then results.json and tables.md in the out
- * folder and the tables on stdout. Progress goes to stderr.
+ * folder and the tables on stdout. Progress goes to stderr. An out folder holding
+ * an earlier run is refused unless --resume or --force says what to do with it.
  */
-export async function runCommand(config: Config, io: CliIo): Promise<number> {
+export async function runCommand(config: Config, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
   const log = streamLogger(io.stderr);
   const source = config.compare.baseline;
   if (source === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
@@ -28,6 +30,7 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
       root: packageRoot(),
       cwd: io.cwd,
       env: process.env,
+      existingRun,
     });
     const outDir = resolve(io.cwd, config.outDir);
     const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
@@ -40,6 +43,10 @@ export async function runCommand(config: Config, io: CliIo): Promise<number> {
     if (error instanceof InterruptedError) {
       io.stderr.write(`async-bench: ${error.message}\n`);
       return 130;
+    }
+    if (error instanceof OutDirError) {
+      io.stderr.write(`async-bench run: ${error.message}\n`);
+      return 2;
     }
     throw error;
   }

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config/build.js';
 import type { Runner } from './exec/command.js';
-import { hostEnvironment } from '../core/results/environment.js';
+import { hostEnvironment, type Environment } from '../core/results/environment.js';
 import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { CELL_FILES, readCell } from '../core/ingest/cell.js';
 import type { Logger } from './log.js';
@@ -14,6 +14,7 @@ import { checkDocker, detectCompose, type ComposeFlavor } from './docker.js';
 import { readFingerprint, type StackFingerprint } from './fingerprint.js';
 import { chooseLatencyMethod, netemAvailability, netemPreflight } from './latency/control.js';
 import { prepareNetemHost } from './latency/netem-module.js';
+import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingRunPolicy } from './out-dir.js';
 import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine } from './progress.js';
 import { Stack } from './stack.js';
@@ -35,6 +36,13 @@ export interface BenchmarkDeps {
   /** Process signals that stop the run early; tests may pass an emitter of their own. */
   signals?: NodeJS.EventEmitter;
   env?: NodeJS.ProcessEnv;
+  /**
+   * An out folder holding an earlier run: refuse, resume or force (start over). The
+   * CLI passes the user's choice and refuses unless told. The default is the action's:
+   * force, because a job's workspace is a fresh checkout (actions/checkout cleans
+   * it), so whatever is there is no one's measurement to keep.
+   */
+  existingRun?: ExistingRunPolicy;
 }
 
 /** A cell cut short by a signal is not a measurement: its numbers cover part of the load. */
@@ -48,9 +56,15 @@ export class InterruptedError extends Error {
   override name = 'InterruptedError';
   constructor(
     readonly signal: string,
-    readonly resultsPath: string,
+    /** Null when the run stopped before its first cell: the out folder was left as it was. */
+    readonly resultsPath: string | null,
+    outFolder: string,
   ) {
-    super(`Interrupted by ${signal}: the stack was torn down; the cells measured so far are in ${resultsPath}.`);
+    super(
+      resultsPath
+        ? `Interrupted by ${signal}: the stack was torn down; the cells measured so far are in ${resultsPath}.`
+        : `Interrupted by ${signal} before the first cell: the stack was torn down; ${outFolder} was left as it was.`,
+    );
   }
 }
 
@@ -66,14 +80,16 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   if (!config.app.builtIn) {
     throw new ConfigError('app', 'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.');
   }
+  const started = new Date();
   const cells = planShard(config);
   const outDir = resolve(deps.cwd, config.outDir);
   const cellsDir = join(outDir, CELLS_FOLDER);
   const resultsPath = join(outDir, RESULTS_FILE);
-  // The out folder holds this run only: an earlier run's cells would read as measured now.
-  await rm(cellsDir, { recursive: true, force: true });
-  await rm(resultsPath, { force: true });
-  await mkdir(cellsDir, { recursive: true });
+  const policy = deps.existingRun ?? 'force';
+  // Read only: an earlier run is refused now, before anything runs, and otherwise left
+  // as it is until the stack is up and this run's environment is known.
+  const earlier = await findEarlierRun(outDir);
+  checkOutDir(earlier, policy, config);
 
   const dockerVersion = await checkDocker(run);
   const flavor = await detectCompose(run);
@@ -108,8 +124,15 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
 
   const measured: { fingerprint: StackFingerprint | null; cells: number } = { fingerprint: null, cells: 0 };
   let failure: unknown = null;
+  /** Set once the out folder is this run's (earlier run removed or resumed): only then is anything written. */
+  let owned: { environment: Environment; kept: ReadonlyMap<string, string> } | null = null;
   let latencyFallbackReason: string | null = null;
-  const started = Date.now();
+  // After every cell too: a run killed outright (SIGKILL, a lost machine) can still be resumed.
+  const writeResults = async ({ environment, kept }: NonNullable<typeof owned>): Promise<Results> => {
+    const { results } = await ingestRun(outDir, config, environment, { now: started, allowEmpty: true, resumedFrom: kept });
+    await writeFile(resultsPath, serializeResults(results));
+    return results;
+  };
   try {
     await log.group('Build images', () => stack.build());
     const info = (line: string) => log.info(line);
@@ -129,9 +152,17 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       log.info(seeded);
       measured.fingerprint = await readFingerprint(run, stack);
     });
+    if (!interrupted) {
+      const environment = runEnvironment(hostEnvironment(deps.env), dockerVersion, flavor.version, { method: layout.method, fallbackReason: latencyFallbackReason }, measured.fingerprint);
+      const kept = await prepareOutDir(outDir, earlier, policy, { config, cells, environment }, log);
+      await mkdir(cellsDir, { recursive: true });
+      owned = { environment, kept };
+      await writeResults(owned);
+    }
     let setupName: string | null = null;
-    for (const [index, cell] of cells.entries()) {
-      if (interrupted) break;
+    const toRun = owned ? cells.filter((cell) => !owned!.kept.has(cell.id)) : [];
+    for (const [index, cell] of toRun.entries()) {
+      if (interrupted || !owned) break;
       if (cell.setup.name !== setupName) {
         setupName = cell.setup.name;
         await stack.useSetup(cell.setup);
@@ -143,8 +174,9 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
         break;
       }
       measured.cells += 1;
+      await writeResults(owned);
       const reading = await readCell(join(cellsDir, cell.dir));
-      log.info(progressLine(index, cells.length, cell.id, (Date.now() - started) / 1000, reading));
+      log.info(progressLine(index, toRun.length, cell.id, (Date.now() - started.getTime()) / 1000, reading));
       for (const warning of record.warnings) log.warning(`${cell.id}: ${warning}`);
     }
   } catch (error) {
@@ -153,24 +185,36 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     for (const signal of INTERRUPTS) signals.off(signal, onSignal);
     await stack.down().catch((error: Error) => log.warning(`Tearing the stack down failed: ${error.message}`));
   }
-  if (failure && !interrupted && measured.cells === 0) throw failure;
-
+  // Stopped before the out folder was this run's: the earlier run there is untouched.
+  if (!owned) {
+    if (interrupted) throw new InterruptedError(interrupted, null, shownFolder(config.outDir));
+    throw failure;
+  }
   // Whatever happened, the cells measured so far are written; unmeasured cells read "not run".
-  const { fingerprint } = measured;
-  const environment = {
-    ...hostEnvironment(deps.env),
-    docker: dockerVersion,
-    compose: flavor.version,
-    latencyMethod: layout.method,
-    latencyFallbackReason,
-    ...(fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}),
-  };
-  const { results } = await ingestRun(outDir, config, environment, { allowEmpty: true });
-  await writeFile(resultsPath, serializeResults(results));
-  if (interrupted) throw new InterruptedError(interrupted, resultsPath);
+  const results = await writeResults(owned);
+  if (interrupted) throw new InterruptedError(interrupted, resultsPath, shownFolder(config.outDir));
   if (failure) {
+    if (measured.cells === 0 && owned.kept.size === 0) throw failure;
     throw new Error(`${(failure as Error).message ?? String(failure)}
-(the ${measured.cells} cell(s) measured before this are in ${resultsPath})`);
+(the cells measured before this are in ${resultsPath}: ${measured.cells} by this run${owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : ''})`);
   }
   return results;
+}
+
+/** The host, completed with what the stack reported (engine, versions inside the images, latency method). */
+function runEnvironment(
+  host: Environment,
+  docker: string,
+  compose: string,
+  latency: { method: Environment['latencyMethod']; fallbackReason: string | null },
+  fingerprint: StackFingerprint | null,
+): Environment {
+  return {
+    ...host,
+    docker,
+    compose,
+    latencyMethod: latency.method,
+    latencyFallbackReason: latency.fallbackReason,
+    ...(fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}),
+  };
 }

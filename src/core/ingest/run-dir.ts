@@ -1,10 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
-import { readCell } from './cell.js';
+import { CELL_FILES, readCell } from './cell.js';
 import { parseCellDir, planShard } from '../plan/cells.js';
-import { emptyResults, type CellResult, type Results } from '../results/results.js';
+import { emptyResults, parseResults, ResultsError, type CellResult, type Results } from '../results/results.js';
 
 export const CELLS_FOLDER = 'cells';
 export const RESULTS_FILE = 'results.json';
@@ -38,17 +38,20 @@ export interface Ingested {
   unplanned: string[];
 }
 
+export interface IngestOptions {
+  /** The results' createdAt. */
+  now?: Date;
+  allowEmpty?: boolean;
+  /** Cell id → createdAt of the earlier attempt that measured it: the cells a resumed run kept. */
+  resumedFrom?: ReadonlyMap<string, string>;
+}
+
 /**
  * Reads a run directory into results: one entry per planned cell, in plan order.
  * A planned cell with no folder is `failed` ("not run"), so a partial run still
  * reports what it measured and shows what it did not.
  */
-export async function ingestRun(
-  runDir: string,
-  config: Config,
-  environment: Environment,
-  options: { now?: Date; allowEmpty?: boolean } = {},
-): Promise<Ingested> {
+export async function ingestRun(runDir: string, config: Config, environment: Environment, options: IngestOptions = {}): Promise<Ingested> {
   const now = options.now ?? new Date();
   // A run stopped before its first cell still gets a results.json ("not run" everywhere); `ingest` of an empty folder is a mistake.
   const present = new Set(await listCellDirs(runDir, { allowEmpty: options.allowEmpty }));
@@ -61,11 +64,106 @@ export async function ingestRun(
       continue;
     }
     const reading = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
-    cells.push({ ...base, ...reading, reason: reading.status === 'failed' ? reading.reason : null });
+    const resumedFrom = reading.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
+    cells.push({ ...base, ...reading, reason: reading.status === 'failed' ? reading.reason : null, ...(resumedFrom ? { resumedFrom } : {}) });
   }
   const plannedDirs = new Set(planned.map((cell) => cell.dir));
   return {
     results: { ...emptyResults(config, environment, now), cells },
     unplanned: [...present].filter((dir) => !plannedDirs.has(dir)).sort(),
   };
+}
+
+/** The results.json a run left in its folder; null when it has none. */
+export async function readRecordedResults(runDir: string): Promise<Results | null> {
+  const path = join(runDir, RESULTS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new ResultsError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  return parseResults(path, text);
+}
+
+/** Cell id → the attempt each kept cell came from (cells an earlier attempt of a resumed run measured). */
+export function resumedFromOf(results: Results): Map<string, string> {
+  return new Map(results.cells.flatMap((cell) => (cell.resumedFrom ? [[cell.id, cell.resumedFrom] as const] : [])));
+}
+
+/** The latency method a cell's cell.json says it ran with; null when it has no readable one. */
+export async function cellLatencyMethod(cellPath: string): Promise<string | null> {
+  const text = await readFile(join(cellPath, CELL_FILES.runner), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const method = (JSON.parse(text) as { latencyMethod?: unknown }).latencyMethod;
+    return typeof method === 'string' && method !== '' ? method : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Nothing known of the machine: for a run folder that recorded no environment. */
+function unknownEnvironment(latencyMethod: Environment['latencyMethod']): Environment {
+  return {
+    cpuCount: null,
+    cpuModel: null,
+    memoryGiB: null,
+    kernel: null,
+    platform: null,
+    node: null,
+    runner: null,
+    docker: null,
+    compose: null,
+    stack: {},
+    latencyMethod,
+    latencyFallbackReason: null,
+  };
+}
+
+const isActiveMethod = (method: string): method is 'netem' | 'toxiproxy' => method === 'netem' || method === 'toxiproxy';
+
+export interface Reingested extends Ingested {
+  /** What the re-read could not vouch for, for the user to see. */
+  warnings: string[];
+}
+
+/**
+ * Re-reads a run folder as it ran: with the configuration, environment and date its
+ * results.json recorded, and the cells a resumed run kept still marked so, so that
+ * re-ingesting never relabels a run with today's defaults or this machine. Without a
+ * recorded run, the given config (the flags) describes it, and the warnings say so.
+ */
+export async function reingestRun(runDir: string, source: { recorded: Results } | { config: Config }): Promise<Reingested> {
+  const dirs = await listCellDirs(runDir);
+  const methods = new Map<string, string>();
+  for (const dir of dirs) {
+    const method = await cellLatencyMethod(join(runDir, CELLS_FOLDER, dir));
+    if (method !== null) methods.set(dir, method);
+  }
+  const warnings: string[] = [];
+  if ('recorded' in source) {
+    const { recorded } = source;
+    const ran = recorded.environment.latencyMethod;
+    const others = [...methods].filter(([, method]) => method !== ran);
+    if (ran !== null && others.length > 0) {
+      warnings.push(
+        `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method]) => `${CELLS_FOLDER}/${dir} ran with ${method}`).join(', ')} (${CELL_FILES.runner}).`,
+      );
+    }
+    const ingested = await ingestRun(runDir, recorded.config, recorded.environment, { now: new Date(recorded.createdAt), resumedFrom: resumedFromOf(recorded) });
+    return { ...ingested, warnings };
+  }
+  const distinct = [...new Set(methods.values())];
+  const method = distinct.length === 1 && isActiveMethod(distinct[0]!) ? distinct[0] : null;
+  if (distinct.length > 1) {
+    warnings.push(`the cells ran with different latency methods (${distinct.join(', ')}, per their ${CELL_FILES.runner}); the run records none.`);
+  }
+  warnings.push(
+    `${join(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; ` +
+      `the environment is unknown${method ? ` except the latency method (${method}, from the cells' ${CELL_FILES.runner})` : ''}.`,
+  );
+  const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method));
+  return { ...ingested, warnings };
 }

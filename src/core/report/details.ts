@@ -18,11 +18,29 @@ export function failedCellsSection(results: Results): string {
   return collapsed(`✖ ${failed.length} failed cell${failed.length === 1 ? '' : 's'}`, lines.join('\n'));
 }
 
+/** An attempt's createdAt as `2026-05-01 14:03 UTC` (left as written when it is not an ISO time). */
+// A date we can read is shown as digits (nothing in it can link); anything else is escaped.
+const attempt = (createdAt: string): string =>
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(createdAt) ? `${createdAt.slice(0, 16).replace('T', ' ')} UTC` : escapeMarkdown(clip(createdAt, 40));
+
+/** `- Resumed: 12 of 27 cells were measured by the earlier attempt of …`, one line per attempt. */
+function resumedLines(results: Results): string[] {
+  const byAttempt = new Map<string, number>();
+  for (const cell of results.cells) if (cell.resumedFrom) byAttempt.set(cell.resumedFrom, (byAttempt.get(cell.resumedFrom) ?? 0) + 1);
+  return [...byAttempt].map(
+    ([from, count]) => `- Resumed: ${count} of ${results.cells.length} cells were measured by the earlier attempt of ${attempt(from)} (marked in the per-cell metrics)`,
+  );
+}
+
 export function perCellSection(results: Results): string {
   const header = ['Cell', 'Max sRPS', 'Successes', 'Steady sRPS', 'Failures', 'p50', 'p95', 'p99', 'Notes'];
   const rows = results.cells.map((cell) => {
     const m = cell.metrics;
-    const notes = [...(m?.locustCpuWarning ? ['Locust CPU > 90 %'] : []), ...(m?.topFailures[0] ? [`top failure: ${clip(m.topFailures[0].error, 80)}`] : [])];
+    const notes = [
+      ...(cell.resumedFrom ? [`from the attempt of ${attempt(cell.resumedFrom)}`] : []),
+      ...(m?.locustCpuWarning ? ['Locust CPU &gt; 90 %'] : []),
+      ...(m?.topFailures[0] ? [`top failure: ${escapeMarkdown(clip(m.topFailures[0].error, 80))}`] : []),
+    ];
     if (!m) return [code(cell.id), '✖', '', '', '', '', '', '', escapeMarkdown(clip(cell.reason ?? '', 80))];
     return [
       code(cell.id),
@@ -33,7 +51,7 @@ export function perCellSection(results: Results): string {
       formatMs(m.p50Ms),
       formatMs(m.p95Ms),
       formatMs(m.p99Ms),
-      escapeMarkdown(notes.join('; ')),
+      notes.join('; '),
     ];
   });
   return collapsed('Per-cell metrics', markdownTable([header, ...rows], { alignDelimiters: false }));
@@ -47,6 +65,7 @@ export function configurationSection(results: Results): string {
     `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
     `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
+    ...resumedLines(results),
     ...config.setups.map(
       (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${setup.database.maxConnections}`,
     ),

@@ -21,6 +21,8 @@ export interface CellResult {
   reason: string | null;
   metrics: CellMetrics | null;
   warnings: string[];
+  /** createdAt of the earlier attempt that measured this cell, when a resumed run kept it. */
+  resumedFrom?: string;
 }
 
 export interface Results {

@@ -86,6 +86,7 @@ const cell = object({
   reason: nullable(string),
   metrics: nullable(metrics),
   warnings: array(string),
+  resumedFrom: optional(string),
 });
 
 export const checkResultsShape = object({

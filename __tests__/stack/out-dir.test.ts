@@ -1,0 +1,148 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildConfig, type Config, type RawInputs } from '../../src/core/config/build.js';
+import { ingestRun } from '../../src/core/ingest/run-dir.js';
+import { planShard } from '../../src/core/plan/cells.js';
+import { hostEnvironment, type Environment } from '../../src/core/results/environment.js';
+import { serializeResults, type Results } from '../../src/core/results/results.js';
+import { checkOutDir, clearEarlierRun, findEarlierRun, OutDirError } from '../../src/stack/out-dir.js';
+import { configDifferences, environmentDifferences, planResume } from '../../src/stack/resume.js';
+import { fixture, placeCell, scratch } from '../helpers/fixtures.js';
+
+const INPUTS: RawInputs = { setups: 'sync,async-limited', routes: 'io_read', latencies: '0,100', out: 'res' };
+const config = (inputs: RawInputs = {}, file?: string): Config =>
+  buildConfig({ inputs: { ...INPUTS, ...inputs }, ...(file ? { file: { path: 'async-bench.yml', text: file } } : {}) });
+
+const STARTED = '2026-03-04T05:06:07.000Z';
+const environment: Environment = { ...hostEnvironment({}), docker: '27.3.1', compose: '2.29.7', cpuCount: 4, latencyMethod: 'netem', stack: { django: '5.1.4', locust: '2.32.4' } };
+
+describe('what an earlier run left in the out folder', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await scratch()));
+  afterEach(() => cleanup());
+
+  /** Cells measured by the cell runner (cell.json with its start and latency method), optionally a results.json over them. */
+  async function earlierRun(cells: string[], options: { results?: boolean; method?: string } = {}): Promise<Results | null> {
+    for (const cell of cells) {
+      const path = await placeCell(dir, cell, fixture('locust-current', 'clean'));
+      await writeFile(join(path, 'cell.json'), JSON.stringify({ id: cell, startedAt: STARTED, latencyMethod: options.method ?? 'netem', error: null, warnings: [] }));
+    }
+    if (options.results === false) return null;
+    const { results } = await ingestRun(dir, config(), environment, { now: new Date(STARTED), allowEmpty: true });
+    await writeFile(join(dir, 'results.json'), serializeResults(results));
+    return results;
+  }
+
+  it('nothing measured is nothing to protect: a missing folder, other files, a results.json of no cells', async () => {
+    expect(await findEarlierRun(join(dir, 'absent'))).toBeNull();
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    await mkdir(join(dir, 'cells'));
+    expect(await findEarlierRun(dir)).toBeNull();
+    await earlierRun([]);
+    expect(await findEarlierRun(dir)).toBeNull();
+  });
+
+  it('a run with results.json: its date and measured cells name it in the refusal', async () => {
+    await earlierRun(['sync__io_read__0ms', 'sync__io_read__100ms']);
+    const earlier = await findEarlierRun(dir);
+    expect(earlier).toMatchObject({ measured: 2, date: new Date(STARTED), unreadable: null });
+    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(
+      new OutDirError('res/ holds a run from 2026-03-04 05:06 UTC (2 cells). Use --resume to continue it, --force to start over, or --out for a new folder.'),
+    );
+    expect(() => checkOutDir(earlier, 'resume', config())).not.toThrow();
+    expect(() => checkOutDir(earlier, 'force', config())).not.toThrow();
+  });
+
+  it('a merged results.json with no cells folder is protected too', async () => {
+    await earlierRun(['sync__io_read__0ms']);
+    await rm(join(dir, 'cells'), { recursive: true });
+    const earlier = await findEarlierRun(dir);
+    expect(earlier).toMatchObject({ measured: 1, cellDirs: [] });
+    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(/holds a run from 2026-03-04 05:06 UTC \(1 cell\)/);
+  });
+
+  it('cells without results.json (a run killed outright): dated by the first cell, and --resume cannot vouch for them', async () => {
+    await earlierRun(['sync__io_read__0ms', 'async-limited__io_read__0ms', 'async-limited__io_read__100ms'], { results: false });
+    const earlier = await findEarlierRun(dir);
+    expect(earlier).toMatchObject({ results: null, measured: 3, date: new Date(STARTED) });
+    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(/res\/ holds a run from 2026-03-04 05:06 UTC \(3 cells\)/);
+    expect(() => checkOutDir(earlier, 'resume', config())).toThrow(
+      /--resume: res\/ holds 3 cells but its configuration cannot be checked \(it has no results\.json\), so they may not compare with new ones\. Use --force to start over, or --out for a new folder\./,
+    );
+  });
+
+  it('an unreadable results.json is an earlier run whose configuration is unknown', async () => {
+    await writeFile(join(dir, 'results.json'), '{"schemaVersion": "1.0", "cells": [');
+    const earlier = await findEarlierRun(dir);
+    expect(earlier?.unreadable).toMatch(/results\.json is not JSON/);
+    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(/res\/ holds a run from .* \(0 cells\)\. Use --resume/);
+    expect(() => checkOutDir(earlier, 'resume', config())).toThrow(/configuration cannot be checked \(.*results\.json is not JSON/);
+  });
+
+  it('starting over removes cells/, results.json and tables.md, nothing else', async () => {
+    await earlierRun(['sync__io_read__0ms']);
+    await writeFile(join(dir, 'tables.md'), 'tables');
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    await clearEarlierRun(dir);
+    expect(await findEarlierRun(dir)).toBeNull();
+    expect((await readdir(dir)).sort()).toEqual(['notes.txt']);
+  });
+
+  describe('which cells a resumed run keeps', () => {
+    it('keeps cells measured under the same definitions, and measures again what changed or went', async () => {
+      const earlier = (await earlierRun(['sync__io_read__0ms', 'sync__io_read__100ms', 'async-limited__io_read__0ms', 'async-limited__io_read__100ms']))!;
+      // Later: the sync setup is served by two workers, a cell folder was deleted, and one cell ran with Toxiproxy.
+      await rm(join(dir, 'cells', 'async-limited__io_read__100ms'), { recursive: true });
+      await writeFile(join(dir, 'cells', 'async-limited__io_read__0ms', 'cell.json'), JSON.stringify({ latencyMethod: 'toxiproxy', error: null }));
+      const file = ['setups:', '  - name: sync', '    interface: wsgi', '    command: [gunicorn, --workers, "2", --bind, "0.0.0.0:{port}", "{module}"]', '  - async-limited'].join('\n');
+      const now = config({ setups: '' }, file);
+      const plan = await planResume(dir, earlier, planShard(now), 'netem');
+      expect([...plan.kept]).toEqual([]);
+      expect(plan.remeasured).toEqual([
+        { id: 'sync/io_read/0ms', why: 'setup sync is defined differently now' },
+        { id: 'sync/io_read/100ms', why: 'setup sync is defined differently now' },
+        { id: 'async-limited/io_read/0ms', why: 'it ran with toxiproxy, this run with netem' },
+        { id: 'async-limited/io_read/100ms', why: expect.stringMatching(/^its folder no longer reads as measured \(locust_stats\.csv is missing/) },
+      ]);
+    });
+
+    it('keeps what still compares, with the attempt that first measured it; a wider matrix runs only the new cells', async () => {
+      const earlier = (await earlierRun(['sync__io_read__0ms', 'async-limited__io_read__0ms']))!;
+      const resumedBefore = { ...earlier, cells: earlier.cells.map((cell) => (cell.id === 'sync/io_read/0ms' ? { ...cell, resumedFrom: '2026-01-01T00:00:00.000Z' } : cell)) };
+      const plan = await planResume(dir, resumedBefore, planShard(config({ latencies: '0,100,200' })), 'netem');
+      expect([...plan.kept]).toEqual([
+        ['sync/io_read/0ms', '2026-01-01T00:00:00.000Z'],
+        ['async-limited/io_read/0ms', STARTED],
+      ]);
+      expect(plan.remeasured).toEqual([]);
+    });
+  });
+});
+
+describe('what makes a run another experiment', () => {
+  it('names each difference of the load, seed, latency method, shard and app as the user sets it', () => {
+    // Paper profile: 500 users at 5/s for 180 s, 1 process, 1,000,000 posts, latency method auto.
+    expect(configDifferences(config(), config({ latencies: '0,100,200', setups: 'sync' }))).toEqual([]);
+    expect(configDifferences(config(), config({ 'run-time': '2m', 'seed-posts': '10', 'latency-method': 'toxiproxy', processes: '2', shard: '1/2' }))).toEqual([
+      'run-time 180s → 120s',
+      'processes 1 → 2',
+      'seed-posts 1000000 → 10',
+      'latency-method auto → toxiproxy',
+      'shard none → 1/2',
+    ]);
+    expect(configDifferences(config(), { ...config(), app: { ...config().app, port: 9000 } })).toEqual(['the app definition (reference → reference)']);
+  });
+
+  it('names each difference of the engine, the image versions, the CPUs and the latency method that ran', () => {
+    expect(environmentDifferences(environment, { ...environment, kernel: 'other', memoryGiB: 1 })).toEqual([]);
+    expect(environmentDifferences(environment, { ...environment, compose: '2.30.0', cpuCount: 2, latencyMethod: 'toxiproxy', stack: { django: '5.1.4', postgresql: '17.2' } })).toEqual([
+      'Compose 2.29.7 → 2.30.0',
+      'CPUs 4 → 2',
+      'latency method netem → toxiproxy',
+      'locust 2.32.4 → none',
+      'postgresql none → 17.2',
+    ]);
+  });
+});

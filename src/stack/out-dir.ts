@@ -1,0 +1,161 @@
+import { readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../core/config/build.js';
+import { CELL_FILES } from '../core/ingest/cell.js';
+import { CELLS_FOLDER, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import type { Cell } from '../core/plan/cells.js';
+import type { Environment } from '../core/results/environment.js';
+import type { Results } from '../core/results/results.js';
+import type { Logger } from './log.js';
+import { configDifferences, environmentDifferences, planResume } from './resume.js';
+
+/**
+ * What `run` does with an out folder that holds an earlier run's measurements:
+ * refuse to start, keep what still compares (resume), or start over (force).
+ */
+export type ExistingRunPolicy = 'refuse' | 'resume' | 'force';
+
+/** The out folder cannot be used as asked; nothing in it was measured or deleted. */
+export class OutDirError extends Error {
+  override name = 'OutDirError';
+}
+
+/** What an earlier run left in the out folder. */
+export interface EarlierRun {
+  /** Its results.json; null when it has none or it cannot be read (then `unreadable` says why). */
+  results: Results | null;
+  unreadable: string | null;
+  /** Cell folders under cells/. */
+  cellDirs: string[];
+  /** When it ran: results.json's createdAt, else the first cell's start, else the folder's time. */
+  date: Date;
+  /** Cells it measured: results.json's ok cells, else its cell folders. */
+  measured: number;
+}
+
+async function modified(path: string): Promise<Date | null> {
+  return (await stat(path).catch(() => null))?.mtime ?? null;
+}
+
+async function firstCellStart(cellsDir: string, dirs: string[]): Promise<Date | null> {
+  const starts = await Promise.all(
+    dirs.map(async (dir) => {
+      const text = await readFile(join(cellsDir, dir, CELL_FILES.runner), 'utf8').catch(() => null);
+      try {
+        const started = text === null ? undefined : (JSON.parse(text) as { startedAt?: unknown }).startedAt;
+        return typeof started === 'string' && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  const known = starts.filter((start): start is number => start !== null);
+  return known.length > 0 ? new Date(Math.min(...known)) : null;
+}
+
+/**
+ * Reads what an earlier run left in `outDir` (reading only). Null when nothing
+ * measured is at stake: no results.json and no cell folders, or a results.json
+ * that measured nothing and no cell folder beside it.
+ */
+export async function findEarlierRun(outDir: string): Promise<EarlierRun | null> {
+  const cellsDir = join(outDir, CELLS_FOLDER);
+  const cellDirs = (await stat(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
+  const resultsPath = join(outDir, RESULTS_FILE);
+  let results: Results | null = null;
+  let unreadable: string | null = null;
+  try {
+    results = await readRecordedResults(outDir);
+  } catch (error) {
+    unreadable = (error as Error).message;
+  }
+  if (results === null && unreadable === null && cellDirs.length === 0) return null;
+  const ok = results?.cells.filter((cell) => cell.status === 'ok').length ?? 0;
+  if (results !== null && ok === 0 && cellDirs.length === 0) return null;
+  const date =
+    (results ? new Date(results.createdAt) : null) ??
+    (await firstCellStart(cellsDir, cellDirs)) ??
+    (await modified(unreadable ? resultsPath : cellsDir)) ??
+    new Date(0);
+  return { results, unreadable, cellDirs, date, measured: results ? ok : cellDirs.length };
+}
+
+/** `2026-05-01 14:03 UTC`: a date a user recognises their run by. */
+export function formatRunDate(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** The out folder as the user named it, e.g. `async-bench-results/`. */
+export const shownFolder = (outDir: string): string => (outDir.endsWith('/') ? outDir : `${outDir}/`);
+
+const cellCount = (n: number): string => `${n} cell${n === 1 ? '' : 's'}`;
+
+const ALTERNATIVES = 'Use --force to start over, or --out for a new folder.';
+
+/**
+ * The checks made before anything runs (no Docker call, no file touched): an
+ * earlier run is never overwritten unless the policy says what to do with it,
+ * and --resume only continues a run of the same configuration.
+ */
+export function checkOutDir(earlier: EarlierRun | null, policy: ExistingRunPolicy, config: Config): void {
+  if (earlier === null || policy === 'force') return;
+  const folder = shownFolder(config.outDir);
+  const cells = cellCount(earlier.measured);
+  if (policy === 'refuse') {
+    throw new OutDirError(`${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`);
+  }
+  if (earlier.results === null) {
+    const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
+    throw new OutDirError(`--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`);
+  }
+  const differences = configDifferences(earlier.results.config, config);
+  if (differences.length > 0) {
+    throw new OutDirError(
+      `--resume: ${folder} was run with another configuration (${differences.join('; ')}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`,
+    );
+  }
+}
+
+/** Starts over: removes what a run writes (cells, results.json, tables.md), nothing else of the folder. */
+export async function clearEarlierRun(outDir: string): Promise<void> {
+  await rm(join(outDir, CELLS_FOLDER), { recursive: true, force: true });
+  await rm(join(outDir, RESULTS_FILE), { force: true });
+  await rm(join(outDir, TABLES_FILE), { force: true });
+}
+
+/**
+ * Makes the out folder this run's, once the stack is up and its environment known
+ * (so a run that cannot start never costs the earlier one): `force` removes the
+ * earlier run; `resume` checks the stack is the same instrument and returns the
+ * cells to keep (id → the attempt that measured them). Nothing to keep otherwise.
+ */
+export async function prepareOutDir(
+  outDir: string,
+  earlier: EarlierRun | null,
+  policy: ExistingRunPolicy,
+  run: { config: Config; cells: Cell[]; environment: Environment },
+  log: Logger,
+): Promise<Map<string, string>> {
+  // Again here, so no caller can reach the deletion below with a policy that forbids it.
+  checkOutDir(earlier, policy, run.config);
+  if (earlier === null) return new Map();
+  const folder = shownFolder(run.config.outDir);
+  if (policy === 'force') {
+    log.info(`Starting over in ${folder}: removing the earlier run from ${formatRunDate(earlier.date)} (${cellCount(earlier.measured)}).`);
+    await clearEarlierRun(outDir);
+    return new Map();
+  }
+  // checkOutDir let only a resume with a readable results.json through.
+  const results = earlier.results!;
+  const differences = environmentDifferences(results.environment, run.environment);
+  if (differences.length > 0) {
+    throw new OutDirError(`--resume: ${folder} was measured on another stack (${differences.join('; ')}), so its cells would not compare with new ones. ${ALTERNATIVES}`);
+  }
+  const method = run.environment.latencyMethod ?? '';
+  const plan = await planResume(outDir, results, run.cells, method);
+  for (const { id, why } of plan.remeasured) log.warning(`${id}: measured again (${why}).`);
+  const attempts = [...new Set(plan.kept.values())];
+  const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]!))}` : `${attempts.length} earlier attempts`;
+  log.info(`Resuming ${folder}: ${plan.kept.size} of ${run.cells.length} cells kept from ${from}; ${run.cells.length - plan.kept.size} to run.`);
+  return plan.kept;
+}
