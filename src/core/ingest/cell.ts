@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CellMetricsFold, LOCUST_CPU_WARNING, type CellMetrics } from './metrics.js';
 import { IngestError } from './csv.js';
-import { asIngestError, openInput } from './input-file.js';
+import { asIngestError, missingInput, openInput } from './input-file.js';
 import { readFailures, readHistory, readStats } from './rows.js';
 
 /** The per-cell files (DESIGN.md's contract). */
@@ -130,9 +130,9 @@ export async function readCell(dir: string): Promise<CellReading> {
     if (runnerError !== null) throw new IngestError(runnerError);
     // Opened first, in this order, so the reason is the same whichever file is both missing and later malformed.
     const statsInput = await openTracked(stats);
-    if (statsInput === null) throw new IngestError(`${stats.label} is missing; expected ${stats.expected}.`);
+    if (statsInput === null) throw missingInput(stats.label, stats.expected);
     const historyInput = await openTracked(history);
-    if (historyInput === null) throw new IngestError(`${history.label} is missing; expected ${history.expected}.`);
+    if (historyInput === null) throw missingInput(history.label, history.expected);
     const failuresInput = await openTracked(failures);
     if (failuresInput === null) warnings.push(`${failures.label} is missing; failure details are unknown.`);
     const logInput = await openTracked(log);

@@ -18,7 +18,7 @@ const PROBLEMS: Record<string, string> = {
  * `<label>: <problem> (<CODE>); expected <expected>.` The label is the path as the
  * user knows it (e.g. `cells/sync__cpu__0ms/locust_stats.csv`), never a temp path.
  */
-export function describeFileError(label: string, error: NodeJS.ErrnoException, expected: string): string {
+export function describeFileError(label: string, error: Pick<NodeJS.ErrnoException, 'code' | 'message'>, expected: string): string {
   const code = error.code ?? 'unknown error';
   const problem = PROBLEMS[code] ?? `could not be read: ${error.message}`;
   return `${label}: ${problem} (${code}); expected ${expected}.`;
@@ -32,19 +32,23 @@ export function asIngestError(error: unknown, label: string, expected: string): 
   return isErrno(error) ? new IngestError(describeFileError(label, error, expected)) : error;
 }
 
-function specialKind(info: Stats): string | null {
-  if (info.isFile()) return null;
+/** The reason for a required input that is not there. */
+export function missingInput(label: string, expected: string): IngestError {
+  return new IngestError(describeFileError(label, { code: 'ENOENT', message: 'no such file' }, expected));
+}
+
+function specialKind(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 function refuse(info: Stats, label: string, expected: string): IngestError {
   if (info.isDirectory()) {
-    const error = Object.assign(new Error('is a directory'), { code: 'EISDIR', syscall: 'open' });
-    return new IngestError(describeFileError(label, error, expected));
+    // What read() would say; said before anything is opened.
+    return new IngestError(describeFileError(label, { code: 'EISDIR', message: 'is a directory' }, expected));
   }
   return new IngestError(`${label}: is ${specialKind(info)}, not a regular file, so it was not read; expected ${expected}.`);
 }
