@@ -19,7 +19,7 @@ const HEADER =
   'Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,' +
   'Total Min Response Time,Total Max Response Time,Total Average Content Size\n';
 
-export const PEAK_USERS = 500;
+const PEAK_USERS = 500;
 const SPAWN_RATE = 5;
 const FIRST_TIMESTAMP = 1_795_840_565;
 const RATE_WINDOW_SECONDS = 10;

@@ -40,18 +40,20 @@ export type CellReading =
   | { status: 'ok'; metrics: CellMetrics; warnings: string[] }
   | { status: 'failed'; reason: string; metrics: null; warnings: string[] };
 
-/**
- * One cell's files, named as the user finds them: `cells/<cell>/<file>`. Both
- * callers keep cells in `<run>/cells/<cell>/`, so the last two parts of the
- * folder say which cell without a temporary absolute path.
- */
-function cellFiles(dir: string) {
-  const shown = `${basename(dirname(dir))}/${basename(dir)}`;
-  const file = (name: ReadFile) => ({ path: join(dir, CELL_FILES[name]), label: `${shown}/${CELL_FILES[name]}`, expected: EXPECTED[name] });
-  return { file, shown };
+interface CellFile {
+  path: string;
+  /** `cells/<cell>/<file>`, as the user finds it in the run directory. */
+  label: string;
+  expected: string;
 }
 
-type CellFile = ReturnType<ReturnType<typeof cellFiles>['file']>;
+/**
+ * Both callers keep cells in `<run>/cells/<cell>/`, so the folder's last two
+ * parts name the cell the way the user knows it, without a temporary absolute path.
+ */
+function cellFile(dir: string, name: ReadFile): CellFile {
+  return { path: join(dir, CELL_FILES[name]), label: `${basename(dirname(dir))}/${basename(dir)}/${CELL_FILES[name]}`, expected: EXPECTED[name] };
+}
 
 const open = (file: CellFile): Promise<FileHandle | null> => openInput(file.path, file.label, file.expected);
 
@@ -114,11 +116,10 @@ async function closeAll(inputs: (FileHandle | null)[]): Promise<void> {
  */
 export async function readCell(dir: string): Promise<CellReading> {
   const warnings: string[] = [];
-  const { file } = cellFiles(dir);
-  const stats = file('stats');
-  const history = file('history');
-  const failures = file('failures');
-  const log = file('locustLog');
+  const stats = cellFile(dir, 'stats');
+  const history = cellFile(dir, 'history');
+  const failures = cellFile(dir, 'failures');
+  const log = cellFile(dir, 'locustLog');
   const opened: (FileHandle | null)[] = [];
   const openTracked = async (cellFile: CellFile): Promise<FileHandle | null> => {
     const input = await open(cellFile);
@@ -126,9 +127,9 @@ export async function readCell(dir: string): Promise<CellReading> {
     return input;
   };
   try {
-    const runnerError = await readRunnerError(file('runner'));
+    const runnerError = await readRunnerError(cellFile(dir, 'runner'));
     if (runnerError !== null) throw new IngestError(runnerError);
-    // Opened first, in this order, so the reason is the same whichever file is both missing and later malformed.
+    // Every file is opened before any is read: a missing history is the reason even when the stats are also malformed.
     const statsInput = await openTracked(stats);
     if (statsInput === null) throw missingInput(stats.label, stats.expected);
     const historyInput = await openTracked(history);

@@ -98,6 +98,8 @@ export async function streamLocustCsv(
   });
   try {
     await pipeline(
+      // Node's 64 KiB reads: 1 MiB reads were barely faster and raised peak RSS from 71 to 124 MiB
+      // on a 216 MiB history (parsed rows of a whole read are alive at once).
       input.createReadStream({ autoClose: false }),
       parse({ skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: MAX_ROW_BYTES }),
       sink,
