@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { computeMetrics, type CellMetrics } from './metrics.js';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CellMetricsFold, LOCUST_CPU_WARNING, type CellMetrics } from './metrics.js';
 import { IngestError } from './csv.js';
-import { parseFailures, parseHistory, parseStats } from './rows.js';
+import { asIngestError, missingInput, openInput } from './input-file.js';
+import { readFailures, readHistory, readStats } from './rows.js';
 
 /** The per-cell files (DESIGN.md's contract). */
 export const CELL_FILES = {
@@ -18,57 +19,131 @@ export const CELL_FILES = {
   runner: 'cell.json',
 } as const;
 
+/** What each file read should be, for the reason a cell fails (`…; expected <this>.`). */
+const EXPECTED = {
+  stats: "Locust's statistics CSV (written by --csv)",
+  history: "Locust's history CSV (written by --csv with --csv-full-history)",
+  failures: "Locust's failures CSV (written by --csv)",
+  locustLog: "Locust's log (written by --logfile)",
+  runner: "the cell runner's JSON record",
+} as const satisfies Partial<Record<keyof typeof CELL_FILES, string>>;
+
+type ReadFile = keyof typeof EXPECTED;
+
+/** The runner writes a few hundred bytes; anything far larger is not its record. */
+const MAX_RUNNER_BYTES = 1024 * 1024;
+
+/** How far back a log chunk is searched again, so a warning split across two chunks is still found. */
+const LOG_OVERLAP_CHARS = 256;
+
 export type CellReading =
   | { status: 'ok'; metrics: CellMetrics; warnings: string[] }
   | { status: 'failed'; reason: string; metrics: null; warnings: string[] };
 
-async function readOptional(path: string): Promise<string | null> {
+interface CellFile {
+  path: string;
+  /** `cells/<cell>/<file>`, as the user finds it in the run directory. */
+  label: string;
+  expected: string;
+}
+
+/**
+ * Both callers keep cells in `<run>/cells/<cell>/`, so the folder's last two
+ * parts name the cell the way the user knows it, without a temporary absolute path.
+ */
+function cellFile(dir: string, name: ReadFile): CellFile {
+  return { path: join(dir, CELL_FILES[name]), label: `${basename(dirname(dir))}/${basename(dir)}/${CELL_FILES[name]}`, expected: EXPECTED[name] };
+}
+
+const open = (file: CellFile): Promise<FileHandle | null> => openInput(file.path, file.label, file.expected);
+
+/** Runs `read` on an opened file; a file-system error while reading names the file. */
+async function reading<T>(file: CellFile, input: FileHandle, read: (input: FileHandle) => Promise<T>): Promise<T> {
   try {
-    return await readFile(path, 'utf8');
+    return await read(input);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw asIngestError(error, file.label, file.expected);
   }
 }
 
 /** The runner's verdict on a cell it could not measure (app never healthy, no CSV, ...). */
-async function readRunnerError(path: string): Promise<string | null> {
-  const text = await readOptional(path);
-  if (text === null) return null;
+async function readRunnerError(file: CellFile): Promise<string | null> {
+  const input = await open(file);
+  if (input === null) return null;
+  const text = await reading(file, input, async () => {
+    try {
+      const { size } = await input.stat();
+      if (size > MAX_RUNNER_BYTES) throw new IngestError(`${file.label} is ${size} bytes; expected ${file.expected} of a few hundred bytes.`);
+      return await input.readFile('utf8');
+    } finally {
+      await input.close();
+    }
+  });
   try {
     const record = JSON.parse(text) as { error?: unknown };
     return typeof record.error === 'string' && record.error !== '' ? record.error : null;
   } catch {
-    return `${CELL_FILES.runner} is not valid JSON.`;
+    return `${file.label} is not valid JSON.`;
   }
 }
 
+/** Whether Locust's log holds its CPU warning, read in chunks so a log of any size fits. */
+async function logHasCpuWarning(input: FileHandle): Promise<boolean> {
+  const stream = input.createReadStream({ encoding: 'utf8', autoClose: false });
+  try {
+    let tail = '';
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const text = tail + chunk;
+      if (LOCUST_CPU_WARNING.test(text)) return true;
+      tail = text.slice(-LOG_OVERLAP_CHARS);
+    }
+    return false;
+  } finally {
+    stream.destroy();
+    await input.close();
+  }
+}
+
+/** Closes whatever was opened when a later file fails before every file was read. */
+async function closeAll(inputs: (FileHandle | null)[]): Promise<void> {
+  await Promise.all(inputs.map((input) => input?.close()));
+}
+
 /**
- * Reads one cell folder into metrics. Missing or malformed files make the cell
- * `failed` with a reason, never zeros: a number in a table must be a measurement.
+ * Reads one cell folder into metrics, streaming each file so its size does not
+ * matter. Missing, unreadable or malformed files make the cell `failed` with a
+ * reason naming the file, never zeros: a number in a table must be a measurement.
  */
 export async function readCell(dir: string): Promise<CellReading> {
   const warnings: string[] = [];
+  const stats = cellFile(dir, 'stats');
+  const history = cellFile(dir, 'history');
+  const failures = cellFile(dir, 'failures');
+  const log = cellFile(dir, 'locustLog');
+  const opened: (FileHandle | null)[] = [];
+  const openTracked = async (cellFile: CellFile): Promise<FileHandle | null> => {
+    const input = await open(cellFile);
+    opened.push(input);
+    return input;
+  };
   try {
-    const runnerError = await readRunnerError(join(dir, CELL_FILES.runner));
+    const runnerError = await readRunnerError(cellFile(dir, 'runner'));
     if (runnerError !== null) throw new IngestError(runnerError);
-    const [stats, history, failures, log] = await Promise.all([
-      readOptional(join(dir, CELL_FILES.stats)),
-      readOptional(join(dir, CELL_FILES.history)),
-      readOptional(join(dir, CELL_FILES.failures)),
-      readOptional(join(dir, CELL_FILES.locustLog)),
-    ]);
-    if (stats === null) throw new IngestError(`${CELL_FILES.stats} is missing.`);
-    if (history === null) {
-      throw new IngestError(`${CELL_FILES.history} is missing (was Locust run with --csv-full-history?).`);
-    }
-    if (failures === null) warnings.push(`${CELL_FILES.failures} is missing; failure details are unknown.`);
-    const metrics = computeMetrics({
-      stats: parseStats(CELL_FILES.stats, stats),
-      history: parseHistory(CELL_FILES.history, history),
-      failures: failures === null ? [] : parseFailures(CELL_FILES.failures, failures),
-      log,
-    });
+    // Every file is opened before any is read: a missing history is the reason even when the stats are also malformed.
+    const statsInput = await openTracked(stats);
+    if (statsInput === null) throw missingInput(stats.label, stats.expected);
+    const historyInput = await openTracked(history);
+    if (historyInput === null) throw missingInput(history.label, history.expected);
+    const failuresInput = await openTracked(failures);
+    if (failuresInput === null) warnings.push(`${failures.label} is missing; failure details are unknown.`);
+    const logInput = await openTracked(log);
+
+    const fold = new CellMetricsFold({ stats: stats.label, history: history.label });
+    await reading(stats, statsInput, (input) => readStats(input, stats.label, (row) => fold.addStats(row)));
+    await reading(history, historyInput, (input) => readHistory(input, history.label, (row) => fold.addHistory(row)));
+    if (failuresInput !== null) await reading(failures, failuresInput, (input) => readFailures(input, failures.label, (row) => fold.addFailure(row)));
+    if (logInput !== null) fold.locustCpuWarning = await reading(log, logInput, logHasCpuWarning);
+    const metrics = fold.metrics();
     if (metrics.locustCpuWarning) {
       warnings.push('Locust warned that its CPU was above 90 %: the load generator may have limited this cell.');
     }
@@ -76,5 +151,7 @@ export async function readCell(dir: string): Promise<CellReading> {
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     return { status: 'failed', reason: error.message, metrics: null, warnings };
+  } finally {
+    await closeAll(opened);
   }
 }

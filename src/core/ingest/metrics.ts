@@ -30,6 +30,8 @@ export interface CellMetrics {
 /** Locust's history Requests/s averages about the last 10 s. */
 export const RATE_WINDOW_SECONDS = 10;
 
+const TOP_FAILURES = 3;
+
 /**
  * Locust's own warnings that a load process was CPU-bound: the single process or
  * master ("CPU usage above 90%!"), and workers as the master reports them
@@ -37,58 +39,124 @@ export const RATE_WINDOW_SECONDS = 10;
  */
 export const LOCUST_CPU_WARNING = /CPU usage above 90%|exceeded cpu threshold/;
 
-export interface CellData {
-  stats: StatsRow[];
-  history: HistoryRow[];
-  failures: FailureRow[];
-  log: string | null;
-}
+/**
+ * Numbers kept for a median without keeping rows: 8 bytes each, grown by
+ * doubling, sorted in place (no copy) when the median is taken.
+ */
+class NumberList {
+  private values = new Float64Array(64);
+  length = 0;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+  /** Empties the list and keeps its buffer: a long ramp resets it once a row. */
+  clear(): void {
+    this.length = 0;
+  }
 
-export function computeMetrics(data: CellData): CellMetrics {
-  const total = data.stats.filter((row) => row.name === AGGREGATED).at(-1);
-  if (!total) throw new IngestError('locust_stats.csv has no "Aggregated" row.');
-  const history = data.history.filter((row) => row.name === AGGREGATED);
-  if (history.length === 0) throw new IngestError('locust_stats_history.csv has no "Aggregated" row.');
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
 
-  const successRates = history.map((row) => row.requestsPerSecond - row.failuresPerSecond);
-  const peakUsers = Math.max(...history.map((row) => row.userCount));
-  return {
-    maxSrps: Math.max(...successRates),
-    totalSuccesses: total.requestCount - total.failureCount,
-    totalRequests: total.requestCount,
-    totalFailures: total.failureCount,
-    failureRatio: total.requestCount === 0 ? 0 : total.failureCount / total.requestCount,
-    steadySrps: steadyStateSrps(history, peakUsers),
-    p50Ms: total.percentilesMs['50%'],
-    p95Ms: total.percentilesMs['95%'],
-    p99Ms: total.percentilesMs['99%'],
-    averageMs: total.averageMs,
-    peakUsers,
-    historySamples: history.length,
-    locustCpuWarning: data.log !== null && LOCUST_CPU_WARNING.test(data.log),
-    topFailures: [...data.failures]
-      .sort((a, b) => b.occurrences - a.occurrences)
-      .slice(0, 3)
-      .map(({ error, occurrences }) => ({ error, occurrences })),
-  };
+  median(): number {
+    const sorted = this.values.subarray(0, this.length).sort();
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  }
 }
 
 /**
- * Median sRPS while all users ran: the rows at the peak user count, minus the
- * first rate window after the peak was reached (its average still covers the
- * ramp). Falls back to every peak row when the hold is shorter than the window.
+ * The hold phase, followed while the history streams by: the rows at the highest
+ * user count seen so far. A higher count starts it again. Only sRPS values are
+ * kept, split at one rate window after the phase's first row.
  */
-function steadyStateSrps(history: HistoryRow[], peakUsers: number): number | null {
-  const hold = history.filter((row) => row.userCount === peakUsers && peakUsers > 0);
-  if (hold.length === 0) return null;
-  const settledFrom = hold[0]!.timestamp + RATE_WINDOW_SECONDS;
-  const settled = hold.filter((row) => row.timestamp >= settledFrom);
-  const rows = settled.length > 0 ? settled : hold;
-  return median(rows.map((row) => row.requestsPerSecond - row.failuresPerSecond));
+class HoldPhase {
+  users = -Infinity;
+  private settledFrom = 0;
+  /** The first rate window at full users: its average still covers the ramp. */
+  private readonly settling = new NumberList();
+  private readonly settled = new NumberList();
+
+  add(row: HistoryRow): void {
+    if (row.userCount > this.users) {
+      this.users = row.userCount;
+      this.settledFrom = row.timestamp + RATE_WINDOW_SECONDS;
+      this.settling.clear();
+      this.settled.clear();
+    }
+    if (row.userCount !== this.users) return;
+    const srps = row.requestsPerSecond - row.failuresPerSecond;
+    if (row.timestamp >= this.settledFrom) this.settled.push(srps);
+    else this.settling.push(srps);
+  }
+
+  /**
+   * Median sRPS while all users ran, after the first rate window; every row of
+   * the phase when it was shorter than the window; null when no user ever ran.
+   */
+  steadySrps(): number | null {
+    if (!(this.users > 0)) return null;
+    // When nothing settled, every row of the phase is in `settling` (at least the one that set `users`).
+    return (this.settled.length > 0 ? this.settled : this.settling).median();
+  }
+}
+
+/** What a cell's files come to, folded row by row as they stream in. */
+export class CellMetricsFold {
+  /** The final Aggregated row of locust_stats.csv. */
+  private total: StatsRow | null = null;
+  private historySamples = 0;
+  private maxSrps = -Infinity;
+  private peakUsers = -Infinity;
+  private readonly hold = new HoldPhase();
+  /** The most frequent failures so far, largest first, ties in file order. */
+  private readonly topFailures: FailureRow[] = [];
+  locustCpuWarning = false;
+
+  /** The files' names as the reader knows them, for the reasons a cell fails. */
+  constructor(private readonly files: { stats: string; history: string }) {}
+
+  addStats(row: StatsRow): void {
+    if (row.name === AGGREGATED) this.total = row;
+  }
+
+  addHistory(row: HistoryRow): void {
+    if (row.name !== AGGREGATED) return;
+    this.historySamples += 1;
+    this.maxSrps = Math.max(this.maxSrps, row.requestsPerSecond - row.failuresPerSecond);
+    this.peakUsers = Math.max(this.peakUsers, row.userCount);
+    this.hold.add(row);
+  }
+
+  addFailure(row: FailureRow): void {
+    // After every kept row with as many occurrences: a stable sort, three rows at a time.
+    const at = this.topFailures.findIndex((kept) => kept.occurrences < row.occurrences);
+    this.topFailures.splice(at === -1 ? this.topFailures.length : at, 0, row);
+    this.topFailures.length = Math.min(this.topFailures.length, TOP_FAILURES);
+  }
+
+  metrics(): CellMetrics {
+    const total = this.total;
+    if (!total) throw new IngestError(`${this.files.stats} has no "Aggregated" row.`);
+    if (this.historySamples === 0) throw new IngestError(`${this.files.history} has no "Aggregated" row.`);
+    return {
+      maxSrps: this.maxSrps,
+      totalSuccesses: total.requestCount - total.failureCount,
+      totalRequests: total.requestCount,
+      totalFailures: total.failureCount,
+      failureRatio: total.requestCount === 0 ? 0 : total.failureCount / total.requestCount,
+      steadySrps: this.hold.steadySrps(),
+      p50Ms: total.percentilesMs['50%'],
+      p95Ms: total.percentilesMs['95%'],
+      p99Ms: total.percentilesMs['99%'],
+      averageMs: total.averageMs,
+      peakUsers: this.peakUsers,
+      historySamples: this.historySamples,
+      locustCpuWarning: this.locustCpuWarning,
+      topFailures: this.topFailures.map(({ error, occurrences }) => ({ error, occurrences })),
+    };
+  }
 }

@@ -1,4 +1,5 @@
-import { optionalNumber, parseLocustCsv, requiredNumber, type CsvRecord } from './csv.js';
+import type { FileHandle } from 'node:fs/promises';
+import { streamLocustCsv, type LocustRecord } from './csv.js';
 
 /** Typed rows of Locust's CSV files (2.12 through current). */
 
@@ -45,44 +46,55 @@ const STATS_COLUMNS = ['Type', 'Name', 'Request Count', 'Failure Count', 'Reques
 const HISTORY_COLUMNS = ['Timestamp', 'User Count', 'Type', 'Name', 'Requests/s', 'Failures/s'] as const;
 const FAILURE_COLUMNS = ['Method', 'Name', 'Error', 'Occurrences'] as const;
 
-const percentiles = (file: string, record: CsvRecord): Record<Percentile, number | null> =>
-  Object.fromEntries(PERCENTILES.map((p) => [p, optionalNumber(file, record, p)])) as Record<Percentile, number | null>;
+const percentiles = (record: LocustRecord): Record<Percentile, number | null> =>
+  Object.fromEntries(PERCENTILES.map((p) => [p, record.optionalNumber(p)])) as Record<Percentile, number | null>;
 
-export function parseStats(file: string, text: string): StatsRow[] {
-  return parseLocustCsv(file, text, STATS_COLUMNS).map((record) => ({
-    type: record.Type ?? '',
-    name: record.Name ?? '',
-    requestCount: requiredNumber(file, record, 'Request Count'),
-    failureCount: requiredNumber(file, record, 'Failure Count'),
-    medianMs: optionalNumber(file, record, 'Median Response Time'),
-    averageMs: optionalNumber(file, record, 'Average Response Time'),
-    minMs: optionalNumber(file, record, 'Min Response Time'),
-    maxMs: optionalNumber(file, record, 'Max Response Time'),
-    requestsPerSecond: requiredNumber(file, record, 'Requests/s'),
-    failuresPerSecond: requiredNumber(file, record, 'Failures/s'),
-    percentilesMs: percentiles(file, record),
-  }));
+/*
+ * Each reader streams its file into `onRow` one typed row at a time and keeps
+ * nothing itself: a history of a million rows never sits in memory.
+ */
+
+export function readStats(input: FileHandle, file: string, onRow: (row: StatsRow) => void): Promise<void> {
+  return streamLocustCsv(input, file, STATS_COLUMNS, (record) =>
+    onRow({
+      type: record.text('Type'),
+      name: record.text('Name'),
+      requestCount: record.requiredNumber('Request Count'),
+      failureCount: record.requiredNumber('Failure Count'),
+      medianMs: record.optionalNumber('Median Response Time'),
+      averageMs: record.optionalNumber('Average Response Time'),
+      minMs: record.optionalNumber('Min Response Time'),
+      maxMs: record.optionalNumber('Max Response Time'),
+      requestsPerSecond: record.requiredNumber('Requests/s'),
+      failuresPerSecond: record.requiredNumber('Failures/s'),
+      percentilesMs: percentiles(record),
+    }),
+  );
 }
 
-export function parseHistory(file: string, text: string): HistoryRow[] {
-  return parseLocustCsv(file, text, HISTORY_COLUMNS).map((record) => ({
-    timestamp: requiredNumber(file, record, 'Timestamp'),
-    userCount: requiredNumber(file, record, 'User Count'),
-    type: record.Type ?? '',
-    name: record.Name ?? '',
-    requestsPerSecond: requiredNumber(file, record, 'Requests/s'),
-    failuresPerSecond: requiredNumber(file, record, 'Failures/s'),
-    totalRequestCount: optionalNumber(file, record, 'Total Request Count') ?? 0,
-    totalFailureCount: optionalNumber(file, record, 'Total Failure Count') ?? 0,
-  }));
+export function readHistory(input: FileHandle, file: string, onRow: (row: HistoryRow) => void): Promise<void> {
+  return streamLocustCsv(input, file, HISTORY_COLUMNS, (record) =>
+    onRow({
+      timestamp: record.requiredNumber('Timestamp'),
+      userCount: record.requiredNumber('User Count'),
+      type: record.text('Type'),
+      name: record.text('Name'),
+      requestsPerSecond: record.requiredNumber('Requests/s'),
+      failuresPerSecond: record.requiredNumber('Failures/s'),
+      totalRequestCount: record.optionalNumber('Total Request Count') ?? 0,
+      totalFailureCount: record.optionalNumber('Total Failure Count') ?? 0,
+    }),
+  );
 }
 
 /** Both layouts: `Method,Name,Error,Occurrences` and the same plus First/Last Seen (2.44+). */
-export function parseFailures(file: string, text: string): FailureRow[] {
-  return parseLocustCsv(file, text, FAILURE_COLUMNS).map((record) => ({
-    method: record.Method ?? '',
-    name: record.Name ?? '',
-    error: record.Error ?? '',
-    occurrences: requiredNumber(file, record, 'Occurrences'),
-  }));
+export function readFailures(input: FileHandle, file: string, onRow: (row: FailureRow) => void): Promise<void> {
+  return streamLocustCsv(input, file, FAILURE_COLUMNS, (record) =>
+    onRow({
+      method: record.text('Method'),
+      name: record.text('Name'),
+      error: record.text('Error'),
+      occurrences: record.requiredNumber('Occurrences'),
+    }),
+  );
 }
