@@ -104,7 +104,7 @@ describe('what an earlier run left in the out folder', () => {
         { id: 'sync/io_read/0ms', why: 'setup sync is defined differently now' },
         { id: 'sync/io_read/100ms', why: 'setup sync is defined differently now' },
         { id: 'async-limited/io_read/0ms', why: 'it ran with toxiproxy, this run with netem' },
-        { id: 'async-limited/io_read/100ms', why: expect.stringMatching(/^its folder no longer reads as measured \(locust_stats\.csv is missing/) },
+        { id: 'async-limited/io_read/100ms', why: expect.stringMatching(/^its folder no longer reads as measured \(cells\/async-limited__io_read__100ms\/locust_stats\.csv: does not exist \(ENOENT\)/) },
       ]);
     });
 
