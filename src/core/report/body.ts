@@ -10,6 +10,7 @@ import {
 } from './details.js';
 import { renderComparison } from './comparison-text.js';
 import { escapeMarkdown } from './escape.js';
+import { renderFindings } from './findings-text.js';
 import { formatPercent } from './format.js';
 import { renderLegend } from './legend.js';
 import { renderTables } from './tables.js';
@@ -58,6 +59,7 @@ export function renderReport(results: Results, options: ReportOptions): string {
   const tables = renderTables(results, comparison);
   const head = [
     headline(results, comparison),
+    renderFindings(results),
     renderComparison(comparison),
     tables,
     renderLegend(tables, comparison),

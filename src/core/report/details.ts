@@ -4,6 +4,7 @@ import { rampSeconds } from '../config/build.js';
 import { serverCommand } from '../config/server-command.js';
 import type { Results } from '../results/results.js';
 import { clip, code, escapeMarkdown } from './escape.js';
+import { HYPOTHESIS } from './findings.js';
 import { formatCount, formatMs, formatPercent, formatRate } from './format.js';
 import { RATIO_FLOOR } from './verdict-text.js';
 
@@ -88,6 +89,8 @@ export function definitionsSection(results: Results): string {
     '- **Total successes**: request count − failure count of the final `Aggregated` row of `locust_stats.csv`.',
     '- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.',
     `- **Verdicts**: each metric is judged on its own. A drop of more than the threshold in max sRPS or total successes marks that metric 🔴 and makes the cell a regression (bold); a rise beyond it marks it 🟢. From a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes the change is a ratio (×N), not a percentage. 🆕 the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,
+    `- **Findings**: the best setup per latency by max sRPS (and by total successes where they disagree) with its factor over the next; Sync and Async are told apart by the setup’s interface (WSGI or ASGI), the best of each kind compared. The hypothesis holds on an I/O route when, at the highest latency, the best Async setup serves at least ${HYPOTHESIS.ioMinFactor}× the best Sync one and keeps a larger share of its lowest-latency throughput; on a CPU route when Sync’s total successes are at least ${formatPercent(HYPOTHESIS.cpuMinShare)} of Async’s at every latency. Crossovers are interpolated linearly between measured latencies.`,
+    '- **Theory line** (Sync on I/O routes): W workers each holding a request for its service time s plus k round trips of the added latency L serve at most W / (s + k·L) requests/s. s = W ÷ the 0 ms max sRPS (under many users the response time is queueing, not service); k is fitted by least squares over the latencies, from the Sync setup with the fewest workers, and rounded to whole round trips for the bound. A measurement under half its bound, or above it by more than the threshold, is flagged with what it points at.',
     `- **Added latency**: ${method ? LATENCY_METHOD_NOTES[method] : `${LATENCY_METHOD_NOTES.netem} ${LATENCY_METHOD_NOTES.toxiproxy}`}`,
   ];
   return collapsed('How to read these numbers', lines.join('\n'));
