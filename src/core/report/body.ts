@@ -8,6 +8,7 @@ import {
   failedCellsSection,
   perCellSection,
 } from './details.js';
+import { renderCharts } from './charts.js';
 import { renderComparison } from './comparison-text.js';
 import { escapeMarkdown } from './escape.js';
 import { renderFindings } from './findings-text.js';
@@ -63,6 +64,7 @@ export function renderReport(results: Results, options: ReportOptions): string {
     renderComparison(comparison),
     tables,
     renderLegend(tables, comparison),
+    renderCharts(results),
     ...(options.links?.length ? [options.links.join(' · ')] : []),
   ].filter(Boolean);
   // Most useful first; trimmed from the end.
