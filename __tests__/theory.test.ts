@@ -89,6 +89,19 @@ describe('the theory line X ≤ W / (s + k·L)', () => {
     expect(renderFindings(results)).toMatch(/Sync ×4, W = 4, s = 10\.0 ms: ⚠️ at 100 ms, 8\.0 sRPS is 2\d % of its bound of 36\.\d, which points at a limit outside the worker pool/);
   });
 
+  it('uses a fit between whole numbers as it is, and says it is odd', () => {
+    // 1/X = 0.005 + 0.6·L exactly: 0.6 round trips per request, which no request makes.
+    const results = makeResults({ latencies: '0,50,100,200', routes: 'io_read' }, (id) => {
+      const ms = parseInt(id.split('/')[2]!, 10);
+      return { maxSrps: id.startsWith('sync/') ? 1 / (0.005 + 0.6 * (ms / 1000)) : 300 };
+    });
+    const [theory] = computeTheory(summarize(results), 0.1);
+    expect(theory!.k).toBeCloseTo(0.6, 10);
+    expect(theory!.roundTrips).toBeCloseTo(0.6, 10);
+    expect(theory!.setups[0]!.points.map((p) => p.callout)).toEqual([null, null, null]);
+    expect(renderFindings(results)).toContain('k fitted 0.6 round trips of added latency per request (not near a whole number of round trips');
+  });
+
   it('says why there is no line when there is no 0 ms cell', () => {
     const results = makeResults({ latencies: '50,100' }, () => ({}));
     const theory = computeTheory(summarize(results), 0.1);

@@ -4,7 +4,7 @@ import { code, escapeMarkdown } from './escape.js';
 import { computeFindings, HYPOTHESIS, type Crossover, type Findings, type Hypothesis, type Lead, type Metric, type RouteFindings } from './findings.js';
 import { formatCount, formatFactor, formatLatency, formatPercent, formatRate, formatSecondsAsMs } from './format.js';
 import { summarize } from './summary.js';
-import { computeTheory, type RouteTheory, type SetupTheory } from './theory.js';
+import { computeTheory, type RouteTheory, type SetupTheory, type TheoryPoint } from './theory.js';
 
 /** The findings block: what this run shows, before the baseline and the tables. */
 
@@ -56,7 +56,8 @@ function describeLeads(metric: Metric, leads: Lead[]): string {
     .map((group) => {
       if (group.length > 3) {
         const factors = group.map((lead) => lead.factor).filter((f): f is number => f !== null && Number.isFinite(f));
-        const most = factors.length ? `, up to ${formatFactor(Math.max(...factors))} the next` : '';
+        const tied = group.every((lead) => lead.runnerUp !== null && lead.runnerUp.value === lead.winner.value);
+        const most = tied ? ', tied with the next' : factors.length ? `, up to ${formatFactor(Math.max(...factors))} the next` : '';
         return `${label(group[0]!.winner)} at ${group.length} latencies from ${formatLatency(group[0]!.latencyMs)} to ${formatLatency(group.at(-1)!.latencyMs)}${most}`;
       }
       return `${label(group[0]!.winner)} at ${list(group.map((lead) => item(metric, lead)))}`;
@@ -103,14 +104,23 @@ function describeHypothesis(hypothesis: Hypothesis): string {
 
 function describeSetupTheory(theory: SetupTheory): string {
   const near = theory.points.filter((point) => point.callout === null);
-  const far = theory.points.filter((point) => point.callout !== null);
   const shown = near.length > 3 ? [near.at(-1)!] : near;
   const rest = near.slice(0, near.length - shown.length);
+  const range = (points: TheoryPoint[]) => {
+    const [low, high] = [percent(Math.min(...points.map((p) => p.ratio))), percent(Math.max(...points.map((p) => p.ratio)))];
+    return low === high ? low : `${low}–${high}`;
+  };
+  // Far points that point at the same thing read as one clause.
+  const far = new Map<string, TheoryPoint[]>();
+  for (const point of theory.points) if (point.callout !== null) far.set(point.callout, [...(far.get(point.callout) ?? []), point]);
   const parts = [
     ...(shown.length ? [shown.map((p) => `${formatRate(p.measured)} sRPS at ${formatLatency(p.latencyMs)} against a bound of ${formatRate(p.bound)}`).join(', ')] : []),
-    ...(rest.length ? [`${rest.length} more at ${percent(Math.min(...rest.map((p) => p.ratio)))}–${percent(Math.max(...rest.map((p) => p.ratio)))} of theirs`] : []),
-    ...far.slice(0, 3).map((p) => `⚠️ at ${formatLatency(p.latencyMs)}, ${formatRate(p.measured)} sRPS is ${percent(p.ratio)} of its bound of ${formatRate(p.bound)}, which points at ${p.callout}`),
-    ...(far.length > 3 ? [`${far.length - 3} more far from theirs`] : []),
+    ...(rest.length ? [`${rest.length} more at ${range(rest)} of theirs`] : []),
+    ...[...far].map(([callout, points]) => {
+      const at = points.length > 3 ? `${points.length} latencies from ${formatLatency(points[0]!.latencyMs)} to ${formatLatency(points.at(-1)!.latencyMs)}` : list(points.map((p) => formatLatency(p.latencyMs)));
+      const what = points.length === 1 ? `${formatRate(points[0]!.measured)} sRPS is ${percent(points[0]!.ratio)} of its bound of ${formatRate(points[0]!.bound)}` : `max sRPS is ${range(points)} of the bound`;
+      return `⚠️ at ${at}, ${what}, which points at ${callout}`;
+    }),
   ];
   return `${escapeMarkdown(theory.setup.label)}, W = ${theory.concurrency.workers}, s = ${formatSecondsAsMs(theory.serviceTime)}: ${parts.join('; ')}`;
 }
@@ -118,7 +128,9 @@ function describeSetupTheory(theory: SetupTheory): string {
 function describeTheory(theory: RouteTheory): string {
   const line = 'Theory line X ≤ W / (s + k·L)';
   if (theory.k === null) return `${line}: not drawn, ${theory.note}.`;
-  const k = `k fitted ${formatRate(theory.k)}, so ${plural(theory.roundTrips!, 'round trip')} of added latency per request`;
+  const k = Number.isInteger(theory.roundTrips)
+    ? `k fitted ${formatRate(theory.k)}, so ${plural(theory.roundTrips!, 'round trip')} of added latency per request`
+    : `k fitted ${formatRate(theory.k)} round trips of added latency per request`;
   const setups = theory.setups.map(describeSetupTheory).join('. ');
   return `${line}: ${k}${theory.note ? ` (${theory.note})` : ''}. ${setups}.`;
 }

@@ -17,15 +17,18 @@ import type { CellSummary, RunSummary } from './summary.js';
  *   W/X(L) − s = k·L, so k = Σ L·(W/X(L) − s) / Σ L², from the Sync setup(s) with the
  *   fewest workers: a small pool waits on latency alone, while a larger one meets
  *   limits outside it (database, load) first and would drag k with it. A request
- *   makes whole round trips, so the bound uses k rounded to the nearest whole number
- *   (the fit itself is reported): a bound from the fitted k would only echo the
- *   measurements it was fitted to.
+ *   makes whole round trips, so when the fit is within WHOLE of a whole number the
+ *   bound uses that number (the fit itself is reported): a bound from the fitted k
+ *   would only echo the measurements it was fitted to. A fit between whole numbers
+ *   is used as it is, and said to be odd.
  *
  * A measurement below half its bound, or above it by more than the run's threshold
  * (the noise it declares), is called out with what it points at.
  */
 
 export const BELOW_BOUND = 0.5;
+/** How close to a whole number a fitted k must be to count as that many round trips. */
+export const WHOLE = 0.25;
 
 export interface TheoryPoint {
   latencyMs: number;
@@ -49,7 +52,7 @@ export interface RouteTheory {
   route: RouteSpec;
   /** Round trips per request as fitted; null when no latency above 0 was measured. */
   k: number | null;
-  /** The whole number of round trips the bound uses. */
+  /** The k the bound uses: the nearest whole number when k is within WHOLE of one, else k itself. */
   roundTrips: number | null;
   setups: SetupTheory[];
   /** Why there is no line, or a caveat about the fit. */
@@ -95,7 +98,8 @@ export function computeTheory(summary: RunSummary, noise: number): RouteTheory[]
       if (bases.length === 0) return { route, k: null, roundTrips: null, setups: [], note: 'no Sync setup served anything at 0 ms' };
       if (sumLL === 0) return { route, k: null, roundTrips: null, setups: [], note: 'no Sync cell above 0 ms to fit k' };
       const k = sumLy / sumLL;
-      const roundTrips = Math.max(Math.round(k), 0);
+      const whole = Math.abs(k - Math.round(k)) <= WHOLE && Math.round(k) > 0;
+      const roundTrips = whole ? Math.round(k) : Math.max(k, 0);
       const setups = bases.map((base): SetupTheory => ({
         ...base,
         points: above.flatMap((ms) => {
@@ -108,7 +112,12 @@ export function computeTheory(summary: RunSummary, noise: number): RouteTheory[]
           return [{ latencyMs: ms, measured, bound, ratio, callout }];
         }),
       }));
-      const note = k < 0.5 ? 'added latency barely slows Sync here (k below 0.5): check that the latency reached the app' : null;
+      const note =
+        k < 0.5
+          ? 'added latency barely slows Sync here: check that the latency reached the app'
+          : !whole
+            ? 'not near a whole number of round trips: requests differ in how many they make, or something besides the pool grows with latency'
+            : null;
       return { route, k, roundTrips, setups, note };
     });
 }
