@@ -54,15 +54,19 @@ describe('async-bench ingest, then report --baseline paper, on 27 real cells', (
     for (const row of tables) {
       const cells = row.split(' | ').slice(1);
       expect(cells).toHaveLength(3);
-      for (const cell of cells) expect(cell).toMatch(/^(\*\*)?[\d,.]+ & [\d,]+(\*\*)?<br><sub>(🔴 |🟢 )?[+−±][\d.,]+ % · [+−±][\d.,]+ %<\/sub>/);
+      // Each metric named, with its own mark; a ratio where the paper's number is under the floor.
+      for (const cell of cells) expect(cell).toMatch(/^(\*\*)?[\d,.]+ & [\d,]+(\*\*)?<br><sub>(🔴 |🟢 )?max sRPS ([+−±][\d.,]+ %|×[\d.,]+) · (🔴 |🟢 )?successes ([+−±][\d.,]+ %|×[\d.,]+)<\/sub>/);
     }
     expect(report).toContain('**Table 1: CPU-bound**');
     expect(report).toContain('**Table 2: I/O-bound DB read**');
     expect(report).toContain('**Table 3: I/O-bound DB create**');
     for (const hand of Object.values(HAND)) expect(report).toContain(hand.shown);
     // sync/io_read/0ms: 201.0 vs the paper's 23.0 → +773.9 %; 1,634 vs 3,927 → −58.4 %: the drop in
-    // successes makes it a regression, whatever the rate did.
-    expect(report).toContain('**201.0 & 1,634**<br><sub>🔴 +773.9 % · −58.4 %</sub>');
+    // successes makes it a regression, whatever the rate did, and the cell says which metric did what.
+    expect(report).toContain('**201.0 & 1,634**<br><sub>🟢 max sRPS +773.9 % · 🔴 successes −58.4 %</sub>');
+    // async-limited/cpu/0ms: the paper's 0.1 sRPS is under the 1 sRPS floor: 74.6 / 0.1 = ×746, not +74,500.0 %.
+    expect(report).toContain('74.6 & 604<br><sub>🟢 max sRPS ×746 · 🟢 successes +2,416.7 %</sub>');
+    expect(report).not.toMatch(/\d{2},\d{3}\.\d %/);
     expect(report.split('\n')[0]).toMatch(/vs the study \(paper\)/);
   });
 

@@ -39,7 +39,8 @@ function audit(markdown: string): Audit {
   return {
     anchors: html.match(/<a\b[^>]*>/gi) ?? [],
     tags,
-    outsideCode: textOf(html.replace(/<code>[^]*?<\/code>/g, ' ')),
+    // Fenced blocks (the Mermaid charts) render as <code class="language-…">: GitHub links nothing inside either.
+    outsideCode: textOf(html.replace(/<code(?: class="[^"]*")?>[^]*?<\/code>/g, ' ')),
     visible: textOf(html).replaceAll('\u2060', ''),
   };
 }

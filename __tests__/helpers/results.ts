@@ -3,9 +3,12 @@ import type { CellMetrics } from '../../src/core/ingest/metrics.js';
 import { planShard } from '../../src/core/plan/cells.js';
 import { SCHEMA_VERSION, type Results } from '../../src/core/results/results.js';
 
-/** Builds results for a planned matrix with chosen numbers; for report and comparison logic. */
-export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Partial<CellMetrics> | null): Results {
-  const config = buildConfig({ inputs });
+/**
+ * Builds results for a planned matrix with chosen numbers; for report and comparison logic.
+ * `configFile` is the text of an async-bench.yml (custom setups and routes).
+ */
+export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Partial<CellMetrics> | null, configFile?: string): Results {
+  const config = buildConfig({ inputs, ...(configFile !== undefined ? { file: { path: 'async-bench.yml', text: configFile } } : {}) });
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'async-bench', version: '0.0.0-test' },

@@ -1,5 +1,5 @@
 import { writeFile, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadBaseline, PAPER_BASELINE_NAME } from '../core/compare/baseline.js';
 import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
 import { ConfigError } from '../core/config/build.js';
@@ -10,6 +10,7 @@ import { renderReport } from '../core/report/body.js';
 import { mergeResults, parseResults, ResultsError, serializeResults, type Results } from '../core/results/results.js';
 import { VERSION } from '../core/version.js';
 import { parse, UsageError, type Parsed } from './args.js';
+import { writeExports } from './exports.js';
 import type { CliIo } from './io.js';
 import { checkMergePaths } from './merge-paths.js';
 
@@ -19,13 +20,14 @@ const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency 
 
 Usage:
   async-bench run     [options] [--resume|--force]
-                                                run the matrix with Docker, write <out>/results.json and tables.md;
+                                                run the matrix with Docker, write <out>/results.json, tables.md and the exports;
                                                 an out folder holding an earlier run needs --resume (keep the cells
                                                 measured under the same configuration and stack) or --force (start over)
   async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json, with the
                                                 configuration recorded there (the options only when there is none)
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
-                                                print Tables 1–3 as markdown
+                                                print the report as markdown; write results.csv,
+                                                github-action-benchmark.json and bencher-bmf.json beside it
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
@@ -94,9 +96,15 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   },
 
   async report(parsed, io) {
-    const results = await readResultsFile(resolve(io.cwd, onePositional(parsed, 'a results.json')));
+    const path = resolve(io.cwd, onePositional(parsed, 'a results.json'));
+    const results = await readResultsFile(path);
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
+    // The exports go beside results.json; a folder we cannot write to costs them, not the report.
+    await writeExports(dirname(path), results, comparison).then(
+      (paths) => io.stderr.write(`Wrote ${paths.join(', ')}\n`),
+      (error: Error) => io.stderr.write(`async-bench: exports not written: ${error.message}\n`),
+    );
     return 0;
   },
 

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadBaseline } from '../core/compare/baseline.js';
+import { writeExports } from './exports.js';
 import type { CliIo } from './io.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
@@ -36,8 +37,9 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile(join(outDir, TABLES_FILE), markdown);
+    const exports = await writeExports(outDir, results, comparison);
     io.stdout.write(markdown);
-    log.info(`Wrote ${join(outDir, RESULTS_FILE)} and ${join(outDir, TABLES_FILE)}`);
+    log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), ...exports].join(', ')}`);
     return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof InterruptedError) {

@@ -8,9 +8,13 @@ import {
   failedCellsSection,
   perCellSection,
 } from './details.js';
+import { renderCharts } from './charts.js';
+import { renderComparison } from './comparison-text.js';
 import { escapeMarkdown } from './escape.js';
+import { renderFindings } from './findings-text.js';
 import { formatPercent } from './format.js';
 import { latencyLine } from './latency.js';
+import { renderLegend } from './legend.js';
 import { renderTables } from './tables.js';
 
 /** GitHub refuses comments over 65,536 characters; keep room for the sticky marker and links. */
@@ -32,29 +36,39 @@ export function headline(results: Results, comparison: Comparison | null): strin
   const cells = plural(results.cells.length, 'cell');
   if (!comparison) return `### async-bench: ${cells}, no baseline${failedNote}`;
   const { counts } = comparison;
-  const against = `vs ${escapeMarkdown(comparison.baselineLabel)} (threshold ${formatPercent(comparison.threshold)})`;
+  const regressions = regressionCount(comparison);
+  const lead =
+    regressions > 0
+      ? `🔴 ${plural(regressions, 'regression')} in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}${counts.missing > 0 ? `, ${counts.missing} of them missing` : ''}`
+      : `✅ No regressions in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}`;
   const others = [
     counts.improved > 0 ? `${counts.improved} improved` : '',
     counts.unchanged > 0 ? `${counts.unchanged} unchanged` : '',
     counts.new > 0 ? `${counts.new} new` : '',
   ].filter(Boolean);
-  const regressions = regressionCount(comparison);
-  const lead =
-    regressions > 0
-      ? `🔴 ${plural(regressions, 'regression')}${counts.missing > 0 ? ` (${counts.missing} missing)` : ''} in ${cells}`
-      : `✅ No regressions in ${cells}`;
-  return `### async-bench: ${lead} ${against}${others.length ? ` · ${others.join(', ')}` : ''}${failedNote}`;
+  return `### async-bench: ${[lead, ...others, `threshold ${formatPercent(comparison.threshold)}`].join(' · ')}${failedNote}`;
 }
 
 /**
- * The comment body: headline, Tables 1–3, links, then collapsed details. When the
- * body would pass the size limit, details are dropped least-useful first; the
- * headline and the tables are never cut.
+ * The comment body tells, then shows, then details: headline, findings, the
+ * comparison with the baseline, Tables 1–3 and their legend, charts, links, then
+ * collapsed details. When the body would pass the size limit, details are dropped
+ * least-useful first; everything before them is never cut.
  */
 export function renderReport(results: Results, options: ReportOptions): string {
   const { comparison } = options;
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const head = [headline(results, comparison), latencyLine(results), renderTables(results, comparison), ...(options.links?.length ? [options.links.join(' · ')] : [])].filter(Boolean);
+  const tables = renderTables(results, comparison);
+  const head = [
+    headline(results, comparison),
+    latencyLine(results),
+    renderFindings(results),
+    renderComparison(comparison),
+    tables,
+    renderLegend(tables, comparison),
+    renderCharts(results),
+    ...(options.links?.length ? [options.links.join(' · ')] : []),
+  ].filter(Boolean);
   // Most useful first; trimmed from the end.
   const details = [
     failedCellsSection(results),

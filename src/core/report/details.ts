@@ -4,7 +4,9 @@ import { rampSeconds } from '../config/build.js';
 import { serverCommand } from '../config/server-command.js';
 import type { Results } from '../results/results.js';
 import { clip, code, escapeMarkdown } from './escape.js';
+import { HYPOTHESIS } from './findings.js';
 import { formatCount, formatMs, formatPercent, formatRate } from './format.js';
+import { RATIO_FLOOR } from './verdict-text.js';
 
 /** Collapsed sections under the tables; each returns '' when it has nothing to say. */
 
@@ -63,11 +65,11 @@ export function configurationSection(results: Results): string {
   const lines = [
     `- Profile: ${code(config.profile)}; app: ${code(config.app.name)}${config.app.builtIn ? ' (built-in reference app)' : ` (${code(config.app.context)})`}`,
     `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
-    `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
+    `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
     ...resumedLines(results),
     ...config.setups.map(
-      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${setup.database.maxConnections}`,
+      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${formatCount(setup.database.maxConnections)}`,
     ),
     ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`),
   ];
@@ -106,7 +108,9 @@ export function definitionsSection(results: Results): string {
     '- **Max sRPS**: the maximum over the run of (requests/s − failures/s) in Locust’s history (`Aggregated` rows). Locust’s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst. The window ends 2 s before Locust’s latest response, so a cell whose responses all arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.',
     '- **Total successes**: request count − failure count of the final `Aggregated` row of `locust_stats.csv`.',
     '- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.',
-    `- **Verdicts**: a drop of more than the threshold in max sRPS or total successes is a regression (🔴); a rise beyond it an improvement (🟢); 🆕 the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,
+    `- **Verdicts**: each metric is judged on its own. A drop of more than the threshold in max sRPS or total successes marks that metric 🔴 and makes the cell a regression (bold); a rise beyond it marks it 🟢. From a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes the change is a ratio (×N), not a percentage. 🆕 the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,
+    `- **Findings**: the best setup per latency by max sRPS (and by total successes where they disagree) with its factor over the next; Sync and Async are told apart by the setup’s interface (WSGI or ASGI), the best of each kind compared. The hypothesis holds on an I/O route when, at the highest latency, the best Async setup serves at least ${HYPOTHESIS.ioMinFactor}× the best Sync one and keeps a larger share of its lowest-latency throughput; on a CPU route when Sync’s total successes are at least ${formatPercent(HYPOTHESIS.cpuMinShare)} of Async’s at every latency. Crossovers are interpolated linearly between measured latencies.`,
+    '- **Theory line** (Sync on I/O routes): W workers each holding a request for its service time s plus k round trips of the added latency L serve at most W / (s + k·L) requests/s. s = W ÷ the 0 ms max sRPS (under many users the response time is queueing, not service); k is fitted by least squares over the latencies, from the Sync setup with the fewest workers, and rounded to whole round trips for the bound. A measurement under half its bound, or above it by more than the threshold, is flagged with what it points at.',
     `- **Added latency**: ${method ? LATENCY_METHOD_NOTES[method] : `${LATENCY_METHOD_NOTES.netem} ${LATENCY_METHOD_NOTES.toxiproxy}`}`,
   ];
   return collapsed('How to read these numbers', lines.join('\n'));

@@ -3,15 +3,8 @@ import type { CellComparison, Comparison } from '../compare/verdicts.js';
 import { cellId } from '../plan/cells.js';
 import type { CellResult, Results } from '../results/results.js';
 import { code, escapeMarkdown } from './escape.js';
-import { formatChange, formatCount, formatRate } from './format.js';
-
-export const VERDICT_MARK = {
-  regressed: '🔴',
-  improved: '🟢',
-  unchanged: '',
-  new: '🆕',
-  missing: '⚠️',
-} as const;
+import { formatCount, formatRate } from './format.js';
+import { cellVerdict, VERDICT_MARK } from './verdict-text.js';
 
 /** `23.0 & 3,927`, then what the baseline says of it on a second line. */
 function renderCell(cell: CellResult | undefined, comparison: CellComparison | undefined): string {
@@ -27,14 +20,8 @@ function renderCell(cell: CellResult | undefined, comparison: CellComparison | u
       return cell.status === 'ok' ? `${numbers}<br><sub>${VERDICT_MARK.new} new</sub>` : numbers;
     case 'missing':
       return `${numbers}<br><sub>${VERDICT_MARK.missing} was ${formatRate(maxSrps.baseline ?? 0)} & ${formatCount(totalSuccesses.baseline ?? 0)}</sub>`;
-    default: {
-      const change = [maxSrps, totalSuccesses].map((metric) =>
-        metric.relative !== null ? formatChange(metric.relative) : `${metric.delta! >= 0 ? '+' : '−'}${formatCount(Math.abs(metric.delta!))}`,
-      );
-      const mark = VERDICT_MARK[comparison.verdict];
-      const text = `${mark ? `${mark} ` : ''}${change[0]} · ${change[1]}`;
-      return `${comparison.verdict === 'regressed' ? `**${numbers}**` : numbers}<br><sub>${text}</sub>`;
-    }
+    default:
+      return `${comparison.verdict === 'regressed' ? `**${numbers}**` : numbers}<br><sub>${cellVerdict(comparison)}</sub>`;
   }
 }
 
@@ -46,7 +33,7 @@ export function renderTables(results: Results, comparison: Comparison | null): s
     .map((route, i) => {
       const header = ['Added latency (ms)', ...config.setups.map((setup) => escapeMarkdown(setup.label))];
       const rows = config.latenciesMs.map((ms) => [
-        String(ms),
+        formatCount(ms),
         ...config.setups.map((setup) => {
           const id = cellId(setup.name, route.name, ms);
           return renderCell(byId.get(id), comparison?.cells.get(id));

@@ -1,0 +1,63 @@
+import type { RouteSpec, SetupSpec } from '../config/build.js';
+import type { CellMetrics } from '../ingest/metrics.js';
+import { cellId } from '../plan/cells.js';
+import type { Results } from '../results/results.js';
+
+/**
+ * One number of a cell as the findings, charts and exports read it. Today a cell is
+ * one measurement, so `value` is all there is; when cells carry repeats, `lower` and
+ * `upper` hold the interval and every reader that prints a spread can show it.
+ */
+export interface Estimate {
+  value: number;
+  lower?: number;
+  upper?: number;
+}
+
+export interface CellSummary {
+  id: string;
+  setup: SetupSpec;
+  route: RouteSpec;
+  latencyMs: number;
+  maxSrps: Estimate;
+  totalSuccesses: Estimate;
+  /** The measurement's own details (percentiles, failures, Locust's CPU warning). */
+  metrics: CellMetrics;
+}
+
+/** The measured cells of a run, looked up by setup, route and latency. */
+export interface RunSummary {
+  setups: SetupSpec[];
+  routes: RouteSpec[];
+  /** Added latencies, lowest first (the plan keeps the configured order). */
+  latencies: number[];
+  /** The cell, when it was measured; failed and missing cells are absent. */
+  cell(setup: string, route: string, latencyMs: number): CellSummary | undefined;
+}
+
+export function summarize(results: Results): RunSummary {
+  const { config } = results;
+  const setups = new Map(config.setups.map((setup) => [setup.name, setup]));
+  const routes = new Map(config.routes.map((route) => [route.name, route]));
+  const cells = new Map<string, CellSummary>();
+  for (const cell of results.cells) {
+    const setup = setups.get(cell.setup);
+    const route = routes.get(cell.route);
+    if (cell.status !== 'ok' || !cell.metrics || !setup || !route) continue;
+    cells.set(cell.id, {
+      id: cell.id,
+      setup,
+      route,
+      latencyMs: cell.latencyMs,
+      maxSrps: { value: cell.metrics.maxSrps },
+      totalSuccesses: { value: cell.metrics.totalSuccesses },
+      metrics: cell.metrics,
+    });
+  }
+  return {
+    setups: config.setups,
+    routes: config.routes,
+    latencies: [...new Set(config.latenciesMs)].sort((a, b) => a - b),
+    cell: (setup, route, latencyMs) => cells.get(cellId(setup, route, latencyMs)),
+  };
+}
