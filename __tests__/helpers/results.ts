@@ -13,7 +13,7 @@ export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Parti
     config,
     environment: {
       cpuCount: 2, cpuModel: 'test', memoryGiB: 24, kernel: '6.0', platform: 'linux-x64', node: 'v20',
-      runner: null, docker: null, compose: null, stack: {}, latencyMethod: 'toxiproxy',
+      runner: null, docker: null, compose: null, stack: {}, latencyMethod: 'toxiproxy', latencyFallbackReason: null,
     },
     shard: config.shard,
     cells: planShard(config).map((cell) => {

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeMetrics, type CellMetrics } from './metrics.js';
+import { failedOutcome, measuredOutcome } from '../results/cell.js';
+import type { CellOutcome } from '../results/schema.js';
+import { computeMetrics } from './metrics.js';
 import { IngestError } from './csv.js';
 import { parseFailures, parseHistory, parseStats } from './rows.js';
 
@@ -17,10 +19,6 @@ export const CELL_FILES = {
   /** Written by the cell runner: timing, latency method, and the error when the cell failed. */
   runner: 'cell.json',
 } as const;
-
-export type CellReading =
-  | { status: 'ok'; metrics: CellMetrics; warnings: string[] }
-  | { status: 'failed'; reason: string; metrics: null; warnings: string[] };
 
 async function readOptional(path: string): Promise<string | null> {
   try {
@@ -47,7 +45,7 @@ async function readRunnerError(path: string): Promise<string | null> {
  * Reads one cell folder into metrics. Missing or malformed files make the cell
  * `failed` with a reason, never zeros: a number in a table must be a measurement.
  */
-export async function readCell(dir: string): Promise<CellReading> {
+export async function readCell(dir: string): Promise<CellOutcome> {
   const warnings: string[] = [];
   try {
     const runnerError = await readRunnerError(join(dir, CELL_FILES.runner));
@@ -72,9 +70,9 @@ export async function readCell(dir: string): Promise<CellReading> {
     if (metrics.locustCpuWarning) {
       warnings.push('Locust warned that its CPU was above 90 %: the load generator may have limited this cell.');
     }
-    return { status: 'ok', metrics, warnings };
+    return measuredOutcome(metrics, warnings);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    return { status: 'failed', reason: error.message, metrics: null, warnings };
+    return failedOutcome(error.message, warnings);
   }
 }

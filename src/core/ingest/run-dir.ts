@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
 import { readCell } from './cell.js';
-import { parseCellDir, planShard } from '../plan/cells.js';
+import { CELLS_FOLDER, parseCellDir, planShard } from '../plan/cells.js';
+import { cellResult, failedCell } from '../results/cell.js';
 import { emptyResults, type CellResult, type Results } from '../results/results.js';
 
-export const CELLS_FOLDER = 'cells';
+export { CELLS_FOLDER } from '../plan/cells.js';
 export const RESULTS_FILE = 'results.json';
 export const TABLES_FILE = 'tables.md';
 
@@ -55,13 +56,11 @@ export async function ingestRun(
   const planned = planShard(config);
   const cells: CellResult[] = [];
   for (const cell of planned) {
-    const base = { id: cell.id, dir: `${CELLS_FOLDER}/${cell.dir}`, setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs };
-    if (!present.has(cell.dir)) {
-      cells.push({ ...base, status: 'failed', reason: `not run: no folder ${CELLS_FOLDER}/${cell.dir}`, metrics: null, warnings: [] });
-      continue;
-    }
-    const reading = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
-    cells.push({ ...base, ...reading, reason: reading.status === 'failed' ? reading.reason : null });
+    cells.push(
+      present.has(cell.dir)
+        ? cellResult(cell, await readCell(join(runDir, CELLS_FOLDER, cell.dir)))
+        : failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`),
+    );
   }
   const plannedDirs = new Set(planned.map((cell) => cell.dir));
   return {

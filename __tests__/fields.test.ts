@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/core/config/errors.js';
-import {
-  readBoolean,
-  readChoice,
-  readDuration,
-  readInteger,
-  readLatencies,
-  readList,
-  readPositiveNumber,
-  readRatio,
-  readShard,
-} from '../src/core/config/readers.js';
+import { readValue } from '../src/core/config/inputs.js';
+import { LIMITS } from '../src/core/config/schema.js';
+import * as fields from '../src/core/config/fields.js';
+
+// The readers as the inputs use them: each is a field schema read under an input's name.
+const readDuration = (input: string, raw: unknown) => readValue(input, fields.duration, raw);
+const readRatio = (input: string, raw: unknown) => readValue(input, fields.ratio, raw);
+const readList = (input: string, raw: unknown) => readValue(input, fields.names, raw);
+const readLatencies = (input: string, raw: unknown) => readValue(input, fields.latencies, raw);
+const readInteger = (input: string, raw: unknown, min: number) => readValue(input, fields.wholeNumber(min, Infinity), raw);
+const readPositiveNumber = (input: string, raw: unknown) => readValue(input, fields.positiveNumber(LIMITS.spawnRate), raw);
+const readBoolean = (input: string, raw: unknown) => readValue(input, fields.flag, raw);
+const readChoice = <T extends string>(input: string, raw: unknown, allowed: readonly T[]) => readValue(input, fields.choice(allowed), raw);
+const readShard = (input: string, raw: unknown) => readValue(input, fields.shard, raw);
 
 /** Runs `fn`, expects a ConfigError for `input`, and returns its message. */
 function errorFor(input: string, fn: () => unknown): string {
