@@ -37,7 +37,7 @@ export const RouteSpecSchema = z
     name,
     title: z.string().describe('Heading of this route\'s table, e.g. "CPU-bound".'),
     method: z.enum(HTTP_METHODS),
-    path: z.string().startsWith('/'),
+    path: z.string().regex(/^\//),
     form: z.array(z.string()).describe('Form fields sent with random text on each request (POST routes).'),
     userClass: z.string().describe('Locust user class in locust/locustfile.py that requests this route.'),
   })

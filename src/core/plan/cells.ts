@@ -1,4 +1,5 @@
-import { ConfigError, type Config, type RouteSpec, type SetupSpec, type Shard } from '../config/build.js';
+import { ConfigError } from '../config/errors.js';
+import type { Config, RouteSpec, SetupSpec, Shard } from '../config/schema.js';
 
 /** One measurement: a setup serving a route under an added latency. */
 export interface Cell {
