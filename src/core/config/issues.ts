@@ -56,8 +56,12 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string {
       return `should be ${issue.format === 'regex' ? `text matching ${(issue as { pattern?: string }).pattern}` : `a ${issue.format}`}, ${got}`;
     case 'unrecognized_keys':
       return `has unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map(show).join(', ')}`;
-    case 'invalid_union':
-      return 'options' in issue && Array.isArray(issue.options) ? `should be ${choices(issue.options)}, ${got}` : `does not match any allowed shape, ${got}`;
+    case 'invalid_union': {
+      // A discriminated union reports at its discriminator, with the whole object as input.
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (!discriminator || !options) return `does not match any allowed shape, ${got}`;
+      return `should be ${choices(options)}, not ${show((issue.input as Record<string, unknown> | undefined)?.[discriminator])}`;
+    }
     default:
       return `is not valid, ${got}`;
   }
