@@ -216,3 +216,34 @@ describe('readShard', () => {
     expect(errorFor('shard', () => readShard('shard', raw))).toMatch(/is not "i\/n" \(e\.g\. "1\/3" for the first of three shards\)/);
   });
 });
+
+describe('maxima: each field states its own', () => {
+  it.each([
+    [() => readValue('users', fields.wholeNumber(1, 100), '101'), /"101" is above the maximum 100\.$/],
+    [() => readValue('users', fields.wholeNumber(1, 100), 101), /: 101 is above the maximum 100\.$/],
+    [() => readValue('spawn-rate', fields.positiveNumber(10), '10.5'), /"10\.5" is above the maximum 10\.$/],
+    [() => readDuration('run-time', '1441m'), /"1441m" is above the maximum 24 h \(86400 s\)\.$/],
+    [() => readLatencies('latencies', [0, 10_001]), /"10001" is above the maximum 10000 ms\.$/],
+  ])('%s', (read, message) => {
+    expect(() => read()).toThrow(message);
+  });
+
+  it('accepts the maximum itself', () => {
+    expect(readValue('users', fields.wholeNumber(1, 100), '100')).toBe(100);
+    expect(readDuration('run-time', '24h')).toBe(86_400);
+    expect(readLatencies('latencies', '0,10000ms')).toEqual([0, 10_000]);
+  });
+});
+
+describe('a list or a mapping where one value is expected', () => {
+  it.each([
+    ['users', () => readInteger('users', [1], 1), 'Invalid users: expected a whole number, got a list.'],
+    ['run-time', () => readDuration('run-time', { m: 3 }), 'Invalid run-time: expected a duration, got an object.'],
+    ['fail-on-regression', () => readBoolean('fail-on-regression', null), 'Invalid fail-on-regression: expected true or false, got null.'],
+    ['latency-method', () => readChoice('latency-method', ['netem'], ['auto', 'netem'] as const), 'Invalid latency-method: expected one of auto, netem, got a list.'],
+    ['routes', () => readList('routes', { cpu: true }), 'Invalid routes: expected a list of names ("a, b" or [a, b]), got an object.'],
+    ['out', () => readValue('out', fields.path, 7), 'Invalid out: expected a path (string), got a number.'],
+  ] as [string, () => unknown, string][])('%s', (input, read, message) => {
+    expect(errorFor(input, read)).toBe(message);
+  });
+});

@@ -127,7 +127,8 @@ function describeWhere(path: readonly PropertyKey[], data: Record<string, unknow
   if (key === 'app') return index === undefined ? 'app' : `app ${index}`;
   if ((key === 'setups' || key === 'routes') && index !== undefined) {
     const entry = (data[key] as unknown[])[Number(index)];
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return key;
+    // A bare name is the list's own item; anything else is an entry.
+    if (typeof entry === 'string' || typeof entry === 'number') return key;
     if (field === undefined) return `${key} entry`;
     if (field === 'name') return `${key} entry name`;
     return `${key === 'setups' ? 'setup' : 'route'} "${String((entry as { name?: unknown }).name).trim()}" ${field}`;
