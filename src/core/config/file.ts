@@ -100,7 +100,7 @@ function definitions<D extends z.ZodType>(definition: D) {
     .min(1, { error: message });
 }
 
-export const ConfigFileSchema = strictMapping(
+const ConfigFileSchema = strictMapping(
   {
     ...(Object.fromEntries(Object.entries(CONFIG_INPUT_FIELDS).map(([key, field]) => [key, field.optional()])) as {
       [K in keyof typeof CONFIG_INPUT_FIELDS]: z.ZodOptional<(typeof CONFIG_INPUT_FIELDS)[K]>;

@@ -7,7 +7,7 @@ import type { Environment } from './environment.js';
 import { ResultsError } from './errors.js';
 import { ResultsSchema, type Results } from './schema.js';
 
-export type { CellMetrics, CellOutcome, CellResult, Environment, Results } from './schema.js';
+export type { CellMetrics, CellResult, Environment, Results } from './schema.js';
 export { ResultsError } from './errors.js';
 
 /** `major.minor`: readers accept any minor of their major and refuse other majors. */

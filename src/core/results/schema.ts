@@ -9,13 +9,13 @@ import { cellDir, cellId, cellPath } from '../plan/cells.js';
  * a newer 1.x may add fields, and this version reads it.
  */
 
-export const CELL_STATUSES = ['ok', 'failed'] as const;
+const CELL_STATUSES = ['ok', 'failed'] as const;
 
 const count = z.number().int().min(0);
 const rate = z.number().min(0);
 const milliseconds = z.number().min(0).nullable();
 
-export const CellMetricsSchema = z
+const CellMetricsSchema = z
   .object({
     maxSrps: rate.describe('Max over the history\'s Aggregated rows of (Requests/s − Failures/s): the study\'s "max sRPS".'),
     totalSuccesses: count.describe('Request Count − Failure Count of the final Aggregated row of locust_stats.csv: the study\'s "total successes".'),
@@ -63,7 +63,7 @@ const identity = {
   latencyMs: count.max(LIMITS.latencyMs),
 };
 
-export const CellResultSchema = z
+const CellResultSchema = z
   .discriminatedUnion('status', [z.object({ ...identity, ...MeasuredOutcomeSchema.shape }), z.object({ ...identity, ...FailedOutcomeSchema.shape })])
   .superRefine((cell, ctx) => {
     const id = cellId(cell.setup, cell.route, cell.latencyMs);
@@ -73,7 +73,7 @@ export const CellResultSchema = z
   })
   .describe('One cell: a setup serving a route under an added latency, and what became of it.');
 
-export const EnvironmentSchema = z
+const EnvironmentSchema = z
   .object({
     cpuCount: count.nullable(),
     cpuModel: z.string().nullable(),
@@ -120,7 +120,6 @@ export const ResultsSchema = z
   });
 
 export type CellMetrics = z.infer<typeof CellMetricsSchema>;
-export type CellStatus = (typeof CELL_STATUSES)[number];
 export type MeasuredOutcome = z.infer<typeof MeasuredOutcomeSchema>;
 export type FailedOutcome = z.infer<typeof FailedOutcomeSchema>;
 export type CellOutcome = MeasuredOutcome | FailedOutcome;
