@@ -6,10 +6,10 @@ import type { z } from 'zod';
  * from the issue alone, and `firstIssue` picks the one to report.
  */
 
-/** A value as the user wrote it: text quoted, a number or boolean bare. */
+/** A value as the user wrote it: text quoted, a number or boolean bare; long ones cut with "…". */
 export function show(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return (JSON.stringify(value) ?? String(value)).slice(0, 60);
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
+  return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
 }
 
 /** What a value is, for "expected …, got …". */
