@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/cli.js';
-import { parseResults, serializeResults } from '../src/core/results/results.js';
+import { emptyResults, parseResults, serializeResults } from '../src/core/results/results.js';
 import { fixture, scratch } from './helpers/fixtures.js';
 
 function io(cwd: string) {
@@ -120,6 +120,24 @@ describe('CLI errors are one clear line with an exit code', () => {
       expect(code).toBeGreaterThan(0);
       expect(run.err()).toMatch(message);
       expect(run.err()).not.toMatch(/\n\s+at /);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('report and compare refuse a results.json with no cells', () => {
+  it.each([[['report', 'empty.json']], [['compare', 'empty.json', '--baseline', 'paper']]])('%j', async (argv) => {
+    const { dir, cleanup } = await scratch();
+    try {
+      const { makeResults } = await import('./helpers/results.js');
+      const { config, environment } = makeResults({}, () => ({}));
+      // What an aggregate of no shards writes: valid, and empty.
+      await writeFile(join(dir, 'empty.json'), serializeResults(emptyResults(config, environment)));
+      const run = io(dir);
+      expect(await runCli(argv, run.io)).toBe(2);
+      expect(run.err()).toBe('async-bench: empty.json has no cells: nothing to report.\n');
+      expect(run.out()).toBe('');
     } finally {
       await cleanup();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfig, CONFIG_INPUTS, ConfigError, rampSeconds, type Config, type ConfigSources, type RawInputs } from '../src/core/config/build.js';
+import { buildConfig, CONFIG_INPUTS, ConfigError, ConfigSchema, LIMITS, rampSeconds, type Config, type ConfigSources, type RawInputs } from '../src/core/config/build.js';
 
 const FILE = 'async-bench.yml';
 
@@ -360,5 +360,82 @@ describe('async-bench.yml', () => {
     ['threshold', 'threshold: 150%\n', /not a ratio between 0 and 1/],
   ] as [string, string, RegExp][])('rejects %s: %j', (input, yaml, message) => {
     expect(errorFor(input, {}, yaml)).toMatch(message);
+  });
+});
+
+describe('bounded, well-typed inputs', () => {
+  it.each([
+    ['users', 'users: 200000\n', 'Invalid users: 200000 is above the maximum 100000.'],
+    ['latencies', 'latencies: [0, 10001]\n', 'Invalid latencies: "10001" is above the maximum 10000 ms.'],
+    ['spawn-rate', 'spawn-rate: 10001\n', 'Invalid spawn-rate: 10001 is above the maximum 10000.'],
+    ['run-time', 'run-time: 24h1s\n', 'Invalid run-time: "24h1s" is above the maximum 24 h (86400 s).'],
+    ['seed-posts', 'seed-posts: 100000001\n', 'Invalid seed-posts: 100000001 is above the maximum 100000000.'],
+    ['processes', 'processes: 65\n', 'Invalid processes: 65 is above the maximum 64.'],
+    ['setup "sync" max-connections', 'setups:\n  - name: sync\n    max-connections: 300000\n', 'Invalid setup "sync" max-connections: 300000 is above the maximum 262143.'],
+    ['app port', 'app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n  port: 70000\n', 'Invalid app port: 70000 is above the maximum 65535.'],
+  ])('%s above its maximum, in async-bench.yml', (input, yaml, message) => {
+    expect(errorFor(input, {}, yaml)).toBe(message);
+  });
+
+  it.each([
+    ['users', { users: '100001' }, 'Invalid users: "100001" is above the maximum 100000.'],
+    ['latencies', { latencies: '0,20000ms' }, 'Invalid latencies: "20000ms" is above the maximum 10000 ms.'],
+    ['spawn-rate', { 'spawn-rate': '1e5' }, 'Invalid spawn-rate: "1e5" is above the maximum 10000.'],
+    ['run-time', { 'run-time': '25h' }, 'Invalid run-time: "25h" is above the maximum 24 h (86400 s).'],
+    ['seed-posts', { 'seed-posts': '999999999' }, 'Invalid seed-posts: "999999999" is above the maximum 100000000.'],
+    ['processes', { processes: '100' }, 'Invalid processes: "100" is above the maximum 64.'],
+  ] as [string, RawInputs, string][])('%s above its maximum, as an input', (input, inputs, message) => {
+    expect(errorFor(input, inputs)).toBe(message);
+  });
+
+  it('accepts every maximum itself, and the config it builds is one results.json accepts', () => {
+    const config = build({
+      latencies: `0,${LIMITS.latencyMs}`,
+      users: String(LIMITS.users),
+      'spawn-rate': String(LIMITS.spawnRate),
+      'run-time': '24h',
+      'seed-posts': String(LIMITS.seedPosts),
+      processes: String(LIMITS.processes),
+    });
+    expect(config.latenciesMs).toEqual([0, 10_000]);
+    expect(config.load).toEqual({ users: 100_000, spawnRate: 10_000, runTimeSeconds: 86_400, processes: 64 });
+    expect(config.seedPosts).toBe(100_000_000);
+    expect(ConfigSchema.parse(config)).toEqual(config);
+    expect(ConfigSchema.parse(build())).toEqual(build());
+  });
+
+  it.each([
+    ['out', 'out: {a: 1}\n', 'Invalid out: expected a path (string), got an object.'],
+    ['out', 'out: [results]\n', 'Invalid out: expected a path (string), got a list.'],
+    ['out', 'out: "  "\n', 'Invalid out: is empty; give a folder path.'],
+    ['users', 'users: [1, 2]\n', 'Invalid users: expected a whole number, got a list.'],
+    ['seed-posts', 'seed-posts: {many: true}\n', 'Invalid seed-posts: expected a whole number, got an object.'],
+    ['spawn-rate', 'spawn-rate: [5]\n', 'Invalid spawn-rate: expected a number, got a list.'],
+    ['run-time', 'run-time: {minutes: 3}\n', 'Invalid run-time: expected a duration, got an object.'],
+    ['profile', 'profile: [paper]\n', 'Invalid profile: expected one of paper, quick, ci, got a list.'],
+    ['latency-method', 'latency-method: {tc: true}\n', 'Invalid latency-method: expected one of auto, netem, toxiproxy, got an object.'],
+    ['latencies', 'latencies: {a: 1}\n', 'Invalid latencies: expected a list of latencies in ms ("a, b" or [a, b]), got an object.'],
+    ['shard', 'shard: [1, 3]\n', 'Invalid shard: expected a shard "i/n", got a list.'],
+    ['threshold', 'threshold: {x: 1}\n', 'Invalid threshold: expected a ratio, got an object.'],
+    ['fail-on-regression', 'fail-on-regression: [true]\n', 'Invalid fail-on-regression: expected true or false, got a list.'],
+    ['baseline', 'baseline: [paper]\n', 'Invalid baseline: expected "paper", "artifact", "none" or a path (string), got a list.'],
+    ['app', 'app: [mysite]\n', 'Invalid app: expected a mapping, got ["mysite"].'],
+    ['setups entry', 'setups:\n  - [sync]\n', 'Invalid setups entry: expected a name or a mapping, got a list.'],
+    ['setup "x" env', 'setups:\n  - name: x\n    interface: wsgi\n    command: [a]\n    env: [DEBUG]\n', 'Invalid setup "x" env: expected a mapping of names to values, got ["DEBUG"].'],
+    ['route "x" title', 'routes:\n  - name: x\n    path: /x/\n    title: {a: 1}\n', 'Invalid route "x" title: must be a non-empty string, not an object.'],
+    ['setups entry name', 'setups:\n  - interface: wsgi\n', 'Invalid setups entry name: is missing; every entry needs a name.'],
+  ])('refuses the wrong kind of value for %s, naming it: %j', (input, yaml, message) => {
+    expect(errorFor(input, {}, yaml)).toBe(message);
+  });
+
+  it('reads a key with no value as not given', () => {
+    expect(build({}, 'users:\nprofile: quick\n').load.users).toBe(100);
+    expect(build({}, 'baseline:\n').compare.baseline).toBeNull();
+  });
+
+  it('keeps "baseline: none" in the file over the caller\'s default', () => {
+    const sources = (yaml: string): ConfigSources => ({ inputs: {}, defaults: { baseline: 'artifact' }, file: { path: FILE, text: yaml } });
+    expect(buildConfig(sources('baseline: none\n')).compare.baseline).toBeNull();
+    expect(buildConfig(sources('profile: quick\n')).compare.baseline).toBe('artifact');
   });
 });

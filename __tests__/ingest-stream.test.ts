@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildConfig } from '../src/core/config/build.js';
-import { readCell, type CellReading } from '../src/core/ingest/cell.js';
+import { readCell } from '../src/core/ingest/cell.js';
+import type { CellOutcome } from '../src/core/results/schema.js';
 import { MAX_ROW_BYTES } from '../src/core/ingest/csv.js';
 import { describeFileError } from '../src/core/ingest/input-file.js';
 import { CellMetricsFold, RATE_WINDOW_SECONDS } from '../src/core/ingest/metrics.js';
@@ -18,7 +19,7 @@ import { fixture, placeCell, scratch } from './helpers/fixtures.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const reasonOf = (reading: CellReading): string => (reading.status === 'failed' ? reading.reason : `ok, not failed: ${JSON.stringify(reading.metrics)}`);
+const reasonOf = (reading: CellOutcome): string => (reading.status === 'failed' ? reading.reason : `ok, not failed: ${JSON.stringify(reading.metrics)}`);
 
 /** Fails instead of hanging when a read never returns (a FIFO opened for reading waits for a writer). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -304,7 +305,7 @@ describe('a 1.2-million-row history in bounded memory', () => {
 
   it(`is ingested with --max-old-space-size=${HEAP_MB}, with the metrics it was generated with`, async () => {
     const { stdout } = await run(process.execPath, [`--max-old-space-size=${HEAP_MB}`, probe, 'ingest', cell]);
-    const { reading, wallSeconds, peakRssMb } = JSON.parse(stdout) as { reading: CellReading; wallSeconds: number; peakRssMb: number };
+    const { reading, wallSeconds, peakRssMb } = JSON.parse(stdout) as { reading: CellOutcome; wallSeconds: number; peakRssMb: number };
     expect(reasonOf(reading)).toMatch(/^ok/);
     expect(reading.metrics).toMatchObject({ ...history.expected, totalSuccesses: 1245 });
     console.log(`ingested ${(history.bytes / 1024 / 1024).toFixed(0)} MiB in ${wallSeconds.toFixed(1)} s, peak RSS ${peakRssMb.toFixed(0)} MiB`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfig, ConfigError, type RawInputs } from '../src/core/config/build.js';
-import { cellDir, cellId, parseCellDir, planCells, planShard, shardCells } from '../src/core/plan/cells.js';
+import { cellDir, cellId, cellPath, inPlanOrder, parseCellDir, planCells, planShard, shardCells } from '../src/core/plan/cells.js';
 
 const config = (inputs: RawInputs = {}) => buildConfig({ inputs });
 
@@ -44,10 +44,26 @@ describe('planCells', () => {
   });
 });
 
+describe('inPlanOrder', () => {
+  it('sorts anything with a cell id into the configured plan order, unknown ids last', () => {
+    const small = config({ setups: 'async-unlimited sync', routes: 'cpu', latencies: '200,0' });
+    const items = ['sync/cpu/0ms', 'elsewhere/cpu/0ms', 'async-unlimited/cpu/0ms', 'sync/cpu/200ms', 'async-unlimited/cpu/200ms'].map((id) => ({ id }));
+    expect(inPlanOrder(items, small).map((item) => item.id)).toEqual([
+      'async-unlimited/cpu/200ms',
+      'async-unlimited/cpu/0ms',
+      'sync/cpu/200ms',
+      'sync/cpu/0ms',
+      'elsewhere/cpu/0ms',
+    ]);
+    expect(items[0]!.id, 'the input is left as it was').toBe('sync/cpu/0ms');
+  });
+});
+
 describe('cell folders', () => {
   it('formats ids and folders', () => {
     expect(cellId('async-limited', 'io_read', 100)).toBe('async-limited/io_read/100ms');
     expect(cellDir('async-limited', 'io_read', 100)).toBe('async-limited__io_read__100ms');
+    expect(cellPath(cellDir('sync', 'cpu', 0))).toBe('cells/sync__cpu__0ms');
   });
 
   it('parseCellDir round-trips cellDir, including names with "_" and "-" anywhere allowed', () => {

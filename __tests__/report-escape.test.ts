@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineFromResults } from '../src/core/compare/baseline.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import { serverCommand } from '../src/core/config/server-command.js';
-import type { LatencyMethod, ProfileName, RouteSpec } from '../src/core/config/types.js';
+import type { LatencyMethod, ProfileName, RouteSpec } from '../src/core/config/schema.js';
 import { cellId } from '../src/core/plan/cells.js';
 import { renderReport } from '../src/core/report/body.js';
 import { clip, code, escapeMarkdown } from '../src/core/report/escape.js';

@@ -42,3 +42,40 @@ describe('action inputs over async-bench.yml', () => {
     expect(() => readActionInputs(stepInputs({ 'comment-key': 'has space' }))).toThrow(/comment-key/);
   });
 });
+
+describe('action-only inputs, typed', () => {
+  it('reads the defaults, and "" as not given', () => {
+    const expected = {
+      mode: 'run',
+      configFile: '',
+      baselineBranch: '',
+      comment: 'always',
+      commentKey: 'default',
+      results: '',
+      artifactName: 'async-bench-results',
+      retentionDays: null,
+      failOnIncomplete: false,
+      token: '',
+    };
+    expect(readActionInputs(stepInputs({ 'github-token': '' }))).toMatchObject(expected);
+    // A runner without action.yml's defaults (every input "") reads the same.
+    expect(readActionInputs(() => '')).toMatchObject(expected);
+  });
+
+  it('reads given values, trimmed and typed; config inputs stay raw text for buildConfig', () => {
+    const inputs = readActionInputs(
+      stepInputs({ mode: ' aggregate ', 'retention-days': '7', 'fail-on-incomplete': 'yes', comment: 'never', users: ' 40 ', latencies: '0, 100ms', config: ' bench.yml ' }),
+    );
+    expect(inputs).toMatchObject({ mode: 'aggregate', retentionDays: 7, failOnIncomplete: true, comment: 'never', configFile: 'bench.yml' });
+    expect(inputs.config).toMatchObject({ users: '40', latencies: '0, 100ms', profile: '' });
+  });
+
+  it.each([
+    [{ 'retention-days': 'soon' }, 'Invalid retention-days: "soon" is not a whole number; give an integer ≥ 1.'],
+    [{ 'retention-days': '0' }, 'Invalid retention-days: "0" is below 1; give an integer ≥ 1.'],
+    [{ 'fail-on-incomplete': 'maybe' }, 'Invalid fail-on-incomplete: "maybe" is not a boolean; use true or false.'],
+    [{ comment: 'sometimes' }, 'Invalid comment: "sometimes" is not one of always, on-regression, never.'],
+  ])('%j', (values, message) => {
+    expect(() => readActionInputs(stepInputs(values))).toThrow(message);
+  });
+});

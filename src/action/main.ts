@@ -9,6 +9,7 @@ import type { Config } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { renderReport } from '../core/report/body.js';
+import { failedCells } from '../core/results/cell.js';
 import { hostEnvironment } from '../core/results/environment.js';
 import { emptyResults, mergeResults, parseResults, serializeResults, withMissingCells, type Results } from '../core/results/results.js';
 import { artifactName, defaultArtifactStore, isFile, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from '../publish/artifacts.js';
@@ -170,11 +171,11 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   core.setOutput('artifact-id', artifact.id ?? '');
   core.setOutput('artifact-url', artifact.url ?? '');
 
-  const failedCells = results.cells.filter((cell) => cell.status === 'failed');
+  const incomplete = failedCells(results.cells);
   if (config.compare.failOnRegression && regressions > 0) {
     core.setFailed(`${regressions} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression is on).`);
-  } else if (inputs.failOnIncomplete && failedCells.length > 0) {
-    core.setFailed(`${failedCells.length} cell(s) have no result (fail-on-incomplete is on): ${failedCells.map((cell) => cell.id).join(', ')}`);
+  } else if (inputs.failOnIncomplete && incomplete.length > 0) {
+    core.setFailed(`${incomplete.length} cell(s) have no result (fail-on-incomplete is on): ${incomplete.map((cell) => cell.id).join(', ')}`);
   }
 }
 

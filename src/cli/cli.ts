@@ -4,10 +4,11 @@ import { loadBaseline, PAPER_BASELINE_NAME } from '../core/compare/baseline.js';
 import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
 import { ConfigError } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
-import { readRatio } from '../core/config/readers.js';
+import { readInput } from '../core/config/inputs.js';
+import { failedCells } from '../core/results/cell.js';
 import { readRecordedResults, reingestRun, RESULTS_FILE, RunDirError } from '../core/ingest/run-dir.js';
 import { renderReport } from '../core/report/body.js';
-import { mergeResults, parseResults, ResultsError, serializeResults, type Results } from '../core/results/results.js';
+import { mergeResults, parseResults, requireCells, ResultsError, serializeResults, type Results } from '../core/results/results.js';
 import { VERSION } from '../core/version.js';
 import { parse, UsageError, type Parsed } from './args.js';
 import { writeExports } from './exports.js';
@@ -60,7 +61,7 @@ async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Pro
   if (!source || source === 'none') return null;
   if (source === 'artifact') throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
   const baseline = await loadBaseline(source, cwd);
-  const threshold = parsed.inputs.threshold ? readRatio('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
+  const threshold = parsed.inputs.threshold ? readInput('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
   return compareResults(results, baseline, threshold);
 }
 
@@ -89,15 +90,16 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.\n`);
     await writeFile(join(runDir, RESULTS_FILE), serializeResults(results));
-    const failed = results.cells.filter((cell) => cell.status === 'failed');
+    const failed = failedCells(results.cells);
     io.stdout.write(`${join(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed\n`);
     for (const cell of failed) io.stdout.write(`  ✖ ${cell.id}: ${cell.reason}\n`);
     return 0;
   },
 
   async report(parsed, io) {
-    const path = resolve(io.cwd, onePositional(parsed, 'a results.json'));
-    const results = await readResultsFile(path);
+    const given = onePositional(parsed, 'a results.json');
+    const path = resolve(io.cwd, given);
+    const results = requireCells(given, await readResultsFile(path));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
     // The exports go beside results.json; a folder we cannot write to costs them, not the report.
@@ -109,7 +111,8 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   },
 
   async compare(parsed, io) {
-    const results = await readResultsFile(resolve(io.cwd, onePositional(parsed, 'a results.json')));
+    const path = onePositional(parsed, 'a results.json');
+    const results = requireCells(path, await readResultsFile(resolve(io.cwd, path)));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     if (!comparison) throw new UsageError('compare needs --baseline paper or --baseline <results.json>.');
     for (const cell of comparison.cells.values()) {

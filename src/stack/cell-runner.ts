@@ -10,7 +10,7 @@ import { loadTarget } from './project.js';
 import type { Stack } from './stack.js';
 
 /** What the runner knows of a cell beyond Locust's files; saved as cell.json. */
-export interface CellRecord {
+export interface CellRunRecord {
   id: string;
   startedAt: string;
   finishedAt: string;
@@ -28,7 +28,7 @@ export interface CellRecord {
  * cells/<dir>/, then the logs beside its CSVs. Never throws for a cell-level
  * fault: the error goes into cell.json and the run goes on.
  */
-export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string): Promise<CellRecord> {
+export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string): Promise<CellRunRecord> {
   const dir = join(cellsDir, cell.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -63,7 +63,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await writeFile(join(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = new Date();
-  const record: CellRecord = {
+  const record: CellRunRecord = {
     id: cell.id,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),

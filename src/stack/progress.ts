@@ -1,4 +1,4 @@
-import type { CellReading } from '../core/ingest/cell.js';
+import type { CellOutcome } from '../core/results/schema.js';
 import { formatCount, formatRate } from '../core/report/format.js';
 
 export function formatDuration(seconds: number): string {
@@ -10,7 +10,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** `[ 3/27] sync/io_read/200ms  4m10s elapsed, ETA 31m20s  max sRPS 0.6 & 105 successes` */
-export function progressLine(index: number, total: number, id: string, elapsedSeconds: number, reading: CellReading): string {
+export function progressLine(index: number, total: number, id: string, elapsedSeconds: number, reading: CellOutcome): string {
   const width = String(total).length;
   const done = index + 1;
   const eta = (elapsedSeconds / done) * (total - done);

@@ -1,19 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cellId } from '../plan/cells.js';
-import { parseResults, type Results } from '../results/results.js';
+import { parseResults, type CellMetrics, type Results } from '../results/results.js';
 
-/** The two study metrics of one cell, as a baseline knows them. */
-export interface BaselineCell {
-  maxSrps: number;
-  totalSuccesses: number;
-}
+/** The study's two numbers of one cell, all a baseline knows of it. */
+export type StudyNumbers = Pick<CellMetrics, 'maxSrps' | 'totalSuccesses'>;
 
 export interface Baseline {
   /** Shown in the report: `paper`, a path, or an artifact's run. */
   label: string;
   /** Cells the baseline measured; a baseline cell that failed has no numbers. */
-  cells: Map<string, BaselineCell | null>;
+  cells: Map<string, StudyNumbers | null>;
 }
 
 /** Tables 1–3 of the study, as published: [max sRPS, total successes] per latency 0/100/200 ms. */
@@ -39,7 +36,7 @@ const PAPER_LATENCIES = [0, 100, 200];
 export const PAPER_BASELINE_NAME = 'paper';
 
 export function paperBaseline(): Baseline {
-  const cells = new Map<string, BaselineCell>();
+  const cells = new Map<string, StudyNumbers>();
   for (const [route, setups] of Object.entries(PAPER_TABLES)) {
     for (const [setup, rows] of Object.entries(setups)) {
       rows.forEach(([maxSrps, totalSuccesses], i) => {

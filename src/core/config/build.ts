@@ -1,26 +1,15 @@
 import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PROFILES, REFERENCE_APP } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
-import type { ConfigInput } from './input-names.js';
-import {
-  readBoolean,
-  readChoice,
-  readDuration,
-  readInteger,
-  readLatencies,
-  readList,
-  readPositiveNumber,
-  readRatio,
-  readShard,
-} from './readers.js';
-import { readAppDefinition, readRouteDefinition, readSetupDefinition, selectByName } from './specs.js';
-import { PROFILE_NAMES, type Config, type LatencyMethod } from './types.js';
+import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
+import type { Config } from './schema.js';
+import { resolveApp, resolveRoute, resolveSetup, selectByName } from './specs.js';
 
-export * from './types.js';
+export * from './schema.js';
 export { ConfigError } from './errors.js';
 export { PROFILES } from './defaults.js';
 
-export { CONFIG_INPUTS, type ConfigInput } from './input-names.js';
+export { CONFIG_INPUTS, type ConfigInput } from './inputs.js';
 
 /** Raw text per input; `undefined` or `""` means "not given" (Actions passes "" for unset inputs). */
 export type RawInputs = Partial<Record<ConfigInput, string | undefined>>;
@@ -33,7 +22,7 @@ export interface ConfigSources {
   defaults?: RawInputs;
 }
 
-const LATENCY_METHODS: readonly LatencyMethod[] = ['auto', 'netem', 'toxiproxy'];
+const isGiven = (text: string | undefined): text is string => text !== undefined && text.trim() !== '';
 
 /**
  * Builds the one validated Config. Precedence: inputs/flags over the file over the
@@ -41,65 +30,52 @@ const LATENCY_METHODS: readonly LatencyMethod[] = ['auto', 'netem', 'toxiproxy']
  */
 export function buildConfig(sources: ConfigSources): Config {
   const file: ConfigFile = sources.file ? parseConfigFile(sources.file.path, sources.file.text) : {};
-  const given = (name: ConfigInput): unknown => {
+  const value = <K extends Exclude<ConfigInput, 'setups' | 'routes'>>(name: K): ConfigInputValue<K> | undefined => {
     const input = sources.inputs[name];
-    if (input !== undefined && input.trim() !== '') return input;
-    return file[name] ?? sources.defaults?.[name] ?? undefined;
-  };
-  const read = <T>(name: ConfigInput, reader: (input: string, raw: unknown) => T, fallback: T): T => {
-    const raw = given(name);
-    return raw === undefined ? fallback : reader(name, raw);
+    if (isGiven(input)) return readInput(name, input);
+    if (file[name] !== undefined) return file[name] as ConfigInputValue<K>;
+    const fallback = sources.defaults?.[name];
+    return isGiven(fallback) ? readInput(name, fallback) : undefined;
   };
 
-  const profileName = read('profile', (input, raw) => readChoice(input, raw, PROFILE_NAMES), 'paper');
+  const profileName = value('profile') ?? 'paper';
   const profile = PROFILES[profileName];
 
-  const definedSetups = asList('setups', file.setups)?.map((raw) => readSetupDefinition(raw, BUILT_IN_SETUPS));
+  const definedSetups = file.setups?.map((entry) => resolveSetup(entry, BUILT_IN_SETUPS));
   const knownSetups = mergeDefinitions(BUILT_IN_SETUPS, definedSetups);
-  const definedRoutes = asList('routes', file.routes)?.map((raw) => readRouteDefinition(raw, BUILT_IN_ROUTES));
+  const definedRoutes = file.routes?.map((entry) => resolveRoute(entry, BUILT_IN_ROUTES));
   const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
 
-  const setupInput = sources.inputs.setups?.trim() ? readList('setups', sources.inputs.setups) : undefined;
-  const routeInput = sources.inputs.routes?.trim() ? readList('routes', sources.inputs.routes) : undefined;
+  // Inputs select among built-in and file definitions by name; the file's own lists are its selection.
+  const setupNames = isGiven(sources.inputs.setups) ? readInput('setups', sources.inputs.setups) : undefined;
+  const routeNames = isGiven(sources.inputs.routes) ? readInput('routes', sources.inputs.routes) : undefined;
 
+  const baseline = value('baseline');
   const config: Config = {
     profile: profileName,
-    app: file.app !== undefined ? readAppDefinition(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
-    setups: structuredClone(setupInput ? selectByName('setups', setupInput, knownSetups) : (definedSetups ?? BUILT_IN_SETUPS)),
-    routes: structuredClone(routeInput ? selectByName('routes', routeInput, knownRoutes) : (definedRoutes ?? BUILT_IN_ROUTES)),
-    latenciesMs: read('latencies', readLatencies, [...profile.latenciesMs]),
-    latencyMethod: read('latency-method', (input, raw) => readChoice(input, raw, LATENCY_METHODS), 'auto'),
+    app: file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
+    setups: structuredClone(setupNames ? selectByName('setups', setupNames, knownSetups) : (definedSetups ?? BUILT_IN_SETUPS)),
+    routes: structuredClone(routeNames ? selectByName('routes', routeNames, knownRoutes) : (definedRoutes ?? BUILT_IN_ROUTES)),
+    latenciesMs: value('latencies') ?? [...profile.latenciesMs],
+    latencyMethod: value('latency-method') ?? 'auto',
     load: {
-      users: read('users', (input, raw) => readInteger(input, raw, 1), profile.load.users),
-      spawnRate: read('spawn-rate', readPositiveNumber, profile.load.spawnRate),
-      runTimeSeconds: read('run-time', readDuration, profile.load.runTimeSeconds),
-      processes: read('processes', (input, raw) => readInteger(input, raw, 1), profile.load.processes),
+      users: value('users') ?? profile.load.users,
+      spawnRate: value('spawn-rate') ?? profile.load.spawnRate,
+      runTimeSeconds: value('run-time') ?? profile.load.runTimeSeconds,
+      processes: value('processes') ?? profile.load.processes,
     },
-    seedPosts: read('seed-posts', (input, raw) => readInteger(input, raw, 0), profile.seedPosts),
-    shard: read('shard', readShard, null),
+    seedPosts: value('seed-posts') ?? profile.seedPosts,
+    shard: value('shard') ?? null,
     compare: {
-      baseline: read('baseline', readBaselineSource, DEFAULT_COMPARE.baseline),
-      threshold: read('threshold', readRatio, DEFAULT_COMPARE.threshold),
-      failOnRegression: read('fail-on-regression', readBoolean, DEFAULT_COMPARE.failOnRegression),
+      // null is "none", which a source gave on purpose: only undefined falls back.
+      baseline: baseline === undefined ? DEFAULT_COMPARE.baseline : baseline,
+      threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
+      failOnRegression: value('fail-on-regression') ?? DEFAULT_COMPARE.failOnRegression,
     },
-    outDir: read('out', (_input, raw) => String(raw).trim(), DEFAULT_OUT_DIR),
+    outDir: value('out') ?? DEFAULT_OUT_DIR,
   };
   checkCrossField(config);
   return config;
-}
-
-/** `paper`, `artifact`, a results.json path, or `none` (also empty) for no comparison. */
-function readBaselineSource(_input: string, raw: unknown): string | null {
-  const text = String(raw).trim();
-  return text === '' || text === 'none' ? null : text;
-}
-
-function asList(input: string, raw: unknown): unknown[] | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw) || raw.length === 0) {
-    throw new ConfigError(input, `in the config file must be a non-empty list of names or definitions.`);
-  }
-  return raw;
 }
 
 function mergeDefinitions<T extends { name: string }>(builtIns: T[], defined: T[] | undefined): T[] {
@@ -110,11 +86,11 @@ function mergeDefinitions<T extends { name: string }>(builtIns: T[], defined: T[
 
 function checkCrossField(config: Config): void {
   const { users, spawnRate, runTimeSeconds } = config.load;
-  const rampSeconds = users / spawnRate;
-  if (rampSeconds >= runTimeSeconds) {
+  const ramp = rampSeconds(config);
+  if (ramp >= runTimeSeconds) {
     throw new ConfigError(
       'run-time',
-      `${runTimeSeconds} s ends before the ramp finishes (users ${users} ÷ spawn-rate ${spawnRate} = ${rampSeconds} s), so no cell would hold full load; raise run-time or spawn-rate.`,
+      `${runTimeSeconds} s ends before the ramp finishes (users ${users} ÷ spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`,
     );
   }
   if (config.load.processes > users) {

@@ -1,4 +1,4 @@
-import type { AppSpec, CompareSpec, LoadSpec, ProfileName, RouteSpec, SetupSpec } from './types.js';
+import type { AppSpec, CompareSpec, LoadSpec, ProfileName, RouteSpec, SetupSpec } from './schema.js';
 
 /** The reference app in compose/app: the study's Django project. */
 export const REFERENCE_APP: AppSpec = {

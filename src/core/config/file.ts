@@ -1,40 +1,156 @@
 import { parse, YAMLParseError } from 'yaml';
+import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { CONFIG_INPUTS } from './input-names.js';
+import { choice, names, nonEmptyText, wholeNumber } from './fields.js';
+import { CONFIG_INPUT_FIELDS } from './inputs.js';
+import { describeIssue, firstIssue, kindOf, show } from './issues.js';
+import { HTTP_METHODS, INTERFACES, LIMITS } from './schema.js';
 
-/** Keys an async-bench.yml may carry: every input, plus structured app/setups/routes. */
-export const FILE_KEYS = [...CONFIG_INPUTS, 'app'] as const;
+/**
+ * The schema of async-bench.yml: every input as a key (read like the input), plus
+ * structured `app`, `setups` and `routes`. Mappings are strict: a misspelt key is an
+ * error naming the allowed ones, not a setting silently ignored.
+ */
 
-export type ConfigFile = Partial<Record<(typeof FILE_KEYS)[number], unknown>>;
+/** A mapping whose unknown keys are refused, listing the allowed ones. */
+function strictMapping<S extends z.core.$ZodLooseShape>(shape: S, notMapping = (raw: unknown) => `expected a mapping, got ${show(raw)}.`) {
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') return `unknown key "${issue.keys[0]}"; allowed keys: ${Object.keys(shape).join(', ')}.`;
+      if (issue.code === 'invalid_type') return notMapping(issue.input);
+      return undefined;
+    },
+  });
+}
 
-/** Parses async-bench.yml text into a plain object with known keys only. */
-export function parseConfigFile(path: string, text: string): ConfigFile {
+/** The name of a setup, a route or the app. */
+const entryName = z
+  .union([z.string(), z.number()], {
+    error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing; every entry needs a name.' : `must be a name, not ${kindOf(issue.input)}.`),
+  })
+  .transform((raw) => String(raw).trim())
+  .refine((name) => name !== '', { error: 'is missing; every entry needs a name.', abort: true })
+  .refine((name) => /^[a-z0-9][a-z0-9_-]*$/.test(name), { error: (issue) => `name ${show(issue.input)} must be lowercase letters, digits, "-" or "_".`, abort: true })
+  // Cell folders join names with "__" (plan cellDir): a name holding it would make them ambiguous.
+  .refine((name) => !name.includes('__'), {
+    error: (issue) => `name ${show(issue.input)} must not contain "__" (it separates names in cell folders); use "_" or "-".`,
+    abort: true,
+  });
+
+const SetupDefinitionSchema = strictMapping({
+  name: entryName,
+  label: nonEmptyText().optional(),
+  interface: choice(INTERFACES).optional(),
+  command: z
+    .array(z.union([z.string(), z.number()]), { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' })
+    .min(1, { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' })
+    .transform((args) => args.map(String))
+    .optional(),
+  env: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), { error: (issue) => `expected a mapping of names to values, got ${show(issue.input)}.` })
+    .transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])))
+    .optional(),
+  'max-connections': wholeNumber(1, LIMITS.maxConnections).optional(),
+});
+
+const urlPath = nonEmptyText('a path such as "/search/"').refine((path) => path.startsWith('/'), {
+  error: (issue) => `${show(issue.input)} must start with "/".`,
+});
+
+const RouteDefinitionSchema = strictMapping({
+  name: entryName,
+  title: nonEmptyText().optional(),
+  method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
+  path: urlPath.optional(),
+  form: names.optional(),
+  'user-class': nonEmptyText().optional(),
+});
+
+const moduleEntry = nonEmptyText('"module.path:callable"').refine((text) => /^[\w.]+:[\w.]+$/.test(text), {
+  error: (issue) => `${show(issue.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`,
+});
+
+const AppDefinitionSchema = strictMapping({
+  name: entryName.optional(),
+  context: nonEmptyText().optional(),
+  dockerfile: nonEmptyText().optional(),
+  wsgi: moduleEntry.optional(),
+  asgi: moduleEntry.optional(),
+  port: wholeNumber(1, LIMITS.port).optional(),
+  'health-path': nonEmptyText().optional(),
+}).superRefine((app, ctx) => {
+  // An empty mapping is the reference app; anything else describes the user's own app,
+  // which must not be dropped silently when its context is missing.
+  if (Object.keys(app).length === 0) return;
+  if (app.context === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'your own app needs context: its Docker build context, relative to the workspace (e.g. "./mysite").' });
+    return;
+  }
+  const missing = (['wsgi', 'asgi'] as const).filter((key) => app[key] === undefined);
+  if (missing.length > 0) ctx.addIssue({ code: 'custom', message: `your own app needs ${missing.join(' and ')} (e.g. "mysite.wsgi:application").` });
+});
+
+/** A list of built-in names or definitions (a definition may override a built-in by name). */
+function definitions<D extends z.ZodType>(definition: D) {
+  const message = 'in the config file must be a non-empty list of names or definitions.';
+  return z
+    .array(z.union([entryName, definition], { error: (issue) => `expected a name or a mapping, got ${kindOf(issue.input)}.` }), {
+      error: message,
+    })
+    .min(1, { error: message });
+}
+
+const ConfigFileSchema = strictMapping(
+  {
+    ...(Object.fromEntries(Object.entries(CONFIG_INPUT_FIELDS).map(([key, field]) => [key, field.optional()])) as {
+      [K in keyof typeof CONFIG_INPUT_FIELDS]: z.ZodOptional<(typeof CONFIG_INPUT_FIELDS)[K]>;
+    }),
+    setups: definitions(SetupDefinitionSchema).optional(),
+    routes: definitions(RouteDefinitionSchema).optional(),
+    app: AppDefinitionSchema.optional(),
+  },
+  () => 'the top level must be a mapping of keys such as "profile:" and "routes:".',
+);
+
+export type ConfigFile = z.output<typeof ConfigFileSchema>;
+export type SetupDefinition = z.output<typeof SetupDefinitionSchema>;
+export type RouteDefinition = z.output<typeof RouteDefinitionSchema>;
+export type AppDefinition = z.output<typeof AppDefinitionSchema>;
+
+/**
+ * Names a place in the file the way users think of it: `users`, `setups entry`,
+ * `setup "fast" command`, `app wsgi`, or the file itself.
+ */
+function describeWhere(path: readonly PropertyKey[], data: Record<string, unknown>, file: string): string {
+  const [key, index, field] = path.map(String);
+  if (key === undefined) return `config file ${file}`;
+  if (key === 'app') return index === undefined ? 'app' : `app ${index}`;
+  if ((key === 'setups' || key === 'routes') && index !== undefined) {
+    const entry = (data[key] as unknown[])[Number(index)];
+    // A bare name is the list's own item; anything else is an entry.
+    if (typeof entry === 'string' || typeof entry === 'number') return key;
+    if (field === undefined) return `${key} entry`;
+    if (field === 'name') return `${key} entry name`;
+    return `${key === 'setups' ? 'setup' : 'route'} "${String((entry as { name?: unknown }).name).trim()}" ${field}`;
+  }
+  return key;
+}
+
+/** Parses async-bench.yml text into typed values; a key with no value counts as not given. */
+export function parseConfigFile(file: string, text: string): ConfigFile {
   let data: unknown;
   try {
     data = parse(text);
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new ConfigError(`config file ${path}`, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`config file ${file}`, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
   }
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError(`config file ${path}`, 'the top level must be a mapping of keys such as "profile:" and "routes:".');
+  if (typeof data === 'object' && !Array.isArray(data)) {
+    data = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
   }
-  checkKeys(`config file ${path}`, data as Record<string, unknown>, FILE_KEYS);
-  return data as ConfigFile;
-}
-
-export function checkKeys(where: string, object: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const key of Object.keys(object)) {
-    if (!allowed.includes(key)) {
-      throw new ConfigError(where, `unknown key "${key}"; allowed keys: ${allowed.join(', ')}.`);
-    }
-  }
-}
-
-export function asObject(where: string, raw: unknown): Record<string, unknown> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(where, `expected a mapping, got ${JSON.stringify(raw)}.`);
-  }
-  return raw as Record<string, unknown>;
+  const parsed = ConfigFileSchema.safeParse(data, { error: describeIssue });
+  if (parsed.success) return parsed.data;
+  const issue = firstIssue(parsed.error);
+  throw new ConfigError(describeWhere(issue.path, data as Record<string, unknown>, file), issue.message);
 }

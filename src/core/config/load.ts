@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildConfig, type RawInputs } from './build.js';
 import { ConfigError } from './errors.js';
-import type { Config } from './types.js';
+import type { Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'async-bench.yml';
 

@@ -1,4 +1,4 @@
-import type { AppSpec, SetupSpec } from './types.js';
+import type { AppSpec, SetupSpec } from './schema.js';
 
 /** A setup's server argv with `{module}` (the app's WSGI or ASGI entry) and `{port}` filled in. */
 export function serverCommand(setup: SetupSpec, app: AppSpec): string[] {

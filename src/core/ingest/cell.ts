@@ -1,6 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CellMetricsFold, LOCUST_CPU_WARNING, type CellMetrics } from './metrics.js';
+import { failedOutcome, measuredOutcome } from '../results/cell.js';
+import type { CellOutcome } from '../results/schema.js';
+import { CellMetricsFold, LOCUST_CPU_WARNING } from './metrics.js';
 import { IngestError } from './csv.js';
 import { asIngestError, missingInput, openInput } from './input-file.js';
 import { readFailures, readHistory, readStats } from './rows.js';
@@ -35,10 +37,6 @@ const MAX_RUNNER_BYTES = 1024 * 1024;
 
 /** How far back a log chunk is searched again, so a warning split across two chunks is still found. */
 const LOG_OVERLAP_CHARS = 256;
-
-export type CellReading =
-  | { status: 'ok'; metrics: CellMetrics; warnings: string[] }
-  | { status: 'failed'; reason: string; metrics: null; warnings: string[] };
 
 interface CellFile {
   path: string;
@@ -114,7 +112,7 @@ async function closeAll(inputs: (FileHandle | null)[]): Promise<void> {
  * matter. Missing, unreadable or malformed files make the cell `failed` with a
  * reason naming the file, never zeros: a number in a table must be a measurement.
  */
-export async function readCell(dir: string): Promise<CellReading> {
+export async function readCell(dir: string): Promise<CellOutcome> {
   const warnings: string[] = [];
   const stats = cellFile(dir, 'stats');
   const history = cellFile(dir, 'history');
@@ -147,10 +145,10 @@ export async function readCell(dir: string): Promise<CellReading> {
     if (metrics.locustCpuWarning) {
       warnings.push('Locust warned that its CPU was above 90 %: the load generator may have limited this cell.');
     }
-    return { status: 'ok', metrics, warnings };
+    return measuredOutcome(metrics, warnings);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    return { status: 'failed', reason: error.message, metrics: null, warnings };
+    return failedOutcome(error.message, warnings);
   } finally {
     await closeAll(opened);
   }

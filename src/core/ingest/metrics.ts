@@ -1,31 +1,8 @@
 import { IngestError } from './csv.js';
+import type { CellMetrics } from '../results/schema.js';
 import { AGGREGATED, type FailureRow, type HistoryRow, type StatsRow } from './rows.js';
 
-/** Per-cell numbers. The first two are the study's; the rest explain them. */
-export interface CellMetrics {
-  /** Max over the history's Aggregated rows of (Requests/s − Failures/s). */
-  maxSrps: number;
-  /** Request Count − Failure Count of the final Aggregated row of locust_stats.csv. */
-  totalSuccesses: number;
-  totalRequests: number;
-  totalFailures: number;
-  /** Failures ÷ requests; 0 when nothing was requested. */
-  failureRatio: number;
-  /** Median sRPS over the hold phase (full users, after the rate window settled); null if none. */
-  steadySrps: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-  averageMs: number | null;
-  /** Highest user count Locust reached. */
-  peakUsers: number;
-  /** Aggregated history samples the max was taken over. */
-  historySamples: number;
-  /** Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck. */
-  locustCpuWarning: boolean;
-  /** The most frequent failures, largest first (at most 3). */
-  topFailures: { error: string; occurrences: number }[];
-}
+export type { CellMetrics } from '../results/schema.js';
 
 /** Locust's history Requests/s averages about the last 10 s. */
 export const RATE_WINDOW_SECONDS = 10;

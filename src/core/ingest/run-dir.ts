@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
-import { parseCellDir, planShard } from '../plan/cells.js';
+import { CELLS_FOLDER, parseCellDir, planShard } from '../plan/cells.js';
+import { cellResult, failedCell } from '../results/cell.js';
 import { emptyResults, parseResults, ResultsError, type CellResult, type Results } from '../results/results.js';
 
-export const CELLS_FOLDER = 'cells';
+export { CELLS_FOLDER } from '../plan/cells.js';
 export const RESULTS_FILE = 'results.json';
 export const TABLES_FILE = 'tables.md';
 
@@ -58,14 +59,13 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
   const planned = planShard(config);
   const cells: CellResult[] = [];
   for (const cell of planned) {
-    const base = { id: cell.id, dir: `${CELLS_FOLDER}/${cell.dir}`, setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs };
     if (!present.has(cell.dir)) {
-      cells.push({ ...base, status: 'failed', reason: `not run: no folder ${CELLS_FOLDER}/${cell.dir}`, metrics: null, warnings: [] });
+      cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
-    const reading = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
-    const resumedFrom = reading.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
-    cells.push({ ...base, ...reading, reason: reading.status === 'failed' ? reading.reason : null, ...(resumedFrom ? { resumedFrom } : {}) });
+    const outcome = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
+    const resumedFrom = outcome.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
+    cells.push({ ...cellResult(cell, outcome), ...(resumedFrom ? { resumedFrom } : {}) });
   }
   const plannedDirs = new Set(planned.map((cell) => cell.dir));
   return {

@@ -1,4 +1,5 @@
-import { ConfigError, type Config, type RouteSpec, type SetupSpec, type Shard } from '../config/build.js';
+import { ConfigError } from '../config/errors.js';
+import type { Config, RouteSpec, SetupSpec, Shard } from '../config/schema.js';
 
 /** One measurement: a setup serving a route under an added latency. */
 export interface Cell {
@@ -11,12 +12,20 @@ export interface Cell {
   latencyMs: number;
 }
 
+/** The folder of a run directory that holds one folder per cell. */
+export const CELLS_FOLDER = 'cells';
+
 export function cellId(setup: string, route: string, latencyMs: number): string {
   return `${setup}/${route}/${latencyMs}ms`;
 }
 
 export function cellDir(setup: string, route: string, latencyMs: number): string {
   return `${setup}__${route}__${latencyMs}ms`;
+}
+
+/** A cell folder relative to the run directory, as results.json records it: `cells/<dir>`. */
+export function cellPath(dir: string): string {
+  return `${CELLS_FOLDER}/${dir}`;
 }
 
 /** Parses a cell folder name back into its parts; null when it is not one. */
@@ -43,6 +52,12 @@ export function planCells(config: Pick<Config, 'setups' | 'routes' | 'latenciesM
       })),
     ),
   );
+}
+
+/** Items with a cell id, sorted into the plan's order (ids the plan does not know go last). */
+export function inPlanOrder<T extends { id: string }>(items: T[], config: Pick<Config, 'setups' | 'routes' | 'latenciesMs'>): T[] {
+  const position = new Map(planCells(config).map((cell, i) => [cell.id, i]));
+  return [...items].sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { regressionCount, type Comparison } from '../compare/verdicts.js';
+import { failedCells } from '../results/cell.js';
 import type { Results } from '../results/results.js';
 import {
   baselineOnlySection,
@@ -31,7 +32,7 @@ export interface ReportOptions {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function headline(results: Results, comparison: Comparison | null): string {
-  const failed = results.cells.filter((cell) => cell.status === 'failed').length;
+  const failed = failedCells(results.cells).length;
   const failedNote = failed > 0 ? ` · ✖ ${plural(failed, 'cell')} failed` : '';
   const cells = plural(results.cells.length, 'cell');
   if (!comparison) return `### async-bench: ${cells}, no baseline${failedNote}`;

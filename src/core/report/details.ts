@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table';
 import type { Comparison } from '../compare/verdicts.js';
 import { rampSeconds } from '../config/build.js';
 import { serverCommand } from '../config/server-command.js';
+import { failedCells } from '../results/cell.js';
 import type { Results } from '../results/results.js';
 import { clip, code, escapeMarkdown } from './escape.js';
 import { HYPOTHESIS } from './findings.js';
@@ -14,7 +15,7 @@ const collapsed = (summary: string, body: string): string =>
   `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 
 export function failedCellsSection(results: Results): string {
-  const failed = results.cells.filter((cell) => cell.status === 'failed');
+  const failed = failedCells(results.cells);
   if (failed.length === 0) return '';
   const lines = failed.map((cell) => `- ${code(cell.id)}: ${escapeMarkdown(clip(cell.reason ?? 'unknown reason', 300))}`);
   return collapsed(`✖ ${failed.length} failed cell${failed.length === 1 ? '' : 's'}`, lines.join('\n'));

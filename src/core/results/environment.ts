@@ -1,26 +1,9 @@
 import { cpus, release, platform, arch, totalmem } from 'node:os';
+import type { Environment } from './schema.js';
 
-/**
- * What ran: enough to know, when two results differ, whether the machine or the
- * software did. Fields the host cannot tell stay null; the stack fills its own.
- */
-export interface Environment {
-  cpuCount: number | null;
-  cpuModel: string | null;
-  memoryGiB: number | null;
-  kernel: string | null;
-  platform: string | null;
-  node: string | null;
-  runner: string | null;
-  docker: string | null;
-  compose: string | null;
-  /** Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql. */
-  stack: Record<string, string | null>;
-  latencyMethod: 'netem' | 'toxiproxy' | null;
-  /** Why `auto` added the latency with Toxiproxy instead of netem; null when it did not fall back. */
-  latencyFallbackReason: string | null;
-}
+export type { Environment } from './schema.js';
 
+/** What the host can tell about itself; the stack fills in its own fields (null until then). */
 export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const cores = cpus();
   return {

@@ -1,41 +1,18 @@
-import type { Config, Shard } from '../config/build.js';
-import type { Environment } from './environment.js';
-import type { CellMetrics } from '../ingest/metrics.js';
-import { planCells } from '../plan/cells.js';
-import { ResultsError } from './errors.js';
-import { checkResultsShape } from './schema.js';
+import type { Config } from '../config/build.js';
+import { describeIssue, firstIssue, jsonPath } from '../config/issues.js';
+import { inPlanOrder, planCells } from '../plan/cells.js';
 import { VERSION } from '../version.js';
+import { failedCell } from './cell.js';
+import type { Environment } from './environment.js';
+import { ResultsError } from './errors.js';
+import { ResultsSchema, type Results } from './schema.js';
+
+export type { CellMetrics, CellResult, Environment, Results } from './schema.js';
+export { ResultsError } from './errors.js';
 
 /** `major.minor`: readers accept any minor of their major and refuse other majors. */
 export const SCHEMA_VERSION = '1.0';
 const SCHEMA_MAJOR = 1;
-
-export interface CellResult {
-  id: string;
-  dir: string;
-  setup: string;
-  route: string;
-  latencyMs: number;
-  status: 'ok' | 'failed';
-  /** Why a failed cell has no numbers. */
-  reason: string | null;
-  metrics: CellMetrics | null;
-  warnings: string[];
-  /** createdAt of the earlier attempt that measured this cell, when a resumed run kept it. */
-  resumedFrom?: string;
-}
-
-export interface Results {
-  schemaVersion: string;
-  tool: { name: 'async-bench'; version: string };
-  createdAt: string;
-  config: Config;
-  environment: Environment;
-  shard: Shard | null;
-  cells: CellResult[];
-}
-
-export { ResultsError } from './errors.js';
 
 /** Parses results.json text, refusing what this version cannot read faithfully. */
 export function parseResults(source: string, text: string): Results {
@@ -45,30 +22,33 @@ export function parseResults(source: string, text: string): Results {
   } catch (error) {
     throw new ResultsError(`${source} is not JSON: ${(error as Error).message}`);
   }
-  const record = data as Partial<Results> | null;
-  if (record === null || typeof record !== 'object' || typeof record.schemaVersion !== 'string') {
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version !== 'string') {
     throw new ResultsError(`${source} has no "schemaVersion"; is it an async-bench results.json?`);
   }
-  const major = Number(record.schemaVersion.split('.')[0]);
+  // Before the shape: a 2.x file is not a broken 1.x file, it needs another reader.
+  const major = Number(version.split('.')[0]);
   if (major !== SCHEMA_MAJOR) {
     throw new ResultsError(
-      `${source} has schemaVersion ${record.schemaVersion}; this async-bench reads ${SCHEMA_MAJOR}.x. ` +
+      `${source} has schemaVersion ${version}; this async-bench reads ${SCHEMA_MAJOR}.x. ` +
         (major > SCHEMA_MAJOR ? 'Upgrade async-bench to read it.' : 'Re-run the benchmark to produce a current file.'),
     );
   }
-  const shapeError = (() => {
-    try {
-      checkResultsShape(record, 'results');
-      return null;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  })();
-  if (shapeError) throw new ResultsError(`${source} is not a valid results.json: ${shapeError}.`);
-  for (const cell of record.cells!) {
-    if (cell.status === 'ok' && cell.metrics === null) throw new ResultsError(`${source}: cell ${cell.id} is "ok" but has no metrics.`);
+  const parsed = ResultsSchema.safeParse(data, { error: describeIssue });
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    throw new ResultsError(`${source} is not a valid results.json: ${jsonPath('results', issue.path)} ${issue.message}.`);
   }
-  return record as Results;
+  return parsed.data;
+}
+
+/**
+ * For commands that show results: a file with no cells (an aggregate of no shards
+ * writes one) is valid but has nothing to report or compare.
+ */
+export function requireCells(source: string, results: Results): Results {
+  if (results.cells.length === 0) throw new ResultsError(`${source} has no cells: nothing to report.`);
+  return results;
 }
 
 /** Results with no cells yet, for a run or an aggregate that has nothing to show. */
@@ -91,7 +71,7 @@ function comparableConfig(config: Config): string {
  * different experiments) and cells measured twice (which one would be true?).
  */
 export function mergeResults(parts: { source: string; results: Results }[]): Results {
-  const [first, ...rest] = parts;
+  const [first] = parts;
   if (!first) throw new ResultsError('nothing to merge: no results were given.');
   const expected = comparableConfig(first.results.config);
   const seen = new Map<string, string>();
@@ -112,22 +92,16 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
       seen.set(cell.id, part.source);
     }
   }
-  const order = planOrder(first.results.config);
-  const cells = parts.flatMap((part) => part.results.cells);
-  cells.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   return {
     ...first.results,
     config: { ...first.results.config, shard: null },
     shard: null,
-    environment: first.results.environment,
-    cells,
-    createdAt: [first, ...rest].map((part) => part.results.createdAt).sort().at(-1)!,
+    cells: inPlanOrder(
+      parts.flatMap((part) => part.results.cells),
+      first.results.config,
+    ),
+    createdAt: parts.map((part) => part.results.createdAt).sort().at(-1)!,
   };
-}
-
-/** Position of each cell id in the plan: results list cells in plan order. */
-function planOrder(config: Config): Map<string, number> {
-  return new Map(planCells(config).map((cell, i) => [cell.id, i]));
 }
 
 /**
@@ -136,21 +110,9 @@ function planOrder(config: Config): Map<string, number> {
  */
 export function withMissingCells(results: Results, reason: string): { results: Results; missing: string[] } {
   const present = new Set(results.cells.map((cell) => cell.id));
-  const missing: CellResult[] = planCells(results.config)
+  const missing = planCells(results.config)
     .filter((cell) => !present.has(cell.id))
-    .map((cell) => ({
-      id: cell.id,
-      dir: `cells/${cell.dir}`,
-      setup: cell.setup.name,
-      route: cell.route.name,
-      latencyMs: cell.latencyMs,
-      status: 'failed' as const,
-      reason,
-      metrics: null,
-      warnings: [],
-    }));
+    .map((cell) => failedCell(cell, reason));
   if (missing.length === 0) return { results, missing: [] };
-  const order = planOrder(results.config);
-  const cells = [...results.cells, ...missing].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-  return { results: { ...results, cells }, missing: missing.map((cell) => cell.id) };
+  return { results: { ...results, cells: inPlanOrder([...results.cells, ...missing], results.config) }, missing: missing.map((cell) => cell.id) };
 }

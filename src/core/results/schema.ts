@@ -1,100 +1,130 @@
-import { ResultsError } from './errors.js';
+import { z } from 'zod';
+import { ConfigSchema, LIMITS, NAME_PATTERN, ShardSchema } from '../config/schema.js';
+import { cellDir, cellId, cellPath } from '../plan/cells.js';
 
 /**
- * Shape checks for results.json read from elsewhere (a baseline artifact, a fork's
- * shard): every value the report prints must have the type the report expects, so
- * a crafted file can neither crash the report nor smuggle markup in as a number.
+ * results.json, as a schema. It is read from elsewhere (a baseline artifact, a fork's
+ * shard), so every value the report prints must be what it claims: a crafted file can
+ * neither crash the report nor smuggle markup in as a number. Objects are not strict:
+ * a newer 1.x may add fields, and this version reads it.
  */
 
-type Check = (value: unknown, at: string) => void;
+const CELL_STATUSES = ['ok', 'failed'] as const;
 
-const fail = (at: string, expected: string, value: unknown): never => {
-  throw new ResultsError(`${at} should be ${expected}, not ${JSON.stringify(value)?.slice(0, 60)}`);
+const count = z.number().int().min(0);
+const rate = z.number().min(0);
+const milliseconds = z.number().min(0).nullable();
+
+const CellMetricsSchema = z
+  .object({
+    maxSrps: rate.describe('Max over the history\'s Aggregated rows of (Requests/s − Failures/s): the study\'s "max sRPS".'),
+    totalSuccesses: count.describe('Request Count − Failure Count of the final Aggregated row of locust_stats.csv: the study\'s "total successes".'),
+    totalRequests: count,
+    totalFailures: count,
+    failureRatio: z.number().min(0).max(1).describe('Failures ÷ requests; 0 when nothing was requested.'),
+    steadySrps: rate.nullable().describe('Median sRPS over the hold phase (full users, after the rate window settled); null if none.'),
+    p50Ms: milliseconds,
+    p95Ms: milliseconds,
+    p99Ms: milliseconds,
+    averageMs: milliseconds,
+    peakUsers: count.describe('Highest user count Locust reached.'),
+    historySamples: count.describe('Aggregated history samples the max was taken over.'),
+    locustCpuWarning: z.boolean().describe('Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck.'),
+    topFailures: z.array(z.object({ error: z.string(), occurrences: count })).describe('The most frequent failures, largest first (at most 3).'),
+  })
+  .refine((metrics) => metrics.totalFailures <= metrics.totalRequests, {
+    error: (issue) => {
+      const { totalFailures, totalRequests } = issue.input as { totalFailures: number; totalRequests: number };
+      return `is ${totalFailures}, more than totalRequests ${totalRequests}`;
+    },
+    path: ['totalFailures'],
+  })
+  .describe('Per-cell numbers. The first two are the study\'s; the rest explain them.');
+
+/** What became of a cell: measured, with numbers, or failed, with the reason. */
+const MeasuredOutcomeSchema = z.object({
+  status: z.literal(CELL_STATUSES[0]),
+  reason: z.null(),
+  metrics: CellMetricsSchema,
+  warnings: z.array(z.string()),
+});
+const FailedOutcomeSchema = z.object({
+  status: z.literal(CELL_STATUSES[1]),
+  reason: z.string().describe('Why the cell has no numbers.'),
+  metrics: z.null(),
+  warnings: z.array(z.string()),
+});
+
+const identity = {
+  id: z.string().regex(/^[^/]+\/[^/]+\/\d+ms$/).describe('<setup>/<route>/<latency>ms, e.g. "async-limited/io_read/100ms".'),
+  dir: z.string().describe('Folder of its Locust files, relative to results.json: cells/<setup>__<route>__<latency>ms.'),
+  setup: z.string().regex(NAME_PATTERN),
+  route: z.string().regex(NAME_PATTERN),
+  latencyMs: count.max(LIMITS.latencyMs),
+  resumedFrom: z.string().optional().describe('createdAt of the earlier attempt that measured this cell, when a resumed run kept it.'),
 };
 
-const number: Check = (v, at) => void (typeof v === 'number' && Number.isFinite(v) ? v : fail(at, 'a number', v));
-const string: Check = (v, at) => void (typeof v === 'string' ? v : fail(at, 'a string', v));
-const boolean: Check = (v, at) => void (typeof v === 'boolean' ? v : fail(at, 'true or false', v));
-const nullable = (check: Check): Check => (v, at) => (v === null ? undefined : check(v, at));
-/** A field added after files were written: older files lack it. */
-const optional = (check: Check): Check => (v, at) => (v === undefined ? undefined : check(v, at));
-const array = (check: Check): Check => (v, at) => (Array.isArray(v) ? v.forEach((item, i) => check(item, `${at}[${i}]`)) : fail(at, 'a list', v));
-const object =
-  (fields: Record<string, Check>): Check =>
-  (v, at) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(at, 'an object', v);
-    for (const [key, check] of Object.entries(fields)) check((v as Record<string, unknown>)[key], `${at}.${key}`);
-  };
-const record = (check: Check): Check => (v, at) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(at, 'an object', v);
-  for (const [key, item] of Object.entries(v as Record<string, unknown>)) check(item, `${at}.${key}`);
-};
+const CellResultSchema = z
+  .discriminatedUnion('status', [z.object({ ...identity, ...MeasuredOutcomeSchema.shape }), z.object({ ...identity, ...FailedOutcomeSchema.shape })])
+  .superRefine((cell, ctx) => {
+    const id = cellId(cell.setup, cell.route, cell.latencyMs);
+    if (cell.id !== id) ctx.addIssue({ code: 'custom', path: ['id'], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
+    const dir = cellPath(cellDir(cell.setup, cell.route, cell.latencyMs));
+    if (cell.dir !== dir) ctx.addIssue({ code: 'custom', path: ['dir'], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
+  })
+  .describe('One cell: a setup serving a route under an added latency, and what became of it.');
 
-const metrics = object({
-  maxSrps: number,
-  totalSuccesses: number,
-  totalRequests: number,
-  totalFailures: number,
-  failureRatio: number,
-  steadySrps: nullable(number),
-  p50Ms: nullable(number),
-  p95Ms: nullable(number),
-  p99Ms: nullable(number),
-  averageMs: nullable(number),
-  peakUsers: number,
-  historySamples: number,
-  locustCpuWarning: boolean,
-  topFailures: array(object({ error: string, occurrences: number })),
-});
+const EnvironmentSchema = z
+  .object({
+    cpuCount: count.nullable(),
+    cpuModel: z.string().nullable(),
+    memoryGiB: rate.nullable(),
+    kernel: z.string().nullable(),
+    platform: z.string().nullable(),
+    node: z.string().nullable(),
+    runner: z.string().nullable(),
+    docker: z.string().nullable(),
+    compose: z.string().nullable(),
+    stack: z.record(z.string(), z.string().nullable()).describe('Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql.'),
+    latencyMethod: z.enum(['netem', 'toxiproxy']).nullable(),
+    latencyFallbackReason: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).'),
+  })
+  .describe('What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.');
 
-const config = object({
-  profile: string,
-  app: object({ name: string, builtIn: boolean, context: string, wsgi: string, asgi: string, port: number }),
-  setups: array(object({ name: string, label: string, interface: string, command: array(string), env: record(string), database: object({ maxConnections: number }) })),
-  routes: array(object({ name: string, title: string, method: string, path: string, form: array(string), userClass: string })),
-  latenciesMs: array(number),
-  latencyMethod: string,
-  load: object({ users: number, spawnRate: number, runTimeSeconds: number, processes: number }),
-  seedPosts: number,
-  shard: nullable(object({ index: number, total: number })),
-  compare: object({ baseline: nullable(string), threshold: number, failOnRegression: boolean }),
-  outDir: string,
-});
+export const ResultsSchema = z
+  .object({
+    schemaVersion: z.string().regex(/^\d+\.\d+$/).describe('major.minor: readers accept any minor of their major.'),
+    tool: z.object({ name: z.literal('async-bench'), version: z.string() }),
+    createdAt: z.iso.datetime(),
+    config: ConfigSchema,
+    environment: EnvironmentSchema,
+    shard: ShardSchema.nullable(),
+    cells: z.array(CellResultSchema).describe('In plan order: setup, then route, then latency as configured.'),
+  })
+  .superRefine((results, ctx) => {
+    const seen = new Set<string>();
+    results.cells.forEach((cell, index) => {
+      if (seen.has(cell.id)) ctx.addIssue({ code: 'custom', path: ['cells', index, 'id'], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
+      seen.add(cell.id);
+    });
+  })
+  .meta({
+    title: 'async-bench results.json',
+    description:
+      'One benchmark run of async-bench: the configuration, the machine and, per cell (setup × route × added latency), ' +
+      "the study's max sRPS and total successes with the numbers that explain them. Beyond this schema, async-bench " +
+      'refuses a file whose cell ids repeat or do not match their setup, route and latency, or whose failures exceed its requests.',
+  });
 
-const environment = object({
-  cpuCount: nullable(number),
-  cpuModel: nullable(string),
-  memoryGiB: nullable(number),
-  kernel: nullable(string),
-  platform: nullable(string),
-  node: nullable(string),
-  runner: nullable(string),
-  docker: nullable(string),
-  compose: nullable(string),
-  stack: record(nullable(string)),
-  latencyMethod: nullable(string),
-  latencyFallbackReason: optional(nullable(string)),
-});
-
-const cell = object({
-  id: string,
-  dir: string,
-  setup: string,
-  route: string,
-  latencyMs: number,
-  status: (v, at) => void (v === 'ok' || v === 'failed' ? v : fail(at, '"ok" or "failed"', v)),
-  reason: nullable(string),
-  metrics: nullable(metrics),
-  warnings: array(string),
-  resumedFrom: optional(string),
-});
-
-export const checkResultsShape = object({
-  schemaVersion: string,
-  tool: object({ name: string, version: string }),
-  createdAt: string,
-  config,
-  environment,
-  shard: nullable(object({ index: number, total: number })),
-  cells: array(cell),
-});
+export type CellMetrics = z.infer<typeof CellMetricsSchema>;
+export type MeasuredOutcome = z.infer<typeof MeasuredOutcomeSchema>;
+export type FailedOutcome = z.infer<typeof FailedOutcomeSchema>;
+export type CellOutcome = MeasuredOutcome | FailedOutcome;
+export type CellResult = z.infer<typeof CellResultSchema>;
+export type FailedCell = Extract<CellResult, { status: 'failed' }>;
+export type Environment = z.infer<typeof EnvironmentSchema>;
+export type Results = z.infer<typeof ResultsSchema>;

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/core/config/errors.js';
-import {
-  readBoolean,
-  readChoice,
-  readDuration,
-  readInteger,
-  readLatencies,
-  readList,
-  readPositiveNumber,
-  readRatio,
-  readShard,
-} from '../src/core/config/readers.js';
+import { readValue } from '../src/core/config/inputs.js';
+import { LIMITS } from '../src/core/config/schema.js';
+import * as fields from '../src/core/config/fields.js';
+
+// The readers as the inputs use them: each is a field schema read under an input's name.
+const readDuration = (input: string, raw: unknown) => readValue(input, fields.duration, raw);
+const readRatio = (input: string, raw: unknown) => readValue(input, fields.ratio, raw);
+const readList = (input: string, raw: unknown) => readValue(input, fields.names, raw);
+const readLatencies = (input: string, raw: unknown) => readValue(input, fields.latencies, raw);
+const readInteger = (input: string, raw: unknown, min: number) => readValue(input, fields.wholeNumber(min, Infinity), raw);
+const readPositiveNumber = (input: string, raw: unknown) => readValue(input, fields.positiveNumber(LIMITS.spawnRate), raw);
+const readBoolean = (input: string, raw: unknown) => readValue(input, fields.flag, raw);
+const readChoice = <T extends string>(input: string, raw: unknown, allowed: readonly T[]) => readValue(input, fields.choice(allowed), raw);
+const readShard = (input: string, raw: unknown) => readValue(input, fields.shard, raw);
 
 /** Runs `fn`, expects a ConfigError for `input`, and returns its message. */
 function errorFor(input: string, fn: () => unknown): string {
@@ -211,5 +214,36 @@ describe('readShard', () => {
 
   it.each(['a/b', '1', '1/3/5', '-1/3', '1.5/3', ''])('rejects %j as not i/n', (raw) => {
     expect(errorFor('shard', () => readShard('shard', raw))).toMatch(/is not "i\/n" \(e\.g\. "1\/3" for the first of three shards\)/);
+  });
+});
+
+describe('maxima: each field states its own', () => {
+  it.each([
+    [() => readValue('users', fields.wholeNumber(1, 100), '101'), /"101" is above the maximum 100\.$/],
+    [() => readValue('users', fields.wholeNumber(1, 100), 101), /: 101 is above the maximum 100\.$/],
+    [() => readValue('spawn-rate', fields.positiveNumber(10), '10.5'), /"10\.5" is above the maximum 10\.$/],
+    [() => readDuration('run-time', '1441m'), /"1441m" is above the maximum 24 h \(86400 s\)\.$/],
+    [() => readLatencies('latencies', [0, 10_001]), /"10001" is above the maximum 10000 ms\.$/],
+  ])('%s', (read, message) => {
+    expect(() => read()).toThrow(message);
+  });
+
+  it('accepts the maximum itself', () => {
+    expect(readValue('users', fields.wholeNumber(1, 100), '100')).toBe(100);
+    expect(readDuration('run-time', '24h')).toBe(86_400);
+    expect(readLatencies('latencies', '0,10000ms')).toEqual([0, 10_000]);
+  });
+});
+
+describe('a list or a mapping where one value is expected', () => {
+  it.each([
+    ['users', () => readInteger('users', [1], 1), 'Invalid users: expected a whole number, got a list.'],
+    ['run-time', () => readDuration('run-time', { m: 3 }), 'Invalid run-time: expected a duration, got an object.'],
+    ['fail-on-regression', () => readBoolean('fail-on-regression', null), 'Invalid fail-on-regression: expected true or false, got null.'],
+    ['latency-method', () => readChoice('latency-method', ['netem'], ['auto', 'netem'] as const), 'Invalid latency-method: expected one of auto, netem, got a list.'],
+    ['routes', () => readList('routes', { cpu: true }), 'Invalid routes: expected a list of names ("a, b" or [a, b]), got an object.'],
+    ['out', () => readValue('out', fields.path, 7), 'Invalid out: expected a path (string), got a number.'],
+  ] as [string, () => unknown, string][])('%s', (input, read, message) => {
+    expect(errorFor(input, read)).toBe(message);
   });
 });

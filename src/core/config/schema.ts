@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The Config every module works with, as a schema: its types are inferred from here,
+ * and results.json stores it under `config` (so a results file is checked against the
+ * same bounds a run is). Inputs and async-bench.yml are read by fields.ts and file.ts.
+ */
+
+/** Upper bounds of what one run may ask for; each is stated in the error that refuses it. */
+export const LIMITS = {
+  latencyMs: 10_000,
+  users: 100_000,
+  spawnRate: 10_000,
+  runTimeSeconds: 24 * 3600,
+  seedPosts: 100_000_000,
+  processes: 64,
+  /** PostgreSQL's own ceiling for max_connections. */
+  maxConnections: 262_143,
+  port: 65_535,
+} as const;
+
+export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
+export const LATENCY_METHODS = ['auto', 'netem', 'toxiproxy'] as const;
+export const INTERFACES = ['wsgi', 'asgi'] as const;
+export const HTTP_METHODS = ['GET', 'POST'] as const;
+
+/**
+ * Setup and route names: they make cell ids and folders, so lowercase letters, digits,
+ * "-" and "_", never "__" (cellDir joins names with it; "a__b" would be ambiguous).
+ */
+export const NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
+const name = z.string().regex(NAME_PATTERN);
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const RouteSpecSchema = z
+  .object({
+    name,
+    title: z.string().describe('Heading of this route\'s table, e.g. "CPU-bound".'),
+    method: z.enum(HTTP_METHODS),
+    path: z.string().regex(/^\//),
+    form: z.array(z.string()).describe('Form fields sent with random text on each request (POST routes).'),
+    userClass: z.string().describe('Locust user class in locust/locustfile.py that requests this route.'),
+  })
+  .describe('A load route of the app under test: what one Locust user requests in a loop.');
+
+export const SetupSpecSchema = z
+  .object({
+    name,
+    label: z.string(),
+    interface: z.enum(INTERFACES).describe('Which entry point the server loads; picks app.wsgi or app.asgi for {module}.'),
+    command: z.array(z.string()).min(1).describe('Server argv; {module} and {port} are filled from the app.'),
+    env: z.record(z.string(), z.string()).describe('Extra environment of the app process (the reference app picks sync/async views here).'),
+    database: z.object({ maxConnections: count(1, LIMITS.maxConnections) }),
+  })
+  .describe('How the app is served and what the database allows: one column of Tables 1-3.');
+
+export const AppSpecSchema = z
+  .object({
+    name: z.string(),
+    builtIn: z.boolean().describe('True for compose/app shipped with async-bench; contexts are then relative to it.'),
+    context: z.string().describe("Docker build context (relative to the workspace for a user's app)."),
+    dockerfile: z.string(),
+    wsgi: z.string(),
+    asgi: z.string(),
+    port: count(1, LIMITS.port),
+    healthPath: z.string(),
+  })
+  .describe("The Django project under test: the built-in reference app or a user's own.");
+
+export const LoadSpecSchema = z.object({
+  users: count(1, LIMITS.users),
+  spawnRate: z.number().gt(0).max(LIMITS.spawnRate),
+  runTimeSeconds: count(1, LIMITS.runTimeSeconds),
+  processes: count(1, LIMITS.processes).describe("Locust worker processes (Locust's --processes); 1 = a single process."),
+});
+
+export const ShardSchema = z
+  .object({ index: z.number().int().min(1).describe('1-based.'), total: z.number().int().min(1) })
+  .refine((shard) => shard.index <= shard.total, { error: 'index is above total', path: ['index'] });
+
+export const CompareSpecSchema = z.object({
+  baseline: z.string().nullable().describe('"paper", a results.json path, "artifact" (base-branch run), or null for none.'),
+  threshold: z.number().gt(0).lt(1).describe('Relative drop that counts as a regression (0.1 = 10 %).'),
+  failOnRegression: z.boolean(),
+});
+
+export const ConfigSchema = z
+  .object({
+    profile: z.enum(PROFILE_NAMES),
+    app: AppSpecSchema,
+    setups: z.array(SetupSpecSchema).min(1),
+    routes: z.array(RouteSpecSchema).min(1),
+    latenciesMs: z.array(count(0, LIMITS.latencyMs)).min(1),
+    latencyMethod: z.enum(LATENCY_METHODS),
+    load: LoadSpecSchema,
+    seedPosts: count(0, LIMITS.seedPosts).describe('Posts seeded before the run; every cell starts from this state.'),
+    shard: ShardSchema.nullable(),
+    compare: CompareSpecSchema,
+    outDir: z.string(),
+  })
+  .describe('The configuration the run was made with, after defaults, async-bench.yml and inputs.');
+
+export type RouteSpec = z.infer<typeof RouteSpecSchema>;
+export type SetupSpec = z.infer<typeof SetupSpecSchema>;
+export type AppSpec = z.infer<typeof AppSpecSchema>;
+export type LoadSpec = z.infer<typeof LoadSpecSchema>;
+export type Shard = z.infer<typeof ShardSchema>;
+export type CompareSpec = z.infer<typeof CompareSpecSchema>;
+export type Config = z.infer<typeof ConfigSchema>;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+export type LatencyMethod = (typeof LATENCY_METHODS)[number];
