@@ -2,8 +2,8 @@ import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readActionInputs, type ActionInputs } from './inputs.js';
-import { resolveBaseline } from './baseline-source.js';
-import { loadBaseline } from '../core/compare/baseline.js';
+import { artifactBaseline } from './baseline-source.js';
+import { resolveBaseline } from '../core/compare/baseline.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
@@ -11,8 +11,10 @@ import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { renderReport } from '../core/report/body.js';
 import { hostEnvironment } from '../core/results/environment.js';
 import { emptyResults, mergeResults, parseResults, serializeResults, withMissingCells, type Results } from '../core/results/results.js';
-import { artifactName, defaultArtifactStore, isFile, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, downloadShardArtifacts, uploadResults, type ArtifactStore } from '../publish/artifacts.js';
-import { readActionsContext, type ActionsContext } from './context.js';
+import { downloadShardArtifacts } from '../publish/artifact-download.js';
+import { artifactName, defaultArtifactStore, isFile, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, uploadResults, type ArtifactStore } from '../publish/artifacts.js';
+import { runUrl } from '../publish/run-ref.js';
+import { readActionsContext, thisRun, type ActionsContext } from './context.js';
 import { octokitFactory, type OctokitFactory } from '../publish/octokit.js';
 import { publishReport } from '../publish/publish.js';
 import { downloadRunResults } from '../publish/run-artifact.js';
@@ -56,8 +58,7 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
   switch (inputs.mode) {
     case 'run': {
       // A baseline file that cannot be read is found now, not after the benchmark.
-      const source = config.compare.baseline;
-      if (source && source !== 'artifact') await loadBaseline(source, cwd);
+      await resolveBaseline(config.compare.baseline, { cwd });
       let results: Results;
       try {
         results = await deps.benchmark(config);
@@ -99,14 +100,15 @@ async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps
 
 /** A run that failed or was cancelled part-way still leaves its measured cells in an artifact. */
 async function uploadPartial(outDir: string, config: Config, inputs: ActionInputs, context: ActionsContext, deps: ActionDeps): Promise<void> {
-  if (!context.runId || !(await isFile(join(outDir, RESULTS_FILE)))) return;
+  const run = thisRun(context);
+  if (!run || !(await isFile(join(outDir, RESULTS_FILE)))) return;
   try {
     const name = artifactName(inputs.artifactName, config.shard);
     await uploadResults(await deps.artifactStore(), {
       name,
       outDir,
       retentionDays: inputs.retentionDays,
-      run: { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, runId: context.runId },
+      run,
     });
     core.warning(`The run stopped early; the cells it measured are in the artifact ${name}.`);
   } catch (error) {
@@ -126,24 +128,27 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const tablesPath = join(outDir, TABLES_FILE);
   if (inputs.mode !== 'run') await writeFile(resultsPath, serializeResults(results));
 
-  const baseline = await resolveBaseline(
-    { source: config.compare.baseline, cwd: deps.env.GITHUB_WORKSPACE ?? process.cwd(), branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
-    { octokit, store: deps.artifactStore },
-  );
+  const baseline = await resolveBaseline(config.compare.baseline, {
+    cwd: deps.env.GITHUB_WORKSPACE ?? process.cwd(),
+    artifact: artifactBaseline(
+      { branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
+      { octokit, store: deps.artifactStore },
+    ),
+  });
   const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
   await writeFile(tablesPath, renderReport(results, { comparison }));
 
-  const runUrl = context.runId ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : null;
+  const run = thisRun(context);
   let artifact: { id: number | null; url: string | null } = { id: null, url: null };
-  if (upload && context.runId) {
+  if (upload && run) {
     artifact = await uploadResults(await deps.artifactStore(), {
       name: artifactName(inputs.artifactName, results.shard),
       outDir,
       retentionDays: inputs.retentionDays,
-      run: { serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, runId: context.runId },
+      run,
     });
   }
-  const links = [...(runUrl ? [`[Workflow run](${runUrl})`] : []), ...(artifact.url ? [`[Locust reports and results.json](${artifact.url})`] : [])];
+  const links = [...(run ? [`[Workflow run](${runUrl(run)})`] : []), ...(artifact.url ? [`[Locust reports and results.json](${artifact.url})`] : [])];
   const body = renderReport(results, { comparison, links });
   const regressions = comparison ? regressionCount(comparison) : 0;
 

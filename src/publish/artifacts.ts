@@ -5,6 +5,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/config/errors.js';
 import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { artifactUrl, type RunRef } from './run-ref.js';
 
 /**
  * The part of @actions/artifact's client we use, injected: the real one needs the Actions
@@ -16,13 +17,6 @@ export type ArtifactStore = Pick<ArtifactClient, 'uploadArtifact' | 'downloadArt
 export async function defaultArtifactStore(): Promise<ArtifactStore> {
   const { DefaultArtifactClient } = await import('@actions/artifact');
   return new DefaultArtifactClient();
-}
-
-export interface RunRef {
-  serverUrl: string;
-  owner: string;
-  repo: string;
-  runId: number;
 }
 
 export { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
@@ -43,10 +37,6 @@ export function artifactName(base: string, shard: { index: number; total: number
 /** What every shard artifact of `base` starts with; aggregate mode downloads by this prefix. */
 export function shardArtifactPrefix(base: string): string {
   return `${base}-shard-`;
-}
-
-export function artifactUrl(run: RunRef, id: number): string {
-  return `${run.serverUrl.replace(/\/+$/, '')}/${run.owner}/${run.repo}/actions/runs/${run.runId}/artifacts/${id}`;
 }
 
 export interface UploadRequest {
@@ -117,46 +107,6 @@ export async function readRecordedPrNumber(dir: string): Promise<number | null> 
   if (!existsSync(path)) return null;
   const text = (await readFile(path, 'utf8')).trim();
   return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : null;
-}
-
-export interface DownloadedShard {
-  name: string;
-  id: number;
-  dir: string;
-  resultsPath: string;
-}
-
-/**
- * Aggregate mode: downloads every artifact of this run whose name starts with `prefix`, one
- * directory each under `destination`, in shard order. None is a warning and an empty list; a
- * shard without results.json throws (it uploaded something that is not a shard).
- */
-export async function downloadShardArtifacts(
-  store: ArtifactStore,
-  request: { prefix: string; destination: string },
-): Promise<DownloadedShard[]> {
-  const { artifacts } = await store.listArtifacts({ latest: true });
-  const shards = artifacts
-    .filter((artifact) => artifact.name.startsWith(request.prefix))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-  if (shards.length === 0) {
-    // Not fatal: the report then lists every cell as missing (failing only with fail-on-incomplete).
-    core.warning(
-      `No artifacts named ${request.prefix}* in this run. Does the aggregate job \`needs:\` the shard jobs, ` +
-        'and do they upload with the same artifact name?',
-    );
-    return [];
-  }
-  const downloaded: DownloadedShard[] = [];
-  for (const shard of shards) {
-    const dir = join(resolve(request.destination), shard.name);
-    const { downloadPath } = await store.downloadArtifact(shard.id, { path: dir });
-    const resultsPath = join(downloadPath ?? dir, RESULTS_FILE);
-    if (!(await isFile(resultsPath))) throw new Error(`Shard artifact ${shard.name} has no ${RESULTS_FILE}.`);
-    downloaded.push({ name: shard.name, id: shard.id, dir: downloadPath ?? dir, resultsPath });
-  }
-  core.info(`Downloaded ${downloaded.length} shard artifacts: ${downloaded.map((s) => s.name).join(', ')}`);
-  return downloaded;
 }
 
 export async function isFile(path: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { parseResults } from '../core/results/results.js';
-import { isFile, RESULTS_FILE, type ArtifactStore } from './artifacts.js';
+import { downloadResultsArtifact, NoResultsError } from './artifact-download.js';
+import type { ArtifactStore } from './artifacts.js';
 import { describeError, httpStatus, type Octokit } from './octokit.js';
+import { namedArtifact } from './run-artifact.js';
 
 export interface BaselineLookup {
   owner: string;
@@ -115,39 +116,19 @@ async function successfulRuns(
   return runs.map((run) => ({ id: run.id, url: run.html_url }));
 }
 
-/** The newest live artifact called `artifactName` in run `runId`, else the newest expired one, else null. */
-export async function namedArtifact(octokit: Octokit, lookup: Pick<BaselineLookup, 'owner' | 'repo' | 'artifactName'>, runId: number) {
-  const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({
-    owner: lookup.owner,
-    repo: lookup.repo,
-    run_id: runId,
-    name: lookup.artifactName,
-    per_page: 100,
-  });
-  const named = data.artifacts.filter((artifact) => artifact.name === lookup.artifactName);
-  // A re-run can upload the name again; prefer a live one, newest first.
-  named.sort((a, b) => Number(a.expired) - Number(b.expired) || (b.created_at ?? '').localeCompare(a.created_at ?? ''));
-  return named[0] ?? null;
-}
-
-async function download(
-  lookup: BaselineLookup,
-  store: ArtifactStore,
-  run: Candidate,
-  artifactId: number,
-): Promise<BaselineArtifact> {
-  const dir = resolve(lookup.destination);
+async function download(lookup: BaselineLookup, store: ArtifactStore, run: Candidate, artifactId: number): Promise<BaselineArtifact> {
   try {
-    const { downloadPath } = await store.downloadArtifact(artifactId, {
-      path: dir,
+    const { resultsPath } = await downloadResultsArtifact(store, {
+      label: `The baseline artifact of ${run.url}`,
+      id: artifactId,
+      destination: lookup.destination,
       findBy: { token: lookup.token, repositoryOwner: lookup.owner, repositoryName: lookup.repo, workflowRunId: run.id },
     });
-    const path = join(downloadPath ?? dir, RESULTS_FILE);
-    if (!(await isFile(path))) return none(`the baseline artifact of ${run.url} has no ${RESULTS_FILE}`);
-    parseResults(path, await readFile(path, 'utf8'));
+    parseResults(resultsPath, await readFile(resultsPath, 'utf8'));
     core.info(`Baseline: ${lookup.artifactName} from ${run.url}`);
-    return { path, runId: run.id, runUrl: run.url, artifactId, reason: `latest successful run on ${lookup.branch}` };
+    return { path: resultsPath, runId: run.id, runUrl: run.url, artifactId, reason: `latest successful run on ${lookup.branch}` };
   } catch (error) {
+    if (error instanceof NoResultsError) return none(`the baseline artifact of ${run.url} has no results.json`);
     const detail = error instanceof Error ? error.message : String(error);
     core.warning(`The baseline artifact of ${run.url} is unusable: ${detail}`);
     return none(`the baseline artifact of ${run.url} is unusable: ${detail}`);
