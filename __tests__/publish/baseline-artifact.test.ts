@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { findBaselineArtifact, type BaselineLookup } from '../../src/publish/baseline-artifact.js';
 import { octokitFactory } from '../../src/publish/octokit.js';
+import { FAST_API } from '../helpers/fast-publish.js';
 import { FAULTS, startGitHubServer, workflowId, type GitHubServer } from '../helpers/github-server.js';
 import { captureStdout } from './capture.js';
 import { FakeArtifactStore } from './fake-artifacts.js';
@@ -44,7 +45,7 @@ function lookup(overrides: Partial<BaselineLookup> = {}): BaselineLookup {
 }
 
 const find = (overrides: Partial<BaselineLookup> = {}) =>
-  findBaselineArtifact(lookup(overrides), { octokit: octokitFactory(server.url)('gh-token'), store });
+  findBaselineArtifact(lookup(overrides), { octokit: octokitFactory(server.url, FAST_API)('gh-token'), store });
 
 /** An artifact on the server and the files its download yields. */
 function artifact(runId: number, options: { expired?: boolean; files?: Record<string, string> } = {}) {
