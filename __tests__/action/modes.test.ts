@@ -13,6 +13,7 @@ import { startGitHubServer, type GitHubServer } from '../helpers/github-server.j
 import { captureStdout } from '../publish/capture.js';
 import { FakeArtifactStore } from '../publish/fake-artifacts.js';
 import { stepInputs } from '../helpers/action-inputs.js';
+import { FAST_API, FAST_UPLOAD } from '../helpers/fast-publish.js';
 
 const PR = 3;
 // core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
@@ -52,7 +53,8 @@ describe('runAction', () => {
     GITHUB_EVENT_PATH: join(dir, 'event.json'),
     GITHUB_REPOSITORY: 'octo/bench',
     GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.test',
+    // github.com: the artifact service exists there (not on a GHES host; see publish-faults.test.ts).
+    GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '77',
     GITHUB_WORKSPACE: dir,
     GITHUB_STEP_SUMMARY: SUMMARY,
@@ -77,6 +79,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: capturedRun,
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(store.uploads).toHaveLength(1);
     const upload = store.uploads[0]!;
@@ -86,9 +89,9 @@ describe('runAction', () => {
     expect(uploaded).toEqual(expect.arrayContaining(['results.json', 'tables.md', 'pr-number.txt', 'cells/sync__io_read__0ms/locust_stats.csv']));
     expect(await readFile(join(dir, 'async-bench-results', 'pr-number.txt'), 'utf8')).toMatch(/^3\s*$/);
     expect(server.comments).toHaveLength(1);
-    expect(server.comments[0]!.body).toMatch(/\[Locust reports and results\.json\]\(https:\/\/github\.test\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\)/);
+    expect(server.comments[0]!.body).toMatch(/\[Locust reports and results\.json\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\)/);
     const output = await readFile(join(dir, 'output.txt'), 'utf8');
-    expect(output).toMatch(/artifact-url<<[^\n]*\nhttps:\/\/github\.test\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\n/);
+    expect(output).toMatch(/artifact-url<<[^\n]*\nhttps:\/\/github\.com\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\n/);
     expect(output).toMatch(/regressions<<[^\n]*\n[1-9]\d*\n/);
     expect(await readFile(SUMMARY, 'utf8')).toContain('**Table 1: CPU-bound**');
   });
@@ -102,6 +105,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: capturedRun,
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(out.lines('error').join('\n')).toMatch(/regressed against the study \(paper\) \(fail-on-regression is on\)/);
     expect(server.comments).toHaveLength(1);
@@ -122,6 +126,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(out.lines('warning').join('\n')).toMatch(/9 cell\(s\) have no shard result: async-limited\/cpu\/0ms/);
     expect(out.lines('error').join('\n')).toMatch(/9 cell\(s\) have no result \(fail-on-incomplete is on\)/);
@@ -141,6 +146,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(out.lines('warning').join('\n')).toMatch(/No artifacts named async-bench-results-shard-\*/);
     expect(out.lines('error')).toEqual([]);

@@ -1,4 +1,5 @@
 import type { ApiTiming } from '../../src/publish/octokit.js';
+import type { RetryPolicy } from '../../src/publish/retry.js';
 
 /**
  * Publishing as in production, on a test's clock: the same number of retries and the same
@@ -14,3 +15,6 @@ export const FAST_API: ApiTiming = {
   writeSpacingMs: 0,
   notifySpacingMs: 0,
 };
+
+/** The upload's ten-minute attempt becomes 300 ms, its 5 s back-off 5 ms. */
+export const FAST_UPLOAD: RetryPolicy = { attempts: 3, timeoutMs: 300, delayMs: 5 };

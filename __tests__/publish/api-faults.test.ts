@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, rateLimitOf } from '../../src/publish/api-errors.js';
+import { withRetries } from '../../src/publish/retry.js';
+import { captureStdout } from './capture.js';
 
 /** What Octokit's RequestError carries that we read. */
 const requestError = (status: number, message: string, headers: Record<string, string> = {}) =>
@@ -30,5 +32,40 @@ describe('describeError', () => {
     expect(describeError(requestError(502, page))).toBe('HTTP 502: an HTML error page ("Unicorn! · GitHub")');
     expect(describeError(new Error(`a\n  b ${'y'.repeat(400)}`))).toMatch(/^a b y+…$/);
     expect(describeError(new Error(`a ${'y'.repeat(400)}`))).toHaveLength(300);
+  });
+});
+
+describe('withRetries', () => {
+  const fast = { attempts: 3, timeoutMs: 50, delayMs: 1 };
+
+  it('an attempt that never answers times out and the next one runs', async () => {
+    const out = captureStdout();
+    try {
+      let calls = 0;
+      const result = await withRetries('Uploading', () => (++calls === 1 ? new Promise<string>(() => {}) : Promise.resolve('done')), fast);
+      expect([result, calls]).toEqual(['done', 2]);
+      expect(out.text()).toMatch(/Uploading failed \(attempt 1 of 3: Uploading did not finish within 50 ms\); retrying in 1 ms\./);
+    } finally {
+      out.restore();
+    }
+  });
+
+  it('gives up after the last attempt, naming the count and the last error', async () => {
+    const out = captureStdout();
+    try {
+      let calls = 0;
+      const failing = () => Promise.reject(new Error(`boom ${++calls}`));
+      await expect(withRetries('Uploading', failing, fast)).rejects.toThrow('Uploading failed 3 times; last: boom 3');
+    } finally {
+      out.restore();
+    }
+  });
+
+  it('a permanent error is thrown at once', async () => {
+    let calls = 0;
+    const unsupported = Object.assign(new Error('GitHub Enterprise Server is not supported'), { name: 'GHESNotSupportedError' });
+    const work = () => ((calls += 1), Promise.reject(unsupported));
+    await expect(withRetries('Uploading', work, fast, (error) => (error as Error).name === 'GHESNotSupportedError')).rejects.toBe(unsupported);
+    expect(calls).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/config/errors.js';
 import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { withRetries, type RetryPolicy } from './retry.js';
 import { artifactUrl, type RunRef } from './run-ref.js';
 
 /**
@@ -19,7 +20,6 @@ export async function defaultArtifactStore(): Promise<ArtifactStore> {
   return new DefaultArtifactClient();
 }
 
-export { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 /** Written by run mode on a PR so a `workflow_run` report job knows where to comment. */
 export const PR_NUMBER_FILE = 'pr-number.txt';
 
@@ -39,6 +39,9 @@ export function shardArtifactPrefix(base: string): string {
   return `${base}-shard-`;
 }
 
+/** Three attempts, ten minutes each: the 27 cells' reports are tens of megabytes at most. */
+const UPLOAD_RETRY: RetryPolicy = { attempts: 3, timeoutMs: 10 * 60_000, delayMs: 5000 };
+
 export interface UploadRequest {
   name: string;
   /** The run's output directory: results.json, tables.md, cells/… */
@@ -57,20 +60,32 @@ export interface UploadOutcome {
   files: string[];
 }
 
-/** Uploads results.json, tables.md, pr-number.txt (when present) and every file under cells/ as one artifact. */
-export async function uploadResults(store: ArtifactStore, request: UploadRequest): Promise<UploadOutcome> {
+/**
+ * Uploads results.json, tables.md, pr-number.txt (when present) and every file under cells/ as
+ * one artifact, retried as `policy` says; what cannot change on a retry (no results.json, a bad
+ * retention, GHES) fails at once.
+ */
+export async function uploadResults(store: ArtifactStore, request: UploadRequest, policy: RetryPolicy = UPLOAD_RETRY): Promise<UploadOutcome> {
   const root = resolve(request.outDir);
   const files = await artifactFiles(root);
   const retention = request.retentionDays ?? 0;
   if (!Number.isInteger(retention) || retention < 0) {
     throw new Error(`Invalid retention-days ${JSON.stringify(request.retentionDays)}: give a whole number of days (1–90).`);
   }
-  const response = await store.uploadArtifact(request.name, files, root, retention > 0 ? { retentionDays: retention } : {});
+  const response = await withRetries(
+    `Uploading the artifact ${request.name}`,
+    () => store.uploadArtifact(request.name, files, root, retention > 0 ? { retentionDays: retention } : {}),
+    policy,
+    (error) => error instanceof Error && PERMANENT_UPLOAD_ERRORS.includes(error.name),
+  );
   const id = response.id ?? null;
   const url = id === null ? null : artifactUrl(request.run, id);
   core.info(`Uploaded artifact ${request.name} (${files.length} files)${url ? `: ${url}` : ''}`);
   return { name: request.name, id, url, size: response.size ?? null, files };
 }
+
+// @actions/artifact's error classes for what no retry changes.
+const PERMANENT_UPLOAD_ERRORS = ['GHESNotSupportedError', 'FilesNotFoundError', 'UsageError'];
 
 /** The files of one run's artifact, sorted; results.json must exist. */
 export async function artifactFiles(root: string): Promise<string[]> {
