@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
 import type { Config } from '../core/config/build.js';
+import { ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { hostEnvironment } from '../core/results/environment.js';
@@ -26,13 +27,19 @@ export interface Obtained {
   results: Results;
   /** This step's config: its baseline and threshold apply whatever run made the results. */
   config: Config;
-
-  /** Where this step writes results.json and tables.md. */
+  /** Where this step writes results.json and tables.md: its own folder, never another run's. */
   outDir: string;
   /** Upload an artifact of outDir (run and aggregate modes; report mode publishes another run's). */
   upload: boolean;
   recordedPr: number | null;
 }
+
+/**
+ * Report and aggregate modes write into folders of their own under `out`, so a step that runs
+ * after a benchmark in the same job (or publishes the file that benchmark wrote) never
+ * overwrites that run's results.json or tables.md.
+ */
+const MODE_FOLDERS = { report: 'report', aggregate: 'aggregate' } as const;
 
 /** The results this step publishes, by mode: measured, merged from shards, or read. */
 export async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps: ActionDeps, octokit: OctokitFactory, cwd: string): Promise<Obtained> {
@@ -55,7 +62,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       return { results, config, outDir: out, upload: true, recordedPr: null };
     }
     case 'aggregate': {
-      const outDir = out;
+      const outDir = join(out, MODE_FOLDERS.aggregate);
       await mkdir(outDir, { recursive: true });
       const shards = await downloadShardArtifacts(await deps.artifactStore(), {
         prefix: shardArtifactPrefix(inputs.artifactName),
@@ -69,9 +76,12 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       return { results, config, outDir, upload: true, recordedPr: null };
     }
     case 'report': {
-      const outDir = out;
+      const outDir = join(out, MODE_FOLDERS.report);
       if (inputs.results) {
         const path = resolve(cwd, inputs.results);
+        if (path === join(outDir, RESULTS_FILE)) {
+          throw new ConfigError('results', `${JSON.stringify(inputs.results)} is where mode report writes its own results.json (${outDir}); give the results of another folder, or set out: elsewhere.`);
+        }
         const results = parseResults(path, await readFile(path, 'utf8'));
         await mkdir(outDir, { recursive: true });
         return { results, config, outDir, upload: false, recordedPr: null };
