@@ -6,6 +6,7 @@ import { readActionsContext } from '../../src/action/context.js';
 import { ARTIFACT_BASELINE_NAME, resolveBaseline, type Baseline } from '../../src/core/compare/baseline.js';
 import { serializeResults } from '../../src/core/results/results.js';
 import { octokitFactory } from '../../src/publish/octokit.js';
+import { FAST_API } from '../helpers/fast-publish.js';
 import { scratch } from '../helpers/fixtures.js';
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { makeResults } from '../helpers/results.js';
@@ -81,7 +82,7 @@ describe("artifactBaseline: the action's artifact source", () => {
           },
         }),
       },
-      { octokit: (token) => octokitFactory(server.url)(token), store: async () => store },
+      { octokit: (token) => octokitFactory(server.url, FAST_API)(token), store: async () => store },
     );
 
   it('labels the baseline with the base branch and the run it came from', async () => {
@@ -91,5 +92,12 @@ describe("artifactBaseline: the action's artifact source", () => {
     const baseline = await resolveBaseline(ARTIFACT_BASELINE_NAME, { cwd: dir, artifact: source('https://github.com') });
     expect(baseline!.label).toBe(`main (run ${base.id})`);
     expect(baseline!.cells.get('sync/cpu/0ms')).toMatchObject({ maxSrps: 'sync/cpu/0ms'.length });
+  });
+
+  it('on GitHub Enterprise Server: no baseline, said once, and no request made', async () => {
+    const baseline = await resolveBaseline(ARTIFACT_BASELINE_NAME, { cwd: dir, artifact: source('https://ghes.example.com') });
+    expect(baseline).toEqual({ label: 'no baseline (GitHub Enterprise Server has no artifact service that @actions/artifact 2+ can use)', cells: new Map() });
+    expect(out.lines('notice')).toHaveLength(1);
+    expect(server.requests).toHaveLength(0);
   });
 });

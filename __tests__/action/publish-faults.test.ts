@@ -267,6 +267,42 @@ describe('publishing through API faults', () => {
       ]);
     });
   });
+
+  describe('GitHub Enterprise Server (no artifact service for @actions/artifact 2+)', () => {
+    it('run mode warns before the benchmark starts, skips the upload, publishes the rest, rc 0', async () => {
+      let warnedBeforeBenchmark = false;
+      const result = await action({
+        serverUrl: 'https://ghes.example.com',
+        deps: {
+          benchmark: async (config) => {
+            warnedBeforeBenchmark = out.lines('warning').some((line) => /will not be uploaded: GitHub Enterprise Server/.test(line));
+            return benchmark(config);
+          },
+        },
+      });
+      expect(warnedBeforeBenchmark).toBe(true);
+      expect(result.warnings[0]).toMatch(/actions\/upload-artifact@v3/);
+      expect(store.uploadAttempts).toBe(0);
+      expectEverythingWritten(result);
+      expect(result.outputs['artifact-url']).toBe('');
+      expect(marked()).toHaveLength(1);
+      expect(result.exitCode).toBe(0);
+    });
+
+    it('aggregate mode, which needs the shard artifacts, stops at once with the reason', async () => {
+      await run({
+        getInput: stepInputs({ mode: 'aggregate', 'github-token': 'tok' }),
+        env: { GITHUB_REPOSITORY: 'octo/bench', GITHUB_API_URL: server.url, GITHUB_SERVER_URL: 'https://ghes.example.com', GITHUB_WORKSPACE: dir },
+        artifactStore: async () => store,
+        benchmark,
+      });
+      expect(out.lines('error')).toEqual([
+        expect.stringMatching(/mode aggregate downloads the shard artifacts, and GitHub Enterprise Server has no artifact service .*ghes\.example\.com/),
+      ]);
+      expect(store.lists).toHaveLength(0);
+      expect(process.exitCode).toBe(1);
+    });
+  });
 });
 
 /** GITHUB_OUTPUT's `name<<delimiter` blocks; a name set twice keeps its last value, as the runner does. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, rateLimitOf } from '../../src/publish/api-errors.js';
+import { artifactServiceAvailable } from '../../src/publish/artifacts.js';
 import { withRetries } from '../../src/publish/retry.js';
 import { captureStdout } from './capture.js';
 
@@ -33,6 +34,18 @@ describe('describeError', () => {
     expect(describeError(new Error(`a\n  b ${'y'.repeat(400)}`))).toMatch(/^a b y+…$/);
     expect(describeError(new Error(`a ${'y'.repeat(400)}`))).toHaveLength(300);
   });
+});
+
+describe('artifactServiceAvailable', () => {
+  it.each([
+    ['https://github.com', true],
+    ['https://GitHub.com/', true],
+    ['https://octo.ghe.com', true],
+    ['http://api.localhost', true],
+    ['https://ghes.example.com', false],
+    ['https://github.example.com', false],
+    ['not a url', false],
+  ])('%s → %s', (url, available) => expect(artifactServiceAvailable(url)).toBe(available));
 });
 
 describe('withRetries', () => {

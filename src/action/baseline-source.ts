@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { loadBaseline, type Baseline } from '../core/compare/baseline.js';
-import type { ArtifactStore } from '../publish/artifacts.js';
+import { artifactServiceAvailable, NO_ARTIFACT_SERVICE, type ArtifactStore } from '../publish/artifacts.js';
 import { findBaselineArtifact } from '../publish/baseline-artifact.js';
 import type { OctokitFactory } from '../publish/octokit.js';
 import type { ActionsContext } from './context.js';
@@ -31,6 +31,7 @@ export function artifactBaseline(
       core.notice(`No baseline to compare with: ${reason}. Every cell is reported as new.`);
       return { label: `no baseline (${reason})`, cells: new Map() };
     };
+    if (!artifactServiceAvailable(context.serverUrl)) return none(NO_ARTIFACT_SERVICE);
     if (!request.token) return none('no github-token to look up the base branch run');
     if (!branch) return none('the base branch is unknown; set baseline-branch');
     const found = await findBaselineArtifact(

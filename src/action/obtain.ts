@@ -11,7 +11,9 @@ import { emptyResults, mergeResults, parseResults, withMissingCells, type Result
 import { downloadShardArtifacts } from '../publish/artifact-download.js';
 import {
   artifactName,
+  artifactServiceAvailable,
   isFile,
+  NO_ARTIFACT_SERVICE,
   readRecordedPrNumber,
   recordPrNumber,
   shardArtifactPrefix,
@@ -46,22 +48,36 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
   // In the action, a run compares with the base branch's results unless told otherwise.
   const config = await loadConfig(inputs.config, inputs.configFile, cwd, { baseline: 'artifact' });
   const out = resolve(cwd, config.outDir);
+  const artifacts = artifactServiceAvailable(context.serverUrl);
   // A baseline file that cannot be read is found now, not after the benchmark or the downloads.
   await resolveBaseline(config.compare.baseline, { cwd });
   switch (inputs.mode) {
     case 'run': {
+      // So is a server where the results artifact cannot be uploaded.
+      if (!artifacts) {
+        // A warning, not an error: results.json, tables.md, the summary and the comment are the
+        // benchmark's answer and all work here; only the artifact does not. Failing would make
+        // the action unusable on GHES, where a later actions/upload-artifact@v3 step can keep
+        // the reports (results-path names the folder).
+        core.warning(
+          `The results artifact will not be uploaded: ${NO_ARTIFACT_SERVICE} (GITHUB_SERVER_URL is ${context.serverUrl}). ` +
+            'The benchmark still writes results.json, tables.md, the job summary and the comment; keep the Locust reports ' +
+            'with an actions/upload-artifact@v3 step on the folder of the results-path output. `baseline: artifact` finds no baseline here.',
+        );
+      }
       await mkdir(out, { recursive: true });
       let results: Results;
       try {
         results = await deps.benchmark(config);
       } catch (error) {
-        await uploadPartial(out, config, inputs, context, deps);
+        if (artifacts) await uploadPartial(out, config, inputs, context, deps);
         throw error;
       }
       if (context.pr) await recordPrNumber(out, context.pr.number);
-      return { results, config, outDir: out, upload: true, recordedPr: null };
+      return { results, config, outDir: out, upload: artifacts, recordedPr: null };
     }
     case 'aggregate': {
+      if (!artifacts) throw new Error(`mode aggregate downloads the shard artifacts, and ${NO_ARTIFACT_SERVICE} (GITHUB_SERVER_URL is ${context.serverUrl}).`);
       const outDir = join(out, MODE_FOLDERS.aggregate);
       await mkdir(outDir, { recursive: true });
       const shards = await downloadShardArtifacts(await deps.artifactStore(), {
@@ -89,6 +105,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       if (!context.workflowRun) {
         throw new Error('mode report needs a `results` path, or a workflow_run event whose triggering run uploaded the results artifact.');
       }
+      if (!artifacts) throw new Error(`mode report without \`results\` downloads the triggering run's artifact, and ${NO_ARTIFACT_SERVICE}; give \`results\` a path.`);
       await mkdir(outDir, { recursive: true });
       const { dir, resultsPath } = await downloadRunResults(
         { owner: context.owner, repo: context.repo, runId: context.workflowRun.id, artifactName: inputs.artifactName, token: inputs.token, destination: join(outDir, '.triggering-run') },

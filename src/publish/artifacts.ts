@@ -39,6 +39,24 @@ export function shardArtifactPrefix(base: string): string {
   return `${base}-shard-`;
 }
 
+/**
+ * Whether @actions/artifact can run on this server. Version 2 and later (this is 6) speak only
+ * to github.com's and GHE.com's results service; on GitHub Enterprise Server every call throws
+ * GHESNotSupportedError. The same test as the library's own, so we know before it throws.
+ */
+export function artifactServiceAvailable(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
+}
+
+export const NO_ARTIFACT_SERVICE =
+  'GitHub Enterprise Server has no artifact service that @actions/artifact 2+ can use';
+
 /** Three attempts, ten minutes each: the 27 cells' reports are tens of megabytes at most. */
 const UPLOAD_RETRY: RetryPolicy = { attempts: 3, timeoutMs: 10 * 60_000, delayMs: 5000 };
 
