@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,8 @@ import { startGitHubServer, type GitHubServer } from '../helpers/github-server.j
 import { captureStdout } from '../publish/capture.js';
 import { FakeArtifactStore } from '../publish/fake-artifacts.js';
 import { stepInputs } from '../helpers/action-inputs.js';
+import { FAST_API, FAST_UPLOAD } from '../helpers/fast-publish.js';
+import { makeResults } from '../helpers/results.js';
 
 const PR = 3;
 // core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
@@ -52,7 +54,8 @@ describe('runAction', () => {
     GITHUB_EVENT_PATH: join(dir, 'event.json'),
     GITHUB_REPOSITORY: 'octo/bench',
     GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.test',
+    // github.com: the artifact service exists there (not on a GHES host; see publish-faults.test.ts).
+    GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '77',
     GITHUB_WORKSPACE: dir,
     GITHUB_STEP_SUMMARY: SUMMARY,
@@ -77,6 +80,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: capturedRun,
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(store.uploads).toHaveLength(1);
     const upload = store.uploads[0]!;
@@ -86,9 +90,9 @@ describe('runAction', () => {
     expect(uploaded).toEqual(expect.arrayContaining(['results.json', 'tables.md', 'pr-number.txt', 'cells/sync__io_read__0ms/locust_stats.csv']));
     expect(await readFile(join(dir, 'async-bench-results', 'pr-number.txt'), 'utf8')).toMatch(/^3\s*$/);
     expect(server.comments).toHaveLength(1);
-    expect(server.comments[0]!.body).toMatch(/\[Locust reports and results\.json\]\(https:\/\/github\.test\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\)/);
+    expect(server.comments[0]!.body).toMatch(/\[Locust reports and results\.json\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\)/);
     const output = await readFile(join(dir, 'output.txt'), 'utf8');
-    expect(output).toMatch(/artifact-url<<[^\n]*\nhttps:\/\/github\.test\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\n/);
+    expect(output).toMatch(/artifact-url<<[^\n]*\nhttps:\/\/github\.com\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\n/);
     expect(output).toMatch(/regressions<<[^\n]*\n[1-9]\d*\n/);
     expect(await readFile(SUMMARY, 'utf8')).toContain('**Table 1: CPU-bound**');
   });
@@ -102,6 +106,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: capturedRun,
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(out.lines('error').join('\n')).toMatch(/regressed against the study \(paper\) \(fail-on-regression is on\)/);
     expect(server.comments).toHaveLength(1);
@@ -122,6 +127,7 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(out.lines('warning').join('\n')).toMatch(/9 cell\(s\) have no shard result: async-limited\/cpu\/0ms/);
     expect(out.lines('error').join('\n')).toMatch(/9 cell\(s\) have no result \(fail-on-incomplete is on\)/);
@@ -141,9 +147,81 @@ describe('runAction', () => {
       env: env(),
       artifactStore: async () => store,
       benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
     expect(out.lines('warning').join('\n')).toMatch(/No artifacts named async-bench-results-shard-\*/);
     expect(out.lines('error')).toEqual([]);
     expect(server.comments[0]!.body).toContain('✖ 27 failed cells');
+  });
+
+  describe('report and aggregate modes write into folders of their own', () => {
+    const RUN_RESULTS = serializeResults(makeResults({ baseline: 'paper' }, () => ({ maxSrps: 5 })));
+
+    /** What a run step left in the out folder earlier in the same job. */
+    async function earlierRun(): Promise<string> {
+      const outDir = join(dir, 'async-bench-results');
+      await mkdir(outDir, { recursive: true });
+      await writeFile(join(outDir, 'results.json'), RUN_RESULTS);
+      await writeFile(join(outDir, 'tables.md'), 'the run step’s tables');
+      return outDir;
+    }
+
+    it('report mode publishes a run’s results.json from <out>/report/ and leaves that run’s files alone', async () => {
+      vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+      vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+      const outDir = await earlierRun();
+      await runAction({
+        getInput: inputs({ mode: 'report', results: 'async-bench-results/results.json', baseline: 'none', 'github-token': 'tok' }),
+        env: env(),
+        artifactStore: async () => store,
+        benchmark: () => Promise.reject(new Error('report mode must not run the benchmark')),
+        timing: { api: FAST_API, upload: FAST_UPLOAD },
+      });
+      expect(await readFile(join(outDir, 'results.json'), 'utf8')).toBe(RUN_RESULTS);
+      expect(await readFile(join(outDir, 'tables.md'), 'utf8')).toBe('the run step’s tables');
+      expect(JSON.parse(await readFile(join(outDir, 'report', 'results.json'), 'utf8'))).toEqual(JSON.parse(RUN_RESULTS));
+      expect(await readFile(join(outDir, 'report', 'tables.md'), 'utf8')).toContain('**Table 1: CPU-bound**');
+      const output = await readFile(join(dir, 'output.txt'), 'utf8');
+      expect(output).toContain(join(outDir, 'report', 'results.json'));
+      expect(store.uploads).toHaveLength(0);
+      expect(out.lines('error')).toEqual([]);
+    });
+
+    it('report mode refuses to write over the results file it was given', async () => {
+      const outDir = join(await earlierRun(), 'report');
+      await mkdir(outDir);
+      await writeFile(join(outDir, 'results.json'), RUN_RESULTS);
+      await expect(
+        runAction({
+          getInput: inputs({ mode: 'report', results: 'async-bench-results/report/results.json', 'github-token': 'tok' }),
+          env: env(),
+          artifactStore: async () => store,
+          benchmark: () => Promise.reject(new Error('report mode must not run the benchmark')),
+        }),
+      ).rejects.toThrow(/^Invalid results: "async-bench-results\/report\/results.json" is where mode report writes its own results.json .*set out: elsewhere/);
+      expect(await readFile(join(outDir, 'results.json'), 'utf8')).toBe(RUN_RESULTS);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('aggregate mode merges into <out>/aggregate/ and leaves a run’s results.json in <out> alone', async () => {
+      vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+      vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+      const outDir = await earlierRun();
+      store.add('async-bench-results-shard-1-of-1', { 'results.json': RUN_RESULTS });
+      await runAction({
+        getInput: inputs({ mode: 'aggregate', baseline: 'none', 'github-token': 'tok' }),
+        env: env(),
+        artifactStore: async () => store,
+        benchmark: () => Promise.reject(new Error('aggregate mode must not run the benchmark')),
+        timing: { api: FAST_API, upload: FAST_UPLOAD },
+      });
+      expect(await readFile(join(outDir, 'results.json'), 'utf8')).toBe(RUN_RESULTS);
+      expect(await readFile(join(outDir, 'tables.md'), 'utf8')).toBe('the run step’s tables');
+      const merged = JSON.parse(await readFile(join(outDir, 'aggregate', 'results.json'), 'utf8')) as Results;
+      expect(merged.cells).toHaveLength(27);
+      expect(store.uploads[0]!.rootDirectory).toBe(join(outDir, 'aggregate'));
+      // The downloaded shards (.shards/) are not uploaded again.
+      expect(store.uploads[0]!.files.map((file) => file.slice(store.uploads[0]!.rootDirectory.length + 1))).toEqual(['results.json', 'tables.md', 'pr-number.txt']);
+    });
   });
 });

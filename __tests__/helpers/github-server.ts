@@ -54,15 +54,30 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   token: string | null;
+  /** 0 when no answer was sent (reset, silence). */
   status: number;
+  /** Date.now() when it arrived: tests measure the waits between retries. */
+  at: number;
 }
 
-export interface Fault {
-  method: string;
-  path: RegExp;
-  status: number;
-  message: string;
-}
+/** How a request goes wrong, as GitHub (or what stands between it and the runner) does it. */
+export type FaultAnswer =
+  /** GitHub's JSON error; `headers` for rate limits (`retry-after`, `x-ratelimit-*`). */
+  | { status: number; message: string; headers?: Record<string, string> }
+  /** A proxy's or load balancer's HTML page instead of JSON (GitHub's "Unicorn!" 502). */
+  | { status: number; html: string }
+  /** The connection is torn down without an answer (ECONNRESET on the client). */
+  | { reset: true; when?: FaultTiming }
+  /** Nothing comes back; the client must give up on its own. */
+  | { silence: true; when?: FaultTiming };
+
+/**
+ * `before`: the request is dropped unhandled. `after`: GitHub did the work (the comment
+ * exists) and only the answer is lost, which is what makes a blind retry of a POST dangerous.
+ */
+export type FaultTiming = 'before' | 'after';
+
+export type Fault = { method: string; path: RegExp; /** Consecutive requests it hits (1). */ times?: number } & FaultAnswer;
 
 export interface GitHubServer {
   url: string;
@@ -75,9 +90,11 @@ export interface GitHubServer {
   addComment(issue: number, login: string, body: string): FakeComment;
   addRun(run: Partial<FakeRun> & { workflow: string; head_branch: string }): FakeRun;
   addArtifact(artifact: Partial<FakeArtifact> & { runId: number; name: string }): FakeArtifact;
-  /** The next matching request fails with this status (once). */
+  /** The next matching request(s) fail this way (once, or `times` in a row). */
   failNext(fault: Fault): void;
-  /** Requests that created or changed a comment. */
+  /** Runs `change` just before the next matching request is handled (someone deletes a comment meanwhile). */
+  beforeNext(method: string, path: RegExp, change: () => void): void;
+  /** Requests that created, changed or deleted a comment. */
   writes(): RecordedRequest[];
   close(): Promise<void>;
 }
@@ -103,10 +120,34 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
   const artifacts: FakeArtifact[] = [];
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
+  const interludes: { method: string; path: RegExp; change: () => void }[] = [];
   let nextId = 1000;
   let clock = Date.parse('2025-01-01T00:00:00Z');
   const now = (): string => new Date((clock += 1000)).toISOString();
   let url = '';
+
+  // GitHub sends the quota on every answer; the throttling plugin reads it on a 403/429.
+  let used = 0;
+  function rateLimitHeaders(): Record<string, string> {
+    used += 1;
+    return {
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(5000 - used),
+      'x-ratelimit-used': String(used),
+      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600),
+      'x-ratelimit-resource': 'core',
+    };
+  }
+
+  function takeFault(method: string, path: string): FaultAnswer | null {
+    const index = faults.findIndex((f) => f.method === method && f.path.test(path));
+    if (index < 0) return null;
+    const fault = faults[index]!;
+    const left = (fault.times ?? 1) - 1;
+    if (left > 0) faults[index] = { ...fault, times: left };
+    else faults.splice(index, 1);
+    return fault;
+  }
 
   function authorize(request: IncomingMessage): { token: string | null; spec: TokenSpec | null } {
     const header = request.headers.authorization ?? '';
@@ -188,6 +229,13 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
       comment.updated_at = now();
       return [200, commentJson(comment)];
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)) && method === 'DELETE') {
+      repoAccess(spec, method, m[1]!, m[2]!);
+      const index = comments.findIndex((c) => c.id === Number(m![3]));
+      if (index < 0) throw new HttpError(404, 'Not Found');
+      comments.splice(index, 1);
+      return [204, null];
+    }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path)) && method === 'GET') {
       repoAccess(spec, method, m[1]!, m[2]!);
       const sha = pulls.get(Number(m[3]));
@@ -253,25 +301,48 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
       query: Object.fromEntries(requestUrl.searchParams),
       token,
       status: 0,
+      at: Date.now(),
     };
     requests.push(record);
-    const send = (status: number, payload: unknown): void => {
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      if (status === 204) {
+        response.writeHead(status, { ...rateLimitHeaders(), ...headers });
+        response.end();
+        return;
+      }
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...rateLimitHeaders(), ...headers });
       response.end(JSON.stringify(payload));
     };
-    const faultIndex = faults.findIndex((f) => f.method === method && f.path.test(requestUrl.pathname));
-    if (faultIndex >= 0) {
-      const [fault] = faults.splice(faultIndex, 1);
+    const interlude = interludes.findIndex((i) => i.method === method && i.path.test(requestUrl.pathname));
+    if (interlude >= 0) interludes.splice(interlude, 1)[0]!.change();
+    const fault = takeFault(method, requestUrl.pathname);
+    if (fault && ('status' in fault)) {
       request.resume();
-      send(fault!.status, { message: fault!.message, documentation_url: 'https://docs.github.com/rest' });
+      if ('html' in fault) {
+        record.status = fault.status;
+        response.writeHead(fault.status, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(fault.html);
+      } else {
+        send(fault.status, { message: fault.message, documentation_url: 'https://docs.github.com/rest' }, fault.headers);
+      }
+      return;
+    }
+    const drop = (): void => {
+      if (fault && 'reset' in fault) request.socket.destroy();
+      // silence: keep the socket open and never answer; close() tears it down.
+    };
+    if (fault && (fault.when ?? 'before') === 'before') {
+      request.resume();
+      drop();
       return;
     }
     route(request, response, requestUrl).then(
-      ([status, payload]) => send(status, payload),
+      ([status, payload]) => (fault ? drop() : send(status, payload)),
       (error: unknown) => {
         request.resume();
-        if (error instanceof HttpError) send(error.status, { message: error.message, documentation_url: 'https://docs.github.com/rest' });
+        if (fault) drop();
+        else if (error instanceof HttpError) send(error.status, { message: error.message, documentation_url: 'https://docs.github.com/rest' });
         else send(500, { message: String(error) });
       },
     );
@@ -317,8 +388,9 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
       return artifact;
     },
     failNext: (fault) => void faults.push(fault),
+    beforeNext: (method, path, change) => void interludes.push({ method, path, change }),
     writes: () =>
-      requests.filter((r) => (r.method === 'POST' || r.method === 'PATCH') && /\/issues\/.*comments/.test(r.path)),
+      requests.filter((r) => ['POST', 'PATCH', 'DELETE'].includes(r.method) && /\/issues\/.*comments/.test(r.path)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -326,6 +398,36 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
       }),
   };
 }
+
+/** The faults GitHub's API really shows, ready to inject with failNext. */
+export const FAULTS = {
+  serverError: (): FaultAnswer => ({ status: 500, message: 'Server Error' }),
+  /** What a load balancer sends when GitHub's backend is down: an HTML page, not JSON. */
+  badGatewayHtml: (): FaultAnswer => ({
+    status: 502,
+    html: '<!DOCTYPE html>\n<html><head><title>Unicorn! &middot; GitHub</title></head><body><p>No server is currently available to service your request.</p></body></html>\n',
+  }),
+  /** GitHub's secondary rate limit: 403 or 429, its message, and how long to wait. */
+  secondaryRateLimit: (status: 403 | 429, retryAfterS: number): FaultAnswer => ({
+    status,
+    message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    headers: { 'retry-after': String(retryAfterS) },
+  }),
+  /** The hourly quota used up: remaining 0 and when it resets. */
+  primaryRateLimit: (resetInS: number): FaultAnswer => ({
+    status: 403,
+    message: 'API rate limit exceeded for installation ID 1.',
+    headers: {
+      'x-ratelimit-limit': '1000',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-used': '1000',
+      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + resetInS),
+      'x-ratelimit-resource': 'core',
+    },
+  }),
+  reset: (when: FaultTiming = 'before'): FaultAnswer => ({ reset: true, when }),
+  silence: (when: FaultTiming = 'before'): FaultAnswer => ({ silence: true, when }),
+};
 
 /** A stable numeric id per workflow file, as GitHub gives each workflow one. */
 export function workflowId(file: string): number {

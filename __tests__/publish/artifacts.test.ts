@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { downloadShardArtifacts } from '../../src/publish/artifact-download.js';
+import { artifactUrl } from '../../src/publish/run-ref.js';
 import {
   artifactFiles,
   artifactName,
-  artifactUrl,
-  downloadShardArtifacts,
   readRecordedPrNumber,
   recordPrNumber,
   shardArtifactPrefix,

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { findBaselineArtifact, type BaselineLookup } from '../../src/publish/baseline-artifact.js';
 import { octokitFactory } from '../../src/publish/octokit.js';
-import { startGitHubServer, workflowId, type GitHubServer } from '../helpers/github-server.js';
+import { FAST_API } from '../helpers/fast-publish.js';
+import { FAULTS, startGitHubServer, workflowId, type GitHubServer } from '../helpers/github-server.js';
 import { captureStdout } from './capture.js';
 import { FakeArtifactStore } from './fake-artifacts.js';
 
@@ -44,7 +45,7 @@ function lookup(overrides: Partial<BaselineLookup> = {}): BaselineLookup {
 }
 
 const find = (overrides: Partial<BaselineLookup> = {}) =>
-  findBaselineArtifact(lookup(overrides), { octokit: octokitFactory(server.url)('gh-token'), store });
+  findBaselineArtifact(lookup(overrides), { octokit: octokitFactory(server.url, FAST_API)('gh-token'), store });
 
 /** An artifact on the server and the files its download yields. */
 function artifact(runId: number, options: { expired?: boolean; files?: Record<string, string> } = {}) {
@@ -54,14 +55,16 @@ function artifact(runId: number, options: { expired?: boolean; files?: Record<st
 }
 
 describe('findBaselineArtifact', () => {
-  it('downloads results.json of the latest successful run on the base branch', async () => {
+  it('downloads results.json of the latest successful push run on the base branch', async () => {
     const older = server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
     artifact(older.id);
     const failed = server.addRun({ workflow: 'bench.yml', head_branch: 'main', conclusion: 'failure' });
     artifact(failed.id);
     server.addRun({ workflow: 'bench.yml', head_branch: 'feature' });
-    const latest = server.addRun({ workflow: 'bench.yml', head_branch: 'main', event: 'schedule' });
+    const latest = server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
     const wanted = artifact(latest.id);
+    // Newer, but not a push: a scheduled or manual run is not what the base branch's pushes keep.
+    artifact(server.addRun({ workflow: 'bench.yml', head_branch: 'main', event: 'schedule' }).id);
 
     const found = await find();
 
@@ -71,7 +74,7 @@ describe('findBaselineArtifact', () => {
     const runsRequest = server.requests.find((r) => r.path.endsWith('/runs'));
     expect(runsRequest).toMatchObject({
       path: '/repos/octo/bench/actions/workflows/bench.yml/runs',
-      query: { branch: 'main', status: 'success' },
+      query: { branch: 'main', status: 'success', event: 'push' },
     });
     const artifactsRequest = server.requests.find((r) => r.path.endsWith('/artifacts'));
     expect(artifactsRequest?.query).toMatchObject({ name: 'async-bench' });
@@ -89,7 +92,7 @@ describe('findBaselineArtifact', () => {
   it('none: no successful run on the base branch', async () => {
     server.addRun({ workflow: 'bench.yml', head_branch: 'main', conclusion: 'failure' });
     const found = await find();
-    expect(found).toEqual({ path: null, reason: 'no successful run of bench.yml on main' });
+    expect(found).toEqual({ path: null, reason: 'no successful push run of workflow bench.yml on main' });
     expect(store.downloads).toHaveLength(0);
     expect(out.lines('warning')).toHaveLength(0);
   });
@@ -125,7 +128,47 @@ describe('findBaselineArtifact', () => {
     const self = server.addRun({ id: 4242, workflow: 'bench.yml', head_branch: 'main' });
     artifact(self.id);
     const found = await find();
-    expect(found).toEqual({ path: null, reason: 'no successful run of bench.yml on main' });
+    expect(found).toEqual({ path: null, reason: 'no successful push run of workflow bench.yml on main' });
+  });
+
+  it('pages past fork runs and runs without the artifact to the base run on page 2', async () => {
+    const wanted = server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
+    artifact(wanted.id);
+    const fork = { head_branch: 'main', head_repository: { full_name: 'mallory/bench' } };
+    for (let i = 0; i < 4; i++) {
+      // A fork's pull requests from its own main, newest, each with an artifact of our name...
+      artifact(server.addRun({ workflow: 'bench.yml', ...fork, event: 'pull_request' }).id);
+      artifact(server.addRun({ workflow: 'bench.yml', ...fork, event: 'pull_request_target' }).id);
+      // ...and pushes to main whose benchmark job was skipped: no artifact.
+      server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
+    }
+    // Whatever a listing holds, only this repository's own pushes count.
+    artifact(server.addRun({ workflow: 'bench.yml', ...fork, event: 'push' }).id);
+
+    const found = await find({ perPage: 3 });
+
+    expect(found).toMatchObject({ runId: wanted.id });
+    const listings = server.requests.filter((r) => r.path.endsWith('/bench.yml/runs'));
+    expect(listings.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+    expect(listings.every((r) => r.query.event === 'push' && r.query.branch === 'main' && r.query.status === 'success')).toBe(true);
+    expect(store.downloads.map((d) => d.options?.findBy?.workflowRunId)).toEqual([wanted.id]);
+  });
+
+  it('searches at most maxRuns of the base branch runs', async () => {
+    artifact(server.addRun({ workflow: 'bench.yml', head_branch: 'main' }).id);
+    for (let i = 0; i < 5; i++) server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
+    const found = await find({ maxRuns: 5, perPage: 2 });
+    expect(found.path).toBeNull();
+    expect(found.reason).toMatch(/none of the 5 latest successful push runs/);
+    expect(server.requests.filter((r) => r.path.endsWith('/artifacts'))).toHaveLength(5);
+  });
+
+  it('a rate-limited lookup says so, without the permissions hint', async () => {
+    server.failNext({ method: 'GET', path: /\/runs$/, ...FAULTS.primaryRateLimit(3600) });
+    const found = await find();
+    expect(found.path).toBeNull();
+    expect(found.reason).toMatch(/rate limit is used up until/);
+    expect(found.reason).not.toMatch(/actions: read/);
   });
 
   it('finds the workflow from this run when GITHUB_WORKFLOW_REF is unknown', async () => {
@@ -141,7 +184,7 @@ describe('findBaselineArtifact', () => {
     server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
     const found = await find();
     expect(found.path).toBeNull();
-    expect(found.reason).toMatch(/none of the 1 latest successful runs .* has an artifact named async-bench/);
+    expect(found.reason).toMatch(/none of the 1 latest successful push runs .* has an artifact named async-bench/);
   });
 
   it('none: the workflow is new (404)', async () => {
@@ -174,7 +217,8 @@ describe('findBaselineArtifact', () => {
     expect(forbidden.path).toBeNull();
     expect(forbidden.reason).toMatch(/actions: read/);
 
-    server.failNext({ method: 'GET', path: /\/artifacts$/, status: 500, message: 'boom' });
+    // Four in a row: the first answer and every retry.
+    server.failNext({ method: 'GET', path: /\/artifacts$/, status: 500, message: 'boom', times: 4 });
     expect((await find()).reason).toMatch(/HTTP 500/);
     expect(out.lines('warning')).toHaveLength(3);
   });

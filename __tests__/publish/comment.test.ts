@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publishComment, type CommentRequest } from '../../src/publish/comment.js';
 import { commentMarker } from '../../src/publish/marker.js';
 import { octokitFactory } from '../../src/publish/octokit.js';
-import { publishReport } from '../../src/publish/publish.js';
-import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
+import { writeJobSummary } from '../../src/publish/summary.js';
+import { FAST_API } from '../helpers/fast-publish.js';
+import { FAULTS, startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
 import { captureStdout } from './capture.js';
 
 const BOT = 'github-actions[bot]';
@@ -45,7 +46,7 @@ function request(overrides: Partial<CommentRequest> = {}): CommentRequest {
   };
 }
 
-const deps = () => ({ octokit: octokitFactory(server.url) });
+const deps = () => ({ octokit: octokitFactory(server.url, FAST_API) });
 
 describe('publishComment against a local GitHub', () => {
   it('sends every request to the configured base URL', () => {
@@ -170,11 +171,12 @@ describe('publishComment against a local GitHub', () => {
       writeFileSync(file, '');
       vi.stubEnv('GITHUB_STEP_SUMMARY', file);
 
-      const outcome = await publishReport(request({ token: 'fork-token' }), deps());
+      const summary = await writeJobSummary(request().body);
+      const comment = await publishComment(request({ token: 'fork-token' }), deps());
 
-      expect(outcome.comment.action).toBe('skipped');
-      expect(outcome.comment.reason).toMatch(/HTTP 403/);
-      expect(outcome.summary.written).toBe(true);
+      expect(comment.action).toBe('skipped');
+      expect(comment.reason).toMatch(/HTTP 403/);
+      expect(summary.written).toBe(true);
       expect(readFileSync(file, 'utf8')).toContain('| 1 | 2 |');
       const warnings = out.lines('warning');
       expect(warnings).toHaveLength(1);
@@ -208,11 +210,46 @@ describe('publishComment against a local GitHub', () => {
       expect(out.lines('warning')).toHaveLength(1);
     });
 
-    it('other errors surface', async () => {
-      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 500, message: 'Server Error' });
-      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 500 });
-      server.failNext({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 502, message: 'Bad Gateway' });
-      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 502 });
+    it('other errors surface once the retries are spent', async () => {
+      // The first answer and three retries.
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 500, message: 'Server Error', times: 4 });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 500, message: expect.stringMatching(/Could not comment on pull request #7: HTTP 500/) });
+      server.failNext({ method: 'GET', path: /\/issues\/\d+\/comments$/, ...FAULTS.badGatewayHtml(), times: 4 });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({
+        status: 502,
+        message: 'Could not read the comments of pull request #7: HTTP 502: an HTML error page ("Unicorn! &middot; GitHub").',
+      });
+      expect(server.comments).toHaveLength(0);
+    });
+
+    it('a one-shot 5xx is retried, not reported', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 503, message: 'Service Unavailable' });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('created');
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 503', 'POST 201']);
+      expect(server.comments).toHaveLength(1);
+    });
+
+    it('a rate-limit 403 is not a permission problem: a CommentError naming the limit, no fork advice', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.primaryRateLimit(3600) });
+      const error = await publishComment(request(), deps()).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'CommentError', status: 403 });
+      expect((error as Error).message).toMatch(/^Could not comment on pull request #7: the token's GitHub API rate limit is used up until \d{4}-/);
+      expect((error as Error).message).not.toMatch(/fork|workflow_run|permissions/);
+      expect(out.lines('warning')).toHaveLength(0);
+      // Not retried: the reset is an hour away, beyond the two minutes worth waiting.
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 403']);
+    });
+
+    it('a secondary rate limit waits retry-after, then writes', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.secondaryRateLimit(403, 5) });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('created');
+      const [limited, retried] = server.writes();
+      expect([limited!.status, retried!.status]).toEqual([403, 201]);
+      // 5 s of retry-after on the test clock (10 ms a second).
+      expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(50);
+      expect(out.lines('warning')).toHaveLength(0);
     });
 
     it('bad credentials surface', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readActionsContext, workflowFileOf, type ContextSources } from '../../src/action/context.js';
+import { readActionsContext, thisRun, workflowFileOf, type ContextSources } from '../../src/action/context.js';
+import { artifactUrl, runUrl } from '../../src/publish/run-ref.js';
 
 const BASE_ENV = {
   GITHUB_REPOSITORY: 'octo/bench',
@@ -142,5 +143,18 @@ describe('workflowFileOf', () => {
     ['garbage', null],
   ])('%s → %s', (ref, file) => {
     expect(workflowFileOf(ref)).toBe(file);
+  });
+});
+
+describe('thisRun: the one place a run reference is built', () => {
+  it('links the run and its artifacts on the server the runner names', () => {
+    const run = thisRun(context('push', {}));
+    expect(run).toEqual({ serverUrl: 'https://ghe.example.com', owner: 'octo', repo: 'bench', runId: 4242 });
+    expect(runUrl(run!)).toBe('https://ghe.example.com/octo/bench/actions/runs/4242');
+    expect(artifactUrl(run!, 9)).toBe('https://ghe.example.com/octo/bench/actions/runs/4242/artifacts/9');
+  });
+
+  it('is null outside a workflow run', () => {
+    expect(thisRun(context('push', {}, {}, { GITHUB_RUN_ID: '' }))).toBeNull();
   });
 });

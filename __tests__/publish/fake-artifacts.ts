@@ -14,6 +14,10 @@ export class FakeArtifactStore implements ArtifactStore {
   artifacts: Artifact[] = [];
   contents = new Map<number, Record<string, string>>();
   failDownload: Error | null = null;
+  /** What the next uploads do instead of succeeding, in order: throw, or never answer. */
+  uploadFaults: ('fail' | 'hang')[] = [];
+  /** Every upload attempt, including failed and hung ones. */
+  uploadAttempts = 0;
   private nextId = 500;
 
   add(name: string, files: Record<string, string>): Artifact {
@@ -24,6 +28,11 @@ export class FakeArtifactStore implements ArtifactStore {
   }
 
   async uploadArtifact(name: string, files: string[], rootDirectory: string, options?: UploadArtifactOptions) {
+    this.uploadAttempts += 1;
+    const fault = this.uploadFaults.shift();
+    // The real client's words after its own retries gave up on the blob storage.
+    if (fault === 'fail') throw new Error('Failed to make request after 5 attempts: read ECONNRESET');
+    if (fault === 'hang') return new Promise<never>(() => {});
     this.uploads.push({ name, files, rootDirectory, options });
     return { id: ++this.nextId, size: files.length * 100 };
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PullRequestRef } from '../publish/comment.js';
+import { runRef, type RunRef } from '../publish/run-ref.js';
 
 export type { PullRequestRef };
 
@@ -26,7 +27,6 @@ export interface ActionsContext {
   /** The triggering run, for `workflow_run` events (fork-safe report mode). */
   workflowRun: TriggeringRun | null;
 }
-
 
 export interface TriggeringRun {
   id: number;
@@ -79,6 +79,11 @@ export function readActionsContext(sources: ContextSources = {}): ActionsContext
     pr: readPullRequest(eventName, payload, sources.recordedPrNumber ?? null),
     workflowRun,
   };
+}
+
+/** This workflow run, for links and uploads; null outside a runner (no GITHUB_RUN_ID). */
+export function thisRun(context: ActionsContext): RunRef | null {
+  return runRef({ serverUrl: context.serverUrl, owner: context.owner, repo: context.repo, runId: context.runId });
 }
 
 /** `o/r/.github/workflows/bench.yml@refs/heads/main` → `bench.yml`. */

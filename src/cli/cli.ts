@@ -1,6 +1,6 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { loadBaseline, PAPER_BASELINE_NAME } from '../core/compare/baseline.js';
+import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
 import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
 import { ConfigError } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
@@ -59,8 +59,9 @@ async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Pro
   const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === 'none') return null;
-  if (source === 'artifact') throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  const baseline = await loadBaseline(source, cwd);
+  if (source === ARTIFACT_BASELINE_NAME) throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
+  const baseline = await resolveBaseline(source, { cwd });
+  if (!baseline) return null;
   const threshold = parsed.inputs.threshold ? readInput('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
   return compareResults(results, baseline, threshold);
 }

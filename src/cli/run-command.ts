@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadBaseline } from '../core/compare/baseline.js';
+import { ARTIFACT_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
 import { writeExports } from './exports.js';
 import type { CliIo } from './io.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
@@ -21,9 +21,10 @@ import { InterruptedError, runBenchmark } from '../stack/run.js';
 export async function runCommand(config: Config, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
   const log = streamLogger(io.stderr);
   const source = config.compare.baseline;
-  if (source === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  if (source === ARTIFACT_BASELINE_NAME) log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
   // Read before the run: a bad baseline path should not wait for the benchmark to say so.
-  const baseline = source && source !== 'artifact' ? await loadBaseline(source, io.cwd) : null;
+  // No artifact source here: `artifact` resolves to no baseline (the warning above says why).
+  const baseline = await resolveBaseline(source, { cwd: io.cwd });
   try {
     const results = await runBenchmark(config, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),

@@ -5,6 +5,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/config/errors.js';
 import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { withRetries, type RetryPolicy } from './retry.js';
+import { artifactUrl, type RunRef } from './run-ref.js';
 
 /**
  * The part of @actions/artifact's client we use, injected: the real one needs the Actions
@@ -18,14 +20,6 @@ export async function defaultArtifactStore(): Promise<ArtifactStore> {
   return new DefaultArtifactClient();
 }
 
-export interface RunRef {
-  serverUrl: string;
-  owner: string;
-  repo: string;
-  runId: number;
-}
-
-export { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 /** Written by run mode on a PR so a `workflow_run` report job knows where to comment. */
 export const PR_NUMBER_FILE = 'pr-number.txt';
 
@@ -45,9 +39,26 @@ export function shardArtifactPrefix(base: string): string {
   return `${base}-shard-`;
 }
 
-export function artifactUrl(run: RunRef, id: number): string {
-  return `${run.serverUrl.replace(/\/+$/, '')}/${run.owner}/${run.repo}/actions/runs/${run.runId}/artifacts/${id}`;
+/**
+ * Whether @actions/artifact can run on this server. Version 2 and later (this is 6) speak only
+ * to github.com's and GHE.com's results service; on GitHub Enterprise Server every call throws
+ * GHESNotSupportedError. The same test as the library's own, so we know before it throws.
+ */
+export function artifactServiceAvailable(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
 }
+
+export const NO_ARTIFACT_SERVICE =
+  'GitHub Enterprise Server has no artifact service that @actions/artifact 2+ can use';
+
+/** Three attempts, ten minutes each: the 27 cells' reports are tens of megabytes at most. */
+const UPLOAD_RETRY: RetryPolicy = { attempts: 3, timeoutMs: 10 * 60_000, delayMs: 5000 };
 
 export interface UploadRequest {
   name: string;
@@ -67,20 +78,32 @@ export interface UploadOutcome {
   files: string[];
 }
 
-/** Uploads results.json, tables.md, pr-number.txt (when present) and every file under cells/ as one artifact. */
-export async function uploadResults(store: ArtifactStore, request: UploadRequest): Promise<UploadOutcome> {
+/**
+ * Uploads results.json, tables.md, pr-number.txt (when present) and every file under cells/ as
+ * one artifact, retried as `policy` says; what cannot change on a retry (no results.json, a bad
+ * retention, GHES) fails at once.
+ */
+export async function uploadResults(store: ArtifactStore, request: UploadRequest, policy: RetryPolicy = UPLOAD_RETRY): Promise<UploadOutcome> {
   const root = resolve(request.outDir);
   const files = await artifactFiles(root);
   const retention = request.retentionDays ?? 0;
   if (!Number.isInteger(retention) || retention < 0) {
     throw new Error(`Invalid retention-days ${JSON.stringify(request.retentionDays)}: give a whole number of days (1–90).`);
   }
-  const response = await store.uploadArtifact(request.name, files, root, retention > 0 ? { retentionDays: retention } : {});
+  const response = await withRetries(
+    `Uploading the artifact ${request.name}`,
+    () => store.uploadArtifact(request.name, files, root, retention > 0 ? { retentionDays: retention } : {}),
+    policy,
+    (error) => error instanceof Error && PERMANENT_UPLOAD_ERRORS.includes(error.name),
+  );
   const id = response.id ?? null;
   const url = id === null ? null : artifactUrl(request.run, id);
   core.info(`Uploaded artifact ${request.name} (${files.length} files)${url ? `: ${url}` : ''}`);
   return { name: request.name, id, url, size: response.size ?? null, files };
 }
+
+// @actions/artifact's error classes for what no retry changes.
+const PERMANENT_UPLOAD_ERRORS = ['GHESNotSupportedError', 'FilesNotFoundError', 'UsageError'];
 
 /** The files of one run's artifact, sorted; results.json must exist. */
 export async function artifactFiles(root: string): Promise<string[]> {
@@ -117,46 +140,6 @@ export async function readRecordedPrNumber(dir: string): Promise<number | null> 
   if (!existsSync(path)) return null;
   const text = (await readFile(path, 'utf8')).trim();
   return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : null;
-}
-
-export interface DownloadedShard {
-  name: string;
-  id: number;
-  dir: string;
-  resultsPath: string;
-}
-
-/**
- * Aggregate mode: downloads every artifact of this run whose name starts with `prefix`, one
- * directory each under `destination`, in shard order. None is a warning and an empty list; a
- * shard without results.json throws (it uploaded something that is not a shard).
- */
-export async function downloadShardArtifacts(
-  store: ArtifactStore,
-  request: { prefix: string; destination: string },
-): Promise<DownloadedShard[]> {
-  const { artifacts } = await store.listArtifacts({ latest: true });
-  const shards = artifacts
-    .filter((artifact) => artifact.name.startsWith(request.prefix))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-  if (shards.length === 0) {
-    // Not fatal: the report then lists every cell as missing (failing only with fail-on-incomplete).
-    core.warning(
-      `No artifacts named ${request.prefix}* in this run. Does the aggregate job \`needs:\` the shard jobs, ` +
-        'and do they upload with the same artifact name?',
-    );
-    return [];
-  }
-  const downloaded: DownloadedShard[] = [];
-  for (const shard of shards) {
-    const dir = join(resolve(request.destination), shard.name);
-    const { downloadPath } = await store.downloadArtifact(shard.id, { path: dir });
-    const resultsPath = join(downloadPath ?? dir, RESULTS_FILE);
-    if (!(await isFile(resultsPath))) throw new Error(`Shard artifact ${shard.name} has no ${RESULTS_FILE}.`);
-    downloaded.push({ name: shard.name, id: shard.id, dir: downloadPath ?? dir, resultsPath });
-  }
-  core.info(`Downloaded ${downloaded.length} shard artifacts: ${downloaded.map((s) => s.name).join(', ')}`);
-  return downloaded;
 }
 
 export async function isFile(path: string): Promise<boolean> {

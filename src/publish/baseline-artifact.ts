@@ -1,9 +1,11 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { parseResults } from '../core/results/results.js';
-import { isFile, RESULTS_FILE, type ArtifactStore } from './artifacts.js';
-import { describeError, httpStatus, type Octokit } from './octokit.js';
+import { describeError, httpStatus, rateLimitOf, describeRateLimit } from './api-errors.js';
+import { downloadResultsArtifact, NoResultsError } from './artifact-download.js';
+import type { ArtifactStore } from './artifacts.js';
+import type { Octokit } from './octokit.js';
+import { namedArtifact } from './run-artifact.js';
 
 export interface BaselineLookup {
   owner: string;
@@ -21,8 +23,10 @@ export interface BaselineLookup {
   destination: string;
   /** This run, never its own baseline (a re-run on the base branch is already "success"). */
   currentRunId?: number | null;
-  /** How many recent successful runs to search for the artifact (runs that skipped the job have none). */
+  /** How many of the base branch's runs to search for the artifact (runs that skipped the job have none). */
   maxRuns?: number;
+  /** Runs per page of the listing (100; tests use a few to reach page 2). */
+  perPage?: number;
 }
 
 export type BaselineArtifact =
@@ -39,36 +43,38 @@ interface Candidate {
   url: string;
 }
 
+/** Pages of the run listing read at most, whatever they hold. */
+const MAX_PAGES = 10;
+
 /**
- * `baseline: artifact`: results.json of the latest successful run of this workflow on the base
- * branch. Never throws: every way of not finding one (first run, expired, no permission,
- * unreadable) is `{ path: null, reason }`, and the report treats every cell as new.
+ * `baseline: artifact`: results.json of the latest successful `push` run of this workflow on
+ * the base branch of this repository. Never throws: every way of not finding one (first run,
+ * expired, no permission, unreadable) is `{ path: null, reason }`, and the report treats every
+ * cell as new.
  */
 export async function findBaselineArtifact(lookup: BaselineLookup, deps: BaselineDeps): Promise<BaselineArtifact> {
+  const maxRuns = lookup.maxRuns ?? 20;
   try {
     const workflow = lookup.workflow ?? (await currentWorkflow(lookup, deps.octokit));
     if (workflow === null) return none('neither the workflow nor this run is known');
-    const runs = await successfulRuns({ ...lookup, workflow }, deps.octokit);
-    if (typeof runs === 'string') return none(runs);
-    let expired: string | null = null;
-    for (const run of runs) {
+    const where = `workflow ${workflow} on ${lookup.branch}`;
+    let examined = 0;
+    for await (const run of baseBranchRuns({ ...lookup, workflow }, deps.octokit)) {
+      if (run === UNKNOWN_WORKFLOW) return none(`workflow ${workflow} is not known to the repository yet (new in this change?)`);
+      examined += 1;
       const artifact = await namedArtifact(deps.octokit, lookup, run.id);
-      if (!artifact) continue;
-      if (artifact.expired) {
+      if (artifact?.expired) {
         // Older runs' artifacts expired no later than this one's.
-        expired = `artifact ${lookup.artifactName} of the latest base run (${run.url}) has expired`;
-        break;
+        return none(`artifact ${lookup.artifactName} of the latest base run (${run.url}) has expired`);
       }
-      return await download(lookup, deps.store, run, artifact.id);
+      if (artifact) return await download(lookup, deps.store, run, artifact.id);
+      if (examined >= maxRuns) break;
     }
-    return none(
-      expired ??
-        `none of the ${runs.length} latest successful runs of workflow ${workflow} on ${lookup.branch} ` +
-          `has an artifact named ${lookup.artifactName}`,
-    );
+    if (examined === 0) return none(`no successful push run of ${where}`);
+    return none(`none of the ${examined} latest successful push runs of ${where} has an artifact named ${lookup.artifactName}`);
   } catch (error) {
-    const status = httpStatus(error);
-    const hint = status === 403 ? ' (the token needs `permissions: actions: read`)' : '';
+    const limit = rateLimitOf(error);
+    const hint = limit ? ` (${describeRateLimit(limit)})` : httpStatus(error) === 403 ? ' (the token needs `permissions: actions: read`)' : '';
     core.warning(`Could not look up the baseline artifact: ${describeError(error)}${hint}. Comparing against no baseline.`);
     return none(`the baseline lookup failed: ${describeError(error)}${hint}`);
   }
@@ -84,70 +90,63 @@ async function currentWorkflow(lookup: BaselineLookup, octokit: Octokit): Promis
   return data.workflow_id;
 }
 
-async function successfulRuns(
+const UNKNOWN_WORKFLOW = Symbol('unknown workflow');
+
+/**
+ * The base branch's own successful push runs, newest first, page after page. `branch=` alone
+ * also matches pull requests whose head branch has that name, including a fork's `main`: the
+ * query asks for `event=push`, and every run is checked to be a push of this repository, so a
+ * fork can neither hide the baseline (by filling the first page) nor replace it.
+ */
+async function* baseBranchRuns(
   lookup: BaselineLookup & { workflow: string | number },
   octokit: Octokit,
-): Promise<Candidate[] | string> {
-  const where = `${lookup.workflow} on ${lookup.branch}`;
-  let data;
-  try {
-    ({ data } = await octokit.rest.actions.listWorkflowRuns({
-      owner: lookup.owner,
-      repo: lookup.repo,
-      workflow_id: lookup.workflow,
-      branch: lookup.branch,
-      status: 'success',
-      per_page: lookup.maxRuns ?? 20,
-    }));
-  } catch (error) {
-    if (httpStatus(error) === 404) return `workflow ${lookup.workflow} is not known to the repository yet (new in this change?)`;
-    throw error;
-  }
+): AsyncGenerator<Candidate | typeof UNKNOWN_WORKFLOW> {
   const fullName = `${lookup.owner}/${lookup.repo}`.toLowerCase();
-  const runs = data.workflow_runs.filter(
-    (run) =>
-      run.id !== lookup.currentRunId &&
-      // `branch=` matches a fork PR's head branch of the same name: only the base repo's own runs count.
-      !run.event.startsWith('pull_request') &&
-      (run.head_repository?.full_name ?? fullName).toLowerCase() === fullName,
-  );
-  if (runs.length === 0) return `no successful run of ${where}`;
-  return runs.map((run) => ({ id: run.id, url: run.html_url }));
-}
-
-/** The newest live artifact called `artifactName` in run `runId`, else the newest expired one, else null. */
-export async function namedArtifact(octokit: Octokit, lookup: Pick<BaselineLookup, 'owner' | 'repo' | 'artifactName'>, runId: number) {
-  const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({
+  const listing = octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
     owner: lookup.owner,
     repo: lookup.repo,
-    run_id: runId,
-    name: lookup.artifactName,
-    per_page: 100,
+    workflow_id: lookup.workflow,
+    branch: lookup.branch,
+    event: 'push',
+    status: 'success',
+    per_page: lookup.perPage ?? 100,
   });
-  const named = data.artifacts.filter((artifact) => artifact.name === lookup.artifactName);
-  // A re-run can upload the name again; prefer a live one, newest first.
-  named.sort((a, b) => Number(a.expired) - Number(b.expired) || (b.created_at ?? '').localeCompare(a.created_at ?? ''));
-  return named[0] ?? null;
+  const pages = listing[Symbol.asyncIterator]();
+  let read = 0;
+  while (read < MAX_PAGES) {
+    let page;
+    try {
+      page = await pages.next();
+    } catch (error) {
+      if (read === 0 && httpStatus(error) === 404) {
+        yield UNKNOWN_WORKFLOW;
+        return;
+      }
+      throw error;
+    }
+    if (page.done) return;
+    read += 1;
+    for (const run of page.value.data) {
+      const ours = run.event === 'push' && run.head_repository?.full_name?.toLowerCase() === fullName;
+      if (ours && run.id !== lookup.currentRunId) yield { id: run.id, url: run.html_url };
+    }
+  }
 }
 
-async function download(
-  lookup: BaselineLookup,
-  store: ArtifactStore,
-  run: Candidate,
-  artifactId: number,
-): Promise<BaselineArtifact> {
-  const dir = resolve(lookup.destination);
+async function download(lookup: BaselineLookup, store: ArtifactStore, run: Candidate, artifactId: number): Promise<BaselineArtifact> {
   try {
-    const { downloadPath } = await store.downloadArtifact(artifactId, {
-      path: dir,
+    const { resultsPath } = await downloadResultsArtifact(store, {
+      label: `The baseline artifact of ${run.url}`,
+      id: artifactId,
+      destination: lookup.destination,
       findBy: { token: lookup.token, repositoryOwner: lookup.owner, repositoryName: lookup.repo, workflowRunId: run.id },
     });
-    const path = join(downloadPath ?? dir, RESULTS_FILE);
-    if (!(await isFile(path))) return none(`the baseline artifact of ${run.url} has no ${RESULTS_FILE}`);
-    parseResults(path, await readFile(path, 'utf8'));
+    parseResults(resultsPath, await readFile(resultsPath, 'utf8'));
     core.info(`Baseline: ${lookup.artifactName} from ${run.url}`);
-    return { path, runId: run.id, runUrl: run.url, artifactId, reason: `latest successful run on ${lookup.branch}` };
+    return { path: resultsPath, runId: run.id, runUrl: run.url, artifactId, reason: `latest successful push run on ${lookup.branch}` };
   } catch (error) {
+    if (error instanceof NoResultsError) return none(`the baseline artifact of ${run.url} has no results.json`);
     const detail = error instanceof Error ? error.message : String(error);
     core.warning(`The baseline artifact of ${run.url} is unusable: ${detail}`);
     return none(`the baseline artifact of ${run.url} is unusable: ${detail}`);

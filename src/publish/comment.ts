@@ -1,8 +1,17 @@
 import * as core from '@actions/core';
 import { resolveIdentity } from './identity.js';
 import { commentMarker, markedBody, sameBody } from './marker.js';
-import { describeError, httpStatus, type OctokitFactory } from './octokit.js';
-import { createComment, findStickyComment, pullRequestHead, updateComment, type IssueRef } from './sticky.js';
+import { describeError, describeRateLimit, httpStatus, rateLimitOf } from './api-errors.js';
+import type { Octokit, OctokitFactory } from './octokit.js';
+import {
+  createComment,
+  deleteComment,
+  findStickyComments,
+  pullRequestHead,
+  updateComment,
+  type IssueRef,
+  type StoredComment,
+} from './sticky.js';
 
 /** The pull request a comment goes to. */
 export interface PullRequestRef {
@@ -44,10 +53,23 @@ export interface CommentDeps {
   octokit: OctokitFactory;
 }
 
+/** The comment could not be written for a reason that is not the token's permissions. */
+export class CommentError extends Error {
+  override name = 'CommentError';
+  /** The HTTP status GitHub answered with, null when none came (reset, timeout). */
+  readonly status: number | null;
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.status = httpStatus(cause);
+  }
+}
+
 /**
  * Creates or updates this job's sticky PR comment. A comment is a courtesy, not the result:
  * no token, no PR or a token that may not write ends in `skipped` with a notice or warning,
- * never a failure. Other API errors (5xx, bad credentials, invalid body) are thrown.
+ * never a failure. Faults the client could not retry away (5xx, resets and timeouts after the
+ * retries in octokit.ts, a rate limit too long to wait for, bad credentials) are thrown as a
+ * CommentError saying what failed.
  */
 export async function publishComment(request: CommentRequest, deps: CommentDeps): Promise<CommentOutcome> {
   if (request.policy === 'never') return skipped('comment is "never"');
@@ -76,15 +98,15 @@ export async function publishComment(request: CommentRequest, deps: CommentDeps)
       }
       step = 'read the comments of';
     }
-    const identity = await resolveIdentity(octokit, request.author);
-    const existing = await findStickyComment(octokit, issue, request.key, identity.login);
+    const { login } = await resolveIdentity(octokit, request.author);
+    const ours = await findStickyComments(octokit, issue, request.key, login);
     const body = markedBody(request.key, request.body);
-    if (existing) {
-      if (sameBody(existing.body, body)) return { action: 'unchanged', url: existing.url, reason: 'body unchanged' };
+    const newest = ours.at(-1);
+    if (newest) {
       step = 'update the comment on';
-      const updated = await updateComment(octokit, issue, existing.id, body);
-      core.info(`Updated the benchmark comment: ${updated.url}`);
-      return { action: 'updated', url: updated.url, reason: `updated comment ${existing.id}` };
+      const outcome = await refresh(octokit, issue, newest, body);
+      await removeExtras(octokit, issue, ours.slice(0, -1));
+      return outcome;
     }
     if (request.policy === 'on-regression' && request.regressions <= 0) {
       return skipped('no regressions and no earlier comment (comment: on-regression)');
@@ -92,12 +114,64 @@ export async function publishComment(request: CommentRequest, deps: CommentDeps)
     step = 'comment on';
     const created = await createComment(octokit, issue, body);
     core.info(`Commented on #${issue.number}: ${created.url}`);
-    return { action: 'created', url: created.url, reason: 'no earlier comment with this comment-key' };
+    const kept = await keepNewest(octokit, issue, request.key, login, created);
+    return { action: 'created', url: kept.url, reason: 'no earlier comment with this comment-key' };
   } catch (error) {
+    const limit = rateLimitOf(error);
+    if (limit) {
+      throw new CommentError(`Could not ${step} pull request #${issue.number}: ${describeRateLimit(limit)} (${describeError(error)}).`, error);
+    }
     const status = httpStatus(error);
-    if (status !== 403 && status !== 404) throw error;
-    core.warning(forbiddenMessage(step, issue.number, describeError(error)));
-    return skipped(`GitHub refused to ${step} #${issue.number} (HTTP ${status})`);
+    if (status === 403 || status === 404) {
+      core.warning(forbiddenMessage(step, issue.number, describeError(error)));
+      return skipped(`GitHub refused to ${step} #${issue.number} (HTTP ${status})`);
+    }
+    throw new CommentError(`Could not ${step} pull request #${issue.number}: ${describeError(error)}.`, error);
+  }
+}
+
+/** Brings our newest comment up to date; one deleted since we listed it (404) is written anew. */
+async function refresh(octokit: Octokit, issue: IssueRef, newest: StoredComment, body: string): Promise<CommentOutcome> {
+  if (sameBody(newest.body, body)) return { action: 'unchanged', url: newest.url, reason: 'body unchanged' };
+  try {
+    const updated = await updateComment(octokit, issue, newest.id, body);
+    core.info(`Updated the benchmark comment: ${updated.url}`);
+    return { action: 'updated', url: updated.url, reason: `updated comment ${newest.id}` };
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+    const created = await createComment(octokit, issue, body);
+    core.info(`The benchmark comment ${newest.id} was deleted meanwhile; commented anew: ${created.url}`);
+    return { action: 'created', url: created.url, reason: `comment ${newest.id} was deleted; created a new one` };
+  }
+}
+
+/**
+ * A create whose answer was lost (reset, silence) lands and is retried: two comments. So does a
+ * run racing this one. Every run keeps the newest, so racing runs agree on which. Best effort:
+ * the comment is written, and a failed check must not turn that into a failure.
+ */
+async function keepNewest(octokit: Octokit, issue: IssueRef, key: string, login: string, created: StoredComment): Promise<StoredComment> {
+  try {
+    const ours = await findStickyComments(octokit, issue, key, login);
+    const kept = ours.at(-1) ?? created;
+    await removeExtras(octokit, issue, ours.filter((comment) => comment.id !== kept.id));
+    return kept;
+  } catch (error) {
+    core.warning(`Commented on #${issue.number}, but could not check it for duplicates: ${describeError(error)}`);
+    return created;
+  }
+}
+
+/** Deletes duplicate comments; best effort, since the report itself is already written. */
+async function removeExtras(octokit: Octokit, issue: IssueRef, extras: StoredComment[]): Promise<void> {
+  for (const extra of extras) {
+    try {
+      await deleteComment(octokit, issue, extra.id);
+      core.info(`Deleted a duplicate benchmark comment: ${extra.url}`);
+    } catch (error) {
+      if (httpStatus(error) === 404) continue; // a racing run deleted it first
+      core.warning(`Could not delete the duplicate benchmark comment ${extra.url}: ${describeError(error)}`);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { describeError, type Octokit } from './octokit.js';
+import { describeError } from './api-errors.js';
+import type { Octokit } from './octokit.js';
 
 /**
  * Who the token writes comments as, so we only ever edit our own.

@@ -1,4 +1,8 @@
+import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 /** The REST + GraphQL client the publish edge talks through (Octokit with rest + paginate plugins). */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -6,24 +10,101 @@ export type Octokit = ReturnType<typeof getOctokit>;
 /** Makes a client for a token; injected so tests and GHES both choose where requests go. */
 export type OctokitFactory = (token: string) => Octokit;
 
+type OctokitPlugin = NonNullable<Parameters<typeof getOctokit>[2]>;
+
+/** How patient the client is. Production values below; tests shrink every one of them. */
+export interface ApiTiming {
+  /** One attempt of one request: a silent API cannot hold the step beyond this. */
+  requestTimeoutMs: number;
+  /** Retries of a 5xx, a reset connection or a timeout (after 1, 4, 9 × retryBaseMs). */
+  retries: number;
+  retryBaseMs: number;
+  /** What one second of `retry-after` or of a rate-limit reset lasts (1000; tests shrink it). */
+  rateLimitSecondMs: number;
+  /** The longest rate-limit wait accepted, in GitHub's seconds; beyond it the request fails. */
+  maxRateLimitWaitS: number;
+  /** Spacing of mutating requests, and of those that notify (GitHub asks for ≥ 1 s; the plugin uses 1 s and 3 s). */
+  writeSpacingMs: number;
+  notifySpacingMs: number;
+}
+
+/**
+ * Worst case for a silent API: (1 + retries) × 30 s + 14 s ≈ 2¼ min per request, instead of
+ * hanging until the job's 6-hour timeout. Rate limits wait what GitHub asks, up to 2 minutes:
+ * at the end of a 90-minute run that is worth it; an hour until the quota resets is not.
+ */
+const API_TIMING: ApiTiming = {
+  requestTimeoutMs: 30_000,
+  retries: 3,
+  retryBaseMs: 1000,
+  rateLimitSecondMs: 1000,
+  maxRateLimitWaitS: 120,
+  writeSpacingMs: 1000,
+  notifySpacingMs: 3000,
+};
+
+const RATE_LIMIT_RETRIES = 2;
+
 /**
  * A factory bound to one API URL (`GITHUB_API_URL` on a runner, a local server in tests).
  * The base URL is required on purpose: nothing here silently falls back to api.github.com.
+ *
+ * Every client retries what is worth retrying: 5xx, reset connections and timeouts by
+ * @octokit/plugin-retry; 403/429 rate limits by @octokit/plugin-throttling, which waits
+ * `retry-after` or until `x-ratelimit-reset`. The retry plugin leaves 429 alone so the two never
+ * both retry one response. Write spacing is per factory, not the throttling plugin's
+ * process-wide default, so one client's writes never wait for another's.
  */
-export function octokitFactory(apiUrl: string): OctokitFactory {
+export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}): OctokitFactory {
   if (!apiUrl) throw new Error('octokitFactory needs an API URL (GITHUB_API_URL).');
-  return (token) => getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
+  const t = { ...API_TIMING, ...timing };
+  const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: t.writeSpacingMs });
+  const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: t.notifySpacingMs });
+  const onLimit = (what: string) => (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+    const wait = retryAfter <= t.maxRateLimitWaitS && retryCount < RATE_LIMIT_RETRIES;
+    core.info(`${options.method} ${options.url}: ${what}; ${wait ? `retrying in ${retryAfter} s` : 'not waiting that long'}.`);
+    return wait;
+  };
+  return (token) =>
+    getOctokit(
+      token,
+      {
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        retry: { retries: t.retries, retryAfterBaseValue: t.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+        throttle: {
+          retryAfterBaseValue: t.rateLimitSecondMs,
+          write,
+          notifications,
+          onRateLimit: onLimit('the API rate limit is used up'),
+          onSecondaryRateLimit: onLimit('secondary rate limit'),
+        },
+      },
+      // Order matters: the first plugin's hook is innermost, so every retry gets a fresh timeout.
+      attemptTimeout(t.requestTimeoutMs),
+      retry,
+      throttling,
+    );
 }
 
-/** HTTP status of an Octokit RequestError (or anything shaped like one), else null. */
-export function httpStatus(error: unknown): number | null {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : null;
-}
-
-/** A one-line description of a failed request for log messages. */
-export function describeError(error: unknown): string {
-  const status = httpStatus(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return status === null ? message : `HTTP ${status}: ${message}`;
+/**
+ * Each attempt of each request gets its own deadline through the request signal; a timeout
+ * surfaces as a 500-like RequestError (Octokit's wrapping of a failed fetch), which the retry
+ * plugin retries, with a message that says what happened. The hooks inside this one are bound
+ * to the options object they were given, so the signal is set on that object, per attempt
+ * (nothing in async-bench passes a signal of its own).
+ */
+function attemptTimeout(ms: number): OctokitPlugin {
+  return (octokit) => {
+    octokit.hook.wrap('request', async (request, options) => {
+      const deadline = AbortSignal.timeout(ms);
+      options.request = { ...options.request, signal: deadline };
+      try {
+        return await request(options);
+      } catch (error) {
+        if (deadline.aborted && error instanceof Error) error.message = `no response within ${ms / 1000} s`;
+        throw error;
+      }
+    });
+    return {};
+  };
 }

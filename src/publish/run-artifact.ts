@@ -1,13 +1,30 @@
-import { join, resolve } from 'node:path';
-import { isFile, RESULTS_FILE, type ArtifactStore } from './artifacts.js';
-import { namedArtifact } from './baseline-artifact.js';
+import { downloadResultsArtifact, type DownloadedResults } from './artifact-download.js';
+import type { ArtifactStore } from './artifacts.js';
 import type { Octokit } from './octokit.js';
 
-export interface RunArtifactRequest {
+export interface NamedArtifactQuery {
   owner: string;
   repo: string;
-  runId: number;
   artifactName: string;
+}
+
+/** The newest live artifact called `artifactName` in run `runId`, else the newest expired one, else null. */
+export async function namedArtifact(octokit: Octokit, query: NamedArtifactQuery, runId: number) {
+  const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({
+    owner: query.owner,
+    repo: query.repo,
+    run_id: runId,
+    name: query.artifactName,
+    per_page: 100,
+  });
+  const named = data.artifacts.filter((artifact) => artifact.name === query.artifactName);
+  // A re-run can upload the name again; prefer a live one, newest first.
+  named.sort((a, b) => Number(a.expired) - Number(b.expired) || (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+  return named[0] ?? null;
+}
+
+export interface RunArtifactRequest extends NamedArtifactQuery {
+  runId: number;
   token: string;
   destination: string;
 }
@@ -17,18 +34,16 @@ export interface RunArtifactRequest {
  * run. Only data is downloaded (results.json, tables, a PR number); nothing of the
  * PR's code runs here, which is what makes the pair fork-safe.
  */
-export async function downloadRunResults(request: RunArtifactRequest, deps: { octokit: Octokit; store: ArtifactStore }): Promise<{ dir: string; resultsPath: string }> {
+export async function downloadRunResults(request: RunArtifactRequest, deps: { octokit: Octokit; store: ArtifactStore }): Promise<DownloadedResults> {
   const artifact = await namedArtifact(deps.octokit, request, request.runId);
   if (!artifact) {
     throw new Error(`Run ${request.runId} has no artifact named ${request.artifactName}; does its workflow upload one with this artifact-name?`);
   }
   if (artifact.expired) throw new Error(`Artifact ${request.artifactName} of run ${request.runId} has expired.`);
-  const dir = resolve(request.destination);
-  const { downloadPath } = await deps.store.downloadArtifact(artifact.id, {
-    path: dir,
+  return downloadResultsArtifact(deps.store, {
+    label: `Artifact ${request.artifactName} of run ${request.runId}`,
+    id: artifact.id,
+    destination: request.destination,
     findBy: { token: request.token, repositoryOwner: request.owner, repositoryName: request.repo, workflowRunId: request.runId },
   });
-  const resultsPath = join(downloadPath ?? dir, RESULTS_FILE);
-  if (!(await isFile(resultsPath))) throw new Error(`Artifact ${request.artifactName} of run ${request.runId} has no ${RESULTS_FILE}.`);
-  return { dir: downloadPath ?? dir, resultsPath };
 }

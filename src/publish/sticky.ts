@@ -17,27 +17,33 @@ export interface StoredComment {
 }
 
 /**
- * Our earlier comment: the first (oldest) one carrying the marker and written by `login`.
- * Walks every page (100 per page) and stops at the first match. A comment by anyone else is
- * never ours, even when it quotes the marker.
+ * Our earlier comments: every one carrying the marker and written by `login`, oldest first.
+ * Usually one; two when runs raced (both created) or a retried create had already landed.
+ * Walks every page (100 per page). A comment by anyone else is never ours, even when it
+ * quotes the marker.
  */
-export async function findStickyComment(
+export async function findStickyComments(
   octokit: Octokit,
   issue: IssueRef,
   key: string,
   login: string,
-): Promise<StoredComment | null> {
+): Promise<StoredComment[]> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: issue.owner,
     repo: issue.repo,
     issue_number: issue.number,
     per_page: 100,
   });
+  const ours: StoredComment[] = [];
   for await (const page of pages) {
-    const found = page.data.find((comment) => sameLogin(comment.user?.login, login) && hasMarker(comment.body, key));
-    if (found) return { id: found.id, body: found.body ?? '', url: found.html_url };
+    for (const comment of page.data) {
+      if (sameLogin(comment.user?.login, login) && hasMarker(comment.body, key)) {
+        ours.push({ id: comment.id, body: comment.body ?? '', url: comment.html_url });
+      }
+    }
   }
-  return null;
+  // Comment ids grow with time: sorting by id is creation order whatever the pages did.
+  return ours.sort((a, b) => a.id - b.id);
 }
 
 export async function createComment(octokit: Octokit, issue: IssueRef, body: string): Promise<StoredComment> {
@@ -63,6 +69,10 @@ export async function updateComment(
     body,
   });
   return { id: data.id, body: data.body ?? body, url: data.html_url };
+}
+
+export async function deleteComment(octokit: Octokit, issue: IssueRef, id: number): Promise<void> {
+  await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: id });
 }
 
 /** Head commit of a PR, to check a PR number recorded by an untrusted (fork) run. */

@@ -34,6 +34,8 @@ const PAPER_TABLES: Record<string, Record<string, [number, number][]>> = {
 const PAPER_LATENCIES = [0, 100, 200];
 
 export const PAPER_BASELINE_NAME = 'paper';
+/** The base branch's results artifact: only the GitHub edge can fetch it. */
+export const ARTIFACT_BASELINE_NAME = 'artifact';
 
 export function paperBaseline(): Baseline {
   const cells = new Map<string, StudyNumbers>();
@@ -61,10 +63,24 @@ export function baselineFromResults(label: string, results: Results): Baseline {
   };
 }
 
-/**
- * `paper` or a results.json path, relative to `cwd`. (`artifact` is resolved to a
- * path by the GitHub edge first.)
- */
+export interface BaselineSources {
+  /** A results.json path is relative to this. */
+  cwd: string;
+  /**
+   * `artifact`: the base branch's results, fetched by whoever can (the action). Absent (the
+   * CLI): no baseline, and the caller says why.
+   */
+  artifact?: () => Promise<Baseline | null>;
+}
+
+/** The one baseline resolver: `paper`, a results.json path, `artifact`, or none (null, `none`). */
+export async function resolveBaseline(source: string | null | undefined, sources: BaselineSources): Promise<Baseline | null> {
+  if (!source || source === 'none') return null;
+  if (source === ARTIFACT_BASELINE_NAME) return sources.artifact ? sources.artifact() : null;
+  return loadBaseline(source, sources.cwd);
+}
+
+/** `paper` or a results.json path, relative to `cwd`. */
 export async function loadBaseline(source: string, cwd = process.cwd()): Promise<Baseline> {
   if (source === PAPER_BASELINE_NAME) return paperBaseline();
   source = resolve(cwd, source);
