@@ -79,12 +79,17 @@ describe('Mermaid charts', () => {
   });
 
   it('the 27-cell report with charts fits a comment, and charts are never the part cut', async () => {
-    const body = renderReport(results, { comparison: compareResults(results, paperBaseline(), 0.1), links: ['[Workflow run](https://github.com/o/r/actions/runs/1)'] });
+    const body = renderReport(results, {
+      comparison: compareResults(results, paperBaseline(), 0.1),
+      links: ['[Workflow run](https://github.com/o/r/actions/runs/1)'],
+    });
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(blocks(body)).toHaveLength(3);
     expect(body).not.toContain('Some details were left out');
     // A run so large its details must go: the tables and the charts stay whole.
-    const noisy = makeResults({ latencies: Array.from({ length: 60 }, (_, i) => i * 10).join(',') }, () => ({ topFailures: [{ error: 'x'.repeat(500), occurrences: 3 }] }));
+    const noisy = makeResults({ latencies: Array.from({ length: 60 }, (_, i) => i * 10).join(',') }, () => ({
+      topFailures: [{ error: 'x'.repeat(500), occurrences: 3 }],
+    }));
     const trimmed = renderReport(noisy, { comparison: null });
     expect(trimmed.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(trimmed).toContain('Some details were left out');

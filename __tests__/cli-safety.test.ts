@@ -13,7 +13,11 @@ import { makeResults } from './helpers/results.js';
 function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 async function cli(cwd: string, argv: string[]) {
@@ -23,13 +27,30 @@ async function cli(cwd: string, argv: string[]) {
 }
 
 /** A one-cell, two-second run: should a check ever let one through to a real engine, it ends at once. */
-const SMALL: RawInputs = { setups: 'sync', routes: 'cpu', latencies: '0', users: '1', 'spawn-rate': '1', 'run-time': '2s', 'seed-posts': '0', 'latency-method': 'netem', out: 'res' };
+const SMALL: RawInputs = {
+  setups: 'sync',
+  routes: 'cpu',
+  latencies: '0',
+  users: '1',
+  'spawn-rate': '1',
+  'run-time': '2s',
+  'seed-posts': '0',
+  'latency-method': 'netem',
+  out: 'res',
+};
 const asFlags = (inputs: RawInputs) => Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, String(value)]);
 
 /** An earlier run in <dir>/res, written by runBenchmark on the stand-in engine (cell.json and all). */
 async function earlierRun(dir: string, inputs: RawInputs = {}): Promise<Results> {
   const log = { info: () => undefined, warning: () => undefined, group: <T>(_: string, work: () => Promise<T>) => work() };
-  return runBenchmark(buildConfig({ inputs: { ...SMALL, ...inputs } }), { runner: fakeDocker().runner, log, root: dir, cwd: dir, env: {}, signals: new EventEmitter() });
+  return runBenchmark(buildConfig({ inputs: { ...SMALL, ...inputs } }), {
+    runner: fakeDocker().runner,
+    log,
+    root: dir,
+    cwd: dir,
+    env: {},
+    signals: new EventEmitter(),
+  });
 }
 
 const readResults = async (path: string) => parseResults(path, await readFile(path, 'utf8'));
@@ -46,7 +67,9 @@ describe('run never destroys an earlier run by accident', () => {
     const run = await cli(dir, ['run', ...asFlags(SMALL)]);
     expect(run.code).toBe(2);
     const date = `${earlier.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
-    expect(run.err).toBe(`async-bench run: res/ holds a run from ${date} (1 cell). Use --resume to continue it, --force to start over, or --out for a new folder.\n`);
+    expect(run.err).toBe(
+      `async-bench run: res/ holds a run from ${date} (1 cell). Use --resume to continue it, --force to start over, or --out for a new folder.\n`,
+    );
     expect(await readFile(join(dir, 'res', 'results.json'), 'utf8')).toBe(before);
   });
 
@@ -94,7 +117,9 @@ describe('ingest re-reads a run as it ran', () => {
     await earlierRun(dir);
     const ingest = await cli(dir, ['ingest', 'res', '--users', '500', '--config', 'x.yml']);
     expect(ingest.code).toBe(2);
-    expect(ingest.err).toMatch(/^async-bench ingest: \S+res\/results\.json records the configuration this run used, so --users, --config would describe another run; drop them/);
+    expect(ingest.err).toMatch(
+      /^async-bench ingest: \S+res\/results\.json records the configuration this run used, so --users, --config would describe another run; drop them/,
+    );
   });
 
   it('names an unreadable results.json and how to ingest anyway', async () => {
@@ -110,7 +135,9 @@ describe('ingest re-reads a run as it ran', () => {
     await writeFile(join(dir, 'run', 'cells', 'sync__io_read__0ms', 'cell.json'), JSON.stringify({ latencyMethod: 'toxiproxy', error: null }));
     const ingest = await cli(dir, ['ingest', 'run', '--setups', 'sync', '--routes', 'io_read', '--latencies', '0', '--profile', 'quick']);
     expect(ingest.code).toBe(0);
-    expect(ingest.err).toMatch(/^warning: \S+run\/results\.json does not exist, so the run's configuration comes from the flags and async-bench\.yml \(defaults otherwise\), which may not be what ran; the environment is unknown except the latency method \(toxiproxy, from the cells' cell\.json\)\.\n$/);
+    expect(ingest.err).toMatch(
+      /^warning: \S+run\/results\.json does not exist, so the run's configuration comes from the flags and async-bench\.yml \(defaults otherwise\), which may not be what ran; the environment is unknown except the latency method \(toxiproxy, from the cells' cell\.json\)\.\n$/,
+    );
     const results = await readResults(join(dir, 'run', 'results.json'));
     expect(results.config.profile).toBe('quick');
     expect(results.environment).toMatchObject({ latencyMethod: 'toxiproxy', docker: null, cpuCount: null, kernel: null });
@@ -129,17 +156,30 @@ describe('merge never writes over its inputs', () => {
   afterEach(() => cleanup());
 
   const unchanged = async () => {
-    for (const name of ['s1.json', 's2.json', 'all.json']) expect(parseResults(name, await readFile(join(dir, name), 'utf8')).cells.length, name).toBeGreaterThan(0);
+    for (const name of ['s1.json', 's2.json', 'all.json'])
+      expect(parseResults(name, await readFile(join(dir, name), 'utf8')).cells.length, name).toBeGreaterThan(0);
     return { s1: await readFile(join(dir, 's1.json'), 'utf8'), all: await readFile(join(dir, 'all.json'), 'utf8') };
   };
 
   it.each([
     [[], 'async-bench merge: missing the output path: async-bench merge <out.json> <shard.json>...\n'],
-    [['s1.json', 's2.json'], 'async-bench merge: missing the output path: async-bench merge <out.json> <shard.json>... (s1.json is the results of shard 1/2, so it is an input, and merge never writes over one).\n'],
+    [
+      ['s1.json', 's2.json'],
+      'async-bench merge: missing the output path: async-bench merge <out.json> <shard.json>... (s1.json is the results of shard 1/2, so it is an input, and merge never writes over one).\n',
+    ],
     [['new.json'], 'async-bench merge: no shard results to merge into new.json: async-bench merge <out.json> <shard.json>...\n'],
-    [['all.json', 'all.json'], 'async-bench merge: the output all.json is also an input (all.json); merge never writes over its inputs: async-bench merge <out.json> <shard.json>...\n'],
-    [['all.json', './sub/../all.json'], 'async-bench merge: the output all.json is also an input (./sub/../all.json); merge never writes over its inputs: async-bench merge <out.json> <shard.json>...\n'],
-    [['all.json', 'link.json'], 'async-bench merge: the output all.json is also an input (link.json); merge never writes over its inputs: async-bench merge <out.json> <shard.json>...\n'],
+    [
+      ['all.json', 'all.json'],
+      'async-bench merge: the output all.json is also an input (all.json); merge never writes over its inputs: async-bench merge <out.json> <shard.json>...\n',
+    ],
+    [
+      ['all.json', './sub/../all.json'],
+      'async-bench merge: the output all.json is also an input (./sub/../all.json); merge never writes over its inputs: async-bench merge <out.json> <shard.json>...\n',
+    ],
+    [
+      ['all.json', 'link.json'],
+      'async-bench merge: the output all.json is also an input (link.json); merge never writes over its inputs: async-bench merge <out.json> <shard.json>...\n',
+    ],
   ])('merge %j refuses and writes nothing', async (args, message) => {
     await symlink(join(dir, 'all.json'), join(dir, 'link.json'));
     const before = await unchanged();

@@ -8,7 +8,11 @@ import { fixture, scratch } from './helpers/fixtures.js';
 function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 /*
@@ -55,7 +59,10 @@ describe('async-bench ingest, then report --baseline paper, on 27 real cells', (
       const cells = row.split(' | ').slice(1);
       expect(cells).toHaveLength(3);
       // Each metric named, with its own mark; a ratio where the paper's number is under the floor.
-      for (const cell of cells) expect(cell).toMatch(/^(\*\*)?[\d,.]+ & [\d,]+(\*\*)?<br><sub>(🔴 |🟢 )?max sRPS ([+−±][\d.,]+ %|×[\d.,]+) · (🔴 |🟢 )?successes ([+−±][\d.,]+ %|×[\d.,]+)<\/sub>/);
+      for (const cell of cells)
+        expect(cell).toMatch(
+          /^(\*\*)?[\d,.]+ & [\d,]+(\*\*)?<br><sub>(🔴 |🟢 )?max sRPS ([+−±][\d.,]+ %|×[\d.,]+) · (🔴 |🟢 )?successes ([+−±][\d.,]+ %|×[\d.,]+)<\/sub>/,
+        );
     }
     expect(report).toContain('**Table 1: CPU-bound**');
     expect(report).toContain('**Table 2: I/O-bound DB read**');

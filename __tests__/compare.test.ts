@@ -19,12 +19,14 @@ describe('compareResults', () => {
   const baseline = baselineFromResults('main', base);
 
   it('decides each cell by the threshold, worst metric first', () => {
-    const current = makeResults({ routes: 'io_read', setups: 'sync' }, (id) =>
-      ({
-        'sync/io_read/0ms': { maxSrps: 89, totalSuccesses: 1000 }, // −11 % sRPS
-        'sync/io_read/100ms': { maxSrps: 111, totalSuccesses: 1050 }, // +11 %
-        'sync/io_read/200ms': { maxSrps: 91, totalSuccesses: 950 }, // within 10 %
-      })[id]!,
+    const current = makeResults(
+      { routes: 'io_read', setups: 'sync' },
+      (id) =>
+        ({
+          'sync/io_read/0ms': { maxSrps: 89, totalSuccesses: 1000 }, // −11 % sRPS
+          'sync/io_read/100ms': { maxSrps: 111, totalSuccesses: 1050 }, // +11 %
+          'sync/io_read/200ms': { maxSrps: 91, totalSuccesses: 950 }, // within 10 %
+        })[id]!,
     );
     const comparison = compareResults(current, baseline, 0.1);
     expect(comparison.cells.get('sync/io_read/0ms')!.verdict).toBe('regressed');
@@ -63,8 +65,13 @@ describe('compareResults', () => {
   });
 
   it('a zero baseline: any success is an improvement, none is unchanged', () => {
-    const zero = baselineFromResults('zero', makeResults({ routes: 'io_read', setups: 'sync' }, () => ({ maxSrps: 0, totalSuccesses: 0 })));
-    const current = makeResults({ routes: 'io_read', setups: 'sync' }, (id) => (id.endsWith('/0ms') ? { maxSrps: 0, totalSuccesses: 0 } : { maxSrps: 1, totalSuccesses: 5 }));
+    const zero = baselineFromResults(
+      'zero',
+      makeResults({ routes: 'io_read', setups: 'sync' }, () => ({ maxSrps: 0, totalSuccesses: 0 })),
+    );
+    const current = makeResults({ routes: 'io_read', setups: 'sync' }, (id) =>
+      id.endsWith('/0ms') ? { maxSrps: 0, totalSuccesses: 0 } : { maxSrps: 1, totalSuccesses: 5 },
+    );
     const comparison = compareResults(current, zero, 0.1);
     expect(comparison.cells.get('sync/io_read/0ms')!.verdict).toBe('unchanged');
     expect(comparison.cells.get('sync/io_read/100ms')!.verdict).toBe('improved');

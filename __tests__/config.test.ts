@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfig, CONFIG_INPUTS, ConfigError, ConfigSchema, LIMITS, rampSeconds, type Config, type ConfigSources, type RawInputs } from '../src/core/config/build.js';
+import {
+  buildConfig,
+  CONFIG_INPUTS,
+  ConfigError,
+  ConfigSchema,
+  LIMITS,
+  rampSeconds,
+  type Config,
+  type ConfigSources,
+  type RawInputs,
+} from '../src/core/config/build.js';
 
 const FILE = 'async-bench.yml';
 
@@ -52,11 +62,7 @@ describe('defaults: the study', () => {
       expect(setup.command.slice(0, 3)).toEqual(['gunicorn', '--workers', '1']);
       expect(setup.command.at(-1)).toBe('{module}');
     }
-    expect(config.setups.map((setup) => workerClass(setup.command))).toEqual([
-      'sync',
-      'uvicorn_worker.UvicornWorker',
-      'uvicorn_worker.UvicornWorker',
-    ]);
+    expect(config.setups.map((setup) => workerClass(setup.command))).toEqual(['sync', 'uvicorn_worker.UvicornWorker', 'uvicorn_worker.UvicornWorker']);
     expect(config.setups.map((setup) => setup.interface)).toEqual(['wsgi', 'asgi', 'asgi']);
     expect(config.setups.map((setup) => setup.env.ASYNC_BENCH_VIEWS)).toEqual(['sync', 'async', 'async']);
   });
@@ -353,7 +359,11 @@ describe('async-bench.yml', () => {
     ['setups entry name', 'setups:\n  - name: Fast Setup\n    interface: asgi\n    command: [x]\n', /must be lowercase letters, digits, "-" or "_"/],
     ['app', 'app:\n  context: ./mysite\n  wsgi: mysite.wsgi:application\n', /your own app needs asgi \(e\.g\. "mysite\.wsgi:application"\)/],
     ['app', 'app:\n  context: ./mysite\n', /your own app needs wsgi and asgi/],
-    ['app wsgi', 'app:\n  context: .\n  wsgi: mysite/wsgi.py\n  asgi: mysite.asgi:application\n', /"mysite\/wsgi\.py" is not "module\.path:callable", e\.g\. "mysite\.wsgi:application"/],
+    [
+      'app wsgi',
+      'app:\n  context: .\n  wsgi: mysite/wsgi.py\n  asgi: mysite.asgi:application\n',
+      /"mysite\/wsgi\.py" is not "module\.path:callable", e\.g\. "mysite\.wsgi:application"/,
+    ],
     ['app asgi', 'app:\n  context: .\n  wsgi: mysite.wsgi:application\n  asgi: mysite.asgi\n', /is not "module\.path:callable"/],
     ['app', 'app:\n  wsgi: mysite.wsgi:application\n  asgi: mysite.asgi:application\n', /your own app needs context/],
     ['users', 'users: 0\n', /0 is below 1; give an integer ≥ 1/],
@@ -371,7 +381,11 @@ describe('bounded, well-typed inputs', () => {
     ['run-time', 'run-time: 24h1s\n', 'Invalid run-time: "24h1s" is above the maximum 24 h (86400 s).'],
     ['seed-posts', 'seed-posts: 100000001\n', 'Invalid seed-posts: 100000001 is above the maximum 100000000.'],
     ['processes', 'processes: 65\n', 'Invalid processes: 65 is above the maximum 64.'],
-    ['setup "sync" max-connections', 'setups:\n  - name: sync\n    max-connections: 300000\n', 'Invalid setup "sync" max-connections: 300000 is above the maximum 262143.'],
+    [
+      'setup "sync" max-connections',
+      'setups:\n  - name: sync\n    max-connections: 300000\n',
+      'Invalid setup "sync" max-connections: 300000 is above the maximum 262143.',
+    ],
     ['app port', 'app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n  port: 70000\n', 'Invalid app port: 70000 is above the maximum 65535.'],
   ])('%s above its maximum, in async-bench.yml', (input, yaml, message) => {
     expect(errorFor(input, {}, yaml)).toBe(message);
@@ -421,7 +435,11 @@ describe('bounded, well-typed inputs', () => {
     ['baseline', 'baseline: [paper]\n', 'Invalid baseline: expected "paper", "artifact", "none" or a path (string), got a list.'],
     ['app', 'app: [mysite]\n', 'Invalid app: expected a mapping, got ["mysite"].'],
     ['setups entry', 'setups:\n  - [sync]\n', 'Invalid setups entry: expected a name or a mapping, got a list.'],
-    ['setup "x" env', 'setups:\n  - name: x\n    interface: wsgi\n    command: [a]\n    env: [DEBUG]\n', 'Invalid setup "x" env: expected a mapping of names to values, got ["DEBUG"].'],
+    [
+      'setup "x" env',
+      'setups:\n  - name: x\n    interface: wsgi\n    command: [a]\n    env: [DEBUG]\n',
+      'Invalid setup "x" env: expected a mapping of names to values, got ["DEBUG"].',
+    ],
     ['route "x" title', 'routes:\n  - name: x\n    path: /x/\n    title: {a: 1}\n', 'Invalid route "x" title: must be a non-empty string, not an object.'],
     ['setups entry name', 'setups:\n  - interface: wsgi\n', 'Invalid setups entry name: is missing; every entry needs a name.'],
   ])('refuses the wrong kind of value for %s, naming it: %j', (input, yaml, message) => {

@@ -25,7 +25,15 @@ import { makeResults } from './helpers/results.js';
  * but for the number value.
  */
 const BenchmarkActionFile = z
-  .array(z.strictObject({ name: z.string().min(1), unit: z.string().min(1), value: z.number().finite(), range: z.string().optional(), extra: z.string().optional() }))
+  .array(
+    z.strictObject({
+      name: z.string().min(1),
+      unit: z.string().min(1),
+      value: z.number().finite(),
+      range: z.string().optional(),
+      extra: z.string().optional(),
+    }),
+  )
   .min(1);
 
 /**
@@ -104,7 +112,10 @@ describe('exports of a run with failures and a baseline', () => {
   const hostile = '=HYPERLINK("http://evil.example","click"), then\na second line';
   const results = makeResults({}, (id) => (id === 'sync/cpu/0ms' ? null : id === 'sync/io_read/0ms' ? { maxSrps: 5, totalSuccesses: 100 } : {}));
   results.cells.find((cell) => cell.id === 'sync/cpu/0ms')!.reason = hostile;
-  const baseline = baselineFromResults('main', makeResults({}, () => ({})));
+  const baseline = baselineFromResults(
+    'main',
+    makeResults({}, () => ({})),
+  );
   const comparison = compareResults(results, baseline, 0.1);
 
   it('CSV: a failed cell keeps its reason whole, with formulas neutralised', () => {

@@ -103,7 +103,10 @@ describe('readLatencies', () => {
     ['0ms, 100ms,200MS', [0, 100, 200]],
     ['200 100 0', [200, 100, 0]],
     ['50ms', [50]],
-    [[0, '100ms', 200], [0, 100, 200]],
+    [
+      [0, '100ms', 200],
+      [0, 100, 200],
+    ],
     [0, [0]],
   ] as const)('reads %j as %j, in the order given', (raw, values) => {
     expect(readLatencies('latencies', raw)).toEqual(values);
@@ -114,9 +117,7 @@ describe('readLatencies', () => {
   });
 
   it.each(['abc', '0,fast', '1.5', '100s', 'ms'])('rejects a non-numeric latency in %j', (raw) => {
-    expect(errorFor('latencies', () => readLatencies('latencies', raw))).toMatch(
-      /is not a whole number of milliseconds; write e\.g\. "0,100,200"/,
-    );
+    expect(errorFor('latencies', () => readLatencies('latencies', raw))).toMatch(/is not a whole number of milliseconds; write e\.g\. "0,100,200"/);
   });
 
   it('rejects the same latency written twice', () => {
@@ -174,9 +175,7 @@ describe('readBoolean', () => {
   });
 
   it.each(['maybe', '2', 'y', ''])('rejects %j', (raw) => {
-    expect(errorFor('fail-on-regression', () => readBoolean('fail-on-regression', raw))).toMatch(
-      /is not a boolean; use true or false/,
-    );
+    expect(errorFor('fail-on-regression', () => readBoolean('fail-on-regression', raw))).toMatch(/is not a boolean; use true or false/);
   });
 });
 
@@ -240,7 +239,11 @@ describe('a list or a mapping where one value is expected', () => {
     ['users', () => readInteger('users', [1], 1), 'Invalid users: expected a whole number, got a list.'],
     ['run-time', () => readDuration('run-time', { m: 3 }), 'Invalid run-time: expected a duration, got an object.'],
     ['fail-on-regression', () => readBoolean('fail-on-regression', null), 'Invalid fail-on-regression: expected true or false, got null.'],
-    ['latency-method', () => readChoice('latency-method', ['netem'], ['auto', 'netem'] as const), 'Invalid latency-method: expected one of auto, netem, got a list.'],
+    [
+      'latency-method',
+      () => readChoice('latency-method', ['netem'], ['auto', 'netem'] as const),
+      'Invalid latency-method: expected one of auto, netem, got a list.',
+    ],
     ['routes', () => readList('routes', { cpu: true }), 'Invalid routes: expected a list of names ("a, b" or [a, b]), got an object.'],
     ['out', () => readValue('out', fields.path, 7), 'Invalid out: expected a path (string), got a number.'],
   ] as [string, () => unknown, string][])('%s', (input, read, message) => {

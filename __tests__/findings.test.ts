@@ -100,7 +100,9 @@ describe('findings of the 27-cell fixture', () => {
     const found = findings.routes.find((r) => r.route.name === 'cpu')!.hypothesis;
     expect(found.status).toBe('holds');
     expect(found.status !== 'untested' && found.check.kind === 'cpu' && found.check.lowest.share).toBeCloseTo(Math.min(...shares), 10);
-    expect(text).toMatch(/^\*\*What this run shows\.\*\* The study’s hypothesis holds: on `io_read` and `io_create` Async keeps its throughput under added latency, and on `cpu` Sync holds its own\.$/m);
+    expect(text).toMatch(
+      /^\*\*What this run shows\.\*\* The study’s hypothesis holds: on `io_read` and `io_create` Async keeps its throughput under added latency, and on `cpu` Sync holds its own\.$/m,
+    );
   });
 
   it('crossovers: where (best Async − best Sync) changes sign, interpolated linearly', () => {
@@ -151,10 +153,7 @@ describe('findings on crafted runs', () => {
   };
 
   it('interpolates where Async overtakes Sync, and calls a narrow lead a failed hypothesis', () => {
-    const results = makeResults(
-      {},
-      numbers({ 'sync/io_read': [30, 10, 6], 'async-limited/io_read': [20, 14, 9], 'async-unlimited/io_read': [10, 12, 8] }),
-    );
+    const results = makeResults({}, numbers({ 'sync/io_read': [30, 10, 6], 'async-limited/io_read': [20, 14, 9], 'async-unlimited/io_read': [10, 12, 8] }));
     const route = computeFindings(summarize(results)).routes.find((r) => r.route.name === 'io_read')!;
     // Async − Sync: −10 at 0 ms, +4 at 100 ms: 0 + 100 × 10 / 14 ≈ 71.4 ms.
     expect(route.crossovers).toEqual([{ overtaker: 'async', latencyMs: (100 * 10) / 14, interpolated: true, between: [0, 100] }]);
@@ -162,7 +161,9 @@ describe('findings on crafted runs', () => {
     expect(route.hypothesis.status).toBe('fails');
     const text = renderFindings(results);
     expect(text).toContain('Async overtakes Sync at ≈ 71 ms, interpolated between 0 ms and 100 ms.');
-    expect(text).toContain('❌ Hypothesis does not hold: at 200 ms the best Async setup serves 1.50× Sync’s max sRPS (needs ≥ 2×: short), and keeps 45.0 % of its 0 ms throughput where Sync keeps 20.0 %.');
+    expect(text).toContain(
+      '❌ Hypothesis does not hold: at 200 ms the best Async setup serves 1.50× Sync’s max sRPS (needs ≥ 2×: short), and keeps 45.0 % of its 0 ms throughput where Sync keeps 20.0 %.',
+    );
     // io_create (50 everywhere, a tie) fails too: Async is not 2× Sync there.
     expect(text).toContain('It does not hold on `io_read` and `io_create`.');
     expect(text).toContain('Sync at 0 ms (50.0, tied with Async Limited)');

@@ -23,10 +23,7 @@ const reasonOf = (reading: CellOutcome): string => (reading.status === 'failed' 
 
 /** Fails instead of hanging when a read never returns (a FIFO opened for reading waits for a writer). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still reading after ${ms} ms`)), ms).unref()),
-  ]);
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still reading after ${ms} ms`)), ms).unref())]);
 }
 
 /*
@@ -51,7 +48,10 @@ function referenceMetrics(history: HistoryRow[], failures: FailureRow[]) {
     peakUsers,
     steadySrps,
     historySamples: rows.length,
-    topFailures: [...failures].sort((a, b) => b.occurrences - a.occurrences).slice(0, 3).map(({ error, occurrences }) => ({ error, occurrences })),
+    topFailures: [...failures]
+      .sort((a, b) => b.occurrences - a.occurrences)
+      .slice(0, 3)
+      .map(({ error, occurrences }) => ({ error, occurrences })),
   };
 }
 
@@ -67,8 +67,17 @@ function random(seed: number): () => number {
 }
 
 const STATS: StatsRow = {
-  type: '', name: AGGREGATED, requestCount: 10, failureCount: 1, medianMs: 1, averageMs: 1, minMs: 1, maxMs: 1,
-  requestsPerSecond: 1, failuresPerSecond: 0, percentilesMs: { '50%': 1, '95%': 2, '99%': 3 },
+  type: '',
+  name: AGGREGATED,
+  requestCount: 10,
+  failureCount: 1,
+  medianMs: 1,
+  averageMs: 1,
+  minMs: 1,
+  maxMs: 1,
+  requestsPerSecond: 1,
+  failuresPerSecond: 0,
+  percentilesMs: { '50%': 1, '95%': 2, '99%': 3 },
 };
 
 describe('the streaming fold gives the numbers the whole-array computation gave', () => {
@@ -81,11 +90,22 @@ describe('the streaming fold gives the numbers the whole-array computation gave'
       for (let i = Math.floor(next() * 80); i > 0; i -= 1) {
         timestamp += pick([1, 1, 1, 2, 5, -3]);
         history.push({
-          timestamp, userCount: pick([0, 0, 3, 10, 10, 10, 10, 20]), type: '', name: pick([AGGREGATED, AGGREGATED, '/posts/cpu/']),
-          requestsPerSecond: Math.round(next() * 10_000) / 100, failuresPerSecond: pick([0, 0, 0.5, 1.25]), totalRequestCount: 0, totalFailureCount: 0,
+          timestamp,
+          userCount: pick([0, 0, 3, 10, 10, 10, 10, 20]),
+          type: '',
+          name: pick([AGGREGATED, AGGREGATED, '/posts/cpu/']),
+          requestsPerSecond: Math.round(next() * 10_000) / 100,
+          failuresPerSecond: pick([0, 0, 0.5, 1.25]),
+          totalRequestCount: 0,
+          totalFailureCount: 0,
         });
       }
-      const failures: FailureRow[] = Array.from({ length: Math.floor(next() * 6) }, (_, i) => ({ method: 'GET', name: '/', error: `error ${i}`, occurrences: pick([1, 2, 2, 7]) }));
+      const failures: FailureRow[] = Array.from({ length: Math.floor(next() * 6) }, (_, i) => ({
+        method: 'GET',
+        name: '/',
+        error: `error ${i}`,
+        occurrences: pick([1, 2, 2, 7]),
+      }));
 
       const fold = new CellMetricsFold({ stats: 'stats.csv', history: 'history.csv' });
       fold.addStats(STATS);
@@ -106,7 +126,16 @@ describe('the streaming fold gives the numbers the whole-array computation gave'
     fold.addStats({ ...STATS, requestCount: 5 });
     fold.addStats({ ...STATS, name: '/posts/cpu/', requestCount: 99 });
     fold.addStats({ ...STATS, requestCount: 8 });
-    fold.addHistory({ timestamp: 1, userCount: 1, type: '', name: AGGREGATED, requestsPerSecond: 1, failuresPerSecond: 0, totalRequestCount: 0, totalFailureCount: 0 });
+    fold.addHistory({
+      timestamp: 1,
+      userCount: 1,
+      type: '',
+      name: AGGREGATED,
+      requestsPerSecond: 1,
+      failuresPerSecond: 0,
+      totalRequestCount: 0,
+      totalFailureCount: 0,
+    });
     expect(fold.metrics().totalRequests).toBe(8);
   });
 });
@@ -142,10 +171,18 @@ describe('streamed files of any shape', () => {
     const error = `HTTPError('500 x${'é'.repeat(40_000)}')`;
     const text = `Method,Name,Error,Occurrences\nGET,/posts/io_read/,"${error}",9\nGET,/posts/io_read/,other,3\n`;
     // The first 64 KiB read ends inside a two-byte 'é' (its decoding ends in U+FFFD).
-    expect(Buffer.from(text).subarray(0, 64 * 1024).toString().at(-1)).toBe('\uFFFD');
+    expect(
+      Buffer.from(text)
+        .subarray(0, 64 * 1024)
+        .toString()
+        .at(-1),
+    ).toBe('\uFFFD');
     await writeFile(join(cell, 'locust_failures.csv'), text);
     const reading = await readCell(cell);
-    expect(reading.metrics!.topFailures).toEqual([{ error, occurrences: 9 }, { error: 'other', occurrences: 3 }]);
+    expect(reading.metrics!.topFailures).toEqual([
+      { error, occurrences: 9 },
+      { error: 'other', occurrences: 3 },
+    ]);
   });
 
   it("Locust's CPU warning is found where a read chunk splits it, and in a log larger than memory would like", async () => {
@@ -194,7 +231,9 @@ describe('special files and file-system errors name the file and what it should 
   it('a link to a device (which never ends) is refused', async () => {
     await rm(join(cell, 'locust_stats_history.csv'));
     await symlink('/dev/zero', join(cell, 'locust_stats_history.csv'));
-    expect(reasonOf(await within(readCell(cell), 5_000))).toMatch(/^cells\/sync__cpu__0ms\/locust_stats_history\.csv: is a character device, not a regular file/);
+    expect(reasonOf(await within(readCell(cell), 5_000))).toMatch(
+      /^cells\/sync__cpu__0ms\/locust_stats_history\.csv: is a character device, not a regular file/,
+    );
   });
 
   it('EISDIR: a directory where the file should be', async () => {
@@ -207,7 +246,9 @@ describe('special files and file-system errors name the file and what it should 
     await replaceStats();
     await symlink('loop-b', join(cell, 'locust_stats.csv'));
     await symlink('locust_stats.csv', join(cell, 'loop-b'));
-    expect(reasonOf(await readCell(cell))).toBe(`cells/sync__cpu__0ms/locust_stats.csv: is a symbolic link that loops (too many levels of links) (ELOOP); ${STATS_EXPECTED}`);
+    expect(reasonOf(await readCell(cell))).toBe(
+      `cells/sync__cpu__0ms/locust_stats.csv: is a symbolic link that loops (too many levels of links) (ELOOP); ${STATS_EXPECTED}`,
+    );
   });
 
   it('ENOENT: a missing file, or a link to nowhere', async () => {
@@ -220,7 +261,9 @@ describe('special files and file-system errors name the file and what it should 
   const isRoot = process.getuid?.() === 0;
   it.skipIf(isRoot)('EACCES: a file this user may not read (skipped as root, where chmod 000 does not block reads)', async () => {
     await chmod(join(cell, 'locust_stats.csv'), 0o000);
-    expect(reasonOf(await readCell(cell))).toBe(`cells/sync__cpu__0ms/locust_stats.csv: is not readable by this user (permission denied) (EACCES); ${STATS_EXPECTED}`);
+    expect(reasonOf(await readCell(cell))).toBe(
+      `cells/sync__cpu__0ms/locust_stats.csv: is not readable by this user (permission denied) (EACCES); ${STATS_EXPECTED}`,
+    );
   });
 
   it('EACCES, as the reason formatter words it (runs as root too)', () => {
@@ -232,7 +275,9 @@ describe('special files and file-system errors name the file and what it should 
 
   it('an error code without its own wording keeps the system message', () => {
     const error = Object.assign(new Error('ESTALE: stale file handle, read'), { code: 'ESTALE' });
-    expect(describeFileError('cells/a/locust.log', error, "Locust's log")).toBe("cells/a/locust.log: could not be read: ESTALE: stale file handle, read (ESTALE); expected Locust's log.");
+    expect(describeFileError('cells/a/locust.log', error, "Locust's log")).toBe(
+      "cells/a/locust.log: could not be read: ESTALE: stale file handle, read (ESTALE); expected Locust's log.",
+    );
   });
 });
 
@@ -243,18 +288,30 @@ describe('ingestRun: one bad cell among good ones', () => {
   afterEach(() => cleanup());
 
   const breakages: [string, (cell: string) => Promise<void>, RegExp][] = [
-    ['unreadable (a directory)', async (cell) => {
-      await rm(join(cell, 'locust_stats.csv'));
-      await mkdir(join(cell, 'locust_stats.csv'));
-    }, /^cells\/sync__io_read__100ms\/locust_stats\.csv: is a directory \(EISDIR\)/],
-    ['unreadable (a FIFO)', async (cell) => {
-      await rm(join(cell, 'locust_stats_history.csv'));
-      execFileSync('mkfifo', [join(cell, 'locust_stats_history.csv')]);
-    }, /^cells\/sync__io_read__100ms\/locust_stats_history\.csv: is a FIFO/],
-    ['corrupt (binary bytes in the history)', async (cell) => {
-      const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
-      await writeFile(join(cell, 'locust_stats_history.csv'), bytes);
-    }, /^cells\/sync__io_read__100ms\/locust_stats_history\.csv/],
+    [
+      'unreadable (a directory)',
+      async (cell) => {
+        await rm(join(cell, 'locust_stats.csv'));
+        await mkdir(join(cell, 'locust_stats.csv'));
+      },
+      /^cells\/sync__io_read__100ms\/locust_stats\.csv: is a directory \(EISDIR\)/,
+    ],
+    [
+      'unreadable (a FIFO)',
+      async (cell) => {
+        await rm(join(cell, 'locust_stats_history.csv'));
+        execFileSync('mkfifo', [join(cell, 'locust_stats_history.csv')]);
+      },
+      /^cells\/sync__io_read__100ms\/locust_stats_history\.csv: is a FIFO/,
+    ],
+    [
+      'corrupt (binary bytes in the history)',
+      async (cell) => {
+        const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+        await writeFile(join(cell, 'locust_stats_history.csv'), bytes);
+      },
+      /^cells\/sync__io_read__100ms\/locust_stats_history\.csv/,
+    ],
   ];
 
   it.each(breakages)('%s: that cell fails with a reason, the others keep their numbers', async (_name, breakCell, reason) => {
@@ -289,7 +346,14 @@ describe('a 1.2-million-row history in bounded memory', () => {
     ({ dir, cleanup } = await scratch());
     cell = await placeCell(dir, 'sync__io_read__0ms', fixture('locust-current', 'clean'));
     probe = join(dir, 'ingest-probe.mjs');
-    await build({ entryPoints: [join(ROOT, 'scripts', 'ingest-probe.ts')], outfile: probe, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+    await build({
+      entryPoints: [join(ROOT, 'scripts', 'ingest-probe.ts')],
+      outfile: probe,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'warning',
+    });
     history = await writeBigHistory(join(cell, 'locust_stats_history.csv'));
   }, 60_000);
   afterAll(() => cleanup());

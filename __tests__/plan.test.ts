@@ -121,7 +121,10 @@ describe('shardCells', () => {
         // Concatenated in shard order they are exactly the cells: disjoint, complete, in order.
         expect(shards.flat(), where).toEqual(cells);
         // Larger shards first, so shard i/n is stable to compute on its own.
-        expect([...sizes].sort((a, b) => b - a), where).toEqual(sizes);
+        expect(
+          [...sizes].sort((a, b) => b - a),
+          where,
+        ).toEqual(sizes);
       }
     }
   });

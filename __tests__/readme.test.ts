@@ -19,10 +19,20 @@ const readme = read('README.md');
 function tableAfter(marker: string): string[][] {
   const start = readme.indexOf(`<!-- ${marker}`);
   expect(start, marker).toBeGreaterThan(-1);
-  const lines = readme.slice(start).split('\n').slice(1);
-  const rows = lines.slice(0, lines.findIndex((line) => !line.startsWith('|')));
+  // Prettier keeps a blank line between the marker and the table.
+  const after = readme.slice(start).split('\n').slice(1);
+  const lines = after.slice(after.findIndex((line) => line.startsWith('|')));
+  const rows = lines.slice(
+    0,
+    lines.findIndex((line) => !line.startsWith('|')),
+  );
   // No cell of these tables holds a pipe, so splitting on it is exact.
-  return rows.slice(2).map((row) => row.slice(1, -1).split('|').map((cell) => cell.trim()));
+  return rows.slice(2).map((row) =>
+    row
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim()),
+  );
 }
 const unquote = (cell: string) => cell.replace(/^`|`$/g, '');
 

@@ -16,11 +16,14 @@ import { makeResults } from './helpers/results.js';
  * strikethrough, tag filter; raw HTML kept, as GitHub keeps <details>, <sub>, <br>),
  * then read back as HTML tags and as the text a reader sees.
  */
-const render = (markdown: string): string =>
-  micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+const render = (markdown: string): string => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 
 const decode = (html: string): string =>
-  html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const textOf = (html: string): string => decode(html.replace(/<[^>]*>/g, ''));
 
 interface Audit {

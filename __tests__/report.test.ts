@@ -19,7 +19,11 @@ describe('renderReport', () => {
   it('prints Tables 1–3 in the study shape: one per route, rows = latency, columns = setups', () => {
     const body = renderReport(results, { comparison: null });
     expect(body).toMatch(/^### async-bench: 27 cells, no baseline/);
-    for (const [n, title] of [[1, 'CPU-bound'], [2, 'I/O-bound DB read'], [3, 'I/O-bound DB create']] as const) {
+    for (const [n, title] of [
+      [1, 'CPU-bound'],
+      [2, 'I/O-bound DB read'],
+      [3, 'I/O-bound DB create'],
+    ] as const) {
       const rows = tableRows(body, `**Table ${n}: ${title}**`);
       expect(rows[0]).toBe('| Added latency (ms) | Sync | Async Limited | Async Unlimited |');
       expect(rows.slice(2).map((row) => row.split('|')[1]!.trim())).toEqual(['0', '100', '200']);
@@ -29,9 +33,16 @@ describe('renderReport', () => {
   });
 
   it('marks regressions and improvements against the baseline, with both deltas', () => {
-    const baseline = baselineFromResults('main', makeResults({}, () => ({ maxSrps: 20, totalSuccesses: 1000 })));
+    const baseline = baselineFromResults(
+      'main',
+      makeResults({}, () => ({ maxSrps: 20, totalSuccesses: 1000 })),
+    );
     const current = makeResults({}, (id) =>
-      id === 'sync/io_read/0ms' ? { maxSrps: 10, totalSuccesses: 900 } : id === 'sync/cpu/0ms' ? { maxSrps: 30, totalSuccesses: 1000 } : { maxSrps: 20, totalSuccesses: 1000 },
+      id === 'sync/io_read/0ms'
+        ? { maxSrps: 10, totalSuccesses: 900 }
+        : id === 'sync/cpu/0ms'
+          ? { maxSrps: 30, totalSuccesses: 1000 }
+          : { maxSrps: 20, totalSuccesses: 1000 },
     );
     const body = renderReport(current, { comparison: compareResults(current, baseline, 0.1) });
     expect(body.split('\n')[0]).toBe('### async-bench: 🔴 1 regression in 27 cells vs main · 1 improved · 25 unchanged · threshold 10.0 %');
@@ -43,7 +54,13 @@ describe('renderReport', () => {
   it('names the metric behind each verdict, shows ratios from tiny baselines, and explains every mark', () => {
     const baseline = baselineFromResults(
       'main',
-      makeResults({}, (id) => (id === 'sync/cpu/0ms' ? { maxSrps: 0.1, totalSuccesses: 5 } : id === 'sync/io_read/0ms' ? { maxSrps: 0, totalSuccesses: 1000 } : { maxSrps: 20, totalSuccesses: 1000 })),
+      makeResults({}, (id) =>
+        id === 'sync/cpu/0ms'
+          ? { maxSrps: 0.1, totalSuccesses: 5 }
+          : id === 'sync/io_read/0ms'
+            ? { maxSrps: 0, totalSuccesses: 1000 }
+            : { maxSrps: 20, totalSuccesses: 1000 },
+      ),
     );
     const current = makeResults({}, (id) =>
       id === 'sync/cpu/0ms'
@@ -60,9 +77,17 @@ describe('renderReport', () => {
     expect(tableRows(body, '**Table 2')[2]).toContain('| 10.0 & 1,000<br><sub>🟢 max sRPS n/a · successes ±0.0 %</sub> |');
     // Max sRPS rose ninefold while successes fell: a regression, and it says by which metric.
     expect(tableRows(body, '**Table 2')[3]).toContain('| **180.0 & 400**<br><sub>🟢 max sRPS +800.0 % · 🔴 successes −60.0 %</sub> |');
-    expect(body).toContain('**Against main**, threshold 10.0 %: 1 regression, 2 improved, 24 unchanged.\n- `async-limited/io_read/100ms`: 🟢 max sRPS +800.0 %, 20.0 → 180.0; 🔴 successes −60.0 %, 1,000 → 400\n');
+    expect(body).toContain(
+      '**Against main**, threshold 10.0 %: 1 regression, 2 improved, 24 unchanged.\n- `async-limited/io_read/100ms`: 🟢 max sRPS +800.0 %, 20.0 → 180.0; 🔴 successes −60.0 %, 1,000 → 400\n',
+    );
     const legend = body.split('\n').find((line) => line.startsWith('<sub>Each cell'))!;
-    for (const explained of ['🔴 before a metric', '🟢 before a metric', 'or ×N, the ratio, when the baseline was under 1.0 sRPS or 10 successes', 'n/a when the baseline was 0', '**Bold** numbers: the cell regressed']) {
+    for (const explained of [
+      '🔴 before a metric',
+      '🟢 before a metric',
+      'or ×N, the ratio, when the baseline was under 1.0 sRPS or 10 successes',
+      'n/a when the baseline was 0',
+      '**Bold** numbers: the cell regressed',
+    ]) {
       expect(legend).toContain(explained);
     }
     for (const unused of ['🆕', '⚠️', '✖']) expect(legend).not.toContain(unused);

@@ -35,7 +35,9 @@ describe('results.json', () => {
     expect(() => parseResults('x.json', 'not json')).toThrow(/x\.json is not JSON/);
     const broken = JSON.parse(serializeResults(results));
     delete broken.cells[3].metrics.maxSrps;
-    expect(() => parseResults('x.json', JSON.stringify(broken))).toThrow(/x\.json is not a valid results\.json: results\.cells\[3\]\.metrics\.maxSrps should be a number/);
+    expect(() => parseResults('x.json', JSON.stringify(broken))).toThrow(
+      /x\.json is not a valid results\.json: results\.cells\[3\]\.metrics\.maxSrps should be a number/,
+    );
   });
 });
 
@@ -103,7 +105,9 @@ describe('results.json: what a crafted or corrupted file cannot claim', () => {
     const reason = 'netem preflight failed: sch_netem is not in this kernel';
     const given = edited((data) => (data.environment.latencyFallbackReason = reason));
     expect(parseResults('x.json', given).environment.latencyFallbackReason).toBe(reason);
-    expect(refusal(edited((data) => (data.environment.latencyFallbackReason = 5)))).toMatch(/results\.environment\.latencyFallbackReason should be a string, not 5/);
+    expect(refusal(edited((data) => (data.environment.latencyFallbackReason = 5)))).toMatch(
+      /results\.environment\.latencyFallbackReason should be a string, not 5/,
+    );
   });
 
   it('reads a file with no cells (an aggregate of no shards), which report and compare then refuse', () => {
@@ -123,8 +127,15 @@ describe('withMissingCells', () => {
     expect(results.cells.map((cell) => cell.id)).toEqual(makeResults({}, () => ({})).cells.map((cell) => cell.id));
     const added = results.cells.find((cell) => cell.id === 'sync/cpu/0ms')!;
     expect(added).toEqual({
-      id: 'sync/cpu/0ms', dir: 'cells/sync__cpu__0ms', setup: 'sync', route: 'cpu', latencyMs: 0,
-      status: 'failed', reason: 'shard never reported', metrics: null, warnings: [],
+      id: 'sync/cpu/0ms',
+      dir: 'cells/sync__cpu__0ms',
+      setup: 'sync',
+      route: 'cpu',
+      latencyMs: 0,
+      status: 'failed',
+      reason: 'shard never reported',
+      metrics: null,
+      warnings: [],
     });
     // What it adds is itself a valid results.json.
     expect(parseResults('x.json', serializeResults(results)).cells).toHaveLength(27);
@@ -133,7 +144,7 @@ describe('withMissingCells', () => {
 });
 
 describe('VERSION', () => {
-  it('is package.json\'s version', async () => {
+  it("is package.json's version", async () => {
     const { readFile } = await import('node:fs/promises');
     const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(VERSION).toBe(pkg.version);
@@ -152,16 +163,22 @@ describe('mergeResults', () => {
   });
 
   it('refuses overlapping cells, naming both sources', () => {
-    expect(() => mergeResults([{ source: 'a.json', results: shard(1) }, { source: 'b.json', results: shard(1) }])).toThrow(
-      /cell sync\/cpu\/0ms is in both a\.json and b\.json/,
-    );
+    expect(() =>
+      mergeResults([
+        { source: 'a.json', results: shard(1) },
+        { source: 'b.json', results: shard(1) },
+      ]),
+    ).toThrow(/cell sync\/cpu\/0ms is in both a\.json and b\.json/);
   });
 
   it('refuses results of different configurations', () => {
     const other = makeResults({ shard: '2/3', users: '40' }, () => ({}));
-    expect(() => mergeResults([{ source: 'a.json', results: shard(1) }, { source: 'b.json', results: other }])).toThrow(
-      /b\.json was run with a different configuration than a\.json/,
-    );
+    expect(() =>
+      mergeResults([
+        { source: 'a.json', results: shard(1) },
+        { source: 'b.json', results: other },
+      ]),
+    ).toThrow(/b\.json was run with a different configuration than a\.json/);
   });
 
   it('refuses an empty list', () => {

@@ -70,11 +70,15 @@ describe('the theory line X ≤ W / (s + k·L)', () => {
     // at 0 ms (s = 4 / 400 = 10 ms) but only 8 at 100 ms, where its bound is 4 / (0.01 + 0.1) =
     // 36.4: 22 % of it; and 6 at 200 ms, 31 % of 4 / 0.21 = 19.0, where Locust's CPU warned.
     const table: Record<string, number[]> = { 'sync/io_read': [100, 9.1, 4.8], 'sync-4/io_read': [400, 8, 6] };
-    const results = makeResults({}, (id) => {
-      const [setup, route, latency] = id.split('/');
-      const row = table[`${setup}/${route}`];
-      return { maxSrps: row ? row[[0, 100, 200].indexOf(parseInt(latency!, 10))]! : 90, locustCpuWarning: id === 'sync-4/io_read/200ms' };
-    }, file);
+    const results = makeResults(
+      {},
+      (id) => {
+        const [setup, route, latency] = id.split('/');
+        const row = table[`${setup}/${route}`];
+        return { maxSrps: row ? row[[0, 100, 200].indexOf(parseInt(latency!, 10))]! : 90, locustCpuWarning: id === 'sync-4/io_read/200ms' };
+      },
+      file,
+    );
     const [ioRead] = computeTheory(summarize(results), 0.1);
     // (0.1 × (1/9.1 − 0.01) + 0.2 × (1/4.8 − 0.01)) / 0.05 = 0.99: sync-4's points do not enter the fit.
     expect(ioRead!.k).toBeCloseTo((0.1 * (1 / 9.1 - 0.01) + 0.2 * (1 / 4.8 - 0.01)) / 0.05, 6);
@@ -86,7 +90,9 @@ describe('the theory line X ≤ W / (s + k·L)', () => {
     expect(at100.ratio).toBeLessThan(0.5);
     expect(at100.callout).toMatch(/a limit outside the worker pool: the database/);
     expect(pool.points.find((p) => p.latencyMs === 200)!.callout).toMatch(/the load generator: Locust’s CPU passed 90 %/);
-    expect(renderFindings(results)).toMatch(/Sync ×4, W = 4, s = 10\.0 ms: ⚠️ at 100 ms, 8\.0 sRPS is 2\d % of its bound of 36\.\d, which points at a limit outside the worker pool/);
+    expect(renderFindings(results)).toMatch(
+      /Sync ×4, W = 4, s = 10\.0 ms: ⚠️ at 100 ms, 8\.0 sRPS is 2\d % of its bound of 36\.\d, which points at a limit outside the worker pool/,
+    );
   });
 
   it('uses a fit between whole numbers as it is, and says it is odd', () => {

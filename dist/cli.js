@@ -20782,9 +20782,11 @@ var init_schema2 = __esm({
     };
     CellResultSchema = external_exports.discriminatedUnion("status", [external_exports.object({ ...identity, ...MeasuredOutcomeSchema.shape }), external_exports.object({ ...identity, ...FailedOutcomeSchema.shape })]).superRefine((cell, ctx) => {
       const id = cellId(cell.setup, cell.route, cell.latencyMs);
-      if (cell.id !== id) ctx.addIssue({ code: "custom", path: ["id"], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
+      if (cell.id !== id)
+        ctx.addIssue({ code: "custom", path: ["id"], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
       const dir = cellPath(cellDir(cell.setup, cell.route, cell.latencyMs));
-      if (cell.dir !== dir) ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
+      if (cell.dir !== dir)
+        ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
     }).describe("One cell: a setup serving a route under an added latency, and what became of it.");
     EnvironmentSchema = external_exports.object({
       cpuCount: count2.nullable(),
@@ -20798,7 +20800,9 @@ var init_schema2 = __esm({
       compose: external_exports.string().nullable(),
       stack: external_exports.record(external_exports.string(), external_exports.string().nullable()).describe("Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql."),
       latencyMethod: external_exports.enum(["netem", "toxiproxy"]).nullable(),
-      latencyFallbackReason: external_exports.string().nullable().default(null).describe("Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).")
+      latencyFallbackReason: external_exports.string().nullable().default(null).describe(
+        "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
+      )
     }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
     ResultsSchema = external_exports.object({
       schemaVersion: external_exports.string().regex(/^\d+\.\d+$/).describe("major.minor: readers accept any minor of their major."),
@@ -20811,7 +20815,8 @@ var init_schema2 = __esm({
     }).superRefine((results, ctx) => {
       const seen = /* @__PURE__ */ new Set();
       results.cells.forEach((cell, index) => {
-        if (seen.has(cell.id)) ctx.addIssue({ code: "custom", path: ["cells", index, "id"], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
+        if (seen.has(cell.id))
+          ctx.addIssue({ code: "custom", path: ["cells", index, "id"], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
         seen.add(cell.id);
       });
     }).meta({
@@ -20851,7 +20856,15 @@ function requireCells(source, results) {
   return results;
 }
 function emptyResults(config2, environment, now = /* @__PURE__ */ new Date()) {
-  return { schemaVersion: SCHEMA_VERSION, tool: { name: "async-bench", version: VERSION }, createdAt: now.toISOString(), config: config2, environment, shard: config2.shard, cells: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "async-bench", version: VERSION },
+    createdAt: now.toISOString(),
+    config: config2,
+    environment,
+    shard: config2.shard,
+    cells: []
+  };
 }
 function serializeResults(results) {
   return `${JSON.stringify(results, null, 2)}
@@ -20960,19 +20973,55 @@ var init_baseline = __esm({
     init_results();
     PAPER_TABLES = {
       cpu: {
-        sync: [[1.5, 255], [1.5, 255], [1.5, 200]],
-        "async-limited": [[0.1, 24], [0.2, 30], [0.5, 86]],
-        "async-unlimited": [[3.3, 91], [1.3, 97], [2.7, 90]]
+        sync: [
+          [1.5, 255],
+          [1.5, 255],
+          [1.5, 200]
+        ],
+        "async-limited": [
+          [0.1, 24],
+          [0.2, 30],
+          [0.5, 86]
+        ],
+        "async-unlimited": [
+          [3.3, 91],
+          [1.3, 97],
+          [2.7, 90]
+        ]
       },
       io_read: {
-        sync: [[23, 3927], [1.2, 200], [0.6, 105]],
-        "async-limited": [[28.3, 3053], [28.6, 4555], [28.4, 4312]],
-        "async-unlimited": [[34.1, 4680], [36, 5313], [34.2, 5123]]
+        sync: [
+          [23, 3927],
+          [1.2, 200],
+          [0.6, 105]
+        ],
+        "async-limited": [
+          [28.3, 3053],
+          [28.6, 4555],
+          [28.4, 4312]
+        ],
+        "async-unlimited": [
+          [34.1, 4680],
+          [36, 5313],
+          [34.2, 5123]
+        ]
       },
       io_create: {
-        sync: [[143.6, 24328], [1.4, 242], [0.7, 124]],
-        "async-limited": [[188.8, 11325], [129, 12963], [82.6, 8644]],
-        "async-unlimited": [[187.5, 20163], [171.4, 26145], [185, 23030]]
+        sync: [
+          [143.6, 24328],
+          [1.4, 242],
+          [0.7, 124]
+        ],
+        "async-limited": [
+          [188.8, 11325],
+          [129, 12963],
+          [82.6, 8644]
+        ],
+        "async-unlimited": [
+          [187.5, 20163],
+          [171.4, 26145],
+          [185, 23030]
+        ]
       }
     };
     PAPER_LATENCIES = [0, 100, 200];
@@ -28446,13 +28495,43 @@ function scalar(expected) {
   return external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()], { error: (issue2) => `expected ${expected}, got ${kindOf(issue2.input)}.` });
 }
 function wholeNumber(min, max) {
-  return scalar("a whole number").refine(...rule((raw) => /^[+-]?\d+$/.test(text(raw)), (raw) => `${show(raw)} is not a whole number; give an integer \u2265 ${min}.`)).refine(...rule((raw) => Number(text(raw)) >= min, (raw) => `${show(raw)} is below ${min}; give an integer \u2265 ${min}.`)).refine(...rule((raw) => Number(text(raw)) <= max, (raw) => `${show(raw)} is above the maximum ${max}.`)).transform((raw) => Number(text(raw)));
+  return scalar("a whole number").refine(
+    ...rule(
+      (raw) => /^[+-]?\d+$/.test(text(raw)),
+      (raw) => `${show(raw)} is not a whole number; give an integer \u2265 ${min}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => Number(text(raw)) >= min,
+      (raw) => `${show(raw)} is below ${min}; give an integer \u2265 ${min}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => Number(text(raw)) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max}.`
+    )
+  ).transform((raw) => Number(text(raw)));
 }
 function numberOf(raw) {
   return typeof raw === "boolean" || text(raw) === "" ? NaN : Number(text(raw));
 }
 function positiveNumber(max) {
-  return scalar("a number").refine(...rule((raw) => Number.isFinite(numberOf(raw)), (raw) => `${show(raw)} is not a number.`)).refine(...rule((raw) => numberOf(raw) > 0, (raw) => `${show(raw)} must be greater than 0.`)).refine(...rule((raw) => numberOf(raw) <= max, (raw) => `${show(raw)} is above the maximum ${max}.`)).transform(numberOf);
+  return scalar("a number").refine(
+    ...rule(
+      (raw) => Number.isFinite(numberOf(raw)),
+      (raw) => `${show(raw)} is not a number.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => numberOf(raw) > 0,
+      (raw) => `${show(raw)} must be greater than 0.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => numberOf(raw) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max}.`
+    )
+  ).transform(numberOf);
 }
 function ratioOf(raw) {
   const percent2 = /^(\d+(?:\.\d+)?)\s*%$/.exec(text(raw));
@@ -28465,14 +28544,24 @@ function secondsOf(raw) {
 }
 function choice(values, normalize = (t) => t) {
   const pick2 = (raw) => normalize(text(raw));
-  return scalar(`one of ${values.join(", ")}`).refine(...rule((raw) => values.includes(pick2(raw)), (raw) => `${show(raw)} is not one of ${values.join(", ")}.`)).transform(pick2);
+  return scalar(`one of ${values.join(", ")}`).refine(
+    ...rule(
+      (raw) => values.includes(pick2(raw)),
+      (raw) => `${show(raw)} is not one of ${values.join(", ")}.`
+    )
+  ).transform(pick2);
 }
 function shardOf(raw) {
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text(raw));
   return match ? { index: Number(match[1]), total: Number(match[2]) } : null;
 }
 function nonEmptyText(expected = "a non-empty string") {
-  return external_exports.string({ error: (issue2) => issue2.input === void 0 ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue2.input)}.` }).refine(...rule((raw) => raw.trim() !== "", () => `must be ${expected}.`));
+  return external_exports.string({ error: (issue2) => issue2.input === void 0 ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue2.input)}.` }).refine(
+    ...rule(
+      (raw) => raw.trim() !== "",
+      () => `must be ${expected}.`
+    )
+  );
 }
 function listItems(raw, split) {
   const items = Array.isArray(raw) ? raw.map(String) : split(String(raw));
@@ -28481,7 +28570,12 @@ function listItems(raw, split) {
 function list(expected, split = (t) => t.split(/[\s,]+/)) {
   return external_exports.union([external_exports.string(), external_exports.number(), external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))], {
     error: (issue2) => `expected ${expected} ("a, b" or [a, b]), got ${Array.isArray(issue2.input) ? show(issue2.input) : kindOf(issue2.input)}.`
-  }).refine(...rule((raw) => listItems(raw, split).length > 0, (raw) => `${show(raw)} is empty; give at least one item.`)).refine(
+  }).refine(
+    ...rule(
+      (raw) => listItems(raw, split).length > 0,
+      (raw) => `${show(raw)} is empty; give at least one item.`
+    )
+  ).refine(
     ...rule(
       (raw) => firstDuplicate(listItems(raw, split)) === void 0,
       (raw) => `${show(firstDuplicate(listItems(raw, split)))} is listed twice.`
@@ -28496,8 +28590,23 @@ var init_fields = __esm({
     init_issues();
     init_schema();
     text = (raw) => String(raw).trim();
-    ratio = scalar("a ratio").refine(...rule((raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1, (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`)).transform(ratioOf);
-    duration3 = scalar("a duration").refine(...rule((raw) => secondsOf(raw) !== null, (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`)).refine(...rule((raw) => secondsOf(raw) > 0, (raw) => `${show(raw)} must be longer than 0 s.`)).refine(
+    ratio = scalar("a ratio").refine(
+      ...rule(
+        (raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1,
+        (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`
+      )
+    ).transform(ratioOf);
+    duration3 = scalar("a duration").refine(
+      ...rule(
+        (raw) => secondsOf(raw) !== null,
+        (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`
+      )
+    ).refine(
+      ...rule(
+        (raw) => secondsOf(raw) > 0,
+        (raw) => `${show(raw)} must be longer than 0 s.`
+      )
+    ).refine(
       ...rule(
         (raw) => secondsOf(raw) <= LIMITS.runTimeSeconds,
         (raw) => `${show(raw)} is above the maximum ${LIMITS.runTimeSeconds / 3600} h (${LIMITS.runTimeSeconds} s).`
@@ -28505,20 +28614,60 @@ var init_fields = __esm({
     ).transform((raw) => secondsOf(raw));
     TRUE = ["true", "yes", "on", "1"];
     FALSE = ["false", "no", "off", "0"];
-    flag = scalar("true or false").refine(...rule((raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()), (raw) => `${show(raw)} is not a boolean; use true or false.`)).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
-    shard = scalar('a shard "i/n"').refine(...rule((raw) => shardOf(raw) !== null, (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`)).refine(...rule((raw) => shardOf(raw).total >= 1, (raw) => `${show(raw)} has no shards; n must be \u2265 1.`)).refine(
+    flag = scalar("true or false").refine(
+      ...rule(
+        (raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()),
+        (raw) => `${show(raw)} is not a boolean; use true or false.`
+      )
+    ).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
+    shard = scalar('a shard "i/n"').refine(
+      ...rule(
+        (raw) => shardOf(raw) !== null,
+        (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`
+      )
+    ).refine(
+      ...rule(
+        (raw) => shardOf(raw).total >= 1,
+        (raw) => `${show(raw)} has no shards; n must be \u2265 1.`
+      )
+    ).refine(
       ...rule(
         (raw) => shardOf(raw).index >= 1 && shardOf(raw).index <= shardOf(raw).total,
         (raw) => `${show(raw)}: i must be between 1 and ${shardOf(raw).total} (shards are numbered from 1).`
       )
     ).transform((raw) => shardOf(raw));
-    path = external_exports.string({ error: (issue2) => `expected a path (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim()).refine(...rule((raw) => raw !== "", () => "is empty; give a folder path."));
+    path = external_exports.string({ error: (issue2) => `expected a path (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim()).refine(
+      ...rule(
+        (raw) => raw !== "",
+        () => "is empty; give a folder path."
+      )
+    );
     baselineSource = external_exports.string({ error: (issue2) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
     firstDuplicate = (items) => items.find((item2, i) => items.indexOf(item2) !== i);
     names = list("a list of names");
     withoutMs = (item2) => item2.replace(/ms$/i, "");
-    latency = external_exports.string().refine(...rule((item2) => /^-?\d+$/.test(withoutMs(item2)), (item2) => `${show(item2)} is not a whole number of milliseconds; write e.g. "0,100,200".`)).refine(...rule((item2) => Number(withoutMs(item2)) >= 0, (item2) => `${show(item2)} is negative; added latency is \u2265 0 ms.`)).refine(...rule((item2) => Number(withoutMs(item2)) <= LIMITS.latencyMs, (item2) => `${show(item2)} is above the maximum ${LIMITS.latencyMs} ms.`)).transform((item2) => Number(withoutMs(item2)));
-    latencies = list("a list of latencies in ms", (t) => t.replace(/(\d)\s+ms\b/gi, "$1ms").split(/[\s,]+/)).pipe(external_exports.array(latency)).refine(...rule((values) => firstDuplicate(values) === void 0, (values) => `${firstDuplicate(values)} ms is listed twice.`));
+    latency = external_exports.string().refine(
+      ...rule(
+        (item2) => /^-?\d+$/.test(withoutMs(item2)),
+        (item2) => `${show(item2)} is not a whole number of milliseconds; write e.g. "0,100,200".`
+      )
+    ).refine(
+      ...rule(
+        (item2) => Number(withoutMs(item2)) >= 0,
+        (item2) => `${show(item2)} is negative; added latency is \u2265 0 ms.`
+      )
+    ).refine(
+      ...rule(
+        (item2) => Number(withoutMs(item2)) <= LIMITS.latencyMs,
+        (item2) => `${show(item2)} is above the maximum ${LIMITS.latencyMs} ms.`
+      )
+    ).transform((item2) => Number(withoutMs(item2)));
+    latencies = list("a list of latencies in ms", (t) => t.replace(/(\d)\s+ms\b/gi, "$1ms").split(/[\s,]+/)).pipe(external_exports.array(latency)).refine(
+      ...rule(
+        (values) => firstDuplicate(values) === void 0,
+        (values) => `${firstDuplicate(values)} ms is listed twice.`
+      )
+    );
   }
 });
 
@@ -28619,7 +28768,10 @@ var init_file = __esm({
     init_schema();
     entryName = external_exports.union([external_exports.string(), external_exports.number()], {
       error: (issue2) => issue2.input === void 0 || issue2.input === null ? "is missing; every entry needs a name." : `must be a name, not ${kindOf(issue2.input)}.`
-    }).transform((raw) => String(raw).trim()).refine((name2) => name2 !== "", { error: "is missing; every entry needs a name.", abort: true }).refine((name2) => /^[a-z0-9][a-z0-9_-]*$/.test(name2), { error: (issue2) => `name ${show(issue2.input)} must be lowercase letters, digits, "-" or "_".`, abort: true }).refine((name2) => !name2.includes("__"), {
+    }).transform((raw) => String(raw).trim()).refine((name2) => name2 !== "", { error: "is missing; every entry needs a name.", abort: true }).refine((name2) => /^[a-z0-9][a-z0-9_-]*$/.test(name2), {
+      error: (issue2) => `name ${show(issue2.input)} must be lowercase letters, digits, "-" or "_".`,
+      abort: true
+    }).refine((name2) => !name2.includes("__"), {
       error: (issue2) => `name ${show(issue2.input)} must not contain "__" (it separates names in cell folders); use "_" or "-".`,
       abort: true
     });
@@ -28628,7 +28780,9 @@ var init_file = __esm({
       label: nonEmptyText().optional(),
       interface: choice(INTERFACES).optional(),
       command: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]), { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).min(1, { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).transform((args) => args.map(String)).optional(),
-      env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), { error: (issue2) => `expected a mapping of names to values, got ${show(issue2.input)}.` }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value2]) => [key, String(value2)]))).optional(),
+      env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+        error: (issue2) => `expected a mapping of names to values, got ${show(issue2.input)}.`
+      }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value2]) => [key, String(value2)]))).optional(),
       "max-connections": wholeNumber(1, LIMITS.maxConnections).optional()
     });
     urlPath = nonEmptyText('a path such as "/search/"').refine((path5) => path5.startsWith("/"), {
@@ -30699,7 +30853,9 @@ import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function parserError(file2, error62) {
   if (error62.code === "CSV_MAX_RECORD_SIZE") {
-    return new IngestError(`${file2}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB (${error62.message}); Locust writes rows of a few hundred bytes: is this Locust's CSV?`);
+    return new IngestError(
+      `${file2}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB (${error62.message}); Locust writes rows of a few hundred bytes: is this Locust's CSV?`
+    );
   }
   return new IngestError(`${file2} is not valid CSV: ${error62.message}`);
 }
@@ -31252,7 +31408,10 @@ async function reingestRun(runDir, source) {
         `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method2]) => `${CELLS_FOLDER}/${dir} ran with ${method2}`).join(", ")} (${CELL_FILES.runner}).`
       );
     }
-    const ingested2 = await ingestRun(runDir, recorded.config, recorded.environment, { now: new Date(recorded.createdAt), resumedFrom: resumedFromOf(recorded) });
+    const ingested2 = await ingestRun(runDir, recorded.config, recorded.environment, {
+      now: new Date(recorded.createdAt),
+      resumedFrom: resumedFromOf(recorded)
+    });
     return { ...ingested2, warnings };
   }
   const distinct = [...new Set(methods.values())];
@@ -31554,7 +31713,10 @@ function ioHypothesis(kinds) {
   const base = kinds[0];
   const top = kinds.at(-1);
   if (base.async.value === 0 || base.sync.value === 0) {
-    return { status: "untested", reason: `${base.async.value === 0 ? "Async" : "Sync"} served nothing at ${base.latencyMs} ms, so there is no throughput to keep` };
+    return {
+      status: "untested",
+      reason: `${base.async.value === 0 ? "Async" : "Sync"} served nothing at ${base.latencyMs} ms, so there is no throughput to keep`
+    };
   }
   const factor = top.sync.value === 0 ? top.async.value > 0 ? Infinity : 0 : top.async.value / top.sync.value;
   const asyncKept = top.async.value / base.async.value;
@@ -31563,7 +31725,18 @@ function ioHypothesis(kinds) {
   const keptOk = asyncKept > syncKept;
   return {
     status: aheadOk && keptOk ? "holds" : "fails",
-    check: { kind: "io", latencyMs: top.latencyMs, baseMs: base.latencyMs, async: top.async.value, sync: top.sync.value, factor, asyncKept, syncKept, aheadOk, keptOk }
+    check: {
+      kind: "io",
+      latencyMs: top.latencyMs,
+      baseMs: base.latencyMs,
+      async: top.async.value,
+      sync: top.sync.value,
+      factor,
+      asyncKept,
+      syncKept,
+      aheadOk,
+      keptOk
+    }
   };
 }
 function cpuHypothesis(summary, route) {
@@ -31769,10 +31942,7 @@ function definitionsSection(results) {
 }
 function baselineOnlySection(comparison) {
   if (!comparison || comparison.baselineOnly.length === 0) return "";
-  return collapsed(
-    `${comparison.baselineOnly.length} baseline cell(s) not in this run`,
-    comparison.baselineOnly.map((id) => `- ${code(id)}`).join("\n")
-  );
+  return collapsed(`${comparison.baselineOnly.length} baseline cell(s) not in this run`, comparison.baselineOnly.map((id) => `- ${code(id)}`).join("\n"));
 }
 var collapsed, attempt, LATENCY_METHOD_NOTES;
 var init_details = __esm({
@@ -31854,7 +32024,9 @@ function renderCharts(results) {
     }));
     const drawn = lines.filter((line) => line.values.every((v) => v !== void 0));
     const left = lines.filter((line) => !drawn.includes(line));
-    const leftNote = left.map((line) => `${escapeMarkdown(line.setup.label)}: no line, ${line.values.filter((v) => v === void 0).length} of ${summary.latencies.length} cells not measured`);
+    const leftNote = left.map(
+      (line) => `${escapeMarkdown(line.setup.label)}: no line, ${line.values.filter((v) => v === void 0).length} of ${summary.latencies.length} cells not measured`
+    );
     if (drawn.length === 0) return `<sub>Chart ${i + 1}: nothing to draw; no setup was measured at every latency of ${escapeMarkdown(route.title)}.</sub>`;
     const top = axisMax(Math.max(...drawn.flatMap((line) => line.values)));
     const chart = [
@@ -33351,7 +33523,11 @@ function environmentDifferences(before, now) {
     ["Compose", before.compose, now.compose],
     ["CPUs", before.cpuCount, now.cpuCount],
     ["latency method", before.latencyMethod, now.latencyMethod],
-    ...[.../* @__PURE__ */ new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name2) => [name2, before.stack[name2], now.stack[name2]])
+    ...[.../* @__PURE__ */ new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name2) => [
+      name2,
+      before.stack[name2],
+      now.stack[name2]
+    ])
   ];
   return fields.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
 }
@@ -33367,8 +33543,16 @@ async function planResume(outDir, earlier, cells, latencyMethod) {
   return plan;
 }
 async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
-  if (!isDeepStrictEqual(earlier.config.setups.find((s) => s.name === cell.setup.name), cell.setup)) return `setup ${cell.setup.name} is defined differently now`;
-  if (!isDeepStrictEqual(earlier.config.routes.find((r) => r.name === cell.route.name), cell.route)) return `route ${cell.route.name} is defined differently now`;
+  if (!isDeepStrictEqual(
+    earlier.config.setups.find((s) => s.name === cell.setup.name),
+    cell.setup
+  ))
+    return `setup ${cell.setup.name} is defined differently now`;
+  if (!isDeepStrictEqual(
+    earlier.config.routes.find((r) => r.name === cell.route.name),
+    cell.route
+  ))
+    return `route ${cell.route.name} is defined differently now`;
   const dir = join8(outDir, CELLS_FOLDER, cell.dir);
   const reading2 = await readCell(dir);
   if (reading2.status !== "ok") return `its folder no longer reads as measured (${reading2.reason})`;
@@ -33433,11 +33617,15 @@ function checkOutDir(earlier, policy, config2) {
   const folder = shownFolder(config2.outDir);
   const cells = cellCount(earlier.measured);
   if (policy === "refuse") {
-    throw new OutDirError(`${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`);
+    throw new OutDirError(
+      `${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`
+    );
   }
   if (earlier.results === null) {
     const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
-    throw new OutDirError(`--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`);
+    throw new OutDirError(
+      `--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`
+    );
   }
   const differences = configDifferences(earlier.results.config, config2);
   if (differences.length > 0) {
@@ -33463,7 +33651,9 @@ async function prepareOutDir(outDir, earlier, policy, run, log) {
   const results = earlier.results;
   const differences = environmentDifferences(results.environment, run.environment);
   if (differences.length > 0) {
-    throw new OutDirError(`--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`);
+    throw new OutDirError(
+      `--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`
+    );
   }
   const method = run.environment.latencyMethod ?? "";
   const plan = await planResume(outDir, results, run.cells, method);
@@ -33737,11 +33927,7 @@ function setupOverridePath(layout) {
 function composeProject(layout, setup) {
   return {
     name: layout.projectName,
-    files: [
-      join10(layout.root, COMPOSE_FILE),
-      ...layout.method === "toxiproxy" ? [join10(layout.root, TOXIPROXY_FILE)] : [],
-      setupOverridePath(layout)
-    ],
+    files: [join10(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join10(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
@@ -34271,7 +34457,22 @@ var init_stack = __esm({
       async resetData() {
         await runChecked(
           this.run,
-          this.compose.exec("db", ["psql", "-U", "postgres", "-d", "bench", "-v", "ON_ERROR_STOP=1", "-Atq", "-c", "SELECT async_bench_reset()", "-c", "VACUUM (ANALYZE) posts_post", "-c", "CHECKPOINT"]),
+          this.compose.exec("db", [
+            "psql",
+            "-U",
+            "postgres",
+            "-d",
+            "bench",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-Atq",
+            "-c",
+            "SELECT async_bench_reset()",
+            "-c",
+            "VACUUM (ANALYZE) posts_post",
+            "-c",
+            "CHECKPOINT"
+          ]),
           "Resetting the posts table"
         );
       }
@@ -34298,7 +34499,10 @@ ${tail(logs, 15)}` : ""}`);
             await this.toxiproxy.version();
             return;
           } catch (error62) {
-            if (Date.now() > deadline) throw new StackError(`Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${error62.message}`);
+            if (Date.now() > deadline)
+              throw new StackError(
+                `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${error62.message}`
+              );
             await new Promise((resolve8) => setTimeout(resolve8, 200));
           }
         }
@@ -34342,7 +34546,10 @@ async function markInterrupted(dir, signal) {
 async function runBenchmark(config2, deps) {
   const { runner: run, log } = deps;
   if (!config2.app.builtIn) {
-    throw new ConfigError("app", 'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.');
+    throw new ConfigError(
+      "app",
+      'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.'
+    );
   }
   const started = /* @__PURE__ */ new Date();
   const cells = planShard(config2);
@@ -34395,7 +34602,11 @@ async function runBenchmark(config2, deps) {
       "Latency method",
       () => chooseLatencyMethod(
         config2.latencyMethod,
-        () => netemAvailability(() => prepareNetemHost(run, config2.latencyMethod, deps.env ?? {}, info), () => netemPreflight(run, stack), info)
+        () => netemAvailability(
+          () => prepareNetemHost(run, config2.latencyMethod, deps.env ?? {}, info),
+          () => netemPreflight(run, stack),
+          info
+        )
       )
     );
     layout.method = choice2.method;
@@ -34410,7 +34621,13 @@ async function runBenchmark(config2, deps) {
       measured.fingerprint = await readFingerprint(run, stack);
     });
     if (!interrupted) {
-      const environment = runEnvironment(hostEnvironment(deps.env), dockerVersion, flavor.version, { method: layout.method, fallbackReason: latencyFallbackReason }, measured.fingerprint);
+      const environment = runEnvironment(
+        hostEnvironment(deps.env),
+        dockerVersion,
+        flavor.version,
+        { method: layout.method, fallbackReason: latencyFallbackReason },
+        measured.fingerprint
+      );
       const kept = await prepareOutDir(outDir, earlier, policy, { config: config2, cells, environment }, log);
       await mkdir4(cellsDir, { recursive: true });
       owned = { environment, kept };
@@ -34510,7 +34727,8 @@ import { join as join14, resolve as resolve6 } from "node:path";
 async function runCommand(config2, io, existingRun = "refuse") {
   const log = streamLogger(io.stderr);
   const source = config2.compare.baseline;
-  if (source === ARTIFACT_BASELINE_NAME) log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  if (source === ARTIFACT_BASELINE_NAME)
+    log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
   const baseline = await resolveBaseline(source, { cwd: io.cwd });
   try {
     const results = await runBenchmark(config2, {
@@ -34580,7 +34798,10 @@ async function loadConfig(inputs, configFile, cwd, defaults) {
     text2 = await readFile2(path5, "utf8");
   } catch (error62) {
     if (explicit || error62.code !== "ENOENT") {
-      throw new ConfigError("config", `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${error62.code}); give the path of an async-bench.yml.`);
+      throw new ConfigError(
+        "config",
+        `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${error62.code}); give the path of an async-bench.yml.`
+      );
     }
   }
   return buildConfig({ inputs, defaults, ...text2 !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text: text2 } } : {} });
@@ -34659,7 +34880,8 @@ function parse5(argv) {
 }
 function existingRunChoice(command, resume, force) {
   if (resume && force) throw new UsageError("--resume keeps the earlier cells and --force deletes them: give one of them.");
-  if ((resume || force) && command !== "run") throw new UsageError(`--${resume ? "resume" : "force"} applies to "run" only (what to do with an earlier run in the out folder).`);
+  if ((resume || force) && command !== "run")
+    throw new UsageError(`--${resume ? "resume" : "force"} applies to "run" only (what to do with an earlier run in the out folder).`);
   return resume ? "resume" : force ? "force" : "refuse";
 }
 
@@ -34689,7 +34911,10 @@ async function checkMergePaths(positionals, cwd) {
   const outPath = resolve3(cwd, out);
   const shard2 = await shardOf2(outPath);
   if (shard2) {
-    throw new UsageError(`missing the output path: ${MERGE_USAGE} (${out} is the results of shard ${shard2}, so it is an input, and merge never writes over one).`, "merge");
+    throw new UsageError(
+      `missing the output path: ${MERGE_USAGE} (${out} is the results of shard ${shard2}, so it is an input, and merge never writes over one).`,
+      "merge"
+    );
   }
   if (given.length === 0) throw new UsageError(`no shard results to merge into ${out}: ${MERGE_USAGE}`, "merge");
   const tablesPath = join4(dirname2(outPath), TABLES_FILE);
@@ -34697,8 +34922,10 @@ async function checkMergePaths(positionals, cwd) {
   const inputs = given.map((path5) => ({ given: path5, path: resolve3(cwd, path5) }));
   for (const input2 of inputs) {
     const real = await canonical(input2.path);
-    if (real === outReal) throw new UsageError(`the output ${out} is also an input (${input2.given}); merge never writes over its inputs: ${MERGE_USAGE}`, "merge");
-    if (real === tablesReal) throw new UsageError(`the tables go to ${tablesPath}, which is an input (${input2.given}); choose an output in another folder.`, "merge");
+    if (real === outReal)
+      throw new UsageError(`the output ${out} is also an input (${input2.given}); merge never writes over its inputs: ${MERGE_USAGE}`, "merge");
+    if (real === tablesReal)
+      throw new UsageError(`the tables go to ${tablesPath}, which is an input (${input2.given}); choose an output in another folder.`, "merge");
   }
   return { out, outPath, tablesPath, inputs };
 }
@@ -34739,7 +34966,8 @@ async function comparisonFor(results, parsed, cwd) {
   const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === "none") return null;
-  if (source === ARTIFACT_BASELINE_NAME) throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
+  if (source === ARTIFACT_BASELINE_NAME)
+    throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
   const baseline = await resolveBaseline(source, { cwd });
   if (!baseline) return null;
   const threshold = parsed.inputs.threshold ? readInput("threshold", parsed.inputs.threshold) : results.config.compare.threshold;
@@ -34755,7 +34983,9 @@ var commands = {
   async ingest(parsed, io) {
     const runDir = resolve7(io.cwd, onePositional(parsed, "a run directory"));
     const recorded = await readRecordedResults(runDir).catch((error62) => {
-      throw new ResultsError(`${error62.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`);
+      throw new ResultsError(
+        `${error62.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`
+      );
     });
     const flags = [...Object.keys(parsed.inputs), ...parsed.configFile !== void 0 ? ["config"] : []].map((name2) => `--${name2}`);
     if (recorded && flags.length > 0) {

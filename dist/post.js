@@ -47532,25 +47532,70 @@ function scalar(expected) {
   return external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()], { error: (issue3) => `expected ${expected}, got ${kindOf(issue3.input)}.` });
 }
 function wholeNumber(min, max) {
-  return scalar("a whole number").refine(...rule((raw) => /^[+-]?\d+$/.test(text(raw)), (raw) => `${show(raw)} is not a whole number; give an integer \u2265 ${min}.`)).refine(...rule((raw) => Number(text(raw)) >= min, (raw) => `${show(raw)} is below ${min}; give an integer \u2265 ${min}.`)).refine(...rule((raw) => Number(text(raw)) <= max, (raw) => `${show(raw)} is above the maximum ${max}.`)).transform((raw) => Number(text(raw)));
+  return scalar("a whole number").refine(
+    ...rule(
+      (raw) => /^[+-]?\d+$/.test(text(raw)),
+      (raw) => `${show(raw)} is not a whole number; give an integer \u2265 ${min}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => Number(text(raw)) >= min,
+      (raw) => `${show(raw)} is below ${min}; give an integer \u2265 ${min}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => Number(text(raw)) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max}.`
+    )
+  ).transform((raw) => Number(text(raw)));
 }
 function numberOf(raw) {
   return typeof raw === "boolean" || text(raw) === "" ? NaN : Number(text(raw));
 }
 function positiveNumber(max) {
-  return scalar("a number").refine(...rule((raw) => Number.isFinite(numberOf(raw)), (raw) => `${show(raw)} is not a number.`)).refine(...rule((raw) => numberOf(raw) > 0, (raw) => `${show(raw)} must be greater than 0.`)).refine(...rule((raw) => numberOf(raw) <= max, (raw) => `${show(raw)} is above the maximum ${max}.`)).transform(numberOf);
+  return scalar("a number").refine(
+    ...rule(
+      (raw) => Number.isFinite(numberOf(raw)),
+      (raw) => `${show(raw)} is not a number.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => numberOf(raw) > 0,
+      (raw) => `${show(raw)} must be greater than 0.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => numberOf(raw) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max}.`
+    )
+  ).transform(numberOf);
 }
 function ratioOf(raw) {
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text(raw));
   return percent ? Number(percent[1]) / 100 : numberOf(raw);
 }
-var ratio = scalar("a ratio").refine(...rule((raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1, (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`)).transform(ratioOf);
+var ratio = scalar("a ratio").refine(
+  ...rule(
+    (raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1,
+    (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`
+  )
+).transform(ratioOf);
 function secondsOf(raw) {
   const match = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s?)?$/.exec(text(raw).toLowerCase());
   if (typeof raw === "boolean" || !match || (match[1] ?? match[2] ?? match[3]) === void 0) return null;
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
-var duration3 = scalar("a duration").refine(...rule((raw) => secondsOf(raw) !== null, (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`)).refine(...rule((raw) => secondsOf(raw) > 0, (raw) => `${show(raw)} must be longer than 0 s.`)).refine(
+var duration3 = scalar("a duration").refine(
+  ...rule(
+    (raw) => secondsOf(raw) !== null,
+    (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`
+  )
+).refine(
+  ...rule(
+    (raw) => secondsOf(raw) > 0,
+    (raw) => `${show(raw)} must be longer than 0 s.`
+  )
+).refine(
   ...rule(
     (raw) => secondsOf(raw) <= LIMITS.runTimeSeconds,
     (raw) => `${show(raw)} is above the maximum ${LIMITS.runTimeSeconds / 3600} h (${LIMITS.runTimeSeconds} s).`
@@ -47558,25 +47603,55 @@ var duration3 = scalar("a duration").refine(...rule((raw) => secondsOf(raw) !== 
 ).transform((raw) => secondsOf(raw));
 var TRUE = ["true", "yes", "on", "1"];
 var FALSE = ["false", "no", "off", "0"];
-var flag = scalar("true or false").refine(...rule((raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()), (raw) => `${show(raw)} is not a boolean; use true or false.`)).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
+var flag = scalar("true or false").refine(
+  ...rule(
+    (raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()),
+    (raw) => `${show(raw)} is not a boolean; use true or false.`
+  )
+).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
 function choice(values, normalize = (t) => t) {
   const pick2 = (raw) => normalize(text(raw));
-  return scalar(`one of ${values.join(", ")}`).refine(...rule((raw) => values.includes(pick2(raw)), (raw) => `${show(raw)} is not one of ${values.join(", ")}.`)).transform(pick2);
+  return scalar(`one of ${values.join(", ")}`).refine(
+    ...rule(
+      (raw) => values.includes(pick2(raw)),
+      (raw) => `${show(raw)} is not one of ${values.join(", ")}.`
+    )
+  ).transform(pick2);
 }
 function shardOf(raw) {
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text(raw));
   return match ? { index: Number(match[1]), total: Number(match[2]) } : null;
 }
-var shard = scalar('a shard "i/n"').refine(...rule((raw) => shardOf(raw) !== null, (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`)).refine(...rule((raw) => shardOf(raw).total >= 1, (raw) => `${show(raw)} has no shards; n must be \u2265 1.`)).refine(
+var shard = scalar('a shard "i/n"').refine(
+  ...rule(
+    (raw) => shardOf(raw) !== null,
+    (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`
+  )
+).refine(
+  ...rule(
+    (raw) => shardOf(raw).total >= 1,
+    (raw) => `${show(raw)} has no shards; n must be \u2265 1.`
+  )
+).refine(
   ...rule(
     (raw) => shardOf(raw).index >= 1 && shardOf(raw).index <= shardOf(raw).total,
     (raw) => `${show(raw)}: i must be between 1 and ${shardOf(raw).total} (shards are numbered from 1).`
   )
 ).transform((raw) => shardOf(raw));
 function nonEmptyText(expected = "a non-empty string") {
-  return external_exports.string({ error: (issue3) => issue3.input === void 0 ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue3.input)}.` }).refine(...rule((raw) => raw.trim() !== "", () => `must be ${expected}.`));
+  return external_exports.string({ error: (issue3) => issue3.input === void 0 ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue3.input)}.` }).refine(
+    ...rule(
+      (raw) => raw.trim() !== "",
+      () => `must be ${expected}.`
+    )
+  );
 }
-var path4 = external_exports.string({ error: (issue3) => `expected a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim()).refine(...rule((raw) => raw !== "", () => "is empty; give a folder path."));
+var path4 = external_exports.string({ error: (issue3) => `expected a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim()).refine(
+  ...rule(
+    (raw) => raw !== "",
+    () => "is empty; give a folder path."
+  )
+);
 var baselineSource = external_exports.string({ error: (issue3) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
 function listItems(raw, split) {
   const items = Array.isArray(raw) ? raw.map(String) : split(String(raw));
@@ -47586,7 +47661,12 @@ var firstDuplicate = (items) => items.find((item, i) => items.indexOf(item) !== 
 function list(expected, split = (t) => t.split(/[\s,]+/)) {
   return external_exports.union([external_exports.string(), external_exports.number(), external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))], {
     error: (issue3) => `expected ${expected} ("a, b" or [a, b]), got ${Array.isArray(issue3.input) ? show(issue3.input) : kindOf(issue3.input)}.`
-  }).refine(...rule((raw) => listItems(raw, split).length > 0, (raw) => `${show(raw)} is empty; give at least one item.`)).refine(
+  }).refine(
+    ...rule(
+      (raw) => listItems(raw, split).length > 0,
+      (raw) => `${show(raw)} is empty; give at least one item.`
+    )
+  ).refine(
     ...rule(
       (raw) => firstDuplicate(listItems(raw, split)) === void 0,
       (raw) => `${show(firstDuplicate(listItems(raw, split)))} is listed twice.`
@@ -47595,8 +47675,28 @@ function list(expected, split = (t) => t.split(/[\s,]+/)) {
 }
 var names = list("a list of names");
 var withoutMs = (item) => item.replace(/ms$/i, "");
-var latency = external_exports.string().refine(...rule((item) => /^-?\d+$/.test(withoutMs(item)), (item) => `${show(item)} is not a whole number of milliseconds; write e.g. "0,100,200".`)).refine(...rule((item) => Number(withoutMs(item)) >= 0, (item) => `${show(item)} is negative; added latency is \u2265 0 ms.`)).refine(...rule((item) => Number(withoutMs(item)) <= LIMITS.latencyMs, (item) => `${show(item)} is above the maximum ${LIMITS.latencyMs} ms.`)).transform((item) => Number(withoutMs(item)));
-var latencies = list("a list of latencies in ms", (t) => t.replace(/(\d)\s+ms\b/gi, "$1ms").split(/[\s,]+/)).pipe(external_exports.array(latency)).refine(...rule((values) => firstDuplicate(values) === void 0, (values) => `${firstDuplicate(values)} ms is listed twice.`));
+var latency = external_exports.string().refine(
+  ...rule(
+    (item) => /^-?\d+$/.test(withoutMs(item)),
+    (item) => `${show(item)} is not a whole number of milliseconds; write e.g. "0,100,200".`
+  )
+).refine(
+  ...rule(
+    (item) => Number(withoutMs(item)) >= 0,
+    (item) => `${show(item)} is negative; added latency is \u2265 0 ms.`
+  )
+).refine(
+  ...rule(
+    (item) => Number(withoutMs(item)) <= LIMITS.latencyMs,
+    (item) => `${show(item)} is above the maximum ${LIMITS.latencyMs} ms.`
+  )
+).transform((item) => Number(withoutMs(item)));
+var latencies = list("a list of latencies in ms", (t) => t.replace(/(\d)\s+ms\b/gi, "$1ms").split(/[\s,]+/)).pipe(external_exports.array(latency)).refine(
+  ...rule(
+    (values) => firstDuplicate(values) === void 0,
+    (values) => `${firstDuplicate(values)} ms is listed twice.`
+  )
+);
 
 // src/core/config/inputs.ts
 var CONFIG_INPUT_FIELDS = {
@@ -47630,7 +47730,10 @@ function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${s
 }
 var entryName = external_exports.union([external_exports.string(), external_exports.number()], {
   error: (issue3) => issue3.input === void 0 || issue3.input === null ? "is missing; every entry needs a name." : `must be a name, not ${kindOf(issue3.input)}.`
-}).transform((raw) => String(raw).trim()).refine((name2) => name2 !== "", { error: "is missing; every entry needs a name.", abort: true }).refine((name2) => /^[a-z0-9][a-z0-9_-]*$/.test(name2), { error: (issue3) => `name ${show(issue3.input)} must be lowercase letters, digits, "-" or "_".`, abort: true }).refine((name2) => !name2.includes("__"), {
+}).transform((raw) => String(raw).trim()).refine((name2) => name2 !== "", { error: "is missing; every entry needs a name.", abort: true }).refine((name2) => /^[a-z0-9][a-z0-9_-]*$/.test(name2), {
+  error: (issue3) => `name ${show(issue3.input)} must be lowercase letters, digits, "-" or "_".`,
+  abort: true
+}).refine((name2) => !name2.includes("__"), {
   error: (issue3) => `name ${show(issue3.input)} must not contain "__" (it separates names in cell folders); use "_" or "-".`,
   abort: true
 });
@@ -47639,7 +47742,9 @@ var SetupDefinitionSchema = strictMapping({
   label: nonEmptyText().optional(),
   interface: choice(INTERFACES).optional(),
   command: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]), { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).min(1, { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).transform((args) => args.map(String)).optional(),
-  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), { error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.` }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
+  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+    error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
+  }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
   "max-connections": wholeNumber(1, LIMITS.maxConnections).optional()
 });
 var urlPath = nonEmptyText('a path such as "/search/"').refine((path5) => path5.startsWith("/"), {
@@ -47773,9 +47878,11 @@ var identity = {
 };
 var CellResultSchema = external_exports.discriminatedUnion("status", [external_exports.object({ ...identity, ...MeasuredOutcomeSchema.shape }), external_exports.object({ ...identity, ...FailedOutcomeSchema.shape })]).superRefine((cell, ctx) => {
   const id = cellId(cell.setup, cell.route, cell.latencyMs);
-  if (cell.id !== id) ctx.addIssue({ code: "custom", path: ["id"], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
+  if (cell.id !== id)
+    ctx.addIssue({ code: "custom", path: ["id"], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
   const dir = cellPath(cellDir(cell.setup, cell.route, cell.latencyMs));
-  if (cell.dir !== dir) ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
+  if (cell.dir !== dir)
+    ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
 }).describe("One cell: a setup serving a route under an added latency, and what became of it.");
 var EnvironmentSchema = external_exports.object({
   cpuCount: count2.nullable(),
@@ -47789,7 +47896,9 @@ var EnvironmentSchema = external_exports.object({
   compose: external_exports.string().nullable(),
   stack: external_exports.record(external_exports.string(), external_exports.string().nullable()).describe("Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql."),
   latencyMethod: external_exports.enum(["netem", "toxiproxy"]).nullable(),
-  latencyFallbackReason: external_exports.string().nullable().default(null).describe("Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).")
+  latencyFallbackReason: external_exports.string().nullable().default(null).describe(
+    "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
+  )
 }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
 var ResultsSchema = external_exports.object({
   schemaVersion: external_exports.string().regex(/^\d+\.\d+$/).describe("major.minor: readers accept any minor of their major."),
@@ -47802,7 +47911,8 @@ var ResultsSchema = external_exports.object({
 }).superRefine((results, ctx) => {
   const seen = /* @__PURE__ */ new Set();
   results.cells.forEach((cell, index) => {
-    if (seen.has(cell.id)) ctx.addIssue({ code: "custom", path: ["cells", index, "id"], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
+    if (seen.has(cell.id))
+      ctx.addIssue({ code: "custom", path: ["cells", index, "id"], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
     seen.add(cell.id);
   });
 }).meta({

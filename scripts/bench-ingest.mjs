@@ -24,7 +24,15 @@ const run = promisify(execFile);
 try {
   // The TypeScript sources, bundled as the CLI is (scripts/bundle.mjs), so the numbers are the real code's.
   const probe = join(work, 'ingest-probe.mjs');
-  await build({ entryPoints: [join(root, 'scripts', 'ingest-probe.ts')], outfile: probe, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'scripts', 'ingest-probe.ts')],
+    outfile: probe,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+  });
   // A real captured cell, with its history replaced by the generated one.
   const cell = join(work, 'cells', 'sync__io_read__0ms');
   await cp(join(root, '__tests__', 'fixtures', 'locust-current', 'clean'), cell, { recursive: true });
@@ -43,7 +51,12 @@ try {
     const metrics = reading.metrics ?? {};
     const mismatches = Object.entries(history.expected).filter(([key, value]) => metrics[key] !== value);
     wrong ||= reading.status !== 'ok' || mismatches.length > 0;
-    const check = reading.status !== 'ok' ? `FAILED: ${reading.reason}` : mismatches.length > 0 ? `WRONG: ${mismatches.map(([k]) => `${k}=${metrics[k]}`).join(', ')}` : 'metrics as generated';
+    const check =
+      reading.status !== 'ok'
+        ? `FAILED: ${reading.reason}`
+        : mismatches.length > 0
+          ? `WRONG: ${mismatches.map(([k]) => `${k}=${metrics[k]}`).join(', ')}`
+          : 'metrics as generated';
     console.log(
       `ingest run ${i}${nodeArgs.length ? ` (${nodeArgs[0]})` : ''}: ${wallSeconds.toFixed(2)} s wall, ` +
         `${(mb / wallSeconds).toFixed(1)} MiB/s, ${Math.round(history.rows / wallSeconds).toLocaleString('en')} rows/s, peak RSS ${peakRssMb.toFixed(1)} MiB; ${check}`,

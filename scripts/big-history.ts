@@ -40,7 +40,8 @@ export const DEFAULT_SECONDS = 600_000;
 export async function writeBigHistory(path: string, seconds = DEFAULT_SECONDS): Promise<BigHistory> {
   const rampSeconds = PEAK_USERS / SPAWN_RATE;
   // Long enough that the steady cycle, not its edges, sets the median.
-  if (!(Number.isInteger(seconds) && seconds >= 1000)) throw new Error(`seconds: a whole number of at least 1000 (ramp, settling window and a hold); got ${seconds}.`);
+  if (!(Number.isInteger(seconds) && seconds >= 1000))
+    throw new Error(`seconds: a whole number of at least 1000 (ramp, settling window and a hold); got ${seconds}.`);
   // The ramp reaches full users at second rampSeconds − 1; the steady state starts one window later.
   const settledFrom = rampSeconds - 1 + RATE_WINDOW_SECONDS;
   const spikeAt = Math.floor(seconds * 0.6);
@@ -62,8 +63,7 @@ export async function writeBigHistory(path: string, seconds = DEFAULT_SECONDS): 
     if (t === spikeAt) [requests, failures] = [MAX_SRPS + 0.25, 0.25];
     const endpointRequests = t === decoyAt ? ENDPOINT_DECOY_RPS : requests;
     const tail =
-      `,110,120,130,140,150,160,170,180,190,200,210,${t * 45},${t * 3},` +
-      '110,108.76541628891674,105.2903839999999,129.1670719999729,250.11111111111111\n';
+      `,110,120,130,140,150,160,170,180,190,200,210,${t * 45},${t * 3},` + '110,108.76541628891674,105.2903839999999,129.1670719999729,250.11111111111111\n';
     const timestamp = FIRST_TIMESTAMP + t;
     batch.push(`${timestamp},${users},GET,/posts/io_read/,${endpointRequests.toFixed(6)},${failures.toFixed(6)}${tail}`);
     batch.push(`${timestamp},${users},,Aggregated,${requests.toFixed(6)},${failures.toFixed(6)}${tail}`);

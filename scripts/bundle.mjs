@@ -99,7 +99,10 @@ async function licenses(inputs) {
   const packages = [];
   for (const root of roots) {
     const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-    const names = (await readdir(root, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+    const names = (await readdir(root, { withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
+      .sort();
     const texts = [];
     for (const file of names.filter((name) => LICENSE_FILE.test(name))) {
       texts.push({ file, text: (await readFile(join(root, file), 'utf8')).replace(/\r\n?/g, '\n').trimEnd() });
@@ -137,7 +140,12 @@ async function licenses(inputs) {
     }
     out.push(rule);
     if (p.texts.length === 0) {
-      out.push('', p.license === 'UNKNOWN' ? '(The package ships no license file and its package.json names no license.)' : `(The package ships no license file; its package.json declares ${p.license}.)`);
+      out.push(
+        '',
+        p.license === 'UNKNOWN'
+          ? '(The package ships no license file and its package.json names no license.)'
+          : `(The package ships no license file; its package.json declares ${p.license}.)`,
+      );
     }
     for (const { file, text } of p.texts) out.push('', `--- ${file} ---`, '', text);
   }

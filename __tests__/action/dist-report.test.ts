@@ -31,7 +31,13 @@ describe('node dist/index.js, mode report', () => {
     await cp(join(FIXTURES, 'run-27', 'cells'), join(dir, 'run', 'cells'), { recursive: true });
     const quiet = { write: () => true };
     expect(await runCli(['ingest', 'run'], { stdout: quiet, stderr: quiet, cwd: dir })).toBe(0);
-    await writeFile(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: PR, base: { ref: 'main' }, head: { sha: 'cafe0001' } }, repository: { name: 'bench', owner: { login: 'octo' } } }));
+    await writeFile(
+      join(dir, 'event.json'),
+      JSON.stringify({
+        pull_request: { number: PR, base: { ref: 'main' }, head: { sha: 'cafe0001' } },
+        repository: { name: 'bench', owner: { login: 'octo' } },
+      }),
+    );
   });
   afterAll(async () => {
     await server.close();

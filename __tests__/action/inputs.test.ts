@@ -64,7 +64,15 @@ describe('action-only inputs, typed', () => {
 
   it('reads given values, trimmed and typed; config inputs stay raw text for buildConfig', () => {
     const inputs = readActionInputs(
-      stepInputs({ mode: ' aggregate ', 'retention-days': '7', 'fail-on-incomplete': 'yes', comment: 'never', users: ' 40 ', latencies: '0, 100ms', config: ' bench.yml ' }),
+      stepInputs({
+        mode: ' aggregate ',
+        'retention-days': '7',
+        'fail-on-incomplete': 'yes',
+        comment: 'never',
+        users: ' 40 ',
+        latencies: '0, 100ms',
+        config: ' bench.yml ',
+      }),
     );
     expect(inputs).toMatchObject({ mode: 'aggregate', retentionDays: 7, failOnIncomplete: true, comment: 'never', configFile: 'bench.yml' });
     expect(inputs.config).toMatchObject({ users: '40', latencies: '0, 100ms', profile: '' });

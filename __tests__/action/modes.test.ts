@@ -118,7 +118,12 @@ describe('runAction', () => {
     vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
     const full = await capturedRun((await import('../../src/core/config/build.js')).buildConfig({ inputs: { out: 'full' } }));
     const shard = (i: number, from: number, to: number) =>
-      serializeResults({ ...full, config: { ...full.config, shard: { index: i, total: 3 } }, shard: { index: i, total: 3 }, cells: full.cells.slice(from, to) });
+      serializeResults({
+        ...full,
+        config: { ...full.config, shard: { index: i, total: 3 } },
+        shard: { index: i, total: 3 },
+        cells: full.cells.slice(from, to),
+      });
     store.add('async-bench-results-shard-1-of-3', { 'results.json': shard(1, 0, 9) });
     store.add('async-bench-results-shard-3-of-3', { 'results.json': shard(3, 18, 27) });
     process.exitCode = undefined;
@@ -221,7 +226,11 @@ describe('runAction', () => {
       expect(merged.cells).toHaveLength(27);
       expect(store.uploads[0]!.rootDirectory).toBe(join(outDir, 'aggregate'));
       // The downloaded shards (.shards/) are not uploaded again.
-      expect(store.uploads[0]!.files.map((file) => file.slice(store.uploads[0]!.rootDirectory.length + 1))).toEqual(['results.json', 'tables.md', 'pr-number.txt']);
+      expect(store.uploads[0]!.files.map((file) => file.slice(store.uploads[0]!.rootDirectory.length + 1))).toEqual([
+        'results.json',
+        'tables.md',
+        'pr-number.txt',
+      ]);
     });
   });
 });

@@ -221,7 +221,7 @@ describe('publishing through API faults', () => {
       expect(result.exitCode).toBe(1);
     });
 
-    it('a permission 403 (a fork PR\'s read-only token) is a warning with the fork advice, rc 0', async () => {
+    it("a permission 403 (a fork PR's read-only token) is a warning with the fork advice, rc 0", async () => {
       const result = await action({ token: 'fork-token' });
       expectEverythingWritten(result);
       expect(result.warnings.join('\n')).toMatch(/Resource not accessible by integration.*workflow_run/);
@@ -261,10 +261,7 @@ describe('publishing through API faults', () => {
 
       expectClean(result);
       expect(marked().map((comment) => comment.id)).toEqual([newer.id]);
-      expect(server.writes().map((r) => `${r.method} ${r.path.split('/').pop()} ${r.status}`)).toEqual([
-        `PATCH ${newer.id} 200`,
-        `DELETE ${older.id} 204`,
-      ]);
+      expect(server.writes().map((r) => `${r.method} ${r.path.split('/').pop()} ${r.status}`)).toEqual([`PATCH ${newer.id} 200`, `DELETE ${older.id} 204`]);
     });
   });
 

@@ -43,7 +43,10 @@ describe('faults on the real stack', () => {
   });
 
   it('an image build failure shows the last lines of the build log', async () => {
-    const run = bench({ ...SHORT, setups: 'sync', routes: 'io_read', out: out('build') }, { deps: { env: { ...process.env, BASE_IMAGE: 'async-bench-missing:nope' } } });
+    const run = bench(
+      { ...SHORT, setups: 'sync', routes: 'io_read', out: out('build') },
+      { deps: { env: { ...process.env, BASE_IMAGE: 'async-bench-missing:nope' } } },
+    );
     await expect(run).rejects.toThrow(/Building the images failed \(exit \d+\)[\s\S]*async-bench-missing/);
     expect(leftoverContainers()).toEqual([]);
   });
@@ -121,7 +124,10 @@ describe('faults on the real stack', () => {
         }
       }, 500);
       try {
-        const run = bench({ ...SHORT, setups: 'sync', routes: 'io_read,io_create', latencies: '0', 'latency-method': 'toxiproxy', out: dir }, { deps: { signals } });
+        const run = bench(
+          { ...SHORT, setups: 'sync', routes: 'io_read,io_create', latencies: '0', 'latency-method': 'toxiproxy', out: dir },
+          { deps: { signals } },
+        );
         await expect(run).rejects.toThrow(InterruptedError);
       } finally {
         clearInterval(watcher);

@@ -46,7 +46,17 @@ describe('the 27-cell matrix, ci profile', () => {
 
   it('keeps every Locust report and log per cell, and results.json on disk', async () => {
     for (const cell of results.cells) {
-      for (const file of [CELL_FILES.stats, CELL_FILES.history, CELL_FILES.failures, CELL_FILES.exceptions, CELL_FILES.html, CELL_FILES.locustLog, CELL_FILES.appLog, CELL_FILES.dbLog, CELL_FILES.runner]) {
+      for (const file of [
+        CELL_FILES.stats,
+        CELL_FILES.history,
+        CELL_FILES.failures,
+        CELL_FILES.exceptions,
+        CELL_FILES.html,
+        CELL_FILES.locustLog,
+        CELL_FILES.appLog,
+        CELL_FILES.dbLog,
+        CELL_FILES.runner,
+      ]) {
         await expect(access(join(OUT, cell.dir, file)), `${cell.dir}/${file}`).resolves.toBeUndefined();
       }
     }

@@ -10,7 +10,9 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Containers of this process's runs (project async-bench-<pid>) still on the engine. */
 export function leftoverContainers(): string[] {
-  const out = execFileSync('docker', ['ps', '-a', '--filter', `label=com.docker.compose.project=async-bench-${process.pid}`, '--format', '{{.Names}}'], { encoding: 'utf8' });
+  const out = execFileSync('docker', ['ps', '-a', '--filter', `label=com.docker.compose.project=async-bench-${process.pid}`, '--format', '{{.Names}}'], {
+    encoding: 'utf8',
+  });
   return out.split('\n').filter(Boolean);
 }
 

@@ -41,7 +41,9 @@ export function fakeDocker(options: FakeDockerOptions = {}): FakeDocker {
       const { args } = command;
       const has = (...words: string[]) => words.every((word) => args.includes(word));
       if (command.command === 'docker' && args[0] === 'version') {
-        return options.unavailable ? { exitCode: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' } : ok(options.docker ?? '27.3.1');
+        return options.unavailable
+          ? { exitCode: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' }
+          : ok(options.docker ?? '27.3.1');
       }
       if (has('compose', 'version')) return ok('2.29.7');
       if (command.command === 'docker' && args[0] === 'info') return ok('6.1.0|4');

@@ -210,7 +210,14 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
       const issue = Number(m[3]);
       if (!pulls.has(issue)) throw new HttpError(404, 'Not Found');
       if (method === 'GET') {
-        return [200, paginate(comments.filter((c) => c.issue === issue), requestUrl, response).map(commentJson)];
+        return [
+          200,
+          paginate(
+            comments.filter((c) => c.issue === issue),
+            requestUrl,
+            response,
+          ).map(commentJson),
+        ];
       }
       if (method === 'POST') {
         const { body } = JSON.parse(await readBody(request)) as { body?: string };
@@ -317,7 +324,7 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
     const interlude = interludes.findIndex((i) => i.method === method && i.path.test(requestUrl.pathname));
     if (interlude >= 0) interludes.splice(interlude, 1)[0]!.change();
     const fault = takeFault(method, requestUrl.pathname);
-    if (fault && ('status' in fault)) {
+    if (fault && 'status' in fault) {
       request.resume();
       if ('html' in fault) {
         record.status = fault.status;
@@ -389,8 +396,7 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
     },
     failNext: (fault) => void faults.push(fault),
     beforeNext: (method, path, change) => void interludes.push({ method, path, change }),
-    writes: () =>
-      requests.filter((r) => ['POST', 'PATCH', 'DELETE'].includes(r.method) && /\/issues\/.*comments/.test(r.path)),
+    writes: () => requests.filter((r) => ['POST', 'PATCH', 'DELETE'].includes(r.method) && /\/issues\/.*comments/.test(r.path)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadShardArtifacts } from '../../src/publish/artifact-download.js';
 import { artifactUrl } from '../../src/publish/run-ref.js';
-import {
-  artifactFiles,
-  artifactName,
-  readRecordedPrNumber,
-  recordPrNumber,
-  shardArtifactPrefix,
-  uploadResults,
-} from '../../src/publish/artifacts.js';
+import { artifactFiles, artifactName, readRecordedPrNumber, recordPrNumber, shardArtifactPrefix, uploadResults } from '../../src/publish/artifacts.js';
 import { captureStdout } from './capture.js';
 import { FakeArtifactStore } from './fake-artifacts.js';
 
@@ -48,9 +41,7 @@ describe('artifact names', () => {
   });
 
   it('links to the artifact on the run page', () => {
-    expect(artifactUrl({ ...run, serverUrl: 'https://ghe.example.com/' }, 9)).toBe(
-      'https://ghe.example.com/octo/bench/actions/runs/4242/artifacts/9',
-    );
+    expect(artifactUrl({ ...run, serverUrl: 'https://ghe.example.com/' }, 9)).toBe('https://ghe.example.com/octo/bench/actions/runs/4242/artifacts/9');
   });
 });
 
@@ -101,12 +92,8 @@ describe('uploadResults', () => {
 
   it('refuses to upload without results.json or with a bad retention', async () => {
     const store = new FakeArtifactStore();
-    await expect(uploadResults(store, { name: 'a', outDir: mkdtempSync(join(tmpdir(), 'empty-')), run })).rejects.toThrow(
-      /results\.json does not exist/,
-    );
-    await expect(uploadResults(store, { name: 'a', outDir: outDir(), retentionDays: 1.5, run })).rejects.toThrow(
-      /retention-days/,
-    );
+    await expect(uploadResults(store, { name: 'a', outDir: mkdtempSync(join(tmpdir(), 'empty-')), run })).rejects.toThrow(/results\.json does not exist/);
+    await expect(uploadResults(store, { name: 'a', outDir: outDir(), retentionDays: 1.5, run })).rejects.toThrow(/retention-days/);
     expect(store.uploads).toHaveLength(0);
   });
 });
@@ -145,8 +132,6 @@ describe('downloadShardArtifacts', () => {
     store.add('ab-shard-1-of-2', { 'results.json': '{}' });
     store.add('ab-shard-2-of-2', { 'tables.md': '' });
     const destination = mkdtempSync(join(tmpdir(), 'shards-'));
-    await expect(downloadShardArtifacts(store, { prefix: 'ab-shard-', destination })).rejects.toThrow(
-      /ab-shard-2-of-2 has no results\.json/,
-    );
+    await expect(downloadShardArtifacts(store, { prefix: 'ab-shard-', destination })).rejects.toThrow(/ab-shard-2-of-2 has no results\.json/);
   });
 });

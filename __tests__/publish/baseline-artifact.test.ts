@@ -97,7 +97,7 @@ describe('findBaselineArtifact', () => {
     expect(out.lines('warning')).toHaveLength(0);
   });
 
-  it('expired: the latest base run\'s artifact is gone', async () => {
+  it("expired: the latest base run's artifact is gone", async () => {
     const older = server.addRun({ workflow: 'bench.yml', head_branch: 'main' });
     artifact(older.id, { expired: true });
     const latest = server.addRun({ workflow: 'bench.yml', head_branch: 'main' });

@@ -121,10 +121,7 @@ describe('publishComment against a local GitHub', () => {
 
     server.requests.length = 0;
     await publishComment(request({ token: 'gh-token' }), deps());
-    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`).slice(0, 2)).toEqual([
-      'GET /user 403',
-      'POST /graphql 200',
-    ]);
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`).slice(0, 2)).toEqual(['GET /user 403', 'POST /graphql 200']);
     // The PAT's comment is not the bot's: the bot creates its own.
     expect(server.comments.map((c) => c.user.login)).toEqual(['octocat', BOT]);
   });
@@ -213,7 +210,10 @@ describe('publishComment against a local GitHub', () => {
     it('other errors surface once the retries are spent', async () => {
       // The first answer and three retries.
       server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 500, message: 'Server Error', times: 4 });
-      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 500, message: expect.stringMatching(/Could not comment on pull request #7: HTTP 500/) });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({
+        status: 500,
+        message: expect.stringMatching(/Could not comment on pull request #7: HTTP 500/),
+      });
       server.failNext({ method: 'GET', path: /\/issues\/\d+\/comments$/, ...FAULTS.badGatewayHtml(), times: 4 });
       await expect(publishComment(request(), deps())).rejects.toMatchObject({
         status: 502,
@@ -282,18 +282,12 @@ describe('publishComment against a local GitHub', () => {
 
   describe('workflow_run report mode with a recorded PR number', () => {
     it('comments when the PR head is the benchmarked commit', async () => {
-      const outcome = await publishComment(
-        request({ pr: { number: PR, source: 'recorded' }, expectedHeadSha: 'abc123' }),
-        deps(),
-      );
+      const outcome = await publishComment(request({ pr: { number: PR, source: 'recorded' }, expectedHeadSha: 'abc123' }), deps());
       expect(outcome.action).toBe('created');
     });
 
     it('refuses a recorded number that points at another PR', async () => {
-      const outcome = await publishComment(
-        request({ pr: { number: PR, source: 'recorded' }, expectedHeadSha: 'fork-sha' }),
-        deps(),
-      );
+      const outcome = await publishComment(request({ pr: { number: PR, source: 'recorded' }, expectedHeadSha: 'fork-sha' }), deps());
       expect(outcome.action).toBe('skipped');
       expect(out.lines('warning')[0]).toMatch(/abc123/);
       expect(server.writes()).toHaveLength(0);

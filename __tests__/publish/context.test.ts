@@ -130,9 +130,7 @@ describe('readActionsContext', () => {
 
   it('explains a missing repository and a broken event file', () => {
     expect(() => readActionsContext({ env: {} })).toThrow(/GITHUB_REPOSITORY/);
-    expect(() =>
-      readActionsContext({ env: { GITHUB_REPOSITORY: 'a/b', GITHUB_EVENT_PATH: '/e.json' }, readFile: () => '{' }),
-    ).toThrow(/not JSON/);
+    expect(() => readActionsContext({ env: { GITHUB_REPOSITORY: 'a/b', GITHUB_EVENT_PATH: '/e.json' }, readFile: () => '{' })).toThrow(/not JSON/);
   });
 });
 

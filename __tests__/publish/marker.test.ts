@@ -17,7 +17,7 @@ describe('comment marker', () => {
     expect(hasMarker(null, 'main')).toBe(false);
   });
 
-  it('keeps a body within GitHub\'s limit, cut at a line, marker kept', () => {
+  it("keeps a body within GitHub's limit, cut at a line, marker kept", () => {
     const report = Array.from({ length: 200 }, (_, i) => `| row ${i} | ${'9'.repeat(20)} |`).join('\n');
     const body = markedBody('main', report, 1000);
     expect(body.length).toBeLessThanOrEqual(1000);

@@ -7,14 +7,32 @@ import { Compose } from '../../src/stack/compose.js';
 import { explainNetemFailure, netemAddArgs } from '../../src/stack/latency/netem.js';
 import { latencyRequests, PROXIES } from '../../src/stack/latency/toxiproxy.js';
 
-const v2 = new Compose({ command: 'docker', prefix: ['compose'], version: '2.26.1' }, { name: 'ab-1', files: ['/a/compose.yml', '/o/setup.yml'], env: { X: '1' } });
+const v2 = new Compose(
+  { command: 'docker', prefix: ['compose'], version: '2.26.1' },
+  { name: 'ab-1', files: ['/a/compose.yml', '/o/setup.yml'], env: { X: '1' } },
+);
 const v1 = new Compose({ command: 'docker-compose', prefix: [], version: '1.29.2' }, { name: 'ab-1', files: ['/a/compose.yml'], env: {} });
 
 describe('compose commands are argument arrays', () => {
   it('v2 puts the plugin word first, then project and files', () => {
     expect(v2.up(['app'], { recreate: true, noDeps: true })).toEqual({
       command: 'docker',
-      args: ['compose', '--project-name', 'ab-1', '--file', '/a/compose.yml', '--file', '/o/setup.yml', 'up', '--detach', '--force-recreate', '--timeout', '0', '--no-deps', 'app'],
+      args: [
+        'compose',
+        '--project-name',
+        'ab-1',
+        '--file',
+        '/a/compose.yml',
+        '--file',
+        '/o/setup.yml',
+        'up',
+        '--detach',
+        '--force-recreate',
+        '--timeout',
+        '0',
+        '--no-deps',
+        'app',
+      ],
       env: { X: '1' },
     });
   });
@@ -29,12 +47,37 @@ describe('compose commands are argument arrays', () => {
 
   it('a one-off run carries volumes and environment as separate arguments', () => {
     const command = v2.run('load', ['locust', '--version'], { volumes: ['/tmp/cell dir:/out'], env: { A: 'x y' } });
-    expect(command.args.slice(7)).toEqual(['run', '--rm', '--no-deps', '-T', '--volume', '/tmp/cell dir:/out', '--env', 'A=x y', 'load', 'locust', '--version']);
+    expect(command.args.slice(7)).toEqual([
+      'run',
+      '--rm',
+      '--no-deps',
+      '-T',
+      '--volume',
+      '/tmp/cell dir:/out',
+      '--env',
+      'A=x y',
+      'load',
+      'locust',
+      '--version',
+    ]);
     expect(describeCommand(command)).toContain("'/tmp/cell dir:/out'");
   });
 
   it('exec never allocates a TTY (CI has none)', () => {
-    expect(v2.exec('app', netemAddArgs(100)).args.slice(7)).toEqual(['exec', '-T', 'app', 'tc', 'qdisc', 'add', 'dev', 'eth0', 'root', 'netem', 'delay', '100ms']);
+    expect(v2.exec('app', netemAddArgs(100)).args.slice(7)).toEqual([
+      'exec',
+      '-T',
+      'app',
+      'tc',
+      'qdisc',
+      'add',
+      'dev',
+      'eth0',
+      'root',
+      'netem',
+      'delay',
+      '100ms',
+    ]);
   });
 });
 
@@ -66,8 +109,16 @@ describe('toxiproxy requests', () => {
     const requests = latencyRequests(proxies, 100);
     expect(requests[0]).toEqual({ method: 'POST', path: '/reset' });
     expect(requests.slice(1)).toEqual([
-      { method: 'POST', path: '/proxies/db_proxy/toxics', body: { name: 'latency', type: 'latency', stream: 'upstream', toxicity: 1, attributes: { latency: 100, jitter: 0 } } },
-      { method: 'POST', path: '/proxies/app_proxy/toxics', body: { name: 'latency', type: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 100, jitter: 0 } } },
+      {
+        method: 'POST',
+        path: '/proxies/db_proxy/toxics',
+        body: { name: 'latency', type: 'latency', stream: 'upstream', toxicity: 1, attributes: { latency: 100, jitter: 0 } },
+      },
+      {
+        method: 'POST',
+        path: '/proxies/app_proxy/toxics',
+        body: { name: 'latency', type: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 100, jitter: 0 } },
+      },
     ]);
   });
 
@@ -81,9 +132,28 @@ describe('locust arguments', () => {
     const ioRead = BUILT_IN_ROUTES.find((route) => route.name === 'io_read')!;
     const { args, env } = locustArgs(ioRead, { users: 500, spawnRate: 5, runTimeSeconds: 180, processes: 1 }, 'http://app:8000');
     expect(args).toEqual([
-      '-f', '/locust/locustfile.py', '--headless', '--host', 'http://app:8000', '--users', '500', '--spawn-rate', '5', '--run-time', '180s',
-      '--csv', '/out/locust', '--csv-full-history', '--html', '/out/report.html', '--logfile', '/out/locust.log', '--only-summary',
-      '--exit-code-on-error', '0', 'IoReadUser',
+      '-f',
+      '/locust/locustfile.py',
+      '--headless',
+      '--host',
+      'http://app:8000',
+      '--users',
+      '500',
+      '--spawn-rate',
+      '5',
+      '--run-time',
+      '180s',
+      '--csv',
+      '/out/locust',
+      '--csv-full-history',
+      '--html',
+      '/out/report.html',
+      '--logfile',
+      '/out/locust.log',
+      '--only-summary',
+      '--exit-code-on-error',
+      '0',
+      'IoReadUser',
     ]);
     expect(JSON.parse(env.ASYNC_BENCH_ROUTE!)).toEqual({ method: 'GET', path: '/posts/io_read/', form: [] });
   });

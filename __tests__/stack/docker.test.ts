@@ -30,7 +30,8 @@ describe('Docker preflight, against the real docker CLI', () => {
   it.runIf(process.env.PATH?.split(':').some((dir) => dir && existsSync(join(dir, 'docker'))))(
     'says the daemon is not running when the docker CLI cannot reach it',
     async () => {
-      const unreachable: Runner = (command, options) => runner({ ...command, env: { ...command.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }, options);
+      const unreachable: Runner = (command, options) =>
+        runner({ ...command, env: { ...command.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }, options);
       await expect(checkDocker(unreachable)).rejects.toThrow(/Docker is installed but its daemon is not running/);
     },
   );

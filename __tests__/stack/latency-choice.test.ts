@@ -42,7 +42,7 @@ describe('netem availability: the host first, then the preflight', () => {
     expect(result?.kind).toBe('no-qdisc');
   });
 
-  it('a container-side failure (no NET_ADMIN) is the preflight\'s own, whatever the host said', async () => {
+  it("a container-side failure (no NET_ADMIN) is the preflight's own, whatever the host said", async () => {
     expect((await availability(HOST_FAILED, NO_NET_ADMIN)).result).toBe(NO_NET_ADMIN);
     expect((await availability(HOST_READY, NO_QDISC)).result).toBe(NO_QDISC);
   });
@@ -52,7 +52,11 @@ describe('choosing the latency method', () => {
   it('auto falls back to Toxiproxy and records the reason', async () => {
     const failure = new NetemUnavailableError(HOST_REASON, 'no-qdisc');
     const choice = await chooseLatencyMethod('auto', async () => failure);
-    expect(choice).toEqual({ method: 'toxiproxy', note: `netem is unavailable, so Toxiproxy adds the latency: ${failure.message}`, fallbackReason: failure.message });
+    expect(choice).toEqual({
+      method: 'toxiproxy',
+      note: `netem is unavailable, so Toxiproxy adds the latency: ${failure.message}`,
+      fallbackReason: failure.message,
+    });
   });
 
   it('auto takes netem when it works: no fallback reason', async () => {

@@ -40,7 +40,10 @@ const failed = (exitCode: number, stderr: string, stdout = ''): CommandResult =>
 // Outputs as the tools print them (modprobe/kmod 31, apt 2.7, sudo 1.9, coreutils timeout).
 const MODULE_NOT_FOUND = failed(1, `modprobe: FATAL: Module sch_netem not found in directory /lib/modules/${RELEASE}\n`);
 const SUDO_PASSWORD = failed(1, 'sudo: a password is required\n');
-const NO_SUDO = failed(127, 'Unable to locate executable file: sudo. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable.\n');
+const NO_SUDO = failed(
+  127,
+  'Unable to locate executable file: sudo. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable.\n',
+);
 const PACKAGE_NOT_FOUND = failed(
   100,
   `E: Unable to locate package ${PACKAGE}\nE: Couldn't find any package by glob '${PACKAGE}'\nE: Couldn't find any package by regex '${PACKAGE}'\n`,
@@ -75,11 +78,27 @@ const explanation = (outcome: NetemModuleOutcome): string => {
 
 const MODPROBE_SUDO = ['sudo', '-n', 'modprobe', 'sch_netem'];
 const APT_UPDATE_SUDO = ['sudo', '-n', 'timeout', '--kill-after=10s', '120s', 'apt-get', '-o', 'DPkg::Lock::Timeout=60', 'update'];
-const APT_INSTALL_SUDO = ['sudo', '-n', 'timeout', '--kill-after=10s', '300s', 'apt-get', '-o', 'DPkg::Lock::Timeout=60', 'install', '-y', '--no-install-recommends', PACKAGE];
+const APT_INSTALL_SUDO = [
+  'sudo',
+  '-n',
+  'timeout',
+  '--kill-after=10s',
+  '300s',
+  'apt-get',
+  '-o',
+  'DPkg::Lock::Timeout=60',
+  'install',
+  '-y',
+  '--no-install-recommends',
+  PACKAGE,
+];
 
 describe('preparing sch_netem: no command when there is nothing to do', () => {
   it('already loaded (listed in /proc/modules)', async () => {
-    const { outcome, argv, log } = await prepare({ ...runnerHost, procModules: `${runnerHost.procModules}sch_netem 24576 0 - Live 0xffffffffc0a3e000\n`, sysModule: true }, install);
+    const { outcome, argv, log } = await prepare(
+      { ...runnerHost, procModules: `${runnerHost.procModules}sch_netem 24576 0 - Live 0xffffffffc0a3e000\n`, sysModule: true },
+      install,
+    );
     expect(outcome).toEqual({ ready: true, how: 'already loaded' });
     expect(argv).toEqual([]);
     expect(log).toEqual([`sch_netem is already loaded (listed in /proc/modules of kernel ${RELEASE}).`]);
@@ -95,7 +114,11 @@ describe('preparing sch_netem: no command when there is nothing to do', () => {
   });
 
   it('a module of a similar name is not netem', async () => {
-    const { argv } = await prepare({ ...runnerHost, procModules: 'sch_netem_extra 1 0 - Live 0x0\n', modulesBuiltin: 'kernel/net/sched/xsch_netem.ko\n' }, install, ok());
+    const { argv } = await prepare(
+      { ...runnerHost, procModules: 'sch_netem_extra 1 0 - Live 0x0\n', modulesBuiltin: 'kernel/net/sched/xsch_netem.ko\n' },
+      install,
+      ok(),
+    );
     expect(argv).toEqual([MODPROBE_SUDO]);
   });
 
@@ -142,16 +165,20 @@ describe('preparing sch_netem: loading', () => {
     const { outcome, argv } = await prepare(runnerHost, install, NO_SUDO);
     expect(argv).toEqual([MODPROBE_SUDO]);
     expect(outcome).toMatchObject({ ready: false, cause: 'no-sudo' });
-    expect(explanation(outcome)).toMatch(/^loading sch_netem needs root and sudo is not installed\. Run "modprobe sch_netem" as root.*latency-method: toxiproxy/);
+    expect(explanation(outcome)).toMatch(
+      /^loading sch_netem needs root and sudo is not installed\. Run "modprobe sch_netem" as root.*latency-method: toxiproxy/,
+    );
   });
 
   it('root in a container without CAP_SYS_MODULE: the host has to load it', async () => {
     const { outcome } = await prepare(asRoot, install, failed(1, "modprobe: ERROR: could not insert 'sch_netem': Operation not permitted\n"));
     expect(outcome).toMatchObject({ ready: false, cause: 'load-refused' });
-    expect(explanation(outcome)).toMatch(/modprobe said "modprobe: ERROR: could not insert 'sch_netem': Operation not permitted": inside a container the host must load it/);
+    expect(explanation(outcome)).toMatch(
+      /modprobe said "modprobe: ERROR: could not insert 'sch_netem': Operation not permitted": inside a container the host must load it/,
+    );
   });
 
-  it('no modprobe: as root (127 from the Runner) and through sudo (sudo\'s own message)', async () => {
+  it("no modprobe: as root (127 from the Runner) and through sudo (sudo's own message)", async () => {
     const root = await prepare(asRoot, install, failed(127, 'Unable to locate executable file: modprobe.\n'));
     expect(root.outcome).toMatchObject({ ready: false, cause: 'no-modprobe' });
     const sudo = await prepare(runnerHost, install, failed(1, 'sudo: modprobe: command not found\n'));
@@ -160,7 +187,7 @@ describe('preparing sch_netem: loading', () => {
   });
 });
 
-describe('preparing sch_netem: installing the kernel\'s modules-extra package', () => {
+describe("preparing sch_netem: installing the kernel's modules-extra package", () => {
   it('module missing: apt-get update, apt-get install linux-modules-extra-<release>, modprobe again', async () => {
     const { outcome, argv, log } = await prepare(runnerHost, install, MODULE_NOT_FOUND, ok('Reading package lists...\n'), ok('Setting up ...\n'), ok());
     expect(outcome).toEqual({ ready: true, how: 'installed and loaded' });
@@ -184,7 +211,11 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
     expect(argv).toEqual([MODPROBE_SUDO, APT_UPDATE_SUDO, APT_INSTALL_SUDO]);
     expect(outcome).toMatchObject({ ready: false, cause: 'package-not-found' });
     const text = explanation(outcome);
-    expect(text).toMatch(new RegExp(`^sch_netem is not installed for kernel ${RELEASE} and apt has no package ${PACKAGE}\\. apt-get said "E: Unable to locate package ${PACKAGE}"`));
+    expect(text).toMatch(
+      new RegExp(
+        `^sch_netem is not installed for kernel ${RELEASE} and apt has no package ${PACKAGE}\\. apt-get said "E: Unable to locate package ${PACKAGE}"`,
+      ),
+    );
     expect(text).toMatch(/latency-method: toxiproxy/);
     expect(shortFallbackReason(text)).toBe(`sch_netem is not installed for kernel ${RELEASE} and apt has no package ${PACKAGE}`);
   });
@@ -198,7 +229,11 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
     const { outcome, argv } = await prepare(runnerHost, install, MODULE_NOT_FOUND, TIMEOUT_TERM);
     expect(argv).toEqual([MODPROBE_SUDO, APT_UPDATE_SUDO]);
     expect(outcome).toMatchObject({ ready: false, cause: 'apt-timeout' });
-    expect(explanation(outcome)).toMatch(new RegExp(`^apt-get update did not finish within 120 s, so ${PACKAGE} \\(with sch_netem\\) was not installed\\. The package mirror is slow or hung.*latency-method: toxiproxy`));
+    expect(explanation(outcome)).toMatch(
+      new RegExp(
+        `^apt-get update did not finish within 120 s, so ${PACKAGE} \\(with sch_netem\\) was not installed\\. The package mirror is slow or hung.*latency-method: toxiproxy`,
+      ),
+    );
   });
 
   it('apt-get install killed after its timeout (137)', async () => {
@@ -212,13 +247,18 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
       runnerHost,
       install,
       MODULE_NOT_FOUND,
-      failed(100, 'W: Failed to fetch https://packages.example/dists/noble/InRelease  403  Forbidden\nE: Some index files failed to download. They have been ignored, or old ones used instead.\n'),
+      failed(
+        100,
+        'W: Failed to fetch https://packages.example/dists/noble/InRelease  403  Forbidden\nE: Some index files failed to download. They have been ignored, or old ones used instead.\n',
+      ),
       ok(),
       ok(),
     );
     expect(outcome).toEqual({ ready: true, how: 'installed and loaded' });
     expect(argv).toHaveLength(4);
-    expect(log).toContain('apt-get update failed (exit 100: W: Failed to fetch https://packages.example/dists/noble/InRelease  403  Forbidden); installing from the package lists the machine has.');
+    expect(log).toContain(
+      'apt-get update failed (exit 100: W: Failed to fetch https://packages.example/dists/noble/InRelease  403  Forbidden); installing from the package lists the machine has.',
+    );
   });
 
   it('sudo allowed modprobe but refuses apt-get', async () => {
@@ -228,17 +268,30 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
     expect(explanation(outcome)).toContain('async-bench runs "sudo -n timeout --kill-after=10s 120s apt-get');
   });
 
-  it('any other apt failure quotes apt\'s error', async () => {
+  it("any other apt failure quotes apt's error", async () => {
     const { outcome } = await prepare(runnerHost, install, MODULE_NOT_FOUND, ok(), failed(100, 'E: Sub-process /usr/bin/dpkg returned an error code (1)\n'));
     expect(outcome).toMatchObject({ ready: false, cause: 'apt-failed' });
-    expect(explanation(outcome)).toMatch(new RegExp(`^installing ${PACKAGE} \\(with sch_netem\\) failed \\(exit 100\\)\\. apt-get said "E: Sub-process /usr/bin/dpkg returned an error code \\(1\\)"`));
+    expect(explanation(outcome)).toMatch(
+      new RegExp(
+        `^installing ${PACKAGE} \\(with sch_netem\\) failed \\(exit 100\\)\\. apt-get said "E: Sub-process /usr/bin/dpkg returned an error code \\(1\\)"`,
+      ),
+    );
   });
 
-  it('installed but modprobe still fails: says so, with modprobe\'s words', async () => {
-    const { outcome, argv } = await prepare(runnerHost, install, MODULE_NOT_FOUND, ok(), ok(), failed(1, "modprobe: ERROR: could not insert 'sch_netem': Exec format error\n"));
+  it("installed but modprobe still fails: says so, with modprobe's words", async () => {
+    const { outcome, argv } = await prepare(
+      runnerHost,
+      install,
+      MODULE_NOT_FOUND,
+      ok(),
+      ok(),
+      failed(1, "modprobe: ERROR: could not insert 'sch_netem': Exec format error\n"),
+    );
     expect(argv).toEqual([MODPROBE_SUDO, APT_UPDATE_SUDO, APT_INSTALL_SUDO, MODPROBE_SUDO]);
     expect(outcome).toMatchObject({ ready: false, cause: 'load-failed' });
-    expect(explanation(outcome)).toMatch(/^"modprobe sch_netem" failed on kernel 6\.8\.0-1021-azure \(exit 1\)\. modprobe said "modprobe: ERROR: could not insert 'sch_netem': Exec format error"/);
+    expect(explanation(outcome)).toMatch(
+      /^"modprobe sch_netem" failed on kernel 6\.8\.0-1021-azure \(exit 1\)\. modprobe said "modprobe: ERROR: could not insert 'sch_netem': Exec format error"/,
+    );
   });
 
   it('without permission to install (CLI, auto, off GitHub): one modprobe, then the command to run', async () => {
@@ -254,8 +307,17 @@ describe('preparing sch_netem: installing the kernel\'s modules-extra package', 
 
 describe('every explanation', () => {
   const causes: NetemModuleCause[] = [
-    'not-linux', 'no-module-support', 'no-sudo', 'sudo-refused', 'no-modprobe', 'load-refused',
-    'not-installed', 'package-not-found', 'apt-timeout', 'apt-failed', 'load-failed',
+    'not-linux',
+    'no-module-support',
+    'no-sudo',
+    'sudo-refused',
+    'no-modprobe',
+    'load-refused',
+    'not-installed',
+    'package-not-found',
+    'apt-timeout',
+    'apt-failed',
+    'load-failed',
   ];
   it.each(causes)('%s: names sch_netem, starts with a short cause, ends with the alternative', (cause) => {
     const text = explainNetemModule(cause, { facts: runnerHost, policy: install, command: modprobeCommand(runnerHost), result: failed(1, 'x\n') });

@@ -17,7 +17,16 @@ import { scratch } from '../helpers/fixtures.js';
  * seam (helpers/fake-docker.ts): what an out folder holds before, during and after
  * a run under each policy. Three cells: sync/io_read at 0, 100 and 200 ms.
  */
-const INPUTS: RawInputs = { setups: 'sync', routes: 'io_read', users: '10', 'spawn-rate': '10', 'run-time': '8s', 'seed-posts': '1000', 'latency-method': 'netem', out: 'res' };
+const INPUTS: RawInputs = {
+  setups: 'sync',
+  routes: 'io_read',
+  users: '10',
+  'spawn-rate': '10',
+  'run-time': '8s',
+  'seed-posts': '1000',
+  'latency-method': 'netem',
+  out: 'res',
+};
 
 /** Every file under a folder with its bytes: "untouched" means this is equal before and after. */
 async function snapshot(root: string): Promise<Record<string, string>> {
@@ -46,7 +55,15 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
 
   function bench(fake: FakeDocker, existingRun?: ExistingRunPolicy, options: { inputs?: RawInputs; signals?: EventEmitter } = {}) {
     const config = buildConfig({ inputs: { ...INPUTS, ...options.inputs } });
-    return runBenchmark(config, { runner: fake.runner, log, root: dir, cwd: dir, env: {}, signals: options.signals ?? new EventEmitter(), ...(existingRun ? { existingRun } : {}) });
+    return runBenchmark(config, {
+      runner: fake.runner,
+      log,
+      root: dir,
+      cwd: dir,
+      env: {},
+      signals: options.signals ?? new EventEmitter(),
+      ...(existingRun ? { existingRun } : {}),
+    });
   }
 
   const readResults = async (): Promise<Results> => parseResults('results.json', await readFile(join(out, 'results.json'), 'utf8'));
@@ -108,7 +125,9 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
     const fake = fakeDocker();
     const run = bench(fake, 'refuse');
     await expect(run).rejects.toThrow(OutDirError);
-    await expect(run).rejects.toThrow(/^res\/ holds a run from \d{4}-\d\d-\d\d \d\d:\d\d UTC \(1 cell\)\. Use --resume to continue it, --force to start over, or --out for a new folder\.$/);
+    await expect(run).rejects.toThrow(
+      /^res\/ holds a run from \d{4}-\d\d-\d\d \d\d:\d\d UTC \(1 cell\)\. Use --resume to continue it, --force to start over, or --out for a new folder\.$/,
+    );
     expect(fake.calls).toEqual([]);
     expect(await snapshot(out)).toEqual(before);
   });
@@ -118,7 +137,9 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
     const before = await snapshot(out);
     const fake = fakeDocker();
     const run = bench(fake, 'resume', { inputs: { users: '20', 'spawn-rate': '20' } });
-    await expect(run).rejects.toThrow(/--resume: res\/ was run with another configuration \(users 10 → 20; spawn-rate 10 → 20\), so none of its 1 cell would compare/);
+    await expect(run).rejects.toThrow(
+      /--resume: res\/ was run with another configuration \(users 10 → 20; spawn-rate 10 → 20\), so none of its 1 cell would compare/,
+    );
     await expect(run).rejects.toThrow(/Use --force to start over, or --out for a new folder\./);
     expect(fake.calls).toEqual([]);
     expect(await snapshot(out)).toEqual(before);

@@ -15,7 +15,14 @@ const config = (inputs: RawInputs = {}, file?: string): Config =>
   buildConfig({ inputs: { ...INPUTS, ...inputs }, ...(file ? { file: { path: 'async-bench.yml', text: file } } : {}) });
 
 const STARTED = '2026-03-04T05:06:07.000Z';
-const environment: Environment = { ...hostEnvironment({}), docker: '27.3.1', compose: '2.29.7', cpuCount: 4, latencyMethod: 'netem', stack: { django: '5.1.4', locust: '2.32.4' } };
+const environment: Environment = {
+  ...hostEnvironment({}),
+  docker: '27.3.1',
+  compose: '2.29.7',
+  cpuCount: 4,
+  latencyMethod: 'netem',
+  stack: { django: '5.1.4', locust: '2.32.4' },
+};
 
 describe('what an earlier run left in the out folder', () => {
   let dir: string;
@@ -27,7 +34,10 @@ describe('what an earlier run left in the out folder', () => {
   async function earlierRun(cells: string[], options: { results?: boolean; method?: string } = {}): Promise<Results | null> {
     for (const cell of cells) {
       const path = await placeCell(dir, cell, fixture('locust-current', 'clean'));
-      await writeFile(join(path, 'cell.json'), JSON.stringify({ id: cell, startedAt: STARTED, latencyMethod: options.method ?? 'netem', error: null, warnings: [] }));
+      await writeFile(
+        join(path, 'cell.json'),
+        JSON.stringify({ id: cell, startedAt: STARTED, latencyMethod: options.method ?? 'netem', error: null, warnings: [] }),
+      );
     }
     if (options.results === false) return null;
     const { results } = await ingestRun(dir, config(), environment, { now: new Date(STARTED), allowEmpty: true });
@@ -96,7 +106,13 @@ describe('what an earlier run left in the out folder', () => {
       // Later: the sync setup is served by two workers, a cell folder was deleted, and one cell ran with Toxiproxy.
       await rm(join(dir, 'cells', 'async-limited__io_read__100ms'), { recursive: true });
       await writeFile(join(dir, 'cells', 'async-limited__io_read__0ms', 'cell.json'), JSON.stringify({ latencyMethod: 'toxiproxy', error: null }));
-      const file = ['setups:', '  - name: sync', '    interface: wsgi', '    command: [gunicorn, --workers, "2", --bind, "0.0.0.0:{port}", "{module}"]', '  - async-limited'].join('\n');
+      const file = [
+        'setups:',
+        '  - name: sync',
+        '    interface: wsgi',
+        '    command: [gunicorn, --workers, "2", --bind, "0.0.0.0:{port}", "{module}"]',
+        '  - async-limited',
+      ].join('\n');
       const now = config({ setups: '' }, file);
       const plan = await planResume(dir, earlier, planShard(now), 'netem');
       expect([...plan.kept]).toEqual([]);
@@ -104,13 +120,21 @@ describe('what an earlier run left in the out folder', () => {
         { id: 'sync/io_read/0ms', why: 'setup sync is defined differently now' },
         { id: 'sync/io_read/100ms', why: 'setup sync is defined differently now' },
         { id: 'async-limited/io_read/0ms', why: 'it ran with toxiproxy, this run with netem' },
-        { id: 'async-limited/io_read/100ms', why: expect.stringMatching(/^its folder no longer reads as measured \(cells\/async-limited__io_read__100ms\/locust_stats\.csv: does not exist \(ENOENT\)/) },
+        {
+          id: 'async-limited/io_read/100ms',
+          why: expect.stringMatching(
+            /^its folder no longer reads as measured \(cells\/async-limited__io_read__100ms\/locust_stats\.csv: does not exist \(ENOENT\)/,
+          ),
+        },
       ]);
     });
 
     it('keeps what still compares, with the attempt that first measured it; a wider matrix runs only the new cells', async () => {
       const earlier = (await earlierRun(['sync__io_read__0ms', 'async-limited__io_read__0ms']))!;
-      const resumedBefore = { ...earlier, cells: earlier.cells.map((cell) => (cell.id === 'sync/io_read/0ms' ? { ...cell, resumedFrom: '2026-01-01T00:00:00.000Z' } : cell)) };
+      const resumedBefore = {
+        ...earlier,
+        cells: earlier.cells.map((cell) => (cell.id === 'sync/io_read/0ms' ? { ...cell, resumedFrom: '2026-01-01T00:00:00.000Z' } : cell)),
+      };
       const plan = await planResume(dir, resumedBefore, planShard(config({ latencies: '0,100,200' })), 'netem');
       expect([...plan.kept]).toEqual([
         ['sync/io_read/0ms', '2026-01-01T00:00:00.000Z'],
@@ -137,12 +161,14 @@ describe('what makes a run another experiment', () => {
 
   it('names each difference of the engine, the image versions, the CPUs and the latency method that ran', () => {
     expect(environmentDifferences(environment, { ...environment, kernel: 'other', memoryGiB: 1 })).toEqual([]);
-    expect(environmentDifferences(environment, { ...environment, compose: '2.30.0', cpuCount: 2, latencyMethod: 'toxiproxy', stack: { django: '5.1.4', postgresql: '17.2' } })).toEqual([
-      'Compose 2.29.7 → 2.30.0',
-      'CPUs 4 → 2',
-      'latency method netem → toxiproxy',
-      'locust 2.32.4 → none',
-      'postgresql none → 17.2',
-    ]);
+    expect(
+      environmentDifferences(environment, {
+        ...environment,
+        compose: '2.30.0',
+        cpuCount: 2,
+        latencyMethod: 'toxiproxy',
+        stack: { django: '5.1.4', postgresql: '17.2' },
+      }),
+    ).toEqual(['Compose 2.29.7 → 2.30.0', 'CPUs 4 → 2', 'latency method netem → toxiproxy', 'locust 2.32.4 → none', 'postgresql none → 17.2']);
   });
 });

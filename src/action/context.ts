@@ -154,8 +154,7 @@ function firstPull(run: unknown): Json | null {
   return Array.isArray(pulls) ? object(pulls[0]) : null;
 }
 
-const object = (value: unknown): Json | null =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+const object = (value: unknown): Json | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
 const string = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const nonEmpty = (value: string | undefined): string | null => (value && value.trim() !== '' ? value.trim() : null);
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');

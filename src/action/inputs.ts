@@ -8,7 +8,6 @@ import { COMMENT_POLICIES } from '../publish/comment.js';
 import { commentMarker } from '../publish/marker.js';
 
 export const MODES = ['run', 'aggregate', 'report'] as const;
-export type Mode = (typeof MODES)[number];
 
 /** Actions passes "" for an input the step does not set: that is "not given". */
 const unlessEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), schema);

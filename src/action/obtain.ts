@@ -84,7 +84,9 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
         prefix: shardArtifactPrefix(inputs.artifactName),
         destination: join(outDir, '.shards'),
       });
-      const parts = await Promise.all(shards.map(async (shard) => ({ source: shard.name, results: parseResults(shard.name, await readFile(shard.resultsPath, 'utf8')) })));
+      const parts = await Promise.all(
+        shards.map(async (shard) => ({ source: shard.name, results: parseResults(shard.name, await readFile(shard.resultsPath, 'utf8')) })),
+      );
       const merged = parts.length > 0 ? mergeResults(parts) : emptyResults({ ...config, shard: null }, hostEnvironment());
       const { results, missing } = withMissingCells(merged, 'no shard artifact reported this cell');
       if (missing.length > 0) core.warning(`${missing.length} cell(s) have no shard result: ${missing.join(', ')}`);
@@ -96,7 +98,10 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       if (inputs.results) {
         const path = resolve(cwd, inputs.results);
         if (path === join(outDir, RESULTS_FILE)) {
-          throw new ConfigError('results', `${JSON.stringify(inputs.results)} is where mode report writes its own results.json (${outDir}); give the results of another folder, or set out: elsewhere.`);
+          throw new ConfigError(
+            'results',
+            `${JSON.stringify(inputs.results)} is where mode report writes its own results.json (${outDir}); give the results of another folder, or set out: elsewhere.`,
+          );
         }
         const results = parseResults(path, await readFile(path, 'utf8'));
         await mkdir(outDir, { recursive: true });
@@ -105,13 +110,27 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       if (!context.workflowRun) {
         throw new Error('mode report needs a `results` path, or a workflow_run event whose triggering run uploaded the results artifact.');
       }
-      if (!artifacts) throw new Error(`mode report without \`results\` downloads the triggering run's artifact, and ${NO_ARTIFACT_SERVICE}; give \`results\` a path.`);
+      if (!artifacts)
+        throw new Error(`mode report without \`results\` downloads the triggering run's artifact, and ${NO_ARTIFACT_SERVICE}; give \`results\` a path.`);
       await mkdir(outDir, { recursive: true });
       const { dir, resultsPath } = await downloadRunResults(
-        { owner: context.owner, repo: context.repo, runId: context.workflowRun.id, artifactName: inputs.artifactName, token: inputs.token, destination: join(outDir, '.triggering-run') },
+        {
+          owner: context.owner,
+          repo: context.repo,
+          runId: context.workflowRun.id,
+          artifactName: inputs.artifactName,
+          token: inputs.token,
+          destination: join(outDir, '.triggering-run'),
+        },
         { octokit: octokit(inputs.token), store: await deps.artifactStore() },
       );
-      return { results: parseResults(resultsPath, await readFile(resultsPath, 'utf8')), config, outDir, upload: false, recordedPr: await readRecordedPrNumber(dir) };
+      return {
+        results: parseResults(resultsPath, await readFile(resultsPath, 'utf8')),
+        config,
+        outDir,
+        upload: false,
+        recordedPr: await readRecordedPrNumber(dir),
+      };
     }
   }
 }

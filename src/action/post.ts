@@ -10,7 +10,10 @@ import type { TeardownState } from '../stack/run.js';
  * when the main step failed or the job was cancelled mid-cell. A no-op when the
  * main step never started a stack.
  */
-export async function post(getState: (name: string) => string = core.getState, runner: Runner = processRunner({ write: (text) => core.info(text) })): Promise<void> {
+export async function post(
+  getState: (name: string) => string = core.getState,
+  runner: Runner = processRunner({ write: (text) => core.info(text) }),
+): Promise<void> {
   try {
     const saved = getState(TEARDOWN_STATE);
     if (!saved) {

@@ -59,7 +59,8 @@ async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Pro
   const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === 'none') return null;
-  if (source === ARTIFACT_BASELINE_NAME) throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
+  if (source === ARTIFACT_BASELINE_NAME)
+    throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
   const baseline = await resolveBaseline(source, { cwd });
   if (!baseline) return null;
   const threshold = parsed.inputs.threshold ? readInput('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
@@ -77,7 +78,9 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   async ingest(parsed, io) {
     const runDir = resolve(io.cwd, onePositional(parsed, 'a run directory'));
     const recorded = await readRecordedResults(runDir).catch((error: Error) => {
-      throw new ResultsError(`${error.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`);
+      throw new ResultsError(
+        `${error.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`,
+      );
     });
     const flags = [...Object.keys(parsed.inputs), ...(parsed.configFile !== undefined ? ['config'] : [])].map((name) => `--${name}`);
     if (recorded && flags.length > 0) {

@@ -40,7 +40,10 @@ export async function checkMergePaths(positionals: string[], cwd: string): Promi
   const outPath = resolve(cwd, out);
   const shard = await shardOf(outPath);
   if (shard) {
-    throw new UsageError(`missing the output path: ${MERGE_USAGE} (${out} is the results of shard ${shard}, so it is an input, and merge never writes over one).`, 'merge');
+    throw new UsageError(
+      `missing the output path: ${MERGE_USAGE} (${out} is the results of shard ${shard}, so it is an input, and merge never writes over one).`,
+      'merge',
+    );
   }
   if (given.length === 0) throw new UsageError(`no shard results to merge into ${out}: ${MERGE_USAGE}`, 'merge');
   const tablesPath = join(dirname(outPath), TABLES_FILE);
@@ -48,8 +51,10 @@ export async function checkMergePaths(positionals: string[], cwd: string): Promi
   const inputs = given.map((path) => ({ given: path, path: resolve(cwd, path) }));
   for (const input of inputs) {
     const real = await canonical(input.path);
-    if (real === outReal) throw new UsageError(`the output ${out} is also an input (${input.given}); merge never writes over its inputs: ${MERGE_USAGE}`, 'merge');
-    if (real === tablesReal) throw new UsageError(`the tables go to ${tablesPath}, which is an input (${input.given}); choose an output in another folder.`, 'merge');
+    if (real === outReal)
+      throw new UsageError(`the output ${out} is also an input (${input.given}); merge never writes over its inputs: ${MERGE_USAGE}`, 'merge');
+    if (real === tablesReal)
+      throw new UsageError(`the tables go to ${tablesPath}, which is an input (${input.given}); choose an output in another folder.`, 'merge');
   }
   return { out, outPath, tablesPath, inputs };
 }

@@ -21,7 +21,8 @@ import { InterruptedError, runBenchmark } from '../stack/run.js';
 export async function runCommand(config: Config, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
   const log = streamLogger(io.stderr);
   const source = config.compare.baseline;
-  if (source === ARTIFACT_BASELINE_NAME) log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  if (source === ARTIFACT_BASELINE_NAME)
+    log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
   // Read before the run: a bad baseline path should not wait for the benchmark to say so.
   // No artifact source here: `artifact` resolves to no baseline (the warning above says why).
   const baseline = await resolveBaseline(source, { cwd: io.cwd });

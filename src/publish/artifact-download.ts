@@ -46,14 +46,9 @@ export interface DownloadedShard extends DownloadedResults {
  * directory each under `destination`, in shard order. None is a warning and an empty list; a
  * shard without results.json throws (it uploaded something that is not a shard).
  */
-export async function downloadShardArtifacts(
-  store: ArtifactStore,
-  request: { prefix: string; destination: string },
-): Promise<DownloadedShard[]> {
+export async function downloadShardArtifacts(store: ArtifactStore, request: { prefix: string; destination: string }): Promise<DownloadedShard[]> {
   const { artifacts } = await store.listArtifacts({ latest: true });
-  const shards = artifacts
-    .filter((artifact) => artifact.name.startsWith(request.prefix))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const shards = artifacts.filter((artifact) => artifact.name.startsWith(request.prefix)).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   if (shards.length === 0) {
     // Not fatal: the report then lists every cell as missing (failing only with fail-on-incomplete).
     core.warning(

@@ -54,8 +54,7 @@ export function artifactServiceAvailable(serverUrl: string): boolean {
   return host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
 }
 
-export const NO_ARTIFACT_SERVICE =
-  'GitHub Enterprise Server has no artifact service that @actions/artifact 2+ can use';
+export const NO_ARTIFACT_SERVICE = 'GitHub Enterprise Server has no artifact service that @actions/artifact 2+ can use';
 
 /** Three attempts, ten minutes each: the 27 cells' reports are tens of megabytes at most. */
 const UPLOAD_RETRY: RetryPolicy = { attempts: 3, timeoutMs: 10 * 60_000, delayMs: 5000 };

@@ -29,9 +29,7 @@ export interface BaselineLookup {
   perPage?: number;
 }
 
-export type BaselineArtifact =
-  | { path: string; runId: number; runUrl: string; artifactId: number; reason: string }
-  | { path: null; reason: string };
+export type BaselineArtifact = { path: string; runId: number; runUrl: string; artifactId: number; reason: string } | { path: null; reason: string };
 
 export interface BaselineDeps {
   octokit: Octokit;
@@ -98,10 +96,7 @@ const UNKNOWN_WORKFLOW = Symbol('unknown workflow');
  * query asks for `event=push`, and every run is checked to be a push of this repository, so a
  * fork can neither hide the baseline (by filling the first page) nor replace it.
  */
-async function* baseBranchRuns(
-  lookup: BaselineLookup & { workflow: string | number },
-  octokit: Octokit,
-): AsyncGenerator<Candidate | typeof UNKNOWN_WORKFLOW> {
+async function* baseBranchRuns(lookup: BaselineLookup & { workflow: string | number }, octokit: Octokit): AsyncGenerator<Candidate | typeof UNKNOWN_WORKFLOW> {
   const fullName = `${lookup.owner}/${lookup.repo}`.toLowerCase();
   const listing = octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
     owner: lookup.owner,

@@ -3,15 +3,7 @@ import { resolveIdentity } from './identity.js';
 import { commentMarker, markedBody, sameBody } from './marker.js';
 import { describeError, describeRateLimit, httpStatus, rateLimitOf } from './api-errors.js';
 import type { Octokit, OctokitFactory } from './octokit.js';
-import {
-  createComment,
-  deleteComment,
-  findStickyComments,
-  pullRequestHead,
-  updateComment,
-  type IssueRef,
-  type StoredComment,
-} from './sticky.js';
+import { createComment, deleteComment, findStickyComments, pullRequestHead, updateComment, type IssueRef, type StoredComment } from './sticky.js';
 
 /** The pull request a comment goes to. */
 export interface PullRequestRef {
@@ -154,7 +146,11 @@ async function keepNewest(octokit: Octokit, issue: IssueRef, key: string, login:
   try {
     const ours = await findStickyComments(octokit, issue, key, login);
     const kept = ours.at(-1) ?? created;
-    await removeExtras(octokit, issue, ours.filter((comment) => comment.id !== kept.id));
+    await removeExtras(
+      octokit,
+      issue,
+      ours.filter((comment) => comment.id !== kept.id),
+    );
     return kept;
   } catch (error) {
     core.warning(`Commented on #${issue.number}, but could not check it for duplicates: ${describeError(error)}`);

@@ -16,9 +16,7 @@ export class CommentKeyError extends Error {
 
 export function commentMarker(key: string): string {
   if (!KEY.test(key)) {
-    throw new CommentKeyError(
-      `Invalid comment-key: ${JSON.stringify(key)}; use up to 100 letters, digits and . _ : / @ + - (no spaces).`,
-    );
+    throw new CommentKeyError(`Invalid comment-key: ${JSON.stringify(key)}; use up to 100 letters, digits and . _ : / @ + - (no spaces).`);
   }
   return `<!-- async-bench:comment-key=${key} -->`;
 }

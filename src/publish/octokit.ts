@@ -60,11 +60,13 @@ export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}):
   const t = { ...API_TIMING, ...timing };
   const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: t.writeSpacingMs });
   const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: t.notifySpacingMs });
-  const onLimit = (what: string) => (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-    const wait = retryAfter <= t.maxRateLimitWaitS && retryCount < RATE_LIMIT_RETRIES;
-    core.info(`${options.method} ${options.url}: ${what}; ${wait ? `retrying in ${retryAfter} s` : 'not waiting that long'}.`);
-    return wait;
-  };
+  const onLimit =
+    (what: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const wait = retryAfter <= t.maxRateLimitWaitS && retryCount < RATE_LIMIT_RETRIES;
+      core.info(`${options.method} ${options.url}: ${what}; ${wait ? `retrying in ${retryAfter} s` : 'not waiting that long'}.`);
+      return wait;
+    };
   return (token) =>
     getOctokit(
       token,

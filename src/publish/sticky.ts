@@ -22,12 +22,7 @@ export interface StoredComment {
  * Walks every page (100 per page). A comment by anyone else is never ours, even when it
  * quotes the marker.
  */
-export async function findStickyComments(
-  octokit: Octokit,
-  issue: IssueRef,
-  key: string,
-  login: string,
-): Promise<StoredComment[]> {
+export async function findStickyComments(octokit: Octokit, issue: IssueRef, key: string, login: string): Promise<StoredComment[]> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: issue.owner,
     repo: issue.repo,
@@ -56,12 +51,7 @@ export async function createComment(octokit: Octokit, issue: IssueRef, body: str
   return { id: data.id, body: data.body ?? body, url: data.html_url };
 }
 
-export async function updateComment(
-  octokit: Octokit,
-  issue: IssueRef,
-  id: number,
-  body: string,
-): Promise<StoredComment> {
+export async function updateComment(octokit: Octokit, issue: IssueRef, id: number, body: string): Promise<StoredComment> {
   const { data } = await octokit.rest.issues.updateComment({
     owner: issue.owner,
     repo: issue.repo,

@@ -27,7 +27,8 @@ export class Compose {
       command: this.flavor.command,
       args: [
         ...this.flavor.prefix,
-        '--project-name', this.project.name,
+        '--project-name',
+        this.project.name,
         ...this.project.files.flatMap((file) => ['--file', file]),
         ...profiles.flatMap((profile) => ['--profile', profile]),
         ...args,

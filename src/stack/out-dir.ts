@@ -102,11 +102,15 @@ export function checkOutDir(earlier: EarlierRun | null, policy: ExistingRunPolic
   const folder = shownFolder(config.outDir);
   const cells = cellCount(earlier.measured);
   if (policy === 'refuse') {
-    throw new OutDirError(`${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`);
+    throw new OutDirError(
+      `${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`,
+    );
   }
   if (earlier.results === null) {
     const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
-    throw new OutDirError(`--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`);
+    throw new OutDirError(
+      `--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`,
+    );
   }
   const differences = configDifferences(earlier.results.config, config);
   if (differences.length > 0) {
@@ -149,7 +153,9 @@ export async function prepareOutDir(
   const results = earlier.results!;
   const differences = environmentDifferences(results.environment, run.environment);
   if (differences.length > 0) {
-    throw new OutDirError(`--resume: ${folder} was measured on another stack (${differences.join('; ')}), so its cells would not compare with new ones. ${ALTERNATIVES}`);
+    throw new OutDirError(
+      `--resume: ${folder} was measured on another stack (${differences.join('; ')}), so its cells would not compare with new ones. ${ALTERNATIVES}`,
+    );
   }
   const method = run.environment.latencyMethod ?? '';
   const plan = await planResume(outDir, results, run.cells, method);

@@ -43,11 +43,7 @@ export function setupOverridePath(layout: Pick<StackLayout, 'outDir'>): string {
 export function composeProject(layout: StackLayout, setup: SetupSpec): ComposeProject {
   return {
     name: layout.projectName,
-    files: [
-      join(layout.root, COMPOSE_FILE),
-      ...(layout.method === 'toxiproxy' ? [join(layout.root, TOXIPROXY_FILE)] : []),
-      setupOverridePath(layout),
-    ],
+    files: [join(layout.root, COMPOSE_FILE), ...(layout.method === 'toxiproxy' ? [join(layout.root, TOXIPROXY_FILE)] : []), setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),

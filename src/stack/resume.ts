@@ -42,7 +42,11 @@ export function environmentDifferences(before: Environment, now: Environment): s
     ['Compose', before.compose, now.compose],
     ['CPUs', before.cpuCount, now.cpuCount],
     ['latency method', before.latencyMethod, now.latencyMethod],
-    ...[...new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name): [string, unknown, unknown] => [name, before.stack[name], now.stack[name]]),
+    ...[...new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name): [string, unknown, unknown] => [
+      name,
+      before.stack[name],
+      now.stack[name],
+    ]),
   ];
   return fields.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name, a, b]) => change(name, a, b));
 }
@@ -72,8 +76,20 @@ export async function planResume(outDir: string, earlier: Results, cells: Cell[]
 }
 
 async function reasonToRemeasure(outDir: string, earlier: Results, cell: Cell, latencyMethod: string): Promise<string | null> {
-  if (!isDeepStrictEqual(earlier.config.setups.find((s) => s.name === cell.setup.name), cell.setup)) return `setup ${cell.setup.name} is defined differently now`;
-  if (!isDeepStrictEqual(earlier.config.routes.find((r) => r.name === cell.route.name), cell.route)) return `route ${cell.route.name} is defined differently now`;
+  if (
+    !isDeepStrictEqual(
+      earlier.config.setups.find((s) => s.name === cell.setup.name),
+      cell.setup,
+    )
+  )
+    return `setup ${cell.setup.name} is defined differently now`;
+  if (
+    !isDeepStrictEqual(
+      earlier.config.routes.find((r) => r.name === cell.route.name),
+      cell.route,
+    )
+  )
+    return `route ${cell.route.name} is defined differently now`;
   const dir = join(outDir, CELLS_FOLDER, cell.dir);
   const reading = await readCell(dir);
   if (reading.status !== 'ok') return `its folder no longer reads as measured (${reading.reason})`;

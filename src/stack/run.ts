@@ -78,7 +78,10 @@ const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
 export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise<Results> {
   const { runner: run, log } = deps;
   if (!config.app.builtIn) {
-    throw new ConfigError('app', 'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.');
+    throw new ConfigError(
+      'app',
+      'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.',
+    );
   }
   const started = new Date();
   const cells = planShard(config);
@@ -138,7 +141,11 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     const info = (line: string) => log.info(line);
     const choice = await log.group('Latency method', () =>
       chooseLatencyMethod(config.latencyMethod, () =>
-        netemAvailability(() => prepareNetemHost(run, config.latencyMethod, deps.env ?? {}, info), () => netemPreflight(run, stack), info),
+        netemAvailability(
+          () => prepareNetemHost(run, config.latencyMethod, deps.env ?? {}, info),
+          () => netemPreflight(run, stack),
+          info,
+        ),
       ),
     );
     layout.method = choice.method;
@@ -153,7 +160,13 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       measured.fingerprint = await readFingerprint(run, stack);
     });
     if (!interrupted) {
-      const environment = runEnvironment(hostEnvironment(deps.env), dockerVersion, flavor.version, { method: layout.method, fallbackReason: latencyFallbackReason }, measured.fingerprint);
+      const environment = runEnvironment(
+        hostEnvironment(deps.env),
+        dockerVersion,
+        flavor.version,
+        { method: layout.method, fallbackReason: latencyFallbackReason },
+        measured.fingerprint,
+      );
       const kept = await prepareOutDir(outDir, earlier, policy, { config, cells, environment }, log);
       await mkdir(cellsDir, { recursive: true });
       owned = { environment, kept };

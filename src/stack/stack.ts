@@ -73,7 +73,22 @@ export class Stack {
   async resetData(): Promise<void> {
     await runChecked(
       this.run,
-      this.compose.exec('db', ['psql', '-U', 'postgres', '-d', 'bench', '-v', 'ON_ERROR_STOP=1', '-Atq', '-c', 'SELECT async_bench_reset()', '-c', 'VACUUM (ANALYZE) posts_post', '-c', 'CHECKPOINT']),
+      this.compose.exec('db', [
+        'psql',
+        '-U',
+        'postgres',
+        '-d',
+        'bench',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-Atq',
+        '-c',
+        'SELECT async_bench_reset()',
+        '-c',
+        'VACUUM (ANALYZE) posts_post',
+        '-c',
+        'CHECKPOINT',
+      ]),
       'Resetting the posts table',
     );
   }
@@ -85,7 +100,8 @@ export class Stack {
       await this.waitReady('app');
     } catch {
       const [state, logs] = await Promise.all([this.state('app').catch(() => null), this.logs('app').catch(() => '')]);
-      const what = state && !state.startsWith('running') ? `The app exited (${state}) before it was ready.` : `The app was not ready within ${READY_TIMEOUT_SECONDS} s.`;
+      const what =
+        state && !state.startsWith('running') ? `The app exited (${state}) before it was ready.` : `The app was not ready within ${READY_TIMEOUT_SECONDS} s.`;
       throw new StackError(`${what}${logs ? `\nLast app log lines:\n${tail(logs, 15)}` : ''}`);
     }
   }
@@ -101,7 +117,10 @@ export class Stack {
         await this.toxiproxy.version();
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new StackError(`Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${(error as Error).message}`);
+        if (Date.now() > deadline)
+          throw new StackError(
+            `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${(error as Error).message}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }

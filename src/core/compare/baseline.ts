@@ -16,19 +16,55 @@ export interface Baseline {
 /** Tables 1–3 of the study, as published: [max sRPS, total successes] per latency 0/100/200 ms. */
 const PAPER_TABLES: Record<string, Record<string, [number, number][]>> = {
   cpu: {
-    sync: [[1.5, 255], [1.5, 255], [1.5, 200]],
-    'async-limited': [[0.1, 24], [0.2, 30], [0.5, 86]],
-    'async-unlimited': [[3.3, 91], [1.3, 97], [2.7, 90]],
+    sync: [
+      [1.5, 255],
+      [1.5, 255],
+      [1.5, 200],
+    ],
+    'async-limited': [
+      [0.1, 24],
+      [0.2, 30],
+      [0.5, 86],
+    ],
+    'async-unlimited': [
+      [3.3, 91],
+      [1.3, 97],
+      [2.7, 90],
+    ],
   },
   io_read: {
-    sync: [[23.0, 3927], [1.2, 200], [0.6, 105]],
-    'async-limited': [[28.3, 3053], [28.6, 4555], [28.4, 4312]],
-    'async-unlimited': [[34.1, 4680], [36, 5313], [34.2, 5123]],
+    sync: [
+      [23.0, 3927],
+      [1.2, 200],
+      [0.6, 105],
+    ],
+    'async-limited': [
+      [28.3, 3053],
+      [28.6, 4555],
+      [28.4, 4312],
+    ],
+    'async-unlimited': [
+      [34.1, 4680],
+      [36, 5313],
+      [34.2, 5123],
+    ],
   },
   io_create: {
-    sync: [[143.6, 24328], [1.4, 242], [0.7, 124]],
-    'async-limited': [[188.8, 11325], [129.0, 12963], [82.6, 8644]],
-    'async-unlimited': [[187.5, 20163], [171.4, 26145], [185, 23030]],
+    sync: [
+      [143.6, 24328],
+      [1.4, 242],
+      [0.7, 124],
+    ],
+    'async-limited': [
+      [188.8, 11325],
+      [129.0, 12963],
+      [82.6, 8644],
+    ],
+    'async-unlimited': [
+      [187.5, 20163],
+      [171.4, 26145],
+      [185, 23030],
+    ],
   },
 };
 const PAPER_LATENCIES = [0, 100, 200];
@@ -55,9 +91,7 @@ export function baselineFromResults(label: string, results: Results): Baseline {
     cells: new Map(
       results.cells.map((cell) => [
         cell.id,
-        cell.status === 'ok' && cell.metrics
-          ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses }
-          : null,
+        cell.status === 'ok' && cell.metrics ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses } : null,
       ]),
     ),
   };

@@ -28,9 +28,24 @@ function scalar(expected: string) {
 
 export function wholeNumber(min: number, max: number) {
   return scalar('a whole number')
-    .refine(...rule((raw) => /^[+-]?\d+$/.test(text(raw)), (raw) => `${show(raw)} is not a whole number; give an integer ≥ ${min}.`))
-    .refine(...rule((raw) => Number(text(raw)) >= min, (raw) => `${show(raw)} is below ${min}; give an integer ≥ ${min}.`))
-    .refine(...rule((raw) => Number(text(raw)) <= max, (raw) => `${show(raw)} is above the maximum ${max}.`))
+    .refine(
+      ...rule(
+        (raw) => /^[+-]?\d+$/.test(text(raw)),
+        (raw) => `${show(raw)} is not a whole number; give an integer ≥ ${min}.`,
+      ),
+    )
+    .refine(
+      ...rule(
+        (raw) => Number(text(raw)) >= min,
+        (raw) => `${show(raw)} is below ${min}; give an integer ≥ ${min}.`,
+      ),
+    )
+    .refine(
+      ...rule(
+        (raw) => Number(text(raw)) <= max,
+        (raw) => `${show(raw)} is above the maximum ${max}.`,
+      ),
+    )
     .transform((raw) => Number(text(raw)));
 }
 
@@ -41,9 +56,24 @@ function numberOf(raw: Scalar): number {
 
 export function positiveNumber(max: number) {
   return scalar('a number')
-    .refine(...rule((raw) => Number.isFinite(numberOf(raw)), (raw) => `${show(raw)} is not a number.`))
-    .refine(...rule((raw) => numberOf(raw) > 0, (raw) => `${show(raw)} must be greater than 0.`))
-    .refine(...rule((raw) => numberOf(raw) <= max, (raw) => `${show(raw)} is above the maximum ${max}.`))
+    .refine(
+      ...rule(
+        (raw) => Number.isFinite(numberOf(raw)),
+        (raw) => `${show(raw)} is not a number.`,
+      ),
+    )
+    .refine(
+      ...rule(
+        (raw) => numberOf(raw) > 0,
+        (raw) => `${show(raw)} must be greater than 0.`,
+      ),
+    )
+    .refine(
+      ...rule(
+        (raw) => numberOf(raw) <= max,
+        (raw) => `${show(raw)} is above the maximum ${max}.`,
+      ),
+    )
     .transform(numberOf);
 }
 
@@ -55,7 +85,12 @@ function ratioOf(raw: Scalar): number {
 
 /** A relative threshold: `10%`, `10 %` or `0.1`. */
 export const ratio = scalar('a ratio')
-  .refine(...rule((raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1, (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`))
+  .refine(
+    ...rule(
+      (raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1,
+      (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`,
+    ),
+  )
   .transform(ratioOf);
 
 /** Seconds of `180`, `180s`, `3m`, `1m30s` or `1h`; null when it is not a duration. */
@@ -67,8 +102,18 @@ function secondsOf(raw: Scalar): number | null {
 
 /** A duration in seconds: `180`, `180s`, `3m`, `1m30s`, `1h`. Later rules run only once it reads. */
 export const duration = scalar('a duration')
-  .refine(...rule((raw) => secondsOf(raw) !== null, (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`))
-  .refine(...rule((raw) => secondsOf(raw)! > 0, (raw) => `${show(raw)} must be longer than 0 s.`))
+  .refine(
+    ...rule(
+      (raw) => secondsOf(raw) !== null,
+      (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`,
+    ),
+  )
+  .refine(
+    ...rule(
+      (raw) => secondsOf(raw)! > 0,
+      (raw) => `${show(raw)} must be longer than 0 s.`,
+    ),
+  )
   .refine(
     ...rule(
       (raw) => secondsOf(raw)! <= LIMITS.runTimeSeconds,
@@ -81,14 +126,24 @@ const TRUE = ['true', 'yes', 'on', '1'];
 const FALSE = ['false', 'no', 'off', '0'];
 
 export const flag = scalar('true or false')
-  .refine(...rule((raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()), (raw) => `${show(raw)} is not a boolean; use true or false.`))
+  .refine(
+    ...rule(
+      (raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()),
+      (raw) => `${show(raw)} is not a boolean; use true or false.`,
+    ),
+  )
   .transform((raw) => TRUE.includes(text(raw).toLowerCase()));
 
 /** One of `values`; `normalize` lets `post` stand for `POST`. */
 export function choice<T extends string>(values: readonly T[], normalize: (text: string) => string = (t) => t) {
   const pick = (raw: Scalar) => normalize(text(raw)) as T;
   return scalar(`one of ${values.join(', ')}`)
-    .refine(...rule((raw) => values.includes(pick(raw)), (raw) => `${show(raw)} is not one of ${values.join(', ')}.`))
+    .refine(
+      ...rule(
+        (raw) => values.includes(pick(raw)),
+        (raw) => `${show(raw)} is not one of ${values.join(', ')}.`,
+      ),
+    )
     .transform(pick);
 }
 
@@ -100,8 +155,18 @@ function shardOf(raw: Scalar): { index: number; total: number } | null {
 
 /** `i/n`, 1-based: `1/3` is the first of three shards. Later rules run only once it reads. */
 export const shard = scalar('a shard "i/n"')
-  .refine(...rule((raw) => shardOf(raw) !== null, (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`))
-  .refine(...rule((raw) => shardOf(raw)!.total >= 1, (raw) => `${show(raw)} has no shards; n must be ≥ 1.`))
+  .refine(
+    ...rule(
+      (raw) => shardOf(raw) !== null,
+      (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`,
+    ),
+  )
+  .refine(
+    ...rule(
+      (raw) => shardOf(raw)!.total >= 1,
+      (raw) => `${show(raw)} has no shards; n must be ≥ 1.`,
+    ),
+  )
   .refine(
     ...rule(
       (raw) => shardOf(raw)!.index >= 1 && shardOf(raw)!.index <= shardOf(raw)!.total,
@@ -114,14 +179,24 @@ export const shard = scalar('a shard "i/n"')
 export function nonEmptyText(expected = 'a non-empty string') {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue.input)}.`) })
-    .refine(...rule((raw: string) => raw.trim() !== '', () => `must be ${expected}.`));
+    .refine(
+      ...rule(
+        (raw: string) => raw.trim() !== '',
+        () => `must be ${expected}.`,
+      ),
+    );
 }
 
 /** A path (the out folder): text, trimmed. */
 export const path = z
   .string({ error: (issue) => `expected a path (string), got ${kindOf(issue.input)}.` })
   .transform((raw) => raw.trim())
-  .refine(...rule((raw: string) => raw !== '', () => 'is empty; give a folder path.'));
+  .refine(
+    ...rule(
+      (raw: string) => raw !== '',
+      () => 'is empty; give a folder path.',
+    ),
+  );
 
 /** `paper`, `artifact`, a results.json path, or `none` (also empty) for no comparison. */
 export const baselineSource = z
@@ -141,7 +216,12 @@ function list(expected: string, split: (text: string) => string[] = (t) => t.spl
     .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
       error: (issue) => `expected ${expected} ("a, b" or [a, b]), got ${Array.isArray(issue.input) ? show(issue.input) : kindOf(issue.input)}.`,
     })
-    .refine(...rule<Scalar | Scalar[]>((raw) => listItems(raw, split).length > 0, (raw) => `${show(raw)} is empty; give at least one item.`))
+    .refine(
+      ...rule<Scalar | Scalar[]>(
+        (raw) => listItems(raw, split).length > 0,
+        (raw) => `${show(raw)} is empty; give at least one item.`,
+      ),
+    )
     .refine(
       ...rule<Scalar | Scalar[]>(
         (raw) => firstDuplicate(listItems(raw, split)) === undefined,
@@ -159,12 +239,32 @@ const withoutMs = (item: string): string => item.replace(/ms$/i, '');
 
 const latency = z
   .string()
-  .refine(...rule((item: string) => /^-?\d+$/.test(withoutMs(item)), (item) => `${show(item)} is not a whole number of milliseconds; write e.g. "0,100,200".`))
-  .refine(...rule((item: string) => Number(withoutMs(item)) >= 0, (item) => `${show(item)} is negative; added latency is ≥ 0 ms.`))
-  .refine(...rule((item: string) => Number(withoutMs(item)) <= LIMITS.latencyMs, (item) => `${show(item)} is above the maximum ${LIMITS.latencyMs} ms.`))
+  .refine(
+    ...rule(
+      (item: string) => /^-?\d+$/.test(withoutMs(item)),
+      (item) => `${show(item)} is not a whole number of milliseconds; write e.g. "0,100,200".`,
+    ),
+  )
+  .refine(
+    ...rule(
+      (item: string) => Number(withoutMs(item)) >= 0,
+      (item) => `${show(item)} is negative; added latency is ≥ 0 ms.`,
+    ),
+  )
+  .refine(
+    ...rule(
+      (item: string) => Number(withoutMs(item)) <= LIMITS.latencyMs,
+      (item) => `${show(item)} is above the maximum ${LIMITS.latencyMs} ms.`,
+    ),
+  )
   .transform((item) => Number(withoutMs(item)));
 
 /** Added latencies in whole milliseconds: `0,100,200`, `0ms, 200ms`, `100 ms` or a YAML list. */
 export const latencies = list('a list of latencies in ms', (t) => t.replace(/(\d)\s+ms\b/gi, '$1ms').split(/[\s,]+/))
   .pipe(z.array(latency))
-  .refine(...rule((values: number[]) => firstDuplicate(values) === undefined, (values) => `${firstDuplicate(values)} ms is listed twice.`));
+  .refine(
+    ...rule(
+      (values: number[]) => firstDuplicate(values) === undefined,
+      (values) => `${firstDuplicate(values)} ms is listed twice.`,
+    ),
+  );

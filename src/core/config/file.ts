@@ -26,11 +26,15 @@ function strictMapping<S extends z.core.$ZodLooseShape>(shape: S, notMapping = (
 /** The name of a setup, a route or the app. */
 const entryName = z
   .union([z.string(), z.number()], {
-    error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing; every entry needs a name.' : `must be a name, not ${kindOf(issue.input)}.`),
+    error: (issue) =>
+      issue.input === undefined || issue.input === null ? 'is missing; every entry needs a name.' : `must be a name, not ${kindOf(issue.input)}.`,
   })
   .transform((raw) => String(raw).trim())
   .refine((name) => name !== '', { error: 'is missing; every entry needs a name.', abort: true })
-  .refine((name) => /^[a-z0-9][a-z0-9_-]*$/.test(name), { error: (issue) => `name ${show(issue.input)} must be lowercase letters, digits, "-" or "_".`, abort: true })
+  .refine((name) => /^[a-z0-9][a-z0-9_-]*$/.test(name), {
+    error: (issue) => `name ${show(issue.input)} must be lowercase letters, digits, "-" or "_".`,
+    abort: true,
+  })
   // Cell folders join names with "__" (plan cellDir): a name holding it would make them ambiguous.
   .refine((name) => !name.includes('__'), {
     error: (issue) => `name ${show(issue.input)} must not contain "__" (it separates names in cell folders); use "_" or "-".`,
@@ -47,7 +51,9 @@ const SetupDefinitionSchema = strictMapping({
     .transform((args) => args.map(String))
     .optional(),
   env: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), { error: (issue) => `expected a mapping of names to values, got ${show(issue.input)}.` })
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+      error: (issue) => `expected a mapping of names to values, got ${show(issue.input)}.`,
+    })
     .transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])))
     .optional(),
   'max-connections': wholeNumber(1, LIMITS.maxConnections).optional(),

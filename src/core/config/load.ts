@@ -18,7 +18,10 @@ export async function loadConfig(inputs: RawInputs, configFile: string | undefin
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (explicit || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ConfigError('config', `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${(error as NodeJS.ErrnoException).code}); give the path of an async-bench.yml.`);
+      throw new ConfigError(
+        'config',
+        `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${(error as NodeJS.ErrnoException).code}); give the path of an async-bench.yml.`,
+      );
     }
   }
   return buildConfig({ inputs, defaults, ...(text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {}) });

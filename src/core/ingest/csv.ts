@@ -50,7 +50,9 @@ export class LocustRecord {
 
 function parserError(file: string, error: CsvError): IngestError {
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
-    return new IngestError(`${file}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB (${error.message}); Locust writes rows of a few hundred bytes: is this Locust's CSV?`);
+    return new IngestError(
+      `${file}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB (${error.message}); Locust writes rows of a few hundred bytes: is this Locust's CSV?`,
+    );
   }
   return new IngestError(`${file} is not valid CSV: ${error.message}`);
 }
@@ -62,12 +64,7 @@ function parserError(file: string, error: CsvError): IngestError {
  * because Locust versions add columns (e.g. First/Last Seen in 2.44).
  * File-system errors pass through untouched for the caller to name the input.
  */
-export async function streamLocustCsv(
-  input: FileHandle,
-  file: string,
-  required: readonly string[],
-  onRow: (record: LocustRecord) => void,
-): Promise<void> {
+export async function streamLocustCsv(input: FileHandle, file: string, required: readonly string[], onRow: (record: LocustRecord) => void): Promise<void> {
   let columns: Map<string, number> | null = null;
   let width = 0;
   let row = 0;

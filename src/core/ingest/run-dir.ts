@@ -152,7 +152,10 @@ export async function reingestRun(runDir: string, source: { recorded: Results } 
         `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method]) => `${CELLS_FOLDER}/${dir} ran with ${method}`).join(', ')} (${CELL_FILES.runner}).`,
       );
     }
-    const ingested = await ingestRun(runDir, recorded.config, recorded.environment, { now: new Date(recorded.createdAt), resumedFrom: resumedFromOf(recorded) });
+    const ingested = await ingestRun(runDir, recorded.config, recorded.environment, {
+      now: new Date(recorded.createdAt),
+      resumedFrom: resumedFromOf(recorded),
+    });
     return { ...ingested, warnings };
   }
   const distinct = [...new Set(methods.values())];

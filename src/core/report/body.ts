@@ -1,14 +1,7 @@
 import { regressionCount, type Comparison } from '../compare/verdicts.js';
 import { failedCells } from '../results/cell.js';
 import type { Results } from '../results/results.js';
-import {
-  baselineOnlySection,
-  configurationSection,
-  definitionsSection,
-  environmentSection,
-  failedCellsSection,
-  perCellSection,
-} from './details.js';
+import { baselineOnlySection, configurationSection, definitionsSection, environmentSection, failedCellsSection, perCellSection } from './details.js';
 import { renderCharts } from './charts.js';
 import { renderComparison } from './comparison-text.js';
 import { escapeMarkdown } from './escape.js';

@@ -57,7 +57,10 @@ export function renderCharts(results: Results): string {
       }));
       const drawn = lines.filter((line) => line.values.every((v) => v !== undefined)) as { setup: (typeof lines)[number]['setup']; values: number[] }[];
       const left = lines.filter((line) => !drawn.includes(line as (typeof drawn)[number]));
-      const leftNote = left.map((line) => `${escapeMarkdown(line.setup.label)}: no line, ${line.values.filter((v) => v === undefined).length} of ${summary.latencies.length} cells not measured`);
+      const leftNote = left.map(
+        (line) =>
+          `${escapeMarkdown(line.setup.label)}: no line, ${line.values.filter((v) => v === undefined).length} of ${summary.latencies.length} cells not measured`,
+      );
       if (drawn.length === 0) return `<sub>Chart ${i + 1}: nothing to draw; no setup was measured at every latency of ${escapeMarkdown(route.title)}.</sub>`;
       const top = axisMax(Math.max(...drawn.flatMap((line) => line.values)));
       const chart = [

@@ -11,8 +11,7 @@ import { RATIO_FLOOR } from './verdict-text.js';
 
 /** Collapsed sections under the tables; each returns '' when it has nothing to say. */
 
-const collapsed = (summary: string, body: string): string =>
-  `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+const collapsed = (summary: string, body: string): string => `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 
 export function failedCellsSection(results: Results): string {
   const failed = failedCells(results.cells);
@@ -31,7 +30,8 @@ function resumedLines(results: Results): string[] {
   const byAttempt = new Map<string, number>();
   for (const cell of results.cells) if (cell.resumedFrom) byAttempt.set(cell.resumedFrom, (byAttempt.get(cell.resumedFrom) ?? 0) + 1);
   return [...byAttempt].map(
-    ([from, count]) => `- Resumed: ${count} of ${results.cells.length} cells were measured by the earlier attempt of ${attempt(from)} (marked in the per-cell metrics)`,
+    ([from, count]) =>
+      `- Resumed: ${count} of ${results.cells.length} cells were measured by the earlier attempt of ${attempt(from)} (marked in the per-cell metrics)`,
   );
 }
 
@@ -70,7 +70,8 @@ export function configurationSection(results: Results): string {
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
     ...resumedLines(results),
     ...config.setups.map(
-      (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${formatCount(setup.database.maxConnections)}`,
+      (setup) =>
+        `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${formatCount(setup.database.maxConnections)}`,
     ),
     ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`),
   ];
@@ -92,9 +93,7 @@ export function environmentSection(results: Results): string {
     ['Why Toxiproxy, not netem', env.latencyFallbackReason ?? null],
     ...Object.entries(env.stack),
   ];
-  const lines = entries
-    .filter(([, value]) => value !== null && value !== '')
-    .map(([name, value]) => `- ${escapeMarkdown(name)}: ${code(String(value))}`);
+  const lines = entries.filter(([, value]) => value !== null && value !== '').map(([name, value]) => `- ${escapeMarkdown(name)}: ${code(String(value))}`);
   return collapsed('Environment', lines.join('\n'));
 }
 
@@ -119,8 +118,5 @@ export function definitionsSection(results: Results): string {
 
 export function baselineOnlySection(comparison: Comparison | null): string {
   if (!comparison || comparison.baselineOnly.length === 0) return '';
-  return collapsed(
-    `${comparison.baselineOnly.length} baseline cell(s) not in this run`,
-    comparison.baselineOnly.map((id) => `- ${code(id)}`).join('\n'),
-  );
+  return collapsed(`${comparison.baselineOnly.length} baseline cell(s) not in this run`, comparison.baselineOnly.map((id) => `- ${code(id)}`).join('\n'));
 }

@@ -114,11 +114,19 @@ function describeSetupTheory(theory: SetupTheory): string {
   const far = new Map<string, TheoryPoint[]>();
   for (const point of theory.points) if (point.callout !== null) far.set(point.callout, [...(far.get(point.callout) ?? []), point]);
   const parts = [
-    ...(shown.length ? [shown.map((p) => `${formatRate(p.measured)} sRPS at ${formatLatency(p.latencyMs)} against a bound of ${formatRate(p.bound)}`).join(', ')] : []),
+    ...(shown.length
+      ? [shown.map((p) => `${formatRate(p.measured)} sRPS at ${formatLatency(p.latencyMs)} against a bound of ${formatRate(p.bound)}`).join(', ')]
+      : []),
     ...(rest.length ? [`${rest.length} more at ${range(rest)} of theirs`] : []),
     ...[...far].map(([callout, points]) => {
-      const at = points.length > 3 ? `${points.length} latencies from ${formatLatency(points[0]!.latencyMs)} to ${formatLatency(points.at(-1)!.latencyMs)}` : list(points.map((p) => formatLatency(p.latencyMs)));
-      const what = points.length === 1 ? `${formatRate(points[0]!.measured)} sRPS is ${percent(points[0]!.ratio)} of its bound of ${formatRate(points[0]!.bound)}` : `max sRPS is ${range(points)} of the bound`;
+      const at =
+        points.length > 3
+          ? `${points.length} latencies from ${formatLatency(points[0]!.latencyMs)} to ${formatLatency(points.at(-1)!.latencyMs)}`
+          : list(points.map((p) => formatLatency(p.latencyMs)));
+      const what =
+        points.length === 1
+          ? `${formatRate(points[0]!.measured)} sRPS is ${percent(points[0]!.ratio)} of its bound of ${formatRate(points[0]!.bound)}`
+          : `max sRPS is ${range(points)} of the bound`;
       return `⚠️ at ${at}, ${what}, which points at ${callout}`;
     }),
   ];

@@ -53,12 +53,21 @@ export interface Crossover {
 }
 
 export type HypothesisCheck =
-  | { kind: 'io'; latencyMs: number; baseMs: number; async: number; sync: number; factor: number; asyncKept: number; syncKept: number; aheadOk: boolean; keptOk: boolean }
+  | {
+      kind: 'io';
+      latencyMs: number;
+      baseMs: number;
+      async: number;
+      sync: number;
+      factor: number;
+      asyncKept: number;
+      syncKept: number;
+      aheadOk: boolean;
+      keptOk: boolean;
+    }
   | { kind: 'cpu'; shares: { latencyMs: number; sync: number; async: number; share: number }[]; lowest: { latencyMs: number; share: number } };
 
-export type Hypothesis =
-  | { status: 'holds' | 'fails'; check: HypothesisCheck }
-  | { status: 'untested'; reason: string };
+export type Hypothesis = { status: 'holds' | 'fails'; check: HypothesisCheck } | { status: 'untested'; reason: string };
 
 export interface RouteFindings {
   route: RouteSpec;
@@ -135,7 +144,10 @@ function ioHypothesis(kinds: RouteFindings['kinds']): Hypothesis {
   const base = kinds[0]!;
   const top = kinds.at(-1)!;
   if (base.async.value === 0 || base.sync.value === 0) {
-    return { status: 'untested', reason: `${base.async.value === 0 ? 'Async' : 'Sync'} served nothing at ${base.latencyMs} ms, so there is no throughput to keep` };
+    return {
+      status: 'untested',
+      reason: `${base.async.value === 0 ? 'Async' : 'Sync'} served nothing at ${base.latencyMs} ms, so there is no throughput to keep`,
+    };
   }
   const factor = top.sync.value === 0 ? (top.async.value > 0 ? Infinity : 0) : top.async.value / top.sync.value;
   const asyncKept = top.async.value / base.async.value;
@@ -144,7 +156,18 @@ function ioHypothesis(kinds: RouteFindings['kinds']): Hypothesis {
   const keptOk = asyncKept > syncKept;
   return {
     status: aheadOk && keptOk ? 'holds' : 'fails',
-    check: { kind: 'io', latencyMs: top.latencyMs, baseMs: base.latencyMs, async: top.async.value, sync: top.sync.value, factor, asyncKept, syncKept, aheadOk, keptOk },
+    check: {
+      kind: 'io',
+      latencyMs: top.latencyMs,
+      baseMs: base.latencyMs,
+      async: top.async.value,
+      sync: top.sync.value,
+      factor,
+      asyncKept,
+      syncKept,
+      aheadOk,
+      keptOk,
+    },
   };
 }
 

@@ -3,7 +3,8 @@ const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, ma
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Every number the report prints goes through here: thousands separators, and a real minus sign (U+2212). */
-const signed = (format: Intl.NumberFormat, value: number): string => `${value < 0 && format.format(Math.abs(value)) !== format.format(0) ? '−' : ''}${format.format(Math.abs(value))}`;
+const signed = (format: Intl.NumberFormat, value: number): string =>
+  `${value < 0 && format.format(Math.abs(value)) !== format.format(0) ? '−' : ''}${format.format(Math.abs(value))}`;
 
 /** Max sRPS as the study prints it: one decimal. */
 export const formatRate = (value: number): string => signed(oneDecimal, value);

@@ -22,7 +22,9 @@ export function renderLegend(tables: string, comparison: Comparison | null): str
     ...(comparison && has('<br><sub>') ? ['A metric without a mark moved less than the threshold.'] : []),
     ...(/\| \*\*[\d,.−]+ & /.test(tables) ? ['**Bold** numbers: the cell regressed, in the metric marked 🔴.'] : []),
     ...(has(VERDICT_MARK.new) ? [`${VERDICT_MARK.new} new: the baseline has no numbers for the cell.`] : []),
-    ...(has(VERDICT_MARK.missing) ? [`${VERDICT_MARK.missing} the baseline measured the cell (its numbers follow “was”) and this run did not; counted as a regression.`] : []),
+    ...(has(VERDICT_MARK.missing)
+      ? [`${VERDICT_MARK.missing} the baseline measured the cell (its numbers follow “was”) and this run did not; counted as a regression.`]
+      : []),
     ...(has('✖') ? ['✖ the cell failed: the reason is under “failed cells”.'] : []),
     ...(/\| — (\||$)/m.test(tables) ? ['— not in this run (another shard).'] : []),
   ];

@@ -9,10 +9,7 @@ import { cellVerdict, VERDICT_MARK } from './verdict-text.js';
 /** `23.0 & 3,927`, then what the baseline says of it on a second line. */
 function renderCell(cell: CellResult | undefined, comparison: CellComparison | undefined): string {
   if (!cell) return '—';
-  const numbers =
-    cell.status === 'ok' && cell.metrics
-      ? `${formatRate(cell.metrics.maxSrps)} & ${formatCount(cell.metrics.totalSuccesses)}`
-      : '✖ failed';
+  const numbers = cell.status === 'ok' && cell.metrics ? `${formatRate(cell.metrics.maxSrps)} & ${formatCount(cell.metrics.totalSuccesses)}` : '✖ failed';
   if (!comparison) return numbers;
   const { maxSrps, totalSuccesses } = comparison.metrics;
   switch (comparison.verdict) {

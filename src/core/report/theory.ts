@@ -108,7 +108,8 @@ export function computeTheory(summary: RunSummary, noise: number): RouteTheory[]
           const bound = base.concurrency.workers / (base.serviceTime + roundTrips * (ms / 1000));
           const measured = cell.maxSrps.value;
           const ratio = measured / bound;
-          const callout = ratio < BELOW_BOUND ? pointsAt(cell, base.concurrency, 'below') : ratio > 1 + noise ? pointsAt(cell, base.concurrency, 'above') : null;
+          const callout =
+            ratio < BELOW_BOUND ? pointsAt(cell, base.concurrency, 'below') : ratio > 1 + noise ? pointsAt(cell, base.concurrency, 'above') : null;
           return [{ latencyMs: ms, measured, bound, ratio, callout }];
         }),
       }));

@@ -53,7 +53,15 @@ export function requireCells(source: string, results: Results): Results {
 
 /** Results with no cells yet, for a run or an aggregate that has nothing to show. */
 export function emptyResults(config: Config, environment: Environment, now = new Date()): Results {
-  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'async-bench', version: VERSION }, createdAt: now.toISOString(), config, environment, shard: config.shard, cells: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'async-bench', version: VERSION },
+    createdAt: now.toISOString(),
+    config,
+    environment,
+    shard: config.shard,
+    cells: [],
+  };
 }
 
 export function serializeResults(results: Results): string {
@@ -100,7 +108,10 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
       parts.flatMap((part) => part.results.cells),
       first.results.config,
     ),
-    createdAt: parts.map((part) => part.results.createdAt).sort().at(-1)!,
+    createdAt: parts
+      .map((part) => part.results.createdAt)
+      .sort()
+      .at(-1)!,
   };
 }
 

@@ -39,7 +39,7 @@ const CellMetricsSchema = z
     },
     path: ['totalFailures'],
   })
-  .describe('Per-cell numbers. The first two are the study\'s; the rest explain them.');
+  .describe("Per-cell numbers. The first two are the study's; the rest explain them.");
 
 /** What became of a cell: measured, with numbers, or failed, with the reason. */
 const MeasuredOutcomeSchema = z.object({
@@ -56,7 +56,10 @@ const FailedOutcomeSchema = z.object({
 });
 
 const identity = {
-  id: z.string().regex(/^[^/]+\/[^/]+\/\d+ms$/).describe('<setup>/<route>/<latency>ms, e.g. "async-limited/io_read/100ms".'),
+  id: z
+    .string()
+    .regex(/^[^/]+\/[^/]+\/\d+ms$/)
+    .describe('<setup>/<route>/<latency>ms, e.g. "async-limited/io_read/100ms".'),
   dir: z.string().describe('Folder of its Locust files, relative to results.json: cells/<setup>__<route>__<latency>ms.'),
   setup: z.string().regex(NAME_PATTERN),
   route: z.string().regex(NAME_PATTERN),
@@ -68,9 +71,11 @@ const CellResultSchema = z
   .discriminatedUnion('status', [z.object({ ...identity, ...MeasuredOutcomeSchema.shape }), z.object({ ...identity, ...FailedOutcomeSchema.shape })])
   .superRefine((cell, ctx) => {
     const id = cellId(cell.setup, cell.route, cell.latencyMs);
-    if (cell.id !== id) ctx.addIssue({ code: 'custom', path: ['id'], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
+    if (cell.id !== id)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
     const dir = cellPath(cellDir(cell.setup, cell.route, cell.latencyMs));
-    if (cell.dir !== dir) ctx.addIssue({ code: 'custom', path: ['dir'], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
+    if (cell.dir !== dir)
+      ctx.addIssue({ code: 'custom', path: ['dir'], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
   })
   .describe('One cell: a setup serving a route under an added latency, and what became of it.');
 
@@ -91,13 +96,18 @@ const EnvironmentSchema = z
       .string()
       .nullable()
       .default(null)
-      .describe('Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).'),
+      .describe(
+        'Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).',
+      ),
   })
   .describe('What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.');
 
 export const ResultsSchema = z
   .object({
-    schemaVersion: z.string().regex(/^\d+\.\d+$/).describe('major.minor: readers accept any minor of their major.'),
+    schemaVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .describe('major.minor: readers accept any minor of their major.'),
     tool: z.object({ name: z.literal('async-bench'), version: z.string() }),
     createdAt: z.iso.datetime(),
     config: ConfigSchema,
@@ -108,7 +118,8 @@ export const ResultsSchema = z
   .superRefine((results, ctx) => {
     const seen = new Set<string>();
     results.cells.forEach((cell, index) => {
-      if (seen.has(cell.id)) ctx.addIssue({ code: 'custom', path: ['cells', index, 'id'], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
+      if (seen.has(cell.id))
+        ctx.addIssue({ code: 'custom', path: ['cells', index, 'id'], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
       seen.add(cell.id);
     });
   })

@@ -20,9 +20,7 @@ export function processRunner({ write }: ProcessRunnerOptions): Runner {
         input: command.input !== undefined ? Buffer.from(command.input) : undefined,
         ignoreReturnCode: true,
         silent: true,
-        listeners: options.stream
-          ? { stdout: (data: Buffer) => write(data.toString()), stderr: (data: Buffer) => write(data.toString()) }
-          : {},
+        listeners: options.stream ? { stdout: (data: Buffer) => write(data.toString()), stderr: (data: Buffer) => write(data.toString()) } : {},
       });
     } catch (error) {
       const message = (error as Error).message;

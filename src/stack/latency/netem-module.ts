@@ -101,8 +101,7 @@ const bounded = (seconds: number, args: string[]): string[] => ['--kill-after=10
 /** Waits for a dpkg lock held by another apt (unattended upgrades at boot) instead of failing at once. */
 const LOCK_WAIT = ['-o', 'DPkg::Lock::Timeout=60'];
 
-export const aptUpdateCommand = (facts: NetemHostFacts, seconds: number): Command =>
-  asRoot(facts, 'timeout', bounded(seconds, [...LOCK_WAIT, 'update']));
+export const aptUpdateCommand = (facts: NetemHostFacts, seconds: number): Command => asRoot(facts, 'timeout', bounded(seconds, [...LOCK_WAIT, 'update']));
 
 export const aptInstallCommand = (facts: NetemHostFacts, seconds: number): Command =>
   asRoot(facts, 'timeout', bounded(seconds, [...LOCK_WAIT, 'install', '-y', '--no-install-recommends', modulesExtraPackage(facts.release)]));
@@ -121,8 +120,7 @@ export type NetemModuleCause =
   | 'load-failed';
 
 export type NetemModuleOutcome =
-  | { ready: true; how: 'already loaded' | 'built in' | 'loaded' | 'installed and loaded' }
-  | { ready: false; cause: NetemModuleCause; explanation: string };
+  { ready: true; how: 'already loaded' | 'built in' | 'loaded' | 'installed and loaded' } | { ready: false; cause: NetemModuleCause; explanation: string };
 
 /** exit 124: `timeout` stopped the command with TERM; 137: with KILL after --kill-after. */
 const TIMED_OUT = new Set([124, 137]);
@@ -199,7 +197,8 @@ export function explainNetemModule(cause: NetemModuleCause, context: ExplainCont
     'no-sudo': () => `loading ${NETEM_MODULE} needs root and sudo is not installed. Run "modprobe ${NETEM_MODULE}" as root before async-bench.`,
     'sudo-refused': () =>
       `loading ${NETEM_MODULE} needs root and sudo refused without a password. sudo said ${said}; async-bench runs ${ran} and never prompts: run "sudo modprobe ${NETEM_MODULE}" yourself first, or allow it without a password.`,
-    'no-modprobe': () => `modprobe is not installed, so ${NETEM_MODULE} cannot be loaded. The system said ${said}; install kmod, then run "modprobe ${NETEM_MODULE}" as root.`,
+    'no-modprobe': () =>
+      `modprobe is not installed, so ${NETEM_MODULE} cannot be loaded. The system said ${said}; install kmod, then run "modprobe ${NETEM_MODULE}" as root.`,
     'load-refused': () =>
       `the kernel refused to load ${NETEM_MODULE}. modprobe said ${said}: inside a container the host must load it, and Secure Boot refuses unsigned modules; run "modprobe ${NETEM_MODULE}" on the machine that runs the kernel.`,
     'not-installed': () =>
