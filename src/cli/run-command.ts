@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
-import { writeExports } from './exports.js';
+import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
@@ -40,8 +40,9 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     const markdown = renderReport(results, { comparison });
     await writeFile(join(outDir, TABLES_FILE), markdown);
     const exports = await writeExports(outDir, results, comparison);
+    const html = await writeHtmlReport(outDir, results, comparison);
     io.stdout.write(markdown);
-    log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), ...exports].join(', ')}`);
+    log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), html, ...exports].join(', ')}`);
     return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof InterruptedError) {
