@@ -20,10 +20,11 @@ export type { CliIo };
 const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
 
 Usage:
-  async-bench run     [options] [--resume|--force]
+  async-bench run     [options] [--resume|--force] [--verbose]
                                                 run the matrix with Docker, write <out>/results.json, tables.md, report.html and the exports;
                                                 an out folder holding an earlier run needs --resume (keep the cells
-                                                measured under the same configuration and stack) or --force (start over)
+                                                measured under the same configuration and stack) or --force (start over);
+                                                a live line per cell; --verbose streams the image build
   async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json and report.html, with
                                                 the configuration recorded there (the options only when there is none)
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
@@ -145,7 +146,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   async run(parsed, io) {
     const { runCommand } = await import('./run-command.js');
     const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    return runCommand(config, io, parsed.existingRun);
+    return runCommand(config, io, parsed.existingRun, { verbose: parsed.verbose });
   },
 };
 
