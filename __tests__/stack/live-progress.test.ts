@@ -68,12 +68,14 @@ describe('HistoryTail', () => {
     expect(await tail.poll()).toBeNull();
     await appendFile(path, row(100, 5, '/posts/io_read/', 9, 1, 40, 4) + row(100, 5, 'Aggregated', 9, 1, 40, 4));
     expect(await tail.poll()).toEqual({ timestamp: 100, users: 5, srps: 8, failuresPerSecond: 1, totalRequests: 40, totalFailures: 4 });
+    expect(tail.first).toBe(100);
     // Half a row: not read until its line ends.
     const next = row(101, 10, 'Aggregated', 20, 0, 90, 4);
     await appendFile(path, next.slice(0, 20));
     expect((await tail.poll())!.timestamp).toBe(100);
     await appendFile(path, next.slice(20));
     expect(await tail.poll()).toMatchObject({ timestamp: 101, users: 10, srps: 20, totalRequests: 90 });
+    expect(tail.first).toBe(100);
   });
 
   it('reads a real Locust history and skips ahead when far behind, reading a bounded amount', async () => {
@@ -119,15 +121,16 @@ describe('watchCell', () => {
         { write: (text) => out.push(text), mode: 'plain', intervalSeconds: 0.05 },
       );
       await new Promise((resolve) => setTimeout(resolve, 120));
-      await writeFile(path, `${HEADER}\n${row(1, 4, 'Aggregated', 12.5, 0.5, 30, 2)}`);
+      // Locust started 20 s ago by its first row: the load's clock runs from there.
+      await writeFile(path, `${HEADER}\n${row(Math.floor(Date.now() / 1000) - 20, 4, 'Aggregated', 12.5, 0.5, 30, 2)}`);
       await new Promise((resolve) => setTimeout(resolve, 150));
       await stop();
       const count = out.length;
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(out.length).toBe(count); // nothing after stop()
-      expect(out.some((line) => line.includes('starting Locust'))).toBe(true);
+      expect(out.some((line) => line.includes('load 0s/1m00s · starting Locust'))).toBe(true);
       expect(out.at(-1)).toMatch(
-        /^\[1\/2\] sync\/cpu\/0ms {2}load \d+s\/1m00s · 4 users · 12\.0 sRPS · 2 failures \(0\.5\/s\) · (\d+m)?\d+s left in cell, \d+m\d+s in run\n$/,
+        /^\[1\/2\] sync\/cpu\/0ms {2}load 2\ds\/1m00s · 4 users · 12\.0 sRPS · 2 failures \(0\.5\/s\) · (\d+m)?\d+s left in cell, \d+m\d+s in run\n$/,
       );
       expect(out.join('')).not.toContain('\r');
       expect(out.join('')).not.toContain('\u001b');

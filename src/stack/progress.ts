@@ -91,14 +91,15 @@ export interface LiveViewOptions {
  */
 export function watchCell(historyPath: string, status: Omit<LiveStatus, 'elapsedSeconds' | 'sample'>, options: LiveViewOptions): () => Promise<void> {
   const now = options.now ?? Date.now;
-  const started = now();
   const tail = new HistoryTail(historyPath);
   let busy: Promise<void> = Promise.resolve();
   let written = false;
   const tick = () => {
     busy = busy.then(async () => {
       const sample = await tail.poll().catch(() => null);
-      options.write(liveOutput(options.mode, liveLine({ ...status, elapsedSeconds: (now() - started) / 1000, sample })));
+      // The load's clock starts with Locust's first row (same host clock), not with the container's start.
+      const elapsedSeconds = tail.first === null ? 0 : Math.max(0, now() / 1000 - tail.first);
+      options.write(liveOutput(options.mode, liveLine({ ...status, elapsedSeconds, sample })));
       written = true;
     });
   };

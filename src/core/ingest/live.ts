@@ -30,6 +30,8 @@ export class HistoryTail {
   private partial = '';
   private columns: Map<string, number> | null = null;
   private latest: LiveSample | null = null;
+  /** Unix seconds of the first Aggregated row: when Locust started, by the host's clock. */
+  first: number | null = null;
 
   constructor(private readonly path: string) {}
 
@@ -68,6 +70,7 @@ export class HistoryTail {
     this.partial = '';
     this.columns = null;
     this.latest = null;
+    this.first = null;
   }
 
   private take(text: string): void {
@@ -86,7 +89,9 @@ export class HistoryTail {
         continue;
       }
       const sample = this.sample(fields);
-      if (sample) this.latest = sample;
+      if (!sample) continue;
+      this.latest = sample;
+      this.first ??= sample.timestamp;
     }
   }
 
