@@ -99,6 +99,7 @@ describe('report.html', () => {
     expect(html).toContain('<h2>Against the baseline</h2>');
     for (const route of results.config.routes) expect(html).toContain(`<code>${route.path}</code>`);
     expect(html.match(/<table>/g)).toHaveLength(3);
+    expect(html).toContain('<h2>Tables 1–3</h2>');
     // Table 2, Sync at 100 ms: 9.2 max sRPS (fixtures/README.md), with its change against the paper.
     expect(html).toMatch(/<td class="[a-z]+">9\.2 &amp; [\d,]+<small>[^<]*max sRPS/);
     expect(html.match(/<div class="cell"/g)).toHaveLength(27);

@@ -177,7 +177,7 @@ export function renderHtmlReport(results: Results, options: HtmlReportOptions): 
     `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, '# '))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
     `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}</section>`,
     ...(comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : []),
-    `<section id="tables"><h2>Tables 1–${results.config.routes.length}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
+    `<section id="tables"><h2>${results.config.routes.length === 1 ? 'Table 1' : `Tables 1–${results.config.routes.length}`}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
     `<section id="over-time"><h2>Every cell over time</h2><p class="muted">From each cell’s <code>locust_stats_history.csv</code> (Aggregated rows; Locust’s rates are a ~10 s moving window). sRPS = requests/s − failures/s. Throughput and users share one scale per route; response times have their own.</p>${renderOverTime(results, options.series)}</section>`,
   ];
   return `<!doctype html>
