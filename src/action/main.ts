@@ -61,10 +61,15 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
   const regressions = comparison ? regressionCount(comparison) : 0;
   await writeFile(tablesPath, renderReport(results, { comparison }));
-  // The long form and the exports go beside results.json, so the artifact carries them.
+  // The long form and the exports go beside results.json, so the artifact carries them; a
+  // failure here costs them only, not the summary, outputs, artifact or comment after a long run.
   const htmlPath = join(outDir, HTML_REPORT_FILE);
-  await writeFile(htmlPath, renderHtmlReport(results, { comparison, series: await readRunSeries(outDir, results) }));
-  for (const file of renderExports(results, comparison)) await writeFile(join(outDir, file.file), file.content);
+  try {
+    await writeFile(htmlPath, renderHtmlReport(results, { comparison, series: await readRunSeries(outDir, results) }));
+    for (const file of renderExports(results, comparison)) await writeFile(join(outDir, file.file), file.content);
+  } catch (error) {
+    core.error(`report.html or the exports were not written: ${message(error)}`);
+  }
   const run = thisRun(context);
   const runLinks = run ? [`[Workflow run](${runUrl(run)})`] : [];
   // Every output now; the artifact's and the comment's are set again once they exist.
