@@ -52,6 +52,15 @@ describe('async-bench ingest, then report --baseline paper, on 27 real cells', (
     }
   });
 
+  it('writes report.html beside results.json: the tables with the baseline, every cell over time', async () => {
+    const html = await readFile(join(dir, 'run', 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<div class="cell"/g)).toHaveLength(27);
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(81);
+    // report --baseline paper rewrote it with the comparison; ingest alone has none.
+    expect(html).toContain('<td class="regressed">201.0 &amp; 1,634<small>🟢 max sRPS +773.9 % · 🔴 successes −58.4 %</small></td>');
+  });
+
   it('prints three tables of 3×3 cells, each cell with its delta against the paper', () => {
     const tables = report.split('\n').filter((line) => line.startsWith('| ') && /^\| (0|100|200) \|/.test(line));
     expect(tables).toHaveLength(9);

@@ -87,13 +87,35 @@ describe('runAction', () => {
     expect(upload.name).toBe('bench-results');
     expect(upload.options).toEqual({ retentionDays: 5 });
     const uploaded = upload.files.map((file) => file.slice(upload.rootDirectory.length + 1));
-    expect(uploaded).toEqual(expect.arrayContaining(['results.json', 'tables.md', 'pr-number.txt', 'cells/sync__io_read__0ms/locust_stats.csv']));
+    expect(uploaded).toEqual(
+      expect.arrayContaining([
+        'results.json',
+        'tables.md',
+        'report.html',
+        'results.csv',
+        'bencher-bmf.json',
+        'github-action-benchmark.json',
+        'pr-number.txt',
+        'cells/sync__io_read__0ms/locust_stats.csv',
+      ]),
+    );
     expect(await readFile(join(dir, 'async-bench-results', 'pr-number.txt'), 'utf8')).toMatch(/^3\s*$/);
     expect(server.comments).toHaveLength(1);
     expect(server.comments[0]!.body).toMatch(/\[Locust reports and results\.json\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\)/);
     const output = await readFile(join(dir, 'output.txt'), 'utf8');
     expect(output).toMatch(/artifact-url<<[^\n]*\nhttps:\/\/github\.com\/octo\/bench\/actions\/runs\/77\/artifacts\/\d+\n/);
     expect(output).toMatch(/regressions<<[^\n]*\n[1-9]\d*\n/);
+    const out = join(dir, 'async-bench-results');
+    for (const [name, file] of <[string, string][]>[
+      ['html-path', 'report.html'],
+      ['csv-path', 'results.csv'],
+      ['bmf-path', 'bencher-bmf.json'],
+      ['benchmark-action-path', 'github-action-benchmark.json'],
+    ]) {
+      expect(output).toContain(`${name}<<`);
+      expect(output.split(`${name}<<`)[1]!.split('\n')[1]).toBe(join(out, file));
+    }
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/<svg class="chart"/);
     expect(await readFile(SUMMARY, 'utf8')).toContain('**Table 1: CPU-bound**');
   });
 
@@ -225,10 +247,14 @@ describe('runAction', () => {
       const merged = JSON.parse(await readFile(join(outDir, 'aggregate', 'results.json'), 'utf8')) as Results;
       expect(merged.cells).toHaveLength(27);
       expect(store.uploads[0]!.rootDirectory).toBe(join(outDir, 'aggregate'));
-      // The downloaded shards (.shards/) are not uploaded again.
+      // The downloaded shards (.shards/) are not uploaded again; the merged report and exports are.
       expect(store.uploads[0]!.files.map((file) => file.slice(store.uploads[0]!.rootDirectory.length + 1))).toEqual([
         'results.json',
         'tables.md',
+        'report.html',
+        'results.csv',
+        'github-action-benchmark.json',
+        'bencher-bmf.json',
         'pr-number.txt',
       ]);
     });

@@ -21,7 +21,19 @@ const BOT = 'github-actions[bot]';
 const MARKER = commentMarker('default');
 // core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
 const SUMMARY = join(mkdtempSync(join(tmpdir(), 'async-bench-summary-')), 'summary.md');
-const OUTPUTS = ['results-path', 'markdown-path', 'regressions', 'improvements', 'comment-url', 'artifact-id', 'artifact-url'];
+const OUTPUTS = [
+  'results-path',
+  'markdown-path',
+  'html-path',
+  'csv-path',
+  'bmf-path',
+  'benchmark-action-path',
+  'regressions',
+  'improvements',
+  'comment-url',
+  'artifact-id',
+  'artifact-url',
+];
 
 /**
  * "Nothing lost after a 90-minute run": the whole action (run mode) against a local GitHub that

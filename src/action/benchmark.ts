@@ -17,5 +17,8 @@ export function runBenchmarkInAction(config: Config): Promise<Results> {
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     saveTeardown: (state) => core.saveState(TEARDOWN_STATE, JSON.stringify(state)),
     env: process.env,
+    // Plain lines every 15 s in the job log; the image build in full only with step debug logging on.
+    live: { write: (text) => process.stdout.write(text), mode: 'plain' },
+    verbose: process.env.RUNNER_DEBUG === '1',
   });
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { readRunSeries } from '../core/ingest/series.js';
 import { renderReport } from '../core/report/body.js';
+import { EXPORT_FILES, renderExports } from '../core/report/exports/index.js';
+import { HTML_REPORT_FILE, renderHtmlReport } from '../core/report/html/index.js';
 import { failedCells } from '../core/results/cell.js';
 import { serializeResults } from '../core/results/results.js';
 import { artifactName, defaultArtifactStore, uploadResults, type UploadOutcome } from '../publish/artifacts.js';
@@ -58,11 +61,24 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
   const regressions = comparison ? regressionCount(comparison) : 0;
   await writeFile(tablesPath, renderReport(results, { comparison }));
+  // The long form and the exports go beside results.json, so the artifact carries them; a
+  // failure here costs them only, not the summary, outputs, artifact or comment after a long run.
+  const htmlPath = join(outDir, HTML_REPORT_FILE);
+  try {
+    await writeFile(htmlPath, renderHtmlReport(results, { comparison, series: await readRunSeries(outDir, results) }));
+    for (const file of renderExports(results, comparison)) await writeFile(join(outDir, file.file), file.content);
+  } catch (error) {
+    core.error(`report.html or the exports were not written: ${message(error)}`);
+  }
   const run = thisRun(context);
   const runLinks = run ? [`[Workflow run](${runUrl(run)})`] : [];
   // Every output now; the artifact's and the comment's are set again once they exist.
   core.setOutput('results-path', resultsPath);
   core.setOutput('markdown-path', tablesPath);
+  core.setOutput('html-path', htmlPath);
+  core.setOutput('csv-path', join(outDir, EXPORT_FILES.csv));
+  core.setOutput('bmf-path', join(outDir, EXPORT_FILES.bencher));
+  core.setOutput('benchmark-action-path', join(outDir, EXPORT_FILES.benchmarkAction));
   core.setOutput('regressions', regressions);
   core.setOutput('improvements', comparison?.counts.improved ?? 0);
   core.setOutput('artifact-id', '');

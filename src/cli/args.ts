@@ -19,6 +19,7 @@ export const OPTIONS = {
   config: { type: 'string' },
   resume: { type: 'boolean' },
   force: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
@@ -29,6 +30,8 @@ export interface Parsed {
   inputs: RawInputs;
   configFile: string | undefined;
   existingRun: ExistingRunPolicy;
+  /** run: stream the image build's output instead of one summary line. */
+  verbose: boolean;
   help: boolean;
   version: boolean;
 }
@@ -80,6 +83,7 @@ export function parse(argv: string[]): Parsed {
     inputs,
     configFile: values.config as string | undefined,
     existingRun: existingRunChoice(command, Boolean(values.resume), Boolean(values.force)),
+    verbose: Boolean(values.verbose),
     help: Boolean(values.help),
     version: Boolean(values.version),
   };

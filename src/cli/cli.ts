@@ -11,7 +11,7 @@ import { renderReport } from '../core/report/body.js';
 import { mergeResults, parseResults, requireCells, ResultsError, serializeResults, type Results } from '../core/results/results.js';
 import { VERSION } from '../core/version.js';
 import { parse, UsageError, type Parsed } from './args.js';
-import { writeExports } from './exports.js';
+import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
 import { checkMergePaths } from './merge-paths.js';
 
@@ -20,14 +20,15 @@ export type { CliIo };
 const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
 
 Usage:
-  async-bench run     [options] [--resume|--force]
-                                                run the matrix with Docker, write <out>/results.json, tables.md and the exports;
+  async-bench run     [options] [--resume|--force] [--verbose]
+                                                run the matrix with Docker, write <out>/results.json, tables.md, report.html and the exports;
                                                 an out folder holding an earlier run needs --resume (keep the cells
-                                                measured under the same configuration and stack) or --force (start over)
-  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json, with the
-                                                configuration recorded there (the options only when there is none)
+                                                measured under the same configuration and stack) or --force (start over);
+                                                a live line per cell; --verbose streams the image build
+  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json and report.html, with
+                                                the configuration recorded there (the options only when there is none)
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
-                                                print the report as markdown; write results.csv,
+                                                print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
@@ -94,8 +95,9 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.\n`);
     await writeFile(join(runDir, RESULTS_FILE), serializeResults(results));
+    const html = await writeHtmlReport(runDir, results, null);
     const failed = failedCells(results.cells);
-    io.stdout.write(`${join(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed\n`);
+    io.stdout.write(`${join(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}\n`);
     for (const cell of failed) io.stdout.write(`  ✖ ${cell.id}: ${cell.reason}\n`);
     return 0;
   },
@@ -107,7 +109,8 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
     // The exports go beside results.json; a folder we cannot write to costs them, not the report.
-    await writeExports(dirname(path), results, comparison).then(
+    const written = async () => [await writeHtmlReport(dirname(path), results, comparison), ...(await writeExports(dirname(path), results, comparison))];
+    await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(', ')}\n`),
       (error: Error) => io.stderr.write(`async-bench: exports not written: ${error.message}\n`),
     );
@@ -143,7 +146,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   async run(parsed, io) {
     const { runCommand } = await import('./run-command.js');
     const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    return runCommand(config, io, parsed.existingRun);
+    return runCommand(config, io, parsed.existingRun, { verbose: parsed.verbose });
   },
 };
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
-import { writeExports } from './exports.js';
+import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
@@ -11,6 +11,7 @@ import { streamLogger } from '../stack/log.js';
 import { renderReport } from '../core/report/body.js';
 import { packageRoot } from '../stack/package-root.js';
 import { OutDirError, type ExistingRunPolicy } from '../stack/out-dir.js';
+import { progressMode } from '../stack/progress.js';
 import { InterruptedError, runBenchmark } from '../stack/run.js';
 
 /**
@@ -18,7 +19,7 @@ import { InterruptedError, runBenchmark } from '../stack/run.js';
  * folder and the tables on stdout. Progress goes to stderr. An out folder holding
  * an earlier run is refused unless --resume or --force says what to do with it.
  */
-export async function runCommand(config: Config, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
+export async function runCommand(config: Config, io: CliIo, existingRun: ExistingRunPolicy = 'refuse', options: { verbose?: boolean } = {}): Promise<number> {
   const log = streamLogger(io.stderr);
   const source = config.compare.baseline;
   if (source === ARTIFACT_BASELINE_NAME)
@@ -34,14 +35,17 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
       cwd: io.cwd,
       env: process.env,
       existingRun,
+      live: { write: (text) => io.stderr.write(text), mode: progressMode(io.stderr.isTTY, process.env) },
+      verbose: options.verbose ?? false,
     });
     const outDir = resolve(io.cwd, config.outDir);
     const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile(join(outDir, TABLES_FILE), markdown);
     const exports = await writeExports(outDir, results, comparison);
+    const html = await writeHtmlReport(outDir, results, comparison);
     io.stdout.write(markdown);
-    log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), ...exports].join(', ')}`);
+    log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), html, ...exports].join(', ')}`);
     return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof InterruptedError) {

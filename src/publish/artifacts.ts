@@ -5,6 +5,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/config/errors.js';
 import { CELLS_FOLDER, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { EXPORT_FILES } from '../core/report/exports/index.js';
+import { HTML_REPORT_FILE } from '../core/report/html/index.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { artifactUrl, type RunRef } from './run-ref.js';
 
@@ -109,7 +111,7 @@ export async function artifactFiles(root: string): Promise<string[]> {
   const results = join(root, RESULTS_FILE);
   if (!existsSync(results)) throw new Error(`Nothing to upload: ${results} does not exist.`);
   const files = [results];
-  for (const optional of [TABLES_FILE, PR_NUMBER_FILE]) {
+  for (const optional of [TABLES_FILE, HTML_REPORT_FILE, ...Object.values(EXPORT_FILES), PR_NUMBER_FILE]) {
     if (existsSync(join(root, optional))) files.push(join(root, optional));
   }
   files.push(...(await filesUnder(join(root, CELLS_FOLDER))));

@@ -28,7 +28,15 @@ export interface CellRunRecord {
  * cells/<dir>/, then the logs beside its CSVs. Never throws for a cell-level
  * fault: the error goes into cell.json and the run goes on.
  */
-export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string): Promise<CellRunRecord> {
+export async function runCell(
+  run: Runner,
+  stack: Stack,
+  cell: Cell,
+  load: LoadSpec,
+  cellsDir: string,
+  /** Watches the cell's folder while Locust runs (the live view); returns what stops the watch. */
+  watch?: (dir: string) => () => Promise<void>,
+): Promise<CellRunRecord> {
   const dir = join(cellsDir, cell.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -41,7 +49,10 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await applyLatency(run, stack, cell.latencyMs);
     const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
-    const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
+    const stopWatching = watch?.(dir);
+    const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env })).finally(
+      () => stopWatching?.(),
+    );
     loadSeconds = (Date.now() - loadStart) / 1000;
     await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);
     // Locust creates its CSVs at start: one that stopped on an error leaves them empty.

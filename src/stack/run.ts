@@ -16,7 +16,7 @@ import { chooseLatencyMethod, netemAvailability, netemPreflight } from './latenc
 import { prepareNetemHost } from './latency/netem-module.js';
 import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingRunPolicy } from './out-dir.js';
 import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
-import { progressLine } from './progress.js';
+import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { Stack } from './stack.js';
 
 /** What the post step (or a later `down`) needs to remove this run's containers. */
@@ -43,6 +43,10 @@ export interface BenchmarkDeps {
    * it), so whatever is there is no one's measurement to keep.
    */
   existingRun?: ExistingRunPolicy;
+  /** The live view of each cell's load (progress.ts); none when absent. */
+  live?: LiveViewOptions;
+  /** Stream the image build's output; otherwise it is summed up (and its last lines shown if it fails). */
+  verbose?: boolean;
 }
 
 /** A cell cut short by a signal is not a measurement: its numbers cover part of the load. */
@@ -137,7 +141,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     return results;
   };
   try {
-    await log.group('Build images', () => stack.build());
+    await log.group('Build images', () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) }));
     const info = (line: string) => log.info(line);
     const choice = await log.group('Latency method', () =>
       chooseLatencyMethod(config.latencyMethod, () =>
@@ -174,6 +178,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     }
     let setupName: string | null = null;
     const toRun = owned ? cells.filter((cell) => !owned!.kept.has(cell.id)) : [];
+    const loopStart = Date.now();
     for (const [index, cell] of toRun.entries()) {
       if (interrupted || !owned) break;
       if (cell.setup.name !== setupName) {
@@ -181,7 +186,19 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
         await stack.useSetup(cell.setup);
         await stack.startDatabase();
       }
-      const record = await runCell(run, stack, cell, config.load, cellsDir);
+      const live = deps.live;
+      const cellsLeft = toRun.length - index - 1;
+      // Cells after this one take what the cells so far took on average; before the first, the load time plus a little.
+      const perCell = index > 0 ? (Date.now() - loopStart) / 1000 / index : config.load.runTimeSeconds + 5;
+      const watch = live
+        ? (dir: string) =>
+            watchCell(
+              join(dir, CELL_FILES.history),
+              { index, total: toRun.length, id: cell.id, runTimeSeconds: config.load.runTimeSeconds, laterSeconds: cellsLeft * perCell },
+              live,
+            )
+        : undefined;
+      const record = await runCell(run, stack, cell, config.load, cellsDir, watch);
       if (interrupted) {
         await markInterrupted(join(cellsDir, cell.dir), interrupted);
         break;

@@ -47,8 +47,14 @@ export class Stack {
     await writeFile(path, setupOverride(setup, this.app));
   }
 
-  async build(): Promise<void> {
-    await runChecked(this.run, this.compose.build(), 'Building the images', { stream: true });
+  /**
+   * Builds the images. Verbose streams compose's output; otherwise one line sums it
+   * up, and a failed build's error carries the output's last lines (CommandError).
+   */
+  async build(options: { verbose: boolean; info: (line: string) => void }): Promise<void> {
+    const start = Date.now();
+    const result = await runChecked(this.run, this.compose.build(), 'Building the images', { stream: options.verbose });
+    if (!options.verbose) options.info(buildSummary(`${result.stdout}\n${result.stderr}`, (Date.now() - start) / 1000));
   }
 
   /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
@@ -152,4 +158,13 @@ export class Stack {
     const result = await this.run(this.compose.down());
     if (result.exitCode !== 0) throw new CommandError(this.compose.down(), result, 'Tearing the stack down');
   }
+}
+
+/** `Images built in 31.2 s (4 images; 12 of 40 steps cached); --verbose shows the build output.` */
+export function buildSummary(output: string, seconds: number): string {
+  const images = new Set([...output.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]!));
+  const cached = (output.match(/\bCACHED\b/g) ?? []).length;
+  const steps = new Set([...output.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size;
+  const parts = [...(images.size ? [`${images.size} image${images.size === 1 ? '' : 's'}`] : []), ...(steps ? [`${cached} of ${steps} steps cached`] : [])];
+  return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join('; ')})` : ''}; --verbose shows the build output.`;
 }
