@@ -176,8 +176,8 @@ function firstIssue(error62) {
   }
   return { ...issue2, path: [...prefix, ...issue2.path] };
 }
-function jsonPath(root, path5) {
-  return path5.reduce((at, key) => typeof key === "number" ? `${at}[${key}]` : `${at}.${String(key)}`, root);
+function jsonPath(root, path6) {
+  return path6.reduce((at, key) => typeof key === "number" ? `${at}[${key}]` : `${at}.${String(key)}`, root);
 }
 var NOUNS, choices;
 var init_issues = __esm({
@@ -462,10 +462,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path5) {
-  if (!path5)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path5.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -724,11 +724,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path5, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path5);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -1147,12 +1147,12 @@ function $constructor(name2, initializer3, proto, params) {
     inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
-      const own2 = Object.getPrototypeOf(inst);
+      const own4 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own2;
+      let up = own4;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
+      const target = up ?? own4;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -1261,16 +1261,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path5 = []) => {
+  const processError = (error63, path6 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -1309,17 +1309,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path5 = []) => {
+  const processError = (error63, path6 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -1358,8 +1358,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path5) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -1541,18 +1541,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse6 = _parse(_Err);
+      const parse8 = _parse(_Err);
       const fn = (schema, value2, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse6(schema, value2, ctx, finalizeParams(fn, _params));
+        return parse8(schema, value2, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse6 = _parse(_Err);
+      const parse8 = _parse(_Err);
       const fn = (schema, value2, _ctx, _params) => {
-        return parse6(schema, value2, _ctx, finalizeParams(fn, _params));
+        return parse8(schema, value2, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -2283,8 +2283,8 @@ var init_doc = __esm({
           arg(this, { execution: "async" });
           return;
         }
-        const content = arg;
-        const lines = content.split("\n").filter((x) => x);
+        const content3 = arg;
+        const lines = content3.split("\n").filter((x) => x);
         const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
         const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
         for (const line of dedented) {
@@ -2293,9 +2293,9 @@ var init_doc = __esm({
       }
       compile() {
         const F = Function;
-        const content = this?.content ?? [``];
+        const content3 = this?.content ?? [``];
         const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
-${content.join("\n")}
+${content3.join("\n")}
 };`);
         return factory(...Object.values(this.closed));
       }
@@ -2438,12 +2438,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -2477,7 +2477,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse8 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -2491,7 +2491,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse8(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -2955,20 +2955,20 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema._zod.pattern;
-  return (isInt && own2 === number ? integer : own2)?.source;
+  const own4 = schema._zod.pattern;
+  return (isInt && own4 === number ? integer : own4)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own2 = schema._zod.pattern?.source;
+  const own4 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own2 && before && after && after !== before) {
-      return own2.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own4 && before && after && after !== before) {
+      return own4.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own2;
+    return own4;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -9225,8 +9225,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text2) => {
-      return text2.charAt(0).toUpperCase() + text2.slice(1);
+    capitalizeFirstCharacter = (text5) => {
+      return text5.charAt(0).toUpperCase() + text5.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -13211,12 +13211,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code3 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code3}` : code3 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code3}
 }`;
   let fn;
   try {
@@ -13372,9 +13372,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value2, label2) {
+function numericOperand(value2, label3) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value2}`);
+    throw new ZodCompileUnsupportedError(`${label3} bound of type ${typeof value2}`);
   }
   return `${value2}`;
 }
@@ -16346,8 +16346,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list3 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list3)
+  const list4 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list4)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -19391,13 +19391,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path5 = ref.slice(1).split("/").filter(Boolean);
-  if (path5.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path5[0] === defsKey) {
-    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -20827,10 +20827,10 @@ var init_schema2 = __esm({
 });
 
 // src/core/results/results.ts
-function parseResults(source, text2) {
+function parseResults(source, text5) {
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text5);
   } catch (error62) {
     throw new ResultsError(`${source} is not JSON: ${error62.message}`);
   }
@@ -20936,9 +20936,9 @@ function paperBaseline() {
   }
   return { label: "the study (paper)", cells };
 }
-function baselineFromResults(label2, results) {
+function baselineFromResults(label3, results) {
   return {
-    label: label2,
+    label: label3,
     cells: new Map(
       results.cells.map((cell) => [
         cell.id,
@@ -20955,15 +20955,15 @@ async function resolveBaseline(source, sources) {
 async function loadBaseline(source, cwd = process.cwd()) {
   if (source === PAPER_BASELINE_NAME) return paperBaseline();
   source = resolve(cwd, source);
-  let text2;
+  let text5;
   try {
-    text2 = await readFile(source, "utf8");
+    text5 = await readFile(source, "utf8");
   } catch (error62) {
     throw new Error(
       `Invalid baseline: cannot read ${JSON.stringify(source)} (${error62.code ?? error62.message}); give "paper" or the path of a results.json.`
     );
   }
-  return baselineFromResults(source, parseResults(source, text2));
+  return baselineFromResults(source, parseResults(source, text5));
 }
 var PAPER_TABLES, PAPER_LATENCIES, PAPER_BASELINE_NAME, ARTIFACT_BASELINE_NAME;
 var init_baseline = __esm({
@@ -21234,17 +21234,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path5) {
-      const ctrl = callVisitor(key, node2, visitor, path5);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path5);
+            const ci = visit_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21255,13 +21255,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path5);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21282,17 +21282,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path5) {
-      const ctrl = await callVisitor(key, node2, visitor, path5);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21303,13 +21303,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path5 = Object.freeze(path5.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path5);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21336,23 +21336,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path5) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path5);
+        return visitor(key, node2, path6);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path5);
+        return visitor.Map?.(key, node2, path6);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path5);
+        return visitor.Seq?.(key, node2, path6);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path5);
+        return visitor.Pair?.(key, node2, path6);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path5);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path5);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node2) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -21964,10 +21964,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value2) {
+    function collectionFromPath(schema, path6, value2) {
       let v = value2;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21986,7 +21986,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22016,11 +22016,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value2) {
-        if (isEmptyPath(path5))
+      addIn(path6, value2) {
+        if (isEmptyPath(path6))
           this.add(value2);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -22034,8 +22034,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -22049,8 +22049,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -22068,8 +22068,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -22079,8 +22079,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value2) {
-        const [key, ...rest] = path5;
+      setIn(path6, value2) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -22105,12 +22105,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -22124,17 +22124,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -22148,14 +22148,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -22172,12 +22172,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
-          end = i + indent.length + endStep;
+            i = consumeMoreIndentedLines(text5, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -22189,12 +22189,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22209,39 +22209,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text5;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent2}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent2}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text2[++i];
+        if (i < start + indent2) {
+          ch = text5[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -22289,7 +22289,7 @@ var require_stringifyString = __commonJS({
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -22304,8 +22304,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json2.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -22331,8 +22331,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -22349,7 +22349,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -22361,15 +22361,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
         return doubleQuotedString(value2, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
@@ -22395,12 +22395,12 @@ ${indent}`) + "'";
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
     function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
-      const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+      const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
+      if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
       if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -22425,7 +22425,7 @@ ${indent}`) + "'";
         value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -22442,9 +22442,9 @@ ${indent}`) + "'";
       let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -22452,26 +22452,26 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent2}${start}${value2}${end}`;
     }
     function plainString(item2, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item2;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
       }
@@ -22482,22 +22482,22 @@ ${indent}${start}${value2}${end}`;
         return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item2, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value2, ctx);
         }
       }
       const str = value2.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -22669,7 +22669,7 @@ var require_stringifyPair = __commonJS({
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -22684,7 +22684,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -22714,7 +22714,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -22760,8 +22760,8 @@ ${ctx.indent}`;
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
-        if (hasNewline || !flow) {
+        const flow3 = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
+        if (hasNewline || !flow3) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
             let sp0 = valueStr.indexOf(" ");
@@ -22987,12 +22987,12 @@ var require_stringifyCollection = __commonJS({
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
-      const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      const flow3 = ctx.inFlow ?? collection.flow;
+      const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -23029,11 +23029,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -23041,7 +23041,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -23110,19 +23110,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -23439,7 +23439,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string4 = {
+    var string6 = {
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -23449,7 +23449,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string4;
+    exports.string = string6;
   }
 });
 
@@ -23620,14 +23620,14 @@ var require_schema = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string6 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
       map2.map,
       seq.seq,
-      string4.string,
+      string6.string,
       _null4.nullTag,
       bool.boolTag,
       int2.intOct,
@@ -24274,7 +24274,7 @@ var require_schema3 = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string6 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -24287,7 +24287,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map2.map,
       seq.seq,
-      string4.string,
+      string6.string,
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -24318,7 +24318,7 @@ var require_tags = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string6 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
@@ -24333,7 +24333,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map2.map, seq.seq, string4.string]],
+      ["failsafe", [map2.map, seq.seq, string6.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -24412,7 +24412,7 @@ var require_Schema = __commonJS({
     var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
-    var string4 = require_string();
+    var string6 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -24423,7 +24423,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map2.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SCALAR, { value: string6.string });
         Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -24595,9 +24595,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path5, value2) {
+      addIn(path6, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value2);
+          this.contents.addIn(path6, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24631,7 +24631,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -24647,7 +24647,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value2, tag, ctx);
-        if (flow && identity2.isCollection(node2))
+        if (flow3 && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -24672,14 +24672,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24694,10 +24694,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24708,10 +24708,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24728,13 +24728,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value2) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path6, value2) {
+        if (Collection.isEmptyPath(path6)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value2);
+          this.contents.setIn(path6, value2);
         }
       }
       /**
@@ -24831,22 +24831,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message) {
+      constructor(name2, pos, code3, message) {
         super();
         this.name = name2;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError2 = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -24895,7 +24895,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -24924,7 +24924,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -24980,15 +24980,15 @@ var require_resolve_props = __commonJS({
             if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
             found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
-            if (flow) {
+            if (flow3) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow3}`);
               comma = token;
               atNewline = false;
               hasSpace = false;
@@ -25072,10 +25072,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -25090,12 +25090,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -25576,8 +25576,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
+        const content3 = lines[i][1];
+        if (content3 === "" || content3 === "\r")
           chompStart = i;
         else
           break;
@@ -25593,17 +25593,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+        const [indent2, content3] = lines[i];
+        if (content3 === "" || content3 === "\r") {
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -25611,7 +25611,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content3.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -25623,35 +25623,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
+        let [indent2, content3] = lines[i];
+        offset += indent2.length + content3.length + 1;
+        const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+          content3 = content3.slice(0, -1);
+        if (content3 && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value2 += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
-        } else if (content === "") {
+        } else if (content3 === "") {
           if (sep2 === "\n")
             value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value2 += sep2 + content;
+          value2 += sep2 + content3;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -25678,7 +25678,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error62 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -25687,8 +25687,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -25729,7 +25729,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -25755,7 +25755,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -25953,9 +25953,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -26277,12 +26277,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -26444,12 +26444,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26463,15 +26463,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -26480,25 +26480,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -26518,8 +26518,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -26550,16 +26550,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -26604,12 +26604,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -26695,9 +26695,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item2 = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item2?.[field];
         if (tok && "items" in tok) {
           item2 = tok.items[index];
@@ -26706,23 +26706,23 @@ var require_cst_visit = __commonJS({
       }
       return item2;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item2, visitor) {
-      let ctrl = visitor(item2, path5);
+    function _visit(path6, item2, visitor) {
+      let ctrl = visitor(item2, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26733,10 +26733,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item2, path5);
+            ctrl = ctrl(item2, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path6) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26915,15 +26915,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -27092,12 +27092,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl2, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl2 = yield* this.pushNewline();
           if (nl2 > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -27106,8 +27106,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -27215,16 +27215,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl2 = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl2 = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -27240,9 +27240,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -27275,7 +27275,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl2 = i2;
             else
               break;
@@ -27471,15 +27471,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -28291,10 +28291,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -28387,7 +28387,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28416,8 +28416,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -28428,7 +28428,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
@@ -28719,14 +28719,14 @@ function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${s
     }
   });
 }
-function definitions(definition) {
+function definitions(definition2) {
   const message = "in the config file must be a non-empty list of names or definitions.";
-  return external_exports.array(external_exports.union([entryName, definition], { error: (issue2) => `expected a name or a mapping, got ${kindOf(issue2.input)}.` }), {
+  return external_exports.array(external_exports.union([entryName, definition2], { error: (issue2) => `expected a name or a mapping, got ${kindOf(issue2.input)}.` }), {
     error: message
   }).min(1, { error: message });
 }
-function describeWhere(path5, data, file2) {
-  const [key, index, field] = path5.map(String);
+function describeWhere(path6, data, file2) {
+  const [key, index, field] = path6.map(String);
   if (key === void 0) return `config file ${file2}`;
   if (key === "app") return index === void 0 ? "app" : `app ${index}`;
   if ((key === "setups" || key === "routes") && index !== void 0) {
@@ -28738,10 +28738,10 @@ function describeWhere(path5, data, file2) {
   }
   return key;
 }
-function parseConfigFile(file2, text2) {
+function parseConfigFile(file2, text5) {
   let data;
   try {
-    data = (0, import_yaml.parse)(text2);
+    data = (0, import_yaml.parse)(text5);
   } catch (error62) {
     const where = error62 instanceof import_yaml.YAMLParseError && error62.linePos ? ` at line ${error62.linePos[0].line}` : "";
     throw new ConfigError(`config file ${file2}`, `not valid YAML${where}: ${error62.message.split("\n")[0]}`);
@@ -28785,7 +28785,7 @@ var init_file = __esm({
       }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value2]) => [key, String(value2)]))).optional(),
       "max-connections": wholeNumber(1, LIMITS.maxConnections).optional()
     });
-    urlPath = nonEmptyText('a path such as "/search/"').refine((path5) => path5.startsWith("/"), {
+    urlPath = nonEmptyText('a path such as "/search/"').refine((path6) => path6.startsWith("/"), {
       error: (issue2) => `${show(issue2.input)} must start with "/".`
     });
     RouteDefinitionSchema = strictMapping({
@@ -28796,7 +28796,7 @@ var init_file = __esm({
       form: names.optional(),
       "user-class": nonEmptyText().optional()
     });
-    moduleEntry = nonEmptyText('"module.path:callable"').refine((text2) => /^[\w.]+:[\w.]+$/.test(text2), {
+    moduleEntry = nonEmptyText('"module.path:callable"').refine((text5) => /^[\w.]+:[\w.]+$/.test(text5), {
       error: (issue2) => `${show(issue2.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`
     });
     AppDefinitionSchema = strictMapping({
@@ -28978,7 +28978,7 @@ var init_build = __esm({
     init_errors();
     init_defaults();
     init_inputs();
-    isGiven = (text2) => text2 !== void 0 && text2.trim() !== "";
+    isGiven = (text5) => text5 !== void 0 && text5.trim() !== "";
   }
 });
 
@@ -28997,13 +28997,13 @@ var CsvError;
 var init_CsvError = __esm({
   "node_modules/csv-parse/lib/api/CsvError.js"() {
     CsvError = class _CsvError extends Error {
-      constructor(code2, message, options, ...contexts) {
+      constructor(code3, message, options, ...contexts) {
         if (Array.isArray(message)) message = message.join(" ").trim();
         super(message);
         if (Error.captureStackTrace !== void 0) {
           Error.captureStackTrace(this, _CsvError);
         }
-        this.code = code2;
+        this.code = code3;
         for (const context of contexts) {
           for (const key in context) {
             const value2 = context[key];
@@ -29865,10 +29865,10 @@ var init_delimiter_discover = __esm({
         records = ((data) => {
           const records2 = [];
           const parser = transform2({ delimiter: [] });
-          const push = (record2) => records2.push(record2);
+          const push2 = (record2) => records2.push(record2);
           const close = () => {
           };
-          const error62 = parser.parse(data, true, push, close);
+          const error62 = parser.parse(data, true, push2, close);
           if (error62 !== void 0) throw error62;
           return records2;
         })(records);
@@ -29876,9 +29876,9 @@ var init_delimiter_discover = __esm({
       const info = Array(127).fill().map(() => ({ lines: [] }));
       records.map(([record2], line) => {
         for (let i = 0, l = record2.length; i < l; i++) {
-          const code2 = record2.charCodeAt(i);
-          if (info[code2].lines[line] === void 0) info[code2].lines[line] = 0;
-          info[code2].lines[line]++;
+          const code3 = record2.charCodeAt(i);
+          if (info[code3].lines[line] === void 0) info[code3].lines[line] = 0;
+          info[code3].lines[line]++;
         }
       });
       info.map((info2, i) => {
@@ -29970,7 +29970,7 @@ var init_api2 = __esm({
           return numOfCharLeft < requiredLength;
         },
         // Central parser implementation
-        parse: function(nextBuf, end, push, close) {
+        parse: function(nextBuf, end, push2, close) {
           const {
             bom,
             comment_no_infix,
@@ -30205,7 +30205,7 @@ var init_api2 = __esm({
                     const errField = this.__onField();
                     if (errField !== void 0) return errField;
                     this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
-                    const errRecord = this.__onRecord(push);
+                    const errRecord = this.__onRecord(push2);
                     if (errRecord !== void 0) return errRecord;
                     if (to !== -1 && this.info.records >= to) {
                       this.state.stop = true;
@@ -30297,7 +30297,7 @@ var init_api2 = __esm({
                 this.info.bytes = this.state.bufBytesStart + pos;
                 const errField = this.__onField();
                 if (errField !== void 0) return errField;
-                const errRecord = this.__onRecord(push);
+                const errRecord = this.__onRecord(push2);
                 if (errRecord !== void 0) return errRecord;
               } else if (this.state.wasRowDelimiter === true) {
                 this.info.empty_lines++;
@@ -30314,7 +30314,7 @@ var init_api2 = __esm({
             this.state.wasRowDelimiter = false;
           }
         },
-        __onRecord: function(push) {
+        __onRecord: function(push2) {
           const {
             columns,
             group_columns_by_name,
@@ -30416,7 +30416,7 @@ var init_api2 = __esm({
                 );
                 const err = this.__push(
                   objname === void 0 ? extRecord : [obj[objname], extRecord],
-                  push
+                  push2
                 );
                 if (err) {
                   return err;
@@ -30424,7 +30424,7 @@ var init_api2 = __esm({
               } else {
                 const err = this.__push(
                   objname === void 0 ? obj : [obj[objname], obj],
-                  push
+                  push2
                 );
                 if (err) {
                   return err;
@@ -30439,7 +30439,7 @@ var init_api2 = __esm({
                 );
                 const err = this.__push(
                   objname === void 0 ? extRecord : [record2[objname], extRecord],
-                  push
+                  push2
                 );
                 if (err) {
                   return err;
@@ -30447,7 +30447,7 @@ var init_api2 = __esm({
               } else {
                 const err = this.__push(
                   objname === void 0 ? record2 : [record2[objname], record2],
-                  push
+                  push2
                 );
                 if (err) {
                   return err;
@@ -30520,7 +30520,7 @@ var init_api2 = __esm({
           this.state.field.reset();
           this.state.wasQuoting = false;
         },
-        __push: function(record2, push) {
+        __push: function(record2, push2) {
           const { on_record } = this.options;
           if (on_record !== void 0) {
             const info2 = this.__infoRecord();
@@ -30534,7 +30534,7 @@ var init_api2 = __esm({
             }
           }
           this.info.bytes_records += this.info.bytes;
-          push(record2);
+          push2(record2);
         },
         // Return a tuple with the error and the casted value
         __cast: function(field) {
@@ -30930,11 +30930,11 @@ var init_csv = __esm({
       }
       /** Locust writes `N/A` where it has no sample yet; that is "unknown", not zero. */
       optionalNumber(column) {
-        const text2 = this.text(column);
-        if (text2 === "" || text2 === "N/A") return null;
-        const value2 = Number(text2);
+        const text5 = this.text(column);
+        if (text5 === "" || text5 === "N/A") return null;
+        const value2 = Number(text5);
         if (!Number.isFinite(value2)) {
-          throw new IngestError(`${this.file}, row ${this.row}: column "${column}" holds ${JSON.stringify(text2)}, not a number.`);
+          throw new IngestError(`${this.file}, row ${this.row}: column "${column}" holds ${JSON.stringify(text5)}, not a number.`);
         }
         return value2;
       }
@@ -31128,16 +31128,16 @@ var init_metrics = __esm({
 // src/core/ingest/input-file.ts
 import { constants } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
-function describeFileError(label2, error62, expected) {
-  const code2 = error62.code ?? "unknown error";
-  const problem = PROBLEMS[code2] ?? `could not be read: ${error62.message}`;
-  return `${label2}: ${problem} (${code2}); expected ${expected}.`;
+function describeFileError(label3, error62, expected) {
+  const code3 = error62.code ?? "unknown error";
+  const problem = PROBLEMS[code3] ?? `could not be read: ${error62.message}`;
+  return `${label3}: ${problem} (${code3}); expected ${expected}.`;
 }
-function asIngestError(error62, label2, expected) {
-  return isErrno(error62) ? new IngestError(describeFileError(label2, error62, expected)) : error62;
+function asIngestError(error62, label3, expected) {
+  return isErrno(error62) ? new IngestError(describeFileError(label3, error62, expected)) : error62;
 }
-function missingInput(label2, expected) {
-  return new IngestError(describeFileError(label2, { code: "ENOENT", message: "no such file" }, expected));
+function missingInput(label3, expected) {
+  return new IngestError(describeFileError(label3, { code: "ENOENT", message: "no such file" }, expected));
 }
 function specialKind(info) {
   if (info.isFIFO()) return "a FIFO (named pipe)";
@@ -31146,29 +31146,29 @@ function specialKind(info) {
   if (info.isBlockDevice()) return "a block device";
   return "a special file";
 }
-function refuse(info, label2, expected) {
+function refuse(info, label3, expected) {
   if (info.isDirectory()) {
-    return new IngestError(describeFileError(label2, { code: "EISDIR", message: "is a directory" }, expected));
+    return new IngestError(describeFileError(label3, { code: "EISDIR", message: "is a directory" }, expected));
   }
-  return new IngestError(`${label2}: is ${specialKind(info)}, not a regular file, so it was not read; expected ${expected}.`);
+  return new IngestError(`${label3}: is ${specialKind(info)}, not a regular file, so it was not read; expected ${expected}.`);
 }
-async function openInput(path5, label2, expected) {
+async function openInput(path6, label3, expected) {
   let handle;
   try {
-    const before = await stat(path5);
-    if (!before.isFile()) throw refuse(before, label2, expected);
-    handle = await open2(path5, OPEN_FLAGS);
+    const before = await stat(path6);
+    if (!before.isFile()) throw refuse(before, label3, expected);
+    handle = await open2(path6, OPEN_FLAGS);
   } catch (error62) {
     if (error62.code === "ENOENT") return null;
-    throw asIngestError(error62, label2, expected);
+    throw asIngestError(error62, label3, expected);
   }
   try {
     const opened = await handle.stat();
-    if (!opened.isFile()) throw refuse(opened, label2, expected);
+    if (!opened.isFile()) throw refuse(opened, label3, expected);
     return handle;
   } catch (error62) {
     await handle.close();
-    throw asIngestError(error62, label2, expected);
+    throw asIngestError(error62, label3, expected);
   }
 }
 var PROBLEMS, isErrno, OPEN_FLAGS;
@@ -31206,7 +31206,7 @@ async function reading(file2, input2, read) {
 async function readRunnerError(file2) {
   const input2 = await open3(file2);
   if (input2 === null) return null;
-  const text2 = await reading(file2, input2, async () => {
+  const text5 = await reading(file2, input2, async () => {
     try {
       const { size } = await input2.stat();
       if (size > MAX_RUNNER_BYTES) throw new IngestError(`${file2.label} is ${size} bytes; expected ${file2.expected} of a few hundred bytes.`);
@@ -31216,7 +31216,7 @@ async function readRunnerError(file2) {
     }
   });
   try {
-    const record2 = JSON.parse(text2);
+    const record2 = JSON.parse(text5);
     return typeof record2.error === "string" && record2.error !== "" ? record2.error : null;
   } catch {
     return `${file2.label} is not valid JSON.`;
@@ -31227,9 +31227,9 @@ async function logHasCpuWarning(input2) {
   try {
     let tail2 = "";
     for await (const chunk of stream) {
-      const text2 = tail2 + chunk;
-      if (LOCUST_CPU_WARNING.test(text2)) return true;
-      tail2 = text2.slice(-LOG_OVERLAP_CHARS);
+      const text5 = tail2 + chunk;
+      if (LOCUST_CPU_WARNING.test(text5)) return true;
+      tail2 = text5.slice(-LOG_OVERLAP_CHARS);
     }
     return false;
   } finally {
@@ -31316,8 +31316,8 @@ var init_cell2 = __esm({
 // src/core/ingest/run-dir.ts
 import { readdir, readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
-async function isDirectory(path5) {
-  return (await stat2(path5).catch(() => null))?.isDirectory() ?? false;
+async function isDirectory(path6) {
+  return (await stat2(path6).catch(() => null))?.isDirectory() ?? false;
 }
 async function listCellDirs(runDir, options = {}) {
   const root = join2(runDir, CELLS_FOLDER);
@@ -31352,24 +31352,24 @@ async function ingestRun(runDir, config2, environment, options = {}) {
   };
 }
 async function readRecordedResults(runDir) {
-  const path5 = join2(runDir, RESULTS_FILE);
-  let text2;
+  const path6 = join2(runDir, RESULTS_FILE);
+  let text5;
   try {
-    text2 = await readFile3(path5, "utf8");
+    text5 = await readFile3(path6, "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") return null;
-    throw new ResultsError(`cannot read ${path5} (${error62.code}).`);
+    throw new ResultsError(`cannot read ${path6} (${error62.code}).`);
   }
-  return parseResults(path5, text2);
+  return parseResults(path6, text5);
 }
 function resumedFromOf(results) {
   return new Map(results.cells.flatMap((cell) => cell.resumedFrom ? [[cell.id, cell.resumedFrom]] : []));
 }
 async function cellLatencyMethod(cellPath2) {
-  const text2 = await readFile3(join2(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
-  if (text2 === null) return null;
+  const text5 = await readFile3(join2(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
+  if (text5 === null) return null;
   try {
-    const method = JSON.parse(text2).latencyMethod;
+    const method = JSON.parse(text5).latencyMethod;
     return typeof method === "string" && method !== "" ? method : null;
   } catch {
     return null;
@@ -31484,24 +31484,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code2 = toAlignment(align);
+    const code3 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code2;
+      alignments[columnIndex] = code3;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code2 = alignments[columnIndex];
+    const code3 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code2 === 99) {
+    if (code3 === 99) {
       before = ":";
       after = ":";
-    } else if (code2 === 108) {
+    } else if (code3 === 108) {
       before = ":";
-    } else if (code2 === 114) {
+    } else if (code3 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -31534,10 +31534,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code2 = alignments[columnIndex];
-        if (code2 === 114) {
+        const code3 = alignments[columnIndex];
+        if (code3 === 114) {
           before = " ".repeat(size);
-        } else if (code2 === 99) {
+        } else if (code3 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -31582,8 +31582,8 @@ function serialize(value2) {
   return value2 === null || value2 === void 0 ? "" : String(value2);
 }
 function toAlignment(value2) {
-  const code2 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
+  const code3 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
+  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
   "node_modules/markdown-table/index.js"() {
@@ -31602,25 +31602,25 @@ var init_server_command = __esm({
 });
 
 // src/core/report/escape.ts
-function breakAutolinks(text2) {
-  return text2.replace(/[0-9a-f]{7,}/gi, (run) => run.replace(/.{6}(?=.)/g, `$&${WORD_JOINER}`)).replace(/[@#:]/g, `$&${WORD_JOINER}`).replace(/(www)(\.)/gi, `$1${WORD_JOINER}$2`).replace(/-(?=\d)/g, `-${WORD_JOINER}`);
+function breakAutolinks(text5) {
+  return text5.replace(/[0-9a-f]{7,}/gi, (run) => run.replace(/.{6}(?=.)/g, `$&${WORD_JOINER}`)).replace(/[@#:]/g, `$&${WORD_JOINER}`).replace(/(www)(\.)/gi, `$1${WORD_JOINER}$2`).replace(/-(?=\d)/g, `-${WORD_JOINER}`);
 }
-function escapeMarkdown(text2) {
-  return breakAutolinks(oneLine(text2)).replace(/[&<>]/g, (char) => ENTITIES[char]).replace(/[\\`*_~[\]|#$]/g, "\\$&");
+function escapeMarkdown(text5) {
+  return breakAutolinks(oneLine(text5)).replace(/[&<>]/g, (char) => ENTITIES[char]).replace(/[\\`*_~[\]|#$]/g, "\\$&");
 }
-function codeSpan(text2) {
-  const longestRun = Math.max(0, ...(text2.match(/`+/g) ?? []).map((run) => run.length));
+function codeSpan(text5) {
+  const longestRun = Math.max(0, ...(text5.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
-  const pad = /^`|`$/.test(text2) || /^ [^]* $/.test(text2) && /[^ ]/.test(text2) ? " " : "";
-  return `${fence}${pad}${text2}${pad}${fence}`;
+  const pad = /^`|`$/.test(text5) || /^ [^]* $/.test(text5) && /[^ ]/.test(text5) ? " " : "";
+  return `${fence}${pad}${text5}${pad}${fence}`;
 }
-function code(text2) {
-  return oneLine(text2).split("|").map((piece) => piece === "" ? "" : codeSpan(piece)).join("\\|");
+function code(text5) {
+  return oneLine(text5).split("|").map((piece) => piece === "" ? "" : codeSpan(piece)).join("\\|");
 }
-function clip(text2, max) {
-  if (text2.length <= max) return text2;
-  const end = /[\uD800-\uDBFF]/.test(text2[max - 2] ?? "") ? max - 2 : max - 1;
-  return `${text2.slice(0, end)}\u2026`;
+function clip(text5, max) {
+  if (text5.length <= max) return text5;
+  const end = /[\uD800-\uDBFF]/.test(text5[max - 2] ?? "") ? max - 2 : max - 1;
+  return `${text5.slice(0, end)}\u2026`;
 }
 var WORD_JOINER, CONTROLS, oneLine, ENTITIES;
 var init_escape = __esm({
@@ -31628,31 +31628,31 @@ var init_escape = __esm({
     "use strict";
     WORD_JOINER = "\u2060";
     CONTROLS = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
-    oneLine = (text2) => text2.replace(CONTROLS, " ");
+    oneLine = (text5) => text5.replace(CONTROLS, " ");
     ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
   }
 });
 
 // src/core/report/classify.ts
 function routeKind(route) {
-  const own2 = route.kind;
-  if (own2 === "io" || own2 === "cpu") return own2;
+  const own4 = route.kind;
+  if (own4 === "io" || own4 === "cpu") return own4;
   return BUILT_IN_ROUTE_KINDS[route.name] ?? "unclassified";
 }
 function option(argv, long, short) {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    let text2;
-    if (arg === long || short !== null && arg === short) text2 = argv[i + 1];
-    else if (arg.startsWith(`${long}=`)) text2 = arg.slice(long.length + 1);
-    else if (short !== null && arg.startsWith(short) && arg.length > short.length && !arg.startsWith("--")) text2 = arg.slice(short.length);
-    if (text2 !== void 0 && /^\d+$/.test(text2) && Number(text2) > 0) return Number(text2);
+    let text5;
+    if (arg === long || short !== null && arg === short) text5 = argv[i + 1];
+    else if (arg.startsWith(`${long}=`)) text5 = arg.slice(long.length + 1);
+    else if (short !== null && arg.startsWith(short) && arg.length > short.length && !arg.startsWith("--")) text5 = arg.slice(short.length);
+    if (text5 !== void 0 && /^\d+$/.test(text5) && Number(text5) > 0) return Number(text5);
   }
   return null;
 }
 function concurrency(setup) {
-  const own2 = setup.workers;
-  if (typeof own2 === "number" && Number.isInteger(own2) && own2 > 0) return { workers: own2, source: "setup" };
+  const own4 = setup.workers;
+  if (typeof own4 === "number" && Number.isInteger(own4) && own4 > 0) return { workers: own4, source: "setup" };
   const workers = option(setup.command, "--workers", "-w");
   const threads = option(setup.command, "--threads", null) ?? 1;
   if (workers !== null) return { workers: workers * threads, source: "command" };
@@ -31686,7 +31686,7 @@ function leads(summary, route, metric2) {
 }
 function crossovers(points) {
   const found = [];
-  let previous = null;
+  let previous2 = null;
   let firstTie = null;
   for (const point of points) {
     const diff = point.async - point.sync;
@@ -31694,16 +31694,16 @@ function crossovers(points) {
       firstTie ??= point.latencyMs;
       continue;
     }
-    if (previous && Math.sign(diff) !== Math.sign(previous.diff)) {
+    if (previous2 && Math.sign(diff) !== Math.sign(previous2.diff)) {
       const overtaker = diff > 0 ? "async" : "sync";
       if (firstTie !== null) {
-        found.push({ overtaker, latencyMs: firstTie, interpolated: false, between: [previous.latencyMs, point.latencyMs] });
+        found.push({ overtaker, latencyMs: firstTie, interpolated: false, between: [previous2.latencyMs, point.latencyMs] });
       } else {
-        const at = previous.latencyMs + (point.latencyMs - previous.latencyMs) * previous.diff / (previous.diff - diff);
-        found.push({ overtaker, latencyMs: at, interpolated: true, between: [previous.latencyMs, point.latencyMs] });
+        const at = previous2.latencyMs + (point.latencyMs - previous2.latencyMs) * previous2.diff / (previous2.diff - diff);
+        found.push({ overtaker, latencyMs: at, interpolated: true, between: [previous2.latencyMs, point.latencyMs] });
       }
     }
-    previous = { latencyMs: point.latencyMs, diff };
+    previous2 = { latencyMs: point.latencyMs, diff };
     firstTie = null;
   }
   return found;
@@ -32004,8 +32004,8 @@ var init_summary = __esm({
 });
 
 // src/core/report/charts.ts
-function chartText(text2) {
-  return text2.replace(/[^\p{L}\p{N} .,:;()/+\-–·×&']/gu, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+function chartText(text5) {
+  return text5.replace(/[^\p{L}\p{N} .,:;()/+\-–·×&']/gu, " ").replace(/\s+/g, " ").trim().slice(0, 80);
 }
 function axisMax(value2) {
   if (!(value2 > 0)) return 1;
@@ -32088,8 +32088,8 @@ function renderComparison(comparison) {
     return chosen.length > shown.length ? [...shown, `- \u2026 and ${chosen.length - shown.length} more ${verdict}, marked in the tables`] : shown;
   };
   const moved = (cell) => `${code(cell.id)}: ${movedMetrics(cell).join("; ")}`;
-  const list3 = [...lines("regressed", moved), ...lines("missing", missingLine), ...lines("improved", moved)];
-  return [head, ...list3].join("\n");
+  const list4 = [...lines("regressed", moved), ...lines("missing", missingLine), ...lines("improved", moved)];
+  return [head, ...list4].join("\n");
 }
 var LISTED_PER_VERDICT, plural2;
 var init_comparison_text = __esm({
@@ -32346,7 +32346,7 @@ var init_latency = __esm({
 
 // src/core/report/legend.ts
 function renderLegend(tables, comparison) {
-  const has = (text2) => tables.includes(text2);
+  const has = (text5) => tables.includes(text5);
   const threshold = comparison ? formatPercent(comparison.threshold) : "";
   const entries = [
     "Each cell: max sRPS & total successes.",
@@ -32486,6 +32486,87 @@ var init_body = __esm({
   }
 });
 
+// src/core/ingest/series.ts
+import { stat as stat3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+async function readHistorySeries(input2, file2, max = MAX_SERIES_POINTS) {
+  const sampler = new Downsampler(max);
+  let start = null;
+  await streamLocustCsv(input2, file2, HISTORY_COLUMNS2, (record2) => {
+    if (record2.text("Name") !== AGGREGATED) return;
+    const timestamp = record2.requiredNumber("Timestamp");
+    start ??= timestamp;
+    const failuresPerSecond = record2.requiredNumber("Failures/s");
+    sampler.add({
+      t: timestamp - start,
+      users: record2.requiredNumber("User Count"),
+      srps: Math.max(0, record2.requiredNumber("Requests/s") - failuresPerSecond),
+      failuresPerSecond,
+      p50Ms: record2.optionalNumber("50%"),
+      p95Ms: record2.optionalNumber("95%")
+    });
+  });
+  return sampler.points();
+}
+async function readCellSeries(cellPath2, label3, max = MAX_SERIES_POINTS) {
+  const hasLocustReport = await exists(join3(cellPath2, CELL_FILES.html));
+  const file2 = `${label3}/${CELL_FILES.history}`;
+  try {
+    const input2 = await openInput(join3(cellPath2, CELL_FILES.history), file2, "Locust's history CSV");
+    if (input2 === null) return { points: [], hasLocustReport, error: `${file2} does not exist` };
+    return { points: await readHistorySeries(input2, file2, max), hasLocustReport, error: null };
+  } catch (caught) {
+    const error62 = asIngestError(caught, file2, "Locust's history CSV");
+    if (error62 instanceof IngestError) return { points: [], hasLocustReport, error: error62.message };
+    throw error62;
+  }
+}
+async function readRunSeries(runDir, results, max = MAX_SERIES_POINTS) {
+  const series = /* @__PURE__ */ new Map();
+  for (const cell of results.cells) {
+    series.set(cell.id, await readCellSeries(join3(runDir, cell.dir), cell.dir, max));
+  }
+  return series;
+}
+var MAX_SERIES_POINTS, HISTORY_COLUMNS2, Downsampler, exists;
+var init_series = __esm({
+  "src/core/ingest/series.ts"() {
+    "use strict";
+    init_cell2();
+    init_csv();
+    init_input_file();
+    init_rows();
+    MAX_SERIES_POINTS = 240;
+    HISTORY_COLUMNS2 = ["Timestamp", "User Count", "Name", "Requests/s", "Failures/s"];
+    Downsampler = class {
+      constructor(max) {
+        this.max = max;
+        if (max < 2) throw new RangeError("Downsampler needs room for at least 2 points.");
+      }
+      max;
+      kept = [];
+      stride = 1;
+      seen = 0;
+      add(point) {
+        if (this.seen % this.stride === 0) {
+          this.kept.push(point);
+          if (this.kept.length >= 2 * this.max) {
+            this.kept = this.kept.filter((_, i) => i % 2 === 0);
+            this.stride *= 2;
+          }
+        }
+        this.seen += 1;
+      }
+      points() {
+        if (this.kept.length <= this.max) return [...this.kept];
+        const step = Math.ceil(this.kept.length / this.max);
+        return this.kept.filter((_, i) => i % step === 0);
+      }
+    };
+    exists = async (path6) => (await stat3(path6).catch(() => null))?.isFile() ?? false;
+  }
+});
+
 // src/core/report/exports/benchmark-action.ts
 function range(estimate) {
   if (estimate.lower === void 0 || estimate.upper === void 0) return {};
@@ -32566,11 +32647,11 @@ var init_bencher = __esm({
 });
 
 // src/core/report/exports/csv.ts
-function neutralizeFormula(text2) {
-  return /^[=+\-@\t\r]/.test(text2) ? `'${text2}` : text2;
+function neutralizeFormula(text5) {
+  return /^[=+\-@\t\r]/.test(text5) ? `'${text5}` : text5;
 }
-function csvField(text2) {
-  return /[",\r\n]/.test(text2) ? `"${text2.replaceAll('"', '""')}"` : text2;
+function csvField(text5) {
+  return /[",\r\n]/.test(text5) ? `"${text5.replaceAll('"', '""')}"` : text5;
 }
 function number4(value2) {
   if (value2 === null || value2 === void 0 || !Number.isFinite(value2)) return "";
@@ -32580,13 +32661,13 @@ function renderCsv(results, comparison = null) {
   const rows = results.cells.map((cell) => {
     const m = cell.status === "ok" ? cell.metrics : null;
     const verdict = comparison?.cells.get(cell.id);
-    const text2 = (value2) => csvField(neutralizeFormula(value2 ?? ""));
+    const text5 = (value2) => csvField(neutralizeFormula(value2 ?? ""));
     return [
-      text2(cell.id),
-      text2(cell.setup),
-      text2(cell.route),
+      text5(cell.id),
+      text5(cell.setup),
+      text5(cell.route),
       number4(cell.latencyMs),
-      text2(cell.status),
+      text5(cell.status),
       number4(m?.maxSrps),
       number4(m?.totalSuccesses),
       number4(m?.steadySrps),
@@ -32595,10 +32676,10 @@ function renderCsv(results, comparison = null) {
       number4(m?.p95Ms),
       number4(m?.p99Ms),
       number4(m?.totalRequests),
-      text2(verdict?.verdict),
+      text5(verdict?.verdict),
       number4(verdict?.metrics.maxSrps.baseline),
       number4(verdict?.metrics.totalSuccesses.baseline),
-      text2(cell.reason)
+      text5(cell.reason)
     ].join(",");
   });
   return [CSV_COLUMNS.join(","), ...rows].map((row) => `${row}\r
@@ -32657,28 +32738,9342 @@ var init_exports = __esm({
   }
 });
 
+// src/core/report/html/escape.ts
+var ENTITIES2, escapeHtml, relativeHref;
+var init_escape2 = __esm({
+  "src/core/report/html/escape.ts"() {
+    "use strict";
+    ENTITIES2 = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    escapeHtml = (text5) => text5.replace(/[&<>"']/g, (char) => ENTITIES2[char]);
+    relativeHref = (path6) => escapeHtml(path6.split("/").map(encodeURIComponent).join("/"));
+  }
+});
+
+// node_modules/character-entities/index.js
+var characterEntities;
+var init_character_entities = __esm({
+  "node_modules/character-entities/index.js"() {
+    characterEntities = {
+      AElig: "\xC6",
+      AMP: "&",
+      Aacute: "\xC1",
+      Abreve: "\u0102",
+      Acirc: "\xC2",
+      Acy: "\u0410",
+      Afr: "\u{1D504}",
+      Agrave: "\xC0",
+      Alpha: "\u0391",
+      Amacr: "\u0100",
+      And: "\u2A53",
+      Aogon: "\u0104",
+      Aopf: "\u{1D538}",
+      ApplyFunction: "\u2061",
+      Aring: "\xC5",
+      Ascr: "\u{1D49C}",
+      Assign: "\u2254",
+      Atilde: "\xC3",
+      Auml: "\xC4",
+      Backslash: "\u2216",
+      Barv: "\u2AE7",
+      Barwed: "\u2306",
+      Bcy: "\u0411",
+      Because: "\u2235",
+      Bernoullis: "\u212C",
+      Beta: "\u0392",
+      Bfr: "\u{1D505}",
+      Bopf: "\u{1D539}",
+      Breve: "\u02D8",
+      Bscr: "\u212C",
+      Bumpeq: "\u224E",
+      CHcy: "\u0427",
+      COPY: "\xA9",
+      Cacute: "\u0106",
+      Cap: "\u22D2",
+      CapitalDifferentialD: "\u2145",
+      Cayleys: "\u212D",
+      Ccaron: "\u010C",
+      Ccedil: "\xC7",
+      Ccirc: "\u0108",
+      Cconint: "\u2230",
+      Cdot: "\u010A",
+      Cedilla: "\xB8",
+      CenterDot: "\xB7",
+      Cfr: "\u212D",
+      Chi: "\u03A7",
+      CircleDot: "\u2299",
+      CircleMinus: "\u2296",
+      CirclePlus: "\u2295",
+      CircleTimes: "\u2297",
+      ClockwiseContourIntegral: "\u2232",
+      CloseCurlyDoubleQuote: "\u201D",
+      CloseCurlyQuote: "\u2019",
+      Colon: "\u2237",
+      Colone: "\u2A74",
+      Congruent: "\u2261",
+      Conint: "\u222F",
+      ContourIntegral: "\u222E",
+      Copf: "\u2102",
+      Coproduct: "\u2210",
+      CounterClockwiseContourIntegral: "\u2233",
+      Cross: "\u2A2F",
+      Cscr: "\u{1D49E}",
+      Cup: "\u22D3",
+      CupCap: "\u224D",
+      DD: "\u2145",
+      DDotrahd: "\u2911",
+      DJcy: "\u0402",
+      DScy: "\u0405",
+      DZcy: "\u040F",
+      Dagger: "\u2021",
+      Darr: "\u21A1",
+      Dashv: "\u2AE4",
+      Dcaron: "\u010E",
+      Dcy: "\u0414",
+      Del: "\u2207",
+      Delta: "\u0394",
+      Dfr: "\u{1D507}",
+      DiacriticalAcute: "\xB4",
+      DiacriticalDot: "\u02D9",
+      DiacriticalDoubleAcute: "\u02DD",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "\u02DC",
+      Diamond: "\u22C4",
+      DifferentialD: "\u2146",
+      Dopf: "\u{1D53B}",
+      Dot: "\xA8",
+      DotDot: "\u20DC",
+      DotEqual: "\u2250",
+      DoubleContourIntegral: "\u222F",
+      DoubleDot: "\xA8",
+      DoubleDownArrow: "\u21D3",
+      DoubleLeftArrow: "\u21D0",
+      DoubleLeftRightArrow: "\u21D4",
+      DoubleLeftTee: "\u2AE4",
+      DoubleLongLeftArrow: "\u27F8",
+      DoubleLongLeftRightArrow: "\u27FA",
+      DoubleLongRightArrow: "\u27F9",
+      DoubleRightArrow: "\u21D2",
+      DoubleRightTee: "\u22A8",
+      DoubleUpArrow: "\u21D1",
+      DoubleUpDownArrow: "\u21D5",
+      DoubleVerticalBar: "\u2225",
+      DownArrow: "\u2193",
+      DownArrowBar: "\u2913",
+      DownArrowUpArrow: "\u21F5",
+      DownBreve: "\u0311",
+      DownLeftRightVector: "\u2950",
+      DownLeftTeeVector: "\u295E",
+      DownLeftVector: "\u21BD",
+      DownLeftVectorBar: "\u2956",
+      DownRightTeeVector: "\u295F",
+      DownRightVector: "\u21C1",
+      DownRightVectorBar: "\u2957",
+      DownTee: "\u22A4",
+      DownTeeArrow: "\u21A7",
+      Downarrow: "\u21D3",
+      Dscr: "\u{1D49F}",
+      Dstrok: "\u0110",
+      ENG: "\u014A",
+      ETH: "\xD0",
+      Eacute: "\xC9",
+      Ecaron: "\u011A",
+      Ecirc: "\xCA",
+      Ecy: "\u042D",
+      Edot: "\u0116",
+      Efr: "\u{1D508}",
+      Egrave: "\xC8",
+      Element: "\u2208",
+      Emacr: "\u0112",
+      EmptySmallSquare: "\u25FB",
+      EmptyVerySmallSquare: "\u25AB",
+      Eogon: "\u0118",
+      Eopf: "\u{1D53C}",
+      Epsilon: "\u0395",
+      Equal: "\u2A75",
+      EqualTilde: "\u2242",
+      Equilibrium: "\u21CC",
+      Escr: "\u2130",
+      Esim: "\u2A73",
+      Eta: "\u0397",
+      Euml: "\xCB",
+      Exists: "\u2203",
+      ExponentialE: "\u2147",
+      Fcy: "\u0424",
+      Ffr: "\u{1D509}",
+      FilledSmallSquare: "\u25FC",
+      FilledVerySmallSquare: "\u25AA",
+      Fopf: "\u{1D53D}",
+      ForAll: "\u2200",
+      Fouriertrf: "\u2131",
+      Fscr: "\u2131",
+      GJcy: "\u0403",
+      GT: ">",
+      Gamma: "\u0393",
+      Gammad: "\u03DC",
+      Gbreve: "\u011E",
+      Gcedil: "\u0122",
+      Gcirc: "\u011C",
+      Gcy: "\u0413",
+      Gdot: "\u0120",
+      Gfr: "\u{1D50A}",
+      Gg: "\u22D9",
+      Gopf: "\u{1D53E}",
+      GreaterEqual: "\u2265",
+      GreaterEqualLess: "\u22DB",
+      GreaterFullEqual: "\u2267",
+      GreaterGreater: "\u2AA2",
+      GreaterLess: "\u2277",
+      GreaterSlantEqual: "\u2A7E",
+      GreaterTilde: "\u2273",
+      Gscr: "\u{1D4A2}",
+      Gt: "\u226B",
+      HARDcy: "\u042A",
+      Hacek: "\u02C7",
+      Hat: "^",
+      Hcirc: "\u0124",
+      Hfr: "\u210C",
+      HilbertSpace: "\u210B",
+      Hopf: "\u210D",
+      HorizontalLine: "\u2500",
+      Hscr: "\u210B",
+      Hstrok: "\u0126",
+      HumpDownHump: "\u224E",
+      HumpEqual: "\u224F",
+      IEcy: "\u0415",
+      IJlig: "\u0132",
+      IOcy: "\u0401",
+      Iacute: "\xCD",
+      Icirc: "\xCE",
+      Icy: "\u0418",
+      Idot: "\u0130",
+      Ifr: "\u2111",
+      Igrave: "\xCC",
+      Im: "\u2111",
+      Imacr: "\u012A",
+      ImaginaryI: "\u2148",
+      Implies: "\u21D2",
+      Int: "\u222C",
+      Integral: "\u222B",
+      Intersection: "\u22C2",
+      InvisibleComma: "\u2063",
+      InvisibleTimes: "\u2062",
+      Iogon: "\u012E",
+      Iopf: "\u{1D540}",
+      Iota: "\u0399",
+      Iscr: "\u2110",
+      Itilde: "\u0128",
+      Iukcy: "\u0406",
+      Iuml: "\xCF",
+      Jcirc: "\u0134",
+      Jcy: "\u0419",
+      Jfr: "\u{1D50D}",
+      Jopf: "\u{1D541}",
+      Jscr: "\u{1D4A5}",
+      Jsercy: "\u0408",
+      Jukcy: "\u0404",
+      KHcy: "\u0425",
+      KJcy: "\u040C",
+      Kappa: "\u039A",
+      Kcedil: "\u0136",
+      Kcy: "\u041A",
+      Kfr: "\u{1D50E}",
+      Kopf: "\u{1D542}",
+      Kscr: "\u{1D4A6}",
+      LJcy: "\u0409",
+      LT: "<",
+      Lacute: "\u0139",
+      Lambda: "\u039B",
+      Lang: "\u27EA",
+      Laplacetrf: "\u2112",
+      Larr: "\u219E",
+      Lcaron: "\u013D",
+      Lcedil: "\u013B",
+      Lcy: "\u041B",
+      LeftAngleBracket: "\u27E8",
+      LeftArrow: "\u2190",
+      LeftArrowBar: "\u21E4",
+      LeftArrowRightArrow: "\u21C6",
+      LeftCeiling: "\u2308",
+      LeftDoubleBracket: "\u27E6",
+      LeftDownTeeVector: "\u2961",
+      LeftDownVector: "\u21C3",
+      LeftDownVectorBar: "\u2959",
+      LeftFloor: "\u230A",
+      LeftRightArrow: "\u2194",
+      LeftRightVector: "\u294E",
+      LeftTee: "\u22A3",
+      LeftTeeArrow: "\u21A4",
+      LeftTeeVector: "\u295A",
+      LeftTriangle: "\u22B2",
+      LeftTriangleBar: "\u29CF",
+      LeftTriangleEqual: "\u22B4",
+      LeftUpDownVector: "\u2951",
+      LeftUpTeeVector: "\u2960",
+      LeftUpVector: "\u21BF",
+      LeftUpVectorBar: "\u2958",
+      LeftVector: "\u21BC",
+      LeftVectorBar: "\u2952",
+      Leftarrow: "\u21D0",
+      Leftrightarrow: "\u21D4",
+      LessEqualGreater: "\u22DA",
+      LessFullEqual: "\u2266",
+      LessGreater: "\u2276",
+      LessLess: "\u2AA1",
+      LessSlantEqual: "\u2A7D",
+      LessTilde: "\u2272",
+      Lfr: "\u{1D50F}",
+      Ll: "\u22D8",
+      Lleftarrow: "\u21DA",
+      Lmidot: "\u013F",
+      LongLeftArrow: "\u27F5",
+      LongLeftRightArrow: "\u27F7",
+      LongRightArrow: "\u27F6",
+      Longleftarrow: "\u27F8",
+      Longleftrightarrow: "\u27FA",
+      Longrightarrow: "\u27F9",
+      Lopf: "\u{1D543}",
+      LowerLeftArrow: "\u2199",
+      LowerRightArrow: "\u2198",
+      Lscr: "\u2112",
+      Lsh: "\u21B0",
+      Lstrok: "\u0141",
+      Lt: "\u226A",
+      Map: "\u2905",
+      Mcy: "\u041C",
+      MediumSpace: "\u205F",
+      Mellintrf: "\u2133",
+      Mfr: "\u{1D510}",
+      MinusPlus: "\u2213",
+      Mopf: "\u{1D544}",
+      Mscr: "\u2133",
+      Mu: "\u039C",
+      NJcy: "\u040A",
+      Nacute: "\u0143",
+      Ncaron: "\u0147",
+      Ncedil: "\u0145",
+      Ncy: "\u041D",
+      NegativeMediumSpace: "\u200B",
+      NegativeThickSpace: "\u200B",
+      NegativeThinSpace: "\u200B",
+      NegativeVeryThinSpace: "\u200B",
+      NestedGreaterGreater: "\u226B",
+      NestedLessLess: "\u226A",
+      NewLine: "\n",
+      Nfr: "\u{1D511}",
+      NoBreak: "\u2060",
+      NonBreakingSpace: "\xA0",
+      Nopf: "\u2115",
+      Not: "\u2AEC",
+      NotCongruent: "\u2262",
+      NotCupCap: "\u226D",
+      NotDoubleVerticalBar: "\u2226",
+      NotElement: "\u2209",
+      NotEqual: "\u2260",
+      NotEqualTilde: "\u2242\u0338",
+      NotExists: "\u2204",
+      NotGreater: "\u226F",
+      NotGreaterEqual: "\u2271",
+      NotGreaterFullEqual: "\u2267\u0338",
+      NotGreaterGreater: "\u226B\u0338",
+      NotGreaterLess: "\u2279",
+      NotGreaterSlantEqual: "\u2A7E\u0338",
+      NotGreaterTilde: "\u2275",
+      NotHumpDownHump: "\u224E\u0338",
+      NotHumpEqual: "\u224F\u0338",
+      NotLeftTriangle: "\u22EA",
+      NotLeftTriangleBar: "\u29CF\u0338",
+      NotLeftTriangleEqual: "\u22EC",
+      NotLess: "\u226E",
+      NotLessEqual: "\u2270",
+      NotLessGreater: "\u2278",
+      NotLessLess: "\u226A\u0338",
+      NotLessSlantEqual: "\u2A7D\u0338",
+      NotLessTilde: "\u2274",
+      NotNestedGreaterGreater: "\u2AA2\u0338",
+      NotNestedLessLess: "\u2AA1\u0338",
+      NotPrecedes: "\u2280",
+      NotPrecedesEqual: "\u2AAF\u0338",
+      NotPrecedesSlantEqual: "\u22E0",
+      NotReverseElement: "\u220C",
+      NotRightTriangle: "\u22EB",
+      NotRightTriangleBar: "\u29D0\u0338",
+      NotRightTriangleEqual: "\u22ED",
+      NotSquareSubset: "\u228F\u0338",
+      NotSquareSubsetEqual: "\u22E2",
+      NotSquareSuperset: "\u2290\u0338",
+      NotSquareSupersetEqual: "\u22E3",
+      NotSubset: "\u2282\u20D2",
+      NotSubsetEqual: "\u2288",
+      NotSucceeds: "\u2281",
+      NotSucceedsEqual: "\u2AB0\u0338",
+      NotSucceedsSlantEqual: "\u22E1",
+      NotSucceedsTilde: "\u227F\u0338",
+      NotSuperset: "\u2283\u20D2",
+      NotSupersetEqual: "\u2289",
+      NotTilde: "\u2241",
+      NotTildeEqual: "\u2244",
+      NotTildeFullEqual: "\u2247",
+      NotTildeTilde: "\u2249",
+      NotVerticalBar: "\u2224",
+      Nscr: "\u{1D4A9}",
+      Ntilde: "\xD1",
+      Nu: "\u039D",
+      OElig: "\u0152",
+      Oacute: "\xD3",
+      Ocirc: "\xD4",
+      Ocy: "\u041E",
+      Odblac: "\u0150",
+      Ofr: "\u{1D512}",
+      Ograve: "\xD2",
+      Omacr: "\u014C",
+      Omega: "\u03A9",
+      Omicron: "\u039F",
+      Oopf: "\u{1D546}",
+      OpenCurlyDoubleQuote: "\u201C",
+      OpenCurlyQuote: "\u2018",
+      Or: "\u2A54",
+      Oscr: "\u{1D4AA}",
+      Oslash: "\xD8",
+      Otilde: "\xD5",
+      Otimes: "\u2A37",
+      Ouml: "\xD6",
+      OverBar: "\u203E",
+      OverBrace: "\u23DE",
+      OverBracket: "\u23B4",
+      OverParenthesis: "\u23DC",
+      PartialD: "\u2202",
+      Pcy: "\u041F",
+      Pfr: "\u{1D513}",
+      Phi: "\u03A6",
+      Pi: "\u03A0",
+      PlusMinus: "\xB1",
+      Poincareplane: "\u210C",
+      Popf: "\u2119",
+      Pr: "\u2ABB",
+      Precedes: "\u227A",
+      PrecedesEqual: "\u2AAF",
+      PrecedesSlantEqual: "\u227C",
+      PrecedesTilde: "\u227E",
+      Prime: "\u2033",
+      Product: "\u220F",
+      Proportion: "\u2237",
+      Proportional: "\u221D",
+      Pscr: "\u{1D4AB}",
+      Psi: "\u03A8",
+      QUOT: '"',
+      Qfr: "\u{1D514}",
+      Qopf: "\u211A",
+      Qscr: "\u{1D4AC}",
+      RBarr: "\u2910",
+      REG: "\xAE",
+      Racute: "\u0154",
+      Rang: "\u27EB",
+      Rarr: "\u21A0",
+      Rarrtl: "\u2916",
+      Rcaron: "\u0158",
+      Rcedil: "\u0156",
+      Rcy: "\u0420",
+      Re: "\u211C",
+      ReverseElement: "\u220B",
+      ReverseEquilibrium: "\u21CB",
+      ReverseUpEquilibrium: "\u296F",
+      Rfr: "\u211C",
+      Rho: "\u03A1",
+      RightAngleBracket: "\u27E9",
+      RightArrow: "\u2192",
+      RightArrowBar: "\u21E5",
+      RightArrowLeftArrow: "\u21C4",
+      RightCeiling: "\u2309",
+      RightDoubleBracket: "\u27E7",
+      RightDownTeeVector: "\u295D",
+      RightDownVector: "\u21C2",
+      RightDownVectorBar: "\u2955",
+      RightFloor: "\u230B",
+      RightTee: "\u22A2",
+      RightTeeArrow: "\u21A6",
+      RightTeeVector: "\u295B",
+      RightTriangle: "\u22B3",
+      RightTriangleBar: "\u29D0",
+      RightTriangleEqual: "\u22B5",
+      RightUpDownVector: "\u294F",
+      RightUpTeeVector: "\u295C",
+      RightUpVector: "\u21BE",
+      RightUpVectorBar: "\u2954",
+      RightVector: "\u21C0",
+      RightVectorBar: "\u2953",
+      Rightarrow: "\u21D2",
+      Ropf: "\u211D",
+      RoundImplies: "\u2970",
+      Rrightarrow: "\u21DB",
+      Rscr: "\u211B",
+      Rsh: "\u21B1",
+      RuleDelayed: "\u29F4",
+      SHCHcy: "\u0429",
+      SHcy: "\u0428",
+      SOFTcy: "\u042C",
+      Sacute: "\u015A",
+      Sc: "\u2ABC",
+      Scaron: "\u0160",
+      Scedil: "\u015E",
+      Scirc: "\u015C",
+      Scy: "\u0421",
+      Sfr: "\u{1D516}",
+      ShortDownArrow: "\u2193",
+      ShortLeftArrow: "\u2190",
+      ShortRightArrow: "\u2192",
+      ShortUpArrow: "\u2191",
+      Sigma: "\u03A3",
+      SmallCircle: "\u2218",
+      Sopf: "\u{1D54A}",
+      Sqrt: "\u221A",
+      Square: "\u25A1",
+      SquareIntersection: "\u2293",
+      SquareSubset: "\u228F",
+      SquareSubsetEqual: "\u2291",
+      SquareSuperset: "\u2290",
+      SquareSupersetEqual: "\u2292",
+      SquareUnion: "\u2294",
+      Sscr: "\u{1D4AE}",
+      Star: "\u22C6",
+      Sub: "\u22D0",
+      Subset: "\u22D0",
+      SubsetEqual: "\u2286",
+      Succeeds: "\u227B",
+      SucceedsEqual: "\u2AB0",
+      SucceedsSlantEqual: "\u227D",
+      SucceedsTilde: "\u227F",
+      SuchThat: "\u220B",
+      Sum: "\u2211",
+      Sup: "\u22D1",
+      Superset: "\u2283",
+      SupersetEqual: "\u2287",
+      Supset: "\u22D1",
+      THORN: "\xDE",
+      TRADE: "\u2122",
+      TSHcy: "\u040B",
+      TScy: "\u0426",
+      Tab: "	",
+      Tau: "\u03A4",
+      Tcaron: "\u0164",
+      Tcedil: "\u0162",
+      Tcy: "\u0422",
+      Tfr: "\u{1D517}",
+      Therefore: "\u2234",
+      Theta: "\u0398",
+      ThickSpace: "\u205F\u200A",
+      ThinSpace: "\u2009",
+      Tilde: "\u223C",
+      TildeEqual: "\u2243",
+      TildeFullEqual: "\u2245",
+      TildeTilde: "\u2248",
+      Topf: "\u{1D54B}",
+      TripleDot: "\u20DB",
+      Tscr: "\u{1D4AF}",
+      Tstrok: "\u0166",
+      Uacute: "\xDA",
+      Uarr: "\u219F",
+      Uarrocir: "\u2949",
+      Ubrcy: "\u040E",
+      Ubreve: "\u016C",
+      Ucirc: "\xDB",
+      Ucy: "\u0423",
+      Udblac: "\u0170",
+      Ufr: "\u{1D518}",
+      Ugrave: "\xD9",
+      Umacr: "\u016A",
+      UnderBar: "_",
+      UnderBrace: "\u23DF",
+      UnderBracket: "\u23B5",
+      UnderParenthesis: "\u23DD",
+      Union: "\u22C3",
+      UnionPlus: "\u228E",
+      Uogon: "\u0172",
+      Uopf: "\u{1D54C}",
+      UpArrow: "\u2191",
+      UpArrowBar: "\u2912",
+      UpArrowDownArrow: "\u21C5",
+      UpDownArrow: "\u2195",
+      UpEquilibrium: "\u296E",
+      UpTee: "\u22A5",
+      UpTeeArrow: "\u21A5",
+      Uparrow: "\u21D1",
+      Updownarrow: "\u21D5",
+      UpperLeftArrow: "\u2196",
+      UpperRightArrow: "\u2197",
+      Upsi: "\u03D2",
+      Upsilon: "\u03A5",
+      Uring: "\u016E",
+      Uscr: "\u{1D4B0}",
+      Utilde: "\u0168",
+      Uuml: "\xDC",
+      VDash: "\u22AB",
+      Vbar: "\u2AEB",
+      Vcy: "\u0412",
+      Vdash: "\u22A9",
+      Vdashl: "\u2AE6",
+      Vee: "\u22C1",
+      Verbar: "\u2016",
+      Vert: "\u2016",
+      VerticalBar: "\u2223",
+      VerticalLine: "|",
+      VerticalSeparator: "\u2758",
+      VerticalTilde: "\u2240",
+      VeryThinSpace: "\u200A",
+      Vfr: "\u{1D519}",
+      Vopf: "\u{1D54D}",
+      Vscr: "\u{1D4B1}",
+      Vvdash: "\u22AA",
+      Wcirc: "\u0174",
+      Wedge: "\u22C0",
+      Wfr: "\u{1D51A}",
+      Wopf: "\u{1D54E}",
+      Wscr: "\u{1D4B2}",
+      Xfr: "\u{1D51B}",
+      Xi: "\u039E",
+      Xopf: "\u{1D54F}",
+      Xscr: "\u{1D4B3}",
+      YAcy: "\u042F",
+      YIcy: "\u0407",
+      YUcy: "\u042E",
+      Yacute: "\xDD",
+      Ycirc: "\u0176",
+      Ycy: "\u042B",
+      Yfr: "\u{1D51C}",
+      Yopf: "\u{1D550}",
+      Yscr: "\u{1D4B4}",
+      Yuml: "\u0178",
+      ZHcy: "\u0416",
+      Zacute: "\u0179",
+      Zcaron: "\u017D",
+      Zcy: "\u0417",
+      Zdot: "\u017B",
+      ZeroWidthSpace: "\u200B",
+      Zeta: "\u0396",
+      Zfr: "\u2128",
+      Zopf: "\u2124",
+      Zscr: "\u{1D4B5}",
+      aacute: "\xE1",
+      abreve: "\u0103",
+      ac: "\u223E",
+      acE: "\u223E\u0333",
+      acd: "\u223F",
+      acirc: "\xE2",
+      acute: "\xB4",
+      acy: "\u0430",
+      aelig: "\xE6",
+      af: "\u2061",
+      afr: "\u{1D51E}",
+      agrave: "\xE0",
+      alefsym: "\u2135",
+      aleph: "\u2135",
+      alpha: "\u03B1",
+      amacr: "\u0101",
+      amalg: "\u2A3F",
+      amp: "&",
+      and: "\u2227",
+      andand: "\u2A55",
+      andd: "\u2A5C",
+      andslope: "\u2A58",
+      andv: "\u2A5A",
+      ang: "\u2220",
+      ange: "\u29A4",
+      angle: "\u2220",
+      angmsd: "\u2221",
+      angmsdaa: "\u29A8",
+      angmsdab: "\u29A9",
+      angmsdac: "\u29AA",
+      angmsdad: "\u29AB",
+      angmsdae: "\u29AC",
+      angmsdaf: "\u29AD",
+      angmsdag: "\u29AE",
+      angmsdah: "\u29AF",
+      angrt: "\u221F",
+      angrtvb: "\u22BE",
+      angrtvbd: "\u299D",
+      angsph: "\u2222",
+      angst: "\xC5",
+      angzarr: "\u237C",
+      aogon: "\u0105",
+      aopf: "\u{1D552}",
+      ap: "\u2248",
+      apE: "\u2A70",
+      apacir: "\u2A6F",
+      ape: "\u224A",
+      apid: "\u224B",
+      apos: "'",
+      approx: "\u2248",
+      approxeq: "\u224A",
+      aring: "\xE5",
+      ascr: "\u{1D4B6}",
+      ast: "*",
+      asymp: "\u2248",
+      asympeq: "\u224D",
+      atilde: "\xE3",
+      auml: "\xE4",
+      awconint: "\u2233",
+      awint: "\u2A11",
+      bNot: "\u2AED",
+      backcong: "\u224C",
+      backepsilon: "\u03F6",
+      backprime: "\u2035",
+      backsim: "\u223D",
+      backsimeq: "\u22CD",
+      barvee: "\u22BD",
+      barwed: "\u2305",
+      barwedge: "\u2305",
+      bbrk: "\u23B5",
+      bbrktbrk: "\u23B6",
+      bcong: "\u224C",
+      bcy: "\u0431",
+      bdquo: "\u201E",
+      becaus: "\u2235",
+      because: "\u2235",
+      bemptyv: "\u29B0",
+      bepsi: "\u03F6",
+      bernou: "\u212C",
+      beta: "\u03B2",
+      beth: "\u2136",
+      between: "\u226C",
+      bfr: "\u{1D51F}",
+      bigcap: "\u22C2",
+      bigcirc: "\u25EF",
+      bigcup: "\u22C3",
+      bigodot: "\u2A00",
+      bigoplus: "\u2A01",
+      bigotimes: "\u2A02",
+      bigsqcup: "\u2A06",
+      bigstar: "\u2605",
+      bigtriangledown: "\u25BD",
+      bigtriangleup: "\u25B3",
+      biguplus: "\u2A04",
+      bigvee: "\u22C1",
+      bigwedge: "\u22C0",
+      bkarow: "\u290D",
+      blacklozenge: "\u29EB",
+      blacksquare: "\u25AA",
+      blacktriangle: "\u25B4",
+      blacktriangledown: "\u25BE",
+      blacktriangleleft: "\u25C2",
+      blacktriangleright: "\u25B8",
+      blank: "\u2423",
+      blk12: "\u2592",
+      blk14: "\u2591",
+      blk34: "\u2593",
+      block: "\u2588",
+      bne: "=\u20E5",
+      bnequiv: "\u2261\u20E5",
+      bnot: "\u2310",
+      bopf: "\u{1D553}",
+      bot: "\u22A5",
+      bottom: "\u22A5",
+      bowtie: "\u22C8",
+      boxDL: "\u2557",
+      boxDR: "\u2554",
+      boxDl: "\u2556",
+      boxDr: "\u2553",
+      boxH: "\u2550",
+      boxHD: "\u2566",
+      boxHU: "\u2569",
+      boxHd: "\u2564",
+      boxHu: "\u2567",
+      boxUL: "\u255D",
+      boxUR: "\u255A",
+      boxUl: "\u255C",
+      boxUr: "\u2559",
+      boxV: "\u2551",
+      boxVH: "\u256C",
+      boxVL: "\u2563",
+      boxVR: "\u2560",
+      boxVh: "\u256B",
+      boxVl: "\u2562",
+      boxVr: "\u255F",
+      boxbox: "\u29C9",
+      boxdL: "\u2555",
+      boxdR: "\u2552",
+      boxdl: "\u2510",
+      boxdr: "\u250C",
+      boxh: "\u2500",
+      boxhD: "\u2565",
+      boxhU: "\u2568",
+      boxhd: "\u252C",
+      boxhu: "\u2534",
+      boxminus: "\u229F",
+      boxplus: "\u229E",
+      boxtimes: "\u22A0",
+      boxuL: "\u255B",
+      boxuR: "\u2558",
+      boxul: "\u2518",
+      boxur: "\u2514",
+      boxv: "\u2502",
+      boxvH: "\u256A",
+      boxvL: "\u2561",
+      boxvR: "\u255E",
+      boxvh: "\u253C",
+      boxvl: "\u2524",
+      boxvr: "\u251C",
+      bprime: "\u2035",
+      breve: "\u02D8",
+      brvbar: "\xA6",
+      bscr: "\u{1D4B7}",
+      bsemi: "\u204F",
+      bsim: "\u223D",
+      bsime: "\u22CD",
+      bsol: "\\",
+      bsolb: "\u29C5",
+      bsolhsub: "\u27C8",
+      bull: "\u2022",
+      bullet: "\u2022",
+      bump: "\u224E",
+      bumpE: "\u2AAE",
+      bumpe: "\u224F",
+      bumpeq: "\u224F",
+      cacute: "\u0107",
+      cap: "\u2229",
+      capand: "\u2A44",
+      capbrcup: "\u2A49",
+      capcap: "\u2A4B",
+      capcup: "\u2A47",
+      capdot: "\u2A40",
+      caps: "\u2229\uFE00",
+      caret: "\u2041",
+      caron: "\u02C7",
+      ccaps: "\u2A4D",
+      ccaron: "\u010D",
+      ccedil: "\xE7",
+      ccirc: "\u0109",
+      ccups: "\u2A4C",
+      ccupssm: "\u2A50",
+      cdot: "\u010B",
+      cedil: "\xB8",
+      cemptyv: "\u29B2",
+      cent: "\xA2",
+      centerdot: "\xB7",
+      cfr: "\u{1D520}",
+      chcy: "\u0447",
+      check: "\u2713",
+      checkmark: "\u2713",
+      chi: "\u03C7",
+      cir: "\u25CB",
+      cirE: "\u29C3",
+      circ: "\u02C6",
+      circeq: "\u2257",
+      circlearrowleft: "\u21BA",
+      circlearrowright: "\u21BB",
+      circledR: "\xAE",
+      circledS: "\u24C8",
+      circledast: "\u229B",
+      circledcirc: "\u229A",
+      circleddash: "\u229D",
+      cire: "\u2257",
+      cirfnint: "\u2A10",
+      cirmid: "\u2AEF",
+      cirscir: "\u29C2",
+      clubs: "\u2663",
+      clubsuit: "\u2663",
+      colon: ":",
+      colone: "\u2254",
+      coloneq: "\u2254",
+      comma: ",",
+      commat: "@",
+      comp: "\u2201",
+      compfn: "\u2218",
+      complement: "\u2201",
+      complexes: "\u2102",
+      cong: "\u2245",
+      congdot: "\u2A6D",
+      conint: "\u222E",
+      copf: "\u{1D554}",
+      coprod: "\u2210",
+      copy: "\xA9",
+      copysr: "\u2117",
+      crarr: "\u21B5",
+      cross: "\u2717",
+      cscr: "\u{1D4B8}",
+      csub: "\u2ACF",
+      csube: "\u2AD1",
+      csup: "\u2AD0",
+      csupe: "\u2AD2",
+      ctdot: "\u22EF",
+      cudarrl: "\u2938",
+      cudarrr: "\u2935",
+      cuepr: "\u22DE",
+      cuesc: "\u22DF",
+      cularr: "\u21B6",
+      cularrp: "\u293D",
+      cup: "\u222A",
+      cupbrcap: "\u2A48",
+      cupcap: "\u2A46",
+      cupcup: "\u2A4A",
+      cupdot: "\u228D",
+      cupor: "\u2A45",
+      cups: "\u222A\uFE00",
+      curarr: "\u21B7",
+      curarrm: "\u293C",
+      curlyeqprec: "\u22DE",
+      curlyeqsucc: "\u22DF",
+      curlyvee: "\u22CE",
+      curlywedge: "\u22CF",
+      curren: "\xA4",
+      curvearrowleft: "\u21B6",
+      curvearrowright: "\u21B7",
+      cuvee: "\u22CE",
+      cuwed: "\u22CF",
+      cwconint: "\u2232",
+      cwint: "\u2231",
+      cylcty: "\u232D",
+      dArr: "\u21D3",
+      dHar: "\u2965",
+      dagger: "\u2020",
+      daleth: "\u2138",
+      darr: "\u2193",
+      dash: "\u2010",
+      dashv: "\u22A3",
+      dbkarow: "\u290F",
+      dblac: "\u02DD",
+      dcaron: "\u010F",
+      dcy: "\u0434",
+      dd: "\u2146",
+      ddagger: "\u2021",
+      ddarr: "\u21CA",
+      ddotseq: "\u2A77",
+      deg: "\xB0",
+      delta: "\u03B4",
+      demptyv: "\u29B1",
+      dfisht: "\u297F",
+      dfr: "\u{1D521}",
+      dharl: "\u21C3",
+      dharr: "\u21C2",
+      diam: "\u22C4",
+      diamond: "\u22C4",
+      diamondsuit: "\u2666",
+      diams: "\u2666",
+      die: "\xA8",
+      digamma: "\u03DD",
+      disin: "\u22F2",
+      div: "\xF7",
+      divide: "\xF7",
+      divideontimes: "\u22C7",
+      divonx: "\u22C7",
+      djcy: "\u0452",
+      dlcorn: "\u231E",
+      dlcrop: "\u230D",
+      dollar: "$",
+      dopf: "\u{1D555}",
+      dot: "\u02D9",
+      doteq: "\u2250",
+      doteqdot: "\u2251",
+      dotminus: "\u2238",
+      dotplus: "\u2214",
+      dotsquare: "\u22A1",
+      doublebarwedge: "\u2306",
+      downarrow: "\u2193",
+      downdownarrows: "\u21CA",
+      downharpoonleft: "\u21C3",
+      downharpoonright: "\u21C2",
+      drbkarow: "\u2910",
+      drcorn: "\u231F",
+      drcrop: "\u230C",
+      dscr: "\u{1D4B9}",
+      dscy: "\u0455",
+      dsol: "\u29F6",
+      dstrok: "\u0111",
+      dtdot: "\u22F1",
+      dtri: "\u25BF",
+      dtrif: "\u25BE",
+      duarr: "\u21F5",
+      duhar: "\u296F",
+      dwangle: "\u29A6",
+      dzcy: "\u045F",
+      dzigrarr: "\u27FF",
+      eDDot: "\u2A77",
+      eDot: "\u2251",
+      eacute: "\xE9",
+      easter: "\u2A6E",
+      ecaron: "\u011B",
+      ecir: "\u2256",
+      ecirc: "\xEA",
+      ecolon: "\u2255",
+      ecy: "\u044D",
+      edot: "\u0117",
+      ee: "\u2147",
+      efDot: "\u2252",
+      efr: "\u{1D522}",
+      eg: "\u2A9A",
+      egrave: "\xE8",
+      egs: "\u2A96",
+      egsdot: "\u2A98",
+      el: "\u2A99",
+      elinters: "\u23E7",
+      ell: "\u2113",
+      els: "\u2A95",
+      elsdot: "\u2A97",
+      emacr: "\u0113",
+      empty: "\u2205",
+      emptyset: "\u2205",
+      emptyv: "\u2205",
+      emsp13: "\u2004",
+      emsp14: "\u2005",
+      emsp: "\u2003",
+      eng: "\u014B",
+      ensp: "\u2002",
+      eogon: "\u0119",
+      eopf: "\u{1D556}",
+      epar: "\u22D5",
+      eparsl: "\u29E3",
+      eplus: "\u2A71",
+      epsi: "\u03B5",
+      epsilon: "\u03B5",
+      epsiv: "\u03F5",
+      eqcirc: "\u2256",
+      eqcolon: "\u2255",
+      eqsim: "\u2242",
+      eqslantgtr: "\u2A96",
+      eqslantless: "\u2A95",
+      equals: "=",
+      equest: "\u225F",
+      equiv: "\u2261",
+      equivDD: "\u2A78",
+      eqvparsl: "\u29E5",
+      erDot: "\u2253",
+      erarr: "\u2971",
+      escr: "\u212F",
+      esdot: "\u2250",
+      esim: "\u2242",
+      eta: "\u03B7",
+      eth: "\xF0",
+      euml: "\xEB",
+      euro: "\u20AC",
+      excl: "!",
+      exist: "\u2203",
+      expectation: "\u2130",
+      exponentiale: "\u2147",
+      fallingdotseq: "\u2252",
+      fcy: "\u0444",
+      female: "\u2640",
+      ffilig: "\uFB03",
+      fflig: "\uFB00",
+      ffllig: "\uFB04",
+      ffr: "\u{1D523}",
+      filig: "\uFB01",
+      fjlig: "fj",
+      flat: "\u266D",
+      fllig: "\uFB02",
+      fltns: "\u25B1",
+      fnof: "\u0192",
+      fopf: "\u{1D557}",
+      forall: "\u2200",
+      fork: "\u22D4",
+      forkv: "\u2AD9",
+      fpartint: "\u2A0D",
+      frac12: "\xBD",
+      frac13: "\u2153",
+      frac14: "\xBC",
+      frac15: "\u2155",
+      frac16: "\u2159",
+      frac18: "\u215B",
+      frac23: "\u2154",
+      frac25: "\u2156",
+      frac34: "\xBE",
+      frac35: "\u2157",
+      frac38: "\u215C",
+      frac45: "\u2158",
+      frac56: "\u215A",
+      frac58: "\u215D",
+      frac78: "\u215E",
+      frasl: "\u2044",
+      frown: "\u2322",
+      fscr: "\u{1D4BB}",
+      gE: "\u2267",
+      gEl: "\u2A8C",
+      gacute: "\u01F5",
+      gamma: "\u03B3",
+      gammad: "\u03DD",
+      gap: "\u2A86",
+      gbreve: "\u011F",
+      gcirc: "\u011D",
+      gcy: "\u0433",
+      gdot: "\u0121",
+      ge: "\u2265",
+      gel: "\u22DB",
+      geq: "\u2265",
+      geqq: "\u2267",
+      geqslant: "\u2A7E",
+      ges: "\u2A7E",
+      gescc: "\u2AA9",
+      gesdot: "\u2A80",
+      gesdoto: "\u2A82",
+      gesdotol: "\u2A84",
+      gesl: "\u22DB\uFE00",
+      gesles: "\u2A94",
+      gfr: "\u{1D524}",
+      gg: "\u226B",
+      ggg: "\u22D9",
+      gimel: "\u2137",
+      gjcy: "\u0453",
+      gl: "\u2277",
+      glE: "\u2A92",
+      gla: "\u2AA5",
+      glj: "\u2AA4",
+      gnE: "\u2269",
+      gnap: "\u2A8A",
+      gnapprox: "\u2A8A",
+      gne: "\u2A88",
+      gneq: "\u2A88",
+      gneqq: "\u2269",
+      gnsim: "\u22E7",
+      gopf: "\u{1D558}",
+      grave: "`",
+      gscr: "\u210A",
+      gsim: "\u2273",
+      gsime: "\u2A8E",
+      gsiml: "\u2A90",
+      gt: ">",
+      gtcc: "\u2AA7",
+      gtcir: "\u2A7A",
+      gtdot: "\u22D7",
+      gtlPar: "\u2995",
+      gtquest: "\u2A7C",
+      gtrapprox: "\u2A86",
+      gtrarr: "\u2978",
+      gtrdot: "\u22D7",
+      gtreqless: "\u22DB",
+      gtreqqless: "\u2A8C",
+      gtrless: "\u2277",
+      gtrsim: "\u2273",
+      gvertneqq: "\u2269\uFE00",
+      gvnE: "\u2269\uFE00",
+      hArr: "\u21D4",
+      hairsp: "\u200A",
+      half: "\xBD",
+      hamilt: "\u210B",
+      hardcy: "\u044A",
+      harr: "\u2194",
+      harrcir: "\u2948",
+      harrw: "\u21AD",
+      hbar: "\u210F",
+      hcirc: "\u0125",
+      hearts: "\u2665",
+      heartsuit: "\u2665",
+      hellip: "\u2026",
+      hercon: "\u22B9",
+      hfr: "\u{1D525}",
+      hksearow: "\u2925",
+      hkswarow: "\u2926",
+      hoarr: "\u21FF",
+      homtht: "\u223B",
+      hookleftarrow: "\u21A9",
+      hookrightarrow: "\u21AA",
+      hopf: "\u{1D559}",
+      horbar: "\u2015",
+      hscr: "\u{1D4BD}",
+      hslash: "\u210F",
+      hstrok: "\u0127",
+      hybull: "\u2043",
+      hyphen: "\u2010",
+      iacute: "\xED",
+      ic: "\u2063",
+      icirc: "\xEE",
+      icy: "\u0438",
+      iecy: "\u0435",
+      iexcl: "\xA1",
+      iff: "\u21D4",
+      ifr: "\u{1D526}",
+      igrave: "\xEC",
+      ii: "\u2148",
+      iiiint: "\u2A0C",
+      iiint: "\u222D",
+      iinfin: "\u29DC",
+      iiota: "\u2129",
+      ijlig: "\u0133",
+      imacr: "\u012B",
+      image: "\u2111",
+      imagline: "\u2110",
+      imagpart: "\u2111",
+      imath: "\u0131",
+      imof: "\u22B7",
+      imped: "\u01B5",
+      in: "\u2208",
+      incare: "\u2105",
+      infin: "\u221E",
+      infintie: "\u29DD",
+      inodot: "\u0131",
+      int: "\u222B",
+      intcal: "\u22BA",
+      integers: "\u2124",
+      intercal: "\u22BA",
+      intlarhk: "\u2A17",
+      intprod: "\u2A3C",
+      iocy: "\u0451",
+      iogon: "\u012F",
+      iopf: "\u{1D55A}",
+      iota: "\u03B9",
+      iprod: "\u2A3C",
+      iquest: "\xBF",
+      iscr: "\u{1D4BE}",
+      isin: "\u2208",
+      isinE: "\u22F9",
+      isindot: "\u22F5",
+      isins: "\u22F4",
+      isinsv: "\u22F3",
+      isinv: "\u2208",
+      it: "\u2062",
+      itilde: "\u0129",
+      iukcy: "\u0456",
+      iuml: "\xEF",
+      jcirc: "\u0135",
+      jcy: "\u0439",
+      jfr: "\u{1D527}",
+      jmath: "\u0237",
+      jopf: "\u{1D55B}",
+      jscr: "\u{1D4BF}",
+      jsercy: "\u0458",
+      jukcy: "\u0454",
+      kappa: "\u03BA",
+      kappav: "\u03F0",
+      kcedil: "\u0137",
+      kcy: "\u043A",
+      kfr: "\u{1D528}",
+      kgreen: "\u0138",
+      khcy: "\u0445",
+      kjcy: "\u045C",
+      kopf: "\u{1D55C}",
+      kscr: "\u{1D4C0}",
+      lAarr: "\u21DA",
+      lArr: "\u21D0",
+      lAtail: "\u291B",
+      lBarr: "\u290E",
+      lE: "\u2266",
+      lEg: "\u2A8B",
+      lHar: "\u2962",
+      lacute: "\u013A",
+      laemptyv: "\u29B4",
+      lagran: "\u2112",
+      lambda: "\u03BB",
+      lang: "\u27E8",
+      langd: "\u2991",
+      langle: "\u27E8",
+      lap: "\u2A85",
+      laquo: "\xAB",
+      larr: "\u2190",
+      larrb: "\u21E4",
+      larrbfs: "\u291F",
+      larrfs: "\u291D",
+      larrhk: "\u21A9",
+      larrlp: "\u21AB",
+      larrpl: "\u2939",
+      larrsim: "\u2973",
+      larrtl: "\u21A2",
+      lat: "\u2AAB",
+      latail: "\u2919",
+      late: "\u2AAD",
+      lates: "\u2AAD\uFE00",
+      lbarr: "\u290C",
+      lbbrk: "\u2772",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "\u298B",
+      lbrksld: "\u298F",
+      lbrkslu: "\u298D",
+      lcaron: "\u013E",
+      lcedil: "\u013C",
+      lceil: "\u2308",
+      lcub: "{",
+      lcy: "\u043B",
+      ldca: "\u2936",
+      ldquo: "\u201C",
+      ldquor: "\u201E",
+      ldrdhar: "\u2967",
+      ldrushar: "\u294B",
+      ldsh: "\u21B2",
+      le: "\u2264",
+      leftarrow: "\u2190",
+      leftarrowtail: "\u21A2",
+      leftharpoondown: "\u21BD",
+      leftharpoonup: "\u21BC",
+      leftleftarrows: "\u21C7",
+      leftrightarrow: "\u2194",
+      leftrightarrows: "\u21C6",
+      leftrightharpoons: "\u21CB",
+      leftrightsquigarrow: "\u21AD",
+      leftthreetimes: "\u22CB",
+      leg: "\u22DA",
+      leq: "\u2264",
+      leqq: "\u2266",
+      leqslant: "\u2A7D",
+      les: "\u2A7D",
+      lescc: "\u2AA8",
+      lesdot: "\u2A7F",
+      lesdoto: "\u2A81",
+      lesdotor: "\u2A83",
+      lesg: "\u22DA\uFE00",
+      lesges: "\u2A93",
+      lessapprox: "\u2A85",
+      lessdot: "\u22D6",
+      lesseqgtr: "\u22DA",
+      lesseqqgtr: "\u2A8B",
+      lessgtr: "\u2276",
+      lesssim: "\u2272",
+      lfisht: "\u297C",
+      lfloor: "\u230A",
+      lfr: "\u{1D529}",
+      lg: "\u2276",
+      lgE: "\u2A91",
+      lhard: "\u21BD",
+      lharu: "\u21BC",
+      lharul: "\u296A",
+      lhblk: "\u2584",
+      ljcy: "\u0459",
+      ll: "\u226A",
+      llarr: "\u21C7",
+      llcorner: "\u231E",
+      llhard: "\u296B",
+      lltri: "\u25FA",
+      lmidot: "\u0140",
+      lmoust: "\u23B0",
+      lmoustache: "\u23B0",
+      lnE: "\u2268",
+      lnap: "\u2A89",
+      lnapprox: "\u2A89",
+      lne: "\u2A87",
+      lneq: "\u2A87",
+      lneqq: "\u2268",
+      lnsim: "\u22E6",
+      loang: "\u27EC",
+      loarr: "\u21FD",
+      lobrk: "\u27E6",
+      longleftarrow: "\u27F5",
+      longleftrightarrow: "\u27F7",
+      longmapsto: "\u27FC",
+      longrightarrow: "\u27F6",
+      looparrowleft: "\u21AB",
+      looparrowright: "\u21AC",
+      lopar: "\u2985",
+      lopf: "\u{1D55D}",
+      loplus: "\u2A2D",
+      lotimes: "\u2A34",
+      lowast: "\u2217",
+      lowbar: "_",
+      loz: "\u25CA",
+      lozenge: "\u25CA",
+      lozf: "\u29EB",
+      lpar: "(",
+      lparlt: "\u2993",
+      lrarr: "\u21C6",
+      lrcorner: "\u231F",
+      lrhar: "\u21CB",
+      lrhard: "\u296D",
+      lrm: "\u200E",
+      lrtri: "\u22BF",
+      lsaquo: "\u2039",
+      lscr: "\u{1D4C1}",
+      lsh: "\u21B0",
+      lsim: "\u2272",
+      lsime: "\u2A8D",
+      lsimg: "\u2A8F",
+      lsqb: "[",
+      lsquo: "\u2018",
+      lsquor: "\u201A",
+      lstrok: "\u0142",
+      lt: "<",
+      ltcc: "\u2AA6",
+      ltcir: "\u2A79",
+      ltdot: "\u22D6",
+      lthree: "\u22CB",
+      ltimes: "\u22C9",
+      ltlarr: "\u2976",
+      ltquest: "\u2A7B",
+      ltrPar: "\u2996",
+      ltri: "\u25C3",
+      ltrie: "\u22B4",
+      ltrif: "\u25C2",
+      lurdshar: "\u294A",
+      luruhar: "\u2966",
+      lvertneqq: "\u2268\uFE00",
+      lvnE: "\u2268\uFE00",
+      mDDot: "\u223A",
+      macr: "\xAF",
+      male: "\u2642",
+      malt: "\u2720",
+      maltese: "\u2720",
+      map: "\u21A6",
+      mapsto: "\u21A6",
+      mapstodown: "\u21A7",
+      mapstoleft: "\u21A4",
+      mapstoup: "\u21A5",
+      marker: "\u25AE",
+      mcomma: "\u2A29",
+      mcy: "\u043C",
+      mdash: "\u2014",
+      measuredangle: "\u2221",
+      mfr: "\u{1D52A}",
+      mho: "\u2127",
+      micro: "\xB5",
+      mid: "\u2223",
+      midast: "*",
+      midcir: "\u2AF0",
+      middot: "\xB7",
+      minus: "\u2212",
+      minusb: "\u229F",
+      minusd: "\u2238",
+      minusdu: "\u2A2A",
+      mlcp: "\u2ADB",
+      mldr: "\u2026",
+      mnplus: "\u2213",
+      models: "\u22A7",
+      mopf: "\u{1D55E}",
+      mp: "\u2213",
+      mscr: "\u{1D4C2}",
+      mstpos: "\u223E",
+      mu: "\u03BC",
+      multimap: "\u22B8",
+      mumap: "\u22B8",
+      nGg: "\u22D9\u0338",
+      nGt: "\u226B\u20D2",
+      nGtv: "\u226B\u0338",
+      nLeftarrow: "\u21CD",
+      nLeftrightarrow: "\u21CE",
+      nLl: "\u22D8\u0338",
+      nLt: "\u226A\u20D2",
+      nLtv: "\u226A\u0338",
+      nRightarrow: "\u21CF",
+      nVDash: "\u22AF",
+      nVdash: "\u22AE",
+      nabla: "\u2207",
+      nacute: "\u0144",
+      nang: "\u2220\u20D2",
+      nap: "\u2249",
+      napE: "\u2A70\u0338",
+      napid: "\u224B\u0338",
+      napos: "\u0149",
+      napprox: "\u2249",
+      natur: "\u266E",
+      natural: "\u266E",
+      naturals: "\u2115",
+      nbsp: "\xA0",
+      nbump: "\u224E\u0338",
+      nbumpe: "\u224F\u0338",
+      ncap: "\u2A43",
+      ncaron: "\u0148",
+      ncedil: "\u0146",
+      ncong: "\u2247",
+      ncongdot: "\u2A6D\u0338",
+      ncup: "\u2A42",
+      ncy: "\u043D",
+      ndash: "\u2013",
+      ne: "\u2260",
+      neArr: "\u21D7",
+      nearhk: "\u2924",
+      nearr: "\u2197",
+      nearrow: "\u2197",
+      nedot: "\u2250\u0338",
+      nequiv: "\u2262",
+      nesear: "\u2928",
+      nesim: "\u2242\u0338",
+      nexist: "\u2204",
+      nexists: "\u2204",
+      nfr: "\u{1D52B}",
+      ngE: "\u2267\u0338",
+      nge: "\u2271",
+      ngeq: "\u2271",
+      ngeqq: "\u2267\u0338",
+      ngeqslant: "\u2A7E\u0338",
+      nges: "\u2A7E\u0338",
+      ngsim: "\u2275",
+      ngt: "\u226F",
+      ngtr: "\u226F",
+      nhArr: "\u21CE",
+      nharr: "\u21AE",
+      nhpar: "\u2AF2",
+      ni: "\u220B",
+      nis: "\u22FC",
+      nisd: "\u22FA",
+      niv: "\u220B",
+      njcy: "\u045A",
+      nlArr: "\u21CD",
+      nlE: "\u2266\u0338",
+      nlarr: "\u219A",
+      nldr: "\u2025",
+      nle: "\u2270",
+      nleftarrow: "\u219A",
+      nleftrightarrow: "\u21AE",
+      nleq: "\u2270",
+      nleqq: "\u2266\u0338",
+      nleqslant: "\u2A7D\u0338",
+      nles: "\u2A7D\u0338",
+      nless: "\u226E",
+      nlsim: "\u2274",
+      nlt: "\u226E",
+      nltri: "\u22EA",
+      nltrie: "\u22EC",
+      nmid: "\u2224",
+      nopf: "\u{1D55F}",
+      not: "\xAC",
+      notin: "\u2209",
+      notinE: "\u22F9\u0338",
+      notindot: "\u22F5\u0338",
+      notinva: "\u2209",
+      notinvb: "\u22F7",
+      notinvc: "\u22F6",
+      notni: "\u220C",
+      notniva: "\u220C",
+      notnivb: "\u22FE",
+      notnivc: "\u22FD",
+      npar: "\u2226",
+      nparallel: "\u2226",
+      nparsl: "\u2AFD\u20E5",
+      npart: "\u2202\u0338",
+      npolint: "\u2A14",
+      npr: "\u2280",
+      nprcue: "\u22E0",
+      npre: "\u2AAF\u0338",
+      nprec: "\u2280",
+      npreceq: "\u2AAF\u0338",
+      nrArr: "\u21CF",
+      nrarr: "\u219B",
+      nrarrc: "\u2933\u0338",
+      nrarrw: "\u219D\u0338",
+      nrightarrow: "\u219B",
+      nrtri: "\u22EB",
+      nrtrie: "\u22ED",
+      nsc: "\u2281",
+      nsccue: "\u22E1",
+      nsce: "\u2AB0\u0338",
+      nscr: "\u{1D4C3}",
+      nshortmid: "\u2224",
+      nshortparallel: "\u2226",
+      nsim: "\u2241",
+      nsime: "\u2244",
+      nsimeq: "\u2244",
+      nsmid: "\u2224",
+      nspar: "\u2226",
+      nsqsube: "\u22E2",
+      nsqsupe: "\u22E3",
+      nsub: "\u2284",
+      nsubE: "\u2AC5\u0338",
+      nsube: "\u2288",
+      nsubset: "\u2282\u20D2",
+      nsubseteq: "\u2288",
+      nsubseteqq: "\u2AC5\u0338",
+      nsucc: "\u2281",
+      nsucceq: "\u2AB0\u0338",
+      nsup: "\u2285",
+      nsupE: "\u2AC6\u0338",
+      nsupe: "\u2289",
+      nsupset: "\u2283\u20D2",
+      nsupseteq: "\u2289",
+      nsupseteqq: "\u2AC6\u0338",
+      ntgl: "\u2279",
+      ntilde: "\xF1",
+      ntlg: "\u2278",
+      ntriangleleft: "\u22EA",
+      ntrianglelefteq: "\u22EC",
+      ntriangleright: "\u22EB",
+      ntrianglerighteq: "\u22ED",
+      nu: "\u03BD",
+      num: "#",
+      numero: "\u2116",
+      numsp: "\u2007",
+      nvDash: "\u22AD",
+      nvHarr: "\u2904",
+      nvap: "\u224D\u20D2",
+      nvdash: "\u22AC",
+      nvge: "\u2265\u20D2",
+      nvgt: ">\u20D2",
+      nvinfin: "\u29DE",
+      nvlArr: "\u2902",
+      nvle: "\u2264\u20D2",
+      nvlt: "<\u20D2",
+      nvltrie: "\u22B4\u20D2",
+      nvrArr: "\u2903",
+      nvrtrie: "\u22B5\u20D2",
+      nvsim: "\u223C\u20D2",
+      nwArr: "\u21D6",
+      nwarhk: "\u2923",
+      nwarr: "\u2196",
+      nwarrow: "\u2196",
+      nwnear: "\u2927",
+      oS: "\u24C8",
+      oacute: "\xF3",
+      oast: "\u229B",
+      ocir: "\u229A",
+      ocirc: "\xF4",
+      ocy: "\u043E",
+      odash: "\u229D",
+      odblac: "\u0151",
+      odiv: "\u2A38",
+      odot: "\u2299",
+      odsold: "\u29BC",
+      oelig: "\u0153",
+      ofcir: "\u29BF",
+      ofr: "\u{1D52C}",
+      ogon: "\u02DB",
+      ograve: "\xF2",
+      ogt: "\u29C1",
+      ohbar: "\u29B5",
+      ohm: "\u03A9",
+      oint: "\u222E",
+      olarr: "\u21BA",
+      olcir: "\u29BE",
+      olcross: "\u29BB",
+      oline: "\u203E",
+      olt: "\u29C0",
+      omacr: "\u014D",
+      omega: "\u03C9",
+      omicron: "\u03BF",
+      omid: "\u29B6",
+      ominus: "\u2296",
+      oopf: "\u{1D560}",
+      opar: "\u29B7",
+      operp: "\u29B9",
+      oplus: "\u2295",
+      or: "\u2228",
+      orarr: "\u21BB",
+      ord: "\u2A5D",
+      order: "\u2134",
+      orderof: "\u2134",
+      ordf: "\xAA",
+      ordm: "\xBA",
+      origof: "\u22B6",
+      oror: "\u2A56",
+      orslope: "\u2A57",
+      orv: "\u2A5B",
+      oscr: "\u2134",
+      oslash: "\xF8",
+      osol: "\u2298",
+      otilde: "\xF5",
+      otimes: "\u2297",
+      otimesas: "\u2A36",
+      ouml: "\xF6",
+      ovbar: "\u233D",
+      par: "\u2225",
+      para: "\xB6",
+      parallel: "\u2225",
+      parsim: "\u2AF3",
+      parsl: "\u2AFD",
+      part: "\u2202",
+      pcy: "\u043F",
+      percnt: "%",
+      period: ".",
+      permil: "\u2030",
+      perp: "\u22A5",
+      pertenk: "\u2031",
+      pfr: "\u{1D52D}",
+      phi: "\u03C6",
+      phiv: "\u03D5",
+      phmmat: "\u2133",
+      phone: "\u260E",
+      pi: "\u03C0",
+      pitchfork: "\u22D4",
+      piv: "\u03D6",
+      planck: "\u210F",
+      planckh: "\u210E",
+      plankv: "\u210F",
+      plus: "+",
+      plusacir: "\u2A23",
+      plusb: "\u229E",
+      pluscir: "\u2A22",
+      plusdo: "\u2214",
+      plusdu: "\u2A25",
+      pluse: "\u2A72",
+      plusmn: "\xB1",
+      plussim: "\u2A26",
+      plustwo: "\u2A27",
+      pm: "\xB1",
+      pointint: "\u2A15",
+      popf: "\u{1D561}",
+      pound: "\xA3",
+      pr: "\u227A",
+      prE: "\u2AB3",
+      prap: "\u2AB7",
+      prcue: "\u227C",
+      pre: "\u2AAF",
+      prec: "\u227A",
+      precapprox: "\u2AB7",
+      preccurlyeq: "\u227C",
+      preceq: "\u2AAF",
+      precnapprox: "\u2AB9",
+      precneqq: "\u2AB5",
+      precnsim: "\u22E8",
+      precsim: "\u227E",
+      prime: "\u2032",
+      primes: "\u2119",
+      prnE: "\u2AB5",
+      prnap: "\u2AB9",
+      prnsim: "\u22E8",
+      prod: "\u220F",
+      profalar: "\u232E",
+      profline: "\u2312",
+      profsurf: "\u2313",
+      prop: "\u221D",
+      propto: "\u221D",
+      prsim: "\u227E",
+      prurel: "\u22B0",
+      pscr: "\u{1D4C5}",
+      psi: "\u03C8",
+      puncsp: "\u2008",
+      qfr: "\u{1D52E}",
+      qint: "\u2A0C",
+      qopf: "\u{1D562}",
+      qprime: "\u2057",
+      qscr: "\u{1D4C6}",
+      quaternions: "\u210D",
+      quatint: "\u2A16",
+      quest: "?",
+      questeq: "\u225F",
+      quot: '"',
+      rAarr: "\u21DB",
+      rArr: "\u21D2",
+      rAtail: "\u291C",
+      rBarr: "\u290F",
+      rHar: "\u2964",
+      race: "\u223D\u0331",
+      racute: "\u0155",
+      radic: "\u221A",
+      raemptyv: "\u29B3",
+      rang: "\u27E9",
+      rangd: "\u2992",
+      range: "\u29A5",
+      rangle: "\u27E9",
+      raquo: "\xBB",
+      rarr: "\u2192",
+      rarrap: "\u2975",
+      rarrb: "\u21E5",
+      rarrbfs: "\u2920",
+      rarrc: "\u2933",
+      rarrfs: "\u291E",
+      rarrhk: "\u21AA",
+      rarrlp: "\u21AC",
+      rarrpl: "\u2945",
+      rarrsim: "\u2974",
+      rarrtl: "\u21A3",
+      rarrw: "\u219D",
+      ratail: "\u291A",
+      ratio: "\u2236",
+      rationals: "\u211A",
+      rbarr: "\u290D",
+      rbbrk: "\u2773",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "\u298C",
+      rbrksld: "\u298E",
+      rbrkslu: "\u2990",
+      rcaron: "\u0159",
+      rcedil: "\u0157",
+      rceil: "\u2309",
+      rcub: "}",
+      rcy: "\u0440",
+      rdca: "\u2937",
+      rdldhar: "\u2969",
+      rdquo: "\u201D",
+      rdquor: "\u201D",
+      rdsh: "\u21B3",
+      real: "\u211C",
+      realine: "\u211B",
+      realpart: "\u211C",
+      reals: "\u211D",
+      rect: "\u25AD",
+      reg: "\xAE",
+      rfisht: "\u297D",
+      rfloor: "\u230B",
+      rfr: "\u{1D52F}",
+      rhard: "\u21C1",
+      rharu: "\u21C0",
+      rharul: "\u296C",
+      rho: "\u03C1",
+      rhov: "\u03F1",
+      rightarrow: "\u2192",
+      rightarrowtail: "\u21A3",
+      rightharpoondown: "\u21C1",
+      rightharpoonup: "\u21C0",
+      rightleftarrows: "\u21C4",
+      rightleftharpoons: "\u21CC",
+      rightrightarrows: "\u21C9",
+      rightsquigarrow: "\u219D",
+      rightthreetimes: "\u22CC",
+      ring: "\u02DA",
+      risingdotseq: "\u2253",
+      rlarr: "\u21C4",
+      rlhar: "\u21CC",
+      rlm: "\u200F",
+      rmoust: "\u23B1",
+      rmoustache: "\u23B1",
+      rnmid: "\u2AEE",
+      roang: "\u27ED",
+      roarr: "\u21FE",
+      robrk: "\u27E7",
+      ropar: "\u2986",
+      ropf: "\u{1D563}",
+      roplus: "\u2A2E",
+      rotimes: "\u2A35",
+      rpar: ")",
+      rpargt: "\u2994",
+      rppolint: "\u2A12",
+      rrarr: "\u21C9",
+      rsaquo: "\u203A",
+      rscr: "\u{1D4C7}",
+      rsh: "\u21B1",
+      rsqb: "]",
+      rsquo: "\u2019",
+      rsquor: "\u2019",
+      rthree: "\u22CC",
+      rtimes: "\u22CA",
+      rtri: "\u25B9",
+      rtrie: "\u22B5",
+      rtrif: "\u25B8",
+      rtriltri: "\u29CE",
+      ruluhar: "\u2968",
+      rx: "\u211E",
+      sacute: "\u015B",
+      sbquo: "\u201A",
+      sc: "\u227B",
+      scE: "\u2AB4",
+      scap: "\u2AB8",
+      scaron: "\u0161",
+      sccue: "\u227D",
+      sce: "\u2AB0",
+      scedil: "\u015F",
+      scirc: "\u015D",
+      scnE: "\u2AB6",
+      scnap: "\u2ABA",
+      scnsim: "\u22E9",
+      scpolint: "\u2A13",
+      scsim: "\u227F",
+      scy: "\u0441",
+      sdot: "\u22C5",
+      sdotb: "\u22A1",
+      sdote: "\u2A66",
+      seArr: "\u21D8",
+      searhk: "\u2925",
+      searr: "\u2198",
+      searrow: "\u2198",
+      sect: "\xA7",
+      semi: ";",
+      seswar: "\u2929",
+      setminus: "\u2216",
+      setmn: "\u2216",
+      sext: "\u2736",
+      sfr: "\u{1D530}",
+      sfrown: "\u2322",
+      sharp: "\u266F",
+      shchcy: "\u0449",
+      shcy: "\u0448",
+      shortmid: "\u2223",
+      shortparallel: "\u2225",
+      shy: "\xAD",
+      sigma: "\u03C3",
+      sigmaf: "\u03C2",
+      sigmav: "\u03C2",
+      sim: "\u223C",
+      simdot: "\u2A6A",
+      sime: "\u2243",
+      simeq: "\u2243",
+      simg: "\u2A9E",
+      simgE: "\u2AA0",
+      siml: "\u2A9D",
+      simlE: "\u2A9F",
+      simne: "\u2246",
+      simplus: "\u2A24",
+      simrarr: "\u2972",
+      slarr: "\u2190",
+      smallsetminus: "\u2216",
+      smashp: "\u2A33",
+      smeparsl: "\u29E4",
+      smid: "\u2223",
+      smile: "\u2323",
+      smt: "\u2AAA",
+      smte: "\u2AAC",
+      smtes: "\u2AAC\uFE00",
+      softcy: "\u044C",
+      sol: "/",
+      solb: "\u29C4",
+      solbar: "\u233F",
+      sopf: "\u{1D564}",
+      spades: "\u2660",
+      spadesuit: "\u2660",
+      spar: "\u2225",
+      sqcap: "\u2293",
+      sqcaps: "\u2293\uFE00",
+      sqcup: "\u2294",
+      sqcups: "\u2294\uFE00",
+      sqsub: "\u228F",
+      sqsube: "\u2291",
+      sqsubset: "\u228F",
+      sqsubseteq: "\u2291",
+      sqsup: "\u2290",
+      sqsupe: "\u2292",
+      sqsupset: "\u2290",
+      sqsupseteq: "\u2292",
+      squ: "\u25A1",
+      square: "\u25A1",
+      squarf: "\u25AA",
+      squf: "\u25AA",
+      srarr: "\u2192",
+      sscr: "\u{1D4C8}",
+      ssetmn: "\u2216",
+      ssmile: "\u2323",
+      sstarf: "\u22C6",
+      star: "\u2606",
+      starf: "\u2605",
+      straightepsilon: "\u03F5",
+      straightphi: "\u03D5",
+      strns: "\xAF",
+      sub: "\u2282",
+      subE: "\u2AC5",
+      subdot: "\u2ABD",
+      sube: "\u2286",
+      subedot: "\u2AC3",
+      submult: "\u2AC1",
+      subnE: "\u2ACB",
+      subne: "\u228A",
+      subplus: "\u2ABF",
+      subrarr: "\u2979",
+      subset: "\u2282",
+      subseteq: "\u2286",
+      subseteqq: "\u2AC5",
+      subsetneq: "\u228A",
+      subsetneqq: "\u2ACB",
+      subsim: "\u2AC7",
+      subsub: "\u2AD5",
+      subsup: "\u2AD3",
+      succ: "\u227B",
+      succapprox: "\u2AB8",
+      succcurlyeq: "\u227D",
+      succeq: "\u2AB0",
+      succnapprox: "\u2ABA",
+      succneqq: "\u2AB6",
+      succnsim: "\u22E9",
+      succsim: "\u227F",
+      sum: "\u2211",
+      sung: "\u266A",
+      sup1: "\xB9",
+      sup2: "\xB2",
+      sup3: "\xB3",
+      sup: "\u2283",
+      supE: "\u2AC6",
+      supdot: "\u2ABE",
+      supdsub: "\u2AD8",
+      supe: "\u2287",
+      supedot: "\u2AC4",
+      suphsol: "\u27C9",
+      suphsub: "\u2AD7",
+      suplarr: "\u297B",
+      supmult: "\u2AC2",
+      supnE: "\u2ACC",
+      supne: "\u228B",
+      supplus: "\u2AC0",
+      supset: "\u2283",
+      supseteq: "\u2287",
+      supseteqq: "\u2AC6",
+      supsetneq: "\u228B",
+      supsetneqq: "\u2ACC",
+      supsim: "\u2AC8",
+      supsub: "\u2AD4",
+      supsup: "\u2AD6",
+      swArr: "\u21D9",
+      swarhk: "\u2926",
+      swarr: "\u2199",
+      swarrow: "\u2199",
+      swnwar: "\u292A",
+      szlig: "\xDF",
+      target: "\u2316",
+      tau: "\u03C4",
+      tbrk: "\u23B4",
+      tcaron: "\u0165",
+      tcedil: "\u0163",
+      tcy: "\u0442",
+      tdot: "\u20DB",
+      telrec: "\u2315",
+      tfr: "\u{1D531}",
+      there4: "\u2234",
+      therefore: "\u2234",
+      theta: "\u03B8",
+      thetasym: "\u03D1",
+      thetav: "\u03D1",
+      thickapprox: "\u2248",
+      thicksim: "\u223C",
+      thinsp: "\u2009",
+      thkap: "\u2248",
+      thksim: "\u223C",
+      thorn: "\xFE",
+      tilde: "\u02DC",
+      times: "\xD7",
+      timesb: "\u22A0",
+      timesbar: "\u2A31",
+      timesd: "\u2A30",
+      tint: "\u222D",
+      toea: "\u2928",
+      top: "\u22A4",
+      topbot: "\u2336",
+      topcir: "\u2AF1",
+      topf: "\u{1D565}",
+      topfork: "\u2ADA",
+      tosa: "\u2929",
+      tprime: "\u2034",
+      trade: "\u2122",
+      triangle: "\u25B5",
+      triangledown: "\u25BF",
+      triangleleft: "\u25C3",
+      trianglelefteq: "\u22B4",
+      triangleq: "\u225C",
+      triangleright: "\u25B9",
+      trianglerighteq: "\u22B5",
+      tridot: "\u25EC",
+      trie: "\u225C",
+      triminus: "\u2A3A",
+      triplus: "\u2A39",
+      trisb: "\u29CD",
+      tritime: "\u2A3B",
+      trpezium: "\u23E2",
+      tscr: "\u{1D4C9}",
+      tscy: "\u0446",
+      tshcy: "\u045B",
+      tstrok: "\u0167",
+      twixt: "\u226C",
+      twoheadleftarrow: "\u219E",
+      twoheadrightarrow: "\u21A0",
+      uArr: "\u21D1",
+      uHar: "\u2963",
+      uacute: "\xFA",
+      uarr: "\u2191",
+      ubrcy: "\u045E",
+      ubreve: "\u016D",
+      ucirc: "\xFB",
+      ucy: "\u0443",
+      udarr: "\u21C5",
+      udblac: "\u0171",
+      udhar: "\u296E",
+      ufisht: "\u297E",
+      ufr: "\u{1D532}",
+      ugrave: "\xF9",
+      uharl: "\u21BF",
+      uharr: "\u21BE",
+      uhblk: "\u2580",
+      ulcorn: "\u231C",
+      ulcorner: "\u231C",
+      ulcrop: "\u230F",
+      ultri: "\u25F8",
+      umacr: "\u016B",
+      uml: "\xA8",
+      uogon: "\u0173",
+      uopf: "\u{1D566}",
+      uparrow: "\u2191",
+      updownarrow: "\u2195",
+      upharpoonleft: "\u21BF",
+      upharpoonright: "\u21BE",
+      uplus: "\u228E",
+      upsi: "\u03C5",
+      upsih: "\u03D2",
+      upsilon: "\u03C5",
+      upuparrows: "\u21C8",
+      urcorn: "\u231D",
+      urcorner: "\u231D",
+      urcrop: "\u230E",
+      uring: "\u016F",
+      urtri: "\u25F9",
+      uscr: "\u{1D4CA}",
+      utdot: "\u22F0",
+      utilde: "\u0169",
+      utri: "\u25B5",
+      utrif: "\u25B4",
+      uuarr: "\u21C8",
+      uuml: "\xFC",
+      uwangle: "\u29A7",
+      vArr: "\u21D5",
+      vBar: "\u2AE8",
+      vBarv: "\u2AE9",
+      vDash: "\u22A8",
+      vangrt: "\u299C",
+      varepsilon: "\u03F5",
+      varkappa: "\u03F0",
+      varnothing: "\u2205",
+      varphi: "\u03D5",
+      varpi: "\u03D6",
+      varpropto: "\u221D",
+      varr: "\u2195",
+      varrho: "\u03F1",
+      varsigma: "\u03C2",
+      varsubsetneq: "\u228A\uFE00",
+      varsubsetneqq: "\u2ACB\uFE00",
+      varsupsetneq: "\u228B\uFE00",
+      varsupsetneqq: "\u2ACC\uFE00",
+      vartheta: "\u03D1",
+      vartriangleleft: "\u22B2",
+      vartriangleright: "\u22B3",
+      vcy: "\u0432",
+      vdash: "\u22A2",
+      vee: "\u2228",
+      veebar: "\u22BB",
+      veeeq: "\u225A",
+      vellip: "\u22EE",
+      verbar: "|",
+      vert: "|",
+      vfr: "\u{1D533}",
+      vltri: "\u22B2",
+      vnsub: "\u2282\u20D2",
+      vnsup: "\u2283\u20D2",
+      vopf: "\u{1D567}",
+      vprop: "\u221D",
+      vrtri: "\u22B3",
+      vscr: "\u{1D4CB}",
+      vsubnE: "\u2ACB\uFE00",
+      vsubne: "\u228A\uFE00",
+      vsupnE: "\u2ACC\uFE00",
+      vsupne: "\u228B\uFE00",
+      vzigzag: "\u299A",
+      wcirc: "\u0175",
+      wedbar: "\u2A5F",
+      wedge: "\u2227",
+      wedgeq: "\u2259",
+      weierp: "\u2118",
+      wfr: "\u{1D534}",
+      wopf: "\u{1D568}",
+      wp: "\u2118",
+      wr: "\u2240",
+      wreath: "\u2240",
+      wscr: "\u{1D4CC}",
+      xcap: "\u22C2",
+      xcirc: "\u25EF",
+      xcup: "\u22C3",
+      xdtri: "\u25BD",
+      xfr: "\u{1D535}",
+      xhArr: "\u27FA",
+      xharr: "\u27F7",
+      xi: "\u03BE",
+      xlArr: "\u27F8",
+      xlarr: "\u27F5",
+      xmap: "\u27FC",
+      xnis: "\u22FB",
+      xodot: "\u2A00",
+      xopf: "\u{1D569}",
+      xoplus: "\u2A01",
+      xotime: "\u2A02",
+      xrArr: "\u27F9",
+      xrarr: "\u27F6",
+      xscr: "\u{1D4CD}",
+      xsqcup: "\u2A06",
+      xuplus: "\u2A04",
+      xutri: "\u25B3",
+      xvee: "\u22C1",
+      xwedge: "\u22C0",
+      yacute: "\xFD",
+      yacy: "\u044F",
+      ycirc: "\u0177",
+      ycy: "\u044B",
+      yen: "\xA5",
+      yfr: "\u{1D536}",
+      yicy: "\u0457",
+      yopf: "\u{1D56A}",
+      yscr: "\u{1D4CE}",
+      yucy: "\u044E",
+      yuml: "\xFF",
+      zacute: "\u017A",
+      zcaron: "\u017E",
+      zcy: "\u0437",
+      zdot: "\u017C",
+      zeetrf: "\u2128",
+      zeta: "\u03B6",
+      zfr: "\u{1D537}",
+      zhcy: "\u0436",
+      zigrarr: "\u21DD",
+      zopf: "\u{1D56B}",
+      zscr: "\u{1D4CF}",
+      zwj: "\u200D",
+      zwnj: "\u200C"
+    };
+  }
+});
+
+// node_modules/decode-named-character-reference/index.js
+function decodeNamedCharacterReference(value2) {
+  return own2.call(characterEntities, value2) ? characterEntities[value2] : false;
+}
+var own2;
+var init_decode_named_character_reference = __esm({
+  "node_modules/decode-named-character-reference/index.js"() {
+    init_character_entities();
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list4, start, remove, items) {
+  const end = list4.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list4.splice(...parameters);
+  } else {
+    if (remove) list4.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list4.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
+  }
+}
+function push(list4, items) {
+  if (list4.length > 0) {
+    splice(list4, list4.length, 0, items);
+    return list4;
+  }
+  return items;
+}
+var init_micromark_util_chunked = __esm({
+  "node_modules/micromark-util-chunked/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-combine-extensions/index.js
+function combineExtensions(extensions) {
+  const all = {};
+  let index = -1;
+  while (++index < extensions.length) {
+    syntaxExtension(all, extensions[index]);
+  }
+  return all;
+}
+function syntaxExtension(all, extension) {
+  let hook;
+  for (hook in extension) {
+    const maybe = hasOwnProperty.call(all, hook) ? all[hook] : void 0;
+    const left = maybe || (all[hook] = {});
+    const right = extension[hook];
+    let code3;
+    if (right) {
+      for (code3 in right) {
+        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
+        const value2 = right[code3];
+        constructs(
+          // @ts-expect-error Looks like a list.
+          left[code3],
+          Array.isArray(value2) ? value2 : value2 ? [value2] : []
+        );
+      }
+    }
+  }
+}
+function constructs(existing, list4) {
+  let index = -1;
+  const before = [];
+  while (++index < list4.length) {
+    ;
+    (list4[index].add === "after" ? existing : before).push(list4[index]);
+  }
+  splice(existing, 0, 0, before);
+}
+function combineHtmlExtensions(htmlExtensions) {
+  const handlers = {};
+  let index = -1;
+  while (++index < htmlExtensions.length) {
+    htmlExtension(handlers, htmlExtensions[index]);
+  }
+  return handlers;
+}
+function htmlExtension(all, extension) {
+  let hook;
+  for (hook in extension) {
+    const maybe = hasOwnProperty.call(all, hook) ? all[hook] : void 0;
+    const left = maybe || (all[hook] = {});
+    const right = extension[hook];
+    let type;
+    if (right) {
+      for (type in right) {
+        left[type] = right[type];
+      }
+    }
+  }
+}
+var hasOwnProperty;
+var init_micromark_util_combine_extensions = __esm({
+  "node_modules/micromark-util-combine-extensions/index.js"() {
+    init_micromark_util_chunked();
+    hasOwnProperty = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value2, base) {
+  const code3 = Number.parseInt(value2, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
+    code3 > 55295 && code3 < 57344 || // Noncharacters.
+    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
+    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code3 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code3);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-encode/index.js
+function encode3(value2) {
+  return value2.replace(/["&<>]/g, replace2);
+  function replace2(value3) {
+    return "&" + characterReferences[
+      /** @type {keyof typeof characterReferences} */
+      value3
+    ] + ";";
+  }
+}
+var characterReferences;
+var init_micromark_util_encode = __esm({
+  "node_modules/micromark-util-encode/index.js"() {
+    characterReferences = { '"': "quot", "&": "amp", "<": "lt", ">": "gt" };
+  }
+});
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value2) {
+  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code3) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code3 !== null && (code3 < 32 || code3 === 127)
+  );
+}
+function markdownLineEnding(code3) {
+  return code3 !== null && code3 < -2;
+}
+function markdownLineEndingOrSpace(code3) {
+  return code3 !== null && (code3 < 0 || code3 === 32);
+}
+function markdownSpace(code3) {
+  return code3 === -2 || code3 === -1 || code3 === 32;
+}
+function regexCheck(regex) {
+  return check2;
+  function check2(code3) {
+    return code3 !== null && code3 > -1 && regex.test(String.fromCharCode(code3));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-util-sanitize-uri/index.js
+function sanitizeUri(url2, protocol) {
+  const value2 = encode3(normalizeUri(url2 || ""));
+  if (!protocol) {
+    return value2;
+  }
+  const colon = value2.indexOf(":");
+  const questionMark = value2.indexOf("?");
+  const numberSign = value2.indexOf("#");
+  const slash = value2.indexOf("/");
+  if (
+    // If there is no protocol, it’s relative.
+    colon < 0 || // If the first colon is after a `?`, `#`, or `/`, it’s not a protocol.
+    slash > -1 && colon > slash || questionMark > -1 && colon > questionMark || numberSign > -1 && colon > numberSign || // It is a protocol, it should be allowed.
+    protocol.test(value2.slice(0, colon))
+  ) {
+    return value2;
+  }
+  return "";
+}
+function normalizeUri(value2) {
+  const result = [];
+  let index = -1;
+  let start = 0;
+  let skip = 0;
+  while (++index < value2.length) {
+    const code3 = value2.charCodeAt(index);
+    let replace2 = "";
+    if (code3 === 37 && asciiAlphanumeric(value2.charCodeAt(index + 1)) && asciiAlphanumeric(value2.charCodeAt(index + 2))) {
+      skip = 2;
+    } else if (code3 < 128) {
+      if (!/[!#$&-;=?-Z_a-z~]/.test(String.fromCharCode(code3))) {
+        replace2 = String.fromCharCode(code3);
+      }
+    } else if (code3 > 55295 && code3 < 57344) {
+      const next = value2.charCodeAt(index + 1);
+      if (code3 < 56320 && next > 56319 && next < 57344) {
+        replace2 = String.fromCharCode(code3, next);
+        skip = 1;
+      } else {
+        replace2 = "\uFFFD";
+      }
+    } else {
+      replace2 = String.fromCharCode(code3);
+    }
+    if (replace2) {
+      result.push(value2.slice(start, index), encodeURIComponent(replace2));
+      start = index + skip + 1;
+      replace2 = "";
+    }
+    if (skip) {
+      index += skip;
+      skip = 0;
+    }
+  }
+  return result.join("") + value2.slice(start);
+}
+var init_micromark_util_sanitize_uri = __esm({
+  "node_modules/micromark-util-sanitize-uri/index.js"() {
+    init_micromark_util_character();
+    init_micromark_util_encode();
+  }
+});
+
+// node_modules/micromark/lib/compile.js
+function compile2(options) {
+  const settings = options || {};
+  let tags = true;
+  const definitions2 = {};
+  const buffers = [[]];
+  const mediaStack = [];
+  const tightStack = [];
+  const defaultHandlers = {
+    enter: {
+      blockQuote: onenterblockquote,
+      codeFenced: onentercodefenced,
+      codeFencedFenceInfo: buffer,
+      codeFencedFenceMeta: buffer,
+      codeIndented: onentercodeindented,
+      codeText: onentercodetext,
+      content: onentercontent,
+      definition: onenterdefinition,
+      definitionDestinationString: onenterdefinitiondestinationstring,
+      definitionLabelString: buffer,
+      definitionTitleString: buffer,
+      emphasis: onenteremphasis,
+      htmlFlow: onenterhtmlflow,
+      htmlText: onenterhtml,
+      image: onenterimage,
+      label: buffer,
+      link: onenterlink,
+      listItemMarker: onenterlistitemmarker,
+      listItemValue: onenterlistitemvalue,
+      listOrdered: onenterlistordered,
+      listUnordered: onenterlistunordered,
+      paragraph: onenterparagraph,
+      reference: buffer,
+      resource: onenterresource,
+      resourceDestinationString: onenterresourcedestinationstring,
+      resourceTitleString: buffer,
+      setextHeading: onentersetextheading,
+      strong: onenterstrong
+    },
+    exit: {
+      atxHeading: onexitatxheading,
+      atxHeadingSequence: onexitatxheadingsequence,
+      autolinkEmail: onexitautolinkemail,
+      autolinkProtocol: onexitautolinkprotocol,
+      blockQuote: onexitblockquote,
+      characterEscapeValue: onexitdata,
+      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
+      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
+      characterReferenceValue: onexitcharacterreferencevalue,
+      codeFenced: onexitflowcode,
+      codeFencedFence: onexitcodefencedfence,
+      codeFencedFenceInfo: onexitcodefencedfenceinfo,
+      codeFencedFenceMeta: onresumedrop,
+      codeFlowValue: onexitcodeflowvalue,
+      codeIndented: onexitflowcode,
+      codeText: onexitcodetext,
+      codeTextData: onexitdata,
+      data: onexitdata,
+      definition: onexitdefinition,
+      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionLabelString: onexitdefinitionlabelstring,
+      definitionTitleString: onexitdefinitiontitlestring,
+      emphasis: onexitemphasis,
+      hardBreakEscape: onexithardbreak,
+      hardBreakTrailing: onexithardbreak,
+      htmlFlow: onexithtml,
+      htmlFlowData: onexitdata,
+      htmlText: onexithtml,
+      htmlTextData: onexitdata,
+      image: onexitmedia,
+      label: onexitlabel,
+      labelText: onexitlabeltext,
+      lineEnding: onexitlineending,
+      link: onexitmedia,
+      listOrdered: onexitlistordered,
+      listUnordered: onexitlistunordered,
+      paragraph: onexitparagraph,
+      reference: onresumedrop,
+      referenceString: onexitreferencestring,
+      resource: onresumedrop,
+      resourceDestinationString: onexitresourcedestinationstring,
+      resourceTitleString: onexitresourcetitlestring,
+      setextHeading: onexitsetextheading,
+      setextHeadingLineSequence: onexitsetextheadinglinesequence,
+      setextHeadingText: onexitsetextheadingtext,
+      strong: onexitstrong,
+      thematicBreak: onexitthematicbreak
+    }
+  };
+  const handlers = (
+    /** @type {NormalizedHtmlExtension} */
+    combineHtmlExtensions([defaultHandlers, ...settings.htmlExtensions || []])
+  );
+  const data = {
+    definitions: definitions2,
+    tightStack
+  };
+  const context = {
+    buffer,
+    encode: encode4,
+    getData,
+    lineEndingIfNeeded,
+    options: settings,
+    raw,
+    resume,
+    setData,
+    tag
+  };
+  let lineEndingStyle = settings.defaultLineEnding;
+  return compile3;
+  function compile3(events2) {
+    let index = -1;
+    let start = 0;
+    const listStack = [];
+    let head = [];
+    let body = [];
+    while (++index < events2.length) {
+      if (!lineEndingStyle && (events2[index][1].type === "lineEnding" || events2[index][1].type === "lineEndingBlank")) {
+        lineEndingStyle = /** @type {LineEnding} */
+        events2[index][2].sliceSerialize(events2[index][1]);
+      }
+      if (events2[index][1].type === "listOrdered" || events2[index][1].type === "listUnordered") {
+        if (events2[index][0] === "enter") {
+          listStack.push(index);
+        } else {
+          prepareList(events2.slice(listStack.pop(), index));
+        }
+      }
+      if (events2[index][1].type === "definition") {
+        if (events2[index][0] === "enter") {
+          body = push(body, events2.slice(start, index));
+          start = index;
+        } else {
+          head = push(head, events2.slice(start, index + 1));
+          start = index + 1;
+        }
+      }
+    }
+    head = push(head, body);
+    head = push(head, events2.slice(start));
+    index = -1;
+    const result = head;
+    if (handlers.enter.null) {
+      handlers.enter.null.call(context);
+    }
+    while (++index < events2.length) {
+      const handles = handlers[result[index][0]];
+      const kind = result[index][1].type;
+      const handle = handles[kind];
+      if (hasOwnProperty2.call(handles, kind) && handle) {
+        handle.call({
+          sliceSerialize: result[index][2].sliceSerialize,
+          ...context
+        }, result[index][1]);
+      }
+    }
+    if (handlers.exit.null) {
+      handlers.exit.null.call(context);
+    }
+    return buffers[0].join("");
+  }
+  function prepareList(slice) {
+    const length = slice.length;
+    let index = 0;
+    let containerBalance = 0;
+    let loose = false;
+    let atMarker;
+    while (++index < length) {
+      const event = slice[index];
+      if (event[1]._container) {
+        atMarker = void 0;
+        if (event[0] === "enter") {
+          containerBalance++;
+        } else {
+          containerBalance--;
+        }
+      } else {
+        switch (event[1].type) {
+          case "listItemPrefix": {
+            if (event[0] === "exit") {
+              atMarker = true;
+            }
+            break;
+          }
+          case "linePrefix": {
+            break;
+          }
+          case "lineEndingBlank": {
+            if (event[0] === "enter" && !containerBalance) {
+              if (atMarker) {
+                atMarker = void 0;
+              } else {
+                loose = true;
+              }
+            }
+            break;
+          }
+          default: {
+            atMarker = void 0;
+          }
+        }
+      }
+    }
+    slice[0][1]._loose = loose;
+  }
+  function setData(key, value2) {
+    data[key] = value2;
+  }
+  function getData(key) {
+    return data[key];
+  }
+  function buffer() {
+    buffers.push([]);
+  }
+  function resume() {
+    const buf = buffers.pop();
+    return buf.join("");
+  }
+  function tag(value2) {
+    if (!tags) {
+      return;
+    }
+    setData("lastWasTag", true);
+    buffers[buffers.length - 1].push(value2);
+  }
+  function raw(value2) {
+    setData("lastWasTag");
+    buffers[buffers.length - 1].push(value2);
+  }
+  function lineEnding2() {
+    raw(lineEndingStyle || "\n");
+  }
+  function lineEndingIfNeeded() {
+    const buffer2 = buffers[buffers.length - 1];
+    const slice = buffer2[buffer2.length - 1];
+    const previous2 = slice ? slice.charCodeAt(slice.length - 1) : null;
+    if (previous2 === 10 || previous2 === 13 || previous2 === null) {
+      return;
+    }
+    lineEnding2();
+  }
+  function encode4(value2) {
+    return getData("ignoreEncode") ? value2 : encode3(value2);
+  }
+  function onresumedrop() {
+    resume();
+  }
+  function onenterlistordered(token) {
+    tightStack.push(!token._loose);
+    lineEndingIfNeeded();
+    tag("<ol");
+    setData("expectFirstItem", true);
+  }
+  function onenterlistunordered(token) {
+    tightStack.push(!token._loose);
+    lineEndingIfNeeded();
+    tag("<ul");
+    setData("expectFirstItem", true);
+  }
+  function onenterlistitemvalue(token) {
+    if (getData("expectFirstItem")) {
+      const value2 = Number.parseInt(this.sliceSerialize(token), 10);
+      if (value2 !== 1) {
+        tag(' start="' + encode4(String(value2)) + '"');
+      }
+    }
+  }
+  function onenterlistitemmarker() {
+    if (getData("expectFirstItem")) {
+      tag(">");
+    } else {
+      onexitlistitem();
+    }
+    lineEndingIfNeeded();
+    tag("<li>");
+    setData("expectFirstItem");
+    setData("lastWasTag");
+  }
+  function onexitlistordered() {
+    onexitlistitem();
+    tightStack.pop();
+    lineEnding2();
+    tag("</ol>");
+  }
+  function onexitlistunordered() {
+    onexitlistitem();
+    tightStack.pop();
+    lineEnding2();
+    tag("</ul>");
+  }
+  function onexitlistitem() {
+    if (getData("lastWasTag") && !getData("slurpAllLineEndings")) {
+      lineEndingIfNeeded();
+    }
+    tag("</li>");
+    setData("slurpAllLineEndings");
+  }
+  function onenterblockquote() {
+    tightStack.push(false);
+    lineEndingIfNeeded();
+    tag("<blockquote>");
+  }
+  function onexitblockquote() {
+    tightStack.pop();
+    lineEndingIfNeeded();
+    tag("</blockquote>");
+    setData("slurpAllLineEndings");
+  }
+  function onenterparagraph() {
+    if (!tightStack[tightStack.length - 1]) {
+      lineEndingIfNeeded();
+      tag("<p>");
+    }
+    setData("slurpAllLineEndings");
+  }
+  function onexitparagraph() {
+    if (tightStack[tightStack.length - 1]) {
+      setData("slurpAllLineEndings", true);
+    } else {
+      tag("</p>");
+    }
+  }
+  function onentercodefenced() {
+    lineEndingIfNeeded();
+    tag("<pre><code");
+    setData("fencesCount", 0);
+  }
+  function onexitcodefencedfenceinfo() {
+    const value2 = resume();
+    tag(' class="language-' + value2 + '"');
+  }
+  function onexitcodefencedfence() {
+    const count3 = getData("fencesCount") || 0;
+    if (!count3) {
+      tag(">");
+      setData("slurpOneLineEnding", true);
+    }
+    setData("fencesCount", count3 + 1);
+  }
+  function onentercodeindented() {
+    lineEndingIfNeeded();
+    tag("<pre><code>");
+  }
+  function onexitflowcode() {
+    const count3 = getData("fencesCount");
+    if (count3 !== void 0 && count3 < 2 && data.tightStack.length > 0 && !getData("lastWasTag")) {
+      lineEnding2();
+    }
+    if (getData("flowCodeSeenData")) {
+      lineEndingIfNeeded();
+    }
+    tag("</code></pre>");
+    if (count3 !== void 0 && count3 < 2) {
+      lineEndingIfNeeded();
+    }
+    setData("flowCodeSeenData");
+    setData("fencesCount");
+    setData("slurpOneLineEnding");
+  }
+  function onenterimage() {
+    mediaStack.push({
+      image: true
+    });
+    tags = void 0;
+  }
+  function onenterlink() {
+    mediaStack.push({});
+  }
+  function onexitlabeltext(token) {
+    mediaStack[mediaStack.length - 1].labelId = this.sliceSerialize(token);
+  }
+  function onexitlabel() {
+    mediaStack[mediaStack.length - 1].label = resume();
+  }
+  function onexitreferencestring(token) {
+    mediaStack[mediaStack.length - 1].referenceId = this.sliceSerialize(token);
+  }
+  function onenterresource() {
+    buffer();
+    mediaStack[mediaStack.length - 1].destination = "";
+  }
+  function onenterresourcedestinationstring() {
+    buffer();
+    setData("ignoreEncode", true);
+  }
+  function onexitresourcedestinationstring() {
+    mediaStack[mediaStack.length - 1].destination = resume();
+    setData("ignoreEncode");
+  }
+  function onexitresourcetitlestring() {
+    mediaStack[mediaStack.length - 1].title = resume();
+  }
+  function onexitmedia() {
+    let index = mediaStack.length - 1;
+    const media = mediaStack[index];
+    const id = media.referenceId || media.labelId;
+    const context2 = media.destination === void 0 ? definitions2[normalizeIdentifier(id)] : media;
+    tags = true;
+    while (index--) {
+      if (mediaStack[index].image) {
+        tags = void 0;
+        break;
+      }
+    }
+    if (media.image) {
+      tag('<img src="' + sanitizeUri(context2.destination, settings.allowDangerousProtocol ? void 0 : protocolSource) + '" alt="');
+      raw(media.label);
+      tag('"');
+    } else {
+      tag('<a href="' + sanitizeUri(context2.destination, settings.allowDangerousProtocol ? void 0 : protocolHref) + '"');
+    }
+    tag(context2.title ? ' title="' + context2.title + '"' : "");
+    if (media.image) {
+      tag(" />");
+    } else {
+      tag(">");
+      raw(media.label);
+      tag("</a>");
+    }
+    mediaStack.pop();
+  }
+  function onenterdefinition() {
+    buffer();
+    mediaStack.push({});
+  }
+  function onexitdefinitionlabelstring(token) {
+    resume();
+    mediaStack[mediaStack.length - 1].labelId = this.sliceSerialize(token);
+  }
+  function onenterdefinitiondestinationstring() {
+    buffer();
+    setData("ignoreEncode", true);
+  }
+  function onexitdefinitiondestinationstring() {
+    mediaStack[mediaStack.length - 1].destination = resume();
+    setData("ignoreEncode");
+  }
+  function onexitdefinitiontitlestring() {
+    mediaStack[mediaStack.length - 1].title = resume();
+  }
+  function onexitdefinition() {
+    const media = mediaStack[mediaStack.length - 1];
+    const id = normalizeIdentifier(media.labelId);
+    resume();
+    if (!hasOwnProperty2.call(definitions2, id)) {
+      definitions2[id] = mediaStack[mediaStack.length - 1];
+    }
+    mediaStack.pop();
+  }
+  function onentercontent() {
+    setData("slurpAllLineEndings", true);
+  }
+  function onexitatxheadingsequence(token) {
+    if (getData("headingRank")) {
+      return;
+    }
+    setData("headingRank", this.sliceSerialize(token).length);
+    lineEndingIfNeeded();
+    tag("<h" + getData("headingRank") + ">");
+  }
+  function onentersetextheading() {
+    buffer();
+    setData("slurpAllLineEndings");
+  }
+  function onexitsetextheadingtext() {
+    setData("slurpAllLineEndings", true);
+  }
+  function onexitatxheading() {
+    tag("</h" + getData("headingRank") + ">");
+    setData("headingRank");
+  }
+  function onexitsetextheadinglinesequence(token) {
+    setData("headingRank", this.sliceSerialize(token).charCodeAt(0) === 61 ? 1 : 2);
+  }
+  function onexitsetextheading() {
+    const value2 = resume();
+    lineEndingIfNeeded();
+    tag("<h" + getData("headingRank") + ">");
+    raw(value2);
+    tag("</h" + getData("headingRank") + ">");
+    setData("slurpAllLineEndings");
+    setData("headingRank");
+  }
+  function onexitdata(token) {
+    raw(encode4(this.sliceSerialize(token)));
+  }
+  function onexitlineending(token) {
+    if (getData("slurpAllLineEndings")) {
+      return;
+    }
+    if (getData("slurpOneLineEnding")) {
+      setData("slurpOneLineEnding");
+      return;
+    }
+    if (getData("inCodeText")) {
+      raw(" ");
+      return;
+    }
+    raw(encode4(this.sliceSerialize(token)));
+  }
+  function onexitcodeflowvalue(token) {
+    raw(encode4(this.sliceSerialize(token)));
+    setData("flowCodeSeenData", true);
+  }
+  function onexithardbreak() {
+    tag("<br />");
+  }
+  function onenterhtmlflow() {
+    lineEndingIfNeeded();
+    onenterhtml();
+  }
+  function onexithtml() {
+    setData("ignoreEncode");
+  }
+  function onenterhtml() {
+    if (settings.allowDangerousHtml) {
+      setData("ignoreEncode", true);
+    }
+  }
+  function onenteremphasis() {
+    tag("<em>");
+  }
+  function onenterstrong() {
+    tag("<strong>");
+  }
+  function onentercodetext() {
+    setData("inCodeText", true);
+    tag("<code>");
+  }
+  function onexitcodetext() {
+    setData("inCodeText");
+    tag("</code>");
+  }
+  function onexitemphasis() {
+    tag("</em>");
+  }
+  function onexitstrong() {
+    tag("</strong>");
+  }
+  function onexitthematicbreak() {
+    lineEndingIfNeeded();
+    tag("<hr />");
+  }
+  function onexitcharacterreferencemarker(token) {
+    setData("characterReferenceType", token.type);
+  }
+  function onexitcharacterreferencevalue(token) {
+    const value2 = this.sliceSerialize(token);
+    const decoded = getData("characterReferenceType") ? decodeNumericCharacterReference(value2, getData("characterReferenceType") === "characterReferenceMarkerNumeric" ? 10 : 16) : decodeNamedCharacterReference(value2);
+    raw(encode4(
+      /** @type {string} */
+      decoded
+    ));
+    setData("characterReferenceType");
+  }
+  function onexitautolinkprotocol(token) {
+    const uri = this.sliceSerialize(token);
+    tag('<a href="' + sanitizeUri(uri, settings.allowDangerousProtocol ? void 0 : protocolHref) + '">');
+    raw(encode4(uri));
+    tag("</a>");
+  }
+  function onexitautolinkemail(token) {
+    const uri = this.sliceSerialize(token);
+    tag('<a href="' + sanitizeUri("mailto:" + uri) + '">');
+    raw(encode4(uri));
+    tag("</a>");
+  }
+}
+var hasOwnProperty2, protocolHref, protocolSource;
+var init_compile2 = __esm({
+  "node_modules/micromark/lib/compile.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_chunked();
+    init_micromark_util_combine_extensions();
+    init_micromark_util_decode_numeric_character_reference();
+    init_micromark_util_encode();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_sanitize_uri();
+    hasOwnProperty2 = {}.hasOwnProperty;
+    protocolHref = /^(https?|ircs?|mailto|xmpp)$/i;
+    protocolSource = /^https?$/i;
+  }
+});
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code3) {
+    if (markdownSpace(code3)) {
+      effects.enter(type);
+      return prefix(code3);
+    }
+    return ok(code3);
+  }
+  function prefix(code3) {
+    if (markdownSpace(code3) && size++ < limit) {
+      effects.consume(code3);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok(code3);
+  }
+}
+function factorySpaceMinMax(effects, ok, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code3) {
+    if (max > 0 && markdownSpace(code3)) {
+      effects.enter(type);
+      return prefix(code3);
+    }
+    return after(code3);
+  }
+  function prefix(code3) {
+    if (markdownSpace(code3) && size < max) {
+      effects.consume(code3);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code3);
+  }
+  function after(code3) {
+    return size >= min ? ok(code3) : nok(code3);
+  }
+}
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark/lib/initialize/content.js
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous2;
+  return contentStart;
+  function afterContentStartConstruct(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code3) {
+    effects.enter("paragraph");
+    return lineStart(code3);
+  }
+  function lineStart(code3) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous2
+    });
+    if (previous2) {
+      previous2.next = token;
+    }
+    previous2 = token;
+    return data(code3);
+  }
+  function data(code3) {
+    if (code3 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code3);
+      return;
+    }
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
+      effects.exit("chunkText");
+      return lineStart;
+    }
+    effects.consume(code3);
+    return data;
+  }
+}
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
+
+// node_modules/micromark-util-edit-map/index.js
+function addImplementation(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
+    } else {
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change2 = [at, remove, add];
+  editMap.map.push(change2);
+  editMap.index.set(at, change2);
+}
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index, remove, add) {
+        addImplementation(this, index, remove, add, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index, remove, add) {
+        addImplementation(this, index, remove, add, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events2) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index = this.map.length;
+        const vecs = [];
+        while (index > 0) {
+          index -= 1;
+          vecs.push(events2.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
+          events2.length = this.map[index][0];
+        }
+        vecs.push(events2.slice());
+        events2.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events2.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/document.js
+function initializeDocument(effects) {
+  const self = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code3) {
+    if (continued < stack.length) {
+      const item2 = stack[continued];
+      self.containerState = item2[1];
+      return effects.attempt(item2[0].continuation, documentContinue, checkNewContainers)(code3);
+    }
+    return checkNewContainers(code3);
+  }
+  function documentContinue(code3) {
+    continued++;
+    if (self.containerState._closeFlow) {
+      self.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point;
+      while (indexBeforeFlow--) {
+        if (self.events[indexBeforeFlow][0] === "exit" && self.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point = self.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index = indexBeforeExits;
+      while (index < self.events.length) {
+        self.events[index][1].end = {
+          ...point
+        };
+        index++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index - indexBeforeExits, []);
+      editMap.consume(self.events);
+      return checkNewContainers(code3);
+    }
+    return start(code3);
+  }
+  function checkNewContainers(code3) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code3);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code3);
+      }
+      self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
+  }
+  function thereIsANewContainer(code3) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code3);
+  }
+  function thereIsNoNewContainer(code3) {
+    self.parser.lazy[self.now().line] = continued !== stack.length;
+    lineStartOffset = self.now().offset;
+    return flowStart(code3);
+  }
+  function documentContinued(code3) {
+    self.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
+  }
+  function containerContinue(code3) {
+    continued++;
+    stack.push([self.currentConstruct, self.containerState]);
+    return documentContinued(code3);
+  }
+  function flowStart(code3) {
+    if (code3 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code3);
+      return;
+    }
+    childFlow = childFlow || self.parser.flow(self.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code3);
+  }
+  function flowContinue(code3) {
+    if (code3 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code3);
+      return;
+    }
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code3);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self.parser.lazy[token.start.line]) {
+      let index = childFlow.events.length;
+      while (index--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index][1].end || // …or ends after it.
+          childFlow.events[index][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point;
+      while (indexBeforeFlow--) {
+        if (self.events[indexBeforeFlow][0] === "exit" && self.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point = self.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index = indexBeforeExits;
+      while (index < self.events.length) {
+        self.events[index][1].end = {
+          ...point
+        };
+        index++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index - indexBeforeExits, []);
+      editMap.consume(self.events);
+    }
+  }
+  function exitContainers(size) {
+    let index = stack.length;
+    while (index-- > size) {
+      const entry = stack[index];
+      self.containerState = entry[1];
+      entry[0].exit.call(self, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+var document, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code3) {
+  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+    return 1;
+  }
+  if (unicodePunctuation(code3)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs2, events2, context) {
+  const called = [];
+  let index = -1;
+  while (++index < constructs2.length) {
+    const resolve8 = constructs2[index].resolveAll;
+    if (resolve8 && !called.includes(resolve8)) {
+      events2 = resolve8(events2, context);
+      called.push(resolve8);
+    }
+  }
+  return events2;
+}
+var init_micromark_util_resolve_all = __esm({
+  "node_modules/micromark-util-resolve-all/index.js"() {
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/attention.js
+function resolveAllAttention(events2, context) {
+  let index = -1;
+  let nextEvents;
+  while (++index < events2.length) {
+    if (events2[index][0] === "enter" && events2[index][1].type === "attentionSequence" && events2[index][1]._close) {
+      let open6 = index;
+      while (open6--) {
+        if (events2[open6][0] === "exit" && events2[open6][1].type === "attentionSequence" && events2[open6][1]._open && // If the markers are the same:
+        context.sliceSerialize(events2[open6][1]).charCodeAt(0) === context.sliceSerialize(events2[index][1]).charCodeAt(0)) {
+          if ((events2[open6][1]._close || events2[index][1]._open) && (events2[index][1].end.offset - events2[index][1].start.offset) % 3 && !((events2[open6][1].end.offset - events2[open6][1].start.offset + events2[index][1].end.offset - events2[index][1].start.offset) % 3)) {
+            continue;
+          }
+          const use = events2[open6][1].end.offset - events2[open6][1].start.offset > 1 && events2[index][1].end.offset - events2[index][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events2[open6][1].end
+          };
+          const end = {
+            ...events2[index][1].start
+          };
+          movePoint(start, -use);
+          movePoint(end, use);
+          const openingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start,
+            end: {
+              ...events2[open6][1].end
+            }
+          };
+          const closingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events2[index][1].start
+            },
+            end
+          };
+          const text5 = {
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events2[open6][1].end
+            },
+            end: {
+              ...events2[index][1].start
+            }
+          };
+          const group = {
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
+          };
+          events2[open6][1].end = {
+            ...openingSequence.start
+          };
+          events2[index][1].start = {
+            ...closingSequence.end
+          };
+          nextEvents = [];
+          if (events2[open6][1].end.offset - events2[open6][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events2[open6][1], context], ["exit", events2[open6][1], context]]);
+          }
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events2.slice(open6 + 1, index), context));
+          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          let offset = 0;
+          if (events2[index][1].end.offset - events2[index][1].start.offset) {
+            offset = 2;
+            nextEvents = push(nextEvents, [["enter", events2[index][1], context], ["exit", events2[index][1], context]]);
+          }
+          splice(events2, open6 - 1, index - open6 + 3, nextEvents);
+          index = open6 + nextEvents.length - offset - 2;
+          break;
+        }
+      }
+    }
+  }
+  index = -1;
+  while (++index < events2.length) {
+    if (events2[index][1].type === "attentionSequence") {
+      events2[index][1].type = "data";
+    }
+  }
+  return events2;
+}
+function tokenizeAttention(effects, ok) {
+  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
+  const previous2 = this.previous;
+  const before = classifyCharacter(previous2);
+  let marker;
+  return start;
+  function start(code3) {
+    marker = code3;
+    effects.enter("attentionSequence");
+    return inside(code3);
+  }
+  function inside(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
+      return inside;
+    }
+    const token = effects.exit("attentionSequence");
+    const after = classifyCharacter(code3);
+    const open6 = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open6 : open6 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open6));
+    return ok(code3);
+  }
+}
+function movePoint(point, offset) {
+  point.column += offset;
+  point.offset += offset;
+  point._bufferIndex += offset;
+}
+var attention;
+var init_attention = __esm({
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+    attention = {
+      name: "attention",
+      resolveAll: resolveAllAttention,
+      tokenize: tokenizeAttention
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/autolink.js
+function tokenizeAutolink(effects, ok, nok) {
+  let size = 0;
+  return start;
+  function start(code3) {
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
+    effects.consume(code3);
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open6;
+  }
+  function open6(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return schemeOrEmailAtext;
+    }
+    if (code3 === 64) {
+      return nok(code3);
+    }
+    return emailAtext(code3);
+  }
+  function schemeOrEmailAtext(code3) {
+    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
+      size = 1;
+      return schemeInsideOrEmailAtext(code3);
+    }
+    return emailAtext(code3);
+  }
+  function schemeInsideOrEmailAtext(code3) {
+    if (code3 === 58) {
+      effects.consume(code3);
+      size = 0;
+      return urlInside;
+    }
+    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
+      effects.consume(code3);
+      return schemeInsideOrEmailAtext;
+    }
+    size = 0;
+    return emailAtext(code3);
+  }
+  function urlInside(code3) {
+    if (code3 === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
+      effects.consume(code3);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok;
+    }
+    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
+      return nok(code3);
+    }
+    effects.consume(code3);
+    return urlInside;
+  }
+  function emailAtext(code3) {
+    if (code3 === 64) {
+      effects.consume(code3);
+      return emailAtSignOrDot;
+    }
+    if (asciiAtext(code3)) {
+      effects.consume(code3);
+      return emailAtext;
+    }
+    return nok(code3);
+  }
+  function emailAtSignOrDot(code3) {
+    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
+  }
+  function emailLabel(code3) {
+    if (code3 === 46) {
+      effects.consume(code3);
+      size = 0;
+      return emailAtSignOrDot;
+    }
+    if (code3 === 62) {
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
+      effects.consume(code3);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok;
+    }
+    return emailValue(code3);
+  }
+  function emailValue(code3) {
+    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
+      const next = code3 === 45 ? emailValue : emailLabel;
+      effects.consume(code3);
+      return next;
+    }
+    return nok(code3);
+  }
+}
+var autolink;
+var init_autolink = __esm({
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+    init_micromark_util_character();
+    autolink = {
+      name: "autolink",
+      tokenize: tokenizeAutolink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/blank-line.js
+function tokenizeBlankLine(effects, ok, nok) {
+  return start;
+  function start(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
+  }
+  function after(code3) {
+    return code3 === null || markdownLineEnding(code3) ? ok(code3) : nok(code3);
+  }
+}
+var blankLine;
+var init_blank_line = __esm({
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blankLine = {
+      partial: true,
+      tokenize: tokenizeBlankLine
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/block-quote.js
+function tokenizeBlockQuoteStart(effects, ok, nok) {
+  const self = this;
+  return start;
+  function start(code3) {
+    if (code3 === 62) {
+      const state = self.containerState;
+      if (!state.open) {
+        effects.enter("blockQuote", {
+          _container: true
+        });
+        state.open = true;
+      }
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
+      effects.consume(code3);
+      effects.exit("blockQuoteMarker");
+      return after;
+    }
+    return nok(code3);
+  }
+  function after(code3) {
+    if (markdownSpace(code3)) {
+      effects.enter("blockQuotePrefixWhitespace");
+      effects.consume(code3);
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok;
+    }
+    effects.exit("blockQuotePrefix");
+    return ok(code3);
+  }
+}
+function tokenizeBlockQuoteContinuation(effects, ok, nok) {
+  const self = this;
+  return contStart;
+  function contStart(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    }
+    return contBefore(code3);
+  }
+  function contBefore(code3) {
+    return effects.attempt(blockQuote, ok, nok)(code3);
+  }
+}
+function exit(effects) {
+  effects.exit("blockQuote");
+}
+var blockQuote;
+var init_block_quote = __esm({
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blockQuote = {
+      continuation: {
+        tokenize: tokenizeBlockQuoteContinuation
+      },
+      exit,
+      name: "blockQuote",
+      tokenize: tokenizeBlockQuoteStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-escape.js
+function tokenizeCharacterEscape(effects, ok, nok) {
+  return start;
+  function start(code3) {
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
+    effects.consume(code3);
+    effects.exit("escapeMarker");
+    return inside;
+  }
+  function inside(code3) {
+    if (asciiPunctuation(code3)) {
+      effects.enter("characterEscapeValue");
+      effects.consume(code3);
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok;
+    }
+    return nok(code3);
+  }
+}
+var characterEscape;
+var init_character_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+    init_micromark_util_character();
+    characterEscape = {
+      name: "characterEscape",
+      tokenize: tokenizeCharacterEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-reference.js
+function tokenizeCharacterReference(effects, ok, nok) {
+  const self = this;
+  let size = 0;
+  let max;
+  let test;
+  return start;
+  function start(code3) {
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
+    effects.consume(code3);
+    effects.exit("characterReferenceMarker");
+    return open6;
+  }
+  function open6(code3) {
+    if (code3 === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
+      effects.consume(code3);
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
+    }
+    effects.enter("characterReferenceValue");
+    max = 31;
+    test = asciiAlphanumeric;
+    return value2(code3);
+  }
+  function numeric(code3) {
+    if (code3 === 88 || code3 === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
+      effects.consume(code3);
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
+      test = asciiHexDigit;
+      return value2;
+    }
+    effects.enter("characterReferenceValue");
+    max = 7;
+    test = asciiDigit;
+    return value2(code3);
+  }
+  function value2(code3) {
+    if (code3 === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
+        return nok(code3);
+      }
+      effects.enter("characterReferenceMarker");
+      effects.consume(code3);
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok;
+    }
+    if (test(code3) && size++ < max) {
+      effects.consume(code3);
+      return value2;
+    }
+    return nok(code3);
+  }
+}
+var characterReference;
+var init_character_reference = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_character();
+    characterReference = {
+      name: "characterReference",
+      tokenize: tokenizeCharacterReference
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+function tokenizeNonLazyContinuation(effects, ok, nok) {
+  const self = this;
+  return start;
+  function start(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return after;
+  }
+  function after(code3) {
+    return self.parser.lazy[self.now().line] ? nok(code3) : ok(code3);
+  }
+}
+var nonLazyContinuation;
+var init_partial_non_lazy_continuation = __esm({
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+    nonLazyContinuation = {
+      partial: true,
+      tokenize: tokenizeNonLazyContinuation
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
+function tokenizeCodeFenced(effects, ok, nok) {
+  const self = this;
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
+  let initialPrefix = 0;
+  let sizeOpen = 0;
+  let marker;
+  return start;
+  function start(code3) {
+    return beforeSequenceOpen(code3);
+  }
+  function beforeSequenceOpen(code3) {
+    const tail2 = self.events[self.events.length - 1];
+    initialPrefix = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
+    marker = code3;
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code3);
+  }
+  function sequenceOpen(code3) {
+    if (code3 === marker) {
+      sizeOpen++;
+      effects.consume(code3);
+      return sequenceOpen;
+    }
+    if (sizeOpen < 3) {
+      return nok(code3);
+    }
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
+  }
+  function infoBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("codeFencedFence");
+      return self.interrupt ? ok(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+    }
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info(code3);
+  }
+  function info(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code3);
+    }
+    if (markdownSpace(code3)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code3);
+    }
+    if (code3 === 96 && code3 === marker) {
+      return nok(code3);
+    }
+    effects.consume(code3);
+    return info;
+  }
+  function metaBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return infoBefore(code3);
+    }
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta3(code3);
+  }
+  function meta3(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code3);
+    }
+    if (code3 === 96 && code3 === marker) {
+      return nok(code3);
+    }
+    effects.consume(code3);
+    return meta3;
+  }
+  function atNonLazyBreak(code3) {
+    return effects.attempt(closeStart, after, contentBefore)(code3);
+  }
+  function contentBefore(code3) {
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return contentStart;
+  }
+  function contentStart(code3) {
+    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
+  }
+  function beforeContentChunk(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+    }
+    effects.enter("codeFlowValue");
+    return contentChunk(code3);
+  }
+  function contentChunk(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code3);
+    }
+    effects.consume(code3);
+    return contentChunk;
+  }
+  function after(code3) {
+    effects.exit("codeFenced");
+    return ok(code3);
+  }
+  function tokenizeCloseStart(effects2, ok2, nok2) {
+    let size = 0;
+    return startBefore;
+    function startBefore(code3) {
+      effects2.enter("lineEnding");
+      effects2.consume(code3);
+      effects2.exit("lineEnding");
+      return start2;
+    }
+    function start2(code3) {
+      effects2.enter("codeFencedFence");
+      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
+    }
+    function beforeSequenceClose(code3) {
+      if (code3 === marker) {
+        effects2.enter("codeFencedFenceSequence");
+        return sequenceClose(code3);
+      }
+      return nok2(code3);
+    }
+    function sequenceClose(code3) {
+      if (code3 === marker) {
+        size++;
+        effects2.consume(code3);
+        return sequenceClose;
+      }
+      if (size >= sizeOpen) {
+        effects2.exit("codeFencedFenceSequence");
+        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
+      }
+      return nok2(code3);
+    }
+    function sequenceCloseAfter(code3) {
+      if (code3 === null || markdownLineEnding(code3)) {
+        effects2.exit("codeFencedFence");
+        return ok2(code3);
+      }
+      return nok2(code3);
+    }
+  }
+}
+var codeFenced;
+var init_code_fenced = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_partial_non_lazy_continuation();
+    codeFenced = {
+      concrete: true,
+      name: "codeFenced",
+      tokenize: tokenizeCodeFenced
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-indented.js
+function tokenizeCodeIndented(effects, ok, nok) {
+  return start;
+  function start(code3) {
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
+  }
+  function atBreak(code3) {
+    if (code3 === null) {
+      return after(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      return effects.attempt(furtherStart, atBreak, after)(code3);
+    }
+    effects.enter("codeFlowValue");
+    return inside(code3);
+  }
+  function inside(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code3);
+    }
+    effects.consume(code3);
+    return inside;
+  }
+  function after(code3) {
+    effects.exit("codeIndented");
+    return ok(code3);
+  }
+}
+function tokenizeFurtherStart(effects, ok, nok) {
+  const self = this;
+  return furtherStart2;
+  function furtherStart2(code3) {
+    if (self.parser.lazy[self.now().line]) {
+      return nok(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      effects.enter("lineEnding");
+      effects.consume(code3);
+      effects.exit("lineEnding");
+      return furtherStart2;
+    }
+    return factorySpaceMinMax(effects, ok, onNotEnoughPrefix, "linePrefix", 4, 4)(code3);
+  }
+  function onNotEnoughPrefix(code3) {
+    return markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
+  }
+}
+var codeIndented, furtherStart;
+var init_code_indented = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    codeIndented = {
+      name: "codeIndented",
+      tokenize: tokenizeCodeIndented
+    };
+    furtherStart = {
+      partial: true,
+      tokenize: tokenizeFurtherStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-text.js
+function resolveCodeText(events2) {
+  let tailExitIndex = events2.length - 4;
+  let headEnterIndex = 3;
+  let index;
+  let enter;
+  if ((events2[headEnterIndex][1].type === "lineEnding" || events2[headEnterIndex][1].type === "space") && (events2[tailExitIndex][1].type === "lineEnding" || events2[tailExitIndex][1].type === "space")) {
+    index = headEnterIndex;
+    while (++index < tailExitIndex) {
+      if (events2[index][1].type === "codeTextData") {
+        events2[headEnterIndex][1].type = "codeTextPadding";
+        events2[tailExitIndex][1].type = "codeTextPadding";
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index <= tailExitIndex) {
+    if (enter === void 0) {
+      if (index !== tailExitIndex && events2[index][1].type !== "lineEnding") {
+        enter = index;
+      }
+    } else if (index === tailExitIndex || events2[index][1].type === "lineEnding") {
+      events2[enter][1].type = "codeTextData";
+      if (index !== enter + 2) {
+        events2[enter][1].end = events2[index - 1][1].end;
+        events2.splice(enter + 2, index - enter - 2);
+        tailExitIndex -= index - enter - 2;
+        index = enter + 2;
+      }
+      enter = void 0;
+    }
+  }
+  return events2;
+}
+function previous(code3) {
+  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+}
+function tokenizeCodeText(effects, ok, nok) {
+  const self = this;
+  let sizeOpen = 0;
+  let size;
+  let token;
+  return start;
+  function start(code3) {
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code3);
+  }
+  function sequenceOpen(code3) {
+    if (code3 === 96) {
+      effects.consume(code3);
+      sizeOpen++;
+      return sequenceOpen;
+    }
+    effects.exit("codeTextSequence");
+    return between(code3);
+  }
+  function between(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (code3 === 32) {
+      effects.enter("space");
+      effects.consume(code3);
+      effects.exit("space");
+      return between;
+    }
+    if (code3 === 96) {
+      token = effects.enter("codeTextSequence");
+      size = 0;
+      return sequenceClose(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      effects.enter("lineEnding");
+      effects.consume(code3);
+      effects.exit("lineEnding");
+      return between;
+    }
+    effects.enter("codeTextData");
+    return data(code3);
+  }
+  function data(code3) {
+    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
+      effects.exit("codeTextData");
+      return between(code3);
+    }
+    effects.consume(code3);
+    return data;
+  }
+  function sequenceClose(code3) {
+    if (code3 === 96) {
+      effects.consume(code3);
+      size++;
+      return sequenceClose;
+    }
+    if (size === sizeOpen) {
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok(code3);
+    }
+    token.type = "codeTextData";
+    return data(code3);
+  }
+}
+var codeText;
+var init_code_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+    init_micromark_util_character();
+    codeText = {
+      name: "codeText",
+      previous,
+      resolve: resolveCodeText,
+      tokenize: tokenizeCodeText
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+function chunkedPush(list4, right) {
+  let chunkStart = 0;
+  if (right.length < 1e4) {
+    list4.push(...right);
+  } else {
+    while (chunkStart < right.length) {
+      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
+      chunkStart += 1e4;
+    }
+  }
+}
+var SpliceBuffer;
+var init_splice_buffer = __esm({
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+    SpliceBuffer = class {
+      /**
+       * @param {ReadonlyArray<T> | null | undefined} [initial]
+       *   Initial items (optional).
+       * @returns
+       *   Splice buffer.
+       */
+      constructor(initial) {
+        this.left = initial ? [...initial] : [];
+        this.right = [];
+      }
+      /**
+       * Array access;
+       * does not move the cursor.
+       *
+       * @param {number} index
+       *   Index.
+       * @return {T}
+       *   Item.
+       */
+      get(index) {
+        if (index < 0 || index >= this.left.length + this.right.length) {
+          throw new RangeError("Cannot access index `" + index + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+        }
+        if (index < this.left.length) return this.left[index];
+        return this.right[this.right.length - index + this.left.length - 1];
+      }
+      /**
+       * The length of the splice buffer, one greater than the largest index in the
+       * array.
+       */
+      get length() {
+        return this.left.length + this.right.length;
+      }
+      /**
+       * Remove and return `list[0]`;
+       * moves the cursor to `0`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      shift() {
+        this.setCursor(0);
+        return this.right.pop();
+      }
+      /**
+       * Slice the buffer to get an array;
+       * does not move the cursor.
+       *
+       * @param {number} start
+       *   Start.
+       * @param {number | null | undefined} [end]
+       *   End (optional).
+       * @returns {Array<T>}
+       *   Array of items.
+       */
+      slice(start, end) {
+        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+        if (stop < this.left.length) {
+          return this.left.slice(start, stop);
+        }
+        if (start > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        }
+        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+      }
+      /**
+       * Mimics the behavior of Array.prototype.splice() except for the change of
+       * interface necessary to avoid segfaults when patching in very large arrays.
+       *
+       * This operation moves cursor is moved to `start` and results in the cursor
+       * placed after any inserted items.
+       *
+       * @param {number} start
+       *   Start;
+       *   zero-based index at which to start changing the array;
+       *   negative numbers count backwards from the end of the array and values
+       *   that are out-of bounds are clamped to the appropriate end of the array.
+       * @param {number | null | undefined} [deleteCount=0]
+       *   Delete count (default: `0`);
+       *   maximum number of elements to delete, starting from start.
+       * @param {Array<T> | null | undefined} [items=[]]
+       *   Items to include in place of the deleted items (default: `[]`).
+       * @return {Array<T>}
+       *   Any removed items.
+       */
+      splice(start, deleteCount, items) {
+        const count3 = deleteCount || 0;
+        this.setCursor(Math.trunc(start));
+        const removed = this.right.splice(this.right.length - count3, Number.POSITIVE_INFINITY);
+        if (items) chunkedPush(this.left, items);
+        return removed.reverse();
+      }
+      /**
+       * Remove and return the highest-numbered item in the array, so
+       * `list[list.length - 1]`;
+       * Moves the cursor to `length`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      pop() {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        return this.left.pop();
+      }
+      /**
+       * Inserts a single item to the high-numbered side of the array;
+       * moves the cursor to `length`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      push(item2) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        this.left.push(item2);
+      }
+      /**
+       * Inserts many items to the high-numbered side of the array.
+       * Moves the cursor to `length`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      pushMany(items) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        chunkedPush(this.left, items);
+      }
+      /**
+       * Inserts a single item to the low-numbered side of the array;
+       * Moves the cursor to `0`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshift(item2) {
+        this.setCursor(0);
+        this.right.push(item2);
+      }
+      /**
+       * Inserts many items to the low-numbered side of the array;
+       * moves the cursor to `0`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshiftMany(items) {
+        this.setCursor(0);
+        chunkedPush(this.right, items.reverse());
+      }
+      /**
+       * Move the cursor to a specific position in the array. Requires
+       * time proportional to the distance moved.
+       *
+       * If `n < 0`, the cursor will end up at the beginning.
+       * If `n > length`, the cursor will end up at the end.
+       *
+       * @param {number} n
+       *   Position.
+       * @return {undefined}
+       *   Nothing.
+       */
+      setCursor(n) {
+        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+        if (n < this.left.length) {
+          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.right, removed.reverse());
+        } else {
+          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.left, removed.reverse());
+        }
+      }
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/index.js
+function subtokenize(eventsArray) {
+  const jumps = {};
+  let index = -1;
+  let event;
+  let lineIndex;
+  let otherIndex;
+  let otherEvent;
+  let parameters;
+  let subevents;
+  let more;
+  const events2 = new SpliceBuffer(eventsArray);
+  while (++index < events2.length) {
+    while (index in jumps) {
+      index = jumps[index];
+    }
+    event = events2.get(index);
+    if (index && event[1].type === "chunkFlow" && events2.get(index - 1)[1].type === "listItemPrefix") {
+      subevents = event[1]._tokenizer.events;
+      otherIndex = 0;
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+        otherIndex += 2;
+      }
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+        while (++otherIndex < subevents.length) {
+          if (subevents[otherIndex][1].type === "content") {
+            break;
+          }
+          if (subevents[otherIndex][1].type === "chunkText") {
+            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
+            otherIndex++;
+          }
+        }
+      }
+    }
+    if (event[0] === "enter") {
+      if (event[1].contentType) {
+        Object.assign(jumps, subcontent(events2, index));
+        index = jumps[index];
+        more = true;
+      }
+    } else if (event[1]._container) {
+      otherIndex = index;
+      lineIndex = void 0;
+      while (otherIndex--) {
+        otherEvent = events2.get(otherIndex);
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+          if (otherEvent[0] === "enter") {
+            if (lineIndex) {
+              events2.get(lineIndex)[1].type = "lineEndingBlank";
+            }
+            otherEvent[1].type = "lineEnding";
+            lineIndex = otherIndex;
+          }
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
+        } else {
+          break;
+        }
+      }
+      if (lineIndex) {
+        event[1].end = {
+          ...events2.get(lineIndex)[1].start
+        };
+        parameters = events2.slice(lineIndex, index);
+        parameters.unshift(event);
+        events2.splice(lineIndex, index - lineIndex + 1, parameters);
+      }
+    }
+  }
+  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events2.slice(0));
+  return !more;
+}
+function subcontent(events2, eventIndex) {
+  const token = events2.get(eventIndex)[1];
+  const context = events2.get(eventIndex)[2];
+  let startPosition = eventIndex - 1;
+  const startPositions = [];
+  let tokenizer = token._tokenizer;
+  if (!tokenizer) {
+    tokenizer = context.parser[token.contentType](token.start);
+    if (token._contentTypeTextTrailing) {
+      tokenizer._contentTypeTextTrailing = true;
+    }
+  }
+  const childEvents = tokenizer.events;
+  const jumps = [];
+  const gaps = {};
+  let stream;
+  let previous2;
+  let index = -1;
+  let current = token;
+  let adjust = 0;
+  let start = 0;
+  const breaks = [start];
+  while (current) {
+    while (events2.get(++startPosition)[1] !== current) {
+    }
+    startPositions.push(startPosition);
+    if (!current._tokenizer) {
+      stream = context.sliceStream(current);
+      if (!current.next) {
+        stream.push(null);
+      }
+      if (previous2) {
+        tokenizer.defineSkip(current.start);
+      }
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = true;
+      }
+      tokenizer.write(stream);
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
+      }
+    }
+    previous2 = current;
+    current = current.next;
+  }
+  current = token;
+  while (++index < childEvents.length) {
+    if (
+      // Find a void token that includes a break.
+      childEvents[index][0] === "exit" && childEvents[index - 1][0] === "enter" && childEvents[index][1].type === childEvents[index - 1][1].type && childEvents[index][1].start.line !== childEvents[index][1].end.line
+    ) {
+      start = index + 1;
+      breaks.push(start);
+      current._tokenizer = void 0;
+      current.previous = void 0;
+      current = current.next;
+    }
+  }
+  tokenizer.events = [];
+  if (current) {
+    current._tokenizer = void 0;
+    current.previous = void 0;
+  } else {
+    breaks.pop();
+  }
+  index = breaks.length;
+  while (index--) {
+    const slice = childEvents.slice(breaks[index], breaks[index + 1]);
+    const start2 = startPositions.pop();
+    jumps.push([start2, start2 + slice.length - 1]);
+    events2.splice(start2, 2, slice);
+  }
+  jumps.reverse();
+  index = -1;
+  while (++index < jumps.length) {
+    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];
+    adjust += jumps[index][1] - jumps[index][0] - 1;
+  }
+  return gaps;
+}
+var init_micromark_util_subtokenize = __esm({
+  "node_modules/micromark-util-subtokenize/index.js"() {
+    init_micromark_util_chunked();
+    init_splice_buffer();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/content.js
+function resolveContent(events2) {
+  subtokenize(events2);
+  return events2;
+}
+function tokenizeContent(effects, ok) {
+  let previous2;
+  return chunkStart;
+  function chunkStart(code3) {
+    effects.enter("content");
+    previous2 = effects.enter("chunkContent", {
+      contentType: "content"
+    });
+    return chunkInside(code3);
+  }
+  function chunkInside(code3) {
+    if (code3 === null) {
+      return contentEnd(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
+    }
+    effects.consume(code3);
+    return chunkInside;
+  }
+  function contentEnd(code3) {
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok(code3);
+  }
+  function contentContinue(code3) {
+    effects.consume(code3);
+    effects.exit("chunkContent");
+    previous2.next = effects.enter("chunkContent", {
+      contentType: "content",
+      previous: previous2
+    });
+    previous2 = previous2.next;
+    return chunkInside;
+  }
+}
+function tokenizeContinuation(effects, ok, nok) {
+  const self = this;
+  return startLookahead;
+  function startLookahead(code3) {
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
+  }
+  function prefixed(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return nok(code3);
+    }
+    const tail2 = self.events[self.events.length - 1];
+    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail2 && tail2[1].type === "linePrefix" && tail2[2].sliceSerialize(tail2[1], true).length >= 4) {
+      return ok(code3);
+    }
+    return effects.interrupt(self.parser.constructs.flow, nok, ok)(code3);
+  }
+}
+var content2, continuationConstruct;
+var init_content2 = __esm({
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_subtokenize();
+    content2 = {
+      resolve: resolveContent,
+      tokenize: tokenizeContent
+    };
+    continuationConstruct = {
+      partial: true,
+      tokenize: tokenizeContinuation
+    };
+  }
+});
+
+// node_modules/micromark-factory-destination/index.js
+function factoryDestination(effects, ok, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+  const limit = max || Number.POSITIVE_INFINITY;
+  let balance = 0;
+  return start;
+  function start(code3) {
+    if (code3 === 60) {
+      effects.enter(type);
+      effects.enter(literalType);
+      effects.enter(literalMarkerType);
+      effects.consume(code3);
+      effects.exit(literalMarkerType);
+      return enclosedBefore;
+    }
+    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
+      return nok(code3);
+    }
+    effects.enter(type);
+    effects.enter(rawType);
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw(code3);
+  }
+  function enclosedBefore(code3) {
+    if (code3 === 62) {
+      effects.enter(literalMarkerType);
+      effects.consume(code3);
+      effects.exit(literalMarkerType);
+      effects.exit(literalType);
+      effects.exit(type);
+      return ok;
+    }
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code3);
+  }
+  function enclosed(code3) {
+    if (code3 === 62) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      return enclosedBefore(code3);
+    }
+    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
+      return nok(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? enclosedEscape : enclosed;
+  }
+  function enclosedEscape(code3) {
+    if (code3 === 60 || code3 === 62 || code3 === 92) {
+      effects.consume(code3);
+      return enclosed;
+    }
+    return enclosed(code3);
+  }
+  function raw(code3) {
+    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      effects.exit(rawType);
+      effects.exit(type);
+      return ok(code3);
+    }
+    if (balance < limit && code3 === 40) {
+      effects.consume(code3);
+      balance++;
+      return raw;
+    }
+    if (code3 === 41) {
+      effects.consume(code3);
+      balance--;
+      return raw;
+    }
+    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
+      return nok(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? rawEscape : raw;
+  }
+  function rawEscape(code3) {
+    if (code3 === 40 || code3 === 41 || code3 === 92) {
+      effects.consume(code3);
+      return raw;
+    }
+    return raw(code3);
+  }
+}
+var init_micromark_factory_destination = __esm({
+  "node_modules/micromark-factory-destination/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-label/index.js
+function factoryLabel(effects, ok, nok, type, markerType, stringType) {
+  const self = this;
+  let size = 0;
+  let seen;
+  return start;
+  function start(code3) {
+    effects.enter(type);
+    effects.enter(markerType);
+    effects.consume(code3);
+    effects.exit(markerType);
+    effects.enter(stringType);
+    return atBreak;
+  }
+  function atBreak(code3) {
+    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn’t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code3 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit(stringType);
+      effects.enter(markerType);
+      effects.consume(code3);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok;
+    }
+    if (markdownLineEnding(code3)) {
+      effects.enter("lineEnding");
+      effects.consume(code3);
+      effects.exit("lineEnding");
+      return atBreak;
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code3);
+  }
+  function labelInside(code3) {
+    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code3);
+    }
+    effects.consume(code3);
+    if (!seen) seen = !markdownSpace(code3);
+    return code3 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code3);
+  }
+}
+var init_micromark_factory_label = __esm({
+  "node_modules/micromark-factory-label/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-title/index.js
+function factoryTitle(effects, ok, nok, type, markerType, stringType) {
+  let marker;
+  return start;
+  function start(code3) {
+    if (code3 === 34 || code3 === 39 || code3 === 40) {
+      effects.enter(type);
+      effects.enter(markerType);
+      effects.consume(code3);
+      effects.exit(markerType);
+      marker = code3 === 40 ? 41 : code3;
+      return begin;
+    }
+    return nok(code3);
+  }
+  function begin(code3) {
+    if (code3 === marker) {
+      effects.enter(markerType);
+      effects.consume(code3);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok;
+    }
+    effects.enter(stringType);
+    return atBreak(code3);
+  }
+  function atBreak(code3) {
+    if (code3 === marker) {
+      effects.exit(stringType);
+      return begin(marker);
+    }
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      effects.enter("lineEnding");
+      effects.consume(code3);
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside(code3);
+  }
+  function inside(code3) {
+    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
+      effects.exit("chunkString");
+      return atBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? escape : inside;
+  }
+  function escape(code3) {
+    if (code3 === marker || code3 === 92) {
+      effects.consume(code3);
+      return inside;
+    }
+    return inside(code3);
+  }
+}
+var init_micromark_factory_title = __esm({
+  "node_modules/micromark-factory-title/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-whitespace/index.js
+function factoryWhitespace(effects, ok) {
+  let seen;
+  return start;
+  function start(code3) {
+    if (markdownLineEnding(code3)) {
+      effects.enter("lineEnding");
+      effects.consume(code3);
+      effects.exit("lineEnding");
+      seen = true;
+      return start;
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
+    }
+    return ok(code3);
+  }
+}
+var init_micromark_factory_whitespace = __esm({
+  "node_modules/micromark-factory-whitespace/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/definition.js
+function tokenizeDefinition(effects, ok, nok) {
+  const self = this;
+  let identifier;
+  return start;
+  function start(code3) {
+    effects.enter("definition");
+    return before(code3);
+  }
+  function before(code3) {
+    return factoryLabel.call(
+      self,
+      effects,
+      labelAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionLabel",
+      "definitionLabelMarker",
+      "definitionLabelString"
+    )(code3);
+  }
+  function labelAfter(code3) {
+    identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
+    if (code3 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code3);
+      effects.exit("definitionMarker");
+      return markerAfter;
+    }
+    return nok(code3);
+  }
+  function markerAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
+  }
+  function destinationBefore(code3) {
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionDestination",
+      "definitionDestinationLiteral",
+      "definitionDestinationLiteralMarker",
+      "definitionDestinationRaw",
+      "definitionDestinationString"
+    )(code3);
+  }
+  function destinationAfter(code3) {
+    return effects.attempt(titleBefore, after, after)(code3);
+  }
+  function after(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
+  }
+  function afterWhitespace(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("definition");
+      self.parser.defined.push(identifier);
+      return ok(code3);
+    }
+    return nok(code3);
+  }
+}
+function tokenizeTitleBefore(effects, ok, nok) {
+  return titleBefore2;
+  function titleBefore2(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
+  }
+  function beforeMarker(code3) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
+  }
+  function titleAfter(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
+  }
+  function titleAfterOptionalWhitespace(code3) {
+    return code3 === null || markdownLineEnding(code3) ? ok(code3) : nok(code3);
+  }
+}
+var definition, titleBefore;
+var init_definition = __esm({
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_space();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    definition = {
+      name: "definition",
+      tokenize: tokenizeDefinition
+    };
+    titleBefore = {
+      partial: true,
+      tokenize: tokenizeTitleBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+function tokenizeHardBreakEscape(effects, ok, nok) {
+  return start;
+  function start(code3) {
+    effects.enter("hardBreakEscape");
+    effects.consume(code3);
+    return after;
+  }
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
+      effects.exit("hardBreakEscape");
+      return ok(code3);
+    }
+    return nok(code3);
+  }
+}
+var hardBreakEscape;
+var init_hard_break_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+    init_micromark_util_character();
+    hardBreakEscape = {
+      name: "hardBreakEscape",
+      tokenize: tokenizeHardBreakEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
+function resolveHeadingAtx(events2, context) {
+  let contentEnd = events2.length - 2;
+  let contentStart = 3;
+  if (events2[contentStart][1].type === "whitespace") {
+    contentStart += 2;
+  }
+  if (contentEnd - 2 > contentStart && events2[contentEnd][1].type === "whitespace") {
+    contentEnd -= 2;
+  }
+  if (events2[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events2[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
+  }
+  if (contentEnd > contentStart) {
+    const content3 = {
+      type: "atxHeadingText",
+      start: events2[contentStart][1].start,
+      end: events2[contentEnd][1].end
+    };
+    const text5 = {
+      type: "chunkText",
+      start: events2[contentStart][1].start,
+      end: events2[contentEnd][1].end,
+      contentType: "text"
+    };
+    splice(events2, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
+  }
+  return events2;
+}
+function tokenizeHeadingAtx(effects, ok, nok) {
+  let size = 0;
+  return start;
+  function start(code3) {
+    effects.enter("atxHeading");
+    return before(code3);
+  }
+  function before(code3) {
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code3);
+  }
+  function sequenceOpen(code3) {
+    if (code3 === 35 && size++ < 6) {
+      effects.consume(code3);
+      return sequenceOpen;
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code3);
+    }
+    return nok(code3);
+  }
+  function atBreak(code3) {
+    if (code3 === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("atxHeading");
+      return ok(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, atBreak, "whitespace")(code3);
+    }
+    effects.enter("atxHeadingText");
+    return data(code3);
+  }
+  function sequenceFurther(code3) {
+    if (code3 === 35) {
+      effects.consume(code3);
+      return sequenceFurther;
+    }
+    effects.exit("atxHeadingSequence");
+    return atBreak(code3);
+  }
+  function data(code3) {
+    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code3);
+    }
+    effects.consume(code3);
+    return data;
+  }
+}
+var headingAtx;
+var init_heading_atx = __esm({
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    headingAtx = {
+      name: "headingAtx",
+      resolve: resolveHeadingAtx,
+      tokenize: tokenizeHeadingAtx
+    };
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-flow.js
+function resolveToHtmlFlow(events2) {
+  let index = events2.length;
+  while (index--) {
+    if (events2[index][0] === "enter" && events2[index][1].type === "htmlFlow") {
+      break;
+    }
+  }
+  if (index > 1 && events2[index - 2][1].type === "linePrefix") {
+    events2[index][1].start = events2[index - 2][1].start;
+    events2[index + 1][1].start = events2[index - 2][1].start;
+    events2.splice(index - 2, 2);
+  }
+  return events2;
+}
+function tokenizeHtmlFlow(effects, ok, nok) {
+  const self = this;
+  let marker;
+  let closingTag;
+  let buffer;
+  let index;
+  let markerB;
+  return start;
+  function start(code3) {
+    return before(code3);
+  }
+  function before(code3) {
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
+    effects.consume(code3);
+    return open6;
+  }
+  function open6(code3) {
+    if (code3 === 33) {
+      effects.consume(code3);
+      return declarationOpen;
+    }
+    if (code3 === 47) {
+      effects.consume(code3);
+      closingTag = true;
+      return tagCloseStart;
+    }
+    if (code3 === 63) {
+      effects.consume(code3);
+      marker = 3;
+      return self.interrupt ? ok : continuationDeclarationInside;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      buffer = String.fromCharCode(code3);
+      return tagName;
+    }
+    return nok(code3);
+  }
+  function declarationOpen(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      marker = 2;
+      return commentOpenInside;
+    }
+    if (code3 === 91) {
+      effects.consume(code3);
+      marker = 5;
+      index = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      marker = 4;
+      return self.interrupt ? ok : continuationDeclarationInside;
+    }
+    return nok(code3);
+  }
+  function commentOpenInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return self.interrupt ? ok : continuationDeclarationInside;
+    }
+    return nok(code3);
+  }
+  function cdataOpenInside(code3) {
+    const value2 = "CDATA[";
+    if (code3 === value2.charCodeAt(index++)) {
+      effects.consume(code3);
+      if (index === value2.length) {
+        return self.interrupt ? ok : continuation;
+      }
+      return cdataOpenInside;
+    }
+    return nok(code3);
+  }
+  function tagCloseStart(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      buffer = String.fromCharCode(code3);
+      return tagName;
+    }
+    return nok(code3);
+  }
+  function tagName(code3) {
+    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      const slash = code3 === 47;
+      const name2 = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name2)) {
+        marker = 1;
+        return self.interrupt ? ok(code3) : continuation(code3);
+      }
+      if (htmlBlockNames.includes(buffer.toLowerCase())) {
+        marker = 6;
+        if (slash) {
+          effects.consume(code3);
+          return basicSelfClosing;
+        }
+        return self.interrupt ? ok(code3) : continuation(code3);
+      }
+      marker = 7;
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
+    }
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      buffer += String.fromCharCode(code3);
+      return tagName;
+    }
+    return nok(code3);
+  }
+  function basicSelfClosing(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
+      return self.interrupt ? ok : continuation;
+    }
+    return nok(code3);
+  }
+  function completeClosingTagAfter(code3) {
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return completeClosingTagAfter;
+    }
+    return completeEnd(code3);
+  }
+  function completeAttributeNameBefore(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
+      return completeEnd;
+    }
+    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
+      effects.consume(code3);
+      return completeAttributeName;
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return completeAttributeNameBefore;
+    }
+    return completeEnd(code3);
+  }
+  function completeAttributeName(code3) {
+    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      return completeAttributeName;
+    }
+    return completeAttributeNameAfter(code3);
+  }
+  function completeAttributeNameAfter(code3) {
+    if (code3 === 61) {
+      effects.consume(code3);
+      return completeAttributeValueBefore;
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return completeAttributeNameAfter;
+    }
+    return completeAttributeNameBefore(code3);
+  }
+  function completeAttributeValueBefore(code3) {
+    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
+      return nok(code3);
+    }
+    if (code3 === 34 || code3 === 39) {
+      effects.consume(code3);
+      markerB = code3;
+      return completeAttributeValueQuoted;
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return completeAttributeValueBefore;
+    }
+    return completeAttributeValueUnquoted(code3);
+  }
+  function completeAttributeValueQuoted(code3) {
+    if (code3 === markerB) {
+      effects.consume(code3);
+      markerB = null;
+      return completeAttributeValueQuotedAfter;
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      return nok(code3);
+    }
+    effects.consume(code3);
+    return completeAttributeValueQuoted;
+  }
+  function completeAttributeValueUnquoted(code3) {
+    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
+      return completeAttributeNameAfter(code3);
+    }
+    effects.consume(code3);
+    return completeAttributeValueUnquoted;
+  }
+  function completeAttributeValueQuotedAfter(code3) {
+    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
+      return completeAttributeNameBefore(code3);
+    }
+    return nok(code3);
+  }
+  function completeEnd(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
+      return completeAfter;
+    }
+    return nok(code3);
+  }
+  function completeAfter(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return continuation(code3);
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return completeAfter;
+    }
+    return nok(code3);
+  }
+  function continuation(code3) {
+    if (code3 === 45 && marker === 2) {
+      effects.consume(code3);
+      return continuationCommentInside;
+    }
+    if (code3 === 60 && marker === 1) {
+      effects.consume(code3);
+      return continuationRawTagOpen;
+    }
+    if (code3 === 62 && marker === 4) {
+      effects.consume(code3);
+      return continuationClose;
+    }
+    if (code3 === 63 && marker === 3) {
+      effects.consume(code3);
+      return continuationDeclarationInside;
+    }
+    if (code3 === 93 && marker === 5) {
+      effects.consume(code3);
+      return continuationCdataInside;
+    }
+    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code3);
+    }
+    effects.consume(code3);
+    return continuation;
+  }
+  function continuationStart(code3) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code3);
+  }
+  function continuationStartNonLazy(code3) {
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return continuationBefore;
+  }
+  function continuationBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return continuationStart(code3);
+    }
+    effects.enter("htmlFlowData");
+    return continuation(code3);
+  }
+  function continuationCommentInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return continuationDeclarationInside;
+    }
+    return continuation(code3);
+  }
+  function continuationRawTagOpen(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
+      buffer = "";
+      return continuationRawEndTag;
+    }
+    return continuation(code3);
+  }
+  function continuationRawEndTag(code3) {
+    if (code3 === 62) {
+      const name2 = buffer.toLowerCase();
+      if (htmlRawNames.includes(name2)) {
+        effects.consume(code3);
+        return continuationClose;
+      }
+      return continuation(code3);
+    }
+    if (asciiAlpha(code3) && buffer.length < 8) {
+      effects.consume(code3);
+      buffer += String.fromCharCode(code3);
+      return continuationRawEndTag;
+    }
+    return continuation(code3);
+  }
+  function continuationCdataInside(code3) {
+    if (code3 === 93) {
+      effects.consume(code3);
+      return continuationDeclarationInside;
+    }
+    return continuation(code3);
+  }
+  function continuationDeclarationInside(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
+      return continuationClose;
+    }
+    if (code3 === 45 && marker === 2) {
+      effects.consume(code3);
+      return continuationDeclarationInside;
+    }
+    return continuation(code3);
+  }
+  function continuationClose(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code3);
+    }
+    effects.consume(code3);
+    return continuationClose;
+  }
+  function continuationAfter(code3) {
+    effects.exit("htmlFlow");
+    return ok(code3);
+  }
+}
+function tokenizeBlankLineBefore(effects, ok, nok) {
+  return start;
+  function start(code3) {
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok, nok);
+  }
+}
+var htmlFlow, blankLineBefore;
+var init_html_flow = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+    init_blank_line();
+    init_partial_non_lazy_continuation();
+    htmlFlow = {
+      concrete: true,
+      name: "htmlFlow",
+      resolveTo: resolveToHtmlFlow,
+      tokenize: tokenizeHtmlFlow
+    };
+    blankLineBefore = {
+      partial: true,
+      tokenize: tokenizeBlankLineBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-text.js
+function tokenizeHtmlText(effects, ok, nok) {
+  const self = this;
+  let marker;
+  let index;
+  let returnState;
+  return start;
+  function start(code3) {
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
+    effects.consume(code3);
+    return open6;
+  }
+  function open6(code3) {
+    if (code3 === 33) {
+      effects.consume(code3);
+      return declarationOpen;
+    }
+    if (code3 === 47) {
+      effects.consume(code3);
+      return tagCloseStart;
+    }
+    if (code3 === 63) {
+      effects.consume(code3);
+      return instruction;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return tagOpen;
+    }
+    return nok(code3);
+  }
+  function declarationOpen(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return commentOpenInside;
+    }
+    if (code3 === 91) {
+      effects.consume(code3);
+      index = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return declaration;
+    }
+    return nok(code3);
+  }
+  function commentOpenInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return commentEnd;
+    }
+    return nok(code3);
+  }
+  function comment(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (code3 === 45) {
+      effects.consume(code3);
+      return commentClose;
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = comment;
+      return lineEndingBefore(code3);
+    }
+    effects.consume(code3);
+    return comment;
+  }
+  function commentClose(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return commentEnd;
+    }
+    return comment(code3);
+  }
+  function commentEnd(code3) {
+    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
+  }
+  function cdataOpenInside(code3) {
+    const value2 = "CDATA[";
+    if (code3 === value2.charCodeAt(index++)) {
+      effects.consume(code3);
+      return index === value2.length ? cdata : cdataOpenInside;
+    }
+    return nok(code3);
+  }
+  function cdata(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.consume(code3);
+      return cdataClose;
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = cdata;
+      return lineEndingBefore(code3);
+    }
+    effects.consume(code3);
+    return cdata;
+  }
+  function cdataClose(code3) {
+    if (code3 === 93) {
+      effects.consume(code3);
+      return cdataEnd;
+    }
+    return cdata(code3);
+  }
+  function cdataEnd(code3) {
+    if (code3 === 62) {
+      return end(code3);
+    }
+    if (code3 === 93) {
+      effects.consume(code3);
+      return cdataEnd;
+    }
+    return cdata(code3);
+  }
+  function declaration(code3) {
+    if (code3 === null || code3 === 62) {
+      return end(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = declaration;
+      return lineEndingBefore(code3);
+    }
+    effects.consume(code3);
+    return declaration;
+  }
+  function instruction(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (code3 === 63) {
+      effects.consume(code3);
+      return instructionClose;
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = instruction;
+      return lineEndingBefore(code3);
+    }
+    effects.consume(code3);
+    return instruction;
+  }
+  function instructionClose(code3) {
+    return code3 === 62 ? end(code3) : instruction(code3);
+  }
+  function tagCloseStart(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return tagClose;
+    }
+    return nok(code3);
+  }
+  function tagClose(code3) {
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      return tagClose;
+    }
+    return tagCloseBetween(code3);
+  }
+  function tagCloseBetween(code3) {
+    if (markdownLineEnding(code3)) {
+      returnState = tagCloseBetween;
+      return lineEndingBefore(code3);
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return tagCloseBetween;
+    }
+    return end(code3);
+  }
+  function tagOpen(code3) {
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      return tagOpen;
+    }
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
+    }
+    return nok(code3);
+  }
+  function tagOpenBetween(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
+      return end;
+    }
+    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
+      effects.consume(code3);
+      return tagOpenAttributeName;
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = tagOpenBetween;
+      return lineEndingBefore(code3);
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return tagOpenBetween;
+    }
+    return end(code3);
+  }
+  function tagOpenAttributeName(code3) {
+    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      return tagOpenAttributeName;
+    }
+    return tagOpenAttributeNameAfter(code3);
+  }
+  function tagOpenAttributeNameAfter(code3) {
+    if (code3 === 61) {
+      effects.consume(code3);
+      return tagOpenAttributeValueBefore;
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = tagOpenAttributeNameAfter;
+      return lineEndingBefore(code3);
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return tagOpenAttributeNameAfter;
+    }
+    return tagOpenBetween(code3);
+  }
+  function tagOpenAttributeValueBefore(code3) {
+    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
+      return nok(code3);
+    }
+    if (code3 === 34 || code3 === 39) {
+      effects.consume(code3);
+      marker = code3;
+      return tagOpenAttributeValueQuoted;
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = tagOpenAttributeValueBefore;
+      return lineEndingBefore(code3);
+    }
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
+      return tagOpenAttributeValueBefore;
+    }
+    effects.consume(code3);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuoted(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
+      marker = void 0;
+      return tagOpenAttributeValueQuotedAfter;
+    }
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      returnState = tagOpenAttributeValueQuoted;
+      return lineEndingBefore(code3);
+    }
+    effects.consume(code3);
+    return tagOpenAttributeValueQuoted;
+  }
+  function tagOpenAttributeValueUnquoted(code3) {
+    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
+      return nok(code3);
+    }
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
+    }
+    effects.consume(code3);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuotedAfter(code3) {
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
+    }
+    return nok(code3);
+  }
+  function end(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok;
+    }
+    return nok(code3);
+  }
+  function lineEndingBefore(code3) {
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return lineEndingAfter;
+  }
+  function lineEndingAfter(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
+  }
+  function lineEndingAfterPrefix(code3) {
+    effects.enter("htmlTextData");
+    return returnState(code3);
+  }
+}
+var htmlText;
+var init_html_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    htmlText = {
+      name: "htmlText",
+      tokenize: tokenizeHtmlText
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-end.js
+function resolveAllLabelEnd(events2) {
+  let index = -1;
+  const newEvents = [];
+  while (++index < events2.length) {
+    const token = events2[index][1];
+    newEvents.push(events2[index]);
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
+      index += offset;
+    }
+  }
+  if (events2.length !== newEvents.length) {
+    splice(events2, 0, events2.length, newEvents);
+  }
+  return events2;
+}
+function resolveToLabelEnd(events2, context) {
+  let index = events2.length;
+  let offset = 0;
+  let open6;
+  let close;
+  let media;
+  while (index--) {
+    const token = events2[index][1];
+    if (open6) {
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
+      }
+      if (events2[index][0] === "enter" && token.type === "labelLink") {
+        token._inactive = true;
+      }
+    } else if (close) {
+      if (events2[index][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+        open6 = index;
+        if (token.type !== "labelLink") {
+          offset = 2;
+          break;
+        }
+      }
+    } else if (token.type === "labelEnd") {
+      close = index;
+    }
+  }
+  const group = {
+    type: events2[open6][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events2[open6][1].start
+    },
+    end: {
+      ...events2[events2.length - 1][1].end
+    }
+  };
+  const label3 = {
+    type: "label",
+    start: {
+      ...events2[open6][1].start
+    },
+    end: {
+      ...events2[close][1].end
+    }
+  };
+  const text5 = {
+    type: "labelText",
+    start: {
+      ...events2[open6 + offset + 2][1].end
+    },
+    end: {
+      ...events2[close - 2][1].start
+    }
+  };
+  media = [["enter", group, context], ["enter", label3, context]];
+  media = push(media, events2.slice(open6 + 1, open6 + offset + 3));
+  media = push(media, [["enter", text5, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events2.slice(open6 + offset + 4, close - 3), context));
+  media = push(media, [["exit", text5, context], events2[close - 2], events2[close - 1], ["exit", label3, context]]);
+  media = push(media, events2.slice(close + 1));
+  media = push(media, [["exit", group, context]]);
+  splice(events2, open6, events2.length, media);
+  return events2;
+}
+function tokenizeLabelEnd(effects, ok, nok) {
+  const self = this;
+  const labelStarts = self._labelStarts;
+  let labelStart;
+  let defined;
+  if (labelStarts) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+      labelStarts.pop();
+    }
+    labelStart = labelStarts[labelStarts.length - 1];
+  }
+  return start;
+  function start(code3) {
+    if (!labelStart) {
+      return nok(code3);
+    }
+    if (labelStart._inactive) {
+      return labelEndNok(code3);
+    }
+    defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
+    effects.consume(code3);
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
+  }
+  function after(code3) {
+    if (code3 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
+    }
+    if (code3 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
+    }
+    return defined ? labelEndOk(code3) : labelEndNok(code3);
+  }
+  function referenceNotFull(code3) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
+  }
+  function labelEndOk(code3) {
+    labelStarts.pop();
+    return ok(code3);
+  }
+  function labelEndNok(code3) {
+    labelStart._balanced = true;
+    return nok(code3);
+  }
+}
+function tokenizeResource(effects, ok, nok) {
+  return resourceStart;
+  function resourceStart(code3) {
+    effects.enter("resource");
+    effects.enter("resourceMarker");
+    effects.consume(code3);
+    effects.exit("resourceMarker");
+    return resourceBefore;
+  }
+  function resourceBefore(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
+  }
+  function resourceOpen(code3) {
+    if (code3 === 41) {
+      return resourceEnd(code3);
+    }
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
+  }
+  function resourceDestinationAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
+  }
+  function resourceDestinationMissing(code3) {
+    return nok(code3);
+  }
+  function resourceBetween(code3) {
+    if (code3 === 34 || code3 === 39 || code3 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
+    }
+    return resourceEnd(code3);
+  }
+  function resourceTitleAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
+  }
+  function resourceEnd(code3) {
+    if (code3 === 41) {
+      effects.enter("resourceMarker");
+      effects.consume(code3);
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok;
+    }
+    return nok(code3);
+  }
+}
+function tokenizeReferenceFull(effects, ok, nok) {
+  const self = this;
+  return referenceFull;
+  function referenceFull(code3) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
+  }
+  function referenceFullAfter(code3) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok(code3) : nok(code3);
+  }
+  function referenceFullMissing(code3) {
+    return nok(code3);
+  }
+}
+function tokenizeReferenceCollapsed(effects, ok, nok) {
+  return referenceCollapsedStart;
+  function referenceCollapsedStart(code3) {
+    effects.enter("reference");
+    effects.enter("referenceMarker");
+    effects.consume(code3);
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
+  }
+  function referenceCollapsedOpen(code3) {
+    if (code3 === 93) {
+      effects.enter("referenceMarker");
+      effects.consume(code3);
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok;
+    }
+    return nok(code3);
+  }
+}
+var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
+var init_label_end = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_resolve_all();
+    labelEnd = {
+      name: "labelEnd",
+      resolveAll: resolveAllLabelEnd,
+      resolveTo: resolveToLabelEnd,
+      tokenize: tokenizeLabelEnd
+    };
+    resourceConstruct = {
+      tokenize: tokenizeResource
+    };
+    referenceFullConstruct = {
+      tokenize: tokenizeReferenceFull
+    };
+    referenceCollapsedConstruct = {
+      tokenize: tokenizeReferenceCollapsed
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
+function tokenizeLabelStartImage(effects, ok, nok) {
+  const self = this;
+  let labelImage;
+  return start;
+  function start(code3) {
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
+    effects.consume(code3);
+    effects.exit("labelImageMarker");
+    return open6;
+  }
+  function open6(code3) {
+    if (code3 === 91) {
+      effects.enter("labelMarker");
+      effects.consume(code3);
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
+    }
+    return nok(code3);
+  }
+  function after(code3) {
+    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
+    }
+    self._labelStarts = self._labelStarts || [];
+    self._labelStarts.push(labelImage);
+    return ok(code3);
+  }
+}
+var labelStartImage;
+var init_label_start_image = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+    init_label_end();
+    labelStartImage = {
+      name: "labelStartImage",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartImage
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
+function tokenizeLabelStartLink(effects, ok, nok) {
+  const self = this;
+  let labelLink;
+  return start;
+  function start(code3) {
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
+    effects.consume(code3);
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
+  }
+  function after(code3) {
+    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
+    }
+    self._labelStarts = self._labelStarts || [];
+    self._labelStarts.push(labelLink);
+    return ok(code3);
+  }
+}
+var labelStartLink;
+var init_label_start_link = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+    init_label_end();
+    labelStartLink = {
+      name: "labelStartLink",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartLink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/line-ending.js
+function tokenizeLineEnding(effects, ok) {
+  return start;
+  function start(code3) {
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok, "linePrefix");
+  }
+}
+var lineEnding;
+var init_line_ending = __esm({
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+    init_micromark_factory_space();
+    lineEnding = {
+      name: "lineEnding",
+      tokenize: tokenizeLineEnding
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
+function tokenizeThematicBreak(effects, ok, nok) {
+  let size = 0;
+  let marker;
+  return start;
+  function start(code3) {
+    effects.enter("thematicBreak");
+    return before(code3);
+  }
+  function before(code3) {
+    marker = code3;
+    return atBreak(code3);
+  }
+  function atBreak(code3) {
+    if (code3 === marker) {
+      effects.enter("thematicBreakSequence");
+      return sequence(code3);
+    }
+    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
+      effects.exit("thematicBreak");
+      return ok(code3);
+    }
+    return nok(code3);
+  }
+  function sequence(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
+      size++;
+      return sequence;
+    }
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
+  }
+}
+var thematicBreak;
+var init_thematic_break = __esm({
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    thematicBreak = {
+      name: "thematicBreak",
+      tokenize: tokenizeThematicBreak
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/list.js
+function tokenizeListStart(effects, ok, nok) {
+  const self = this;
+  const tail2 = self.events[self.events.length - 1];
+  let initialSize = tail2 && tail2[1].type === "linePrefix" ? tail2[2].sliceSerialize(tail2[1], true).length : 0;
+  let size = 0;
+  return start;
+  function start(code3) {
+    const kind = self.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code3 === self.containerState.marker : asciiDigit(code3)) {
+      if (!self.containerState.type) {
+        self.containerState.type = kind;
+        effects.enter(kind, {
+          _container: true
+        });
+      }
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak, nok, atMarker)(code3) : atMarker(code3);
+      }
+      if (!self.interrupt || code3 === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside(code3);
+      }
+    }
+    return nok(code3);
+  }
+  function inside(code3) {
+    if (asciiDigit(code3) && ++size < 10) {
+      effects.consume(code3);
+      return inside;
+    }
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code3 === self.containerState.marker : code3 === 41 || code3 === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code3);
+    }
+    return nok(code3);
+  }
+  function atMarker(code3) {
+    effects.enter("listItemMarker");
+    effects.consume(code3);
+    effects.exit("listItemMarker");
+    self.containerState.marker = self.containerState.marker || code3;
+    return effects.check(
+      blankLine,
+      // Can’t be empty when interrupting.
+      self.interrupt ? nok : onBlank,
+      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
+    );
+  }
+  function onBlank(code3) {
+    self.containerState.initialBlankLine = true;
+    initialSize++;
+    return endOfPrefix(code3);
+  }
+  function otherPrefix(code3) {
+    if (markdownSpace(code3)) {
+      effects.enter("listItemPrefixWhitespace");
+      effects.consume(code3);
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
+    }
+    return nok(code3);
+  }
+  function endOfPrefix(code3) {
+    self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok(code3);
+  }
+}
+function tokenizeListContinuation(effects, ok, nok) {
+  const self = this;
+  self.containerState._closeFlow = void 0;
+  return effects.check(blankLine, onBlank, notBlank);
+  function onBlank(code3) {
+    self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
+    return factorySpace(effects, ok, "listItemIndent", self.containerState.size + 1)(code3);
+  }
+  function notBlank(code3) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code3)) {
+      self.containerState.furtherBlankLines = void 0;
+      self.containerState.initialBlankLine = void 0;
+      return notInCurrentItem(code3);
+    }
+    self.containerState.furtherBlankLines = void 0;
+    self.containerState.initialBlankLine = void 0;
+    return effects.attempt(indentConstruct, ok, notInCurrentItem)(code3);
+  }
+  function notInCurrentItem(code3) {
+    self.containerState._closeFlow = true;
+    self.interrupt = void 0;
+    return factorySpace(effects, effects.attempt(list3, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+  }
+}
+function tokenizeIndent(effects, ok, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
+  function afterPrefix(code3) {
+    const tail2 = self.events[self.events.length - 1];
+    return tail2 && tail2[1].type === "listItemIndent" && tail2[2].sliceSerialize(tail2[1], true).length === self.containerState.size ? ok(code3) : nok(code3);
+  }
+}
+function tokenizeListEnd(effects) {
+  effects.exit(this.containerState.type);
+}
+function tokenizeListItemPrefixWhitespace(effects, ok, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
+  function afterPrefix(code3) {
+    const tail2 = self.events[self.events.length - 1];
+    return !markdownSpace(code3) && tail2 && tail2[1].type === "listItemPrefixWhitespace" ? ok(code3) : nok(code3);
+  }
+}
+var list3, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list = __esm({
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_blank_line();
+    init_thematic_break();
+    list3 = {
+      continuation: {
+        tokenize: tokenizeListContinuation
+      },
+      exit: tokenizeListEnd,
+      name: "list",
+      tokenize: tokenizeListStart
+    };
+    listItemPrefixWhitespaceConstruct = {
+      partial: true,
+      tokenize: tokenizeListItemPrefixWhitespace
+    };
+    indentConstruct = {
+      partial: true,
+      tokenize: tokenizeIndent
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
+function resolveToSetextUnderline(events2, context) {
+  const editMap = new EditMap();
+  let index = events2.length;
+  let content3;
+  let text5;
+  let definition2;
+  while (index--) {
+    if (events2[index][0] === "enter") {
+      if (events2[index][1].type === "content") {
+        content3 = index;
+        break;
+      }
+      if (events2[index][1].type === "paragraph") {
+        text5 = index;
+      }
+    } else {
+      if (events2[index][1].type === "content") {
+        editMap.add(index, 1, []);
+      }
+      if (!definition2 && events2[index][1].type === "definition") {
+        definition2 = index;
+      }
+    }
+  }
+  const heading = {
+    type: "setextHeading",
+    start: {
+      ...events2[content3][1].start
+    },
+    end: {
+      ...events2[events2.length - 1][1].end
+    }
+  };
+  events2[text5][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text5, 0, [["enter", heading, context]]);
+    editMap.add(definition2 + 1, 0, [["exit", events2[content3][1], context]]);
+    events2[content3][1].end = {
+      ...events2[definition2][1].end
+    };
+  } else {
+    events2[content3][1] = heading;
+  }
+  editMap.add(events2.length, 0, [["exit", heading, context]]);
+  editMap.consume(events2);
+  return events2;
+}
+function tokenizeSetextUnderline(effects, ok, nok) {
+  const self = this;
+  let marker;
+  return start;
+  function start(code3) {
+    let index = self.events.length;
+    let paragraph;
+    while (index--) {
+      if (self.events[index][1].type !== "lineEnding" && self.events[index][1].type !== "linePrefix" && self.events[index][1].type !== "content") {
+        paragraph = self.events[index][1].type === "paragraph";
+        break;
+      }
+    }
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
+      effects.enter("setextHeadingLine");
+      marker = code3;
+      return before(code3);
+    }
+    return nok(code3);
+  }
+  function before(code3) {
+    effects.enter("setextHeadingLineSequence");
+    return inside(code3);
+  }
+  function inside(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
+      return inside;
+    }
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
+  }
+  function after(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("setextHeadingLine");
+      return ok(code3);
+    }
+    return nok(code3);
+  }
+}
+var setextUnderline;
+var init_setext_underline = __esm({
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    setextUnderline = {
+      name: "setextUnderline",
+      resolveTo: resolveToSetextUnderline,
+      tokenize: tokenizeSetextUnderline
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/index.js
+var init_micromark_core_commonmark = __esm({
+  "node_modules/micromark-core-commonmark/index.js"() {
+    init_attention();
+    init_autolink();
+    init_blank_line();
+    init_block_quote();
+    init_character_escape();
+    init_character_reference();
+    init_code_fenced();
+    init_code_indented();
+    init_code_text();
+    init_content2();
+    init_definition();
+    init_hard_break_escape();
+    init_heading_atx();
+    init_html_flow();
+    init_html_text();
+    init_label_end();
+    init_label_start_image();
+    init_label_start_link();
+    init_line_ending();
+    init_list();
+    init_setext_underline();
+    init_thematic_break();
+  }
+});
+
+// node_modules/micromark/lib/initialize/flow.js
+function initializeFlow(effects) {
+  const self = this;
+  const initial = effects.attempt(
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
+  );
+  return initial;
+  function atBlankEnding(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
+      return;
+    }
+    effects.enter("lineEndingBlank");
+    effects.consume(code3);
+    effects.exit("lineEndingBlank");
+    self.currentConstruct = void 0;
+    return initial;
+  }
+  function afterConstruct(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code3);
+    effects.exit("lineEnding");
+    self.currentConstruct = void 0;
+    return initial;
+  }
+}
+var flow;
+var init_flow = __esm({
+  "node_modules/micromark/lib/initialize/flow.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    flow = {
+      tokenize: initializeFlow
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/text.js
+function initializeFactory(field) {
+  return {
+    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
+    tokenize: initializeText
+  };
+  function initializeText(effects) {
+    const self = this;
+    const constructs2 = this.parser.constructs[field];
+    const text5 = effects.attempt(constructs2, start, notText);
+    return start;
+    function start(code3) {
+      return atBreak(code3) ? text5(code3) : notText(code3);
+    }
+    function notText(code3) {
+      if (code3 === null) {
+        effects.consume(code3);
+        return;
+      }
+      effects.enter("data");
+      effects.consume(code3);
+      return data;
+    }
+    function data(code3) {
+      if (atBreak(code3)) {
+        effects.exit("data");
+        return text5(code3);
+      }
+      effects.consume(code3);
+      return data;
+    }
+    function atBreak(code3) {
+      if (code3 === null) {
+        return true;
+      }
+      const list4 = constructs2[code3];
+      let index = -1;
+      if (list4) {
+        while (++index < list4.length) {
+          const item2 = list4[index];
+          if (!item2.previous || item2.previous.call(self, self.previous)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
+function createResolver(extraResolver) {
+  return resolveAllText;
+  function resolveAllText(events2, context) {
+    let index = -1;
+    let enter;
+    while (++index <= events2.length) {
+      if (enter === void 0) {
+        if (events2[index] && events2[index][1].type === "data") {
+          enter = index;
+          index++;
+        }
+      } else if (!events2[index] || events2[index][1].type !== "data") {
+        if (index !== enter + 2) {
+          events2[enter][1].end = events2[index - 1][1].end;
+          events2.splice(enter + 2, index - enter - 2);
+          index = enter + 2;
+        }
+        enter = void 0;
+      }
+    }
+    return extraResolver ? extraResolver(events2, context) : events2;
+  }
+}
+function resolveAllLineSuffixes(events2, context) {
+  const editMap = new EditMap();
+  let eventIndex = 0;
+  while (++eventIndex <= events2.length) {
+    if ((eventIndex === events2.length || events2[eventIndex][1].type === "lineEnding") && events2[eventIndex - 1][1].type === "data") {
+      const data = events2[eventIndex - 1][1];
+      const chunks = context.sliceStream(data);
+      let index = chunks.length;
+      let bufferIndex = -1;
+      let size = 0;
+      let tabs;
+      while (index--) {
+        const chunk = chunks[index];
+        if (typeof chunk === "string") {
+          bufferIndex = chunk.length;
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+            size++;
+            bufferIndex--;
+          }
+          if (bufferIndex) {
+            break;
+          }
+          bufferIndex = -1;
+        } else if (chunk === -2) {
+          tabs = true;
+          size++;
+        } else if (chunk === -1) {
+        } else {
+          index++;
+          break;
+        }
+      }
+      if (context._contentTypeTextTrailing && eventIndex === events2.length) {
+        size = 0;
+      }
+      if (size) {
+        const token = {
+          type: eventIndex === events2.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          start: {
+            _bufferIndex: index ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _index: data.start._index + index,
+            line: data.end.line,
+            column: data.end.column - size,
+            offset: data.end.offset - size
+          },
+          end: {
+            ...data.end
+          }
+        };
+        data.end = {
+          ...token.start
+        };
+        if (data.start.offset === data.end.offset) {
+          Object.assign(data, token);
+        } else {
+          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+        }
+      }
+      eventIndex++;
+    }
+  }
+  editMap.consume(events2);
+  return events2;
+}
+var resolver, string4, text2;
+var init_text = __esm({
+  "node_modules/micromark/lib/initialize/text.js"() {
+    init_micromark_util_edit_map();
+    resolver = {
+      resolveAll: createResolver()
+    };
+    string4 = initializeFactory("string");
+    text2 = initializeFactory("text");
+  }
+});
+
+// node_modules/micromark/lib/constructs.js
+var constructs_exports = {};
+__export(constructs_exports, {
+  attentionMarkers: () => attentionMarkers,
+  contentInitial: () => contentInitial,
+  disable: () => disable,
+  document: () => document2,
+  flow: () => flow2,
+  flowInitial: () => flowInitial,
+  insideSpan: () => insideSpan,
+  string: () => string5,
+  text: () => text3
+});
+var document2, contentInitial, flowInitial, flow2, string5, text3, insideSpan, attentionMarkers, disable;
+var init_constructs = __esm({
+  "node_modules/micromark/lib/constructs.js"() {
+    init_micromark_core_commonmark();
+    init_text();
+    document2 = {
+      [42]: list3,
+      [43]: list3,
+      [45]: list3,
+      [48]: list3,
+      [49]: list3,
+      [50]: list3,
+      [51]: list3,
+      [52]: list3,
+      [53]: list3,
+      [54]: list3,
+      [55]: list3,
+      [56]: list3,
+      [57]: list3,
+      [62]: blockQuote
+    };
+    contentInitial = {
+      [91]: definition
+    };
+    flowInitial = {
+      [-2]: codeIndented,
+      [-1]: codeIndented,
+      [32]: codeIndented
+    };
+    flow2 = {
+      [35]: headingAtx,
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
+      [60]: htmlFlow,
+      [61]: setextUnderline,
+      [95]: thematicBreak,
+      [96]: codeFenced,
+      [126]: codeFenced
+    };
+    string5 = {
+      [38]: characterReference,
+      [92]: characterEscape
+    };
+    text3 = {
+      [-5]: lineEnding,
+      [-4]: lineEnding,
+      [-3]: lineEnding,
+      [33]: labelStartImage,
+      [38]: characterReference,
+      [42]: attention,
+      [60]: [autolink, htmlText],
+      [91]: labelStartLink,
+      [92]: [hardBreakEscape, characterEscape],
+      [93]: labelEnd,
+      [95]: attention,
+      [96]: codeText
+    };
+    insideSpan = {
+      null: [attention, resolver]
+    };
+    attentionMarkers = {
+      null: [42, 95]
+    };
+    disable = {
+      null: []
+    };
+  }
+});
+
+// node_modules/micromark/lib/create-tokenizer.js
+function createTokenizer(parser, initialize, from) {
+  let point = {
+    _bufferIndex: -1,
+    _index: 0,
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
+  };
+  const columnStart = {};
+  const resolveAllConstructs = [];
+  let chunks = [];
+  let stack = [];
+  let consumed = true;
+  const effects = {
+    attempt: constructFactory(onsuccessfulconstruct),
+    check: constructFactory(onsuccessfulcheck),
+    consume,
+    enter,
+    exit: exit2,
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
+  };
+  const context = {
+    code: null,
+    containerState: {},
+    defineSkip,
+    events: [],
+    now,
+    parser,
+    previous: null,
+    sliceSerialize,
+    sliceStream,
+    write
+  };
+  let state = initialize.tokenize.call(context, effects);
+  let expectedCode;
+  if (initialize.resolveAll) {
+    resolveAllConstructs.push(initialize);
+  }
+  return context;
+  function write(slice) {
+    chunks = push(chunks, slice);
+    main();
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
+    }
+    addResult(initialize, 0);
+    context.events = resolveAll(resolveAllConstructs, context.events, context);
+    return context.events;
+  }
+  function sliceSerialize(token, expandTabs) {
+    return serializeChunks(sliceStream(token), expandTabs);
+  }
+  function sliceStream(token) {
+    return sliceChunks(chunks, token);
+  }
+  function now() {
+    const {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    } = point;
+    return {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    };
+  }
+  function defineSkip(value2) {
+    columnStart[value2.line] = value2.column;
+    accountForPotentialSkip();
+  }
+  function main() {
+    while (point._index < chunks.length) {
+      const chunk = chunks[point._index];
+      if (typeof chunk === "string") {
+        const chunkIndex = point._index;
+        if (point._bufferIndex < 0) {
+          point._bufferIndex = 0;
+        }
+        while (point._index === chunkIndex && point._bufferIndex < chunk.length) {
+          go(chunk.charCodeAt(point._bufferIndex));
+        }
+      } else {
+        go(chunk);
+      }
+    }
+  }
+  function go(code3) {
+    consumed = void 0;
+    expectedCode = code3;
+    state = state(code3);
+  }
+  function consume(code3) {
+    if (markdownLineEnding(code3)) {
+      point.line++;
+      point.column = 1;
+      point.offset += code3 === -3 ? 2 : 1;
+      accountForPotentialSkip();
+    } else if (code3 !== -1) {
+      point.column++;
+      point.offset++;
+    }
+    if (point._bufferIndex < 0) {
+      point._index++;
+    } else {
+      point._bufferIndex++;
+      if (point._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point._index].length) {
+        point._bufferIndex = -1;
+        point._index++;
+      }
+    }
+    context.previous = code3;
+    consumed = true;
+  }
+  function enter(type, fields) {
+    const token = fields || {};
+    token.type = type;
+    token.start = now();
+    context.events.push(["enter", token, context]);
+    stack.push(token);
+    return token;
+  }
+  function exit2(type) {
+    const token = stack.pop();
+    token.end = now();
+    context.events.push(["exit", token, context]);
+    return token;
+  }
+  function onsuccessfulconstruct(construct, info) {
+    addResult(construct, info.from);
+  }
+  function onsuccessfulcheck(_, info) {
+    info.restore();
+  }
+  function constructFactory(onreturn, fields) {
+    return hook;
+    function hook(constructs2, returnState, bogusState) {
+      let listOfConstructs;
+      let constructIndex;
+      let currentConstruct;
+      let info;
+      return Array.isArray(constructs2) ? (
+        /* c8 ignore next 1 */
+        handleListOfConstructs(constructs2)
+      ) : "tokenize" in constructs2 ? (
+        // Looks like a construct.
+        handleListOfConstructs([
+          /** @type {Construct} */
+          constructs2
+        ])
+      ) : handleMapOfConstructs(constructs2);
+      function handleMapOfConstructs(map2) {
+        return start;
+        function start(code3) {
+          const left = code3 !== null && map2[code3];
+          const all = code3 !== null && map2.null;
+          const list4 = [
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...Array.isArray(left) ? left : left ? [left] : [],
+            ...Array.isArray(all) ? all : all ? [all] : []
+          ];
+          return handleListOfConstructs(list4)(code3);
+        }
+      }
+      function handleListOfConstructs(list4) {
+        listOfConstructs = list4;
+        constructIndex = 0;
+        if (list4.length === 0) {
+          return bogusState;
+        }
+        return handleConstruct(list4[constructIndex]);
+      }
+      function handleConstruct(construct) {
+        return start;
+        function start(code3) {
+          info = store();
+          currentConstruct = construct;
+          if (!construct.partial) {
+            context.currentConstruct = construct;
+          }
+          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+            return nok(code3);
+          }
+          return construct.tokenize.call(
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a “live binding”, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context), fields) : context,
+            effects,
+            ok,
+            nok
+          )(code3);
+        }
+      }
+      function ok(code3) {
+        consumed = true;
+        onreturn(currentConstruct, info);
+        return returnState;
+      }
+      function nok(code3) {
+        consumed = true;
+        info.restore();
+        if (++constructIndex < listOfConstructs.length) {
+          return handleConstruct(listOfConstructs[constructIndex]);
+        }
+        return bogusState;
+      }
+    }
+  }
+  function addResult(construct, from2) {
+    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
+      resolveAllConstructs.push(construct);
+    }
+    if (construct.resolve) {
+      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
+    }
+    if (construct.resolveTo) {
+      context.events = construct.resolveTo(context.events, context);
+    }
+  }
+  function store() {
+    const startPoint = now();
+    const startPrevious = context.previous;
+    const startCurrentConstruct = context.currentConstruct;
+    const startEventsIndex = context.events.length;
+    const startStack = Array.from(stack);
+    return {
+      from: startEventsIndex,
+      restore
+    };
+    function restore() {
+      point = startPoint;
+      context.previous = startPrevious;
+      context.currentConstruct = startCurrentConstruct;
+      context.events.length = startEventsIndex;
+      stack = startStack;
+      accountForPotentialSkip();
+    }
+  }
+  function accountForPotentialSkip() {
+    if (point.line in columnStart && point.column < 2) {
+      point.column = columnStart[point.line];
+      point.offset += columnStart[point.line] - 1;
+    }
+  }
+}
+function sliceChunks(chunks, token) {
+  const startIndex = token.start._index;
+  const startBufferIndex = token.start._bufferIndex;
+  const endIndex = token.end._index;
+  const endBufferIndex = token.end._bufferIndex;
+  let view;
+  if (startIndex === endIndex) {
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+  } else {
+    view = chunks.slice(startIndex, endIndex);
+    if (startBufferIndex > -1) {
+      const head = view[0];
+      if (typeof head === "string") {
+        view[0] = head.slice(startBufferIndex);
+      } else {
+        view.shift();
+      }
+    }
+    if (endBufferIndex > 0) {
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
+    }
+  }
+  return view;
+}
+function serializeChunks(chunks, expandTabs) {
+  let index = -1;
+  const result = [];
+  let atTab;
+  while (++index < chunks.length) {
+    const chunk = chunks[index];
+    let value2;
+    if (typeof chunk === "string") {
+      value2 = chunk;
+    } else {
+      switch (chunk) {
+        case -5: {
+          value2 = "\r";
+          break;
+        }
+        case -4: {
+          value2 = "\n";
+          break;
+        }
+        case -3: {
+          value2 = "\r\n";
+          break;
+        }
+        case -2: {
+          value2 = expandTabs ? " " : "	";
+          break;
+        }
+        case -1: {
+          if (!expandTabs && atTab) {
+            continue;
+          }
+          value2 = " ";
+          break;
+        }
+        default: {
+          value2 = String.fromCharCode(chunk);
+        }
+      }
+    }
+    atTab = chunk === -2;
+    result.push(value2);
+  }
+  return result.join("");
+}
+var init_create_tokenizer = __esm({
+  "node_modules/micromark/lib/create-tokenizer.js"() {
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark/lib/parse.js
+function parse6(options) {
+  const settings = options || {};
+  const constructs2 = (
+    /** @type {FullNormalizedExtension} */
+    combineExtensions([constructs_exports, ...settings.extensions || []])
+  );
+  const parser = {
+    constructs: constructs2,
+    content: create(content),
+    defined: [],
+    document: create(document),
+    flow: create(flow),
+    lazy: {},
+    string: create(string4),
+    text: create(text2)
+  };
+  return parser;
+  function create(initial) {
+    return creator;
+    function creator(from) {
+      return createTokenizer(parser, initial, from);
+    }
+  }
+}
+var init_parse3 = __esm({
+  "node_modules/micromark/lib/parse.js"() {
+    init_micromark_util_combine_extensions();
+    init_content();
+    init_document();
+    init_flow();
+    init_text();
+    init_constructs();
+    init_create_tokenizer();
+  }
+});
+
+// node_modules/micromark/lib/postprocess.js
+function postprocess(events2) {
+  while (!subtokenize(events2)) {
+  }
+  return events2;
+}
+var init_postprocess = __esm({
+  "node_modules/micromark/lib/postprocess.js"() {
+    init_micromark_util_subtokenize();
+  }
+});
+
+// node_modules/micromark/lib/preprocess.js
+function preprocess2() {
+  let column = 1;
+  let buffer = "";
+  let start = true;
+  let atCarriageReturn;
+  return preprocessor;
+  function preprocessor(value2, encoding, end) {
+    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
+    const chunks = [];
+    let startPosition = 0;
+    buffer = "";
+    if (start) {
+      if (value2.charCodeAt(0) === 65279) {
+        startPosition++;
+      }
+      start = void 0;
+    }
+    while (startPosition < value2.length) {
+      search.lastIndex = startPosition;
+      const match = search.exec(value2);
+      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
+      const code3 = value2.charCodeAt(endPosition);
+      if (!match) {
+        buffer = value2.slice(startPosition);
+        break;
+      }
+      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
+        atCarriageReturn = void 0;
+      } else {
+        if (atCarriageReturn) {
+          chunks.push(-5);
+          atCarriageReturn = void 0;
+        }
+        if (startPosition < endPosition) {
+          chunks.push(value2.slice(startPosition, endPosition));
+          column += endPosition - startPosition;
+        }
+        switch (code3) {
+          case 0: {
+            chunks.push(65533);
+            column++;
+            break;
+          }
+          case 9: {
+            const next = Math.ceil(column / 4) * 4;
+            chunks.push(-2);
+            while (column++ < next) {
+              chunks.push(-1);
+            }
+            break;
+          }
+          case 10: {
+            chunks.push(-4);
+            column = 1;
+            break;
+          }
+          default: {
+            atCarriageReturn = true;
+            column = 1;
+          }
+        }
+      }
+      startPosition = endPosition + 1;
+    }
+    if (end) {
+      if (atCarriageReturn) {
+        chunks.push(-5);
+      }
+      if (buffer) {
+        chunks.push(buffer);
+      }
+      chunks.push(null);
+    }
+    return chunks;
+  }
+}
+var search;
+var init_preprocess = __esm({
+  "node_modules/micromark/lib/preprocess.js"() {
+    search = /[\0\t\n\r]/g;
+  }
+});
+
+// node_modules/micromark/index.js
+function micromark(value2, encoding, options) {
+  if (typeof encoding !== "string") {
+    options = encoding;
+    encoding = void 0;
+  }
+  return compile2(options)(postprocess(parse6(options).document().write(preprocess2()(value2, encoding, true))));
+}
+var init_micromark = __esm({
+  "node_modules/micromark/index.js"() {
+    init_compile2();
+    init_parse3();
+    init_postprocess();
+    init_preprocess();
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+function gfmAutolinkLiteral() {
+  return {
+    text: text4
+  };
+}
+function tokenizeEmailAutolink(effects, ok, nok) {
+  const self = this;
+  let dot;
+  let data;
+  return start;
+  function start(code3) {
+    if (!gfmAtext(code3) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code3);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code3);
+  }
+  function atext(code3) {
+    if (gfmAtext(code3)) {
+      effects.consume(code3);
+      return atext;
+    }
+    if (code3 === 64) {
+      effects.consume(code3);
+      return emailDomain;
+    }
+    return nok(code3);
+  }
+  function emailDomain(code3) {
+    if (code3 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
+    }
+    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
+      data = true;
+      effects.consume(code3);
+      return emailDomain;
+    }
+    return emailDomainAfter(code3);
+  }
+  function emailDomainDot(code3) {
+    effects.consume(code3);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code3) {
+    if (data && dot && asciiAlpha(self.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok(code3);
+    }
+    return nok(code3);
+  }
+}
+function tokenizeWwwAutolink(effects, ok, nok) {
+  const self = this;
+  return wwwStart;
+  function wwwStart(code3) {
+    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code3);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain2, effects.attempt(path2, wwwAfter), nok), nok)(code3);
+  }
+  function wwwAfter(code3) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok(code3);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok, nok) {
+  const self = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code3) {
+    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
+      return protocolPrefixInside;
+    }
+    return nok(code3);
+  }
+  function protocolPrefixInside(code3) {
+    if (asciiAlpha(code3) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
+      return protocolPrefixInside;
+    }
+    if (code3 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code3);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code3);
+  }
+  function protocolSlashesInside(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code3);
+  }
+  function afterProtocol(code3) {
+    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain2, effects.attempt(path2, protocolAfter), nok)(code3);
+  }
+  function protocolAfter(code3) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok(code3);
+  }
+}
+function tokenizeWwwPrefix(effects, ok, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code3) {
+    if ((code3 === 87 || code3 === 119) && size < 3) {
+      size++;
+      effects.consume(code3);
+      return wwwPrefixInside;
+    }
+    if (code3 === 46 && size === 3) {
+      effects.consume(code3);
+      return wwwPrefixAfter;
+    }
+    return nok(code3);
+  }
+  function wwwPrefixAfter(code3) {
+    return code3 === null ? nok(code3) : ok(code3);
+  }
+}
+function tokenizeDomain(effects, ok, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code3) {
+    if (code3 === 46 || code3 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
+      return domainAfter(code3);
+    }
+    seen = true;
+    effects.consume(code3);
+    return domainInside;
+  }
+  function domainAtPunctuation(code3) {
+    if (code3 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code3);
+    return domainInside;
+  }
+  function domainAfter(code3) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code3);
+    }
+    return ok(code3);
+  }
+}
+function tokenizePath(effects, ok) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code3) {
+    if (code3 === 40) {
+      sizeOpen++;
+      effects.consume(code3);
+      return pathInside;
+    }
+    if (code3 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code3);
+    }
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
+      return effects.check(trail, ok, pathAtPunctuation)(code3);
+    }
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok(code3);
+    }
+    effects.consume(code3);
+    return pathInside;
+  }
+  function pathAtPunctuation(code3) {
+    if (code3 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code3);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok, nok) {
+  return trail2;
+  function trail2(code3) {
+    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
+      effects.consume(code3);
+      return trail2;
+    }
+    if (code3 === 38) {
+      effects.consume(code3);
+      return trailCharacterReferenceStart;
+    }
+    if (code3 === 93) {
+      effects.consume(code3);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code3 === 60 || // So is whitespace.
+      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
+    ) {
+      return ok(code3);
+    }
+    return nok(code3);
+  }
+  function trailBracketAfter(code3) {
+    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok(code3);
+    }
+    return trail2(code3);
+  }
+  function trailCharacterReferenceStart(code3) {
+    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
+  }
+  function trailCharacterReferenceInside(code3) {
+    if (code3 === 59) {
+      effects.consume(code3);
+      return trail2;
+    }
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code3);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok, nok) {
+  return start;
+  function start(code3) {
+    effects.consume(code3);
+    return after;
+  }
+  function after(code3) {
+    return asciiAlphanumeric(code3) ? nok(code3) : ok(code3);
+  }
+}
+function previousWww(code3) {
+  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
+}
+function previousProtocol(code3) {
+  return !asciiAlpha(code3);
+}
+function previousEmail(code3) {
+  return !(code3 === 47 || gfmAtext(code3));
+}
+function gfmAtext(code3) {
+  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
+}
+function previousUnbalanced(events2) {
+  let index = events2.length;
+  let result = false;
+  while (index--) {
+    const token = events2[index][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result = false;
+      break;
+    }
+  }
+  if (events2.length > 0 && !result) {
+    events2[events2.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result;
+}
+var wwwPrefix, domain2, path2, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
+var init_syntax = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
+    init_micromark_util_character();
+    wwwPrefix = {
+      tokenize: tokenizeWwwPrefix,
+      partial: true
+    };
+    domain2 = {
+      tokenize: tokenizeDomain,
+      partial: true
+    };
+    path2 = {
+      tokenize: tokenizePath,
+      partial: true
+    };
+    trail = {
+      tokenize: tokenizeTrail,
+      partial: true
+    };
+    emailDomainDotTrail = {
+      tokenize: tokenizeEmailDomainDotTrail,
+      partial: true
+    };
+    wwwAutolink = {
+      name: "wwwAutolink",
+      tokenize: tokenizeWwwAutolink,
+      previous: previousWww
+    };
+    protocolAutolink = {
+      name: "protocolAutolink",
+      tokenize: tokenizeProtocolAutolink,
+      previous: previousProtocol
+    };
+    emailAutolink = {
+      name: "emailAutolink",
+      tokenize: tokenizeEmailAutolink,
+      previous: previousEmail
+    };
+    text4 = {};
+    code2 = 48;
+    while (code2 < 123) {
+      text4[code2] = emailAutolink;
+      code2++;
+      if (code2 === 58) code2 = 65;
+      else if (code2 === 91) code2 = 97;
+    }
+    text4[43] = emailAutolink;
+    text4[45] = emailAutolink;
+    text4[46] = emailAutolink;
+    text4[95] = emailAutolink;
+    text4[72] = [emailAutolink, protocolAutolink];
+    text4[104] = [emailAutolink, protocolAutolink];
+    text4[87] = [emailAutolink, wwwAutolink];
+    text4[119] = [emailAutolink, wwwAutolink];
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/html.js
+function gfmAutolinkLiteralHtml() {
+  return {
+    exit: {
+      literalAutolinkEmail,
+      literalAutolinkHttp,
+      literalAutolinkWww
+    }
+  };
+}
+function literalAutolinkWww(token) {
+  anchorFromToken.call(this, token, "http://");
+}
+function literalAutolinkEmail(token) {
+  anchorFromToken.call(this, token, "mailto:");
+}
+function literalAutolinkHttp(token) {
+  anchorFromToken.call(this, token);
+}
+function anchorFromToken(token, protocol) {
+  const url2 = this.sliceSerialize(token);
+  this.tag('<a href="' + sanitizeUri((protocol || "") + url2) + '">');
+  this.raw(this.encode(url2));
+  this.tag("</a>");
+}
+var init_html = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/lib/html.js"() {
+    init_micromark_util_sanitize_uri();
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/index.js
+var init_micromark_extension_gfm_autolink_literal = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
+    init_syntax();
+    init_html();
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+function gfmFootnote() {
+  return {
+    document: {
+      [91]: {
+        name: "gfmFootnoteDefinition",
+        tokenize: tokenizeDefinitionStart,
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
+        exit: gfmFootnoteDefinitionEnd
+      }
+    },
+    text: {
+      [91]: {
+        name: "gfmFootnoteCall",
+        tokenize: tokenizeGfmFootnoteCall
+      },
+      [93]: {
+        name: "gfmPotentialFootnoteCall",
+        add: "after",
+        tokenize: tokenizePotentialGfmFootnoteCall,
+        resolveTo: resolveToPotentialGfmFootnoteCall
+      }
+    }
+  };
+}
+function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {
+  const self = this;
+  let index = self.events.length;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let labelStart;
+  while (index--) {
+    const token = self.events[index][1];
+    if (token.type === "labelImage") {
+      labelStart = token;
+      break;
+    }
+    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
+    }
+  }
+  return start;
+  function start(code3) {
+    if (!labelStart || !labelStart._balanced) {
+      return nok(code3);
+    }
+    const id = normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code3);
+    }
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return ok(code3);
+  }
+}
+function resolveToPotentialGfmFootnoteCall(events2, context) {
+  let index = events2.length;
+  let labelStart;
+  while (index--) {
+    if (events2[index][1].type === "labelImage" && events2[index][0] === "enter") {
+      labelStart = events2[index][1];
+      break;
+    }
+  }
+  events2[index + 1][1].type = "data";
+  events2[index + 3][1].type = "gfmFootnoteCallLabelMarker";
+  const call = {
+    type: "gfmFootnoteCall",
+    start: Object.assign({}, events2[index + 3][1].start),
+    end: Object.assign({}, events2[events2.length - 1][1].end)
+  };
+  const marker = {
+    type: "gfmFootnoteCallMarker",
+    start: Object.assign({}, events2[index + 3][1].end),
+    end: Object.assign({}, events2[index + 3][1].end)
+  };
+  marker.end.column++;
+  marker.end.offset++;
+  marker.end._bufferIndex++;
+  const string6 = {
+    type: "gfmFootnoteCallString",
+    start: Object.assign({}, marker.end),
+    end: Object.assign({}, events2[events2.length - 1][1].start)
+  };
+  const chunk = {
+    type: "chunkString",
+    contentType: "string",
+    start: Object.assign({}, string6.start),
+    end: Object.assign({}, string6.end)
+  };
+  const replacement = [
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events2[index + 1],
+    events2[index + 2],
+    ["enter", call, context],
+    // The `[`
+    events2[index + 3],
+    events2[index + 4],
+    // The `^`.
+    ["enter", marker, context],
+    ["exit", marker, context],
+    // Everything in between.
+    ["enter", string6, context],
+    ["enter", chunk, context],
+    ["exit", chunk, context],
+    ["exit", string6, context],
+    // The ending (`]`, properly parsed and labelled).
+    events2[events2.length - 2],
+    events2[events2.length - 1],
+    ["exit", call, context]
+  ];
+  events2.splice(index, events2.length - index + 1, ...replacement);
+  return events2;
+}
+function tokenizeGfmFootnoteCall(effects, ok, nok) {
+  const self = this;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let size = 0;
+  let data;
+  return start;
+  function start(code3) {
+    effects.enter("gfmFootnoteCall");
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return callStart;
+  }
+  function callStart(code3) {
+    if (code3 !== 94) return nok(code3);
+    effects.enter("gfmFootnoteCallMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteCallMarker");
+    effects.enter("gfmFootnoteCallString");
+    effects.enter("chunkString").contentType = "string";
+    return callData;
+  }
+  function callData(code3) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+    ) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
+        return nok(code3);
+      }
+      effects.enter("gfmFootnoteCallLabelMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteCallLabelMarker");
+      effects.exit("gfmFootnoteCall");
+      return ok;
+    }
+    if (!markdownLineEndingOrSpace(code3)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code3);
+    return code3 === 92 ? callEscape : callData;
+  }
+  function callEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return callData;
+    }
+    return callData(code3);
+  }
+}
+function tokenizeDefinitionStart(effects, ok, nok) {
+  const self = this;
+  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
+  let identifier;
+  let size = 0;
+  let data;
+  return start;
+  function start(code3) {
+    effects.enter("gfmFootnoteDefinition")._container = true;
+    effects.enter("gfmFootnoteDefinitionLabel");
+    effects.enter("gfmFootnoteDefinitionLabelMarker");
+    effects.consume(code3);
+    effects.exit("gfmFootnoteDefinitionLabelMarker");
+    return labelAtMarker;
+  }
+  function labelAtMarker(code3) {
+    if (code3 === 94) {
+      effects.enter("gfmFootnoteDefinitionMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteDefinitionMarker");
+      effects.enter("gfmFootnoteDefinitionLabelString");
+      effects.enter("chunkString").contentType = "string";
+      return labelInside;
+    }
+    return nok(code3);
+  }
+  function labelInside(code3) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+    ) {
+      return nok(code3);
+    }
+    if (code3 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self.sliceSerialize(token));
+      effects.enter("gfmFootnoteDefinitionLabelMarker");
+      effects.consume(code3);
+      effects.exit("gfmFootnoteDefinitionLabelMarker");
+      effects.exit("gfmFootnoteDefinitionLabel");
+      return labelAfter;
+    }
+    if (!markdownLineEndingOrSpace(code3)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code3);
+    return code3 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code3);
+  }
+  function labelAfter(code3) {
+    if (code3 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code3);
+      effects.exit("definitionMarker");
+      if (!defined.includes(identifier)) {
+        defined.push(identifier);
+      }
+      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
+    }
+    return nok(code3);
+  }
+  function whitespaceAfter(code3) {
+    return ok(code3);
+  }
+}
+function tokenizeDefinitionContinuation(effects, ok, nok) {
+  return effects.check(blankLine, ok, effects.attempt(indent, ok, nok));
+}
+function gfmFootnoteDefinitionEnd(effects) {
+  effects.exit("gfmFootnoteDefinition");
+}
+function tokenizeIndent2(effects, ok, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
+  function afterPrefix(code3) {
+    const tail2 = self.events[self.events.length - 1];
+    return tail2 && tail2[1].type === "gfmFootnoteDefinitionIndent" && tail2[2].sliceSerialize(tail2[1], true).length === 4 ? ok(code3) : nok(code3);
+  }
+}
+var indent;
+var init_syntax2 = __esm({
+  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    indent = {
+      tokenize: tokenizeIndent2,
+      partial: true
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/lib/html.js
+function defaultBackLabel(referenceIndex, rereferenceIndex) {
+  return "Back to reference " + (referenceIndex + 1) + (rereferenceIndex > 1 ? "-" + rereferenceIndex : "");
+}
+function gfmFootnoteHtml(options) {
+  const config2 = options || emptyOptions;
+  const label3 = config2.label || "Footnotes";
+  const labelTagName = config2.labelTagName || "h2";
+  const labelAttributes = config2.labelAttributes === null || config2.labelAttributes === void 0 ? 'class="sr-only"' : config2.labelAttributes;
+  const backLabel = config2.backLabel || defaultBackLabel;
+  const clobberPrefix = config2.clobberPrefix === null || config2.clobberPrefix === void 0 ? "user-content-" : config2.clobberPrefix;
+  return {
+    enter: {
+      gfmFootnoteDefinition() {
+        const stack = this.getData("tightStack");
+        stack.push(false);
+      },
+      gfmFootnoteDefinitionLabelString() {
+        this.buffer();
+      },
+      gfmFootnoteCallString() {
+        this.buffer();
+      }
+    },
+    exit: {
+      gfmFootnoteDefinition() {
+        let definitions2 = this.getData("gfmFootnoteDefinitions");
+        const footnoteStack = this.getData("gfmFootnoteDefinitionStack");
+        const tightStack = this.getData("tightStack");
+        const current = footnoteStack.pop();
+        const value2 = this.resume();
+        if (!definitions2) {
+          this.setData("gfmFootnoteDefinitions", definitions2 = {});
+        }
+        if (!own3.call(definitions2, current)) definitions2[current] = value2;
+        tightStack.pop();
+        this.setData("slurpOneLineEnding", true);
+        this.setData("lastWasTag");
+      },
+      gfmFootnoteDefinitionLabelString(token) {
+        let footnoteStack = this.getData("gfmFootnoteDefinitionStack");
+        if (!footnoteStack) {
+          this.setData("gfmFootnoteDefinitionStack", footnoteStack = []);
+        }
+        footnoteStack.push(normalizeIdentifier(this.sliceSerialize(token)));
+        this.resume();
+        this.buffer();
+      },
+      gfmFootnoteCallString(token) {
+        let calls = this.getData("gfmFootnoteCallOrder");
+        let counts = this.getData("gfmFootnoteCallCounts");
+        const id = normalizeIdentifier(this.sliceSerialize(token));
+        let counter;
+        this.resume();
+        if (!calls) this.setData("gfmFootnoteCallOrder", calls = []);
+        if (!counts) this.setData("gfmFootnoteCallCounts", counts = {});
+        const index = calls.indexOf(id);
+        const safeId = sanitizeUri(id.toLowerCase());
+        if (index === -1) {
+          calls.push(id);
+          counts[id] = 1;
+          counter = calls.length;
+        } else {
+          counts[id]++;
+          counter = index + 1;
+        }
+        const reuseCounter = counts[id];
+        this.tag('<sup><a href="#' + clobberPrefix + "fn-" + safeId + '" id="' + clobberPrefix + "fnref-" + safeId + (reuseCounter > 1 ? "-" + reuseCounter : "") + '" data-footnote-ref="" aria-describedby="footnote-label">' + String(counter) + "</a></sup>");
+      },
+      null() {
+        const calls = this.getData("gfmFootnoteCallOrder") || [];
+        const counts = this.getData("gfmFootnoteCallCounts") || {};
+        const definitions2 = this.getData("gfmFootnoteDefinitions") || {};
+        let index = -1;
+        if (calls.length > 0) {
+          this.lineEndingIfNeeded();
+          this.tag('<section data-footnotes="" class="footnotes"><' + labelTagName + ' id="footnote-label"' + (labelAttributes ? " " + labelAttributes : "") + ">");
+          this.raw(this.encode(label3));
+          this.tag("</" + labelTagName + ">");
+          this.lineEndingIfNeeded();
+          this.tag("<ol>");
+        }
+        while (++index < calls.length) {
+          const id = calls[index];
+          const safeId = sanitizeUri(id.toLowerCase());
+          let referenceIndex = 0;
+          const references = [];
+          while (++referenceIndex <= counts[id]) {
+            references.push('<a href="#' + clobberPrefix + "fnref-" + safeId + (referenceIndex > 1 ? "-" + referenceIndex : "") + '" data-footnote-backref="" aria-label="' + this.encode(typeof backLabel === "string" ? backLabel : backLabel(index, referenceIndex)) + '" class="data-footnote-backref">\u21A9' + (referenceIndex > 1 ? "<sup>" + referenceIndex + "</sup>" : "") + "</a>");
+          }
+          const reference = references.join(" ");
+          let injected = false;
+          this.lineEndingIfNeeded();
+          this.tag('<li id="' + clobberPrefix + "fn-" + safeId + '">');
+          this.lineEndingIfNeeded();
+          this.tag(definitions2[id].replace(/<\/p>(?:\r?\n|\r)?$/, function($0) {
+            injected = true;
+            return " " + reference + $0;
+          }));
+          if (!injected) {
+            this.lineEndingIfNeeded();
+            this.tag(reference);
+          }
+          this.lineEndingIfNeeded();
+          this.tag("</li>");
+        }
+        if (calls.length > 0) {
+          this.lineEndingIfNeeded();
+          this.tag("</ol>");
+          this.lineEndingIfNeeded();
+          this.tag("</section>");
+        }
+      }
+    }
+  };
+}
+var own3, emptyOptions;
+var init_html2 = __esm({
+  "node_modules/micromark-extension-gfm-footnote/lib/html.js"() {
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_sanitize_uri();
+    own3 = {}.hasOwnProperty;
+    emptyOptions = {};
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/index.js
+var init_micromark_extension_gfm_footnote = __esm({
+  "node_modules/micromark-extension-gfm-footnote/index.js"() {
+    init_syntax2();
+    init_html2();
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/html.js
+function gfmStrikethroughHtml() {
+  return {
+    enter: {
+      strikethrough() {
+        this.tag("<del>");
+      }
+    },
+    exit: {
+      strikethrough() {
+        this.tag("</del>");
+      }
+    }
+  };
+}
+var init_html3 = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/lib/html.js"() {
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options) {
+  const options_ = options || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events2, context) {
+    let index = -1;
+    while (++index < events2.length) {
+      if (events2[index][0] === "enter" && events2[index][1].type === "strikethroughSequenceTemporary" && events2[index][1]._close) {
+        let open6 = index;
+        while (open6--) {
+          if (events2[open6][0] === "exit" && events2[open6][1].type === "strikethroughSequenceTemporary" && events2[open6][1]._open && // If the sizes are the same:
+          events2[index][1].end.offset - events2[index][1].start.offset === events2[open6][1].end.offset - events2[open6][1].start.offset) {
+            events2[index][1].type = "strikethroughSequence";
+            events2[open6][1].type = "strikethroughSequence";
+            const strikethrough = {
+              type: "strikethrough",
+              start: Object.assign({}, events2[open6][1].start),
+              end: Object.assign({}, events2[index][1].end)
+            };
+            const text5 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events2[open6][1].end),
+              end: Object.assign({}, events2[index][1].start)
+            };
+            const nextEvents = [["enter", strikethrough, context], ["enter", events2[open6][1], context], ["exit", events2[open6][1], context], ["enter", text5, context]];
+            const insideSpan2 = context.parser.constructs.insideSpan.null;
+            if (insideSpan2) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events2.slice(open6 + 1, index), context));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events2[index][1], context], ["exit", events2[index][1], context], ["exit", strikethrough, context]]);
+            splice(events2, open6 - 1, index - open6 + 3, nextEvents);
+            index = open6 + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index = -1;
+    while (++index < events2.length) {
+      if (events2[index][1].type === "strikethroughSequenceTemporary") {
+        events2[index][1].type = "data";
+      }
+    }
+    return events2;
+  }
+  function tokenizeStrikethrough(effects, ok, nok) {
+    const previous2 = this.previous;
+    const events2 = this.events;
+    let size = 0;
+    return start;
+    function start(code3) {
+      if (previous2 === 126 && events2[events2.length - 1][1].type !== "characterEscape") {
+        return nok(code3);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code3);
+    }
+    function more(code3) {
+      const before = classifyCharacter(previous2);
+      if (code3 === 126) {
+        if (size > 1) return nok(code3);
+        effects.consume(code3);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code3);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code3);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok(code3);
+    }
+  }
+}
+var init_syntax3 = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/index.js
+var init_micromark_extension_gfm_strikethrough = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
+    init_html3();
+    init_syntax3();
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/html.js
+function gfmTableHtml() {
+  return {
+    enter: {
+      table(token) {
+        const tableAlign = token._align;
+        this.lineEndingIfNeeded();
+        this.tag("<table>");
+        this.setData("tableAlign", tableAlign);
+      },
+      tableBody() {
+        this.tag("<tbody>");
+      },
+      tableData() {
+        const tableAlign = this.getData("tableAlign");
+        const tableColumn = this.getData("tableColumn");
+        const align = alignment[tableAlign[tableColumn]];
+        if (align === void 0) {
+          this.buffer();
+        } else {
+          this.lineEndingIfNeeded();
+          this.tag("<td" + align + ">");
+        }
+      },
+      tableHead() {
+        this.lineEndingIfNeeded();
+        this.tag("<thead>");
+      },
+      tableHeader() {
+        const tableAlign = this.getData("tableAlign");
+        const tableColumn = this.getData("tableColumn");
+        const align = alignment[tableAlign[tableColumn]];
+        this.lineEndingIfNeeded();
+        this.tag("<th" + align + ">");
+      },
+      tableRow() {
+        this.setData("tableColumn", 0);
+        this.lineEndingIfNeeded();
+        this.tag("<tr>");
+      }
+    },
+    exit: {
+      // Overwrite the default code text data handler to unescape escaped pipes when
+      // they are in tables.
+      codeTextData(token) {
+        let value2 = this.sliceSerialize(token);
+        if (this.getData("tableAlign")) {
+          value2 = value2.replace(/\\([\\|])/g, replace);
+        }
+        this.raw(this.encode(value2));
+      },
+      table() {
+        this.setData("tableAlign");
+        this.setData("slurpAllLineEndings");
+        this.lineEndingIfNeeded();
+        this.tag("</table>");
+      },
+      tableBody() {
+        this.lineEndingIfNeeded();
+        this.tag("</tbody>");
+      },
+      tableData() {
+        const tableAlign = this.getData("tableAlign");
+        const tableColumn = this.getData("tableColumn");
+        if (tableColumn in tableAlign) {
+          this.tag("</td>");
+          this.setData("tableColumn", tableColumn + 1);
+        } else {
+          this.resume();
+        }
+      },
+      tableHead() {
+        this.lineEndingIfNeeded();
+        this.tag("</thead>");
+      },
+      tableHeader() {
+        const tableColumn = this.getData("tableColumn");
+        this.tag("</th>");
+        this.setData("tableColumn", tableColumn + 1);
+      },
+      tableRow() {
+        const tableAlign = this.getData("tableAlign");
+        let tableColumn = this.getData("tableColumn");
+        while (tableColumn < tableAlign.length) {
+          this.lineEndingIfNeeded();
+          this.tag("<td" + alignment[tableAlign[tableColumn]] + "></td>");
+          tableColumn++;
+        }
+        this.setData("tableColumn", tableColumn);
+        this.lineEndingIfNeeded();
+        this.tag("</tr>");
+      }
+    }
+  };
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
+}
+var alignment;
+var init_html4 = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/html.js"() {
+    alignment = {
+      none: "",
+      left: ' align="left"',
+      right: ' align="right"',
+      center: ' align="center"'
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+function addImplementation2(editMap, at, remove, add) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add);
+    return;
+  }
+  const change2 = [at, remove, add];
+  editMap.map.push(change2);
+  editMap.index.set(at, change2);
+}
+var EditMap2;
+var init_edit_map = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
+    EditMap2 = class {
+      /**
+       * Create a new edit map.
+       */
+      constructor() {
+        this.map = [];
+        this.index = /* @__PURE__ */ new Map();
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index, remove, add) {
+        addImplementation2(this, index, remove, add);
+      }
+      // To do: add this when moving to `micromark`.
+      // /**
+      //  * Create an edit: but insert `add` before existing additions.
+      //  *
+      //  * @param {number} index
+      //  * @param {number} remove
+      //  * @param {Array<Event>} add
+      //  * @returns {undefined}
+      //  */
+      // addBefore(index, remove, add) {
+      //   addImplementation(this, index, remove, add, true)
+      // }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events2) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index = this.map.length;
+        const vecs = [];
+        while (index > 0) {
+          index -= 1;
+          vecs.push(events2.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
+          events2.length = this.map[index][0];
+        }
+        vecs.push(events2.slice());
+        events2.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events2.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events2, index) {
+  let inDelimiterRow = false;
+  const align = [];
+  while (index < events2.length) {
+    const event = events2[index];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align.push(events2[index + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events2[index - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align.length - 1;
+          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index += 1;
+  }
+  return align;
+}
+var init_infer = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok, nok) {
+  const self = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start;
+  function start(code3) {
+    let index = self.events.length - 1;
+    while (index > -1) {
+      const {
+        type
+      } = self.events[index][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index--;
+      } else {
+        break;
+      }
+    }
+    const tail2 = index > -1 ? self.events[index][1].type : null;
+    const next = tail2 === "tableHead" || tail2 === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
+      return nok(code3);
+    }
+    return next(code3);
+  }
+  function headRowBefore(code3) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code3);
+  }
+  function headRowStart(code3) {
+    if (code3 === 124) {
+      return headRowBreak(code3);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code3);
+  }
+  function headRowBreak(code3) {
+    if (code3 === null) {
+      return nok(code3);
+    }
+    if (markdownLineEnding(code3)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code3);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code3);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code3 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code3);
+  }
+  function headRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("data");
+      return headRowBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
+      return headRowData;
+    }
+    return headRowData(code3);
+  }
+  function headDelimiterStart(code3) {
+    self.interrupt = false;
+    if (self.parser.lazy[self.now().line]) {
+      return nok(code3);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    }
+    return headDelimiterBefore(code3);
+  }
+  function headDelimiterBefore(code3) {
+    if (code3 === 45 || code3 === 58) {
+      return headDelimiterValueBefore(code3);
+    }
+    if (code3 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterCellBefore(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
+    }
+    return headDelimiterValueBefore(code3);
+  }
+  function headDelimiterValueBefore(code3) {
+    if (code3 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code3);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code3 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      return headDelimiterCellAfter(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterLeftAlignmentAfter(code3) {
+    if (code3 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterFiller(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
+      return headDelimiterFiller;
+    }
+    if (code3 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code3);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code3);
+  }
+  function headDelimiterRightAlignmentAfter(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
+    }
+    return headDelimiterCellAfter(code3);
+  }
+  function headDelimiterCellAfter(code3) {
+    if (code3 === 124) {
+      return headDelimiterBefore(code3);
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code3);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok(code3);
+    }
+    return headDelimiterNok(code3);
+  }
+  function headDelimiterNok(code3) {
+    return nok(code3);
+  }
+  function bodyRowStart(code3) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code3);
+  }
+  function bodyRowBreak(code3) {
+    if (code3 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code3);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code3 === null || markdownLineEnding(code3)) {
+      effects.exit("tableRow");
+      return ok(code3);
+    }
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
+    }
+    effects.enter("data");
+    return bodyRowData(code3);
+  }
+  function bodyRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+      effects.exit("data");
+      return bodyRowBreak(code3);
+    }
+    effects.consume(code3);
+    return code3 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
+      return bodyRowData;
+    }
+    return bodyRowData(code3);
+  }
+}
+function resolveTable(events2, context) {
+  let index = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map2 = new EditMap2();
+  while (++index < events2.length) {
+    const event = events2[index];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map2, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map2.add(index, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map2.add(index, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map2, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map2, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map2, context, lastCell, rowKind, index, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map2, context, cell, rowKind, index, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map2, context, lastTableEnd, currentTable, currentBody);
+  }
+  map2.consume(context.events);
+  index = -1;
+  while (++index < context.events.length) {
+    const event = context.events[index];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index);
+    }
+  }
+  return events2;
+}
+function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range2[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
+    map2.add(range2[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range2[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map2.add(range2[1], 0, [["enter", previousCell, context]]);
+  if (range2[2] !== 0) {
+    const relatedStart = getPoint(context.events, range2[2]);
+    const relatedEnd = getPoint(context.events, range2[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map2.add(range2[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start = context.events[range2[2]];
+      const end = context.events[range2[3]];
+      start[1].end = Object.assign({}, end[1].end);
+      start[1].type = "chunkText";
+      start[1].contentType = "text";
+      if (range2[3] > range2[2] + 1) {
+        const a = range2[2] + 1;
+        const b = range2[3] - range2[2] - 1;
+        map2.add(a, b, []);
+      }
+    }
+    map2.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map2.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map2, context, index, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context]);
+  map2.add(index + 1, 0, exits);
+}
+function getPoint(events2, index) {
+  const event = events2[index];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+var init_syntax4 = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_edit_map();
+    init_infer();
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/index.js
+var init_micromark_extension_gfm_table = __esm({
+  "node_modules/micromark-extension-gfm-table/index.js"() {
+    init_html4();
+    init_syntax4();
+  }
+});
+
+// node_modules/micromark-extension-gfm-tagfilter/lib/index.js
+function gfmTagfilterHtml() {
+  return {
+    exit: {
+      htmlFlowData(token) {
+        exitHtmlData.call(this, token, reFlow);
+      },
+      htmlTextData(token) {
+        exitHtmlData.call(this, token, reText);
+      }
+    }
+  };
+}
+function exitHtmlData(token, filter) {
+  let value2 = this.sliceSerialize(token);
+  if (this.options.allowDangerousHtml) {
+    value2 = value2.replace(filter, "&lt;$1$2");
+  }
+  this.raw(this.encode(value2));
+}
+var reFlow, reText;
+var init_lib2 = __esm({
+  "node_modules/micromark-extension-gfm-tagfilter/lib/index.js"() {
+    reFlow = /<(\/?)(iframe|noembed|noframes|plaintext|script|style|title|textarea|xmp)(?=[\t\n\f\r />])/gi;
+    reText = new RegExp("^" + reFlow.source, "i");
+  }
+});
+
+// node_modules/micromark-extension-gfm-tagfilter/index.js
+var init_micromark_extension_gfm_tagfilter = __esm({
+  "node_modules/micromark-extension-gfm-tagfilter/index.js"() {
+    init_lib2();
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/html.js
+function gfmTaskListItemHtml() {
+  return {
+    enter: {
+      taskListCheck() {
+        this.tag('<input type="checkbox" disabled="" ');
+      }
+    },
+    exit: {
+      taskListCheck() {
+        this.tag("/>");
+      },
+      taskListCheckValueChecked() {
+        this.tag('checked="" ');
+      }
+    }
+  };
+}
+var init_html5 = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/lib/html.js"() {
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok, nok) {
+  const self = this;
+  return open6;
+  function open6(code3) {
+    if (
+      // Exit if there’s stuff before.
+      self.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code3);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code3);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code3) {
+    if (markdownLineEndingOrSpace(code3)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code3);
+      effects.exit("taskListCheckValueUnchecked");
+      return close;
+    }
+    if (code3 === 88 || code3 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code3);
+      effects.exit("taskListCheckValueChecked");
+      return close;
+    }
+    return nok(code3);
+  }
+  function close(code3) {
+    if (code3 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code3);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code3);
+  }
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
+      return ok(code3);
+    }
+    if (markdownSpace(code3)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok, nok)(code3);
+    }
+    return nok(code3);
+  }
+}
+function spaceThenNonSpace(effects, ok, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code3) {
+    return code3 === null ? nok(code3) : ok(code3);
+  }
+}
+var tasklistCheck;
+var init_syntax5 = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    tasklistCheck = {
+      name: "tasklistCheck",
+      tokenize: tokenizeTasklistCheck
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/index.js
+var init_micromark_extension_gfm_task_list_item = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
+    init_html5();
+    init_syntax5();
+  }
+});
+
+// node_modules/micromark-extension-gfm/index.js
+function gfm(options) {
+  return combineExtensions([
+    gfmAutolinkLiteral(),
+    gfmFootnote(),
+    gfmStrikethrough(options),
+    gfmTable(),
+    gfmTaskListItem()
+  ]);
+}
+function gfmHtml(options) {
+  return combineHtmlExtensions([
+    gfmAutolinkLiteralHtml(),
+    gfmFootnoteHtml(options),
+    gfmStrikethroughHtml(),
+    gfmTableHtml(),
+    gfmTagfilterHtml(),
+    gfmTaskListItemHtml()
+  ]);
+}
+var init_micromark_extension_gfm = __esm({
+  "node_modules/micromark-extension-gfm/index.js"() {
+    init_micromark_util_combine_extensions();
+    init_micromark_extension_gfm_autolink_literal();
+    init_micromark_extension_gfm_footnote();
+    init_micromark_extension_gfm_strikethrough();
+    init_micromark_extension_gfm_table();
+    init_micromark_extension_gfm_tagfilter();
+    init_micromark_extension_gfm_task_list_item();
+  }
+});
+
+// src/core/report/html/markdown.ts
+var markdownToHtml;
+var init_markdown = __esm({
+  "src/core/report/html/markdown.ts"() {
+    "use strict";
+    init_micromark();
+    init_micromark_extension_gfm();
+    markdownToHtml = (markdown) => micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  }
+});
+
+// src/core/report/html/svg.ts
+function niceMax(value2) {
+  if (!(value2 > 0) || !Number.isFinite(value2)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value2));
+  return ([1, 2, 5, 10].find((step) => step * power >= value2) ?? 10) * power;
+}
+function segments(xs, values, x, y) {
+  const runs = [[]];
+  values.forEach((value2, i) => {
+    if (value2 === null || !Number.isFinite(value2)) {
+      if (runs.at(-1).length > 0) runs.push([]);
+      return;
+    }
+    runs.at(-1).push(`${x(xs[i]).toFixed(1)},${y(value2).toFixed(1)}`);
+  });
+  return runs.filter((run) => run.length > 0).map((run) => (run.length === 1 ? [run[0], run[0]] : run).join(" "));
+}
+function lineChart(options) {
+  const { xs, lines } = options;
+  const all = lines.flatMap((line) => line.values.filter((v) => v !== null && Number.isFinite(v)));
+  const top = niceMax(options.yMax ?? Math.max(0, ...all));
+  const right = Math.max(1, ...xs);
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const x = (t) => PAD.left + t / right * plotW;
+  const y = (v) => PAD.top + plotH - Math.min(v, top) / top * plotH;
+  const grid = [0, 0.5, 1].map((f) => {
+    const gy = (PAD.top + plotH - f * plotH).toFixed(1);
+    return `<line x1="${PAD.left}" y1="${gy}" x2="${WIDTH - PAD.right}" y2="${gy}" class="grid"/><text x="${PAD.left - 4}" y="${gy}" class="ytick">${escapeHtml(label2(top * f))}</text>`;
+  }).join("");
+  const xAxis = `<text x="${PAD.left}" y="${HEIGHT - 6}" class="xtick">0 s</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" class="xtick end">${escapeHtml(label2(right))} s</text>`;
+  const polylines = lines.flatMap((line) => segments(xs, line.values, x, y).map((points) => `<polyline points="${points}" stroke="${escapeHtml(line.color)}"/>`)).join("");
+  let keyX = PAD.left;
+  const key = lines.map((line) => {
+    const text5 = `<rect x="${keyX}" y="6" width="10" height="3" fill="${escapeHtml(line.color)}"/><text x="${keyX + 13}" y="11" class="key">${escapeHtml(line.name)}</text>`;
+    keyX += 22 + line.name.length * 6;
+    return text5;
+  }).join("");
+  const unit = `<text x="${WIDTH - PAD.right}" y="11" class="key end">${escapeHtml(options.unit)}</text>`;
+  const title = `${options.title} (${options.unit})`;
+  const empty = all.length === 0 ? `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" class="empty">no samples</text>` : "";
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${grid}${xAxis}${polylines}${key}${unit}${empty}</svg>`;
+}
+var WIDTH, HEIGHT, PAD, label2;
+var init_svg = __esm({
+  "src/core/report/html/svg.ts"() {
+    "use strict";
+    init_escape2();
+    WIDTH = 300;
+    HEIGHT = 110;
+    PAD = { left: 44, right: 8, top: 22, bottom: 20 };
+    label2 = (value2) => value2 >= 1e3 ? `${Number((value2 / 1e3).toFixed(1))}k` : Number.isInteger(value2) ? String(value2) : value2.toFixed(1);
+  }
+});
+
+// src/core/report/html/index.ts
+function tableCell(cell, comparison) {
+  if (!cell) return "<td>\u2014</td>";
+  if (cell.status !== "ok" || !cell.metrics) return `<td class="failed" title="${escapeHtml(cell.reason ?? "")}">\u2716 failed</td>`;
+  const numbers = `${formatRate(cell.metrics.maxSrps)} &amp; ${formatCount(cell.metrics.totalSuccesses)}`;
+  if (!comparison) return `<td>${numbers}</td>`;
+  const note = comparison.verdict === "new" ? `${VERDICT_MARK.new} new` : comparison.verdict === "missing" ? `${VERDICT_MARK.missing} missing` : cellVerdict(comparison);
+  return `<td class="${comparison.verdict}">${numbers}<small>${escapeHtml(note)}</small></td>`;
+}
+function renderHtmlTables(results, comparison) {
+  const { config: config2 } = results;
+  const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
+  return config2.routes.map((route, i) => {
+    const head = `<tr><th>Added latency (ms)</th>${config2.setups.map((setup) => `<th>${escapeHtml(setup.label)}</th>`).join("")}</tr>`;
+    const rows = config2.latenciesMs.map((ms) => {
+      const cells = config2.setups.map((setup) => {
+        const id = cellId(setup.name, route.name, ms);
+        return tableCell(byId.get(id), comparison?.cells.get(id));
+      });
+      return `<tr><th>${formatCount(ms)}</th>${cells.join("")}</tr>`;
+    }).join("");
+    const caption = `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> (${escapeHtml(route.method)} <code>${escapeHtml(route.path)}</code>): max sRPS &amp; total successes`;
+    return `<h3 id="table-${i + 1}">${caption}</h3><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+  }).join("\n");
+}
+function cellCharts(series, scales) {
+  if (series.points.length === 0) return `<p class="muted">No history to draw${series.error ? `: ${escapeHtml(series.error)}` : ""}.</p>`;
+  const xs = series.points.map((p) => p.t);
+  return [
+    lineChart({
+      title: "Throughput",
+      unit: "per s",
+      yMax: scales.srps,
+      xs,
+      lines: [
+        { name: "sRPS", color: COLORS.srps, values: series.points.map((p) => p.srps) },
+        { name: "failures/s", color: COLORS.failures, values: series.points.map((p) => p.failuresPerSecond) }
+      ]
+    }),
+    lineChart({
+      title: "Users",
+      unit: "users",
+      yMax: scales.users,
+      xs,
+      lines: [{ name: "users", color: COLORS.users, values: series.points.map((p) => p.users) }]
+    }),
+    lineChart({
+      title: "Response time",
+      unit: "ms",
+      xs,
+      lines: [
+        { name: "p50", color: COLORS.p50, values: series.points.map((p) => p.p50Ms) },
+        { name: "p95", color: COLORS.p95, values: series.points.map((p) => p.p95Ms) }
+      ]
+    })
+  ].join("");
+}
+function cellCard(cell, label3, series, scales) {
+  const link = series?.hasLocustReport ? `<a href="${relativeHref(`${cell.dir}/report.html`)}">Locust report</a>` : "";
+  const title = `<h4><span>${escapeHtml(label3)} \xB7 ${escapeHtml(formatLatency(cell.latencyMs))}</span>${link}</h4>`;
+  const summary = cell.status === "ok" && cell.metrics ? `<p>max sRPS ${formatRate(cell.metrics.maxSrps)} \xB7 successes ${formatCount(cell.metrics.totalSuccesses)} \xB7 failures ${formatPercent(cell.metrics.failureRatio)} \xB7 p50 ${escapeHtml(formatMs(cell.metrics.p50Ms))} \xB7 p95 ${escapeHtml(formatMs(cell.metrics.p95Ms))}</p>` : `<p class="failed">\u2716 failed: ${escapeHtml(cell.reason ?? "no reason recorded")}</p>`;
+  const warnings = cell.warnings.map((warning) => `<p class="muted">\u26A0\uFE0F ${escapeHtml(warning)}</p>`).join("");
+  return `<div class="cell" id="${escapeHtml(`cell-${cell.id}`)}">${title}${summary}${warnings}${series ? cellCharts(series, scales) : ""}</div>`;
+}
+function renderOverTime(results, series) {
+  const labels = new Map(results.config.setups.map((setup) => [setup.name, setup.label]));
+  return results.config.routes.map((route) => {
+    const cells = results.cells.filter((cell) => cell.route === route.name);
+    if (cells.length === 0) return "";
+    const points = cells.flatMap((cell) => series.get(cell.id)?.points ?? []);
+    const scales = {
+      srps: Math.max(0, ...points.map((p) => Math.max(p.srps, p.failuresPerSecond))),
+      users: Math.max(0, ...points.map((p) => p.users))
+    };
+    const cards = cells.map((cell) => cellCard(cell, labels.get(cell.setup) ?? cell.setup, series.get(cell.id), scales)).join("");
+    return `<h3>${escapeHtml(route.title)} \xB7 <code>${escapeHtml(route.name)}</code></h3><div class="grid-cells">${cards}</div>`;
+  }).join("\n");
+}
+function runLine(results) {
+  const { load } = results.config;
+  const env = results.environment;
+  const parts = [
+    `${escapeHtml(results.tool.name)} ${escapeHtml(results.tool.version)}`,
+    `created ${escapeHtml(results.createdAt)}`,
+    `${formatCount(load.users)} users at ${formatRate(load.spawnRate)}/s for ${formatCount(load.runTimeSeconds)} s per cell`,
+    ...env.cpuCount !== null ? [`${formatCount(env.cpuCount)} CPUs${env.cpuModel ? ` (${escapeHtml(env.cpuModel)})` : ""}`] : [],
+    ...env.runner ? [escapeHtml(String(env.runner))] : []
+  ];
+  return `<p class="muted">${parts.join(" \xB7 ")}</p>`;
+}
+function renderHtmlReport(results, options) {
+  const { comparison } = options;
+  const tablesMarkdown = renderTables(results, comparison);
+  const title = `async-bench: ${results.cells.length} cells`;
+  const sections = [
+    `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, "# "))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
+    `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}</section>`,
+    ...comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : [],
+    `<section id="tables"><h2>${results.config.routes.length === 1 ? "Table 1" : `Tables 1\u2013${results.config.routes.length}`}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
+    `<section id="over-time"><h2>Every cell over time</h2><p class="muted">From each cell\u2019s <code>locust_stats_history.csv</code> (Aggregated rows; Locust\u2019s rates are a ~10 s moving window). sRPS = requests/s \u2212 failures/s. Throughput and users share one scale per route; response times have their own.</p>${renderOverTime(results, options.series)}</section>`
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${sections.join("\n")}
+</body>
+</html>
+`;
+}
+var HTML_REPORT_FILE, CSP, STYLE, COLORS, legendMarkdown;
+var init_html6 = __esm({
+  "src/core/report/html/index.ts"() {
+    "use strict";
+    init_cells();
+    init_body();
+    init_comparison_text();
+    init_findings_text();
+    init_format();
+    init_latency();
+    init_legend();
+    init_tables();
+    init_verdict_text();
+    init_escape2();
+    init_markdown();
+    init_svg();
+    HTML_REPORT_FILE = "report.html";
+    CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    STYLE = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa; }
+* { box-sizing: border-box; }
+body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); margin: 0 auto; padding: 24px; max-width: 1200px; }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 20px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; } h3 { font-size: 16px; margin: 20px 0 8px; }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--bg-soft); padding: 1px 4px; border-radius: 4px; }
+table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: right; vertical-align: top; } th { background: var(--bg-soft); }
+td small { display: block; color: var(--muted); font-weight: normal; } td.regressed { font-weight: 600; } td.failed { color: #b42318; }
+.muted, .legend { color: var(--muted); font-size: 12px; }
+.grid-cells { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 12px; }
+.cell { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
+.cell h4 { margin: 0 0 4px; font-size: 14px; display: flex; justify-content: space-between; gap: 8px; }
+.cell p { margin: 2px 0 6px; font-size: 12px; }
+svg.chart { display: block; width: 100%; height: auto; margin: 2px 0; font: 10px sans-serif; }
+svg.chart polyline { fill: none; stroke-width: 1.5; } svg.chart .grid { stroke: #e6eaef; }
+svg.chart .ytick { text-anchor: end; dominant-baseline: middle; fill: var(--muted); } svg.chart .xtick { fill: var(--muted); } svg.chart .end { text-anchor: end; }
+svg.chart .key { fill: var(--fg); } svg.chart .empty { text-anchor: middle; fill: var(--muted); }
+`;
+    COLORS = { srps: "#1f77b4", failures: "#d62728", users: "#2ca02c", p50: "#9467bd", p95: "#ff7f0e" };
+    legendMarkdown = (tables, comparison) => renderLegend(tables, comparison).replace(/^<sub>|<\/sub>$/g, "");
+  }
+});
+
 // src/cli/exports.ts
 import { writeFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 async function writeExports(dir, results, comparison) {
   const files = renderExports(results, comparison);
-  await Promise.all(files.map((file2) => writeFile(join3(dir, file2.file), file2.content)));
-  return files.map((file2) => join3(dir, file2.file));
+  await Promise.all(files.map((file2) => writeFile(join4(dir, file2.file), file2.content)));
+  return files.map((file2) => join4(dir, file2.file));
+}
+async function writeHtmlReport(dir, results, comparison) {
+  const path6 = join4(dir, HTML_REPORT_FILE);
+  await writeFile(path6, renderHtmlReport(results, { comparison, series: await readRunSeries(dir, results) }));
+  return path6;
 }
 var init_exports2 = __esm({
   "src/cli/exports.ts"() {
     "use strict";
+    init_series();
     init_exports();
+    init_html6();
   }
 });
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
-import * as path2 from "path";
-function exists(fsPath) {
+import * as path3 from "path";
+function exists2(fsPath) {
   return __awaiter(this, void 0, void 0, function* () {
     try {
-      yield stat3(fsPath);
+      yield stat4(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -32702,7 +42097,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat3(filePath);
+      stats = yield stat4(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -32710,7 +42105,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path2.extname(filePath).toUpperCase();
+        const upperExt = path3.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -32725,7 +42120,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat3(filePath);
+        stats = yield stat4(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -32734,11 +42129,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path2.dirname(filePath);
-            const upperName = path2.basename(filePath).toUpperCase();
+            const directory = path3.dirname(filePath);
+            const upperName = path3.basename(filePath).toUpperCase();
             for (const actualName of yield readdir2(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path2.join(directory, actualName);
+                filePath = path3.join(directory, actualName);
                 break;
               }
             }
@@ -32767,7 +42162,7 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter, chmod, copyFile, lstat, mkdir, open4, readdir2, rename, rm, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter, chmod, copyFile, lstat, mkdir, open4, readdir2, rename, rm, rmdir, stat4, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
@@ -32797,14 +42192,14 @@ var init_io_util = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir: readdir2, rename, rm, rmdir, stat: stat3, symlink, unlink } = fs.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir: readdir2, rename, rm, rmdir, stat: stat4, symlink, unlink } = fs.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs.constants.O_RDONLY;
   }
 });
 
 // node_modules/@actions/io/lib/io.js
-import * as path3 from "path";
+import * as path4 from "path";
 function which(tool, check2) {
   return __awaiter2(this, void 0, void 0, function* () {
     if (!tool) {
@@ -32835,7 +42230,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path4.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -32848,12 +42243,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path3.sep)) {
+    if (tool.includes(path4.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path3.delimiter)) {
+      for (const p of process.env.PATH.split(path4.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -32861,7 +42256,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path4.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -32907,7 +42302,7 @@ var init_io = __esm({
 import * as os from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path4 from "path";
+import * as path5 from "path";
 import { setTimeout as setTimeout2 } from "timers";
 function argStringToArray(argString) {
   const args = [];
@@ -33196,7 +42591,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter3(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path5.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
@@ -33213,7 +42608,7 @@ var init_toolrunner = __esm({
             state.on("debug", (message) => {
               this._debug(message);
             });
-            if (this.options.cwd && !(yield exists(this.options.cwd))) {
+            if (this.options.cwd && !(yield exists2(this.options.cwd))) {
               return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
             }
             const fileName = this._getSpawnFileName();
@@ -33258,14 +42653,14 @@ var init_toolrunner = __esm({
               state.processClosed = true;
               state.CheckComplete();
             });
-            cp.on("exit", (code2) => {
-              state.processExitCode = code2;
+            cp.on("exit", (code3) => {
+              state.processExitCode = code3;
               state.processExited = true;
-              this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
+              this._debug(`Exit code ${code3} received from tool '${this.toolPath}'`);
               state.CheckComplete();
             });
-            cp.on("close", (code2) => {
-              state.processExitCode = code2;
+            cp.on("close", (code3) => {
+              state.processExitCode = code3;
               state.processExited = true;
               state.processClosed = true;
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -33488,11 +42883,11 @@ var init_log = __esm({
 });
 
 // src/stack/package-root.ts
-import { dirname as dirname5, join as join7 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 function packageRoot(moduleUrl = import.meta.url) {
   const here = dirname5(fileURLToPath(moduleUrl));
-  return here.endsWith(join7("src", "stack")) ? join7(here, "..", "..") : join7(here, "..");
+  return here.endsWith(join8("src", "stack")) ? join8(here, "..", "..") : join8(here, "..");
 }
 var init_package_root = __esm({
   "src/stack/package-root.ts"() {
@@ -33501,7 +42896,7 @@ var init_package_root = __esm({
 });
 
 // src/stack/resume.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 function configDifferences(before, now) {
   const fields = [
@@ -33553,7 +42948,7 @@ async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
     cell.route
   ))
     return `route ${cell.route.name} is defined differently now`;
-  const dir = join8(outDir, CELLS_FOLDER, cell.dir);
+  const dir = join9(outDir, CELLS_FOLDER, cell.dir);
   const reading2 = await readCell(dir);
   if (reading2.status !== "ok") return `its folder no longer reads as measured (${reading2.reason})`;
   const method = await cellLatencyMethod(dir);
@@ -33572,17 +42967,17 @@ var init_resume = __esm({
 });
 
 // src/stack/out-dir.ts
-import { readFile as readFile5, rm as rm2, stat as stat4 } from "node:fs/promises";
-import { join as join9 } from "node:path";
-async function modified(path5) {
-  return (await stat4(path5).catch(() => null))?.mtime ?? null;
+import { readFile as readFile5, rm as rm2, stat as stat5 } from "node:fs/promises";
+import { join as join10 } from "node:path";
+async function modified(path6) {
+  return (await stat5(path6).catch(() => null))?.mtime ?? null;
 }
 async function firstCellStart(cellsDir, dirs) {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const text2 = await readFile5(join9(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
+      const text5 = await readFile5(join10(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
       try {
-        const started = text2 === null ? void 0 : JSON.parse(text2).startedAt;
+        const started = text5 === null ? void 0 : JSON.parse(text5).startedAt;
         return typeof started === "string" && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
       } catch {
         return null;
@@ -33593,9 +42988,9 @@ async function firstCellStart(cellsDir, dirs) {
   return known.length > 0 ? new Date(Math.min(...known)) : null;
 }
 async function findEarlierRun(outDir) {
-  const cellsDir = join9(outDir, CELLS_FOLDER);
-  const cellDirs = (await stat4(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
-  const resultsPath = join9(outDir, RESULTS_FILE);
+  const cellsDir = join10(outDir, CELLS_FOLDER);
+  const cellDirs = (await stat5(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
+  const resultsPath = join10(outDir, RESULTS_FILE);
   let results = null;
   let unreadable = null;
   try {
@@ -33635,9 +43030,9 @@ function checkOutDir(earlier, policy, config2) {
   }
 }
 async function clearEarlierRun(outDir) {
-  await rm2(join9(outDir, CELLS_FOLDER), { recursive: true, force: true });
-  await rm2(join9(outDir, RESULTS_FILE), { force: true });
-  await rm2(join9(outDir, TABLES_FILE), { force: true });
+  await rm2(join10(outDir, CELLS_FOLDER), { recursive: true, force: true });
+  await rm2(join10(outDir, RESULTS_FILE), { force: true });
+  await rm2(join10(outDir, TABLES_FILE), { force: true });
 }
 async function prepareOutDir(outDir, earlier, policy, run, log) {
   checkOutDir(earlier, policy, run.config);
@@ -33679,6 +43074,203 @@ var init_out_dir = __esm({
   }
 });
 
+// node_modules/csv-parse/lib/sync.js
+var parse7;
+var init_sync = __esm({
+  "node_modules/csv-parse/lib/sync.js"() {
+    init_api2();
+    init_normalize_options();
+    parse7 = function(data, opts = {}) {
+      if (typeof data === "string") {
+        data = Buffer.from(data);
+      }
+      const records = opts && opts.objname ? /* @__PURE__ */ Object.create(null) : [];
+      const parser = transform2(opts);
+      const push2 = (record2) => {
+        if (parser.options.objname === void 0) records.push(record2);
+        else {
+          records[record2[0]] = record2[1];
+        }
+      };
+      const close = () => {
+      };
+      const error62 = parser.parse(data, true, push2, close);
+      if (error62 !== void 0) throw error62;
+      return records;
+    };
+  }
+});
+
+// src/core/ingest/live.ts
+import { open as open5 } from "node:fs/promises";
+var MAX_POLL_BYTES, HistoryTail;
+var init_live = __esm({
+  "src/core/ingest/live.ts"() {
+    "use strict";
+    init_sync();
+    init_rows();
+    MAX_POLL_BYTES = 256 * 1024;
+    HistoryTail = class {
+      constructor(path6) {
+        this.path = path6;
+      }
+      path;
+      offset = 0;
+      partial = "";
+      columns = null;
+      latest = null;
+      /** Unix seconds of the first Aggregated row: when Locust started, by the host's clock. */
+      first = null;
+      async poll() {
+        const handle = await open5(this.path, "r").catch(() => null);
+        if (handle === null) return this.latest;
+        try {
+          const { size } = await handle.stat();
+          if (size < this.offset) this.reset();
+          if (size === this.offset) return this.latest;
+          let start = this.offset;
+          let skipped = false;
+          if (size - start > MAX_POLL_BYTES && this.columns !== null) {
+            start = size - MAX_POLL_BYTES;
+            skipped = true;
+          }
+          const length = Math.min(size - start, MAX_POLL_BYTES);
+          const buffer = Buffer.alloc(length);
+          const { bytesRead } = await handle.read(buffer, 0, length, start);
+          this.offset = start + bytesRead;
+          let text5 = buffer.subarray(0, bytesRead).toString("utf8");
+          if (skipped) {
+            this.partial = "";
+            text5 = text5.slice(text5.indexOf("\n") + 1);
+          }
+          this.take(this.partial + text5);
+          return this.latest;
+        } finally {
+          await handle.close();
+        }
+      }
+      reset() {
+        this.offset = 0;
+        this.partial = "";
+        this.columns = null;
+        this.latest = null;
+        this.first = null;
+      }
+      take(text5) {
+        const end = text5.lastIndexOf("\n");
+        this.partial = end === -1 ? text5 : text5.slice(end + 1);
+        if (end === -1) return;
+        let rows;
+        try {
+          rows = parse7(text5.slice(0, end + 1), { relax_column_count: true, skip_empty_lines: true, trim: true });
+        } catch {
+          return;
+        }
+        for (const fields of rows) {
+          if (this.columns === null) {
+            this.columns = new Map(fields.map((name2, i) => [name2, i]));
+            continue;
+          }
+          const sample = this.sample(fields);
+          if (!sample) continue;
+          this.latest = sample;
+          this.first ??= sample.timestamp;
+        }
+      }
+      sample(fields) {
+        const field = (name2) => fields[this.columns.get(name2) ?? -1] ?? "";
+        if (field("Name") !== AGGREGATED) return null;
+        const number5 = (name2) => {
+          const value2 = Number(field(name2));
+          return field(name2) === "" || !Number.isFinite(value2) ? NaN : value2;
+        };
+        const [timestamp, users, rps, fps] = [number5("Timestamp"), number5("User Count"), number5("Requests/s"), number5("Failures/s")];
+        if ([timestamp, users, rps, fps].some(Number.isNaN)) return null;
+        const totalRequests = number5("Total Request Count");
+        const totalFailures = number5("Total Failure Count");
+        return {
+          timestamp,
+          users,
+          srps: Math.max(0, rps - fps),
+          failuresPerSecond: fps,
+          totalRequests: Number.isNaN(totalRequests) ? 0 : totalRequests,
+          totalFailures: Number.isNaN(totalFailures) ? 0 : totalFailures
+        };
+      }
+    };
+  }
+});
+
+// src/stack/progress.ts
+function formatDuration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor(s % 3600 / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
+}
+function progressLine(index, total, id, elapsedSeconds, reading2) {
+  const width = String(total).length;
+  const done = index + 1;
+  const eta = elapsedSeconds / done * (total - done);
+  const outcome = reading2.status === "ok" ? `max sRPS ${formatRate(reading2.metrics.maxSrps)} & ${formatCount(reading2.metrics.totalSuccesses)} successes${reading2.metrics.totalFailures > 0 ? ` (${formatCount(reading2.metrics.totalFailures)} failures)` : ""}` : `FAILED: ${reading2.reason.split("\n")[0]}`;
+  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
+}
+function progressMode(isTTY, env) {
+  return isTTY === true && env.GITHUB_ACTIONS !== "true" && !env.CI ? "tty" : "plain";
+}
+function liveLine(status) {
+  const width = String(status.total).length;
+  const cellLeft = Math.max(0, status.runTimeSeconds - status.elapsedSeconds);
+  const { sample } = status;
+  const load = sample ? [
+    `${formatCount(sample.users)} users`,
+    `${formatRate(sample.srps)} sRPS`,
+    `${formatCount(sample.totalFailures)} failure${sample.totalFailures === 1 ? "" : "s"}${sample.failuresPerSecond > 0 ? ` (${formatRate(sample.failuresPerSecond)}/s)` : ""}`
+  ] : ["starting Locust"];
+  return [
+    `[${String(status.index + 1).padStart(width)}/${status.total}] ${status.id}  load ${formatDuration(Math.min(status.elapsedSeconds, status.runTimeSeconds))}/${formatDuration(status.runTimeSeconds)}`,
+    ...load,
+    `${formatDuration(cellLeft)} left in cell, ${formatDuration(cellLeft + status.laterSeconds)} in run`
+  ].join(" \xB7 ");
+}
+function liveOutput(mode, line) {
+  return mode === "tty" ? `\r\x1B[2K${line}` : `${line}
+`;
+}
+function watchCell(historyPath, status, options) {
+  const now = options.now ?? Date.now;
+  const tail2 = new HistoryTail(historyPath);
+  let busy = Promise.resolve();
+  let written = false;
+  const tick = () => {
+    busy = busy.then(async () => {
+      const sample = await tail2.poll().catch(() => null);
+      const elapsedSeconds = tail2.first === null ? 0 : Math.max(0, now() / 1e3 - tail2.first);
+      options.write(liveOutput(options.mode, liveLine({ ...status, elapsedSeconds, sample })));
+      written = true;
+    });
+  };
+  const timer = setInterval(tick, (options.intervalSeconds ?? LIVE_INTERVAL_SECONDS[options.mode]) * 1e3);
+  timer.unref?.();
+  return async () => {
+    clearInterval(timer);
+    await busy;
+    const clear = liveClear(options.mode);
+    if (written && clear) options.write(clear);
+  };
+}
+var LIVE_INTERVAL_SECONDS, liveClear;
+var init_progress = __esm({
+  "src/stack/progress.ts"() {
+    "use strict";
+    init_live();
+    init_format();
+    LIVE_INTERVAL_SECONDS = { tty: 1, plain: 15 };
+    liveClear = (mode) => mode === "tty" ? "\r\x1B[2K" : "";
+  }
+});
+
 // src/core/results/environment.ts
 import { cpus, release, platform, arch, totalmem } from "node:os";
 function hostEnvironment(env = process.env) {
@@ -33709,8 +43301,8 @@ function describeCommand(command) {
   const quote = (arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
   return [command.command, ...command.args].map(quote).join(" ");
 }
-function tail(text2, lines = 20) {
-  return text2.trimEnd().split("\n").slice(-lines).join("\n");
+function tail(text5, lines = 20) {
+  return text5.trimEnd().split("\n").slice(-lines).join("\n");
 }
 async function runChecked(runner, command, what, options) {
   const result = await runner(command, options);
@@ -33857,21 +43449,21 @@ var init_toxiproxy = __esm({
         }).catch((error62) => {
           throw new ToxiproxyError(`Toxiproxy API at ${this.baseUrl} did not answer ${request.method} ${request.path}: ${error62.message}`);
         });
-        const text2 = await response.text();
-        if (!response.ok) throw new ToxiproxyError(`Toxiproxy ${request.method} ${request.path} answered ${response.status}: ${text2.trim()}`);
-        return text2 ? JSON.parse(text2) : null;
+        const text5 = await response.text();
+        if (!response.ok) throw new ToxiproxyError(`Toxiproxy ${request.method} ${request.path} answered ${response.status}: ${text5.trim()}`);
+        return text5 ? JSON.parse(text5) : null;
       }
       async sendAll(requests) {
         for (const request of requests) await this.send(request);
       }
       async version() {
         const response = await fetch(new URL("/version", this.baseUrl));
-        const text2 = (await response.text()).trim();
-        if (!response.ok) throw new ToxiproxyError(`Toxiproxy GET /version answered ${response.status}: ${text2}`);
+        const text5 = (await response.text()).trim();
+        if (!response.ok) throw new ToxiproxyError(`Toxiproxy GET /version answered ${response.status}: ${text5}`);
         try {
-          return JSON.parse(text2).version ?? text2;
+          return JSON.parse(text5).version ?? text5;
         } catch {
-          return text2;
+          return text5;
         }
       }
     };
@@ -33920,14 +43512,14 @@ var init_control = __esm({
 
 // src/stack/project.ts
 import { createServer } from "node:net";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 function setupOverridePath(layout) {
-  return join10(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
+  return join11(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
 }
 function composeProject(layout, setup) {
   return {
     name: layout.projectName,
-    files: [join10(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join10(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
+    files: [join11(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join11(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
@@ -33939,7 +43531,7 @@ function composeProject(layout, setup) {
   };
 }
 function setupOverride(setup, app) {
-  const document = {
+  const document3 = {
     services: {
       app: {
         command: serverCommand(setup, app),
@@ -33948,7 +43540,7 @@ function setupOverride(setup, app) {
     }
   };
   return `# Generated by async-bench for setup "${setup.name}"; rewritten per setup.
-${(0, import_yaml2.stringify)(document)}`;
+${(0, import_yaml2.stringify)(document3)}`;
 }
 function loadTarget(method, app) {
   return method === "toxiproxy" ? TOXIPROXY_ROUTES.appUrl : `http://app:${app.port}`;
@@ -33981,9 +43573,9 @@ var init_project = __esm({
 
 // src/stack/cell-runner.ts
 import { mkdir as mkdir2, readFile as readFile6, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
-async function runCell(run, stack, cell, load, cellsDir) {
-  const dir = join11(cellsDir, cell.dir);
+import { join as join12 } from "node:path";
+async function runCell(run, stack, cell, load, cellsDir, watch) {
+  const dir = join12(cellsDir, cell.dir);
   await rm3(dir, { recursive: true, force: true });
   await mkdir2(dir, { recursive: true });
   const started = /* @__PURE__ */ new Date();
@@ -33995,12 +43587,15 @@ async function runCell(run, stack, cell, load, cellsDir) {
     await applyLatency(run, stack, cell.latencyMs);
     const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
-    const result = await run(stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
+    const stopWatching = watch?.(dir);
+    const result = await run(stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env })).finally(
+      () => stopWatching?.()
+    );
     loadSeconds = (Date.now() - loadStart) / 1e3;
-    await writeFile2(join11(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-    const stats = await readFile6(join11(dir, CELL_FILES.stats), "utf8").catch(() => "");
+    await writeFile2(join12(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
+    const stats = await readFile6(join12(dir, CELL_FILES.stats), "utf8").catch(() => "");
     if (stats.trim() === "") {
-      const log = await readFile6(join11(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
+      const log = await readFile6(join12(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
       error62 = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
 ${tail(`${result.stdout}
 ${result.stderr}
@@ -34014,8 +43609,8 @@ ${log}`.trim(), 10)}`;
     error62 = failure2.message;
   } finally {
     const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
-    await writeFile2(join11(dir, CELL_FILES.appLog), appLog);
-    await writeFile2(join11(dir, CELL_FILES.dbLog), dbLog);
+    await writeFile2(join12(dir, CELL_FILES.appLog), appLog);
+    await writeFile2(join12(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = /* @__PURE__ */ new Date();
   const record2 = {
@@ -34028,7 +43623,7 @@ ${log}`.trim(), 10)}`;
     error: error62,
     warnings
   };
-  await writeFile2(join11(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
+  await writeFile2(join12(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
 `);
   return record2;
 }
@@ -34141,21 +43736,21 @@ var init_fingerprint = __esm({
 // src/stack/latency/netem-module.ts
 import { access, readFile as readFile7 } from "node:fs/promises";
 import { release as kernelRelease } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 async function readNetemHostFacts(source = {}) {
   const fsRoot = source.fsRoot ?? "/";
   const release2 = source.release ?? kernelRelease();
-  const read = (path5) => readFile7(join12(fsRoot, path5), "utf8").catch(() => null);
+  const read = (path6) => readFile7(join13(fsRoot, path6), "utf8").catch(() => null);
   return {
     platform: source.platform ?? process.platform,
     release: release2,
     root: (source.uid ?? process.getuid?.()) === 0,
     procModules: await read("proc/modules"),
-    sysModule: await access(join12(fsRoot, "sys/module", NETEM_MODULE)).then(
+    sysModule: await access(join13(fsRoot, "sys/module", NETEM_MODULE)).then(
       () => true,
       () => false
     ),
-    modulesBuiltin: await read(join12("lib/modules", release2, "modules.builtin"))
+    modulesBuiltin: await read(join13("lib/modules", release2, "modules.builtin"))
   };
 }
 function netemModulePolicy(requested, env) {
@@ -34201,7 +43796,7 @@ function explainNetemModule(cause, context) {
   const pkg = modulesExtraPackage(kernel);
   const ran = command ? `"${describeCommand(command)}"` : "";
   const said = result ? `"${keyLine(outputOf(result), /^(E:|sudo:|modprobe:)/)}"` : "";
-  const text2 = {
+  const text5 = {
     "not-linux": () => `the host is ${facts.platform}, not Linux, so async-bench cannot load ${NETEM_MODULE}. Docker runs the containers in a Linux VM there (Docker Desktop), whose kernel usually has no ${NETEM_MODULE}.`,
     "no-module-support": () => `kernel ${kernel} cannot load modules and does not list ${NETEM_MODULE} as built in. There is no /proc/modules, so netem works only if the kernel was built with CONFIG_NET_SCH_NETEM=y.`,
     "no-sudo": () => `loading ${NETEM_MODULE} needs root and sudo is not installed. Run "modprobe ${NETEM_MODULE}" as root before async-bench.`,
@@ -34214,7 +43809,7 @@ function explainNetemModule(cause, context) {
     "apt-failed": () => `installing ${pkg} (with sch_netem) failed (exit ${result?.exitCode}). apt-get said ${said}; the command was ${ran}.`,
     "load-failed": () => `"modprobe ${NETEM_MODULE}" failed on kernel ${kernel} (exit ${result?.exitCode}). modprobe said ${said}; the module may not match the running kernel ("modinfo ${NETEM_MODULE}" shows which file modprobe found).`
   };
-  return `${text2[cause]()} ${ALTERNATIVE}`;
+  return `${text5[cause]()} ${ALTERNATIVE}`;
 }
 async function prepareNetemModule(run, facts, policy, log) {
   const fail = (cause, context = {}) => {
@@ -34290,28 +43885,6 @@ var init_netem_module = __esm({
     outputOf = (result) => `${result.stdout}
 ${result.stderr}`;
     SUDO_REFUSED = /^sudo: .*(password is required|terminal is required|not in the sudoers|not allowed to execute|may not run sudo)/m;
-  }
-});
-
-// src/stack/progress.ts
-function formatDuration(seconds) {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor(s % 3600 / 60);
-  const rest = s % 60;
-  return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
-}
-function progressLine(index, total, id, elapsedSeconds, reading2) {
-  const width = String(total).length;
-  const done = index + 1;
-  const eta = elapsedSeconds / done * (total - done);
-  const outcome = reading2.status === "ok" ? `max sRPS ${formatRate(reading2.metrics.maxSrps)} & ${formatCount(reading2.metrics.totalSuccesses)} successes${reading2.metrics.totalFailures > 0 ? ` (${formatCount(reading2.metrics.totalFailures)} failures)` : ""}` : `FAILED: ${reading2.reason.split("\n")[0]}`;
-  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
-}
-var init_progress = __esm({
-  "src/stack/progress.ts"() {
-    "use strict";
-    init_format();
   }
 });
 
@@ -34396,6 +43969,13 @@ var init_compose = __esm({
 // src/stack/stack.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname6 } from "node:path";
+function buildSummary(output2, seconds) {
+  const images = new Set([...output2.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]));
+  const cached2 = (output2.match(/\bCACHED\b/g) ?? []).length;
+  const steps = new Set([...output2.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size;
+  const parts = [...images.size ? [`${images.size} image${images.size === 1 ? "" : "s"}`] : [], ...steps ? [`${cached2} of ${steps} steps cached`] : []];
+  return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join("; ")})` : ""}; --verbose shows the build output.`;
+}
 var READY_TIMEOUT_SECONDS, StackError, Stack;
 var init_stack = __esm({
   "src/stack/stack.ts"() {
@@ -34430,12 +44010,19 @@ var init_stack = __esm({
       /** Switches to a setup: its server command goes into the override file. */
       async useSetup(setup) {
         this.setup = setup;
-        const path5 = setupOverridePath(this.layout);
-        await mkdir3(dirname6(path5), { recursive: true });
-        await writeFile3(path5, setupOverride(setup, this.app));
+        const path6 = setupOverridePath(this.layout);
+        await mkdir3(dirname6(path6), { recursive: true });
+        await writeFile3(path6, setupOverride(setup, this.app));
       }
-      async build() {
-        await runChecked(this.run, this.compose.build(), "Building the images", { stream: true });
+      /**
+       * Builds the images. Verbose streams compose's output; otherwise one line sums it
+       * up, and a failed build's error carries the output's last lines (CommandError).
+       */
+      async build(options) {
+        const start = Date.now();
+        const result = await runChecked(this.run, this.compose.build(), "Building the images", { stream: options.verbose });
+        if (!options.verbose) options.info(buildSummary(`${result.stdout}
+${result.stderr}`, (Date.now() - start) / 1e3));
       }
       /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
       async startDatabase() {
@@ -34536,11 +44123,11 @@ ${tail(logs, 15)}` : ""}`);
 
 // src/stack/run.ts
 import { mkdir as mkdir4, readFile as readFile8, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join13, resolve as resolve5 } from "node:path";
+import { join as join14, resolve as resolve5 } from "node:path";
 async function markInterrupted(dir, signal) {
-  const path5 = join13(dir, CELL_FILES.runner);
-  const record2 = JSON.parse(await readFile8(path5, "utf8").catch(() => "{}"));
-  await writeFile4(path5, `${JSON.stringify({ ...record2, error: `interrupted by ${signal} before the cell finished` }, null, 2)}
+  const path6 = join14(dir, CELL_FILES.runner);
+  const record2 = JSON.parse(await readFile8(path6, "utf8").catch(() => "{}"));
+  await writeFile4(path6, `${JSON.stringify({ ...record2, error: `interrupted by ${signal} before the cell finished` }, null, 2)}
 `);
 }
 async function runBenchmark(config2, deps) {
@@ -34554,8 +44141,8 @@ async function runBenchmark(config2, deps) {
   const started = /* @__PURE__ */ new Date();
   const cells = planShard(config2);
   const outDir = resolve5(deps.cwd, config2.outDir);
-  const cellsDir = join13(outDir, CELLS_FOLDER);
-  const resultsPath = join13(outDir, RESULTS_FILE);
+  const cellsDir = join14(outDir, CELLS_FOLDER);
+  const resultsPath = join14(outDir, RESULTS_FILE);
   const policy = deps.existingRun ?? "force";
   const earlier = await findEarlierRun(outDir);
   checkOutDir(earlier, policy, config2);
@@ -34596,7 +44183,7 @@ async function runBenchmark(config2, deps) {
     return results2;
   };
   try {
-    await log.group("Build images", () => stack.build());
+    await log.group("Build images", () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) }));
     const info = (line) => log.info(line);
     const choice2 = await log.group(
       "Latency method",
@@ -34635,6 +44222,7 @@ async function runBenchmark(config2, deps) {
     }
     let setupName = null;
     const toRun = owned ? cells.filter((cell) => !owned.kept.has(cell.id)) : [];
+    const loopStart = Date.now();
     for (const [index, cell] of toRun.entries()) {
       if (interrupted || !owned) break;
       if (cell.setup.name !== setupName) {
@@ -34642,14 +44230,22 @@ async function runBenchmark(config2, deps) {
         await stack.useSetup(cell.setup);
         await stack.startDatabase();
       }
-      const record2 = await runCell(run, stack, cell, config2.load, cellsDir);
+      const live = deps.live;
+      const cellsLeft = toRun.length - index - 1;
+      const perCell = index > 0 ? (Date.now() - loopStart) / 1e3 / index : config2.load.runTimeSeconds + 5;
+      const watch = live ? (dir) => watchCell(
+        join14(dir, CELL_FILES.history),
+        { index, total: toRun.length, id: cell.id, runTimeSeconds: config2.load.runTimeSeconds, laterSeconds: cellsLeft * perCell },
+        live
+      ) : void 0;
+      const record2 = await runCell(run, stack, cell, config2.load, cellsDir, watch);
       if (interrupted) {
-        await markInterrupted(join13(cellsDir, cell.dir), interrupted);
+        await markInterrupted(join14(cellsDir, cell.dir), interrupted);
         break;
       }
       measured.cells += 1;
       await writeResults(owned);
-      const reading2 = await readCell(join13(cellsDir, cell.dir));
+      const reading2 = await readCell(join14(cellsDir, cell.dir));
       log.info(progressLine(index, toRun.length, cell.id, (Date.now() - started.getTime()) / 1e3, reading2));
       for (const warning of record2.warnings) log.warning(`${cell.id}: ${warning}`);
     }
@@ -34723,8 +44319,8 @@ __export(run_command_exports, {
   runCommand: () => runCommand
 });
 import { writeFile as writeFile5 } from "node:fs/promises";
-import { join as join14, resolve as resolve6 } from "node:path";
-async function runCommand(config2, io, existingRun = "refuse") {
+import { join as join15, resolve as resolve6 } from "node:path";
+async function runCommand(config2, io, existingRun = "refuse", options = {}) {
   const log = streamLogger(io.stderr);
   const source = config2.compare.baseline;
   if (source === ARTIFACT_BASELINE_NAME)
@@ -34732,20 +44328,23 @@ async function runCommand(config2, io, existingRun = "refuse") {
   const baseline = await resolveBaseline(source, { cwd: io.cwd });
   try {
     const results = await runBenchmark(config2, {
-      runner: processRunner({ write: (text2) => io.stderr.write(text2) }),
+      runner: processRunner({ write: (text5) => io.stderr.write(text5) }),
       log,
       root: packageRoot(),
       cwd: io.cwd,
       env: process.env,
-      existingRun
+      existingRun,
+      live: { write: (text5) => io.stderr.write(text5), mode: progressMode(io.stderr.isTTY, process.env) },
+      verbose: options.verbose ?? false
     });
     const outDir = resolve6(io.cwd, config2.outDir);
     const comparison = baseline ? compareResults(results, baseline, config2.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
-    await writeFile5(join14(outDir, TABLES_FILE), markdown);
+    await writeFile5(join15(outDir, TABLES_FILE), markdown);
     const exports = await writeExports(outDir, results, comparison);
+    const html = await writeHtmlReport(outDir, results, comparison);
     io.stdout.write(markdown);
-    log.info(`Wrote ${[join14(outDir, RESULTS_FILE), join14(outDir, TABLES_FILE), ...exports].join(", ")}`);
+    log.info(`Wrote ${[join15(outDir, RESULTS_FILE), join15(outDir, TABLES_FILE), html, ...exports].join(", ")}`);
     return config2.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error62) {
     if (error62 instanceof InterruptedError) {
@@ -34773,6 +44372,7 @@ var init_run_command = __esm({
     init_body();
     init_package_root();
     init_out_dir();
+    init_progress();
     init_run();
   }
 });
@@ -34782,7 +44382,7 @@ init_baseline();
 init_verdicts();
 init_build();
 import { writeFile as writeFile6, readFile as readFile9 } from "node:fs/promises";
-import { dirname as dirname7, join as join15, resolve as resolve7 } from "node:path";
+import { dirname as dirname7, join as join16, resolve as resolve7 } from "node:path";
 
 // src/core/config/load.ts
 init_build();
@@ -34792,10 +44392,10 @@ import { resolve as resolve2 } from "node:path";
 var DEFAULT_CONFIG_FILE = "async-bench.yml";
 async function loadConfig(inputs, configFile, cwd, defaults) {
   const explicit = configFile !== void 0 && configFile.trim() !== "";
-  const path5 = resolve2(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
-  let text2 = null;
+  const path6 = resolve2(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
+  let text5 = null;
   try {
-    text2 = await readFile2(path5, "utf8");
+    text5 = await readFile2(path6, "utf8");
   } catch (error62) {
     if (explicit || error62.code !== "ENOENT") {
       throw new ConfigError(
@@ -34804,7 +44404,7 @@ async function loadConfig(inputs, configFile, cwd, defaults) {
       );
     }
   }
-  return buildConfig({ inputs, defaults, ...text2 !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text: text2 } } : {} });
+  return buildConfig({ inputs, defaults, ...text5 !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text: text5 } } : {} });
 }
 
 // src/cli/cli.ts
@@ -34831,6 +44431,7 @@ var OPTIONS = {
   config: { type: "string" },
   resume: { type: "boolean" },
   force: { type: "boolean" },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" }
 };
@@ -34874,6 +44475,7 @@ function parse5(argv) {
     inputs,
     configFile: values.config,
     existingRun: existingRunChoice(command, Boolean(values.resume), Boolean(values.force)),
+    verbose: Boolean(values.verbose),
     help: Boolean(values.help),
     version: Boolean(values.version)
   };
@@ -34892,14 +44494,14 @@ init_exports2();
 init_run_dir();
 init_results();
 import { readFile as readFile4, realpath } from "node:fs/promises";
-import { dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
+import { dirname as dirname2, join as join5, resolve as resolve3 } from "node:path";
 var MERGE_USAGE = "async-bench merge <out.json> <shard.json>...";
-var canonical = (path5) => realpath(path5).catch(() => path5);
-async function shardOf2(path5) {
-  const text2 = await readFile4(path5, "utf8").catch(() => null);
-  if (text2 === null) return null;
+var canonical = (path6) => realpath(path6).catch(() => path6);
+async function shardOf2(path6) {
+  const text5 = await readFile4(path6, "utf8").catch(() => null);
+  if (text5 === null) return null;
   try {
-    const { shard: shard2 } = parseResults(path5, text2);
+    const { shard: shard2 } = parseResults(path6, text5);
     return shard2 ? `${shard2.index}/${shard2.total}` : null;
   } catch {
     return null;
@@ -34917,9 +44519,9 @@ async function checkMergePaths(positionals, cwd) {
     );
   }
   if (given.length === 0) throw new UsageError(`no shard results to merge into ${out}: ${MERGE_USAGE}`, "merge");
-  const tablesPath = join4(dirname2(outPath), TABLES_FILE);
+  const tablesPath = join5(dirname2(outPath), TABLES_FILE);
   const [outReal, tablesReal] = await Promise.all([canonical(outPath), canonical(tablesPath)]);
-  const inputs = given.map((path5) => ({ given: path5, path: resolve3(cwd, path5) }));
+  const inputs = given.map((path6) => ({ given: path6, path: resolve3(cwd, path6) }));
   for (const input2 of inputs) {
     const real = await canonical(input2.path);
     if (real === outReal)
@@ -34934,14 +44536,15 @@ async function checkMergePaths(positionals, cwd) {
 var USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
 
 Usage:
-  async-bench run     [options] [--resume|--force]
-                                                run the matrix with Docker, write <out>/results.json, tables.md and the exports;
+  async-bench run     [options] [--resume|--force] [--verbose]
+                                                run the matrix with Docker, write <out>/results.json, tables.md, report.html and the exports;
                                                 an out folder holding an earlier run needs --resume (keep the cells
-                                                measured under the same configuration and stack) or --force (start over)
-  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json, with the
-                                                configuration recorded there (the options only when there is none)
+                                                measured under the same configuration and stack) or --force (start over);
+                                                a live line per cell; --verbose streams the image build
+  async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json and report.html, with
+                                                the configuration recorded there (the options only when there is none)
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
-                                                print the report as markdown; write results.csv,
+                                                print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
@@ -34953,14 +44556,14 @@ Options (also inputs of the action and keys of async-bench.yml):
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
   --baseline paper|PATH      --threshold 10%   --fail-on-regression
 `;
-async function readResultsFile(path5) {
-  let text2;
+async function readResultsFile(path6) {
+  let text5;
   try {
-    text2 = await readFile9(path5, "utf8");
+    text5 = await readFile9(path6, "utf8");
   } catch (error62) {
-    throw new UsageError(`cannot read ${path5} (${error62.code}); give the path of a results.json.`);
+    throw new UsageError(`cannot read ${path6} (${error62.code}); give the path of a results.json.`);
   }
-  return parseResults(path5, text2);
+  return parseResults(path6, text5);
 }
 async function comparisonFor(results, parsed, cwd) {
   const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
@@ -34990,7 +44593,7 @@ var commands = {
     const flags = [...Object.keys(parsed.inputs), ...parsed.configFile !== void 0 ? ["config"] : []].map((name2) => `--${name2}`);
     if (recorded && flags.length > 0) {
       throw new UsageError(
-        `${join15(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
+        `${join16(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
         "ingest"
       );
     }
@@ -35000,9 +44603,10 @@ var commands = {
 `);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.
 `);
-    await writeFile6(join15(runDir, RESULTS_FILE), serializeResults(results));
+    await writeFile6(join16(runDir, RESULTS_FILE), serializeResults(results));
+    const html = await writeHtmlReport(runDir, results, null);
     const failed = failedCells(results.cells);
-    io.stdout.write(`${join15(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed
+    io.stdout.write(`${join16(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
 `);
     for (const cell of failed) io.stdout.write(`  \u2716 ${cell.id}: ${cell.reason}
 `);
@@ -35010,11 +44614,12 @@ var commands = {
   },
   async report(parsed, io) {
     const given = onePositional(parsed, "a results.json");
-    const path5 = resolve7(io.cwd, given);
-    const results = requireCells(given, await readResultsFile(path5));
+    const path6 = resolve7(io.cwd, given);
+    const results = requireCells(given, await readResultsFile(path6));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
-    await writeExports(dirname7(path5), results, comparison).then(
+    const written = async () => [await writeHtmlReport(dirname7(path6), results, comparison), ...await writeExports(dirname7(path6), results, comparison)];
+    await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(", ")}
 `),
       (error62) => io.stderr.write(`async-bench: exports not written: ${error62.message}
@@ -35023,8 +44628,8 @@ var commands = {
     return 0;
   },
   async compare(parsed, io) {
-    const path5 = onePositional(parsed, "a results.json");
-    const results = requireCells(path5, await readResultsFile(resolve7(io.cwd, path5)));
+    const path6 = onePositional(parsed, "a results.json");
+    const results = requireCells(path6, await readResultsFile(resolve7(io.cwd, path6)));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     if (!comparison) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
     for (const cell of comparison.cells.values()) {
@@ -35041,7 +44646,7 @@ var commands = {
   },
   async merge(parsed, io) {
     const { out, outPath, tablesPath, inputs } = await checkMergePaths(parsed.positionals, io.cwd);
-    const parts = await Promise.all(inputs.map(async ({ given, path: path5 }) => ({ source: given, results: await readResultsFile(path5) })));
+    const parts = await Promise.all(inputs.map(async ({ given, path: path6 }) => ({ source: given, results: await readResultsFile(path6) })));
     const merged = mergeResults(parts);
     await writeFile6(outPath, serializeResults(merged));
     await writeFile6(tablesPath, renderReport(merged, { comparison: null }));
@@ -35052,7 +44657,7 @@ var commands = {
   async run(parsed, io) {
     const { runCommand: runCommand2 } = await Promise.resolve().then(() => (init_run_command(), run_command_exports));
     const config2 = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
-    return runCommand2(config2, io, parsed.existingRun);
+    return runCommand2(config2, io, parsed.existingRun, { verbose: parsed.verbose });
   }
 };
 async function runCli(argv, io) {
