@@ -1,7 +1,8 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
-import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
+import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { ConfigError } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
 import { readInput } from '../core/config/inputs.js';
@@ -122,10 +123,14 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;
-      io.stdout.write(`${cell.verdict.padEnd(9)} ${cell.id.padEnd(32)} max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
+      const decided = cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; ` : cell.reason ? `${cell.reason}; ` : '';
+      io.stdout.write(`${cell.verdict.padEnd(14)} ${cell.id.padEnd(32)} ${decided}max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
     }
     const regressions = regressionCount(comparison);
-    io.stdout.write(`${regressions} regression(s), ${comparison.counts.improved} improvement(s) vs ${comparison.baselineLabel}\n`);
+    const others = VERDICTS.filter((verdict) => verdict !== 'regressed' && comparison.counts[verdict] > 0).map(
+      (verdict) => `${comparison.counts[verdict]} ${verdict}`,
+    );
+    io.stdout.write(`${regressions} regression(s)${others.length ? `, ${others.join(', ')}` : ''} vs ${comparison.baselineLabel}\n`);
     const fail = parsed.inputs['fail-on-regression'] !== undefined || results.config.compare.failOnRegression;
     return fail && regressions > 0 ? 1 : 0;
   },
