@@ -36,7 +36,7 @@ Usage:
 
 Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
-  --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --seed-posts N
+  --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
   --baseline paper|PATH      --threshold 10%   --fail-on-regression
 `;

@@ -25,11 +25,11 @@ export interface CellRunRecord {
 
 /**
  * One cell: a fresh app, the seed-only database, the cell's latency, Locust into
- * cells/<dir>/, then the logs beside its CSVs. Never throws for a cell-level
+ * cells/<dir>/ (a repeat: cells/<dir>/r<n>/), then the logs beside its CSVs. Never throws for a cell-level
  * fault: the error goes into cell.json and the run goes on.
  */
-export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string): Promise<CellRunRecord> {
-  const dir = join(cellsDir, cell.dir);
+export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string, sampleDir = cell.dir): Promise<CellRunRecord> {
+  const dir = join(cellsDir, sampleDir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const started = new Date();
