@@ -32,6 +32,10 @@ Usage:
                                                 github-action-benchmark.json and bencher-bmf.json beside it
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
+  async-bench calibrate [options] [--repeats N] [--resume|--force]
+                                                A/A: measure the same code N times as A and N as B (default 3), interleaved;
+                                                print each cell's noise (CoV), the false alarms today's threshold would raise
+                                                and the threshold and repeats to use; results.json keeps the noise
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
@@ -143,6 +147,12 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     await writeFile(tablesPath, renderReport(merged, { comparison: null }));
     io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${tablesPath}\n`);
     return 0;
+  },
+
+  async calibrate(parsed, io) {
+    const { calibrateCommand, DEFAULT_CALIBRATION_REPEATS } = await import('./calibrate-command.js');
+    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
+    return calibrateCommand(config, parsed.inputs.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS, io, parsed.existingRun);
   },
 
   async run(parsed, io) {

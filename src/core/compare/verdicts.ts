@@ -123,7 +123,8 @@ function judge(
 export function compareResults(results: Results, baseline: Baseline, threshold: number, options: CompareOptions = {}): Comparison {
   const cells = new Map<string, CellComparison>();
   const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
-  const noise = options.noise ?? baseline.noise;
+  // A calibration recorded in either run (this one, or the baseline) replaces the default floor.
+  const noise = options.noise ?? results.noise ?? baseline.noise;
   const difference = loadDifference(results.config.load, baseline.load);
   for (const cell of results.cells) {
     const known = baseline.cells.get(cell.id) ?? null;

@@ -21,3 +21,6 @@ export const DEFAULT_NOISE: NoiseFloor = { cov: 0.08, df: 4, source: 'default' }
 
 /** The variance of ln(X) for a log-normal X with this coefficient of variation. */
 export const logVarianceOfCov = (cov: number): number => Math.log1p(cov * cov);
+
+/** The coefficient of variation of a log-normal X whose ln has this variance. */
+export const covOfLogVariance = (variance: number): number => Math.sqrt(Math.expm1(variance));
