@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { calibrate } from '../core/compare/calibration.js';
+import { calibrate, calibrationConfig, CALIBRATION_FILE } from '../core/compare/calibration.js';
 import type { Config } from '../core/config/build.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { renderCalibration } from '../core/report/calibration-text.js';
@@ -12,11 +12,6 @@ import { packageRoot } from '../stack/package-root.js';
 import { InterruptedError, runBenchmark } from '../stack/run.js';
 import type { CliIo } from './io.js';
 
-export const CALIBRATION_FILE = 'calibration.md';
-
-/** Samples per side when --repeats is not given: the fewest that estimate a per-cell spread on each side. */
-export const DEFAULT_CALIBRATION_REPEATS = 3;
-
 /**
  * `async-bench calibrate`: the configured cells measured 2 × repeats times, interleaved,
  * odd repeats as A and even as B (the same code); then the noise per cell, the false
@@ -24,7 +19,7 @@ export const DEFAULT_CALIBRATION_REPEATS = 3;
  */
 export async function calibrateCommand(config: Config, perSide: number, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
   const log = streamLogger(io.stderr);
-  const doubled: Config = { ...config, repeats: perSide * 2, compare: { ...config.compare, baseline: null } };
+  const doubled = calibrationConfig(config, perSide);
   try {
     const started = Date.now();
     const results = await runBenchmark(doubled, {

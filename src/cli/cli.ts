@@ -1,6 +1,7 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
+import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
 import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { ConfigError } from '../core/config/build.js';
@@ -150,7 +151,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   },
 
   async calibrate(parsed, io) {
-    const { calibrateCommand, DEFAULT_CALIBRATION_REPEATS } = await import('./calibrate-command.js');
+    const { calibrateCommand } = await import('./calibrate-command.js');
     const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
     return calibrateCommand(config, parsed.inputs.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS, io, parsed.existingRun);
   },

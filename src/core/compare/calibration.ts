@@ -1,4 +1,5 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import type { Config } from '../config/schema.js';
 import type { Results } from '../results/results.js';
 import type { NoiseRecord, Sample } from '../results/schema.js';
 import { decide, type IntervalVerdict } from '../stats/decide.js';
@@ -34,6 +35,17 @@ export interface Calibration {
 }
 
 const MAX_RECOMMENDED_REPEATS = 20;
+
+/** Written beside results.json: the calibration's answer. */
+export const CALIBRATION_FILE = 'calibration.md';
+
+/** Samples per side when repeats are not given: the fewest that estimate a per-cell spread on each side. */
+export const DEFAULT_CALIBRATION_REPEATS = 3;
+
+/** The run a calibration makes: 2 × `perSide` repeats (odd ones A, even ones B), compared with nothing. */
+export function calibrationConfig(config: Config, perSide: number): Config {
+  return { ...config, repeats: perSide * 2, compare: { ...config.compare, baseline: null } };
+}
 
 const steadyOf = (sample: Sample): number | null => {
   const metrics = sample.status === 'ok' ? sample.metrics : null;
