@@ -94,3 +94,15 @@ describe('steady blocks: the within-run samples of the verdict metric', () => {
     expect(fold.metrics().steadyBlocks).toEqual([11, 21, 31, 41]);
   });
 });
+
+describe('exports of a repeated run', () => {
+  it('carry the range of the repeats as the spread', async () => {
+    const { summarize } = await import('../src/core/report/summary.js');
+    const { withRepeats } = await import('./helpers/results.js');
+    const results = withRepeats(
+      makeResults({ setups: 'sync', routes: 'io_read', latencies: '0', repeats: '3' }, () => ({})),
+      () => [10, 30, 20],
+    );
+    expect(summarize(results).cell('sync', 'io_read', 0)!.maxSrps).toEqual({ value: 22, lower: 11, upper: 33 });
+  });
+});
