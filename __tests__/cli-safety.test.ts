@@ -82,8 +82,8 @@ describe('run never destroys an earlier run by accident', () => {
 
   it.each([
     [['run', '--resume', '--force'], /--resume keeps the earlier cells and --force deletes them: give one of them\./],
-    [['ingest', 'res', '--force'], /--force applies to "run" only/],
-    [['report', 'r.json', '--resume'], /--resume applies to "run" only/],
+    [['ingest', 'res', '--force'], /--force applies to "run" and "calibrate" only/],
+    [['report', 'r.json', '--resume'], /--resume applies to "run" and "calibrate" only/],
   ])('%j is a usage error', async (argv, message) => {
     const run = await cli(dir, argv);
     expect(run.code).toBe(2);

@@ -58,7 +58,8 @@ describe('async-bench ingest, then report --baseline paper, on 27 real cells', (
     expect(html.match(/<div class="cell"/g)).toHaveLength(27);
     expect(html.match(/<svg class="chart"/g)).toHaveLength(81);
     // report --baseline paper rewrote it with the comparison; ingest alone has none.
-    expect(html).toContain('<td class="regressed">201.0 &amp; 1,634<small>🟢 max sRPS +773.9 % · 🔴 successes −58.4 %</small></td>');
+    // Against the paper (no steady rate published) the verdict falls back to max sRPS, with its interval.
+    expect(html).toContain('<td class="improved">201.0 &amp; 1,634<small>🟢 max sRPS +773.9 % [+573.5 %, ×11]: improved</small></td>');
   });
 
   it('prints three tables of 3×3 cells, each cell with its delta against the paper', () => {
@@ -67,21 +68,20 @@ describe('async-bench ingest, then report --baseline paper, on 27 real cells', (
     for (const row of tables) {
       const cells = row.split(' | ').slice(1);
       expect(cells).toHaveLength(3);
-      // Each metric named, with its own mark; a ratio where the paper's number is under the floor.
+      // The verdict names its metric (max sRPS: the paper has no steady rate), the change, its interval and the verdict.
       for (const cell of cells)
         expect(cell).toMatch(
-          /^(\*\*)?[\d,.]+ & [\d,]+(\*\*)?<br><sub>(🔴 |🟢 )?max sRPS ([+−±][\d.,]+ %|×[\d.,]+) · (🔴 |🟢 )?successes ([+−±][\d.,]+ %|×[\d.,]+)<\/sub>/,
+          /^(\*\*)?[\d,.]+ & [\d,]+(\*\*)?<br><sub>(🔴 |🟢 |❔ )?max sRPS (×[\d.,]+|[+−±][\d.,]+ %) \[(×[\d.,]+|[+−±][\d.,]+ %), (×[\d.,]+|[+−±][\d.,]+ %)\]: (regressed|improved|inconclusive|unchanged)<\/sub>/,
         );
     }
     expect(report).toContain('**Table 1: CPU-bound**');
     expect(report).toContain('**Table 2: I/O-bound DB read**');
     expect(report).toContain('**Table 3: I/O-bound DB create**');
     for (const hand of Object.values(HAND)) expect(report).toContain(hand.shown);
-    // sync/io_read/0ms: 201.0 vs the paper's 23.0 → +773.9 %; 1,634 vs 3,927 → −58.4 %: the drop in
-    // successes makes it a regression, whatever the rate did, and the cell says which metric did what.
-    expect(report).toContain('**201.0 & 1,634**<br><sub>🟢 max sRPS +773.9 % · 🔴 successes −58.4 %</sub>');
-    // async-limited/cpu/0ms: the paper's 0.1 sRPS is under the 1 sRPS floor: 74.6 / 0.1 = ×746, not +74,500.0 %.
-    expect(report).toContain('74.6 & 604<br><sub>🟢 max sRPS ×746 · 🟢 successes +2,416.7 %</sub>');
+    // sync/io_read/0ms: 201.0 vs the paper's 23.0 → +773.9 %; successes fell 58.4 % but decide nothing: they grow with run length.
+    expect(report).toMatch(/\| 201\.0 & 1,634<br><sub>🟢 max sRPS \+773\.9 % \[[^\]]+\]: improved<\/sub>/);
+    // async-limited/cpu/0ms: 74.6 vs the paper's 0.1 is ×746, not +74,500.0 %.
+    expect(report).toContain('74.6 & 604<br><sub>🟢 max sRPS ×746 [');
     expect(report).not.toMatch(/\d{2},\d{3}\.\d %/);
     expect(report.split('\n')[0]).toMatch(/vs the study \(paper\)/);
   });
@@ -89,7 +89,7 @@ describe('async-bench ingest, then report --baseline paper, on 27 real cells', (
   it('compare exits 1 on regressions only when asked to fail', async () => {
     const quiet = io(dir);
     expect(await runCli(['compare', 'run/results.json', '--baseline', 'paper'], quiet.io)).toBe(0);
-    expect(quiet.out()).toMatch(/^regressed +sync\/io_read\/0ms/m);
+    expect(quiet.out()).toMatch(/^regressed +async-limited\/io_read\/200ms +max sRPS −46\.5 % \[−\d+\.\d %, −\d+\.\d %\]; /m);
     expect(await runCli(['compare', 'run/results.json', '--baseline', 'paper', '--fail-on-regression'], io(dir).io)).toBe(1);
   });
 

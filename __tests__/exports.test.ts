@@ -110,7 +110,7 @@ describe('exports of the 27-cell fixture', () => {
 
 describe('exports of a run with failures and a baseline', () => {
   const hostile = '=HYPERLINK("http://evil.example","click"), then\na second line';
-  const results = makeResults({}, (id) => (id === 'sync/cpu/0ms' ? null : id === 'sync/io_read/0ms' ? { maxSrps: 5, totalSuccesses: 100 } : {}));
+  const results = makeResults({}, (id) => (id === 'sync/cpu/0ms' ? null : id === 'sync/io_read/0ms' ? { maxSrps: 5, totalSuccesses: 100, steadySrps: 4 } : {}));
   results.cells.find((cell) => cell.id === 'sync/cpu/0ms')!.reason = hostile;
   const baseline = baselineFromResults(
     'main',
@@ -144,7 +144,8 @@ describe('exports of a run with failures and a baseline', () => {
       expect(err.join('')).toContain(join(dir, EXPORT_FILES.bencher));
       const csv = parse(await readFile(join(dir, EXPORT_FILES.csv), 'utf8'), { columns: true }) as Record<string, string>[];
       expect(csv).toHaveLength(27);
-      expect(csv.filter((row) => row.verdict === 'unchanged')).toHaveLength(26);
+      // One run a side under the default 8 % noise floor cannot say unchanged within 10 %.
+      expect(csv.filter((row) => row.verdict === 'inconclusive')).toHaveLength(26);
       BenchmarkActionFile.parse(JSON.parse(await readFile(join(dir, EXPORT_FILES.benchmarkAction), 'utf8')));
       Bmf.parse(JSON.parse(await readFile(join(dir, EXPORT_FILES.bencher), 'utf8')));
     } finally {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineFromResults, paperBaseline } from '../src/core/compare/baseline.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import { COMMENT_LIMIT, renderReport } from '../src/core/report/body.js';
-import { makeResults } from './helpers/results.js';
+import { makeResults, withRepeats } from './helpers/results.js';
 
 const tableRows = (body: string, title: string): string[] => {
   const start = body.indexOf(title);
@@ -32,83 +32,71 @@ describe('renderReport', () => {
     expect(tableRows(body, '**Table 2')[3]).toContain('| 18.0 & 1,018 |');
   });
 
-  it('marks regressions and improvements against the baseline, with both deltas', () => {
+  it('marks each verdict with the metric, its change and interval; repeats show median ± half range', () => {
     const baseline = baselineFromResults(
       'main',
-      makeResults({}, () => ({ maxSrps: 20, totalSuccesses: 1000 })),
-    );
-    const current = makeResults({}, (id) =>
-      id === 'sync/io_read/0ms'
-        ? { maxSrps: 10, totalSuccesses: 900 }
-        : id === 'sync/cpu/0ms'
-          ? { maxSrps: 30, totalSuccesses: 1000 }
-          : { maxSrps: 20, totalSuccesses: 1000 },
-    );
-    const body = renderReport(current, { comparison: compareResults(current, baseline, 0.1) });
-    expect(body.split('\n')[0]).toBe('### async-bench: 🔴 1 regression in 27 cells vs main · 1 improved · 25 unchanged · threshold 10.0 %');
-    // Each metric carries its own mark: max sRPS fell beyond the threshold, successes (exactly −10 %) did not.
-    expect(tableRows(body, '**Table 2')[2]).toContain('**10.0 & 900**<br><sub>🔴 max sRPS −50.0 % · successes −10.0 %</sub>');
-    expect(tableRows(body, '**Table 1')[2]).toContain('30.0 & 1,000<br><sub>🟢 max sRPS +50.0 % · successes ±0.0 %</sub>');
-  });
-
-  it('names the metric behind each verdict, shows ratios from tiny baselines, and explains every mark', () => {
-    const baseline = baselineFromResults(
-      'main',
-      makeResults({}, (id) =>
-        id === 'sync/cpu/0ms'
-          ? { maxSrps: 0.1, totalSuccesses: 5 }
-          : id === 'sync/io_read/0ms'
-            ? { maxSrps: 0, totalSuccesses: 1000 }
-            : { maxSrps: 20, totalSuccesses: 1000 },
+      withRepeats(
+        makeResults({}, () => ({})),
+        () => [100, 102, 98],
       ),
     );
-    const current = makeResults({}, (id) =>
-      id === 'sync/cpu/0ms'
-        ? { maxSrps: 74.6, totalSuccesses: 600 }
-        : id === 'sync/io_read/0ms'
-          ? { maxSrps: 10, totalSuccesses: 1000 }
-          : id === 'async-limited/io_read/100ms'
-            ? { maxSrps: 180, totalSuccesses: 400 }
-            : { maxSrps: 20, totalSuccesses: 1000 },
+    const current = withRepeats(
+      makeResults({}, () => ({})),
+      (id) => (id === 'sync/io_read/0ms' ? [60, 61, 59] : id === 'sync/cpu/0ms' ? [150, 152, 148] : [100, 101, 99]),
     );
     const body = renderReport(current, { comparison: compareResults(current, baseline, 0.1) });
-    // 74.6 / 0.1 = ×746 and 600 / 5 = ×120, not +74,500.0 % and +11,900.0 %; from 0, no ratio at all.
-    expect(tableRows(body, '**Table 1')[2]).toContain('| 74.6 & 600<br><sub>🟢 max sRPS ×746 · 🟢 successes ×120</sub> |');
-    expect(tableRows(body, '**Table 2')[2]).toContain('| 10.0 & 1,000<br><sub>🟢 max sRPS n/a · successes ±0.0 %</sub> |');
-    // Max sRPS rose ninefold while successes fell: a regression, and it says by which metric.
-    expect(tableRows(body, '**Table 2')[3]).toContain('| **180.0 & 400**<br><sub>🟢 max sRPS +800.0 % · 🔴 successes −60.0 %</sub> |');
-    expect(body).toContain(
-      '**Against main**, threshold 10.0 %: 1 regression, 2 improved, 24 unchanged.\n- `async-limited/io_read/100ms`: 🟢 max sRPS +800.0 %, 20.0 → 180.0; 🔴 successes −60.0 %, 1,000 → 400\n',
+    expect(body.split('\n')[0]).toBe('### async-bench: 🔴 1 regression in 27 cells vs main · 1 improved · 25 inconclusive · threshold 10.0 %');
+    expect(tableRows(body, '**Table 2')[2]).toMatch(
+      /\*\*66\.0 ±1\.1 & 1,200 ±20\*\*<br><sub>🔴 steady sRPS −40\.0 % \[−\d+\.\d %, −\d+\.\d %\]: regressed<\/sub>/,
     );
+    expect(tableRows(body, '**Table 1')[2]).toMatch(/<sub>🟢 steady sRPS \+50\.0 % \[\+\d+\.\d %, \+\d+\.\d %\]: improved<\/sub>/);
+    expect(body).toMatch(
+      /\*\*Against main\*\*, threshold 10\.0 %, 95\.0 % intervals, noise floor 8\.0 % CoV \(default\): 1 regression, 1 improved, 25 inconclusive\./,
+    );
+    expect(body).toMatch(/- `sync\/io_read\/0ms`: 🔴 steady sRPS −40\.0 % \[.*\]: regressed \(max sRPS 110\.0 → 66\.0, successes 2,000 → 1,200\)/);
     const legend = body.split('\n').find((line) => line.startsWith('<sub>Each cell'))!;
     for (const explained of [
-      '🔴 before a metric',
-      '🟢 before a metric',
-      'or ×N, the ratio, when the baseline was under 1.0 sRPS or 10 successes',
-      'n/a when the baseline was 0',
-      '**Bold** numbers: the cell regressed',
+      'With repeats: the median over them, ± half their range.',
+      'its 95.0 % interval [lower, upper]',
+      '🔴 regressed: the whole interval lies below −10.0 %.',
+      '🟢 improved: the whole interval lies above +10.0 %.',
+      '❔ inconclusive: the interval reaches across ±10.0 %',
+      '**Bold** numbers: the cell regressed.',
     ]) {
       expect(legend).toContain(explained);
     }
-    for (const unused of ['🆕', '⚠️', '✖']) expect(legend).not.toContain(unused);
+    for (const unused of ['🆕', '⚠️', '✖', '∅', '≠']) expect(legend).not.toContain(unused);
     // One minus sign everywhere in what the comment shows (the collapsed details may quote tool output).
     const shown = body.slice(0, body.indexOf('<details>'));
     expect(shown).not.toMatch(/(^|[\s(])-\d/m);
-    expect(shown).toContain('−60.0 %');
     expect(body.split('\n')[0]).not.toMatch(/[()]/);
+  });
+
+  it('says which cells were not measured or not comparable, and explains the marks', () => {
+    const baseline = baselineFromResults(
+      'main',
+      makeResults({}, () => ({})),
+    );
+    const current = makeResults({}, (id) => (id.startsWith('sync/cpu/') ? { steadySrps: 0, totalSuccesses: 2 } : {}));
+    const body = renderReport(current, { comparison: compareResults(current, baseline, 0.1) });
+    expect(tableRows(body, '**Table 1')[2]).toContain('<sub>∅ not measured</sub>');
+    expect(body).toContain('- `sync/cpu/0ms`: ∅ not measured: (almost) no request completed in this run; too short a run for this load');
+    expect(body).toContain('∅ not measured: (almost) no request completed; the run is too short for this load.');
+    const other = makeResults({ users: '77' }, () => ({}));
+    const differing = renderReport(other, { comparison: compareResults(other, baseline, 0.1) });
+    expect(differing.split('\n')[0]).toContain('27 not comparable');
+    expect(differing).toContain('≠ not comparable: the baseline ran another load');
+    expect(differing).toContain('- `sync/cpu/0ms`: ≠ not comparable: load differs (users 77 vs 500)');
   });
 
   it('says when nothing regressed, and shows failed and missing cells', () => {
     const current = makeResults({}, (id) => (id === 'async-limited/io_create/200ms' ? null : { maxSrps: 200, totalSuccesses: 30000 }));
     const body = renderReport(current, { comparison: compareResults(current, paperBaseline(), 0.1) });
-    expect(body.split('\n')[0]).toMatch(/^### async-bench: 🔴 1 regression in 27 cells vs the study \(paper\), 1 of them missing · /);
+    expect(body.split('\n')[0]).toMatch(/^### async-bench: ✅ No regressions in 27 cells vs the study \(paper\) · 1 missing · /);
     expect(body).toContain('✖ failed<br><sub>⚠️ was 82.6 & 8,644</sub>');
     expect(body).toContain('✖ 1 failed cell');
-    expect(body).toContain('⚠️ the baseline measured the cell (its numbers follow “was”) and this run did not; counted as a regression. ✖ the cell failed');
+    expect(body).toContain('⚠️ the baseline measured the cell (its numbers follow “was”) and this run did not. ✖ the cell failed');
     expect(body).toContain('`async-limited/io_create/200ms`: app not healthy');
-    const fine = makeResults({}, () => ({ maxSrps: 1, totalSuccesses: 1 }));
-    const same = renderReport(fine, { comparison: compareResults(fine, baselineFromResults('main', fine), 0.1) });
-    expect(same.split('\n')[0]).toBe('### async-bench: ✅ No regressions in 27 cells vs main · 27 unchanged · threshold 10.0 %');
   });
 
   it('stays under the comment limit: details shrink first, tables never', () => {

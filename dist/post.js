@@ -47460,6 +47460,8 @@ var LIMITS = {
   runTimeSeconds: 24 * 3600,
   seedPosts: 1e8,
   processes: 64,
+  /** Measurements per cell; each costs a whole matrix pass. */
+  repeats: 20,
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262143,
   port: 65535
@@ -47517,6 +47519,7 @@ var ConfigSchema = external_exports.object({
   latenciesMs: external_exports.array(count(0, LIMITS.latencyMs)).min(1),
   latencyMethod: external_exports.enum(LATENCY_METHODS),
   load: LoadSpecSchema,
+  repeats: count(1, LIMITS.repeats).default(1).describe("Measurements per cell, interleaved: every cell once, then every cell again. Absent from files written before it existed (read as 1)."),
   seedPosts: count(0, LIMITS.seedPosts).describe("Posts seeded before the run; every cell starts from this state."),
   shard: ShardSchema.nullable(),
   compare: CompareSpecSchema,
@@ -47708,6 +47711,7 @@ var CONFIG_INPUT_FIELDS = {
   "spawn-rate": positiveNumber(LIMITS.spawnRate),
   "run-time": duration3,
   processes: wholeNumber(1, LIMITS.processes),
+  repeats: wholeNumber(1, LIMITS.repeats),
   "seed-posts": wholeNumber(0, LIMITS.seedPosts),
   "latency-method": choice(LATENCY_METHODS),
   shard,
@@ -47841,6 +47845,9 @@ var CellMetricsSchema = external_exports.object({
   totalFailures: count2,
   failureRatio: external_exports.number().min(0).max(1).describe("Failures \xF7 requests; 0 when nothing was requested."),
   steadySrps: rate.nullable().describe("Median sRPS over the hold phase (full users, after the rate window settled); null if none."),
+  steadyBlocks: external_exports.array(rate).default([]).describe(
+    "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as [])."
+  ),
   p50Ms: milliseconds,
   p95Ms: milliseconds,
   p99Ms: milliseconds,
@@ -47868,12 +47875,30 @@ var FailedOutcomeSchema = external_exports.object({
   metrics: external_exports.null(),
   warnings: external_exports.array(external_exports.string())
 });
+var SAMPLE_SIDES = ["head", "base"];
+var SampleSchema = external_exports.object({
+  repeat: count2.min(1).describe("1-based: repeats run interleaved, every cell once before any cell again."),
+  side: external_exports.enum(SAMPLE_SIDES).default("head"),
+  dir: external_exports.string().describe("Folder of this sample's Locust files, relative to results.json: cells/<cell>/r<repeat> (cells/<cell> when the run has one repeat)."),
+  status: external_exports.enum(CELL_STATUSES),
+  reason: external_exports.string().nullable(),
+  metrics: CellMetricsSchema.nullable()
+}).describe("One measurement of a cell.");
+var SpreadSchema = external_exports.object({ median: external_exports.number().min(0), min: external_exports.number().min(0), max: external_exports.number().min(0) });
+var SummarySchema = external_exports.object({
+  measured: count2.describe("Samples with numbers."),
+  maxSrps: SpreadSchema,
+  totalSuccesses: SpreadSchema,
+  steadySrps: SpreadSchema.nullable().describe("Over the samples that had a hold phase; null when none had.")
+}).describe("The cell over its head samples: the median (what the cell's metrics show) and the range.");
 var identity = {
   id: external_exports.string().regex(/^[^/]+\/[^/]+\/\d+ms$/).describe('<setup>/<route>/<latency>ms, e.g. "async-limited/io_read/100ms".'),
   dir: external_exports.string().describe("Folder of its Locust files, relative to results.json: cells/<setup>__<route>__<latency>ms."),
   setup: external_exports.string().regex(NAME_PATTERN),
   route: external_exports.string().regex(NAME_PATTERN),
   latencyMs: count2.max(LIMITS.latencyMs),
+  samples: external_exports.array(SampleSchema).optional().describe("Every measurement of the cell when it was measured more than once; absent with one repeat (the cell is its one sample)."),
+  summary: SummarySchema.optional().describe("Present with samples."),
   resumedFrom: external_exports.string().optional().describe("createdAt of the earlier attempt that measured this cell, when a resumed run kept it.")
 };
 var CellResultSchema = external_exports.discriminatedUnion("status", [external_exports.object({ ...identity, ...MeasuredOutcomeSchema.shape }), external_exports.object({ ...identity, ...FailedOutcomeSchema.shape })]).superRefine((cell, ctx) => {
@@ -47900,6 +47925,16 @@ var EnvironmentSchema = external_exports.object({
     "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
   )
 }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
+var NoiseEstimateSchema = external_exports.object({
+  cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
+  df: external_exports.number().min(0).describe("Degrees of freedom of the estimate.")
+});
+var NoiseRecordSchema = external_exports.object({
+  measuredAt: external_exports.iso.datetime(),
+  repeats: count2.min(1).describe("Samples per side (A and B) per cell."),
+  pooled: NoiseEstimateSchema.describe("Over every measured cell."),
+  cells: external_exports.record(external_exports.string(), NoiseEstimateSchema).describe("Per cell id.")
+}).describe("Between-run noise of the steady sRPS, as a calibration measured it.");
 var ResultsSchema = external_exports.object({
   schemaVersion: external_exports.string().regex(/^\d+\.\d+$/).describe("major.minor: readers accept any minor of their major."),
   tool: external_exports.object({ name: external_exports.literal("async-bench"), version: external_exports.string() }),
@@ -47907,7 +47942,8 @@ var ResultsSchema = external_exports.object({
   config: ConfigSchema,
   environment: EnvironmentSchema,
   shard: ShardSchema.nullable(),
-  cells: external_exports.array(CellResultSchema).describe("In plan order: setup, then route, then latency as configured.")
+  cells: external_exports.array(CellResultSchema).describe("In plan order: setup, then route, then latency as configured."),
+  noise: NoiseRecordSchema.optional().describe("The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs.")
 }).superRefine((results, ctx) => {
   const seen = /* @__PURE__ */ new Set();
   results.cells.forEach((cell, index) => {

@@ -14,7 +14,7 @@ import { captureStdout } from '../publish/capture.js';
 import { FakeArtifactStore } from '../publish/fake-artifacts.js';
 import { stepInputs } from '../helpers/action-inputs.js';
 import { FAST_API, FAST_UPLOAD } from '../helpers/fast-publish.js';
-import { makeResults } from '../helpers/results.js';
+import { makeResults, withRepeats } from '../helpers/results.js';
 
 const PR = 3;
 // core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
@@ -117,6 +117,33 @@ describe('runAction', () => {
     }
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/<svg class="chart"/);
     expect(await readFile(SUMMARY, 'utf8')).toContain('**Table 1: CPU-bound**');
+  });
+
+  it('calibrate mode: runs A and B interleaved (2 × repeats), records the noise in results.json, compares with nothing', async () => {
+    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
+    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
+    let asked: Results['config'] | null = null;
+    await runAction({
+      getInput: inputs({ mode: 'calibrate', repeats: '2', setups: 'sync', routes: 'io_read', latencies: '0', baseline: 'paper', 'github-token': 'tok' }),
+      env: env(),
+      artifactStore: async () => store,
+      benchmark: async (config) => {
+        asked = config;
+        const results = withRepeats(
+          makeResults({ setups: 'sync', routes: 'io_read', latencies: '0', repeats: '4' }, () => ({})),
+          () => [100, 103, 98, 101],
+        );
+        await mkdir(join(dir, config.outDir), { recursive: true });
+        return results;
+      },
+      timing: { api: FAST_API, upload: FAST_UPLOAD },
+    });
+    expect(asked!.repeats).toBe(4);
+    expect(asked!.compare.baseline).toBeNull();
+    const written = JSON.parse(await readFile(join(dir, 'async-bench-results', 'results.json'), 'utf8')) as Results;
+    expect(written.noise).toMatchObject({ repeats: 2, pooled: { df: 2 } });
+    expect(await readFile(join(dir, 'async-bench-results', 'calibration.md'), 'utf8')).toMatch(/^### async-bench calibration \(A\/A\)/);
+    expect(await readFile(SUMMARY, 'utf8')).toContain('no baseline');
   });
 
   it('fail-on-regression fails the step after publishing', async () => {

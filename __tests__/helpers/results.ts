@@ -2,6 +2,7 @@ import { buildConfig, type RawInputs } from '../../src/core/config/build.js';
 import type { CellMetrics } from '../../src/core/ingest/metrics.js';
 import { planShard } from '../../src/core/plan/cells.js';
 import { SCHEMA_VERSION, type Results } from '../../src/core/results/results.js';
+import { summarizeSamples } from '../../src/core/results/samples.js';
 
 /**
  * Builds results for a planned matrix with chosen numbers; for report and comparison logic.
@@ -44,6 +45,7 @@ export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Parti
           totalFailures: 0,
           failureRatio: 0,
           steadySrps: 9,
+          steadyBlocks: [],
           p50Ms: 10,
           p95Ms: 20,
           p99Ms: 30,
@@ -57,4 +59,22 @@ export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Parti
       };
     }),
   };
+}
+
+/** The same results with every measured cell repeated: one sample per steady sRPS given (max sRPS 1.1×, successes 20× of it). */
+export function withRepeats(results: Results, steadyFor: (id: string) => number[]): Results {
+  const cells = results.cells.map((cell) => {
+    if (cell.status !== 'ok') return cell;
+    const samples = steadyFor(cell.id).map((steady, i) => ({
+      repeat: i + 1,
+      side: 'head' as const,
+      dir: `${cell.dir}/r${i + 1}`,
+      status: 'ok' as const,
+      reason: null,
+      metrics: { ...cell.metrics, steadySrps: steady, maxSrps: steady * 1.1, totalSuccesses: Math.round(steady * 20) },
+    }));
+    const { outcome, summary } = summarizeSamples(samples);
+    return { ...cell, ...outcome, samples, ...(summary ? { summary } : {}) } as Results['cells'][number];
+  });
+  return { ...results, cells };
 }

@@ -219,4 +219,20 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
     // Before each cell, results.json holds the cells measured so far: a run killed outright can resume.
     expect(seen).toEqual([0, 1, 2]);
   });
+
+  it('repeats run interleaved, each into its own folder, and results.json keeps every sample', async () => {
+    const fake = fakeDocker();
+    const results = await bench(fake, undefined, { inputs: { latencies: '0,100', repeats: '2' } });
+    expect(fake.locustRuns.map((run) => relative(join(out, 'cells'), run))).toEqual([
+      'sync__io_read__0ms/r1',
+      'sync__io_read__100ms/r1',
+      'sync__io_read__0ms/r2',
+      'sync__io_read__100ms/r2',
+    ]);
+    expect(results.cells.map((cell) => cell.samples?.map((sample) => `${sample.dir} ${sample.status}`))).toEqual([
+      ['cells/sync__io_read__0ms/r1 ok', 'cells/sync__io_read__0ms/r2 ok'],
+      ['cells/sync__io_read__100ms/r1 ok', 'cells/sync__io_read__100ms/r2 ok'],
+    ]);
+    expect((await readResults()).cells[0]!.summary!.measured).toBe(2);
+  });
 });

@@ -7,7 +7,7 @@ import { artifactName } from '../publish/artifacts.js';
 import { COMMENT_POLICIES } from '../publish/comment.js';
 import { commentMarker } from '../publish/marker.js';
 
-export const MODES = ['run', 'aggregate', 'report'] as const;
+export const MODES = ['run', 'aggregate', 'report', 'calibrate'] as const;
 
 /** Actions passes "" for an input the step does not set: that is "not given". */
 const unlessEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), schema);

@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
+import { calibrate, calibrationConfig, CALIBRATION_FILE, DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
+import { renderCalibration } from '../core/report/calibration-text.js';
 import type { Config } from '../core/config/build.js';
 import { ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
@@ -75,6 +77,23 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       }
       if (context.pr) await recordPrNumber(out, context.pr.number);
       return { results, config, outDir: out, upload: artifacts, recordedPr: null };
+    }
+    case 'calibrate': {
+      // A/A on this runner: the same code as A and B, interleaved; results.json keeps the noise.
+      await mkdir(out, { recursive: true });
+      const perSide = inputs.config.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS;
+      const measured = await deps.benchmark(calibrationConfig(config, perSide));
+      const calibration = calibrate(measured, config.compare.threshold);
+      const text = renderCalibration(calibration);
+      await writeFile(join(out, CALIBRATION_FILE), text);
+      core.info(text);
+      return {
+        results: { ...measured, noise: calibration.record },
+        config: calibrationConfig(config, perSide),
+        outDir: out,
+        upload: artifacts,
+        recordedPr: null,
+      };
     }
     case 'aggregate': {
       if (!artifacts) throw new Error(`mode aggregate downloads the shard artifacts, and ${NO_ARTIFACT_SERVICE} (GITHUB_SERVER_URL is ${context.serverUrl}).`);

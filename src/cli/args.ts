@@ -91,7 +91,7 @@ export function parse(argv: string[]): Parsed {
 
 function existingRunChoice(command: string | undefined, resume: boolean, force: boolean): ExistingRunPolicy {
   if (resume && force) throw new UsageError('--resume keeps the earlier cells and --force deletes them: give one of them.');
-  if ((resume || force) && command !== 'run')
-    throw new UsageError(`--${resume ? 'resume' : 'force'} applies to "run" only (what to do with an earlier run in the out folder).`);
+  if ((resume || force) && command !== 'run' && command !== 'calibrate')
+    throw new UsageError(`--${resume ? 'resume' : 'force'} applies to "run" and "calibrate" only (what to do with an earlier run in the out folder).`);
   return resume ? 'resume' : force ? 'force' : 'refuse';
 }

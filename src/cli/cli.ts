@@ -1,7 +1,9 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
-import { compareResults, regressionCount, type Comparison } from '../core/compare/verdicts.js';
+import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
+import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { ConfigError } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
 import { readInput } from '../core/config/inputs.js';
@@ -32,11 +34,15 @@ Usage:
                                                 github-action-benchmark.json and bencher-bmf.json beside it
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
+  async-bench calibrate [options] [--repeats N] [--resume|--force]
+                                                A/A: measure the same code N times as A and N as B (default 3), interleaved;
+                                                print each cell's noise (CoV), the false alarms today's threshold would raise
+                                                and the threshold and repeats to use; results.json keeps the noise
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
-  --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --seed-posts N
+  --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
   --baseline paper|PATH      --threshold 10%   --fail-on-regression
 `;
@@ -125,10 +131,14 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;
-      io.stdout.write(`${cell.verdict.padEnd(9)} ${cell.id.padEnd(32)} max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
+      const decided = cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; ` : cell.reason ? `${cell.reason}; ` : '';
+      io.stdout.write(`${cell.verdict.padEnd(14)} ${cell.id.padEnd(32)} ${decided}max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
     }
     const regressions = regressionCount(comparison);
-    io.stdout.write(`${regressions} regression(s), ${comparison.counts.improved} improvement(s) vs ${comparison.baselineLabel}\n`);
+    const others = VERDICTS.filter((verdict) => verdict !== 'regressed' && comparison.counts[verdict] > 0).map(
+      (verdict) => `${comparison.counts[verdict]} ${verdict}`,
+    );
+    io.stdout.write(`${regressions} regression(s)${others.length ? `, ${others.join(', ')}` : ''} vs ${comparison.baselineLabel}\n`);
     const fail = parsed.inputs['fail-on-regression'] !== undefined || results.config.compare.failOnRegression;
     return fail && regressions > 0 ? 1 : 0;
   },
@@ -141,6 +151,12 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     await writeFile(tablesPath, renderReport(merged, { comparison: null }));
     io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${tablesPath}\n`);
     return 0;
+  },
+
+  async calibrate(parsed, io) {
+    const { calibrateCommand } = await import('./calibrate-command.js');
+    const config = await loadConfig(parsed.inputs, parsed.configFile, io.cwd);
+    return calibrateCommand(config, parsed.inputs.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS, io, parsed.existingRun);
   },
 
   async run(parsed, io) {

@@ -25,19 +25,18 @@ export interface CellRunRecord {
 
 /**
  * One cell: a fresh app, the seed-only database, the cell's latency, Locust into
- * cells/<dir>/, then the logs beside its CSVs. Never throws for a cell-level
+ * cells/<dir>/ (a repeat: cells/<dir>/r<n>/), then the logs beside its CSVs. Never throws for a cell-level
  * fault: the error goes into cell.json and the run goes on.
  */
-export async function runCell(
-  run: Runner,
-  stack: Stack,
-  cell: Cell,
-  load: LoadSpec,
-  cellsDir: string,
-  /** Watches the cell's folder while Locust runs (the live view); returns what stops the watch. */
-  watch?: (dir: string) => () => Promise<void>,
-): Promise<CellRunRecord> {
-  const dir = join(cellsDir, cell.dir);
+export interface CellRunOptions {
+  /** The sample's folder under cellsDir: the cell's own, or `<cell>/r<n>` for a repeat. */
+  sampleDir?: string;
+  /** Watches the sample's folder while Locust runs (the live view); returns what stops the watch. */
+  watch?: (dir: string) => () => Promise<void>;
+}
+
+export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string, options: CellRunOptions = {}): Promise<CellRunRecord> {
+  const dir = join(cellsDir, options.sampleDir ?? cell.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const started = new Date();
@@ -49,7 +48,7 @@ export async function runCell(
     await applyLatency(run, stack, cell.latencyMs);
     const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
-    const stopWatching = watch?.(dir);
+    const stopWatching = options.watch?.(dir);
     const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env })).finally(
       () => stopWatching?.(),
     );

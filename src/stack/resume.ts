@@ -22,6 +22,7 @@ export function configDifferences(before: Config, now: Config): string[] {
     ['spawn-rate', before.load.spawnRate, now.load.spawnRate],
     ['run-time', `${before.load.runTimeSeconds}s`, `${now.load.runTimeSeconds}s`],
     ['processes', before.load.processes, now.load.processes],
+    ['repeats', before.repeats, now.repeats],
     ['seed-posts', before.seedPosts, now.seedPosts],
     ['latency-method', before.latencyMethod, now.latencyMethod],
     ['shard', before.shard && `${before.shard.index}/${before.shard.total}`, now.shard && `${now.shard.index}/${now.shard.total}`],

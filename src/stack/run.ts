@@ -6,7 +6,7 @@ import { hostEnvironment, type Environment } from '../core/results/environment.j
 import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { CELL_FILES, readCell } from '../core/ingest/cell.js';
 import type { Logger } from './log.js';
-import { planShard } from '../core/plan/cells.js';
+import { planSamples, planShard } from '../core/plan/cells.js';
 import { serializeResults, type Results } from '../core/results/results.js';
 import { runCell } from './cell-runner.js';
 import type { ComposeProject } from './compose.js';
@@ -177,9 +177,15 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       await writeResults(owned);
     }
     let setupName: string | null = null;
-    const toRun = owned ? cells.filter((cell) => !owned!.kept.has(cell.id)) : [];
+    // Repeats interleave (every cell once, then again), so runner drift touches every cell alike.
+    const toRun = owned
+      ? planSamples(
+          cells.filter((cell) => !owned!.kept.has(cell.id)),
+          config.repeats,
+        )
+      : [];
     const loopStart = Date.now();
-    for (const [index, cell] of toRun.entries()) {
+    for (const [index, { cell, repeat, dir }] of toRun.entries()) {
       if (interrupted || !owned) break;
       if (cell.setup.name !== setupName) {
         setupName = cell.setup.name;
@@ -191,23 +197,24 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       // Cells after this one take what the cells so far took on average; before the first, the load time plus a little.
       const perCell = index > 0 ? (Date.now() - loopStart) / 1000 / index : config.load.runTimeSeconds + 5;
       const watch = live
-        ? (dir: string) =>
+        ? (sample: string) =>
             watchCell(
-              join(dir, CELL_FILES.history),
+              join(sample, CELL_FILES.history),
               { index, total: toRun.length, id: cell.id, runTimeSeconds: config.load.runTimeSeconds, laterSeconds: cellsLeft * perCell },
               live,
             )
         : undefined;
-      const record = await runCell(run, stack, cell, config.load, cellsDir, watch);
+      const record = await runCell(run, stack, cell, config.load, cellsDir, { sampleDir: dir, watch });
       if (interrupted) {
-        await markInterrupted(join(cellsDir, cell.dir), interrupted);
+        await markInterrupted(join(cellsDir, dir), interrupted);
         break;
       }
       measured.cells += 1;
       await writeResults(owned);
-      const reading = await readCell(join(cellsDir, cell.dir));
-      log.info(progressLine(index, toRun.length, cell.id, (Date.now() - started.getTime()) / 1000, reading));
-      for (const warning of record.warnings) log.warning(`${cell.id}: ${warning}`);
+      const reading = await readCell(join(cellsDir, dir));
+      const label = config.repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
+      log.info(progressLine(index, toRun.length, label, (Date.now() - started.getTime()) / 1000, reading));
+      for (const warning of record.warnings) log.warning(`${label}: ${warning}`);
     }
   } catch (error) {
     failure = error;

@@ -1,16 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { PROFILES } from '../config/defaults.js';
+import type { LoadSpec } from '../config/schema.js';
 import { cellId } from '../plan/cells.js';
 import { parseResults, type CellMetrics, type Results } from '../results/results.js';
+import type { NoiseRecord } from '../results/schema.js';
+import { verdictSamples, type VerdictSample } from './samples.js';
 
-/** The study's two numbers of one cell, all a baseline knows of it. */
+/** The study's two numbers of one cell, all the paper baseline knows of it. */
 export type StudyNumbers = Pick<CellMetrics, 'maxSrps' | 'totalSuccesses'>;
+
+/** A baseline cell: the study's numbers, and the samples of the verdict metric when it has them. */
+export interface BaselineCell extends StudyNumbers {
+  /** Steady-sRPS samples (one per repeat); empty for the paper, which published none. */
+  samples: VerdictSample[];
+}
 
 export interface Baseline {
   /** Shown in the report: `paper`, a path, or an artifact's run. */
   label: string;
   /** Cells the baseline measured; a baseline cell that failed has no numbers. */
-  cells: Map<string, StudyNumbers | null>;
+  cells: Map<string, BaselineCell | null>;
+  /** The load every cell ran with: runs under another load are not comparable. Absent for an empty baseline. */
+  load?: LoadSpec;
+  /** The noise the baseline recorded when it was a calibration. */
+  noise?: NoiseRecord;
 }
 
 /** Tables 1–3 of the study, as published: [max sRPS, total successes] per latency 0/100/200 ms. */
@@ -74,15 +88,15 @@ export const PAPER_BASELINE_NAME = 'paper';
 export const ARTIFACT_BASELINE_NAME = 'artifact';
 
 export function paperBaseline(): Baseline {
-  const cells = new Map<string, StudyNumbers>();
+  const cells = new Map<string, BaselineCell>();
   for (const [route, setups] of Object.entries(PAPER_TABLES)) {
     for (const [setup, rows] of Object.entries(setups)) {
       rows.forEach(([maxSrps, totalSuccesses], i) => {
-        cells.set(cellId(setup, route, PAPER_LATENCIES[i]!), { maxSrps, totalSuccesses });
+        cells.set(cellId(setup, route, PAPER_LATENCIES[i]!), { maxSrps, totalSuccesses, samples: [] });
       });
     }
   }
-  return { label: 'the study (paper)', cells };
+  return { label: 'the study (paper)', cells, load: PROFILES.paper.load };
 }
 
 export function baselineFromResults(label: string, results: Results): Baseline {
@@ -91,9 +105,13 @@ export function baselineFromResults(label: string, results: Results): Baseline {
     cells: new Map(
       results.cells.map((cell) => [
         cell.id,
-        cell.status === 'ok' && cell.metrics ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses } : null,
+        cell.status === 'ok' && cell.metrics
+          ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses, samples: verdictSamples(cell) }
+          : null,
       ]),
     ),
+    load: results.config.load,
+    ...(results.noise ? { noise: results.noise } : {}),
   };
 }
 

@@ -1,15 +1,30 @@
-import type { Baseline } from './baseline.js';
-import type { Results } from '../results/results.js';
+import type { Baseline, BaselineCell } from './baseline.js';
+import { measuredSamples, verdictSamples, type VerdictSample } from './samples.js';
+import type { LoadSpec } from '../config/schema.js';
+import type { CellResult, Results } from '../results/results.js';
+import { decide } from '../stats/decide.js';
+import { relativeChangeInterval, type ChangeInterval, type RunSample } from '../stats/interval.js';
+import { DEFAULT_NOISE, type NoiseFloor } from '../stats/noise.js';
+import type { NoiseRecord } from '../results/schema.js';
 
+/** The study's two numbers: shown with their change, but they decide nothing. */
 export const COMPARED_METRICS = ['maxSrps', 'totalSuccesses'] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
 
+/** The number a verdict is about: steady sRPS, or max sRPS against a baseline that has no steady rate (the paper). */
+export type VerdictMetric = 'steadySrps' | 'maxSrps';
+
 /**
- * - regressed / improved / unchanged: both measured; a relative change beyond the threshold decides.
- * - new: the baseline has no numbers for this cell.
- * - missing: the baseline measured it, this run did not (the cell failed or was not run).
+ * - regressed / improved: the interval of the change lies wholly beyond the threshold.
+ * - unchanged: it lies wholly within; inconclusive: neither.
+ * - not-measured: (almost) no request completed on one side; not-comparable: the load profiles differ.
+ * - new: the baseline has no numbers for this cell; missing: the baseline measured it, this run did not.
  */
-export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'new' | 'missing';
+export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'inconclusive' | 'not-measured' | 'not-comparable' | 'new' | 'missing';
+export const VERDICTS: Verdict[] = ['regressed', 'missing', 'improved', 'inconclusive', 'not-measured', 'not-comparable', 'unchanged', 'new'];
+
+/** Confidence of every interval: at most 5 % of comparisons of equal code land wholly outside it. */
+export const CONFIDENCE = 0.95;
 
 export interface MetricComparison {
   current: number | null;
@@ -18,59 +33,122 @@ export interface MetricComparison {
   delta: number | null;
   /** delta ÷ baseline; null when either is missing or the baseline is 0. */
   relative: number | null;
-  verdict: Verdict;
 }
 
 export interface CellComparison {
   id: string;
+  /** The study's numbers, before and after. */
   metrics: Record<ComparedMetric, MetricComparison>;
-  /** The worst of the metric verdicts: one regressed metric makes the cell regressed. */
   verdict: Verdict;
+  /** The metric the verdict is about; higher is better. */
+  metric: VerdictMetric;
+  /** The relative change of `metric` with its interval; null when the verdict had none to judge. */
+  interval: ChangeInterval | null;
+  /** Samples each side contributed. */
+  samples: { current: number; baseline: number };
+  /** Why there is no interval (not measured, not comparable), in the report's words. */
+  reason: string | null;
 }
 
 export interface Comparison {
   baselineLabel: string;
   threshold: number;
+  confidence: number;
+  /** The noise floor the intervals assumed. */
+  noise: NoiseFloor;
   cells: Map<string, CellComparison>;
   /** Cells the baseline has that this run did not plan (e.g. another shard, fewer latencies). */
   baselineOnly: string[];
   counts: Record<Verdict, number>;
 }
 
-const VERDICT_RANK: Verdict[] = ['regressed', 'missing', 'improved', 'unchanged', 'new'];
-
-function compareMetric(current: number | null, baseline: number | null, threshold: number): MetricComparison {
-  if (baseline === null) return { current, baseline, delta: null, relative: null, verdict: 'new' };
-  if (current === null) return { current, baseline, delta: null, relative: null, verdict: 'missing' };
-  const delta = current - baseline;
-  if (baseline === 0) {
-    return { current, baseline, delta, relative: null, verdict: current > 0 ? 'improved' : 'unchanged' };
-  }
-  const relative = delta / baseline;
-  const verdict = relative < -threshold ? 'regressed' : relative > threshold ? 'improved' : 'unchanged';
-  return { current, baseline, delta, relative, verdict };
+export interface CompareOptions {
+  /** A calibration's record: its per-cell noise replaces the default floor. */
+  noise?: NoiseRecord;
 }
 
-/** Compares every cell of `results` with the baseline, metric by metric. */
-export function compareResults(results: Results, baseline: Baseline, threshold: number): Comparison {
+function studyChange(current: number | null, baseline: number | null): MetricComparison {
+  if (current === null || baseline === null) return { current, baseline, delta: null, relative: null };
+  const delta = current - baseline;
+  return { current, baseline, delta, relative: baseline === 0 ? null : delta / baseline };
+}
+
+const LOAD_FIELDS: [keyof LoadSpec, string][] = [
+  ['users', 'users'],
+  ['spawnRate', 'spawn rate'],
+  ['runTimeSeconds', 'run time (s)'],
+  ['processes', 'processes'],
+];
+
+/** `users 150 vs 500; run time (s) 25 vs 180`, or null when the loads are the same. */
+export function loadDifference(current: LoadSpec, baseline: LoadSpec | undefined): string | null {
+  if (!baseline) return null;
+  const differences = LOAD_FIELDS.filter(([key]) => current[key] !== baseline[key]).map(([key, name]) => `${name} ${current[key]} vs ${baseline[key]}`);
+  return differences.length > 0 ? `load differs (${differences.join('; ')})` : null;
+}
+
+/** The noise floor of one cell: a calibration's estimate for it, its pooled estimate, else the default. */
+export function noiseFloor(id: string, record: NoiseRecord | undefined): NoiseFloor {
+  if (!record) return DEFAULT_NOISE;
+  const estimate = record.cells[id] ?? record.pooled;
+  // A calibration with one repeat a side estimates nothing: keep the default.
+  if (!(estimate.df > 0)) return DEFAULT_NOISE;
+  return { cov: estimate.cov, df: estimate.df, source: `calibration of ${record.measuredAt.slice(0, 10)}` };
+}
+
+function judge(
+  id: string,
+  cell: CellResult,
+  known: BaselineCell,
+  options: { threshold: number; loadDifference: string | null; noise: NoiseRecord | undefined },
+): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason'> {
+  // The paper published no steady rate: against it, the one rate it has decides.
+  const metric: VerdictMetric = known.samples.length > 0 ? 'steadySrps' : 'maxSrps';
+  const current: VerdictSample[] =
+    metric === 'steadySrps' ? verdictSamples(cell) : cell.metrics ? [{ value: cell.metrics.maxSrps > 0 ? cell.metrics.maxSrps : null, blocks: [] }] : [];
+  const baseline: VerdictSample[] = metric === 'steadySrps' ? known.samples : [{ value: known.maxSrps > 0 ? known.maxSrps : null, blocks: [] }];
+  const samples = { current: current.length, baseline: baseline.length };
+  if (options.loadDifference) return { verdict: 'not-comparable', metric, interval: null, samples, reason: options.loadDifference };
+  const head: RunSample[] = measuredSamples(current);
+  const base: RunSample[] = measuredSamples(baseline);
+  if (head.length === 0 || base.length === 0) {
+    const side = head.length === 0 ? (base.length === 0 ? 'either run' : 'this run') : 'the baseline';
+    return { verdict: 'not-measured', metric, interval: null, samples, reason: `(almost) no request completed in ${side}; too short a run for this load` };
+  }
+  const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), CONFIDENCE);
+  return { verdict: decide(interval, options.threshold), metric, interval, samples, reason: null };
+}
+
+/** Compares every cell of `results` with the baseline: an interval of the change of the verdict metric, and the rule. */
+export function compareResults(results: Results, baseline: Baseline, threshold: number, options: CompareOptions = {}): Comparison {
   const cells = new Map<string, CellComparison>();
-  const counts: Record<Verdict, number> = { regressed: 0, improved: 0, unchanged: 0, new: 0, missing: 0 };
+  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+  // A calibration recorded in either run (this one, or the baseline) replaces the default floor.
+  const noise = options.noise ?? results.noise ?? baseline.noise;
+  const difference = loadDifference(results.config.load, baseline.load);
   for (const cell of results.cells) {
     const known = baseline.cells.get(cell.id) ?? null;
     const measured = cell.status === 'ok' ? cell.metrics : null;
-    const metrics = Object.fromEntries(
-      COMPARED_METRICS.map((metric) => [metric, compareMetric(measured?.[metric] ?? null, known?.[metric] ?? null, threshold)]),
-    ) as Record<ComparedMetric, MetricComparison>;
-    const verdict = VERDICT_RANK.find((rank) => COMPARED_METRICS.some((metric) => metrics[metric].verdict === rank))!;
-    cells.set(cell.id, { id: cell.id, metrics, verdict });
-    counts[verdict] += 1;
+    const metrics = Object.fromEntries(COMPARED_METRICS.map((metric) => [metric, studyChange(measured?.[metric] ?? null, known?.[metric] ?? null)])) as Record<
+      ComparedMetric,
+      MetricComparison
+    >;
+    const none = { metric: 'steadySrps' as const, interval: null, samples: { current: 0, baseline: 0 }, reason: null };
+    const judged =
+      known === null
+        ? { ...none, verdict: 'new' as const }
+        : !measured
+          ? { ...none, verdict: 'missing' as const }
+          : judge(cell.id, cell, known, { threshold, loadDifference: difference, noise });
+    cells.set(cell.id, { id: cell.id, metrics, ...judged });
+    counts[judged.verdict] += 1;
   }
   const planned = new Set(results.cells.map((cell) => cell.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
-  return { baselineLabel: baseline.label, threshold, cells, baselineOnly, counts };
+  return { baselineLabel: baseline.label, threshold, confidence: CONFIDENCE, noise: noiseFloor('', noise), cells, baselineOnly, counts };
 }
 
-/** Cells whose result is worse than the baseline's: regressed, or measured before and not now. */
+/** Cells that regressed: what fail-on-regression counts (missing cells are reported, not counted). */
 export function regressionCount(comparison: Comparison): number {
-  return comparison.counts.regressed + comparison.counts.missing;
+  return comparison.counts.regressed;
 }

@@ -64,6 +64,7 @@ export function buildConfig(sources: ConfigSources): Config {
       runTimeSeconds: value('run-time') ?? profile.load.runTimeSeconds,
       processes: value('processes') ?? profile.load.processes,
     },
+    repeats: value('repeats') ?? profile.repeats,
     seedPosts: value('seed-posts') ?? profile.seedPosts,
     shard: value('shard') ?? null,
     compare: {

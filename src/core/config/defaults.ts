@@ -71,6 +71,11 @@ export interface Profile {
   load: LoadSpec;
   latenciesMs: number[];
   seedPosts: number;
+  /**
+   * Measurements per cell. 1 everywhere: a repeat costs a whole matrix pass (quick: 20 more
+   * minutes), so gating runs opt in (`repeats: 3`, see docs/verdicts.md) after a calibration.
+   */
+  repeats: number;
 }
 
 /**
@@ -83,18 +88,21 @@ export const PROFILES: Record<ProfileName, Profile> = {
     load: { users: 500, spawnRate: 5, runTimeSeconds: 180, processes: 1 },
     latenciesMs: [0, 100, 200],
     seedPosts: 1_000_000,
+    repeats: 1,
   },
   quick: {
     description: 'a pull-request run: 100 users at 20/s, 40 s per cell (5 s ramp), 1,000,000 posts',
     load: { users: 100, spawnRate: 20, runTimeSeconds: 40, processes: 1 },
     latenciesMs: [0, 100, 200],
     seedPosts: 1_000_000,
+    repeats: 1,
   },
   ci: {
     description: "async-bench's own end-to-end run on 2 cores: 150 users at 50/s, 25 s per cell, 1,000,000 posts",
     load: { users: 150, spawnRate: 50, runTimeSeconds: 25, processes: 1 },
     latenciesMs: [0, 100, 200],
     seedPosts: 1_000_000,
+    repeats: 1,
   },
 };
 

@@ -18,6 +18,7 @@ export const CONFIG_INPUT_FIELDS = {
   'spawn-rate': positiveNumber(LIMITS.spawnRate),
   'run-time': duration,
   processes: wholeNumber(1, LIMITS.processes),
+  repeats: wholeNumber(1, LIMITS.repeats),
   'seed-posts': wholeNumber(0, LIMITS.seedPosts),
   'latency-method': choice(LATENCY_METHODS),
   shard,

@@ -14,6 +14,8 @@ export const LIMITS = {
   runTimeSeconds: 24 * 3600,
   seedPosts: 100_000_000,
   processes: 64,
+  /** Measurements per cell; each costs a whole matrix pass. */
+  repeats: 20,
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262_143,
   port: 65_535,
@@ -93,6 +95,9 @@ export const ConfigSchema = z
     latenciesMs: z.array(count(0, LIMITS.latencyMs)).min(1),
     latencyMethod: z.enum(LATENCY_METHODS),
     load: LoadSpecSchema,
+    repeats: count(1, LIMITS.repeats)
+      .default(1)
+      .describe('Measurements per cell, interleaved: every cell once, then every cell again. Absent from files written before it existed (read as 1).'),
     seedPosts: count(0, LIMITS.seedPosts).describe('Posts seeded before the run; every cell starts from this state.'),
     shard: ShardSchema.nullable(),
     compare: CompareSpecSchema,

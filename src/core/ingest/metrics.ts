@@ -56,6 +56,9 @@ class HoldPhase {
   /** The first rate window at full users: its average still covers the ramp. */
   private readonly settling = new NumberList();
   private readonly settled = new NumberList();
+  /** One settled row per rate window: Locust's rates are moving averages, so only rows a window apart do not overlap. */
+  readonly blocks: number[] = [];
+  private nextBlockAt = 0;
 
   add(row: HistoryRow): void {
     if (row.userCount > this.users) {
@@ -63,11 +66,17 @@ class HoldPhase {
       this.settledFrom = row.timestamp + RATE_WINDOW_SECONDS;
       this.settling.clear();
       this.settled.clear();
+      this.blocks.length = 0;
+      this.nextBlockAt = this.settledFrom;
     }
     if (row.userCount !== this.users) return;
     const srps = row.requestsPerSecond - row.failuresPerSecond;
     if (row.timestamp >= this.settledFrom) this.settled.push(srps);
     else this.settling.push(srps);
+    if (row.timestamp >= this.nextBlockAt) {
+      this.blocks.push(srps);
+      this.nextBlockAt = row.timestamp + RATE_WINDOW_SECONDS;
+    }
   }
 
   /**
@@ -126,6 +135,7 @@ export class CellMetricsFold {
       totalFailures: total.failureCount,
       failureRatio: total.requestCount === 0 ? 0 : total.failureCount / total.requestCount,
       steadySrps: this.hold.steadySrps(),
+      steadyBlocks: this.hold.steadySrps() === null ? [] : [...this.hold.blocks],
       p50Ms: total.percentilesMs['50%'],
       p95Ms: total.percentilesMs['95%'],
       p99Ms: total.percentilesMs['99%'],

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
-import { CELLS_FOLDER, parseCellDir, planShard } from '../plan/cells.js';
+import { CELLS_FOLDER, parseCellDir, planShard, sampleDir, type Cell } from '../plan/cells.js';
 import { cellResult, failedCell } from '../results/cell.js';
+import { summarizeSamples } from '../results/samples.js';
+import type { Sample } from '../results/schema.js';
 import { emptyResults, parseResults, ResultsError, type CellResult, type Results } from '../results/results.js';
 
 export { CELLS_FOLDER } from '../plan/cells.js';
@@ -63,6 +65,10 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
+    if (config.repeats > 1) {
+      cells.push(await readRepeatedCell(runDir, cell, config.repeats));
+      continue;
+    }
     const outcome = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
     const resumedFrom = outcome.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
     cells.push({ ...cellResult(cell, outcome), ...(resumedFrom ? { resumedFrom } : {}) });
@@ -72,6 +78,27 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
     results: { ...emptyResults(config, environment, now), cells },
     unplanned: [...present].filter((dir) => !plannedDirs.has(dir)).sort(),
   };
+}
+
+/** A cell measured `repeats` times: each cells/<cell>/r<n>/ is a sample, the cell their median. */
+async function readRepeatedCell(runDir: string, cell: Cell, repeats: number): Promise<CellResult> {
+  const samples: Sample[] = [];
+  for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    const dir = sampleDir(cell.dir, repeat, repeats);
+    const path = join(runDir, CELLS_FOLDER, dir);
+    const present = (await stat(path).catch(() => null))?.isDirectory() ?? false;
+    const outcome = present ? await readCell(path) : null;
+    samples.push({
+      repeat,
+      side: 'head',
+      dir: `${CELLS_FOLDER}/${dir}`,
+      status: outcome?.status ?? 'failed',
+      reason: outcome ? outcome.reason : `not run: no folder ${CELLS_FOLDER}/${dir}`,
+      metrics: outcome?.metrics ?? null,
+    });
+  }
+  const { outcome, summary } = summarizeSamples(samples);
+  return { ...cellResult(cell, outcome), samples, ...(summary ? { summary } : {}) };
 }
 
 /** The results.json a run left in its folder; null when it has none. */

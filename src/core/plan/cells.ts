@@ -85,3 +85,27 @@ export function planShard(config: Pick<Config, 'setups' | 'routes' | 'latenciesM
   }
   return shardCells(cells, config.shard);
 }
+
+/** One measurement of a cell: which repeat, and the folder under `cells/` its Locust files go to. */
+export interface PlannedSample {
+  cell: Cell;
+  /** 1-based. */
+  repeat: number;
+  /** `<cell>` with one repeat (the folder contract of a single run), `<cell>/r<repeat>` with several. */
+  dir: string;
+}
+
+export function sampleDir(cellDirName: string, repeat: number, repeats: number): string {
+  return repeats === 1 ? cellDirName : `${cellDirName}/r${repeat}`;
+}
+
+/**
+ * Every sample of `cells`, interleaved: all cells once, then all again, so a runner
+ * that drifts (a noisy neighbour, thermal throttling) touches every cell alike
+ * instead of one cell's repeats all at once.
+ */
+export function planSamples(cells: Cell[], repeats: number): PlannedSample[] {
+  return Array.from({ length: repeats }, (_, i) => i + 1).flatMap((repeat) =>
+    cells.map((cell) => ({ cell, repeat, dir: sampleDir(cell.dir, repeat, repeats) })),
+  );
+}

@@ -10,6 +10,7 @@ import { formatPercent } from './format.js';
 import { latencyLine } from './latency.js';
 import { renderLegend } from './legend.js';
 import { renderTables } from './tables.js';
+import { VERDICT_WORD } from './verdict-text.js';
 
 /** GitHub refuses comments over 65,536 characters; keep room for the sticky marker and links. */
 export const COMMENT_LIMIT = 65_536;
@@ -33,13 +34,11 @@ export function headline(results: Results, comparison: Comparison | null): strin
   const regressions = regressionCount(comparison);
   const lead =
     regressions > 0
-      ? `🔴 ${plural(regressions, 'regression')} in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}${counts.missing > 0 ? `, ${counts.missing} of them missing` : ''}`
+      ? `🔴 ${plural(regressions, 'regression')} in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}`
       : `✅ No regressions in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}`;
-  const others = [
-    counts.improved > 0 ? `${counts.improved} improved` : '',
-    counts.unchanged > 0 ? `${counts.unchanged} unchanged` : '',
-    counts.new > 0 ? `${counts.new} new` : '',
-  ].filter(Boolean);
+  const others = (['missing', 'improved', 'inconclusive', 'unchanged', 'not-measured', 'not-comparable', 'new'] as const)
+    .filter((verdict) => counts[verdict] > 0)
+    .map((verdict) => `${counts[verdict]} ${VERDICT_WORD[verdict]}`);
   return `### async-bench: ${[lead, ...others, `threshold ${formatPercent(comparison.threshold)}`].join(' · ')}${failedNote}`;
 }
 

@@ -1,7 +1,7 @@
-import { regressionCount, type CellComparison, type Comparison } from '../compare/verdicts.js';
+import { regressionCount, type CellComparison, type Comparison, type Verdict } from '../compare/verdicts.js';
 import { code, escapeMarkdown } from './escape.js';
 import { formatCount, formatPercent, formatRate } from './format.js';
-import { movedMetrics, VERDICT_MARK } from './verdict-text.js';
+import { cellVerdict, studyBeforeAfter, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
 
 /** Cells listed per kind of change; the tables mark every one of them anyway. */
 export const LISTED_PER_VERDICT = 8;
@@ -13,28 +13,37 @@ function missingLine(cell: CellComparison): string {
   return `${VERDICT_MARK.missing} ${code(cell.id)} was not measured in this run; the baseline had ${formatRate(maxSrps.baseline ?? 0)} & ${formatCount(totalSuccesses.baseline ?? 0)}`;
 }
 
+/** Verdicts listed cell by cell, in this order; unchanged and new cells are only counted. */
+const LISTED: Verdict[] = ['regressed', 'missing', 'improved', 'inconclusive', 'not-measured', 'not-comparable'];
+const COUNTED: Verdict[] = ['improved', 'inconclusive', 'unchanged', 'not-measured', 'not-comparable', 'new'];
+
 /**
- * The comparison with the baseline, after the findings: counts, then each cell that
- * regressed, went missing or improved, with the metric that moved, its direction and
- * its numbers before and after.
+ * The comparison with the baseline, after the findings: counts, then each cell whose
+ * verdict is not "unchanged", with the metric that decided, its change and interval, and
+ * the study's numbers before and after.
  */
 export function renderComparison(comparison: Comparison | null): string {
   if (!comparison) return '';
   const { counts } = comparison;
   const totals = [
-    `${plural(regressionCount(comparison), 'regression')}${counts.missing > 0 ? `, ${counts.missing} of them missing` : ''}`,
-    ...(counts.improved ? [`${counts.improved} improved`] : []),
-    ...(counts.unchanged ? [`${counts.unchanged} unchanged`] : []),
-    ...(counts.new ? [`${counts.new} new`] : []),
+    plural(regressionCount(comparison), 'regression'),
+    ...(counts.missing ? [`${counts.missing} missing`] : []),
+    ...COUNTED.filter((verdict) => counts[verdict] > 0).map((verdict) => `${counts[verdict]} ${VERDICT_WORD[verdict]}`),
   ];
-  const head = `**Against ${escapeMarkdown(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}: ${totals.join(', ')}.`;
+  const head =
+    `**Against ${escapeMarkdown(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ` +
+    `${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV (${escapeMarkdown(comparison.noise.source)}): ${totals.join(', ')}.`;
   const cells = [...comparison.cells.values()];
-  const lines = (verdict: 'regressed' | 'missing' | 'improved', render: (cell: CellComparison) => string): string[] => {
+  const render = (cell: CellComparison): string => {
+    if (cell.verdict === 'missing') return missingLine(cell);
+    const moved = studyBeforeAfter(cell);
+    const why = cell.reason ? `: ${escapeMarkdown(cell.reason)}` : '';
+    return `${code(cell.id)}: ${cellVerdict(cell)}${why}${moved ? ` (${moved})` : ''}`;
+  };
+  const list = LISTED.flatMap((verdict) => {
     const chosen = cells.filter((cell) => cell.verdict === verdict);
     const shown = chosen.slice(0, LISTED_PER_VERDICT).map((cell) => `- ${render(cell)}`);
-    return chosen.length > shown.length ? [...shown, `- … and ${chosen.length - shown.length} more ${verdict}, marked in the tables`] : shown;
-  };
-  const moved = (cell: CellComparison) => `${code(cell.id)}: ${movedMetrics(cell).join('; ')}`;
-  const list = [...lines('regressed', moved), ...lines('missing', missingLine), ...lines('improved', moved)];
+    return chosen.length > shown.length ? [...shown, `- … and ${chosen.length - shown.length} more ${VERDICT_WORD[verdict]}, marked in the tables`] : shown;
+  });
   return [head, ...list].join('\n');
 }

@@ -4,9 +4,8 @@ import { cellId } from '../plan/cells.js';
 import type { Results } from '../results/results.js';
 
 /**
- * One number of a cell as the findings, charts and exports read it. Today a cell is
- * one measurement, so `value` is all there is; when cells carry repeats, `lower` and
- * `upper` hold the interval and every reader that prints a spread can show it.
+ * One number of a cell as the findings, charts and exports read it: `value`, and for a
+ * repeated cell `lower` and `upper`, the range of its repeats, for readers that print a spread.
  */
 export interface Estimate {
   value: number;
@@ -49,8 +48,12 @@ export function summarize(results: Results): RunSummary {
       setup,
       route,
       latencyMs: cell.latencyMs,
-      maxSrps: { value: cell.metrics.maxSrps },
-      totalSuccesses: { value: cell.metrics.totalSuccesses },
+      // Repeated cells: the median and the range of the repeats.
+      maxSrps: { value: cell.metrics.maxSrps, ...(cell.summary ? { lower: cell.summary.maxSrps.min, upper: cell.summary.maxSrps.max } : {}) },
+      totalSuccesses: {
+        value: cell.metrics.totalSuccesses,
+        ...(cell.summary ? { lower: cell.summary.totalSuccesses.min, upper: cell.summary.totalSuccesses.max } : {}),
+      },
       metrics: cell.metrics,
     });
   }

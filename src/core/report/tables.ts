@@ -6,10 +6,20 @@ import { code, escapeMarkdown } from './escape.js';
 import { formatCount, formatRate } from './format.js';
 import { cellVerdict, VERDICT_MARK } from './verdict-text.js';
 
-/** `23.0 & 3,927`, then what the baseline says of it on a second line. */
+/** ` ±1.2`: half the range over the repeats, when there were several and they differed. */
+function spread(range: { min: number; max: number } | undefined, format: (value: number) => string): string {
+  if (!range || range.max === range.min) return '';
+  return ` ±${format((range.max - range.min) / 2)}`;
+}
+
+/** `23.0 ±1.2 & 3,927 ±150` (the median over repeats, ± half their range), then what the baseline says of it. */
 function renderCell(cell: CellResult | undefined, comparison: CellComparison | undefined): string {
   if (!cell) return '—';
-  const numbers = cell.status === 'ok' && cell.metrics ? `${formatRate(cell.metrics.maxSrps)} & ${formatCount(cell.metrics.totalSuccesses)}` : '✖ failed';
+  const summary = cell.summary;
+  const numbers =
+    cell.status === 'ok' && cell.metrics
+      ? `${formatRate(cell.metrics.maxSrps)}${spread(summary?.maxSrps, formatRate)} & ${formatCount(cell.metrics.totalSuccesses)}${spread(summary?.totalSuccesses, formatCount)}`
+      : '✖ failed';
   if (!comparison) return numbers;
   const { maxSrps, totalSuccesses } = comparison.metrics;
   switch (comparison.verdict) {

@@ -1,17 +1,33 @@
-import { COMPARED_METRICS, type CellComparison, type ComparedMetric, type MetricComparison, type Verdict } from '../compare/verdicts.js';
+import { COMPARED_METRICS, type CellComparison, type ComparedMetric, type Verdict, type VerdictMetric } from '../compare/verdicts.js';
+import type { ChangeInterval } from '../stats/interval.js';
 import { formatChange, formatCount, formatRate, formatRatio } from './format.js';
 
-/** How verdicts read: each metric named, with its own mark and direction. */
+/** How verdicts read: the metric that decided, its change with the interval, and the verdict in words. */
 
 export const VERDICT_MARK: Record<Verdict, string> = {
   regressed: '🔴',
   improved: '🟢',
   unchanged: '',
+  inconclusive: '❔',
+  'not-measured': '∅',
+  'not-comparable': '≠',
   new: '🆕',
   missing: '⚠️',
 };
 
+export const VERDICT_WORD: Record<Verdict, string> = {
+  regressed: 'regressed',
+  improved: 'improved',
+  unchanged: 'unchanged',
+  inconclusive: 'inconclusive',
+  'not-measured': 'not measured',
+  'not-comparable': 'not comparable',
+  new: 'new',
+  missing: 'missing',
+};
+
 export const METRIC_NAME: Record<ComparedMetric, string> = { maxSrps: 'max sRPS', totalSuccesses: 'successes' };
+export const VERDICT_METRIC_NAME: Record<VerdictMetric, string> = { steadySrps: 'steady sRPS', maxSrps: 'max sRPS' };
 
 /**
  * Below these baselines a percentage says more about the baseline than the change
@@ -21,28 +37,27 @@ export const RATIO_FLOOR: Record<ComparedMetric, number> = { maxSrps: 1, totalSu
 
 export const formatMetricValue = (metric: ComparedMetric, value: number): string => (metric === 'maxSrps' ? formatRate(value) : formatCount(value));
 
-/** How one metric moved: `−12.3 %`; `×746` from a baseline under the floor; `n/a` from a baseline of 0. */
-export function formatMetricChange(metric: ComparedMetric, comparison: MetricComparison): string {
-  const { current, baseline } = comparison;
-  if (current === null || baseline === null) return 'n/a';
-  if (baseline === 0) return current === 0 ? '±0.0 %' : 'n/a';
-  if (baseline < RATIO_FLOOR[metric]) return formatRatio(current / baseline);
-  return formatChange((current - baseline) / baseline);
+/** A relative change; ten times or more reads as a ratio (×746), which a percentage (+74,500.0 %) hides. */
+const formatRelative = (relative: number): string => (relative + 1 >= 10 ? formatRatio(relative + 1) : formatChange(relative));
+
+/** `−18.0 % [−31.0 %, −4.0 %]`: the estimate and its interval. */
+export const formatInterval = (interval: ChangeInterval): string =>
+  `${formatRelative(interval.estimate)} [${formatRelative(interval.lower)}, ${formatRelative(interval.upper)}]`;
+
+/** `🔴 steady sRPS −18.0 % [−31.0 %, −4.0 %]: regressed`, or `∅ not measured`: what decided the cell. */
+export function cellVerdict(cell: CellComparison): string {
+  const mark = VERDICT_MARK[cell.verdict];
+  const lead = mark ? `${mark} ` : '';
+  if (!cell.interval) return `${lead}${VERDICT_WORD[cell.verdict]}`;
+  return `${lead}${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}: ${VERDICT_WORD[cell.verdict]}`;
 }
 
-/** `🔴 successes −58.4 %`: the mark only where the metric itself crossed the threshold. */
-export function metricVerdict(metric: ComparedMetric, comparison: MetricComparison): string {
-  const mark = VERDICT_MARK[comparison.verdict];
-  return `${mark ? `${mark} ` : ''}${METRIC_NAME[metric]} ${formatMetricChange(metric, comparison)}`;
-}
-
-/** Both metrics of a measured cell, in table order: `🟢 max sRPS +773.9 % · 🔴 successes −58.4 %`. */
-export const cellVerdict = (cell: CellComparison): string => COMPARED_METRICS.map((metric) => metricVerdict(metric, cell.metrics[metric])).join(' · ');
-
-/** The metrics that crossed the threshold, with where they went: `🔴 successes −58.4 %, 3,927 → 1,634`. */
-export function movedMetrics(cell: CellComparison): string[] {
-  return COMPARED_METRICS.filter((metric) => cell.metrics[metric].verdict === 'regressed' || cell.metrics[metric].verdict === 'improved').map((metric) => {
-    const m = cell.metrics[metric];
-    return `${metricVerdict(metric, m)}, ${formatMetricValue(metric, m.baseline!)} → ${formatMetricValue(metric, m.current!)}`;
-  });
+/** Where the study's numbers went: `max sRPS 23.0 → 19.1, successes 3,927 → 3,200`. */
+export function studyBeforeAfter(cell: CellComparison): string {
+  return COMPARED_METRICS.filter((metric) => cell.metrics[metric].current !== null && cell.metrics[metric].baseline !== null)
+    .map(
+      (metric) =>
+        `${METRIC_NAME[metric]} ${formatMetricValue(metric, cell.metrics[metric].baseline!)} → ${formatMetricValue(metric, cell.metrics[metric].current!)}`,
+    )
+    .join(', ');
 }

@@ -23,6 +23,12 @@ const CellMetricsSchema = z
     totalFailures: count,
     failureRatio: z.number().min(0).max(1).describe('Failures ÷ requests; 0 when nothing was requested.'),
     steadySrps: rate.nullable().describe('Median sRPS over the hold phase (full users, after the rate window settled); null if none.'),
+    steadyBlocks: z
+      .array(rate)
+      .default([])
+      .describe(
+        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as []).",
+      ),
     p50Ms: milliseconds,
     p95Ms: milliseconds,
     p99Ms: milliseconds,
@@ -55,6 +61,34 @@ const FailedOutcomeSchema = z.object({
   warnings: z.array(z.string()),
 });
 
+/** Which code a sample measured: this run's (head) or, measured on the same runner, the baseline's (base). */
+export const SAMPLE_SIDES = ['head', 'base'] as const;
+
+const SampleSchema = z
+  .object({
+    repeat: count.min(1).describe('1-based: repeats run interleaved, every cell once before any cell again.'),
+    side: z.enum(SAMPLE_SIDES).default('head'),
+    dir: z
+      .string()
+      .describe("Folder of this sample's Locust files, relative to results.json: cells/<cell>/r<repeat> (cells/<cell> when the run has one repeat)."),
+    status: z.enum(CELL_STATUSES),
+    reason: z.string().nullable(),
+    metrics: CellMetricsSchema.nullable(),
+  })
+  .describe('One measurement of a cell.');
+
+/** Median and range of one number over a cell's measured samples. */
+const SpreadSchema = z.object({ median: z.number().min(0), min: z.number().min(0), max: z.number().min(0) });
+
+const SummarySchema = z
+  .object({
+    measured: count.describe('Samples with numbers.'),
+    maxSrps: SpreadSchema,
+    totalSuccesses: SpreadSchema,
+    steadySrps: SpreadSchema.nullable().describe('Over the samples that had a hold phase; null when none had.'),
+  })
+  .describe("The cell over its head samples: the median (what the cell's metrics show) and the range.");
+
 const identity = {
   id: z
     .string()
@@ -64,6 +98,11 @@ const identity = {
   setup: z.string().regex(NAME_PATTERN),
   route: z.string().regex(NAME_PATTERN),
   latencyMs: count.max(LIMITS.latencyMs),
+  samples: z
+    .array(SampleSchema)
+    .optional()
+    .describe('Every measurement of the cell when it was measured more than once; absent with one repeat (the cell is its one sample).'),
+  summary: SummarySchema.optional().describe('Present with samples.'),
   resumedFrom: z.string().optional().describe('createdAt of the earlier attempt that measured this cell, when a resumed run kept it.'),
 };
 
@@ -102,6 +141,20 @@ const EnvironmentSchema = z
   })
   .describe('What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.');
 
+const NoiseEstimateSchema = z.object({
+  cov: z.number().min(0).describe('Between-run coefficient of variation of the steady sRPS.'),
+  df: z.number().min(0).describe('Degrees of freedom of the estimate.'),
+});
+
+const NoiseRecordSchema = z
+  .object({
+    measuredAt: z.iso.datetime(),
+    repeats: count.min(1).describe('Samples per side (A and B) per cell.'),
+    pooled: NoiseEstimateSchema.describe('Over every measured cell.'),
+    cells: z.record(z.string(), NoiseEstimateSchema).describe('Per cell id.'),
+  })
+  .describe('Between-run noise of the steady sRPS, as a calibration measured it.');
+
 export const ResultsSchema = z
   .object({
     schemaVersion: z
@@ -114,6 +167,7 @@ export const ResultsSchema = z
     environment: EnvironmentSchema,
     shard: ShardSchema.nullable(),
     cells: z.array(CellResultSchema).describe('In plan order: setup, then route, then latency as configured.'),
+    noise: NoiseRecordSchema.optional().describe('The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs.'),
   })
   .superRefine((results, ctx) => {
     const seen = new Set<string>();
@@ -138,4 +192,7 @@ export type CellOutcome = MeasuredOutcome | FailedOutcome;
 export type CellResult = z.infer<typeof CellResultSchema>;
 export type FailedCell = Extract<CellResult, { status: 'failed' }>;
 export type Environment = z.infer<typeof EnvironmentSchema>;
+export type Sample = z.infer<typeof SampleSchema>;
+export type CellSummaryRecord = z.infer<typeof SummarySchema>;
+export type NoiseRecord = z.infer<typeof NoiseRecordSchema>;
 export type Results = z.infer<typeof ResultsSchema>;

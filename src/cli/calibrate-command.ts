@@ -1,0 +1,54 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { calibrate, calibrationConfig, CALIBRATION_FILE } from '../core/compare/calibration.js';
+import type { Config } from '../core/config/build.js';
+import { RESULTS_FILE } from '../core/ingest/run-dir.js';
+import { renderCalibration } from '../core/report/calibration-text.js';
+import { serializeResults } from '../core/results/results.js';
+import { processRunner } from '../stack/exec/runner.js';
+import { streamLogger } from '../stack/log.js';
+import { OutDirError, type ExistingRunPolicy } from '../stack/out-dir.js';
+import { packageRoot } from '../stack/package-root.js';
+import { InterruptedError, runBenchmark } from '../stack/run.js';
+import type { CliIo } from './io.js';
+
+/**
+ * `async-bench calibrate`: the configured cells measured 2 × repeats times, interleaved,
+ * odd repeats as A and even as B (the same code); then the noise per cell, the false
+ * alarms the current threshold would raise, and a recommendation. results.json keeps the noise.
+ */
+export async function calibrateCommand(config: Config, perSide: number, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
+  const log = streamLogger(io.stderr);
+  const doubled = calibrationConfig(config, perSide);
+  try {
+    const started = Date.now();
+    const results = await runBenchmark(doubled, {
+      runner: processRunner({ write: (text) => io.stderr.write(text) }),
+      log,
+      root: packageRoot(),
+      cwd: io.cwd,
+      env: process.env,
+      existingRun,
+    });
+    const calibration = calibrate(results, config.compare.threshold);
+    const outDir = resolve(io.cwd, config.outDir);
+    await writeFile(join(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
+    const text = renderCalibration(calibration);
+    await writeFile(join(outDir, CALIBRATION_FILE), text);
+    io.stdout.write(text);
+    log.info(
+      `Calibration took ${Math.round((Date.now() - started) / 1000)} s; wrote ${join(outDir, RESULTS_FILE)} (with its noise) and ${join(outDir, CALIBRATION_FILE)}`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.stderr.write(`async-bench: ${error.message}\n`);
+      return 130;
+    }
+    if (error instanceof OutDirError) {
+      io.stderr.write(`async-bench calibrate: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
