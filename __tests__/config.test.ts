@@ -73,7 +73,7 @@ describe('defaults: the study', () => {
       ['GET', '/posts/io_read/', 'IoReadUser'],
       ['POST', '/posts/io_create/', 'IoCreateUser'],
     ]);
-    expect(config.routes[2]!.form).toEqual(['title', 'content']);
+    expect(Object.keys(config.routes[2]!.form)).toEqual(['title', 'content']);
   });
 
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
@@ -257,10 +257,25 @@ describe('async-bench.yml', () => {
       title: 'Full-text search',
       method: 'POST',
       path: '/posts/search/',
-      form: ['query'],
+      query: {},
+      headers: {},
+      form: { query: '{string:20}' },
+      json: null,
+      expect: [],
       userClass: 'RouteUser',
     });
-    expect(config.routes[2]).toEqual({ name: 'feed', title: 'feed', method: 'GET', path: '/feed/', form: [], userClass: 'RouteUser' });
+    expect(config.routes[2]).toEqual({
+      name: 'feed',
+      title: 'feed',
+      method: 'GET',
+      path: '/feed/',
+      query: {},
+      headers: {},
+      form: {},
+      json: null,
+      expect: [],
+      userClass: 'RouteUser',
+    });
   });
 
   it('overrides only the fields given for a built-in route', () => {
@@ -346,7 +361,16 @@ describe('async-bench.yml', () => {
     ['app', 'app:\n  image: mysite\n', /unknown key "image"; allowed keys: name, context, dockerfile, wsgi, asgi, port, health-path/],
     ['route "search"', 'routes:\n  - name: search\n    title: Search\n', /a new route needs a path, e\.g\. "\/search\/"/],
     ['route "search" path', 'routes:\n  - name: search\n    path: search/\n', /"search\/" must start with "\/"/],
-    ['route "search" method', 'routes:\n  - name: search\n    path: /s/\n    method: PUT\n', /"PUT" is not one of GET, POST/],
+    ['route "search" method', 'routes:\n  - name: search\n    path: /s/\n    method: HEAD\n', /"HEAD" is not one of GET, POST, PUT, PATCH, DELETE/],
+    ['route "search" path', 'routes:\n  - name: search\n    path: /s/{int:9..1}/\n', /"\/s\/\{int:9\.\.1\}\/": \{int:9\.\.1\}: the range 9\.\.1 is empty/],
+    ['route "search" query q', 'routes:\n  - name: search\n    path: /s/\n    query: {q: "{word}"}\n', /\{word\} is not a placeholder/],
+    ['route "search" json', 'routes:\n  - name: search\n    path: /s/\n    form: [q]\n    json: {q: 1}\n', /give a form or a json body, not both/],
+    [
+      'route "search" json',
+      'routes:\n  - name: search\n    path: /s/\n    json: {token: "${TOKEN}"}\n',
+      /environment variables are allowed in header values only/,
+    ],
+    ['route "search" expect', 'routes:\n  - name: search\n    path: /s/\n    expect: [200, 700]\n', /expected HTTP statuses from 100 to 599/],
     ['routes', 'routes: [cpu, search]\n', /unknown name "search"; known: cpu, io_read, io_create \(define new ones in async-bench\.yml\)/],
     ['routes', 'routes: []\n', /must be a non-empty list/],
     ['setups', 'setups: sync\n', /must be a non-empty list/],

@@ -41,7 +41,9 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await applyLatency(run, stack, cell.latencyMs);
     const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
-    const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env }));
+    const result = await run(
+      stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env, passEnv: invocation.passEnv }),
+    );
     loadSeconds = (Date.now() - loadStart) / 1000;
     await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);
     // Locust creates its CSVs at start: one that stopped on an error leaves them empty.

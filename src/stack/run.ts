@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config/build.js';
+import { checkRequestEnv } from '../core/config/route-request.js';
 import type { Runner } from './exec/command.js';
 import { hostEnvironment, type Environment } from '../core/results/environment.js';
 import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js';
@@ -83,6 +84,8 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.',
     );
   }
+  // A header token missing from the runner's environment: refused before anything is built.
+  checkRequestEnv(config.routes, deps.env ?? process.env);
   const started = new Date();
   const cells = planShard(config);
   const outDir = resolve(deps.cwd, config.outDir);

@@ -43,25 +43,23 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
   },
 ];
 
+/** A route with no query, headers or body, answered by any status below 400. */
+function plainRoute(route: Pick<RouteSpec, 'name' | 'title' | 'method' | 'path' | 'userClass'> & Partial<RouteSpec>): RouteSpec {
+  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+}
+
 /** The study's routes, in the order of its Tables 1–3. */
 export const BUILT_IN_ROUTES: RouteSpec[] = [
-  { name: 'cpu', title: 'CPU-bound', method: 'GET', path: '/posts/cpu/', form: [], userClass: 'CpuUser' },
-  {
-    name: 'io_read',
-    title: 'I/O-bound DB read',
-    method: 'GET',
-    path: '/posts/io_read/',
-    form: [],
-    userClass: 'IoReadUser',
-  },
-  {
+  plainRoute({ name: 'cpu', title: 'CPU-bound', method: 'GET', path: '/posts/cpu/', userClass: 'CpuUser' }),
+  plainRoute({ name: 'io_read', title: 'I/O-bound DB read', method: 'GET', path: '/posts/io_read/', userClass: 'IoReadUser' }),
+  plainRoute({
     name: 'io_create',
     title: 'I/O-bound DB create',
     method: 'POST',
     path: '/posts/io_create/',
-    form: ['title', 'content'],
+    form: { title: 'Post {string:10}', content: 'Content {string:100}' },
     userClass: 'IoCreateUser',
-  },
+  }),
 ];
 
 export const DEFAULT_COMPARE: CompareSpec = { baseline: null, threshold: 0.1, failOnRegression: false };

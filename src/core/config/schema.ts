@@ -22,7 +22,7 @@ export const LIMITS = {
 export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
 export const LATENCY_METHODS = ['auto', 'netem', 'toxiproxy'] as const;
 export const INTERFACES = ['wsgi', 'asgi'] as const;
-export const HTTP_METHODS = ['GET', 'POST'] as const;
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Setup and route names: they make cell ids and folders, so lowercase letters, digits,
@@ -30,6 +30,9 @@ export const HTTP_METHODS = ['GET', 'POST'] as const;
  */
 export const NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
 const name = z.string().regex(NAME_PATTERN);
+
+/** What a form field written as a bare name (`form: [title]`) sends: random text. */
+export const RANDOM_FORM_VALUE = '{string:20}';
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const RouteSpecSchema = z
@@ -38,7 +41,20 @@ export const RouteSpecSchema = z
     title: z.string().describe('Heading of this route\'s table, e.g. "CPU-bound".'),
     method: z.enum(HTTP_METHODS),
     path: z.string().regex(/^\//),
-    form: z.array(z.string()).describe('Form fields sent with random text on each request (POST routes).'),
+    query: z.record(z.string(), z.string()).default({}).describe('Query parameters; values are templates (route-template.ts).'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Request headers; values are templates and may read ${NAME} from the runner.'),
+    // Earlier results stored form as a list of fields sent with random text: read as such.
+    form: z
+      .union([
+        z.record(z.string(), z.string()),
+        z.array(z.string()).transform((fields) => Object.fromEntries(fields.map((field) => [field, RANDOM_FORM_VALUE]))),
+      ])
+      .describe('Form body fields; values are templates (a list of names: random text in each, as earlier results stored it).'),
+    json: z.unknown().nullable().default(null).describe('JSON body whose strings are templates; null for none.'),
+    expect: z
+      .array(z.number().int().min(100).max(599))
+      .default([])
+      .describe('Statuses that count as success; any other is a Locust failure. Empty: any status below 400.'),
     userClass: z.string().describe('Locust user class in locust/locustfile.py that requests this route.'),
   })
   .describe('A load route of the app under test: what one Locust user requests in a loop.');
