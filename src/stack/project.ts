@@ -55,13 +55,17 @@ export function composeProject(layout: StackLayout, setup: SetupSpec): ComposePr
   };
 }
 
-/** The override file's text for one setup. */
-export function setupOverride(setup: SetupSpec, app: AppSpec): string {
+/**
+ * The override file's text for one setup. ASYNC_BENCH_HEALTH_URL lets the ready-wait
+ * fall back to one request to the health path, for servers without gunicorn's
+ * ready hook (plain uvicorn).
+ */
+export function setupOverride(setup: SetupSpec, app: AppSpec, cpus: number | null): string {
   const document = {
     services: {
       app: {
-        command: serverCommand(setup, app),
-        environment: { ...setup.env },
+        command: serverCommand(setup, app, cpus),
+        environment: { ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`, ...setup.env },
       },
     },
   };

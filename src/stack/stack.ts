@@ -65,7 +65,21 @@ export class Stack {
     this.setup = setup;
     const path = setupOverridePath(this.layout);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, setupOverride(setup, this.app));
+    const cpus = setup.workers === null && setup.command.some((arg) => arg.includes('{workers}')) ? await this.appCpus() : null;
+    await writeFile(path, setupOverride(setup, this.app, cpus));
+  }
+
+  private cpus: number | null = null;
+
+  /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
+  private async appCpus(): Promise<number> {
+    if (this.cpus === null) {
+      const { stdout } = await runChecked(this.run, { command: 'docker', args: ['info', '--format', '{{.NCPU}}'] }, 'Reading the number of cores');
+      const cpus = Number(stdout.trim());
+      if (!Number.isInteger(cpus) || cpus < 1) throw new StackError(`docker info reported ${JSON.stringify(stdout.trim())} cores; set "workers" in the setup.`);
+      this.cpus = cpus;
+    }
+    return this.cpus;
   }
 
   async build(): Promise<void> {

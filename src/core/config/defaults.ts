@@ -14,6 +14,7 @@ export const REFERENCE_APP: AppSpec = {
 
 // One worker, as in the study; a long timeout so a slow cell is measured, not killed.
 const GUNICORN_ONE_WORKER = ['gunicorn', '--workers', '1', '--timeout', '180', '--graceful-timeout', '5', '--bind', '0.0.0.0:{port}'];
+const GUNICORN_WORKERS = ['gunicorn', '--workers', '{workers}', '--timeout', '180', '--graceful-timeout', '5', '--bind', '0.0.0.0:{port}'];
 
 /** The study's three setups (its "Server Worker Thread Setup"). */
 export const BUILT_IN_SETUPS: SetupSpec[] = [
@@ -22,6 +23,7 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
     label: 'Sync',
     interface: 'wsgi',
     command: [...GUNICORN_ONE_WORKER, '--worker-class', 'sync', '{module}'],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: 'sync' },
     database: { maxConnections: 100 },
   },
@@ -30,6 +32,7 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
     label: 'Async Limited',
     interface: 'asgi',
     command: [...GUNICORN_ONE_WORKER, '--worker-class', 'uvicorn_worker.UvicornWorker', '{module}'],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: 'async' },
     database: { maxConnections: 100 },
   },
@@ -38,6 +41,51 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
     label: 'Async Unlimited',
     interface: 'asgi',
     command: [...GUNICORN_ONE_WORKER, '--worker-class', 'uvicorn_worker.UvicornWorker', '{module}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'async' },
+    database: { maxConnections: 1000 },
+  },
+];
+
+/**
+ * Setups teams deploy with, selectable by name (not run unless named): N workers
+ * ({workers}: 2 × the app container's cores + 1 unless the setup sets `workers`).
+ * ASYNC_BENCH_VIEWS picks the reference app's view module and means nothing to others.
+ */
+export const PRESET_SETUPS: SetupSpec[] = [
+  {
+    name: 'gthread',
+    label: 'gthread',
+    interface: 'wsgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'gthread', '--threads', '4', '{wsgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'sync' },
+    database: { maxConnections: 100 },
+  },
+  {
+    name: 'sync-workers',
+    label: 'Sync workers',
+    interface: 'wsgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'sync', '{wsgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'sync' },
+    database: { maxConnections: 100 },
+  },
+  {
+    name: 'async-workers',
+    label: 'Async workers',
+    interface: 'asgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'uvicorn_worker.UvicornWorker', '{asgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'async' },
+    database: { maxConnections: 1000 },
+  },
+  {
+    name: 'uvicorn',
+    label: 'uvicorn',
+    interface: 'asgi',
+    command: ['uvicorn', '--host', '0.0.0.0', '--port', '{port}', '--no-access-log', '{asgi}'],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: 'async' },
     database: { maxConnections: 1000 },
   },

@@ -57,6 +57,7 @@ const SetupDefinitionSchema = strictMapping({
     .transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])))
     .optional(),
   'max-connections': wholeNumber(1, LIMITS.maxConnections).optional(),
+  workers: wholeNumber(1, LIMITS.workers).optional(),
 });
 
 const urlPath = nonEmptyText('a path such as "/search/"').refine((path) => path.startsWith('/'), {

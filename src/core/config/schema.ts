@@ -17,6 +17,7 @@ export const LIMITS = {
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262_143,
   port: 65_535,
+  workers: 1_000,
 } as const;
 
 export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
@@ -64,7 +65,11 @@ export const SetupSpecSchema = z
     name,
     label: z.string(),
     interface: z.enum(INTERFACES).describe('Which entry point the server loads; picks app.wsgi or app.asgi for {module}.'),
-    command: z.array(z.string()).min(1).describe('Server argv; {module} and {port} are filled from the app.'),
+    command: z.array(z.string()).min(1).describe('Server argv; {module} (wsgi or asgi by interface), {wsgi}, {asgi}, {port} and {workers} are filled in.'),
+    workers: count(1, LIMITS.workers)
+      .nullable()
+      .default(null)
+      .describe("{workers} of the command; null: 2 × the app container's cores + 1 (gunicorn's advice)."),
     env: z.record(z.string(), z.string()).describe('Extra environment of the app process (the reference app picks sync/async views here).'),
     database: z.object({ maxConnections: count(1, LIMITS.maxConnections) }),
   })

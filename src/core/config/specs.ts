@@ -32,6 +32,7 @@ export function resolveSetup(entry: string | SetupDefinition, builtIns: SetupSpe
     label: entry.label ?? base?.label ?? entry.name,
     interface: entry.interface ?? base!.interface,
     command: entry.command ?? [...base!.command],
+    workers: entry.workers ?? base?.workers ?? null,
     env: { ...base?.env, ...entry.env },
     database: { maxConnections: entry['max-connections'] ?? base?.database.maxConnections ?? 100 },
   };
