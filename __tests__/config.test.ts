@@ -339,6 +339,9 @@ describe('async-bench.yml', () => {
       asgi: 'mysite.asgi:application',
       port: 8080,
       healthPath: '/health/',
+      settings: 'mysite.settings',
+      env: {},
+      prepare: [],
     });
     const minimal = build({}, 'app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n').app;
     expect(minimal).toMatchObject({ name: 'app', dockerfile: 'Dockerfile', port: 8000, healthPath: '/' });

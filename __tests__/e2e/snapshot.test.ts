@@ -51,7 +51,7 @@ describe('database snapshot and restore', () => {
     await stack.useSetup(setup);
     await stack.build();
     await stack.startDatabase();
-    await stack.seed(1_000_000);
+    await stack.prepareData(1_000_000);
     await stack.snapshotDatabase();
 
     const restores: number[] = [];

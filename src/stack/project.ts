@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AppSpec, SetupSpec } from '../core/config/build.js';
 import { serverCommand } from '../core/config/server-command.js';
+import { settingsEnvironment, SETTINGS_DIR, SETTINGS_FILE } from './app-settings.js';
 import type { ComposeProject } from './compose.js';
 import { TOXIPROXY_ROUTES } from './latency/toxiproxy.js';
 
@@ -35,6 +36,11 @@ export function setupOverridePath(layout: Pick<StackLayout, 'outDir'>): string {
   return join(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
 }
 
+/** The generated settings module on the host, mounted read-only into every app container. */
+export function settingsPath(layout: Pick<StackLayout, 'outDir'>): string {
+  return join(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
+}
+
 /**
  * The compose project of one run. The setup's database size goes into the env
  * (interpolated by docker-compose.yml); the server command and its environment go
@@ -60,12 +66,13 @@ export function composeProject(layout: StackLayout, setup: SetupSpec): ComposePr
  * fall back to one request to the health path, for servers without gunicorn's
  * ready hook (plain uvicorn).
  */
-export function setupOverride(setup: SetupSpec, app: AppSpec, cpus: number | null): string {
+export function setupOverride(setup: SetupSpec, app: AppSpec, cpus: number | null, settingsPath: string): string {
   const document = {
     services: {
       app: {
         command: serverCommand(setup, app, cpus),
-        environment: { ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`, ...setup.env },
+        environment: { ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`, ...settingsEnvironment(app), ...setup.env },
+        volumes: [`${settingsPath}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`],
       },
     },
   };

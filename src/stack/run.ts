@@ -156,10 +156,9 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     if (choice.fallbackReason) log.warning(`Latency method: toxiproxy, because netem is unavailable: ${choice.fallbackReason}`);
     else log.info(`Latency method: ${choice.method} (${choice.note})`);
     saveTeardown();
-    await log.group('Start the database and seed it', async () => {
+    await log.group('Start the database, migrate and prepare the data', async () => {
       await stack.startDatabase();
-      const seeded = await stack.seed(config.seedPosts);
-      log.info(seeded);
+      for (const line of await stack.prepareData(config.seedPosts)) log.info(line);
       const snapshotStart = Date.now();
       await stack.snapshotDatabase();
       log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1000).toFixed(2)} s; every cell starts from it.`);

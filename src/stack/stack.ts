@@ -5,7 +5,8 @@ import { CommandError, runChecked, tail, type Runner } from './exec/command.js';
 import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
-import { composeProject, setupOverride, setupOverridePath, type StackLayout } from './project.js';
+import { prepareCommands, settingsModule } from './app-settings.js';
+import { composeProject, settingsPath, setupOverride, setupOverridePath, type StackLayout } from './project.js';
 
 /** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
 export const READY_TIMEOUT_SECONDS = 60;
@@ -66,7 +67,8 @@ export class Stack {
     const path = setupOverridePath(this.layout);
     await mkdir(dirname(path), { recursive: true });
     const cpus = setup.workers === null && setup.command.some((arg) => arg.includes('{workers}')) ? await this.appCpus() : null;
-    await writeFile(path, setupOverride(setup, this.app, cpus));
+    await writeFile(settingsPath(this.layout), settingsModule(this.app));
+    await writeFile(path, setupOverride(setup, this.app, cpus, settingsPath(this.layout)));
   }
 
   private cpus: number | null = null;
@@ -94,14 +96,17 @@ export class Stack {
     if (this.layout.method === 'toxiproxy') await this.waitToxiproxy();
   }
 
-  /** Migrations and the seed posts, once per run (skipped when already there). */
-  async seed(posts: number): Promise<string> {
-    const { stdout } = await runChecked(
-      this.run,
-      this.compose.run('app', ['python', 'manage.py', 'seed_posts', '--migrate', '--count', String(posts)]),
-      'Seeding the database',
-    );
-    return stdout.trim().split('\n').at(-1) ?? '';
+  /**
+   * Once per run: migrate, then the app's own data steps (manage.py commands), each in
+   * a one-off app container. Returns the last line each printed, for the log.
+   */
+  async prepareData(seedPosts: number): Promise<string[]> {
+    const lines: string[] = [];
+    for (const argv of prepareCommands(this.app, seedPosts)) {
+      const { stdout } = await runChecked(this.run, this.compose.run('app', ['python', 'manage.py', ...argv]), `manage.py ${argv.join(' ')}`);
+      lines.push(stdout.trim().split('\n').at(-1) || `manage.py ${argv[0]}: done`);
+    }
+    return lines;
   }
 
   /**

@@ -10,6 +10,9 @@ export const REFERENCE_APP: AppSpec = {
   asgi: 'benchsite.asgi:application',
   port: 8000,
   healthPath: '/healthz/',
+  settings: 'benchsite.settings',
+  env: {},
+  prepare: [['seed_posts', '--count', '{seed-posts}']],
 };
 
 // One worker, as in the study; a long timeout so a slow cell is measured, not killed.

@@ -109,6 +109,19 @@ const AppDefinitionSchema = strictMapping({
   asgi: moduleEntry.optional(),
   port: wholeNumber(1, LIMITS.port).optional(),
   'health-path': nonEmptyText().optional(),
+  settings: nonEmptyText('a module such as "mysite.settings"').optional(),
+  env: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+      error: (issue) => `expected a mapping of names to values, got ${show(issue.input)}.`,
+    })
+    .transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])))
+    .optional(),
+  prepare: z
+    .array(z.array(z.union([z.string(), z.number()])).min(1), {
+      error: 'must be a list of manage.py commands, e.g. [[loaddata, demo.json]].',
+    })
+    .transform((commands) => commands.map((command) => command.map(String)))
+    .optional(),
 }).superRefine((app, ctx) => {
   // An empty mapping is the reference app; anything else describes the user's own app,
   // which must not be dropped silently when its context is missing.

@@ -85,6 +85,15 @@ export const AppSpecSchema = z
     asgi: z.string(),
     port: count(1, LIMITS.port),
     healthPath: z.string(),
+    settings: z
+      .string()
+      .default('benchsite.settings')
+      .describe("The project's DJANGO_SETTINGS_MODULE; a generated module imports it and points DATABASES at async-bench's PostgreSQL."),
+    env: z.record(z.string(), z.string()).default({}).describe('Extra environment of the app container.'),
+    prepare: z
+      .array(z.array(z.string()).min(1))
+      .default([])
+      .describe('manage.py commands run once after migrate ({seed-posts} filled in); the database they leave is what every cell starts from.'),
   })
   .describe("The Django project under test: the built-in reference app or a user's own.");
 

@@ -73,6 +73,9 @@ export function resolveApp(entry: AppDefinition, reference: AppSpec): AppSpec {
     asgi: entry.asgi,
     port: entry.port ?? 8000,
     healthPath: entry['health-path'] ?? '/',
+    settings: entry.settings ?? `${entry.wsgi.split('.')[0]}.settings`,
+    env: { ...entry.env },
+    prepare: (entry.prepare ?? []).map((command) => [...command]),
   };
 }
 

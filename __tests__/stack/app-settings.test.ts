@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/core/config/build.js';
+import { REFERENCE_APP } from '../../src/core/config/defaults.js';
+import { prepareCommands, settingsEnvironment, settingsModule } from '../../src/stack/app-settings.js';
+
+const app = {
+  ...REFERENCE_APP,
+  settings: 'shop.settings',
+  env: { FEATURE: 'on' },
+  prepare: [
+    ['loaddata', 'demo.json'],
+    ['make_rows', '--count', '{seed-posts}'],
+  ],
+};
+
+describe('the generated settings module', () => {
+  it("imports the project's settings and replaces DATABASES, ALLOWED_HOSTS and DEBUG (run by the host's Python)", () => {
+    // A stand-in project whose own settings point elsewhere: the generated module wins.
+    const dir = mkdtempSync(join(tmpdir(), 'settings-'));
+    mkdirSync(join(dir, 'shop'));
+    writeFileSync(join(dir, 'shop', '__init__.py'), '');
+    writeFileSync(
+      join(dir, 'shop', 'settings.py'),
+      'DEBUG = True\nALLOWED_HOSTS = ["shop.example"]\nDATABASES = {"default": {"HOST": "prod-db"}}\nSECRET_KEY = "kept"\n',
+    );
+    writeFileSync(join(dir, 'async_bench_settings.py'), settingsModule(app));
+    const read =
+      'import json, async_bench_settings as s; print(json.dumps([s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES["default"]["HOST"], s.DATABASES["default"]["PORT"], s.SECRET_KEY]))';
+    const out = execFileSync('python3', ['-c', read], {
+      cwd: dir,
+      env: { ...process.env, PYTHONPATH: dir, POSTGRES_HOST: 'toxiproxy', POSTGRES_PORT: '15432' },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual([false, ['*'], 'toxiproxy', '15432', 'kept']);
+  });
+
+  it('refuses a settings value that is not a module path', () => {
+    expect(() => settingsModule({ ...app, settings: 'shop.settings; import os' })).toThrow(/not a Python module path/);
+  });
+
+  it("sets DJANGO_SETTINGS_MODULE to it; the app's own env is added", () => {
+    expect(settingsEnvironment(app)).toEqual({ DJANGO_SETTINGS_MODULE: 'async_bench_settings', PYTHONPATH: '/opt/async-bench-settings', FEATURE: 'on' });
+  });
+
+  it('prepares the data with migrate, then the app steps, {seed-posts} filled in', () => {
+    expect(prepareCommands(app, 500)).toEqual([
+      ['migrate', '--noinput'],
+      ['loaddata', 'demo.json'],
+      ['make_rows', '--count', '500'],
+    ]);
+    expect(prepareCommands(REFERENCE_APP, 1_000_000)).toEqual([
+      ['migrate', '--noinput'],
+      ['seed_posts', '--count', '1000000'],
+    ]);
+  });
+
+  it('reads settings, env and prepare from async-bench.yml', () => {
+    const yaml =
+      'app:\n  context: ./shop\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n  env: {FEATURE: 1}\n  prepare: [[loaddata, demo.json]]\n';
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    expect(config.app).toMatchObject({ settings: 'shop.settings', env: { FEATURE: '1' }, prepare: [['loaddata', 'demo.json']] });
+    expect(() =>
+      buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: `${yaml}  prepare: loaddata\n`.replace('  prepare: [[loaddata, demo.json]]\n', '') } }),
+    ).toThrow(/app prepare: must be a list of manage.py commands/);
+  });
+});
