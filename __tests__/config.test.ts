@@ -77,7 +77,7 @@ describe('defaults: the study', () => {
   });
 
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
-    expect(config.app).toMatchObject({ builtIn: true, context: 'compose/app', wsgi: 'benchsite.wsgi:application' });
+    expect(config.app).toMatchObject({ context: '{async-bench}/compose/app', wsgi: 'benchsite.wsgi:application', settings: 'benchsite.settings' });
     expect(config.shard).toBeNull();
     expect(config.compare).toEqual({ baseline: null, threshold: 0.1, failOnRegression: false });
     expect(config.latencyMethod).toBe('auto');
@@ -332,7 +332,6 @@ describe('async-bench.yml', () => {
     ].join('\n');
     expect(build({}, yaml).app).toEqual({
       name: 'mysite',
-      builtIn: false,
       context: './mysite',
       dockerfile: 'docker/Dockerfile',
       wsgi: 'mysite.wsgi:application',

@@ -44,6 +44,8 @@ describe('setup presets teams deploy with', () => {
   });
 
   it('the override tells the ready-wait where the health path is (servers without the gunicorn hook)', () => {
-    expect(setupOverride(PRESET_SETUPS[3]!, app, 2, '/out/.stack/async_bench_settings.py')).toContain('ASYNC_BENCH_HEALTH_URL: http://127.0.0.1:8080/healthz/');
+    expect(setupOverride(PRESET_SETUPS[3]!, app, 2, '/out/.stack/async_bench_settings.py', '/ab')).toContain(
+      'ASYNC_BENCH_HEALTH_URL: http://127.0.0.1:8080/healthz/',
+    );
   });
 });

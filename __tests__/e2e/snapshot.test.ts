@@ -3,7 +3,7 @@ import { BUILT_IN_SETUPS, REFERENCE_APP } from '../../src/core/config/defaults.j
 import { detectCompose } from '../../src/stack/docker.js';
 import { runChecked } from '../../src/stack/exec/command.js';
 import { processRunner } from '../../src/stack/exec/runner.js';
-import { DEFAULT_BASE_IMAGE, freeLoopbackPort } from '../../src/stack/project.js';
+import { appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort } from '../../src/stack/project.js';
 import { APP_DATABASE, Stack } from '../../src/stack/stack.js';
 import { leftoverContainers, ROOT } from './stack-helpers.js';
 
@@ -44,6 +44,7 @@ describe('database snapshot and restore', () => {
         baseImage: process.env.BASE_IMAGE || DEFAULT_BASE_IMAGE,
         uid: process.getuid?.() ?? 0,
         gid: process.getgid?.() ?? 0,
+        app: { context: `${ROOT}/compose/app`, dockerfile: `${ROOT}/compose/app/Dockerfile`, image: appImage(REFERENCE_APP) },
       },
       REFERENCE_APP,
       setup,

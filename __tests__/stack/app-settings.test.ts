@@ -1,11 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/core/config/build.js';
 import { REFERENCE_APP } from '../../src/core/config/defaults.js';
 import { prepareCommands, settingsEnvironment, settingsModule } from '../../src/stack/app-settings.js';
+import { appContext, appImage } from '../../src/stack/project.js';
+import { runBenchmark } from '../../src/stack/run.js';
+import { fakeDocker } from '../helpers/fake-docker.js';
 
 const app = {
   ...REFERENCE_APP,
@@ -66,5 +71,29 @@ describe('the generated settings module', () => {
     expect(() =>
       buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: `${yaml}  prepare: loaddata\n`.replace('  prepare: [[loaddata, demo.json]]\n', '') } }),
     ).toThrow(/app prepare: must be a list of manage.py commands/);
+  });
+});
+
+describe("the app's folder", () => {
+  const log = { info: () => undefined, warning: () => undefined, group: <T>(_: string, work: () => Promise<T>) => work() };
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+  it("{async-bench} is async-bench's root; any other context is relative to the workspace", () => {
+    expect(appContext('{async-bench}/compose/app', '/opt/ab', '/work')).toBe('/opt/ab/compose/app');
+    expect(appContext('examples/shop', '/opt/ab', '/work')).toBe('/work/examples/shop');
+    expect(appImage({ name: 'My Shop' })).toBe('async-bench-app-my-shop:local');
+  });
+
+  it.each([
+    ['app:\n  context: examples\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n', /Invalid app context: "examples" \(.*\/examples\) holds no manage\.py/],
+    [
+      'app:\n  context: examples/shop\n  dockerfile: docker/Dockerfile\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n',
+      /Invalid app dockerfile: "docker\/Dockerfile" is not a file in .*examples\/shop/,
+    ],
+  ])('is refused before any command runs when %s', async (yaml, message) => {
+    const docker = fakeDocker();
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    await expect(runBenchmark(config, { runner: docker.runner, log, root: repo, cwd: repo, env: {}, signals: new EventEmitter() })).rejects.toThrow(message);
+    expect(docker.calls).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config/build.js';
 import { checkRequestEnv } from '../core/config/route-request.js';
@@ -16,7 +16,7 @@ import { readFingerprint, type StackFingerprint } from './fingerprint.js';
 import { chooseLatencyMethod, netemAvailability, netemPreflight } from './latency/control.js';
 import { prepareNetemHost } from './latency/netem-module.js';
 import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingRunPolicy } from './out-dir.js';
-import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
+import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine } from './progress.js';
 import { Stack } from './stack.js';
 
@@ -78,12 +78,8 @@ const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
  */
 export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise<Results> {
   const { runner: run, log } = deps;
-  if (!config.app.builtIn) {
-    throw new ConfigError(
-      'app',
-      'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.',
-    );
-  }
+  const context = appContext(config.app.context, deps.root, deps.cwd);
+  await checkAppFolder(config.app, context);
   // A header token missing from the runner's environment: refused before anything is built.
   checkRequestEnv(config.routes, deps.env ?? process.env);
   const started = new Date();
@@ -110,6 +106,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
+    app: { context, dockerfile: resolve(context, config.app.dockerfile), image: appImage(config.app) },
   };
   const firstSetup = cells[0]!.setup;
   const stack = new Stack(run, flavor, layout, config.app, firstSetup);
@@ -217,6 +214,22 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
 (the cells measured before this are in ${resultsPath}: ${measured.cells} by this run${owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : ''})`);
   }
   return results;
+}
+
+/** The app's folder must hold manage.py and its Dockerfile: said before anything is built. */
+async function checkAppFolder(app: Config['app'], context: string): Promise<void> {
+  if (!(await stat(join(context, 'manage.py')).catch(() => null))?.isFile()) {
+    throw new ConfigError(
+      'app context',
+      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`,
+    );
+  }
+  if (!(await stat(resolve(context, app.dockerfile)).catch(() => null))?.isFile()) {
+    throw new ConfigError(
+      'app dockerfile',
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder.`,
+    );
+  }
 }
 
 /** The host, completed with what the stack reported (engine, versions inside the images, latency method). */

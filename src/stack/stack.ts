@@ -6,7 +6,7 @@ import { Compose, containerLogsCommand, containerStateCommand } from './compose.
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
 import { prepareCommands, settingsModule } from './app-settings.js';
-import { composeProject, settingsPath, setupOverride, setupOverridePath, type StackLayout } from './project.js';
+import { composeProject, settingsPath, setupOverride, setupOverridePath, WAIT_READY, type StackLayout } from './project.js';
 
 /** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
 export const READY_TIMEOUT_SECONDS = 60;
@@ -68,7 +68,7 @@ export class Stack {
     await mkdir(dirname(path), { recursive: true });
     const cpus = setup.workers === null && setup.command.some((arg) => arg.includes('{workers}')) ? await this.appCpus() : null;
     await writeFile(settingsPath(this.layout), settingsModule(this.app));
-    await writeFile(path, setupOverride(setup, this.app, cpus, settingsPath(this.layout)));
+    await writeFile(path, setupOverride(setup, this.app, cpus, settingsPath(this.layout), this.layout.root));
   }
 
   private cpus: number | null = null;
@@ -148,7 +148,9 @@ export class Stack {
   }
 
   private async waitReady(service: 'db' | 'app'): Promise<void> {
-    await runChecked(this.run, this.compose.exec(service, ['async-bench-wait-ready', String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
+    // The app's image may be a team's: the ready-wait is mounted, not installed.
+    const wait = service === 'app' ? ['sh', WAIT_READY] : ['async-bench-wait-ready'];
+    await runChecked(this.run, this.compose.exec(service, [...wait, String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
   }
 
   private async waitToxiproxy(): Promise<void> {

@@ -1,10 +1,12 @@
 import type { AppSpec, CompareSpec, LoadSpec, ProfileName, RouteSpec, SetupSpec } from './schema.js';
 
+/** Stands for async-bench's own folder in an app's context (the edge that runs it knows where that is). */
+export const ASYNC_BENCH_ROOT = '{async-bench}';
+
 /** The reference app in compose/app: the study's Django project. */
 export const REFERENCE_APP: AppSpec = {
   name: 'reference',
-  builtIn: true,
-  context: 'compose/app',
+  context: `${ASYNC_BENCH_ROOT}/compose/app`,
   dockerfile: 'Dockerfile',
   wsgi: 'benchsite.wsgi:application',
   asgi: 'benchsite.asgi:application',

@@ -78,8 +78,7 @@ export const SetupSpecSchema = z
 export const AppSpecSchema = z
   .object({
     name: z.string(),
-    builtIn: z.boolean().describe('True for compose/app shipped with async-bench; contexts are then relative to it.'),
-    context: z.string().describe("Docker build context (relative to the workspace for a user's app)."),
+    context: z.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
     dockerfile: z.string(),
     wsgi: z.string(),
     asgi: z.string(),
@@ -95,7 +94,7 @@ export const AppSpecSchema = z
       .default([])
       .describe('manage.py commands run once after migrate ({seed-posts} filled in); the database they leave is what every cell starts from.'),
   })
-  .describe("The Django project under test: the built-in reference app or a user's own.");
+  .describe("The Django project under test: the reference app (the default value) or a team's own, through the same path.");
 
 export const LoadSpecSchema = z.object({
   users: count(1, LIMITS.users),

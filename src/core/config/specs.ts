@@ -66,7 +66,6 @@ export function resolveApp(entry: AppDefinition, reference: AppSpec): AppSpec {
   if (entry.context === undefined || entry.wsgi === undefined || entry.asgi === undefined) return { ...reference };
   return {
     name: entry.name ?? 'app',
-    builtIn: false,
     context: entry.context,
     dockerfile: entry.dockerfile ?? 'Dockerfile',
     wsgi: entry.wsgi,
