@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,5 +95,29 @@ describe("the app's folder", () => {
     const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
     await expect(runBenchmark(config, { runner: docker.runner, log, root: repo, cwd: repo, env: {}, signals: new EventEmitter() })).rejects.toThrow(message);
     expect(docker.calls).toEqual([]);
+  });
+});
+
+describe('the own-project configurations we publish', () => {
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+  it('examples/shop/async-bench.yml builds: its app, setups (views picked by env) and routes as data', () => {
+    const text = readFileSync(join(repo, 'examples/shop/async-bench.yml'), 'utf8');
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text } });
+    expect(config.app).toMatchObject({ name: 'shop', context: 'examples/shop', prepare: [['seed_shop', '--products', '5000']] });
+    expect(config.setups.map((setup) => [setup.name, setup.env.SHOP_VIEWS])).toEqual([
+      ['sync', 'sync'],
+      ['async-limited', 'async'],
+    ]);
+    expect(config.routes.map((route) => route.userClass)).toEqual(['RouteUser', 'RouteUser', 'RouteUser', 'RouteUser']);
+  });
+
+  it("the README's own-project snippet builds", () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Benchmark your own Django project'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    expect(config.setups.map((setup) => setup.name)).toEqual(['sync', 'async-limited', 'gthread', 'uvicorn']);
+    expect(config.routes[1]!.headers).toEqual({ Authorization: 'Bearer ${SHOP_API_TOKEN}' });
   });
 });

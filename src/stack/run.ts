@@ -168,6 +168,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
         flavor.version,
         { method: layout.method, fallbackReason: latencyFallbackReason },
         measured.fingerprint,
+        await appIdentity(run, layout.app),
       );
       const kept = await prepareOutDir(outDir, earlier, policy, { config, cells, environment }, log);
       await mkdir(cellsDir, { recursive: true });
@@ -216,6 +217,16 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   return results;
 }
 
+/** Which app this run measured: its folder, the checkout's commit and the image built from it. */
+async function appIdentity(run: Runner, app: StackLayout['app']): Promise<Environment['app']> {
+  const [commit, image] = await Promise.all([
+    run({ command: 'git', args: ['-C', app.context, 'rev-parse', 'HEAD'] }),
+    run({ command: 'docker', args: ['image', 'inspect', '--format', '{{.Id}}', app.image] }),
+  ]);
+  const value = (result: { exitCode: number; stdout: string }) => (result.exitCode === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : null);
+  return { path: app.context, commit: value(commit), image: value(image) };
+}
+
 /** The app's folder must hold manage.py and its Dockerfile: said before anything is built. */
 async function checkAppFolder(app: Config['app'], context: string): Promise<void> {
   if (!(await stat(join(context, 'manage.py')).catch(() => null))?.isFile()) {
@@ -239,9 +250,11 @@ function runEnvironment(
   compose: string,
   latency: { method: Environment['latencyMethod']; fallbackReason: string | null },
   fingerprint: StackFingerprint | null,
+  app: Environment['app'],
 ): Environment {
   return {
     ...host,
+    app,
     docker,
     compose,
     latencyMethod: latency.method,

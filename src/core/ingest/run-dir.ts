@@ -119,6 +119,7 @@ function unknownEnvironment(latencyMethod: Environment['latencyMethod']): Enviro
     stack: {},
     latencyMethod,
     latencyFallbackReason: null,
+    app: null,
   };
 }
 
