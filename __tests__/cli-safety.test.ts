@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { runBenchmark } from '../src/stack/run.js';
 import { fakeDocker } from './helpers/fake-docker.js';
 import { fixture, scratch } from './helpers/fixtures.js';
 import { makeResults } from './helpers/results.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function io(cwd: string) {
   const out: string[] = [];
@@ -46,7 +49,7 @@ async function earlierRun(dir: string, inputs: RawInputs = {}): Promise<Results>
   return runBenchmark(buildConfig({ inputs: { ...SMALL, ...inputs } }), {
     runner: fakeDocker().runner,
     log,
-    root: dir,
+    root: REPO_ROOT, // its compose/app is the reference app's folder; the engine is a stand-in
     cwd: dir,
     env: {},
     signals: new EventEmitter(),

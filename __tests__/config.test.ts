@@ -73,11 +73,11 @@ describe('defaults: the study', () => {
       ['GET', '/posts/io_read/', 'IoReadUser'],
       ['POST', '/posts/io_create/', 'IoCreateUser'],
     ]);
-    expect(config.routes[2]!.form).toEqual(['title', 'content']);
+    expect(Object.keys(config.routes[2]!.form)).toEqual(['title', 'content']);
   });
 
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
-    expect(config.app).toMatchObject({ builtIn: true, context: 'compose/app', wsgi: 'benchsite.wsgi:application' });
+    expect(config.app).toMatchObject({ context: '{async-bench}/compose/app', wsgi: 'benchsite.wsgi:application', settings: 'benchsite.settings' });
     expect(config.shard).toBeNull();
     expect(config.compare).toEqual({ baseline: null, threshold: 0.1, failOnRegression: false });
     expect(config.latencyMethod).toBe('auto');
@@ -257,10 +257,25 @@ describe('async-bench.yml', () => {
       title: 'Full-text search',
       method: 'POST',
       path: '/posts/search/',
-      form: ['query'],
+      query: {},
+      headers: {},
+      form: { query: '{string:20}' },
+      json: null,
+      expect: [],
       userClass: 'RouteUser',
     });
-    expect(config.routes[2]).toEqual({ name: 'feed', title: 'feed', method: 'GET', path: '/feed/', form: [], userClass: 'RouteUser' });
+    expect(config.routes[2]).toEqual({
+      name: 'feed',
+      title: 'feed',
+      method: 'GET',
+      path: '/feed/',
+      query: {},
+      headers: {},
+      form: {},
+      json: null,
+      expect: [],
+      userClass: 'RouteUser',
+    });
   });
 
   it('overrides only the fields given for a built-in route', () => {
@@ -297,6 +312,7 @@ describe('async-bench.yml', () => {
         label: 'uvicorn-4',
         interface: 'asgi',
         command: ['uvicorn', '--workers', '4', '--port', '{port}', '{module}'],
+        workers: null,
         env: { DEBUG: '0' },
         database: { maxConnections: 100 },
       },
@@ -316,13 +332,15 @@ describe('async-bench.yml', () => {
     ].join('\n');
     expect(build({}, yaml).app).toEqual({
       name: 'mysite',
-      builtIn: false,
       context: './mysite',
       dockerfile: 'docker/Dockerfile',
       wsgi: 'mysite.wsgi:application',
       asgi: 'mysite.asgi:application',
       port: 8080,
       healthPath: '/health/',
+      settings: 'mysite.settings',
+      env: {},
+      prepare: [],
     });
     const minimal = build({}, 'app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n').app;
     expect(minimal).toMatchObject({ name: 'app', dockerfile: 'Dockerfile', port: 8000, healthPath: '/' });
@@ -346,13 +364,26 @@ describe('async-bench.yml', () => {
     ['app', 'app:\n  image: mysite\n', /unknown key "image"; allowed keys: name, context, dockerfile, wsgi, asgi, port, health-path/],
     ['route "search"', 'routes:\n  - name: search\n    title: Search\n', /a new route needs a path, e\.g\. "\/search\/"/],
     ['route "search" path', 'routes:\n  - name: search\n    path: search/\n', /"search\/" must start with "\/"/],
-    ['route "search" method', 'routes:\n  - name: search\n    path: /s/\n    method: PUT\n', /"PUT" is not one of GET, POST/],
+    ['route "search" method', 'routes:\n  - name: search\n    path: /s/\n    method: HEAD\n', /"HEAD" is not one of GET, POST, PUT, PATCH, DELETE/],
+    ['route "search" path', 'routes:\n  - name: search\n    path: /s/{int:9..1}/\n', /"\/s\/\{int:9\.\.1\}\/": \{int:9\.\.1\}: the range 9\.\.1 is empty/],
+    ['route "search" query q', 'routes:\n  - name: search\n    path: /s/\n    query: {q: "{word}"}\n', /\{word\} is not a placeholder/],
+    ['route "search" json', 'routes:\n  - name: search\n    path: /s/\n    form: [q]\n    json: {q: 1}\n', /give a form or a json body, not both/],
+    [
+      'route "search" json',
+      'routes:\n  - name: search\n    path: /s/\n    json: {token: "${TOKEN}"}\n',
+      /environment variables are allowed in header values only/,
+    ],
+    ['route "search" expect', 'routes:\n  - name: search\n    path: /s/\n    expect: [200, 700]\n', /expected HTTP statuses from 100 to 599/],
     ['routes', 'routes: [cpu, search]\n', /unknown name "search"; known: cpu, io_read, io_create \(define new ones in async-bench\.yml\)/],
     ['routes', 'routes: []\n', /must be a non-empty list/],
     ['setups', 'setups: sync\n', /must be a non-empty list/],
     ['setups', 'setups: [sync, sync]\n', /"sync" is listed twice/],
     ['setup "fast"', 'setups:\n  - name: fast\n    interface: asgi\n', /a new setup needs command/],
-    ['setup "fast"', 'setups:\n  - name: fast\n', /a new setup needs interface and command \(built-ins: sync, async-limited, async-unlimited\)/],
+    [
+      'setup "fast"',
+      'setups:\n  - name: fast\n',
+      /a new setup needs interface and command \(built-ins: sync, async-limited, async-unlimited, gthread, sync-workers, async-workers, uvicorn\)/,
+    ],
     ['setup "sync" interface', 'setups:\n  - name: sync\n    interface: cgi\n', /"cgi" is not one of wsgi, asgi/],
     ['setup "sync" max-connections', 'setups:\n  - name: sync\n    max-connections: 0\n', /below 1/],
     ['setup "x" command', 'setups:\n  - name: x\n    interface: wsgi\n    command: gunicorn app\n', /must be a list of arguments/],

@@ -55,10 +55,4 @@ describe(`${GENERIC_USER_CLASS} reads the route the runner passes`, () => {
     expect(locustfile).toMatch(/os\.environ\.get\(ROUTE_ENV\)/);
     expect(classBody(locustfile, GENERIC_USER_CLASS)).toMatch(/\bROUTE\b/);
   });
-
-  it('names its requests by the path, so the stats have one row per route', () => {
-    const body = classBody(locustfile, GENERIC_USER_CLASS);
-    expect(body).toMatch(/self\.client\.post\(path, [^)]*name=path\)/);
-    expect(body).toMatch(/self\.client\.get\(path, [^)]*name=path\)/);
-  });
 });

@@ -128,7 +128,7 @@ function resultsWith(text: string): { results: Results; printed: string[] } {
   }
   config.profile = field('profile') as ProfileName;
   config.latencyMethod = field('method') as LatencyMethod;
-  config.app = { ...config.app, name: field('app'), builtIn: false, context: field('context'), wsgi: field('wsgi'), asgi: field('asgi') };
+  config.app = { ...config.app, name: field('app'), context: field('context'), wsgi: field('wsgi'), asgi: field('asgi') };
   config.setups.forEach((setup, i) => {
     setup.name = setupNames.get(setup.name)!;
     setup.label = field(`label${i}`);

@@ -49,27 +49,35 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/core/config/defaults.ts
-var REFERENCE_APP, GUNICORN_ONE_WORKER, BUILT_IN_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
+function plainRoute(route) {
+  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+}
+var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, PRESET_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
 var init_defaults = __esm({
   "src/core/config/defaults.ts"() {
     "use strict";
+    ASYNC_BENCH_ROOT = "{async-bench}";
     REFERENCE_APP = {
       name: "reference",
-      builtIn: true,
-      context: "compose/app",
+      context: `${ASYNC_BENCH_ROOT}/compose/app`,
       dockerfile: "Dockerfile",
       wsgi: "benchsite.wsgi:application",
       asgi: "benchsite.asgi:application",
       port: 8e3,
-      healthPath: "/healthz/"
+      healthPath: "/healthz/",
+      settings: "benchsite.settings",
+      env: {},
+      prepare: [["seed_posts", "--count", "{seed-posts}"]]
     };
     GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
+    GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
     BUILT_IN_SETUPS = [
       {
         name: "sync",
         label: "Sync",
         interface: "wsgi",
         command: [...GUNICORN_ONE_WORKER, "--worker-class", "sync", "{module}"],
+        workers: null,
         env: { ASYNC_BENCH_VIEWS: "sync" },
         database: { maxConnections: 100 }
       },
@@ -78,6 +86,7 @@ var init_defaults = __esm({
         label: "Async Limited",
         interface: "asgi",
         command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+        workers: null,
         env: { ASYNC_BENCH_VIEWS: "async" },
         database: { maxConnections: 100 }
       },
@@ -86,28 +95,60 @@ var init_defaults = __esm({
         label: "Async Unlimited",
         interface: "asgi",
         command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async" },
+        database: { maxConnections: 1e3 }
+      }
+    ];
+    PRESET_SETUPS = [
+      {
+        name: "gthread",
+        label: "gthread",
+        interface: "wsgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "sync" },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "sync-workers",
+        label: "Sync workers",
+        interface: "wsgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "sync", "{wsgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "sync" },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "async-workers",
+        label: "Async workers",
+        interface: "asgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async" },
+        database: { maxConnections: 1e3 }
+      },
+      {
+        name: "uvicorn",
+        label: "uvicorn",
+        interface: "asgi",
+        command: ["uvicorn", "--host", "0.0.0.0", "--port", "{port}", "--no-access-log", "{asgi}"],
+        workers: null,
         env: { ASYNC_BENCH_VIEWS: "async" },
         database: { maxConnections: 1e3 }
       }
     ];
     BUILT_IN_ROUTES = [
-      { name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", form: [], userClass: "CpuUser" },
-      {
-        name: "io_read",
-        title: "I/O-bound DB read",
-        method: "GET",
-        path: "/posts/io_read/",
-        form: [],
-        userClass: "IoReadUser"
-      },
-      {
+      plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
+      plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
+      plainRoute({
         name: "io_create",
         title: "I/O-bound DB create",
         method: "POST",
         path: "/posts/io_create/",
-        form: ["title", "content"],
+        form: { title: "Post {string:10}", content: "Content {string:100}" },
         userClass: "IoCreateUser"
-      }
+      })
     ];
     DEFAULT_COMPARE = { baseline: null, threshold: 0.1, failOnRegression: false };
     PROFILES = {
@@ -4874,7 +4915,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve9) {
+function isRecursive(inst, stack, resolve10) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -4884,7 +4925,7 @@ function isRecursive(inst, stack, resolve9) {
   let result = NONE;
   const check2 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve9);
+      const answer = isRecursive(child2, stack, resolve10);
       if (answer > result)
         result = answer;
     }
@@ -4895,7 +4936,7 @@ function isRecursive(inst, stack, resolve9) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread3 && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve10) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -4959,7 +5000,7 @@ function isRecursive(inst, stack, resolve9) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -20746,7 +20787,7 @@ var init_zod = __esm({
 });
 
 // src/core/config/schema.ts
-var LIMITS, PROFILE_NAMES, LATENCY_METHODS, INTERFACES, HTTP_METHODS, NAME_PATTERN, name, count, RouteSpecSchema, SetupSpecSchema, AppSpecSchema, LoadSpecSchema, ShardSchema, CompareSpecSchema, ConfigSchema;
+var LIMITS, PROFILE_NAMES, LATENCY_METHODS, INTERFACES, HTTP_METHODS, NAME_PATTERN, name, RANDOM_FORM_VALUE, count, RouteSpecSchema, SetupSpecSchema, AppSpecSchema, LoadSpecSchema, ShardSchema, CompareSpecSchema, ConfigSchema;
 var init_schema = __esm({
   "src/core/config/schema.ts"() {
     "use strict";
@@ -20762,41 +20803,54 @@ var init_schema = __esm({
       repeats: 20,
       /** PostgreSQL's own ceiling for max_connections. */
       maxConnections: 262143,
-      port: 65535
+      port: 65535,
+      workers: 1e3
     };
     PROFILE_NAMES = ["paper", "quick", "ci"];
     LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
     INTERFACES = ["wsgi", "asgi"];
-    HTTP_METHODS = ["GET", "POST"];
+    HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
     NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
     name = external_exports.string().regex(NAME_PATTERN);
+    RANDOM_FORM_VALUE = "{string:20}";
     count = (min, max) => external_exports.number().int().min(min).max(max);
     RouteSpecSchema = external_exports.object({
       name,
       title: external_exports.string().describe(`Heading of this route's table, e.g. "CPU-bound".`),
       method: external_exports.enum(HTTP_METHODS),
       path: external_exports.string().regex(/^\//),
-      form: external_exports.array(external_exports.string()).describe("Form fields sent with random text on each request (POST routes)."),
+      query: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Query parameters; values are templates (route-template.ts)."),
+      headers: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Request headers; values are templates and may read ${NAME} from the runner."),
+      // Earlier results stored form as a list of fields sent with random text: read as such.
+      form: external_exports.union([
+        external_exports.record(external_exports.string(), external_exports.string()),
+        external_exports.array(external_exports.string()).transform((fields2) => Object.fromEntries(fields2.map((field) => [field, RANDOM_FORM_VALUE])))
+      ]).describe("Form body fields; values are templates (a list of names: random text in each, as earlier results stored it)."),
+      json: external_exports.unknown().nullable().default(null).describe("JSON body whose strings are templates; null for none."),
+      expect: external_exports.array(external_exports.number().int().min(100).max(599)).default([]).describe("Statuses that count as success; any other is a Locust failure. Empty: any status below 400."),
       userClass: external_exports.string().describe("Locust user class in locust/locustfile.py that requests this route.")
     }).describe("A load route of the app under test: what one Locust user requests in a loop.");
     SetupSpecSchema = external_exports.object({
       name,
       label: external_exports.string(),
       interface: external_exports.enum(INTERFACES).describe("Which entry point the server loads; picks app.wsgi or app.asgi for {module}."),
-      command: external_exports.array(external_exports.string()).min(1).describe("Server argv; {module} and {port} are filled from the app."),
+      command: external_exports.array(external_exports.string()).min(1).describe("Server argv; {module} (wsgi or asgi by interface), {wsgi}, {asgi}, {port} and {workers} are filled in."),
+      workers: count(1, LIMITS.workers).nullable().default(null).describe("{workers} of the command; null: 2 \xD7 the app container's cores + 1 (gunicorn's advice)."),
       env: external_exports.record(external_exports.string(), external_exports.string()).describe("Extra environment of the app process (the reference app picks sync/async views here)."),
       database: external_exports.object({ maxConnections: count(1, LIMITS.maxConnections) })
     }).describe("How the app is served and what the database allows: one column of Tables 1-3.");
     AppSpecSchema = external_exports.object({
       name: external_exports.string(),
-      builtIn: external_exports.boolean().describe("True for compose/app shipped with async-bench; contexts are then relative to it."),
-      context: external_exports.string().describe("Docker build context (relative to the workspace for a user's app)."),
+      context: external_exports.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
       dockerfile: external_exports.string(),
       wsgi: external_exports.string(),
       asgi: external_exports.string(),
       port: count(1, LIMITS.port),
-      healthPath: external_exports.string()
-    }).describe("The Django project under test: the built-in reference app or a user's own.");
+      healthPath: external_exports.string(),
+      settings: external_exports.string().default("benchsite.settings").describe("The project's DJANGO_SETTINGS_MODULE; a generated module imports it and points DATABASES at async-bench's PostgreSQL."),
+      env: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Extra environment of the app container."),
+      prepare: external_exports.array(external_exports.array(external_exports.string()).min(1)).default([]).describe("manage.py commands run once after migrate ({seed-posts} filled in); the database they leave is what every cell starts from.")
+    }).describe("The Django project under test: the reference app (the default value) or a team's own, through the same path.");
     LoadSpecSchema = external_exports.object({
       users: count(1, LIMITS.users),
       spawnRate: external_exports.number().gt(0).max(LIMITS.spawnRate),
@@ -20923,7 +20977,12 @@ var init_schema2 = __esm({
       latencyMethod: external_exports.enum(["netem", "toxiproxy"]).nullable(),
       latencyFallbackReason: external_exports.string().nullable().default(null).describe(
         "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
-      )
+      ),
+      app: external_exports.object({
+        path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
+        commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
+        image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
+      }).nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null).")
     }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
     NoiseEstimateSchema = external_exports.object({
       cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
@@ -40719,7 +40778,7 @@ function parseConfigFile(file2, text5) {
   const issue2 = firstIssue(parsed.error);
   throw new ConfigError(describeWhere(issue2.path, data, file2), issue2.message);
 }
-var import_yaml, entryName, SetupDefinitionSchema, urlPath, RouteDefinitionSchema, moduleEntry, AppDefinitionSchema, ConfigFileSchema;
+var import_yaml, entryName, SetupDefinitionSchema, urlPath, templates, HTTP_STATUS, statuses, RouteDefinitionSchema, moduleEntry, AppDefinitionSchema, ConfigFileSchema;
 var init_file = __esm({
   "src/core/config/file.ts"() {
     "use strict";
@@ -40747,18 +40806,34 @@ var init_file = __esm({
       env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
         error: (issue2) => `expected a mapping of names to values, got ${show(issue2.input)}.`
       }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value2]) => [key, String(value2)]))).optional(),
-      "max-connections": wholeNumber(1, LIMITS.maxConnections).optional()
+      "max-connections": wholeNumber(1, LIMITS.maxConnections).optional(),
+      workers: wholeNumber(1, LIMITS.workers).optional()
     });
     urlPath = nonEmptyText('a path such as "/search/"').refine((path6) => path6.startsWith("/"), {
       error: (issue2) => `${show(issue2.input)} must start with "/".`
+    });
+    templates = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+      error: (issue2) => `expected a mapping of names to values, got ${show(issue2.input)}.`
+    }).transform((entries) => Object.fromEntries(Object.entries(entries).map(([key, value2]) => [key, String(value2)])));
+    HTTP_STATUS = "HTTP statuses from 100 to 599, e.g. [200, 201]";
+    statuses = external_exports.union([external_exports.number(), external_exports.array(external_exports.number())], { error: `expected ${HTTP_STATUS}.` }).transform((raw) => Array.isArray(raw) ? raw : [raw]).refine((codes) => codes.length > 0 && codes.every((code3) => Number.isInteger(code3) && code3 >= 100 && code3 <= 599), {
+      error: (issue2) => `${show(issue2.input)}: expected ${HTTP_STATUS}.`
     });
     RouteDefinitionSchema = strictMapping({
       name: entryName,
       title: nonEmptyText().optional(),
       method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
       path: urlPath.optional(),
-      form: names.optional(),
+      query: templates.optional(),
+      headers: templates.optional(),
+      // A list of names sends random text in each (the earlier form); a mapping gives templates.
+      form: external_exports.union([names, templates], { error: "expected a list of field names or a mapping of fields to values." }).optional(),
+      json: external_exports.unknown().optional(),
+      expect: statuses.optional(),
       "user-class": nonEmptyText().optional()
+    }).refine((route) => route.form === void 0 || route.json === void 0, {
+      error: "give a form or a json body, not both.",
+      path: ["json"]
     });
     moduleEntry = nonEmptyText('"module.path:callable"').refine((text5) => /^[\w.]+:[\w.]+$/.test(text5), {
       error: (issue2) => `${show(issue2.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`
@@ -40770,7 +40845,14 @@ var init_file = __esm({
       wsgi: moduleEntry.optional(),
       asgi: moduleEntry.optional(),
       port: wholeNumber(1, LIMITS.port).optional(),
-      "health-path": nonEmptyText().optional()
+      "health-path": nonEmptyText().optional(),
+      settings: nonEmptyText('a module such as "mysite.settings"').optional(),
+      env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+        error: (issue2) => `expected a mapping of names to values, got ${show(issue2.input)}.`
+      }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value2]) => [key, String(value2)]))).optional(),
+      prepare: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).min(1), {
+        error: "must be a list of manage.py commands, e.g. [[loaddata, demo.json]]."
+      }).transform((commands2) => commands2.map((command) => command.map(String))).optional()
     }).superRefine((app, ctx) => {
       if (Object.keys(app).length === 0) return;
       if (app.context === void 0) {
@@ -40789,6 +40871,150 @@ var init_file = __esm({
       },
       () => 'the top level must be a mapping of keys such as "profile:" and "routes:".'
     );
+  }
+});
+
+// src/core/config/route-template.ts
+function placeholder(body, allowEnv) {
+  const [kind, ...rest] = body.split(":");
+  const argument = rest.join(":");
+  if (kind === "int") {
+    const range2 = /^\s*(-?\d+)\s*\.\.\s*(-?\d+)\s*$/.exec(argument);
+    if (!range2) throw new TemplateError(`{${body}} needs a range, e.g. {int:1..1000}.`);
+    const [min, max] = [Number(range2[1]), Number(range2[2])];
+    if (min > max) throw new TemplateError(`{${body}}: the range ${min}..${max} is empty; write the smaller end first.`);
+    return { kind: "int", min, max };
+  }
+  if (kind === "choice") {
+    const values = argument.split(",").map((value2) => value2.trim());
+    if (rest.length === 0 || values.some((value2) => value2 === ""))
+      throw new TemplateError(`{${body}} needs values separated by commas, e.g. {choice:red,green}.`);
+    return { kind: "choice", values };
+  }
+  if (kind === "string") {
+    if (rest.length === 0) return { kind: "string", length: DEFAULT_STRING_LENGTH };
+    if (!/^\d+$/.test(argument.trim()) || Number(argument) < 1 || Number(argument) > MAX_STRING_LENGTH) {
+      throw new TemplateError(`{${body}}: the length must be a whole number from 1 to ${MAX_STRING_LENGTH}, e.g. {string:8}.`);
+    }
+    return { kind: "string", length: Number(argument) };
+  }
+  if (kind?.startsWith("$") && !allowEnv) throw new TemplateError(`\${${body.slice(1)}}: environment variables are allowed in header values only.`);
+  throw new TemplateError(`{${body}} is not a placeholder; ${SYNTAX}.`);
+}
+function parseTemplate(template, options = {}) {
+  const segments2 = [];
+  let text5 = "";
+  const flush = () => {
+    if (text5 !== "") segments2.push({ kind: "text", text: text5 });
+    text5 = "";
+  };
+  for (let i = 0; i < template.length; i += 1) {
+    const char = template[i];
+    const next = template[i + 1];
+    if (char === "{" && next === "{" || char === "}" && next === "}") {
+      text5 += char;
+      i += 1;
+    } else if (char === "$" && next === "{") {
+      const end = template.indexOf("}", i);
+      const name2 = end < 0 ? "" : template.slice(i + 2, end);
+      if (!options.allowEnv) throw new TemplateError(`\${${name2}}: environment variables are allowed in header values only.`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) throw new TemplateError(`\${${name2}} is not an environment variable name (letters, digits, "_").`);
+      flush();
+      segments2.push({ kind: "env", name: name2 });
+      i = end;
+    } else if (char === "{") {
+      const end = template.indexOf("}", i);
+      if (end < 0) throw new TemplateError(`"{" at position ${i + 1} is never closed; ${SYNTAX}.`);
+      flush();
+      segments2.push(placeholder(template.slice(i + 1, end), options.allowEnv ?? false));
+      i = end;
+    } else if (char === "}") {
+      throw new TemplateError(`"}" at position ${i + 1} closes nothing; write }} for a literal brace.`);
+    } else {
+      text5 += char;
+    }
+  }
+  flush();
+  return segments2;
+}
+function envNames(segments2) {
+  return segments2.flatMap((segment) => segment.kind === "env" ? [segment.name] : []);
+}
+function parseJsonTemplate(value2) {
+  if (typeof value2 === "string") return { kind: "template", segments: parseTemplate(value2) };
+  if (value2 === null || typeof value2 === "number" || typeof value2 === "boolean") return { kind: "value", value: value2 };
+  if (Array.isArray(value2)) return { kind: "array", items: value2.map(parseJsonTemplate) };
+  if (typeof value2 === "object") return { kind: "object", entries: Object.entries(value2).map(([key, item2]) => [key, parseJsonTemplate(item2)]) };
+  throw new TemplateError(`${typeof value2} is not a JSON value.`);
+}
+var DEFAULT_STRING_LENGTH, MAX_STRING_LENGTH, SYNTAX, TemplateError;
+var init_route_template = __esm({
+  "src/core/config/route-template.ts"() {
+    "use strict";
+    DEFAULT_STRING_LENGTH = 12;
+    MAX_STRING_LENGTH = 1e4;
+    SYNTAX = "placeholders are {int:1..1000}, {choice:a,b,c}, {string} or {string:8} (write {{ and }} for literal braces)";
+    TemplateError = class extends Error {
+      name = "TemplateError";
+    };
+  }
+});
+
+// src/core/config/route-request.ts
+function parseField(route, field, text5, allowEnv = false) {
+  try {
+    return parseTemplate(text5, { allowEnv });
+  } catch (error62) {
+    if (error62 instanceof TemplateError) throw new ConfigError(`route "${route.name}" ${field}`, `${JSON.stringify(text5)}: ${error62.message}`);
+    throw error62;
+  }
+}
+function compileRequest(route) {
+  const hasForm = Object.keys(route.form).length > 0;
+  if (hasForm && route.json !== null) throw new ConfigError(`route "${route.name}"`, "give a form or a json body, not both.");
+  let json2 = null;
+  if (route.json !== null) {
+    try {
+      json2 = parseJsonTemplate(route.json);
+    } catch (error62) {
+      if (error62 instanceof TemplateError) throw new ConfigError(`route "${route.name}" json`, error62.message);
+      throw error62;
+    }
+  }
+  return {
+    name: route.path,
+    method: route.method,
+    path: parseField(route, "path", route.path),
+    query: fields(route, "query", route.query),
+    headers: fields(route, "headers", route.headers, true),
+    form: hasForm ? fields(route, "form", route.form) : null,
+    json: json2,
+    expect: [...route.expect]
+  };
+}
+function requestEnvNames(request) {
+  return [...new Set(request.headers.flatMap(([, segments2]) => envNames(segments2)))];
+}
+function checkRequestEnv(routes, env) {
+  for (const route of routes) {
+    for (const [header, segments2] of compileRequest(route).headers) {
+      const missing = envNames(segments2).find((name2) => env[name2] === void 0 || env[name2] === "");
+      if (missing) {
+        throw new ConfigError(
+          `route "${route.name}" headers ${header}`,
+          `reads the environment variable ${missing}, which is not set; set it in the job's env (e.g. env: ${missing}: \${{ secrets.${missing} }}).`
+        );
+      }
+    }
+  }
+}
+var fields;
+var init_route_request = __esm({
+  "src/core/config/route-request.ts"() {
+    "use strict";
+    init_errors();
+    init_route_template();
+    fields = (route, field, entries, allowEnv = false) => Object.entries(entries).map(([key, text5]) => [key, parseField(route, `${field} ${key}`, text5, allowEnv)]);
   }
 });
 
@@ -40812,35 +41038,45 @@ function resolveSetup(entry, builtIns) {
     label: entry.label ?? base?.label ?? entry.name,
     interface: entry.interface ?? base.interface,
     command: entry.command ?? [...base.command],
+    workers: entry.workers ?? base?.workers ?? null,
     env: { ...base?.env, ...entry.env },
     database: { maxConnections: entry["max-connections"] ?? base?.database.maxConnections ?? 100 }
   };
 }
 function resolveRoute(entry, builtIns) {
   if (typeof entry === "string") return findBuiltIn("routes", entry, builtIns);
-  const base = builtIns.find((route) => route.name === entry.name);
+  const base = builtIns.find((route2) => route2.name === entry.name);
   if (!base && entry.path === void 0) throw new ConfigError(`route "${entry.name}"`, 'a new route needs a path, e.g. "/search/".');
-  const reshaped = entry.path !== void 0 || entry.method !== void 0 || entry.form !== void 0;
-  return {
+  const reshaped = ["path", "method", "form", "json", "query", "headers", "expect"].some((key) => entry[key] !== void 0);
+  const form = Array.isArray(entry.form) ? Object.fromEntries(entry.form.map((field) => [field, RANDOM_FORM_VALUE])) : entry.form;
+  const route = {
     name: entry.name,
     title: entry.title ?? base?.title ?? entry.name,
     method: entry.method ?? base?.method ?? "GET",
     path: entry.path ?? base.path,
-    form: entry.form ?? [...base?.form ?? []],
+    query: entry.query ?? { ...base?.query },
+    headers: entry.headers ?? { ...base?.headers },
+    form: form ?? (entry.json !== void 0 ? {} : { ...base?.form }),
+    json: entry.json ?? (form !== void 0 ? null : base?.json ?? null),
+    expect: entry.expect ?? [...base?.expect ?? []],
     userClass: entry["user-class"] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS)
   };
+  compileRequest(route);
+  return route;
 }
 function resolveApp(entry, reference) {
   if (entry.context === void 0 || entry.wsgi === void 0 || entry.asgi === void 0) return { ...reference };
   return {
     name: entry.name ?? "app",
-    builtIn: false,
     context: entry.context,
     dockerfile: entry.dockerfile ?? "Dockerfile",
     wsgi: entry.wsgi,
     asgi: entry.asgi,
     port: entry.port ?? 8e3,
-    healthPath: entry["health-path"] ?? "/"
+    healthPath: entry["health-path"] ?? "/",
+    settings: entry.settings ?? `${entry.wsgi.split(".")[0]}.settings`,
+    env: { ...entry.env },
+    prepare: (entry.prepare ?? []).map((command) => [...command])
   };
 }
 function selectByName(input2, names2, known) {
@@ -40851,6 +41087,8 @@ var init_specs = __esm({
   "src/core/config/specs.ts"() {
     "use strict";
     init_errors();
+    init_route_request();
+    init_schema();
     GENERIC_USER_CLASS = "RouteUser";
   }
 });
@@ -40867,8 +41105,9 @@ function buildConfig(sources) {
   };
   const profileName = value2("profile") ?? "paper";
   const profile = PROFILES[profileName];
-  const definedSetups = file2.setups?.map((entry) => resolveSetup(entry, BUILT_IN_SETUPS));
-  const knownSetups = mergeDefinitions(BUILT_IN_SETUPS, definedSetups);
+  const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
+  const definedSetups = file2.setups?.map((entry) => resolveSetup(entry, namedSetups));
+  const knownSetups = mergeDefinitions(namedSetups, definedSetups);
   const definedRoutes = file2.routes?.map((entry) => resolveRoute(entry, BUILT_IN_ROUTES));
   const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
   const setupNames = isGiven(sources.inputs.setups) ? readInput("setups", sources.inputs.setups) : void 0;
@@ -42828,25 +43067,25 @@ async function streamLocustCsv(input2, file2, required2, onRow) {
   let columns = null;
   let width = 0;
   let row = 0;
-  const take = (fields) => {
+  const take = (fields2) => {
     if (columns === null) {
-      const missing = required2.filter((column) => !fields.includes(column));
+      const missing = required2.filter((column) => !fields2.includes(column));
       if (missing.length > 0) {
         throw new IngestError(`${file2} lacks column(s) ${missing.map((c) => `"${c}"`).join(", ")}; is it Locust output?`);
       }
-      columns = new Map(fields.map((column, index) => [column, index]));
-      width = fields.length;
+      columns = new Map(fields2.map((column, index) => [column, index]));
+      width = fields2.length;
       return;
     }
     row += 1;
-    if (fields.length !== width) throw new IngestError(`${file2}: row ${row} has ${fields.length} fields where the header has ${width}.`);
-    onRow(new LocustRecord(file2, columns, fields, row));
+    if (fields2.length !== width) throw new IngestError(`${file2}: row ${row} has ${fields2.length} fields where the header has ${width}.`);
+    onRow(new LocustRecord(file2, columns, fields2, row));
   };
   const sink = new Writable({
     objectMode: true,
-    write(fields, _encoding, done) {
+    write(fields2, _encoding, done) {
       try {
-        take(fields);
+        take(fields2);
         done();
       } catch (error62) {
         done(error62);
@@ -42878,10 +43117,10 @@ var init_csv = __esm({
     };
     MAX_ROW_BYTES = 1024 * 1024;
     LocustRecord = class {
-      constructor(file2, columns, fields, row) {
+      constructor(file2, columns, fields2, row) {
         this.file = file2;
         this.columns = columns;
-        this.fields = fields;
+        this.fields = fields2;
         this.row = row;
       }
       file;
@@ -43426,7 +43665,8 @@ function unknownEnvironment(latencyMethod) {
     compose: null,
     stack: {},
     latencyMethod,
-    latencyFallbackReason: null
+    latencyFallbackReason: null,
+    app: null
   };
 }
 async function reingestRun(runDir, source) {
@@ -43630,9 +43870,15 @@ var init_markdown_table = __esm({
 });
 
 // src/core/config/server-command.ts
-function serverCommand(setup, app) {
+function defaultWorkers(cpus2) {
+  return 2 * cpus2 + 1;
+}
+function serverCommand(setup, app, cpus2 = null) {
   const module = setup.interface === "wsgi" ? app.wsgi : app.asgi;
-  return setup.command.map((arg) => arg.replaceAll("{module}", module).replaceAll("{port}", String(app.port)));
+  const workers = setup.workers ?? (cpus2 ? defaultWorkers(cpus2) : null);
+  return setup.command.map(
+    (arg) => arg.replaceAll("{module}", module).replaceAll("{wsgi}", app.wsgi).replaceAll("{asgi}", app.asgi).replaceAll("{port}", String(app.port)).replaceAll("{workers}", workers === null ? "{workers}" : String(workers))
+  );
 }
 var init_server_command = __esm({
   "src/core/config/server-command.ts"() {
@@ -43868,7 +44114,7 @@ function configurationSection(results) {
   const { config: config2 } = results;
   const ramp = rampSeconds(config2);
   const lines = [
-    `- Profile: ${code(config2.profile)}; app: ${code(config2.app.name)}${config2.app.builtIn ? " (built-in reference app)" : ` (${code(config2.app.context)})`}`,
+    `- Profile: ${code(config2.profile)}; app: ${code(config2.app.name)} (${code(config2.app.context)})${results.environment.app ? `, commit ${code(results.environment.app.commit ?? "unknown")}, image ${code(results.environment.app.image?.slice(0, 19) ?? "unknown")}` : ""}`,
     `- Load: ${formatCount(config2.load.users)} users spawned at ${config2.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config2.load.runTimeSeconds} s per cell (hold ${formatRate(config2.load.runTimeSeconds - ramp)} s), ${config2.load.processes} Locust process(es)`,
     `- Seeded posts: ${formatCount(config2.seedPosts)}; added latencies: ${config2.latenciesMs.map(formatCount).join(", ")} ms; latency method: ${code(config2.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ""}`,
     ...results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : [],
@@ -48153,10 +48399,10 @@ function resolveAll(constructs2, events2, context) {
   const called = [];
   let index = -1;
   while (++index < constructs2.length) {
-    const resolve9 = constructs2[index].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events2 = resolve9(events2, context);
-      called.push(resolve9);
+    const resolve10 = constructs2[index].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events2 = resolve10(events2, context);
+      called.push(resolve10);
     }
   }
   return events2;
@@ -51697,8 +51943,8 @@ function createTokenizer(parser, initialize, from) {
     context.previous = code3;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context.events.push(["enter", token, context]);
@@ -51717,7 +51963,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulcheck(_, info) {
     info.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook;
     function hook(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -51771,7 +52017,7 @@ function createTokenizer(parser, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields2 ? Object.assign(Object.create(context), fields2) : context,
             effects,
             ok,
             nok
@@ -54182,11 +54428,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54202,7 +54448,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -54285,11 +54531,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54305,7 +54551,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -54370,11 +54616,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54390,7 +54636,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -54609,7 +54855,7 @@ var init_toolrunner = __esm({
             this.toolPath = path5.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -54692,7 +54938,7 @@ var init_toolrunner = __esm({
               if (error62) {
                 reject(error62);
               } else {
-                resolve9(exitCode);
+                resolve10(exitCode);
               }
             });
             if (this.options.input) {
@@ -54822,11 +55068,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54842,7 +55088,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -54901,7 +55147,7 @@ var init_log = __esm({
 import { join as join8 } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 function configDifferences(before, now) {
-  const fields = [
+  const fields2 = [
     ["users", before.load.users, now.load.users],
     ["spawn-rate", before.load.spawnRate, now.load.spawnRate],
     ["run-time", `${before.load.runTimeSeconds}s`, `${now.load.runTimeSeconds}s`],
@@ -54911,12 +55157,12 @@ function configDifferences(before, now) {
     ["latency-method", before.latencyMethod, now.latencyMethod],
     ["shard", before.shard && `${before.shard.index}/${before.shard.total}`, now.shard && `${now.shard.index}/${now.shard.total}`]
   ];
-  const differences = fields.filter(([, a, b]) => !isDeepStrictEqual(a, b)).map(([name2, a, b]) => change(name2, a, b));
+  const differences = fields2.filter(([, a, b]) => !isDeepStrictEqual(a, b)).map(([name2, a, b]) => change(name2, a, b));
   if (!isDeepStrictEqual(before.app, now.app)) differences.push(`the app definition (${before.app.name} \u2192 ${now.app.name})`);
   return differences;
 }
 function environmentDifferences(before, now) {
-  const fields = [
+  const fields2 = [
     ["Docker", before.docker, now.docker],
     ["Compose", before.compose, now.compose],
     ["CPUs", before.cpuCount, now.cpuCount],
@@ -54927,7 +55173,7 @@ function environmentDifferences(before, now) {
       now.stack[name2]
     ])
   ];
-  return fields.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
+  return fields2.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
 }
 async function planResume(outDir, earlier, cells, latencyMethod) {
   const plan = { kept: /* @__PURE__ */ new Map(), remeasured: [] };
@@ -55106,7 +55352,8 @@ function hostEnvironment(env = process.env) {
     compose: null,
     stack: {},
     latencyMethod: null,
-    latencyFallbackReason: null
+    latencyFallbackReason: null,
+    app: null
   };
 }
 var init_environment = __esm({
@@ -55150,6 +55397,7 @@ ${output2}` : ""}`);
 
 // src/stack/locust-command.ts
 function locustArgs(route, load, host) {
+  const request = compileRequest(route);
   return {
     args: [
       "-f",
@@ -55176,15 +55424,15 @@ function locustArgs(route, load, host) {
       ...load.processes > 1 ? ["--processes", String(load.processes)] : [],
       route.userClass
     ],
-    env: {
-      ASYNC_BENCH_ROUTE: JSON.stringify({ method: route.method, path: route.path, form: route.form })
-    }
+    env: { ASYNC_BENCH_ROUTE: JSON.stringify(request) },
+    passEnv: requestEnvNames(request)
   };
 }
 var LOCUSTFILE, CELL_MOUNT;
 var init_locust_command = __esm({
   "src/stack/locust-command.ts"() {
     "use strict";
+    init_route_request();
     LOCUSTFILE = "/locust/locustfile.py";
     CELL_MOUNT = "/out";
   }
@@ -55329,11 +55577,60 @@ var init_control = __esm({
   }
 });
 
+// src/stack/app-settings.ts
+function settingsModule(app) {
+  if (!/^[A-Za-z_][\w.]*$/.test(app.settings)) throw new Error(`app settings ${JSON.stringify(app.settings)} is not a Python module path`);
+  return `# Generated by async-bench for every container of the app; imports ${app.settings}.
+import os
+
+from ${app.settings} import *  # noqa: F401,F403
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": os.environ.get("POSTGRES_DB", "bench"),
+        "USER": os.environ.get("POSTGRES_USER", "postgres"),
+        "PASSWORD": os.environ.get("POSTGRES_PASSWORD", "postgres"),
+        "HOST": os.environ.get("POSTGRES_HOST", "db"),
+        "PORT": os.environ.get("POSTGRES_PORT", "5432"),
+        # Django's default: a new connection per request, as in the study.
+        "CONN_MAX_AGE": 0,
+    }
+}
+ALLOWED_HOSTS = ["*"]
+DEBUG = False
+`;
+}
+function settingsEnvironment(app) {
+  return { DJANGO_SETTINGS_MODULE: SETTINGS_MODULE, PYTHONPATH: SETTINGS_DIR, ...app.env };
+}
+function prepareCommands(app, seedPosts) {
+  return [["migrate", "--noinput"], ...app.prepare.map((command) => command.map((arg) => arg.replaceAll("{seed-posts}", String(seedPosts))))];
+}
+var SETTINGS_DIR, SETTINGS_MODULE, SETTINGS_FILE;
+var init_app_settings = __esm({
+  "src/stack/app-settings.ts"() {
+    "use strict";
+    SETTINGS_DIR = "/opt/async-bench-settings";
+    SETTINGS_MODULE = "async_bench_settings";
+    SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
+  }
+});
+
 // src/stack/project.ts
 import { createServer } from "node:net";
-import { join as join11 } from "node:path";
+import { join as join11, resolve as resolve5 } from "node:path";
+function appContext(context, root, cwd) {
+  return resolve5(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
+}
+function appImage(app) {
+  return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, "-")}:local`;
+}
 function setupOverridePath(layout) {
   return join11(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
+}
+function settingsPath(layout) {
+  return join11(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
 }
 function composeProject(layout, setup) {
   return {
@@ -55344,17 +55641,31 @@ function composeProject(layout, setup) {
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
       ASYNC_BENCH_TOXIPROXY_API_PORT: String(layout.toxiproxyApiPort),
       ASYNC_BENCH_UID: String(layout.uid),
-      ASYNC_BENCH_GID: String(layout.gid)
+      ASYNC_BENCH_GID: String(layout.gid),
+      ASYNC_BENCH_APP_CONTEXT: layout.app.context,
+      ASYNC_BENCH_APP_DOCKERFILE: layout.app.dockerfile,
+      ASYNC_BENCH_APP_IMAGE: layout.app.image
     },
     profiles: [LOAD_PROFILE]
   };
 }
-function setupOverride(setup, app) {
+function setupOverride(setup, app, cpus2, settingsPath2, root) {
   const document4 = {
     services: {
       app: {
-        command: serverCommand(setup, app),
-        environment: { ...setup.env }
+        command: serverCommand(setup, app, cpus2),
+        environment: {
+          ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`,
+          // gunicorn's ready hook (the ready file the ready-wait tests), for any image.
+          GUNICORN_CMD_ARGS: `--config ${GUNICORN_CONF}`,
+          ...settingsEnvironment(app),
+          ...setup.env
+        },
+        volumes: [
+          `${settingsPath2}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
+          `${join11(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
+          `${join11(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
+        ]
       }
     }
   };
@@ -55365,21 +55676,23 @@ function loadTarget(method, app) {
   return method === "toxiproxy" ? TOXIPROXY_ROUTES.appUrl : `http://app:${app.port}`;
 }
 function freeLoopbackPort() {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => typeof address === "object" && address ? resolve9(address.port) : reject(new Error("no port")));
+      server.close(() => typeof address === "object" && address ? resolve10(address.port) : reject(new Error("no port")));
     });
   });
 }
-var import_yaml2, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE;
+var import_yaml2, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
 var init_project = __esm({
   "src/stack/project.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
+    init_defaults();
     init_server_command();
+    init_app_settings();
     init_toxiproxy();
     COMPOSE_FILE = "compose/docker-compose.yml";
     TOXIPROXY_FILE = "compose/toxiproxy.yml";
@@ -55387,6 +55700,9 @@ var init_project = __esm({
     STACK_STATE_DIR = ".stack";
     SETUP_OVERRIDE_FILE = "setup.yml";
     DEFAULT_BASE_IMAGE = "debian:trixie-slim";
+    SUPPORT_DIR = "/opt/async-bench";
+    WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
+    GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
   }
 });
 
@@ -55401,15 +55717,17 @@ async function runCell(run, stack, cell, load, cellsDir, options = {}) {
   const warnings = [];
   let error62 = null;
   let loadSeconds = 0;
+  let restoreSeconds = null;
   try {
-    await Promise.all([stack.resetData(), stack.startApp()]);
+    restoreSeconds = await stack.restoreDatabase();
+    await stack.startApp();
     await applyLatency(run, stack, cell.latencyMs);
     const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
     const stopWatching = options.watch?.(dir);
-    const result = await run(stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env })).finally(
-      () => stopWatching?.()
-    );
+    const result = await run(
+      stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env, passEnv: invocation.passEnv })
+    ).finally(() => stopWatching?.());
     loadSeconds = (Date.now() - loadStart) / 1e3;
     await writeFile2(join12(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
     const stats = await readFile6(join12(dir, CELL_FILES.stats), "utf8").catch(() => "");
@@ -55438,6 +55756,7 @@ ${log}`.trim(), 10)}`;
     finishedAt: finished.toISOString(),
     seconds: (finished.getTime() - started.getTime()) / 1e3,
     loadSeconds,
+    restoreSeconds,
     latencyMethod: stack.layout.method,
     error: error62,
     warnings
@@ -55799,19 +56118,19 @@ var init_live = __esm({
         } catch {
           return;
         }
-        for (const fields of rows) {
+        for (const fields2 of rows) {
           if (this.columns === null) {
-            this.columns = new Map(fields.map((name2, i) => [name2, i]));
+            this.columns = new Map(fields2.map((name2, i) => [name2, i]));
             continue;
           }
-          const sample = this.sample(fields);
+          const sample = this.sample(fields2);
           if (!sample) continue;
           this.latest = sample;
           this.first ??= sample.timestamp;
         }
       }
-      sample(fields) {
-        const field = (name2) => fields[this.columns.get(name2) ?? -1] ?? "";
+      sample(fields2) {
+        const field = (name2) => fields2[this.columns.get(name2) ?? -1] ?? "";
         if (field("Name") !== AGGREGATED) return null;
         const number5 = (name2) => {
           const value2 = Number(field(name2));
@@ -55963,6 +56282,7 @@ var init_compose = __esm({
         return this.command(["exec", "-T", service, ...argv]);
       }
       /** A one-off container of `service` with volumes and environment of its own. */
+      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
       run(service, argv, options = {}) {
         return this.command([
           "run",
@@ -55971,6 +56291,7 @@ var init_compose = __esm({
           "-T",
           ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
           ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
+          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
           service,
           ...argv
         ]);
@@ -55985,6 +56306,16 @@ var init_compose = __esm({
 // src/stack/stack.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname6 } from "node:path";
+function snapshotStatements() {
+  return [
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${APP_DATABASE}' AND pid <> pg_backend_pid()`,
+    `DROP DATABASE IF EXISTS ${SNAPSHOT_DATABASE}`,
+    `CREATE DATABASE ${SNAPSHOT_DATABASE} TEMPLATE ${APP_DATABASE} STRATEGY FILE_COPY`
+  ];
+}
+function restoreStatements() {
+  return [`DROP DATABASE IF EXISTS ${APP_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${APP_DATABASE} TEMPLATE ${SNAPSHOT_DATABASE} STRATEGY FILE_COPY`];
+}
 function buildSummary(output2, seconds) {
   const images = new Set([...output2.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]));
   const cached2 = (output2.match(/\bCACHED\b/g) ?? []).length;
@@ -55992,15 +56323,18 @@ function buildSummary(output2, seconds) {
   const parts = [...images.size ? [`${images.size} image${images.size === 1 ? "" : "s"}`] : [], ...steps ? [`${cached2} of ${steps} steps cached`] : []];
   return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join("; ")})` : ""}; --verbose shows the build output.`;
 }
-var READY_TIMEOUT_SECONDS, StackError, Stack;
+var READY_TIMEOUT_SECONDS, APP_DATABASE, SNAPSHOT_DATABASE, StackError, Stack;
 var init_stack = __esm({
   "src/stack/stack.ts"() {
     "use strict";
     init_command();
     init_compose();
     init_toxiproxy();
+    init_app_settings();
     init_project();
     READY_TIMEOUT_SECONDS = 60;
+    APP_DATABASE = "bench";
+    SNAPSHOT_DATABASE = "bench_snapshot";
     StackError = class extends Error {
       name = "StackError";
     };
@@ -56028,7 +56362,20 @@ var init_stack = __esm({
         this.setup = setup;
         const path6 = setupOverridePath(this.layout);
         await mkdir3(dirname6(path6), { recursive: true });
-        await writeFile3(path6, setupOverride(setup, this.app));
+        const cpus2 = setup.workers === null && setup.command.some((arg) => arg.includes("{workers}")) ? await this.appCpus() : null;
+        await writeFile3(settingsPath(this.layout), settingsModule(this.app));
+        await writeFile3(path6, setupOverride(setup, this.app, cpus2, settingsPath(this.layout), this.layout.root));
+      }
+      cpus = null;
+      /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
+      async appCpus() {
+        if (this.cpus === null) {
+          const { stdout } = await runChecked(this.run, { command: "docker", args: ["info", "--format", "{{.NCPU}}"] }, "Reading the number of cores");
+          const cpus2 = Number(stdout.trim());
+          if (!Number.isInteger(cpus2) || cpus2 < 1) throw new StackError(`docker info reported ${JSON.stringify(stdout.trim())} cores; set "workers" in the setup.`);
+          this.cpus = cpus2;
+        }
+        return this.cpus;
       }
       /**
        * Builds the images. Verbose streams compose's output; otherwise one line sums it
@@ -56047,37 +56394,39 @@ ${result.stderr}`, (Date.now() - start) / 1e3));
         await this.waitReady("db");
         if (this.layout.method === "toxiproxy") await this.waitToxiproxy();
       }
-      /** Migrations and the seed posts, once per run (skipped when already there). */
-      async seed(posts) {
-        const { stdout } = await runChecked(
-          this.run,
-          this.compose.run("app", ["python", "manage.py", "seed_posts", "--migrate", "--count", String(posts)]),
-          "Seeding the database"
-        );
-        return stdout.trim().split("\n").at(-1) ?? "";
+      /**
+       * Once per run: migrate, then the app's own data steps (manage.py commands), each in
+       * a one-off app container. Returns the last line each printed, for the log.
+       */
+      async prepareData(seedPosts) {
+        const lines = [];
+        for (const argv of prepareCommands(this.app, seedPosts)) {
+          const { stdout } = await runChecked(this.run, this.compose.run("app", ["python", "manage.py", ...argv]), `manage.py ${argv.join(" ")}`);
+          lines.push(stdout.trim().split("\n").at(-1) || `manage.py ${argv[0]}: done`);
+        }
+        return lines;
       }
-      /** Deletes rows that earlier cells created, so every cell starts from the seed. */
-      async resetData() {
-        await runChecked(
-          this.run,
-          this.compose.exec("db", [
-            "psql",
-            "-U",
-            "postgres",
-            "-d",
-            "bench",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-Atq",
-            "-c",
-            "SELECT async_bench_reset()",
-            "-c",
-            "VACUUM (ANALYZE) posts_post",
-            "-c",
-            "CHECKPOINT"
-          ]),
-          "Resetting the posts table"
-        );
+      /**
+       * Keeps the database as migrations and the data step left it, as a template
+       * database: a file-level copy of every table, index and statistic, whatever the
+       * schema, so no app needs a reset command of its own.
+       */
+      async snapshotDatabase() {
+        await runChecked(this.run, this.adminPsql(snapshotStatements()), "Taking the database snapshot");
+      }
+      /**
+       * Every cell starts from the snapshot: the database the last cell changed is
+       * dropped (its connections closed) and copied afresh from the template. Returns the
+       * seconds it took, which the cell records.
+       */
+      async restoreDatabase() {
+        const start = Date.now();
+        await runChecked(this.run, this.adminPsql(restoreStatements()), "Restoring the database snapshot");
+        return (Date.now() - start) / 1e3;
+      }
+      /** psql in the db container, on the maintenance database (CREATE/DROP DATABASE cannot run on the one they touch). */
+      adminPsql(statements) {
+        return this.compose.exec("db", ["psql", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq", ...statements.flatMap((sql) => ["-c", sql])]);
       }
       /** A fresh app container, ready when a worker has loaded Django and reached the database. */
       async startApp() {
@@ -56093,7 +56442,8 @@ ${tail(logs, 15)}` : ""}`);
         }
       }
       async waitReady(service) {
-        await runChecked(this.run, this.compose.exec(service, ["async-bench-wait-ready", String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
+        const wait = service === "app" ? ["sh", WAIT_READY] : ["async-bench-wait-ready"];
+        await runChecked(this.run, this.compose.exec(service, [...wait, String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
       }
       async waitToxiproxy() {
         const deadline = Date.now() + READY_TIMEOUT_SECONDS * 1e3;
@@ -56106,7 +56456,7 @@ ${tail(logs, 15)}` : ""}`);
               throw new StackError(
                 `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${error62.message}`
               );
-            await new Promise((resolve9) => setTimeout(resolve9, 200));
+            await new Promise((resolve10) => setTimeout(resolve10, 200));
           }
         }
       }
@@ -56138,8 +56488,8 @@ ${tail(logs, 15)}` : ""}`);
 });
 
 // src/stack/run.ts
-import { mkdir as mkdir4, readFile as readFile8, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join14, resolve as resolve5 } from "node:path";
+import { mkdir as mkdir4, readFile as readFile8, stat as stat6, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join14, resolve as resolve6 } from "node:path";
 async function markInterrupted(dir, signal) {
   const path6 = join14(dir, CELL_FILES.runner);
   const record2 = JSON.parse(await readFile8(path6, "utf8").catch(() => "{}"));
@@ -56148,15 +56498,12 @@ async function markInterrupted(dir, signal) {
 }
 async function runBenchmark(config2, deps) {
   const { runner: run, log } = deps;
-  if (!config2.app.builtIn) {
-    throw new ConfigError(
-      "app",
-      'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.'
-    );
-  }
+  const context = appContext(config2.app.context, deps.root, deps.cwd);
+  await checkAppFolder(config2.app, context);
+  checkRequestEnv(config2.routes, deps.env ?? process.env);
   const started = /* @__PURE__ */ new Date();
   const cells = planShard(config2);
-  const outDir = resolve5(deps.cwd, config2.outDir);
+  const outDir = resolve6(deps.cwd, config2.outDir);
   const cellsDir = join14(outDir, CELLS_FOLDER);
   const resultsPath = join14(outDir, RESULTS_FILE);
   const policy = deps.existingRun ?? "force";
@@ -56173,7 +56520,8 @@ async function runBenchmark(config2, deps) {
     toxiproxyApiPort: await freeLoopbackPort(),
     baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
     uid: process.getuid?.() ?? 0,
-    gid: process.getgid?.() ?? 0
+    gid: process.getgid?.() ?? 0,
+    app: { context, dockerfile: resolve6(context, config2.app.dockerfile), image: appImage(config2.app) }
   };
   const firstSetup = cells[0].setup;
   const stack = new Stack(run, flavor, layout, config2.app, firstSetup);
@@ -56217,10 +56565,12 @@ async function runBenchmark(config2, deps) {
     if (choice2.fallbackReason) log.warning(`Latency method: toxiproxy, because netem is unavailable: ${choice2.fallbackReason}`);
     else log.info(`Latency method: ${choice2.method} (${choice2.note})`);
     saveTeardown();
-    await log.group("Start the database and seed it", async () => {
+    await log.group("Start the database, migrate and prepare the data", async () => {
       await stack.startDatabase();
-      const seeded = await stack.seed(config2.seedPosts);
-      log.info(seeded);
+      for (const line of await stack.prepareData(config2.seedPosts)) log.info(line);
+      const snapshotStart = Date.now();
+      await stack.snapshotDatabase();
+      log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1e3).toFixed(2)} s; every cell starts from it.`);
       measured.fingerprint = await readFingerprint(run, stack);
     });
     if (!interrupted) {
@@ -56229,7 +56579,8 @@ async function runBenchmark(config2, deps) {
         dockerVersion,
         flavor.version,
         { method: layout.method, fallbackReason: latencyFallbackReason },
-        measured.fingerprint
+        measured.fingerprint,
+        await appIdentity(run, layout.app)
       );
       const kept = await prepareOutDir(outDir, earlier, policy, { config: config2, cells, environment }, log);
       await mkdir4(cellsDir, { recursive: true });
@@ -56288,9 +56639,32 @@ async function runBenchmark(config2, deps) {
   }
   return results;
 }
-function runEnvironment(host, docker, compose, latency2, fingerprint) {
+async function appIdentity(run, app) {
+  const [commit, image] = await Promise.all([
+    run({ command: "git", args: ["-C", app.context, "rev-parse", "HEAD"] }),
+    run({ command: "docker", args: ["image", "inspect", "--format", "{{.Id}}", app.image] })
+  ]);
+  const value2 = (result) => result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
+  return { path: app.context, commit: value2(commit), image: value2(image) };
+}
+async function checkAppFolder(app, context) {
+  if (!(await stat6(join14(context, "manage.py")).catch(() => null))?.isFile()) {
+    throw new ConfigError(
+      "app context",
+      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
+    );
+  }
+  if (!(await stat6(resolve6(context, app.dockerfile)).catch(() => null))?.isFile()) {
+    throw new ConfigError(
+      "app dockerfile",
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder.`
+    );
+  }
+}
+function runEnvironment(host, docker, compose, latency2, fingerprint, app) {
   return {
     ...host,
+    app,
     docker,
     compose,
     latencyMethod: latency2.method,
@@ -56303,6 +56677,7 @@ var init_run = __esm({
   "src/stack/run.ts"() {
     "use strict";
     init_build();
+    init_route_request();
     init_environment();
     init_run_dir();
     init_cell2();
@@ -56339,7 +56714,7 @@ __export(calibrate_command_exports, {
   calibrateCommand: () => calibrateCommand
 });
 import { writeFile as writeFile5 } from "node:fs/promises";
-import { join as join15, resolve as resolve6 } from "node:path";
+import { join as join15, resolve as resolve7 } from "node:path";
 async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
   const log = streamLogger(io.stderr);
   const doubled = calibrationConfig(config2, perSide);
@@ -56354,7 +56729,7 @@ async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
       existingRun
     });
     const calibration = calibrate(results, config2.compare.threshold);
-    const outDir = resolve6(io.cwd, config2.outDir);
+    const outDir = resolve7(io.cwd, config2.outDir);
     await writeFile5(join15(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
     const text5 = renderCalibration(calibration);
     await writeFile5(join15(outDir, CALIBRATION_FILE), text5);
@@ -56398,7 +56773,7 @@ __export(run_command_exports, {
   runCommand: () => runCommand
 });
 import { writeFile as writeFile6 } from "node:fs/promises";
-import { join as join16, resolve as resolve7 } from "node:path";
+import { join as join16, resolve as resolve8 } from "node:path";
 async function runCommand(config2, io, existingRun = "refuse", options = {}) {
   const log = streamLogger(io.stderr);
   const source = config2.compare.baseline;
@@ -56416,7 +56791,7 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
       live: { write: (text5) => io.stderr.write(text5), mode: progressMode(io.stderr.isTTY, process.env) },
       verbose: options.verbose ?? false
     });
-    const outDir = resolve7(io.cwd, config2.outDir);
+    const outDir = resolve8(io.cwd, config2.outDir);
     const comparison = baseline ? compareResults(results, baseline, config2.compare.threshold) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile6(join16(outDir, TABLES_FILE), markdown);
@@ -56463,7 +56838,7 @@ init_verdicts();
 init_verdict_text();
 init_build();
 import { writeFile as writeFile7, readFile as readFile9 } from "node:fs/promises";
-import { dirname as dirname7, join as join17, resolve as resolve8 } from "node:path";
+import { dirname as dirname7, join as join17, resolve as resolve9 } from "node:path";
 
 // src/core/config/load.ts
 init_build();
@@ -56669,7 +57044,7 @@ function onePositional(parsed, what) {
 }
 var commands = {
   async ingest(parsed, io) {
-    const runDir = resolve8(io.cwd, onePositional(parsed, "a run directory"));
+    const runDir = resolve9(io.cwd, onePositional(parsed, "a run directory"));
     const recorded = await readRecordedResults(runDir).catch((error62) => {
       throw new ResultsError(
         `${error62.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`
@@ -56699,7 +57074,7 @@ var commands = {
   },
   async report(parsed, io) {
     const given = onePositional(parsed, "a results.json");
-    const path6 = resolve8(io.cwd, given);
+    const path6 = resolve9(io.cwd, given);
     const results = requireCells(given, await readResultsFile(path6));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
@@ -56714,7 +57089,7 @@ var commands = {
   },
   async compare(parsed, io) {
     const path6 = onePositional(parsed, "a results.json");
-    const results = requireCells(path6, await readResultsFile(resolve8(io.cwd, path6)));
+    const results = requireCells(path6, await readResultsFile(resolve9(io.cwd, path6)));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     if (!comparison) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
     for (const cell of comparison.cells.values()) {

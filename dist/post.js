@@ -27691,13 +27691,28 @@ function processRunner({ write }) {
 }
 
 // src/core/config/defaults.ts
+var ASYNC_BENCH_ROOT = "{async-bench}";
+var REFERENCE_APP = {
+  name: "reference",
+  context: `${ASYNC_BENCH_ROOT}/compose/app`,
+  dockerfile: "Dockerfile",
+  wsgi: "benchsite.wsgi:application",
+  asgi: "benchsite.asgi:application",
+  port: 8e3,
+  healthPath: "/healthz/",
+  settings: "benchsite.settings",
+  env: {},
+  prepare: [["seed_posts", "--count", "{seed-posts}"]]
+};
 var GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
+var GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
 var BUILT_IN_SETUPS = [
   {
     name: "sync",
     label: "Sync",
     interface: "wsgi",
     command: [...GUNICORN_ONE_WORKER, "--worker-class", "sync", "{module}"],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: "sync" },
     database: { maxConnections: 100 }
   },
@@ -27706,6 +27721,7 @@ var BUILT_IN_SETUPS = [
     label: "Async Limited",
     interface: "asgi",
     command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: "async" },
     database: { maxConnections: 100 }
   },
@@ -27714,9 +27730,63 @@ var BUILT_IN_SETUPS = [
     label: "Async Unlimited",
     interface: "asgi",
     command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: "async" },
     database: { maxConnections: 1e3 }
   }
+];
+var PRESET_SETUPS = [
+  {
+    name: "gthread",
+    label: "gthread",
+    interface: "wsgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "sync" },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "sync-workers",
+    label: "Sync workers",
+    interface: "wsgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "sync", "{wsgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "sync" },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "async-workers",
+    label: "Async workers",
+    interface: "asgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async" },
+    database: { maxConnections: 1e3 }
+  },
+  {
+    name: "uvicorn",
+    label: "uvicorn",
+    interface: "asgi",
+    command: ["uvicorn", "--host", "0.0.0.0", "--port", "{port}", "--no-access-log", "{asgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async" },
+    database: { maxConnections: 1e3 }
+  }
+];
+function plainRoute(route) {
+  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+}
+var BUILT_IN_ROUTES = [
+  plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
+  plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
+  plainRoute({
+    name: "io_create",
+    title: "I/O-bound DB create",
+    method: "POST",
+    path: "/posts/io_create/",
+    form: { title: "Post {string:10}", content: "Content {string:100}" },
+    userClass: "IoCreateUser"
+  })
 ];
 
 // src/core/config/file.ts
@@ -47464,41 +47534,54 @@ var LIMITS = {
   repeats: 20,
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262143,
-  port: 65535
+  port: 65535,
+  workers: 1e3
 };
 var PROFILE_NAMES = ["paper", "quick", "ci"];
 var LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
 var INTERFACES = ["wsgi", "asgi"];
-var HTTP_METHODS = ["GET", "POST"];
+var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 var NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
 var name = external_exports.string().regex(NAME_PATTERN);
+var RANDOM_FORM_VALUE = "{string:20}";
 var count = (min, max) => external_exports.number().int().min(min).max(max);
 var RouteSpecSchema = external_exports.object({
   name,
   title: external_exports.string().describe(`Heading of this route's table, e.g. "CPU-bound".`),
   method: external_exports.enum(HTTP_METHODS),
   path: external_exports.string().regex(/^\//),
-  form: external_exports.array(external_exports.string()).describe("Form fields sent with random text on each request (POST routes)."),
+  query: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Query parameters; values are templates (route-template.ts)."),
+  headers: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Request headers; values are templates and may read ${NAME} from the runner."),
+  // Earlier results stored form as a list of fields sent with random text: read as such.
+  form: external_exports.union([
+    external_exports.record(external_exports.string(), external_exports.string()),
+    external_exports.array(external_exports.string()).transform((fields) => Object.fromEntries(fields.map((field) => [field, RANDOM_FORM_VALUE])))
+  ]).describe("Form body fields; values are templates (a list of names: random text in each, as earlier results stored it)."),
+  json: external_exports.unknown().nullable().default(null).describe("JSON body whose strings are templates; null for none."),
+  expect: external_exports.array(external_exports.number().int().min(100).max(599)).default([]).describe("Statuses that count as success; any other is a Locust failure. Empty: any status below 400."),
   userClass: external_exports.string().describe("Locust user class in locust/locustfile.py that requests this route.")
 }).describe("A load route of the app under test: what one Locust user requests in a loop.");
 var SetupSpecSchema = external_exports.object({
   name,
   label: external_exports.string(),
   interface: external_exports.enum(INTERFACES).describe("Which entry point the server loads; picks app.wsgi or app.asgi for {module}."),
-  command: external_exports.array(external_exports.string()).min(1).describe("Server argv; {module} and {port} are filled from the app."),
+  command: external_exports.array(external_exports.string()).min(1).describe("Server argv; {module} (wsgi or asgi by interface), {wsgi}, {asgi}, {port} and {workers} are filled in."),
+  workers: count(1, LIMITS.workers).nullable().default(null).describe("{workers} of the command; null: 2 \xD7 the app container's cores + 1 (gunicorn's advice)."),
   env: external_exports.record(external_exports.string(), external_exports.string()).describe("Extra environment of the app process (the reference app picks sync/async views here)."),
   database: external_exports.object({ maxConnections: count(1, LIMITS.maxConnections) })
 }).describe("How the app is served and what the database allows: one column of Tables 1-3.");
 var AppSpecSchema = external_exports.object({
   name: external_exports.string(),
-  builtIn: external_exports.boolean().describe("True for compose/app shipped with async-bench; contexts are then relative to it."),
-  context: external_exports.string().describe("Docker build context (relative to the workspace for a user's app)."),
+  context: external_exports.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
   dockerfile: external_exports.string(),
   wsgi: external_exports.string(),
   asgi: external_exports.string(),
   port: count(1, LIMITS.port),
-  healthPath: external_exports.string()
-}).describe("The Django project under test: the built-in reference app or a user's own.");
+  healthPath: external_exports.string(),
+  settings: external_exports.string().default("benchsite.settings").describe("The project's DJANGO_SETTINGS_MODULE; a generated module imports it and points DATABASES at async-bench's PostgreSQL."),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Extra environment of the app container."),
+  prepare: external_exports.array(external_exports.array(external_exports.string()).min(1)).default([]).describe("manage.py commands run once after migrate ({seed-posts} filled in); the database they leave is what every cell starts from.")
+}).describe("The Django project under test: the reference app (the default value) or a team's own, through the same path.");
 var LoadSpecSchema = external_exports.object({
   users: count(1, LIMITS.users),
   spawnRate: external_exports.number().gt(0).max(LIMITS.spawnRate),
@@ -47749,18 +47832,34 @@ var SetupDefinitionSchema = strictMapping({
   env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
     error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
   }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
-  "max-connections": wholeNumber(1, LIMITS.maxConnections).optional()
+  "max-connections": wholeNumber(1, LIMITS.maxConnections).optional(),
+  workers: wholeNumber(1, LIMITS.workers).optional()
 });
 var urlPath = nonEmptyText('a path such as "/search/"').refine((path5) => path5.startsWith("/"), {
   error: (issue3) => `${show(issue3.input)} must start with "/".`
+});
+var templates = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+  error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
+}).transform((entries) => Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, String(value)])));
+var HTTP_STATUS = "HTTP statuses from 100 to 599, e.g. [200, 201]";
+var statuses = external_exports.union([external_exports.number(), external_exports.array(external_exports.number())], { error: `expected ${HTTP_STATUS}.` }).transform((raw) => Array.isArray(raw) ? raw : [raw]).refine((codes) => codes.length > 0 && codes.every((code) => Number.isInteger(code) && code >= 100 && code <= 599), {
+  error: (issue3) => `${show(issue3.input)}: expected ${HTTP_STATUS}.`
 });
 var RouteDefinitionSchema = strictMapping({
   name: entryName,
   title: nonEmptyText().optional(),
   method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
   path: urlPath.optional(),
-  form: names.optional(),
+  query: templates.optional(),
+  headers: templates.optional(),
+  // A list of names sends random text in each (the earlier form); a mapping gives templates.
+  form: external_exports.union([names, templates], { error: "expected a list of field names or a mapping of fields to values." }).optional(),
+  json: external_exports.unknown().optional(),
+  expect: statuses.optional(),
   "user-class": nonEmptyText().optional()
+}).refine((route) => route.form === void 0 || route.json === void 0, {
+  error: "give a form or a json body, not both.",
+  path: ["json"]
 });
 var moduleEntry = nonEmptyText('"module.path:callable"').refine((text2) => /^[\w.]+:[\w.]+$/.test(text2), {
   error: (issue3) => `${show(issue3.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`
@@ -47772,7 +47871,14 @@ var AppDefinitionSchema = strictMapping({
   wsgi: moduleEntry.optional(),
   asgi: moduleEntry.optional(),
   port: wholeNumber(1, LIMITS.port).optional(),
-  "health-path": nonEmptyText().optional()
+  "health-path": nonEmptyText().optional(),
+  settings: nonEmptyText('a module such as "mysite.settings"').optional(),
+  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+    error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
+  }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
+  prepare: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).min(1), {
+    error: "must be a list of manage.py commands, e.g. [[loaddata, demo.json]]."
+  }).transform((commands) => commands.map((command) => command.map(String))).optional()
 }).superRefine((app, ctx) => {
   if (Object.keys(app).length === 0) return;
   if (app.context === void 0) {
@@ -47923,7 +48029,12 @@ var EnvironmentSchema = external_exports.object({
   latencyMethod: external_exports.enum(["netem", "toxiproxy"]).nullable(),
   latencyFallbackReason: external_exports.string().nullable().default(null).describe(
     "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
-  )
+  ),
+  app: external_exports.object({
+    path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
+    commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
+    image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
+  }).nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null).")
 }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
 var NoiseEstimateSchema = external_exports.object({
   cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
@@ -47958,6 +48069,15 @@ var ResultsSchema = external_exports.object({
 
 // src/stack/project.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/stack/app-settings.ts
+var SETTINGS_MODULE = "async_bench_settings";
+var SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
+
+// src/stack/project.ts
+var SUPPORT_DIR = "/opt/async-bench";
+var WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
+var GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
 
 // src/stack/fingerprint.ts
 var VERSIONS_SCRIPT = [
@@ -48025,6 +48145,7 @@ var Compose = class {
     return this.command(["exec", "-T", service, ...argv]);
   }
   /** A one-off container of `service` with volumes and environment of its own. */
+  /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
   run(service, argv, options = {}) {
     return this.command([
       "run",
@@ -48033,6 +48154,7 @@ var Compose = class {
       "-T",
       ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
       ...Object.entries(options.env ?? {}).flatMap(([key, value]) => ["--env", `${key}=${value}`]),
+      ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
       service,
       ...argv
     ]);

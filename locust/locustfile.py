@@ -5,10 +5,13 @@ Pick the class on the command line, e.g.
 Users loop with no wait (constant(0)): "as soon as a user finishes its task, it begins
 again". HttpUser (python-requests) as in the study.
 
-RouteUser requests any route (custom routes of async-bench.yml) described by the
-environment variable ASYNC_BENCH_ROUTE, a JSON object, e.g.
-  ASYNC_BENCH_ROUTE='{"method": "POST", "path": "/posts/io_create/", "form": ["title", "content"]}'
-(async-bench passes it to every Locust run: src/locust/command.ts).
+RouteUser requests any route of async-bench.yml, described by the environment variable
+ASYNC_BENCH_ROUTE: a JSON object that async-bench compiles from the route
+(src/core/config/route-request.ts), placeholders already parsed into segments, e.g.
+  ASYNC_BENCH_ROUTE='{"name": "/items/{int:1..9}/", "method": "GET",
+    "path": [{"kind": "text", "text": "/items/"}, {"kind": "int", "min": 1, "max": 9},
+             {"kind": "text", "text": "/"}],
+    "query": [], "headers": [], "form": null, "json": null, "expect": [200]}'
 """
 
 import json
@@ -22,15 +25,78 @@ from locust import HttpUser, constant, events, task
 
 _LETTERS = string.ascii_letters
 ROUTE_ENV = "ASYNC_BENCH_ROUTE"
-_ROUTE_EXAMPLE = '{"method": "GET", "path": "/posts/noop/", "form": []}'
+_ROUTE_EXAMPLE = (
+    '{"name": "/posts/noop/", "method": "GET", "path": [{"kind": "text", "text": "/posts/noop/"}], '
+    '"query": [], "headers": [], "form": null, "json": null, "expect": []}'
+)
 
 
 def random_string(length: int) -> str:
     return "".join(random.choice(_LETTERS) for _ in range(length))
 
 
+def fill(segments) -> str:
+    """One template's text for one request: each placeholder drawn afresh."""
+    parts = []
+    for segment in segments:
+        kind = segment["kind"]
+        if kind == "text":
+            parts.append(segment["text"])
+        elif kind == "int":
+            parts.append(str(random.randint(segment["min"], segment["max"])))
+        elif kind == "choice":
+            parts.append(random.choice(segment["values"]))
+        elif kind == "string":
+            parts.append(random_string(segment["length"]))
+        elif kind == "env":
+            # Checked before the run; read here so the token never leaves the environment.
+            parts.append(os.environ.get(segment["name"], ""))
+        else:
+            raise ValueError(f"unknown template segment {segment!r}")
+    return "".join(parts)
+
+
+def fill_json(node):
+    """A JSON body for one request; a string that is one {int:...} alone is sent as a number."""
+    kind = node["kind"]
+    if kind == "value":
+        return node["value"]
+    if kind == "template":
+        segments = node["segments"]
+        if len(segments) == 1 and segments[0]["kind"] == "int":
+            return random.randint(segments[0]["min"], segments[0]["max"])
+        return fill(segments)
+    if kind == "array":
+        return [fill_json(item) for item in node["items"]]
+    if kind == "object":
+        return {key: fill_json(value) for key, value in node["entries"]}
+    raise ValueError(f"unknown JSON template node {node!r}")
+
+
+def build_request(route) -> dict:
+    """Keyword arguments of one client.request call for the route."""
+    request = {
+        "method": route["method"],
+        "url": fill(route["path"]),
+        "name": route["name"],
+    }
+    if route["query"]:
+        request["params"] = {key: fill(value) for key, value in route["query"]}
+    if route["headers"]:
+        request["headers"] = {key: fill(value) for key, value in route["headers"]}
+    if route["form"] is not None:
+        request["data"] = {key: fill(value) for key, value in route["form"]}
+    if route["json"] is not None:
+        request["json"] = fill_json(route["json"])
+    return request
+
+
+_ROUTE_KEYS = ("name", "method", "path", "query", "headers", "form", "json", "expect")
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
 def parse_route(raw):
-    """ASYNC_BENCH_ROUTE's text -> ((method, path, form), None), or (None, why it is unusable)."""
+    """ASYNC_BENCH_ROUTE's text -> (route, None), or (None, why it is unusable)."""
     if raw is None or raw.strip() == "":
         return None, f"{ROUTE_ENV} is not set"
     try:
@@ -39,17 +105,16 @@ def parse_route(raw):
         return None, f"{ROUTE_ENV} is not valid JSON ({error}): {raw!r}"
     if not isinstance(route, dict):
         return None, f"{ROUTE_ENV} must be a JSON object, got {raw!r}"
-    method = route.get("method", "GET")
-    method = method.upper() if isinstance(method, str) else method
-    if method not in ("GET", "POST"):
-        return None, f'{ROUTE_ENV} "method" must be "GET" or "POST", got {route.get("method")!r}'
-    path = route.get("path")
-    if not isinstance(path, str) or not path.startswith("/"):
-        return None, f'{ROUTE_ENV} "path" must be a string starting with "/", got {path!r}'
-    form = route.get("form") if route.get("form") is not None else []
-    if not isinstance(form, list) or not all(isinstance(field, str) and field for field in form):
-        return None, f'{ROUTE_ENV} "form" must be a list of field names, got {route.get("form")!r}'
-    return (method, path, tuple(form)), None
+    missing = [key for key in _ROUTE_KEYS if key not in route]
+    if missing:
+        return None, f"{ROUTE_ENV} lacks {', '.join(missing)} (async-bench compiles it from the route): {raw!r}"
+    if route["method"] not in _METHODS:
+        return None, f'{ROUTE_ENV} "method" must be one of {", ".join(_METHODS)}, got {route["method"]!r}'
+    try:
+        build_request(route)  # every segment evaluates, or the route is refused before any load
+    except (KeyError, TypeError, ValueError) as error:
+        return None, f"{ROUTE_ENV} has a template that cannot be filled ({error!r}): {raw!r}"
+    return route, None
 
 
 # Read once at import; a problem only matters when RouteUser is selected (see below).
@@ -97,10 +162,11 @@ class NoopUser(HttpUser):
 
 
 class RouteUser(HttpUser):
-    """Any route: method and path from ASYNC_BENCH_ROUTE, each form field random text.
+    """Any route: the request ASYNC_BENCH_ROUTE describes, placeholders drawn afresh each time.
 
-    GET sends the fields as query parameters, POST as a form body. Requests are named
-    by the path, so Locust's stats have one row per route.
+    Requests are named by the path as written, so Locust's stats have one row per route.
+    A status outside the route's "expect" list is a Locust failure (counted, not a crash);
+    without a list, Locust's rule holds (below 400 succeeds).
     """
 
     wait_time = constant(0)
@@ -111,12 +177,15 @@ class RouteUser(HttpUser):
 
     @task
     def route(self) -> None:
-        method, path, form = ROUTE
-        fields = {field: random_string(20) for field in form}
-        if method == "POST":
-            self.client.post(path, data=fields, name=path)
-        else:
-            self.client.get(path, params=fields or None, name=path)
+        expect = ROUTE["expect"]
+        if not expect:
+            self.client.request(**build_request(ROUTE))
+            return
+        with self.client.request(**build_request(ROUTE), catch_response=True) as response:
+            if response.status_code in expect:
+                response.success()
+            else:
+                response.failure(f"status {response.status_code}, expected {' or '.join(map(str, expect))}")
 
 
 def _route_failure() -> str:

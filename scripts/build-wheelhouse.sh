@@ -15,6 +15,8 @@
 # build running meanwhile never sees an empty folder. Idempotent: unchanged files are
 # left as they are. PYTHON_VERSION must match the base image's python3 (trixie: 3.13).
 # Set CLEAN=1 to empty the wheel folders instead.
+# Any other project's folder (holding requirements.txt, e.g. examples/shop) may be named
+# as arguments: `scripts/build-wheelhouse.sh examples/shop` fills examples/shop/wheels.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,11 @@ PYTHON_VERSION=${PYTHON_VERSION:-3.13}
 PIP=${PIP:-pip}
 abi="cp${PYTHON_VERSION/./}"
 dirs=(compose/app locust)
+if [ "$#" -gt 0 ]; then dirs=("$@"); fi
+for d in "${dirs[@]}"; do
+  [ -f "$d/requirements.txt" ] || { echo "build-wheelhouse: $d has no requirements.txt" >&2; exit 2; }
+  mkdir -p "$d/wheels"
+done
 
 if [ "${CLEAN:-0}" = 1 ]; then
   for d in "${dirs[@]}"; do rm -f "$d"/wheels/*.whl; done

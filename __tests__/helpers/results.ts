@@ -28,6 +28,7 @@ export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Parti
       stack: {},
       latencyMethod: 'toxiproxy',
       latencyFallbackReason: null,
+      app: null,
     },
     shard: config.shard,
     cells: planShard(config).map((cell) => {

@@ -155,13 +155,48 @@ describe('locust arguments', () => {
       '0',
       'IoReadUser',
     ]);
-    expect(JSON.parse(env.ASYNC_BENCH_ROUTE!)).toEqual({ method: 'GET', path: '/posts/io_read/', form: [] });
+    expect(JSON.parse(env.ASYNC_BENCH_ROUTE!)).toEqual({
+      name: '/posts/io_read/',
+      method: 'GET',
+      path: [{ kind: 'text', text: '/posts/io_read/' }],
+      query: [],
+      headers: [],
+      form: null,
+      json: null,
+      expect: [],
+    });
   });
 
   it('several processes when configured; custom routes use the generic user', () => {
-    const route = { name: 'search', title: 'Search', method: 'POST' as const, path: '/s/', form: ['q'], userClass: GENERIC_USER_CLASS };
-    const { args, env } = locustArgs(route, { users: 10, spawnRate: 1, runTimeSeconds: 30, processes: 2 }, 'http://toxiproxy:18000');
+    const route = {
+      name: 'search',
+      title: 'Search',
+      method: 'POST' as const,
+      path: '/s/',
+      query: {},
+      headers: { Authorization: 'Bearer ${SEARCH_TOKEN}' },
+      form: { q: '{choice:a,b}' },
+      json: null,
+      expect: [200],
+      userClass: GENERIC_USER_CLASS,
+    };
+    const { args, env, passEnv } = locustArgs(route, { users: 10, spawnRate: 1, runTimeSeconds: 30, processes: 2 }, 'http://toxiproxy:18000');
     expect(args.slice(-3)).toEqual(['--processes', '2', 'RouteUser']);
-    expect(JSON.parse(env.ASYNC_BENCH_ROUTE!)).toEqual({ method: 'POST', path: '/s/', form: ['q'] });
+    expect(JSON.parse(env.ASYNC_BENCH_ROUTE!)).toMatchObject({
+      method: 'POST',
+      form: [['q', [{ kind: 'choice', values: ['a', 'b'] }]]],
+      headers: [
+        [
+          'Authorization',
+          [
+            { kind: 'text', text: 'Bearer ' },
+            { kind: 'env', name: 'SEARCH_TOKEN' },
+          ],
+        ],
+      ],
+      expect: [200],
+    });
+    // The token goes by name: its value is in no argument of the command.
+    expect(passEnv).toEqual(['SEARCH_TOKEN']);
   });
 });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/core/config/build.js';
 import type { Command, RunOptions } from '../../src/stack/exec/command.js';
@@ -8,6 +9,8 @@ import type { Logger } from '../../src/stack/log.js';
 import { runBenchmark } from '../../src/stack/run.js';
 import { fakeDocker, isLoadRun } from '../helpers/fake-docker.js';
 import { scratch } from '../helpers/fixtures.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /*
  * The live view and the build summary inside runBenchmark, with the stand-in engine
@@ -46,7 +49,7 @@ describe('runBenchmark: a live line per cell and a summed-up build', () => {
         return fake.runner(command, options);
       },
       log,
-      root: dir,
+      root: REPO_ROOT, // its compose/app is the reference app's folder; the engine is a stand-in
       cwd: dir,
       env: {},
       signals: new EventEmitter(),

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -11,6 +12,8 @@ import { OutDirError, type ExistingRunPolicy } from '../../src/stack/out-dir.js'
 import { InterruptedError, runBenchmark } from '../../src/stack/run.js';
 import { fakeDocker, isLoadRun, type FakeDocker, type FakeDockerOptions } from '../helpers/fake-docker.js';
 import { scratch } from '../helpers/fixtures.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /*
  * runBenchmark for real on real folders, with a stand-in engine behind the Runner
@@ -58,7 +61,7 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
     return runBenchmark(config, {
       runner: fake.runner,
       log,
-      root: dir,
+      root: REPO_ROOT, // its compose/app is the reference app's folder; the engine is a stand-in
       cwd: dir,
       env: {},
       signals: options.signals ?? new EventEmitter(),

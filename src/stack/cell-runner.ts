@@ -14,17 +14,19 @@ export interface CellRunRecord {
   id: string;
   startedAt: string;
   finishedAt: string;
-  /** Wall time of the whole cell: fresh app, reset, latency, load, logs. */
+  /** Wall time of the whole cell: database restore, fresh app, latency, load, logs. */
   seconds: number;
   /** Of which the load itself. */
   loadSeconds: number;
+  /** Of which restoring the database snapshot (null when the cell stopped before). */
+  restoreSeconds: number | null;
   latencyMethod: string;
   error: string | null;
   warnings: string[];
 }
 
 /**
- * One cell: a fresh app, the seed-only database, the cell's latency, Locust into
+ * One cell: the database restored from the snapshot, a fresh app, the cell's latency, Locust into
  * cells/<dir>/ (a repeat: cells/<dir>/r<n>/), then the logs beside its CSVs. Never throws for a cell-level
  * fault: the error goes into cell.json and the run goes on.
  */
@@ -43,15 +45,18 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
   const warnings: string[] = [];
   let error: string | null = null;
   let loadSeconds = 0;
+  let restoreSeconds: number | null = null;
   try {
-    await Promise.all([stack.resetData(), stack.startApp()]);
+    // In turn: the restore replaces the database the app would connect to.
+    restoreSeconds = await stack.restoreDatabase();
+    await stack.startApp();
     await applyLatency(run, stack, cell.latencyMs);
     const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
     const loadStart = Date.now();
     const stopWatching = options.watch?.(dir);
-    const result = await run(stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env })).finally(
-      () => stopWatching?.(),
-    );
+    const result = await run(
+      stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env, passEnv: invocation.passEnv }),
+    ).finally(() => stopWatching?.());
     loadSeconds = (Date.now() - loadStart) / 1000;
     await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);
     // Locust creates its CSVs at start: one that stopped on an error leaves them empty.
@@ -79,6 +84,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     finishedAt: finished.toISOString(),
     seconds: (finished.getTime() - started.getTime()) / 1000,
     loadSeconds,
+    restoreSeconds,
     latencyMethod: stack.layout.method,
     error,
     warnings,

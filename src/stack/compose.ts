@@ -68,7 +68,8 @@ export class Compose {
   }
 
   /** A one-off container of `service` with volumes and environment of its own. */
-  run(service: string, argv: string[], options: { volumes?: string[]; env?: Record<string, string> } = {}): Command {
+  /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
+  run(service: string, argv: string[], options: { volumes?: string[]; env?: Record<string, string>; passEnv?: string[] } = {}): Command {
     return this.command([
       'run',
       '--rm',
@@ -76,6 +77,7 @@ export class Compose {
       '-T',
       ...(options.volumes ?? []).flatMap((volume) => ['--volume', volume]),
       ...Object.entries(options.env ?? {}).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+      ...(options.passEnv ?? []).flatMap((name) => ['--env', name]),
       service,
       ...argv,
     ]);

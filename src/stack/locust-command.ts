@@ -1,4 +1,5 @@
 import type { LoadSpec, RouteSpec } from '../core/config/build.js';
+import { compileRequest, requestEnvNames } from '../core/config/route-request.js';
 
 /** Paths inside the load container: the locustfile and the bind-mounted cell folder. */
 export const LOCUSTFILE = '/locust/locustfile.py';
@@ -8,6 +9,8 @@ export interface LocustInvocation {
   args: string[];
   /** Tells the generic RouteUser which request to make (custom routes). */
   env: Record<string, string>;
+  /** Runner variables the container gets by name only (header tokens): their values never appear in a command. */
+  passEnv: string[];
 }
 
 /**
@@ -17,6 +20,7 @@ export interface LocustInvocation {
  * failed command.
  */
 export function locustArgs(route: RouteSpec, load: LoadSpec, host: string): LocustInvocation {
+  const request = compileRequest(route);
   return {
     args: [
       '-f',
@@ -43,8 +47,7 @@ export function locustArgs(route: RouteSpec, load: LoadSpec, host: string): Locu
       ...(load.processes > 1 ? ['--processes', String(load.processes)] : []),
       route.userClass,
     ],
-    env: {
-      ASYNC_BENCH_ROUTE: JSON.stringify({ method: route.method, path: route.path, form: route.form }),
-    },
+    env: { ASYNC_BENCH_ROUTE: JSON.stringify(request) },
+    passEnv: requestEnvNames(request),
   };
 }

@@ -1,8 +1,10 @@
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { AppSpec, SetupSpec } from '../core/config/build.js';
+import { ASYNC_BENCH_ROOT } from '../core/config/defaults.js';
 import { serverCommand } from '../core/config/server-command.js';
+import { settingsEnvironment, SETTINGS_DIR, SETTINGS_FILE } from './app-settings.js';
 import type { ComposeProject } from './compose.js';
 import { TOXIPROXY_ROUTES } from './latency/toxiproxy.js';
 
@@ -29,10 +31,32 @@ export interface StackLayout {
   baseImage: string;
   uid: number;
   gid: number;
+  /** The app's build context and Dockerfile (absolute) and its image name. */
+  app: { context: string; dockerfile: string; image: string };
 }
+
+/** The app's folder on this machine: {async-bench} is async-bench's root; anything else is relative to the workspace. */
+export function appContext(context: string, root: string, cwd: string): string {
+  return resolve(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
+}
+
+/** An image name per app, so the reference app's cached image is never a team's. */
+export function appImage(app: Pick<AppSpec, 'name'>): string {
+  return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}:local`;
+}
+
+/** async-bench's own files every app container gets (read-only), whatever its image. */
+export const SUPPORT_DIR = '/opt/async-bench';
+export const WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
+const GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
 
 export function setupOverridePath(layout: Pick<StackLayout, 'outDir'>): string {
   return join(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
+}
+
+/** The generated settings module on the host, mounted read-only into every app container. */
+export function settingsPath(layout: Pick<StackLayout, 'outDir'>): string {
+  return join(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
 }
 
 /**
@@ -50,18 +74,36 @@ export function composeProject(layout: StackLayout, setup: SetupSpec): ComposePr
       ASYNC_BENCH_TOXIPROXY_API_PORT: String(layout.toxiproxyApiPort),
       ASYNC_BENCH_UID: String(layout.uid),
       ASYNC_BENCH_GID: String(layout.gid),
+      ASYNC_BENCH_APP_CONTEXT: layout.app.context,
+      ASYNC_BENCH_APP_DOCKERFILE: layout.app.dockerfile,
+      ASYNC_BENCH_APP_IMAGE: layout.app.image,
     },
     profiles: [LOAD_PROFILE],
   };
 }
 
-/** The override file's text for one setup. */
-export function setupOverride(setup: SetupSpec, app: AppSpec): string {
+/**
+ * The override file's text for one setup. ASYNC_BENCH_HEALTH_URL lets the ready-wait
+ * fall back to one request to the health path, for servers without gunicorn's
+ * ready hook (plain uvicorn).
+ */
+export function setupOverride(setup: SetupSpec, app: AppSpec, cpus: number | null, settingsPath: string, root: string): string {
   const document = {
     services: {
       app: {
-        command: serverCommand(setup, app),
-        environment: { ...setup.env },
+        command: serverCommand(setup, app, cpus),
+        environment: {
+          ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`,
+          // gunicorn's ready hook (the ready file the ready-wait tests), for any image.
+          GUNICORN_CMD_ARGS: `--config ${GUNICORN_CONF}`,
+          ...settingsEnvironment(app),
+          ...setup.env,
+        },
+        volumes: [
+          `${settingsPath}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
+          `${join(root, 'compose/app/async-bench-wait-ready')}:${WAIT_READY}:ro`,
+          `${join(root, 'compose/app/gunicorn.conf.py')}:${GUNICORN_CONF}:ro`,
+        ],
       },
     },
   };

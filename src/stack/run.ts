@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config/build.js';
+import { checkRequestEnv } from '../core/config/route-request.js';
 import type { Runner } from './exec/command.js';
 import { hostEnvironment, type Environment } from '../core/results/environment.js';
 import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js';
@@ -15,7 +16,7 @@ import { readFingerprint, type StackFingerprint } from './fingerprint.js';
 import { chooseLatencyMethod, netemAvailability, netemPreflight } from './latency/control.js';
 import { prepareNetemHost } from './latency/netem-module.js';
 import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingRunPolicy } from './out-dir.js';
-import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
+import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { Stack } from './stack.js';
 
@@ -81,12 +82,10 @@ const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
  */
 export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise<Results> {
   const { runner: run, log } = deps;
-  if (!config.app.builtIn) {
-    throw new ConfigError(
-      'app',
-      'benchmarking your own Django project is not supported by this version yet; remove "app:" from the config file to run the reference app.',
-    );
-  }
+  const context = appContext(config.app.context, deps.root, deps.cwd);
+  await checkAppFolder(config.app, context);
+  // A header token missing from the runner's environment: refused before anything is built.
+  checkRequestEnv(config.routes, deps.env ?? process.env);
   const started = new Date();
   const cells = planShard(config);
   const outDir = resolve(deps.cwd, config.outDir);
@@ -111,6 +110,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
+    app: { context, dockerfile: resolve(context, config.app.dockerfile), image: appImage(config.app) },
   };
   const firstSetup = cells[0]!.setup;
   const stack = new Stack(run, flavor, layout, config.app, firstSetup);
@@ -157,10 +157,12 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     if (choice.fallbackReason) log.warning(`Latency method: toxiproxy, because netem is unavailable: ${choice.fallbackReason}`);
     else log.info(`Latency method: ${choice.method} (${choice.note})`);
     saveTeardown();
-    await log.group('Start the database and seed it', async () => {
+    await log.group('Start the database, migrate and prepare the data', async () => {
       await stack.startDatabase();
-      const seeded = await stack.seed(config.seedPosts);
-      log.info(seeded);
+      for (const line of await stack.prepareData(config.seedPosts)) log.info(line);
+      const snapshotStart = Date.now();
+      await stack.snapshotDatabase();
+      log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1000).toFixed(2)} s; every cell starts from it.`);
       measured.fingerprint = await readFingerprint(run, stack);
     });
     if (!interrupted) {
@@ -170,6 +172,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
         flavor.version,
         { method: layout.method, fallbackReason: latencyFallbackReason },
         measured.fingerprint,
+        await appIdentity(run, layout.app),
       );
       const kept = await prepareOutDir(outDir, earlier, policy, { config, cells, environment }, log);
       await mkdir(cellsDir, { recursive: true });
@@ -238,6 +241,32 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   return results;
 }
 
+/** Which app this run measured: its folder, the checkout's commit and the image built from it. */
+async function appIdentity(run: Runner, app: StackLayout['app']): Promise<Environment['app']> {
+  const [commit, image] = await Promise.all([
+    run({ command: 'git', args: ['-C', app.context, 'rev-parse', 'HEAD'] }),
+    run({ command: 'docker', args: ['image', 'inspect', '--format', '{{.Id}}', app.image] }),
+  ]);
+  const value = (result: { exitCode: number; stdout: string }) => (result.exitCode === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : null);
+  return { path: app.context, commit: value(commit), image: value(image) };
+}
+
+/** The app's folder must hold manage.py and its Dockerfile: said before anything is built. */
+async function checkAppFolder(app: Config['app'], context: string): Promise<void> {
+  if (!(await stat(join(context, 'manage.py')).catch(() => null))?.isFile()) {
+    throw new ConfigError(
+      'app context',
+      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`,
+    );
+  }
+  if (!(await stat(resolve(context, app.dockerfile)).catch(() => null))?.isFile()) {
+    throw new ConfigError(
+      'app dockerfile',
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder.`,
+    );
+  }
+}
+
 /** The host, completed with what the stack reported (engine, versions inside the images, latency method). */
 function runEnvironment(
   host: Environment,
@@ -245,9 +274,11 @@ function runEnvironment(
   compose: string,
   latency: { method: Environment['latencyMethod']; fallbackReason: string | null },
   fingerprint: StackFingerprint | null,
+  app: Environment['app'],
 ): Environment {
   return {
     ...host,
+    app,
     docker,
     compose,
     latencyMethod: latency.method,

@@ -5,10 +5,32 @@ import { CommandError, runChecked, tail, type Runner } from './exec/command.js';
 import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
-import { composeProject, setupOverride, setupOverridePath, type StackLayout } from './project.js';
+import { prepareCommands, settingsModule } from './app-settings.js';
+import { composeProject, settingsPath, setupOverride, setupOverridePath, WAIT_READY, type StackLayout } from './project.js';
 
 /** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
 export const READY_TIMEOUT_SECONDS = 60;
+
+/** The database the app uses, and the template every cell's copy of it is made from. */
+export const APP_DATABASE = 'bench';
+export const SNAPSHOT_DATABASE = 'bench_snapshot';
+
+/**
+ * FILE_COPY: the files are copied as they are (with a checkpoint), not logged block by
+ * block into the WAL as the default strategy does: the faster one for a large table.
+ * Each statement is its own -c, so none runs in a transaction block (CREATE DATABASE may not).
+ */
+export function snapshotStatements(): string[] {
+  return [
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${APP_DATABASE}' AND pid <> pg_backend_pid()`,
+    `DROP DATABASE IF EXISTS ${SNAPSHOT_DATABASE}`,
+    `CREATE DATABASE ${SNAPSHOT_DATABASE} TEMPLATE ${APP_DATABASE} STRATEGY FILE_COPY`,
+  ];
+}
+
+export function restoreStatements(): string[] {
+  return [`DROP DATABASE IF EXISTS ${APP_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${APP_DATABASE} TEMPLATE ${SNAPSHOT_DATABASE} STRATEGY FILE_COPY`];
+}
 
 export class StackError extends Error {
   override name = 'StackError';
@@ -44,7 +66,22 @@ export class Stack {
     this.setup = setup;
     const path = setupOverridePath(this.layout);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, setupOverride(setup, this.app));
+    const cpus = setup.workers === null && setup.command.some((arg) => arg.includes('{workers}')) ? await this.appCpus() : null;
+    await writeFile(settingsPath(this.layout), settingsModule(this.app));
+    await writeFile(path, setupOverride(setup, this.app, cpus, settingsPath(this.layout), this.layout.root));
+  }
+
+  private cpus: number | null = null;
+
+  /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
+  private async appCpus(): Promise<number> {
+    if (this.cpus === null) {
+      const { stdout } = await runChecked(this.run, { command: 'docker', args: ['info', '--format', '{{.NCPU}}'] }, 'Reading the number of cores');
+      const cpus = Number(stdout.trim());
+      if (!Number.isInteger(cpus) || cpus < 1) throw new StackError(`docker info reported ${JSON.stringify(stdout.trim())} cores; set "workers" in the setup.`);
+      this.cpus = cpus;
+    }
+    return this.cpus;
   }
 
   /**
@@ -65,38 +102,42 @@ export class Stack {
     if (this.layout.method === 'toxiproxy') await this.waitToxiproxy();
   }
 
-  /** Migrations and the seed posts, once per run (skipped when already there). */
-  async seed(posts: number): Promise<string> {
-    const { stdout } = await runChecked(
-      this.run,
-      this.compose.run('app', ['python', 'manage.py', 'seed_posts', '--migrate', '--count', String(posts)]),
-      'Seeding the database',
-    );
-    return stdout.trim().split('\n').at(-1) ?? '';
+  /**
+   * Once per run: migrate, then the app's own data steps (manage.py commands), each in
+   * a one-off app container. Returns the last line each printed, for the log.
+   */
+  async prepareData(seedPosts: number): Promise<string[]> {
+    const lines: string[] = [];
+    for (const argv of prepareCommands(this.app, seedPosts)) {
+      const { stdout } = await runChecked(this.run, this.compose.run('app', ['python', 'manage.py', ...argv]), `manage.py ${argv.join(' ')}`);
+      lines.push(stdout.trim().split('\n').at(-1) || `manage.py ${argv[0]}: done`);
+    }
+    return lines;
   }
 
-  /** Deletes rows that earlier cells created, so every cell starts from the seed. */
-  async resetData(): Promise<void> {
-    await runChecked(
-      this.run,
-      this.compose.exec('db', [
-        'psql',
-        '-U',
-        'postgres',
-        '-d',
-        'bench',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-Atq',
-        '-c',
-        'SELECT async_bench_reset()',
-        '-c',
-        'VACUUM (ANALYZE) posts_post',
-        '-c',
-        'CHECKPOINT',
-      ]),
-      'Resetting the posts table',
-    );
+  /**
+   * Keeps the database as migrations and the data step left it, as a template
+   * database: a file-level copy of every table, index and statistic, whatever the
+   * schema, so no app needs a reset command of its own.
+   */
+  async snapshotDatabase(): Promise<void> {
+    await runChecked(this.run, this.adminPsql(snapshotStatements()), 'Taking the database snapshot');
+  }
+
+  /**
+   * Every cell starts from the snapshot: the database the last cell changed is
+   * dropped (its connections closed) and copied afresh from the template. Returns the
+   * seconds it took, which the cell records.
+   */
+  async restoreDatabase(): Promise<number> {
+    const start = Date.now();
+    await runChecked(this.run, this.adminPsql(restoreStatements()), 'Restoring the database snapshot');
+    return (Date.now() - start) / 1000;
+  }
+
+  /** psql in the db container, on the maintenance database (CREATE/DROP DATABASE cannot run on the one they touch). */
+  private adminPsql(statements: string[]) {
+    return this.compose.exec('db', ['psql', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-Atq', ...statements.flatMap((sql) => ['-c', sql])]);
   }
 
   /** A fresh app container, ready when a worker has loaded Django and reached the database. */
@@ -113,7 +154,9 @@ export class Stack {
   }
 
   private async waitReady(service: 'db' | 'app'): Promise<void> {
-    await runChecked(this.run, this.compose.exec(service, ['async-bench-wait-ready', String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
+    // The app's image may be a team's: the ready-wait is mounted, not installed.
+    const wait = service === 'app' ? ['sh', WAIT_READY] : ['async-bench-wait-ready'];
+    await runChecked(this.run, this.compose.exec(service, [...wait, String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
   }
 
   private async waitToxiproxy(): Promise<void> {

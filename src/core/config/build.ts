@@ -1,4 +1,4 @@
-import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PROFILES, REFERENCE_APP } from './defaults.js';
+import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRESET_SETUPS, PROFILES, REFERENCE_APP } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
 import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
@@ -41,8 +41,10 @@ export function buildConfig(sources: ConfigSources): Config {
   const profileName = value('profile') ?? 'paper';
   const profile = PROFILES[profileName];
 
-  const definedSetups = file.setups?.map((entry) => resolveSetup(entry, BUILT_IN_SETUPS));
-  const knownSetups = mergeDefinitions(BUILT_IN_SETUPS, definedSetups);
+  // The study's three run by default; presets only when named.
+  const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
+  const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));
+  const knownSetups = mergeDefinitions(namedSetups, definedSetups);
   const definedRoutes = file.routes?.map((entry) => resolveRoute(entry, BUILT_IN_ROUTES));
   const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
 

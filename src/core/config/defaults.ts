@@ -1,19 +1,25 @@
 import type { AppSpec, CompareSpec, LoadSpec, ProfileName, RouteSpec, SetupSpec } from './schema.js';
 
+/** Stands for async-bench's own folder in an app's context (the edge that runs it knows where that is). */
+export const ASYNC_BENCH_ROOT = '{async-bench}';
+
 /** The reference app in compose/app: the study's Django project. */
 export const REFERENCE_APP: AppSpec = {
   name: 'reference',
-  builtIn: true,
-  context: 'compose/app',
+  context: `${ASYNC_BENCH_ROOT}/compose/app`,
   dockerfile: 'Dockerfile',
   wsgi: 'benchsite.wsgi:application',
   asgi: 'benchsite.asgi:application',
   port: 8000,
   healthPath: '/healthz/',
+  settings: 'benchsite.settings',
+  env: {},
+  prepare: [['seed_posts', '--count', '{seed-posts}']],
 };
 
 // One worker, as in the study; a long timeout so a slow cell is measured, not killed.
 const GUNICORN_ONE_WORKER = ['gunicorn', '--workers', '1', '--timeout', '180', '--graceful-timeout', '5', '--bind', '0.0.0.0:{port}'];
+const GUNICORN_WORKERS = ['gunicorn', '--workers', '{workers}', '--timeout', '180', '--graceful-timeout', '5', '--bind', '0.0.0.0:{port}'];
 
 /** The study's three setups (its "Server Worker Thread Setup"). */
 export const BUILT_IN_SETUPS: SetupSpec[] = [
@@ -22,6 +28,7 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
     label: 'Sync',
     interface: 'wsgi',
     command: [...GUNICORN_ONE_WORKER, '--worker-class', 'sync', '{module}'],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: 'sync' },
     database: { maxConnections: 100 },
   },
@@ -30,6 +37,7 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
     label: 'Async Limited',
     interface: 'asgi',
     command: [...GUNICORN_ONE_WORKER, '--worker-class', 'uvicorn_worker.UvicornWorker', '{module}'],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: 'async' },
     database: { maxConnections: 100 },
   },
@@ -38,30 +46,73 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
     label: 'Async Unlimited',
     interface: 'asgi',
     command: [...GUNICORN_ONE_WORKER, '--worker-class', 'uvicorn_worker.UvicornWorker', '{module}'],
+    workers: null,
     env: { ASYNC_BENCH_VIEWS: 'async' },
     database: { maxConnections: 1000 },
   },
 ];
 
-/** The study's routes, in the order of its Tables 1–3. */
-export const BUILT_IN_ROUTES: RouteSpec[] = [
-  { name: 'cpu', title: 'CPU-bound', method: 'GET', path: '/posts/cpu/', form: [], userClass: 'CpuUser' },
+/**
+ * Setups teams deploy with, selectable by name (not run unless named): N workers
+ * ({workers}: 2 × the app container's cores + 1 unless the setup sets `workers`).
+ * ASYNC_BENCH_VIEWS picks the reference app's view module and means nothing to others.
+ */
+export const PRESET_SETUPS: SetupSpec[] = [
   {
-    name: 'io_read',
-    title: 'I/O-bound DB read',
-    method: 'GET',
-    path: '/posts/io_read/',
-    form: [],
-    userClass: 'IoReadUser',
+    name: 'gthread',
+    label: 'gthread',
+    interface: 'wsgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'gthread', '--threads', '4', '{wsgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'sync' },
+    database: { maxConnections: 100 },
   },
   {
+    name: 'sync-workers',
+    label: 'Sync workers',
+    interface: 'wsgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'sync', '{wsgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'sync' },
+    database: { maxConnections: 100 },
+  },
+  {
+    name: 'async-workers',
+    label: 'Async workers',
+    interface: 'asgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'uvicorn_worker.UvicornWorker', '{asgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'async' },
+    database: { maxConnections: 1000 },
+  },
+  {
+    name: 'uvicorn',
+    label: 'uvicorn',
+    interface: 'asgi',
+    command: ['uvicorn', '--host', '0.0.0.0', '--port', '{port}', '--no-access-log', '{asgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'async' },
+    database: { maxConnections: 1000 },
+  },
+];
+
+/** A route with no query, headers or body, answered by any status below 400. */
+function plainRoute(route: Pick<RouteSpec, 'name' | 'title' | 'method' | 'path' | 'userClass'> & Partial<RouteSpec>): RouteSpec {
+  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+}
+
+/** The study's routes, in the order of its Tables 1–3. */
+export const BUILT_IN_ROUTES: RouteSpec[] = [
+  plainRoute({ name: 'cpu', title: 'CPU-bound', method: 'GET', path: '/posts/cpu/', userClass: 'CpuUser' }),
+  plainRoute({ name: 'io_read', title: 'I/O-bound DB read', method: 'GET', path: '/posts/io_read/', userClass: 'IoReadUser' }),
+  plainRoute({
     name: 'io_create',
     title: 'I/O-bound DB create',
     method: 'POST',
     path: '/posts/io_create/',
-    form: ['title', 'content'],
+    form: { title: 'Post {string:10}', content: 'Content {string:100}' },
     userClass: 'IoCreateUser',
-  },
+  }),
 ];
 
 export const DEFAULT_COMPARE: CompareSpec = { baseline: null, threshold: 0.1, failOnRegression: false };

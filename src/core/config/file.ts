@@ -57,19 +57,44 @@ const SetupDefinitionSchema = strictMapping({
     .transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])))
     .optional(),
   'max-connections': wholeNumber(1, LIMITS.maxConnections).optional(),
+  workers: wholeNumber(1, LIMITS.workers).optional(),
 });
 
 const urlPath = nonEmptyText('a path such as "/search/"').refine((path) => path.startsWith('/'), {
   error: (issue) => `${show(issue.input)} must start with "/".`,
 });
 
+/** Names to template texts (query parameters, headers, form fields). */
+const templates = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+    error: (issue) => `expected a mapping of names to values, got ${show(issue.input)}.`,
+  })
+  .transform((entries) => Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, String(value)])));
+
+const HTTP_STATUS = 'HTTP statuses from 100 to 599, e.g. [200, 201]';
+/** `expect: 200` or `expect: [200, 302]`. */
+const statuses = z
+  .union([z.number(), z.array(z.number())], { error: `expected ${HTTP_STATUS}.` })
+  .transform((raw) => (Array.isArray(raw) ? raw : [raw]))
+  .refine((codes) => codes.length > 0 && codes.every((code) => Number.isInteger(code) && code >= 100 && code <= 599), {
+    error: (issue) => `${show(issue.input)}: expected ${HTTP_STATUS}.`,
+  });
+
 const RouteDefinitionSchema = strictMapping({
   name: entryName,
   title: nonEmptyText().optional(),
   method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
   path: urlPath.optional(),
-  form: names.optional(),
+  query: templates.optional(),
+  headers: templates.optional(),
+  // A list of names sends random text in each (the earlier form); a mapping gives templates.
+  form: z.union([names, templates], { error: 'expected a list of field names or a mapping of fields to values.' }).optional(),
+  json: z.unknown().optional(),
+  expect: statuses.optional(),
   'user-class': nonEmptyText().optional(),
+}).refine((route) => route.form === undefined || route.json === undefined, {
+  error: 'give a form or a json body, not both.',
+  path: ['json'],
 });
 
 const moduleEntry = nonEmptyText('"module.path:callable"').refine((text) => /^[\w.]+:[\w.]+$/.test(text), {
@@ -84,6 +109,19 @@ const AppDefinitionSchema = strictMapping({
   asgi: moduleEntry.optional(),
   port: wholeNumber(1, LIMITS.port).optional(),
   'health-path': nonEmptyText().optional(),
+  settings: nonEmptyText('a module such as "mysite.settings"').optional(),
+  env: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+      error: (issue) => `expected a mapping of names to values, got ${show(issue.input)}.`,
+    })
+    .transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])))
+    .optional(),
+  prepare: z
+    .array(z.array(z.union([z.string(), z.number()])).min(1), {
+      error: 'must be a list of manage.py commands, e.g. [[loaddata, demo.json]].',
+    })
+    .transform((commands) => commands.map((command) => command.map(String)))
+    .optional(),
 }).superRefine((app, ctx) => {
   // An empty mapping is the reference app; anything else describes the user's own app,
   // which must not be dropped silently when its context is missing.

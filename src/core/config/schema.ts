@@ -19,12 +19,13 @@ export const LIMITS = {
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262_143,
   port: 65_535,
+  workers: 1_000,
 } as const;
 
 export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
 export const LATENCY_METHODS = ['auto', 'netem', 'toxiproxy'] as const;
 export const INTERFACES = ['wsgi', 'asgi'] as const;
-export const HTTP_METHODS = ['GET', 'POST'] as const;
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Setup and route names: they make cell ids and folders, so lowercase letters, digits,
@@ -32,6 +33,9 @@ export const HTTP_METHODS = ['GET', 'POST'] as const;
  */
 export const NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
 const name = z.string().regex(NAME_PATTERN);
+
+/** What a form field written as a bare name (`form: [title]`) sends: random text. */
+export const RANDOM_FORM_VALUE = '{string:20}';
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const RouteSpecSchema = z
@@ -40,7 +44,20 @@ export const RouteSpecSchema = z
     title: z.string().describe('Heading of this route\'s table, e.g. "CPU-bound".'),
     method: z.enum(HTTP_METHODS),
     path: z.string().regex(/^\//),
-    form: z.array(z.string()).describe('Form fields sent with random text on each request (POST routes).'),
+    query: z.record(z.string(), z.string()).default({}).describe('Query parameters; values are templates (route-template.ts).'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Request headers; values are templates and may read ${NAME} from the runner.'),
+    // Earlier results stored form as a list of fields sent with random text: read as such.
+    form: z
+      .union([
+        z.record(z.string(), z.string()),
+        z.array(z.string()).transform((fields) => Object.fromEntries(fields.map((field) => [field, RANDOM_FORM_VALUE]))),
+      ])
+      .describe('Form body fields; values are templates (a list of names: random text in each, as earlier results stored it).'),
+    json: z.unknown().nullable().default(null).describe('JSON body whose strings are templates; null for none.'),
+    expect: z
+      .array(z.number().int().min(100).max(599))
+      .default([])
+      .describe('Statuses that count as success; any other is a Locust failure. Empty: any status below 400.'),
     userClass: z.string().describe('Locust user class in locust/locustfile.py that requests this route.'),
   })
   .describe('A load route of the app under test: what one Locust user requests in a loop.');
@@ -50,7 +67,11 @@ export const SetupSpecSchema = z
     name,
     label: z.string(),
     interface: z.enum(INTERFACES).describe('Which entry point the server loads; picks app.wsgi or app.asgi for {module}.'),
-    command: z.array(z.string()).min(1).describe('Server argv; {module} and {port} are filled from the app.'),
+    command: z.array(z.string()).min(1).describe('Server argv; {module} (wsgi or asgi by interface), {wsgi}, {asgi}, {port} and {workers} are filled in.'),
+    workers: count(1, LIMITS.workers)
+      .nullable()
+      .default(null)
+      .describe("{workers} of the command; null: 2 × the app container's cores + 1 (gunicorn's advice)."),
     env: z.record(z.string(), z.string()).describe('Extra environment of the app process (the reference app picks sync/async views here).'),
     database: z.object({ maxConnections: count(1, LIMITS.maxConnections) }),
   })
@@ -59,15 +80,23 @@ export const SetupSpecSchema = z
 export const AppSpecSchema = z
   .object({
     name: z.string(),
-    builtIn: z.boolean().describe('True for compose/app shipped with async-bench; contexts are then relative to it.'),
-    context: z.string().describe("Docker build context (relative to the workspace for a user's app)."),
+    context: z.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
     dockerfile: z.string(),
     wsgi: z.string(),
     asgi: z.string(),
     port: count(1, LIMITS.port),
     healthPath: z.string(),
+    settings: z
+      .string()
+      .default('benchsite.settings')
+      .describe("The project's DJANGO_SETTINGS_MODULE; a generated module imports it and points DATABASES at async-bench's PostgreSQL."),
+    env: z.record(z.string(), z.string()).default({}).describe('Extra environment of the app container.'),
+    prepare: z
+      .array(z.array(z.string()).min(1))
+      .default([])
+      .describe('manage.py commands run once after migrate ({seed-posts} filled in); the database they leave is what every cell starts from.'),
   })
-  .describe("The Django project under test: the built-in reference app or a user's own.");
+  .describe("The Django project under test: the reference app (the default value) or a team's own, through the same path.");
 
 export const LoadSpecSchema = z.object({
   users: count(1, LIMITS.users),

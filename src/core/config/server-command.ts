@@ -1,7 +1,25 @@
 import type { AppSpec, SetupSpec } from './schema.js';
 
-/** A setup's server argv with `{module}` (the app's WSGI or ASGI entry) and `{port}` filled in. */
-export function serverCommand(setup: SetupSpec, app: AppSpec): string[] {
+/** gunicorn's advice for a server's worker count: 2 × cores + 1. */
+export function defaultWorkers(cpus: number): number {
+  return 2 * cpus + 1;
+}
+
+/**
+ * A setup's server argv with its placeholders filled in: `{module}` (the app's WSGI or
+ * ASGI entry, by the setup's interface), `{wsgi}`, `{asgi}`, `{port}`, and `{workers}`
+ * (the setup's own count, else 2 × `cpus` + 1; left as written when cpus is unknown,
+ * as in a report read without the run's environment).
+ */
+export function serverCommand(setup: SetupSpec, app: AppSpec, cpus: number | null = null): string[] {
   const module = setup.interface === 'wsgi' ? app.wsgi : app.asgi;
-  return setup.command.map((arg) => arg.replaceAll('{module}', module).replaceAll('{port}', String(app.port)));
+  const workers = setup.workers ?? (cpus ? defaultWorkers(cpus) : null);
+  return setup.command.map((arg) =>
+    arg
+      .replaceAll('{module}', module)
+      .replaceAll('{wsgi}', app.wsgi)
+      .replaceAll('{asgi}', app.asgi)
+      .replaceAll('{port}', String(app.port))
+      .replaceAll('{workers}', workers === null ? '{workers}' : String(workers)),
+  );
 }

@@ -1,6 +1,7 @@
 import { ConfigError } from './errors.js';
 import type { AppDefinition, RouteDefinition, SetupDefinition } from './file.js';
-import type { AppSpec, RouteSpec, SetupSpec } from './schema.js';
+import { compileRequest } from './route-request.js';
+import { RANDOM_FORM_VALUE, type AppSpec, type RouteSpec, type SetupSpec } from './schema.js';
 
 /**
  * Setups, routes and the app may be named (built-ins) or defined in async-bench.yml
@@ -31,6 +32,7 @@ export function resolveSetup(entry: string | SetupDefinition, builtIns: SetupSpe
     label: entry.label ?? base?.label ?? entry.name,
     interface: entry.interface ?? base!.interface,
     command: entry.command ?? [...base!.command],
+    workers: entry.workers ?? base?.workers ?? null,
     env: { ...base?.env, ...entry.env },
     database: { maxConnections: entry['max-connections'] ?? base?.database.maxConnections ?? 100 },
   };
@@ -40,16 +42,23 @@ export function resolveRoute(entry: string | RouteDefinition, builtIns: RouteSpe
   if (typeof entry === 'string') return findBuiltIn('routes', entry, builtIns);
   const base = builtIns.find((route) => route.name === entry.name);
   if (!base && entry.path === undefined) throw new ConfigError(`route "${entry.name}"`, 'a new route needs a path, e.g. "/search/".');
-  // A built-in route moved or reshaped is no longer what its own Locust user requests.
-  const reshaped = entry.path !== undefined || entry.method !== undefined || entry.form !== undefined;
-  return {
+  // A built-in route whose request changed is no longer what its own Locust user requests.
+  const reshaped = (['path', 'method', 'form', 'json', 'query', 'headers', 'expect'] as const).some((key) => entry[key] !== undefined);
+  const form = Array.isArray(entry.form) ? Object.fromEntries(entry.form.map((field) => [field, RANDOM_FORM_VALUE])) : entry.form;
+  const route: RouteSpec = {
     name: entry.name,
     title: entry.title ?? base?.title ?? entry.name,
     method: entry.method ?? base?.method ?? 'GET',
     path: entry.path ?? base!.path,
-    form: entry.form ?? [...(base?.form ?? [])],
+    query: entry.query ?? { ...base?.query },
+    headers: entry.headers ?? { ...base?.headers },
+    form: form ?? (entry.json !== undefined ? {} : { ...base?.form }),
+    json: entry.json ?? (form !== undefined ? null : (base?.json ?? null)),
+    expect: entry.expect ?? [...(base?.expect ?? [])],
     userClass: entry['user-class'] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS),
   };
+  compileRequest(route); // refuses a bad placeholder now, naming the route and the field
+  return route;
 }
 
 /** The user's own app; file.ts has made sure a non-empty definition has context, wsgi and asgi. */
@@ -57,13 +66,15 @@ export function resolveApp(entry: AppDefinition, reference: AppSpec): AppSpec {
   if (entry.context === undefined || entry.wsgi === undefined || entry.asgi === undefined) return { ...reference };
   return {
     name: entry.name ?? 'app',
-    builtIn: false,
     context: entry.context,
     dockerfile: entry.dockerfile ?? 'Dockerfile',
     wsgi: entry.wsgi,
     asgi: entry.asgi,
     port: entry.port ?? 8000,
     healthPath: entry['health-path'] ?? '/',
+    settings: entry.settings ?? `${entry.wsgi.split('.')[0]}.settings`,
+    env: { ...entry.env },
+    prepare: (entry.prepare ?? []).map((command) => [...command]),
   };
 }
 

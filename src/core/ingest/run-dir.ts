@@ -146,6 +146,7 @@ function unknownEnvironment(latencyMethod: Environment['latencyMethod']): Enviro
     stack: {},
     latencyMethod,
     latencyFallbackReason: null,
+    app: null,
   };
 }
 

@@ -64,7 +64,7 @@ export function configurationSection(results: Results): string {
   const { config } = results;
   const ramp = rampSeconds(config);
   const lines = [
-    `- Profile: ${code(config.profile)}; app: ${code(config.app.name)}${config.app.builtIn ? ' (built-in reference app)' : ` (${code(config.app.context)})`}`,
+    `- Profile: ${code(config.profile)}; app: ${code(config.app.name)} (${code(config.app.context)})${results.environment.app ? `, commit ${code(results.environment.app.commit ?? 'unknown')}, image ${code(results.environment.app.image?.slice(0, 19) ?? 'unknown')}` : ''}`,
     `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
     `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),

@@ -19,5 +19,6 @@ export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     stack: {},
     latencyMethod: null,
     latencyFallbackReason: null,
+    app: null,
   };
 }

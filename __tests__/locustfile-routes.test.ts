@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileRequest } from '../src/core/config/route-request.js';
+import type { RouteSpec } from '../src/core/config/schema.js';
+
+/**
+ * The locustfile's RouteUser run by real Locust on the host (scripts/install-host-locust.sh puts the
+ * pinned Locust in .cache/locust-venv; else `python3` must import it) against
+ * a local HTTP server that records every request: what async-bench compiles from a
+ * route is what goes over the wire.
+ */
+const LOCUSTFILE = fileURLToPath(new URL('../locust/locustfile.py', import.meta.url));
+const VENV_PYTHON = fileURLToPath(new URL('../.cache/locust-venv/bin/python', import.meta.url));
+const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server;
+let host: string;
+const seen: Seen[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const entry: Seen = { method: request.method!, url: request.url!, headers: request.headers, body: '' };
+    seen.push(entry);
+    request.on('data', (chunk: Buffer) => (entry.body += chunk.toString()));
+    request.on('end', () => {
+      response.statusCode = request.url!.startsWith('/missing') ? 404 : request.method === 'POST' ? 201 : 200;
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const route = (fields: Partial<RouteSpec>): RouteSpec => ({
+  name: 'r',
+  title: 'R',
+  method: 'GET',
+  path: '/',
+  query: {},
+  headers: {},
+  form: {},
+  json: null,
+  expect: [],
+  userClass: 'RouteUser',
+  ...fields,
+});
+
+/** Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]). */
+async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {
+  seen.length = 0;
+  const dir = await mkdtemp(join(tmpdir(), 'locust-routes-'));
+  try {
+    const { stdout } = await promisify(execFile)(
+      PYTHON,
+      [
+        '-m',
+        'locust',
+        '-f',
+        LOCUSTFILE,
+        '--headless',
+        '--host',
+        host,
+        '-u',
+        '2',
+        '-r',
+        '2',
+        '-t',
+        '2s',
+        '--json',
+        '--only-summary',
+        '--exit-code-on-error',
+        '0',
+        'RouteUser',
+      ],
+      // cwd: not the repository, whose locust/ folder would shadow the package.
+      { cwd: dir, env: { ...process.env, ...env, ASYNC_BENCH_ROUTE: JSON.stringify(compileRequest(spec)) }, timeout: 30_000 },
+    );
+    const rows = JSON.parse(stdout) as { name: string; num_requests: number; num_failures: number }[];
+    return { requests: [...seen], stats: new Map(rows.map((row) => [row.name, [row.num_requests, row.num_failures]])) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('RouteUser under real Locust sends what the route describes', () => {
+  it('fills path and query placeholders afresh per request; one stats row named by the path as written', async () => {
+    const { requests, stats } = await runLocust(route({ path: '/items/{int:1..3}/', query: { color: '{choice:red,blue}', q: '{string:5}' } }));
+    expect(requests.length).toBeGreaterThan(5);
+    for (const request of requests) {
+      const url = new URL(request.url, host);
+      expect(request.method).toBe('GET');
+      expect(url.pathname).toMatch(/^\/items\/[123]\/$/);
+      expect(['red', 'blue']).toContain(url.searchParams.get('color'));
+      expect(url.searchParams.get('q')).toMatch(/^[A-Za-z]{5}$/);
+      expect(request.body).toBe('');
+    }
+    expect(new Set(requests.map((request) => request.url)).size).toBeGreaterThan(1);
+    // Locust counts a request once its response is read; the server may see a last one more.
+    expect([...stats.keys()]).toEqual(['/items/{int:1..3}/']);
+    expect(stats.get('/items/{int:1..3}/')![0]).toBeGreaterThanOrEqual(requests.length - 2);
+  }, 40_000);
+
+  it('headers read the runner environment; a JSON body sends a lone {int} as a number', async () => {
+    const { requests } = await runLocust(
+      route({
+        method: 'POST',
+        path: '/orders/',
+        headers: { Authorization: 'Bearer ${ROUTE_TEST_TOKEN}' },
+        json: { item: '{int:5..6}', note: 'n-{string:3}', gift: false },
+      }),
+      { ROUTE_TEST_TOKEN: 'tok-123' },
+    );
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      expect(request.headers.authorization).toBe('Bearer tok-123');
+      expect(request.headers['content-type']).toMatch(/application\/json/);
+      const body = JSON.parse(request.body) as { item: number; note: string; gift: boolean };
+      expect([5, 6]).toContain(body.item);
+      expect(body.note).toMatch(/^n-[A-Za-z]{3}$/);
+      expect(body.gift).toBe(false);
+    }
+  }, 40_000);
+
+  it('a form body is form-encoded; PUT, PATCH and DELETE go out as such', async () => {
+    const form = await runLocust(route({ method: 'PUT', path: '/p/', form: { title: 'T {int:1..1}' } }));
+    expect(form.requests[0]!.method).toBe('PUT');
+    expect(form.requests[0]!.body).toBe('title=T+1');
+    for (const method of ['PATCH', 'DELETE'] as const) {
+      const { requests } = await runLocust(route({ method, path: '/p/' }));
+      expect(new Set(requests.map((request) => request.method))).toEqual(new Set([method]));
+    }
+  }, 60_000);
+
+  it('a status outside expect is a Locust failure, counted, not a crash; an expected one is a success', async () => {
+    const wrong = await runLocust(route({ method: 'POST', path: '/orders/', expect: [200] }));
+    const [requests, failures] = wrong.stats.get('/orders/')!;
+    expect(requests).toBeGreaterThan(0);
+    expect(failures).toBe(requests);
+    const right = await runLocust(route({ method: 'POST', path: '/orders/', expect: [201] }));
+    expect(right.stats.get('/orders/')![1]).toBe(0);
+    const missing = await runLocust(route({ path: '/missing/' }));
+    expect(missing.stats.get('/missing/')![1]).toBe(missing.stats.get('/missing/')![0]);
+  }, 60_000);
+});

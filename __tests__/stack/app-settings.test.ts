@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/core/config/build.js';
+import { REFERENCE_APP } from '../../src/core/config/defaults.js';
+import { prepareCommands, settingsEnvironment, settingsModule } from '../../src/stack/app-settings.js';
+import { appContext, appImage } from '../../src/stack/project.js';
+import { runBenchmark } from '../../src/stack/run.js';
+import { fakeDocker } from '../helpers/fake-docker.js';
+
+const app = {
+  ...REFERENCE_APP,
+  settings: 'shop.settings',
+  env: { FEATURE: 'on' },
+  prepare: [
+    ['loaddata', 'demo.json'],
+    ['make_rows', '--count', '{seed-posts}'],
+  ],
+};
+
+describe('the generated settings module', () => {
+  it("imports the project's settings and replaces DATABASES, ALLOWED_HOSTS and DEBUG (run by the host's Python)", () => {
+    // A stand-in project whose own settings point elsewhere: the generated module wins.
+    const dir = mkdtempSync(join(tmpdir(), 'settings-'));
+    mkdirSync(join(dir, 'shop'));
+    writeFileSync(join(dir, 'shop', '__init__.py'), '');
+    writeFileSync(
+      join(dir, 'shop', 'settings.py'),
+      'DEBUG = True\nALLOWED_HOSTS = ["shop.example"]\nDATABASES = {"default": {"HOST": "prod-db"}}\nSECRET_KEY = "kept"\n',
+    );
+    writeFileSync(join(dir, 'async_bench_settings.py'), settingsModule(app));
+    const read =
+      'import json, async_bench_settings as s; print(json.dumps([s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES["default"]["HOST"], s.DATABASES["default"]["PORT"], s.SECRET_KEY]))';
+    const out = execFileSync('python3', ['-c', read], {
+      cwd: dir,
+      env: { ...process.env, PYTHONPATH: dir, POSTGRES_HOST: 'toxiproxy', POSTGRES_PORT: '15432' },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual([false, ['*'], 'toxiproxy', '15432', 'kept']);
+  });
+
+  it('refuses a settings value that is not a module path', () => {
+    expect(() => settingsModule({ ...app, settings: 'shop.settings; import os' })).toThrow(/not a Python module path/);
+  });
+
+  it("sets DJANGO_SETTINGS_MODULE to it; the app's own env is added", () => {
+    expect(settingsEnvironment(app)).toEqual({ DJANGO_SETTINGS_MODULE: 'async_bench_settings', PYTHONPATH: '/opt/async-bench-settings', FEATURE: 'on' });
+  });
+
+  it('prepares the data with migrate, then the app steps, {seed-posts} filled in', () => {
+    expect(prepareCommands(app, 500)).toEqual([
+      ['migrate', '--noinput'],
+      ['loaddata', 'demo.json'],
+      ['make_rows', '--count', '500'],
+    ]);
+    expect(prepareCommands(REFERENCE_APP, 1_000_000)).toEqual([
+      ['migrate', '--noinput'],
+      ['seed_posts', '--count', '1000000'],
+    ]);
+  });
+
+  it('reads settings, env and prepare from async-bench.yml', () => {
+    const yaml =
+      'app:\n  context: ./shop\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n  env: {FEATURE: 1}\n  prepare: [[loaddata, demo.json]]\n';
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    expect(config.app).toMatchObject({ settings: 'shop.settings', env: { FEATURE: '1' }, prepare: [['loaddata', 'demo.json']] });
+    expect(() =>
+      buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: `${yaml}  prepare: loaddata\n`.replace('  prepare: [[loaddata, demo.json]]\n', '') } }),
+    ).toThrow(/app prepare: must be a list of manage.py commands/);
+  });
+});
+
+describe("the app's folder", () => {
+  const log = { info: () => undefined, warning: () => undefined, group: <T>(_: string, work: () => Promise<T>) => work() };
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+  it("{async-bench} is async-bench's root; any other context is relative to the workspace", () => {
+    expect(appContext('{async-bench}/compose/app', '/opt/ab', '/work')).toBe('/opt/ab/compose/app');
+    expect(appContext('examples/shop', '/opt/ab', '/work')).toBe('/work/examples/shop');
+    expect(appImage({ name: 'My Shop' })).toBe('async-bench-app-my-shop:local');
+  });
+
+  it.each([
+    ['app:\n  context: examples\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n', /Invalid app context: "examples" \(.*\/examples\) holds no manage\.py/],
+    [
+      'app:\n  context: examples/shop\n  dockerfile: docker/Dockerfile\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n',
+      /Invalid app dockerfile: "docker\/Dockerfile" is not a file in .*examples\/shop/,
+    ],
+  ])('is refused before any command runs when %s', async (yaml, message) => {
+    const docker = fakeDocker();
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    await expect(runBenchmark(config, { runner: docker.runner, log, root: repo, cwd: repo, env: {}, signals: new EventEmitter() })).rejects.toThrow(message);
+    expect(docker.calls).toEqual([]);
+  });
+});
+
+describe('the own-project configurations we publish', () => {
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+  it('examples/shop/async-bench.yml builds: its app, setups (views picked by env) and routes as data', () => {
+    const text = readFileSync(join(repo, 'examples/shop/async-bench.yml'), 'utf8');
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text } });
+    expect(config.app).toMatchObject({ name: 'shop', context: 'examples/shop', prepare: [['seed_shop', '--products', '5000']] });
+    expect(config.setups.map((setup) => [setup.name, setup.env.SHOP_VIEWS])).toEqual([
+      ['sync', 'sync'],
+      ['async-limited', 'async'],
+    ]);
+    expect(config.routes.map((route) => route.userClass)).toEqual(['RouteUser', 'RouteUser', 'RouteUser', 'RouteUser']);
+  });
+
+  it("the README's own-project snippet builds", () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Benchmark your own Django project'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    expect(config.setups.map((setup) => setup.name)).toEqual(['sync', 'async-limited', 'gthread', 'uvicorn']);
+    expect(config.routes[1]!.headers).toEqual({ Authorization: 'Bearer ${SHOP_API_TOKEN}' });
+  });
+});

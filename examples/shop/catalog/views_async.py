@@ -1,0 +1,36 @@
+import json
+
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from . import shipping
+from .models import Order, Product
+
+
+async def product_list(request):
+    products = Product.objects.select_related("category").order_by("id")
+    if "category" in request.GET:
+        products = products.filter(category__name=request.GET["category"])
+    return JsonResponse({"products": [{"id": p.id, "name": p.name, "category": p.category.name} async for p in products[:20]]})
+
+
+async def product_detail(request, product_id):
+    try:
+        product = await Product.objects.select_related("category").aget(pk=product_id)
+    except Product.DoesNotExist:
+        raise Http404
+    return JsonResponse({"id": product.id, "name": product.name, "price_cents": product.price_cents, "category": product.category.name})
+
+
+@csrf_exempt
+@require_POST
+async def create_order(request):
+    body = json.loads(request.body)
+    order = await Order.objects.acreate(product_id=body["product"], quantity=body["quantity"])
+    return JsonResponse({"id": order.id}, status=201)
+
+
+async def shipping_quote(request, product_id):
+    return JsonResponse({"product": product_id, "shipping_cents": await shipping.aquote(product_id)})
