@@ -17,7 +17,7 @@ const layerZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'compose/**', 'locust/**', 'examples/**', '__tests__/fixtures/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'bench-out/**', 'compose/**', 'locust/**', 'examples/**', '__tests__/fixtures/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
