@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paperBaseline } from '../src/core/compare/baseline.js';
+import { baselineFromResults, paperBaseline } from '../src/core/compare/baseline.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import { buildConfig } from '../src/core/config/build.js';
 import { ingestRun } from '../src/core/ingest/run-dir.js';
@@ -9,7 +9,7 @@ import { axisMax, chartText, renderCharts } from '../src/core/report/charts.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
 import type { Results } from '../src/core/results/results.js';
 import { fixture } from './helpers/fixtures.js';
-import { makeResults } from './helpers/results.js';
+import { makeResults, withRepeats } from './helpers/results.js';
 
 /*
  * The charts are checked with Mermaid's own parser. @mermaid-js/parser (2.0) has no
@@ -71,6 +71,32 @@ describe('Mermaid charts', () => {
     expect(blocks(markdown)[1]).toContain('"plotColorPalette": "#1f77b4, #2ca02c"');
     expect(markdown).toContain('🟦 Sync · 🟩 Async Unlimited · Async Limited: no line');
     await expect(mermaid.parse(blocks(markdown)[1]!)).resolves.toMatchObject({ diagramType: 'xychart' });
+  });
+
+  it('a 27-cell run with 5 repeats, intervals and charts against a baseline fits a comment whole', async () => {
+    // Every cell moves and differs by repeat, so every verdict, interval and ± is printed.
+    const repeats = (base: number) => (id: string) => [0, 1, 2, 3, 4].map((i) => base * (1 + (id.length % 7) / 10) + i * 3.7);
+    const baseline = baselineFromResults(
+      'main',
+      withRepeats(
+        makeResults({ repeats: '5' }, () => ({})),
+        repeats(100),
+      ),
+    );
+    const current = withRepeats(
+      makeResults({ repeats: '5' }, () => ({})),
+      repeats(60),
+    );
+    const body = renderReport(current, {
+      comparison: compareResults(current, baseline, 0.1),
+      links: ['[Workflow run](https://github.com/o/r/actions/runs/1)'],
+    });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toMatch(/±/);
+    expect(body).toMatch(/steady sRPS −\d+\.\d % \[/);
+    const charts = blocks(body);
+    expect(charts).toHaveLength(3);
+    for (const chart of charts) await expect(mermaid.parse(chart)).resolves.toMatchObject({ diagramType: 'xychart' });
   });
 
   it('rounds the axis above the data', () => {
