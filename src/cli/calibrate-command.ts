@@ -7,10 +7,11 @@ import { renderCalibration } from '../core/report/calibration-text.js';
 import { serializeResults } from '../core/results/results.js';
 import { processRunner } from '../stack/exec/runner.js';
 import { streamLogger } from '../stack/log.js';
-import { OutDirError, type ExistingRunPolicy } from '../stack/out-dir.js';
+import type { ExistingRunPolicy } from '../stack/out-dir.js';
 import { packageRoot } from '../stack/package-root.js';
-import { InterruptedError, runBenchmark } from '../stack/run.js';
+import { runBenchmark } from '../stack/run.js';
 import type { CliIo } from './io.js';
+import { stoppedRunExitCode } from './stopped-run.js';
 
 /**
  * `async-bench calibrate`: the configured cells measured 2 × repeats times, interleaved,
@@ -41,14 +42,6 @@ export async function calibrateCommand(config: Config, perSide: number, io: CliI
     );
     return 0;
   } catch (error) {
-    if (error instanceof InterruptedError) {
-      io.stderr.write(`async-bench: ${error.message}\n`);
-      return 130;
-    }
-    if (error instanceof OutDirError) {
-      io.stderr.write(`async-bench calibrate: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return stoppedRunExitCode('calibrate', error, io);
   }
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
 import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
+import { stoppedRunExitCode } from './stopped-run.js';
 import { compareResults, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
 import { processRunner } from '../stack/exec/runner.js';
@@ -10,9 +11,9 @@ import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { streamLogger } from '../stack/log.js';
 import { renderReport } from '../core/report/body.js';
 import { packageRoot } from '../stack/package-root.js';
-import { OutDirError, type ExistingRunPolicy } from '../stack/out-dir.js';
+import type { ExistingRunPolicy } from '../stack/out-dir.js';
 import { progressMode } from '../stack/progress.js';
-import { InterruptedError, runBenchmark } from '../stack/run.js';
+import { runBenchmark } from '../stack/run.js';
 
 /**
  * `async-bench run`: the matrix, then results.json and tables.md in the out
@@ -48,14 +49,6 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), html, ...exports].join(', ')}`);
     return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof InterruptedError) {
-      io.stderr.write(`async-bench: ${error.message}\n`);
-      return 130;
-    }
-    if (error instanceof OutDirError) {
-      io.stderr.write(`async-bench run: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return stoppedRunExitCode('run', error, io);
   }
 }
