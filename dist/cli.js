@@ -55143,192 +55143,12 @@ var init_log = __esm({
   }
 });
 
-// src/stack/resume.ts
-import { join as join8 } from "node:path";
-import { isDeepStrictEqual } from "node:util";
-function configDifferences(before, now) {
-  const fields2 = [
-    ["users", before.load.users, now.load.users],
-    ["spawn-rate", before.load.spawnRate, now.load.spawnRate],
-    ["run-time", `${before.load.runTimeSeconds}s`, `${now.load.runTimeSeconds}s`],
-    ["processes", before.load.processes, now.load.processes],
-    ["repeats", before.repeats, now.repeats],
-    ["seed-posts", before.seedPosts, now.seedPosts],
-    ["latency-method", before.latencyMethod, now.latencyMethod],
-    ["shard", before.shard && `${before.shard.index}/${before.shard.total}`, now.shard && `${now.shard.index}/${now.shard.total}`]
-  ];
-  const differences = fields2.filter(([, a, b]) => !isDeepStrictEqual(a, b)).map(([name2, a, b]) => change(name2, a, b));
-  if (!isDeepStrictEqual(before.app, now.app)) differences.push(`the app definition (${before.app.name} \u2192 ${now.app.name})`);
-  return differences;
-}
-function environmentDifferences(before, now) {
-  const fields2 = [
-    ["Docker", before.docker, now.docker],
-    ["Compose", before.compose, now.compose],
-    ["CPUs", before.cpuCount, now.cpuCount],
-    ["latency method", before.latencyMethod, now.latencyMethod],
-    ...[.../* @__PURE__ */ new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name2) => [
-      name2,
-      before.stack[name2],
-      now.stack[name2]
-    ])
-  ];
-  return fields2.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
-}
-async function planResume(outDir, earlier, cells, latencyMethod) {
-  const plan = { kept: /* @__PURE__ */ new Map(), remeasured: [] };
-  for (const cell of cells) {
-    const before = earlier.cells.find((c) => c.id === cell.id);
-    if (before?.status !== "ok") continue;
-    const why = await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
-    if (why) plan.remeasured.push({ id: cell.id, why });
-    else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
-  }
-  return plan;
-}
-async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
-  if (!isDeepStrictEqual(
-    earlier.config.setups.find((s) => s.name === cell.setup.name),
-    cell.setup
-  ))
-    return `setup ${cell.setup.name} is defined differently now`;
-  if (!isDeepStrictEqual(
-    earlier.config.routes.find((r) => r.name === cell.route.name),
-    cell.route
-  ))
-    return `route ${cell.route.name} is defined differently now`;
-  const dir = join8(outDir, CELLS_FOLDER, cell.dir);
-  const reading2 = await readCell(dir);
-  if (reading2.status !== "ok") return `its folder no longer reads as measured (${reading2.reason})`;
-  const method = await cellLatencyMethod(dir);
-  if (method !== null && method !== latencyMethod) return `it ran with ${method}, this run with ${latencyMethod}`;
-  return null;
-}
-var change, show2;
-var init_resume = __esm({
-  "src/stack/resume.ts"() {
-    "use strict";
-    init_cell2();
-    init_run_dir();
-    change = (name2, before, after) => `${name2} ${show2(before)} \u2192 ${show2(after)}`;
-    show2 = (value2) => value2 === null || value2 === void 0 ? "none" : typeof value2 === "object" ? JSON.stringify(value2) : String(value2);
-  }
-});
-
-// src/stack/out-dir.ts
-import { readFile as readFile5, rm as rm2, stat as stat5 } from "node:fs/promises";
-import { join as join9 } from "node:path";
-async function modified(path6) {
-  return (await stat5(path6).catch(() => null))?.mtime ?? null;
-}
-async function firstCellStart(cellsDir, dirs) {
-  const starts = await Promise.all(
-    dirs.map(async (dir) => {
-      const text5 = await readFile5(join9(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
-      try {
-        const started = text5 === null ? void 0 : JSON.parse(text5).startedAt;
-        return typeof started === "string" && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
-      } catch {
-        return null;
-      }
-    })
-  );
-  const known = starts.filter((start) => start !== null);
-  return known.length > 0 ? new Date(Math.min(...known)) : null;
-}
-async function findEarlierRun(outDir) {
-  const cellsDir = join9(outDir, CELLS_FOLDER);
-  const cellDirs = (await stat5(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
-  const resultsPath = join9(outDir, RESULTS_FILE);
-  let results = null;
-  let unreadable = null;
-  try {
-    results = await readRecordedResults(outDir);
-  } catch (error62) {
-    unreadable = error62.message;
-  }
-  if (results === null && unreadable === null && cellDirs.length === 0) return null;
-  const ok = results?.cells.filter((cell) => cell.status === "ok").length ?? 0;
-  if (results !== null && ok === 0 && cellDirs.length === 0) return null;
-  const date5 = (results ? new Date(results.createdAt) : null) ?? await firstCellStart(cellsDir, cellDirs) ?? await modified(unreadable ? resultsPath : cellsDir) ?? /* @__PURE__ */ new Date(0);
-  return { results, unreadable, cellDirs, date: date5, measured: results ? ok : cellDirs.length };
-}
-function formatRunDate(date5) {
-  return Number.isNaN(date5.getTime()) ? "an unknown date" : `${date5.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function checkOutDir(earlier, policy, config2) {
-  if (earlier === null || policy === "force") return;
-  const folder = shownFolder(config2.outDir);
-  const cells = cellCount(earlier.measured);
-  if (policy === "refuse") {
-    throw new OutDirError(
-      `${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`
-    );
-  }
-  if (earlier.results === null) {
-    const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
-    throw new OutDirError(
-      `--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`
-    );
-  }
-  const differences = configDifferences(earlier.results.config, config2);
-  if (differences.length > 0) {
-    throw new OutDirError(
-      `--resume: ${folder} was run with another configuration (${differences.join("; ")}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`
-    );
-  }
-}
-async function clearEarlierRun(outDir) {
-  await rm2(join9(outDir, CELLS_FOLDER), { recursive: true, force: true });
-  await rm2(join9(outDir, RESULTS_FILE), { force: true });
-  await rm2(join9(outDir, TABLES_FILE), { force: true });
-}
-async function prepareOutDir(outDir, earlier, policy, run, log) {
-  checkOutDir(earlier, policy, run.config);
-  if (earlier === null) return /* @__PURE__ */ new Map();
-  const folder = shownFolder(run.config.outDir);
-  if (policy === "force") {
-    log.info(`Starting over in ${folder}: removing the earlier run from ${formatRunDate(earlier.date)} (${cellCount(earlier.measured)}).`);
-    await clearEarlierRun(outDir);
-    return /* @__PURE__ */ new Map();
-  }
-  const results = earlier.results;
-  const differences = environmentDifferences(results.environment, run.environment);
-  if (differences.length > 0) {
-    throw new OutDirError(
-      `--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`
-    );
-  }
-  const method = run.environment.latencyMethod ?? "";
-  const plan = await planResume(outDir, results, run.cells, method);
-  for (const { id, why } of plan.remeasured) log.warning(`${id}: measured again (${why}).`);
-  const attempts = [...new Set(plan.kept.values())];
-  const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]))}` : `${attempts.length} earlier attempts`;
-  log.info(`Resuming ${folder}: ${plan.kept.size} of ${run.cells.length} cells kept from ${from}; ${run.cells.length - plan.kept.size} to run.`);
-  return plan.kept;
-}
-var OutDirError, shownFolder, cellCount, ALTERNATIVES;
-var init_out_dir = __esm({
-  "src/stack/out-dir.ts"() {
-    "use strict";
-    init_cell2();
-    init_run_dir();
-    init_resume();
-    OutDirError = class extends Error {
-      name = "OutDirError";
-    };
-    shownFolder = (outDir) => outDir.endsWith("/") ? outDir : `${outDir}/`;
-    cellCount = (n) => `${n} cell${n === 1 ? "" : "s"}`;
-    ALTERNATIVES = "Use --force to start over, or --out for a new folder.";
-  }
-});
-
 // src/stack/package-root.ts
-import { dirname as dirname5, join as join10 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 function packageRoot(moduleUrl = import.meta.url) {
   const here = dirname5(fileURLToPath(moduleUrl));
-  return here.endsWith(join10("src", "stack")) ? join10(here, "..", "..") : join10(here, "..");
+  return here.endsWith(join8("src", "stack")) ? join8(here, "..", "..") : join8(here, "..");
 }
 var init_package_root = __esm({
   "src/stack/package-root.ts"() {
@@ -55619,7 +55439,7 @@ var init_app_settings = __esm({
 
 // src/stack/project.ts
 import { createServer } from "node:net";
-import { join as join11, resolve as resolve5 } from "node:path";
+import { join as join9, resolve as resolve5 } from "node:path";
 function appContext(context, root, cwd) {
   return resolve5(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
 }
@@ -55627,15 +55447,15 @@ function appImage(app) {
   return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, "-")}:local`;
 }
 function setupOverridePath(layout) {
-  return join11(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
+  return join9(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
 }
 function settingsPath(layout) {
-  return join11(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
+  return join9(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
 }
 function composeProject(layout, setup) {
   return {
     name: layout.projectName,
-    files: [join11(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join11(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
+    files: [join9(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join9(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
@@ -55663,8 +55483,8 @@ function setupOverride(setup, app, cpus2, settingsPath2, root) {
         },
         volumes: [
           `${settingsPath2}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
-          `${join11(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
-          `${join11(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
+          `${join9(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
+          `${join9(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
         ]
       }
     }
@@ -55707,11 +55527,11 @@ var init_project = __esm({
 });
 
 // src/stack/cell-runner.ts
-import { mkdir as mkdir2, readFile as readFile6, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 async function runCell(run, stack, cell, load, cellsDir, options = {}) {
-  const dir = join12(cellsDir, options.sampleDir ?? cell.dir);
-  await rm3(dir, { recursive: true, force: true });
+  const dir = join10(cellsDir, options.sampleDir ?? cell.dir);
+  await rm2(dir, { recursive: true, force: true });
   await mkdir2(dir, { recursive: true });
   const started = /* @__PURE__ */ new Date();
   const warnings = [];
@@ -55729,10 +55549,10 @@ async function runCell(run, stack, cell, load, cellsDir, options = {}) {
       stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env, passEnv: invocation.passEnv })
     ).finally(() => stopWatching?.());
     loadSeconds = (Date.now() - loadStart) / 1e3;
-    await writeFile2(join12(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-    const stats = await readFile6(join12(dir, CELL_FILES.stats), "utf8").catch(() => "");
+    await writeFile2(join10(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
+    const stats = await readFile5(join10(dir, CELL_FILES.stats), "utf8").catch(() => "");
     if (stats.trim() === "") {
-      const log = await readFile6(join12(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
+      const log = await readFile5(join10(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
       error62 = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
 ${tail(`${result.stdout}
 ${result.stderr}
@@ -55746,8 +55566,8 @@ ${log}`.trim(), 10)}`;
     error62 = failure2.message;
   } finally {
     const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
-    await writeFile2(join12(dir, CELL_FILES.appLog), appLog);
-    await writeFile2(join12(dir, CELL_FILES.dbLog), dbLog);
+    await writeFile2(join10(dir, CELL_FILES.appLog), appLog);
+    await writeFile2(join10(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = /* @__PURE__ */ new Date();
   const record2 = {
@@ -55761,7 +55581,7 @@ ${log}`.trim(), 10)}`;
     error: error62,
     warnings
   };
-  await writeFile2(join12(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
+  await writeFile2(join10(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
 `);
   return record2;
 }
@@ -55872,23 +55692,23 @@ var init_fingerprint = __esm({
 });
 
 // src/stack/latency/netem-module.ts
-import { access, readFile as readFile7 } from "node:fs/promises";
+import { access, readFile as readFile6 } from "node:fs/promises";
 import { release as kernelRelease } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join11 } from "node:path";
 async function readNetemHostFacts(source = {}) {
   const fsRoot = source.fsRoot ?? "/";
   const release2 = source.release ?? kernelRelease();
-  const read = (path6) => readFile7(join13(fsRoot, path6), "utf8").catch(() => null);
+  const read = (path6) => readFile6(join11(fsRoot, path6), "utf8").catch(() => null);
   return {
     platform: source.platform ?? process.platform,
     release: release2,
     root: (source.uid ?? process.getuid?.()) === 0,
     procModules: await read("proc/modules"),
-    sysModule: await access(join13(fsRoot, "sys/module", NETEM_MODULE)).then(
+    sysModule: await access(join11(fsRoot, "sys/module", NETEM_MODULE)).then(
       () => true,
       () => false
     ),
-    modulesBuiltin: await read(join13("lib/modules", release2, "modules.builtin"))
+    modulesBuiltin: await read(join11("lib/modules", release2, "modules.builtin"))
   };
 }
 function netemModulePolicy(requested, env) {
@@ -56023,6 +55843,186 @@ var init_netem_module = __esm({
     outputOf = (result) => `${result.stdout}
 ${result.stderr}`;
     SUDO_REFUSED = /^sudo: .*(password is required|terminal is required|not in the sudoers|not allowed to execute|may not run sudo)/m;
+  }
+});
+
+// src/stack/resume.ts
+import { join as join12 } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+function configDifferences(before, now) {
+  const fields2 = [
+    ["users", before.load.users, now.load.users],
+    ["spawn-rate", before.load.spawnRate, now.load.spawnRate],
+    ["run-time", `${before.load.runTimeSeconds}s`, `${now.load.runTimeSeconds}s`],
+    ["processes", before.load.processes, now.load.processes],
+    ["repeats", before.repeats, now.repeats],
+    ["seed-posts", before.seedPosts, now.seedPosts],
+    ["latency-method", before.latencyMethod, now.latencyMethod],
+    ["shard", before.shard && `${before.shard.index}/${before.shard.total}`, now.shard && `${now.shard.index}/${now.shard.total}`]
+  ];
+  const differences = fields2.filter(([, a, b]) => !isDeepStrictEqual(a, b)).map(([name2, a, b]) => change(name2, a, b));
+  if (!isDeepStrictEqual(before.app, now.app)) differences.push(`the app definition (${before.app.name} \u2192 ${now.app.name})`);
+  return differences;
+}
+function environmentDifferences(before, now) {
+  const fields2 = [
+    ["Docker", before.docker, now.docker],
+    ["Compose", before.compose, now.compose],
+    ["CPUs", before.cpuCount, now.cpuCount],
+    ["latency method", before.latencyMethod, now.latencyMethod],
+    ...[.../* @__PURE__ */ new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name2) => [
+      name2,
+      before.stack[name2],
+      now.stack[name2]
+    ])
+  ];
+  return fields2.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
+}
+async function planResume(outDir, earlier, cells, latencyMethod) {
+  const plan = { kept: /* @__PURE__ */ new Map(), remeasured: [] };
+  for (const cell of cells) {
+    const before = earlier.cells.find((c) => c.id === cell.id);
+    if (before?.status !== "ok") continue;
+    const why = await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
+    if (why) plan.remeasured.push({ id: cell.id, why });
+    else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
+  }
+  return plan;
+}
+async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
+  if (!isDeepStrictEqual(
+    earlier.config.setups.find((s) => s.name === cell.setup.name),
+    cell.setup
+  ))
+    return `setup ${cell.setup.name} is defined differently now`;
+  if (!isDeepStrictEqual(
+    earlier.config.routes.find((r) => r.name === cell.route.name),
+    cell.route
+  ))
+    return `route ${cell.route.name} is defined differently now`;
+  const dir = join12(outDir, CELLS_FOLDER, cell.dir);
+  const reading2 = await readCell(dir);
+  if (reading2.status !== "ok") return `its folder no longer reads as measured (${reading2.reason})`;
+  const method = await cellLatencyMethod(dir);
+  if (method !== null && method !== latencyMethod) return `it ran with ${method}, this run with ${latencyMethod}`;
+  return null;
+}
+var change, show2;
+var init_resume = __esm({
+  "src/stack/resume.ts"() {
+    "use strict";
+    init_cell2();
+    init_run_dir();
+    change = (name2, before, after) => `${name2} ${show2(before)} \u2192 ${show2(after)}`;
+    show2 = (value2) => value2 === null || value2 === void 0 ? "none" : typeof value2 === "object" ? JSON.stringify(value2) : String(value2);
+  }
+});
+
+// src/stack/out-dir.ts
+import { readFile as readFile7, rm as rm3, stat as stat5 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+async function modified(path6) {
+  return (await stat5(path6).catch(() => null))?.mtime ?? null;
+}
+async function firstCellStart(cellsDir, dirs) {
+  const starts = await Promise.all(
+    dirs.map(async (dir) => {
+      const text5 = await readFile7(join13(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
+      try {
+        const started = text5 === null ? void 0 : JSON.parse(text5).startedAt;
+        return typeof started === "string" && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
+      } catch {
+        return null;
+      }
+    })
+  );
+  const known = starts.filter((start) => start !== null);
+  return known.length > 0 ? new Date(Math.min(...known)) : null;
+}
+async function findEarlierRun(outDir) {
+  const cellsDir = join13(outDir, CELLS_FOLDER);
+  const cellDirs = (await stat5(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
+  const resultsPath = join13(outDir, RESULTS_FILE);
+  let results = null;
+  let unreadable = null;
+  try {
+    results = await readRecordedResults(outDir);
+  } catch (error62) {
+    unreadable = error62.message;
+  }
+  if (results === null && unreadable === null && cellDirs.length === 0) return null;
+  const ok = results?.cells.filter((cell) => cell.status === "ok").length ?? 0;
+  if (results !== null && ok === 0 && cellDirs.length === 0) return null;
+  const date5 = (results ? new Date(results.createdAt) : null) ?? await firstCellStart(cellsDir, cellDirs) ?? await modified(unreadable ? resultsPath : cellsDir) ?? /* @__PURE__ */ new Date(0);
+  return { results, unreadable, cellDirs, date: date5, measured: results ? ok : cellDirs.length };
+}
+function formatRunDate(date5) {
+  return Number.isNaN(date5.getTime()) ? "an unknown date" : `${date5.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function checkOutDir(earlier, policy, config2) {
+  if (earlier === null || policy === "force") return;
+  const folder = shownFolder(config2.outDir);
+  const cells = cellCount(earlier.measured);
+  if (policy === "refuse") {
+    throw new OutDirError(
+      `${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`
+    );
+  }
+  if (earlier.results === null) {
+    const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
+    throw new OutDirError(
+      `--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`
+    );
+  }
+  const differences = configDifferences(earlier.results.config, config2);
+  if (differences.length > 0) {
+    throw new OutDirError(
+      `--resume: ${folder} was run with another configuration (${differences.join("; ")}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`
+    );
+  }
+}
+async function clearEarlierRun(outDir) {
+  await rm3(join13(outDir, CELLS_FOLDER), { recursive: true, force: true });
+  await rm3(join13(outDir, RESULTS_FILE), { force: true });
+  await rm3(join13(outDir, TABLES_FILE), { force: true });
+}
+async function prepareOutDir(outDir, earlier, policy, run, log) {
+  checkOutDir(earlier, policy, run.config);
+  if (earlier === null) return /* @__PURE__ */ new Map();
+  const folder = shownFolder(run.config.outDir);
+  if (policy === "force") {
+    log.info(`Starting over in ${folder}: removing the earlier run from ${formatRunDate(earlier.date)} (${cellCount(earlier.measured)}).`);
+    await clearEarlierRun(outDir);
+    return /* @__PURE__ */ new Map();
+  }
+  const results = earlier.results;
+  const differences = environmentDifferences(results.environment, run.environment);
+  if (differences.length > 0) {
+    throw new OutDirError(
+      `--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`
+    );
+  }
+  const method = run.environment.latencyMethod ?? "";
+  const plan = await planResume(outDir, results, run.cells, method);
+  for (const { id, why } of plan.remeasured) log.warning(`${id}: measured again (${why}).`);
+  const attempts = [...new Set(plan.kept.values())];
+  const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]))}` : `${attempts.length} earlier attempts`;
+  log.info(`Resuming ${folder}: ${plan.kept.size} of ${run.cells.length} cells kept from ${from}; ${run.cells.length - plan.kept.size} to run.`);
+  return plan.kept;
+}
+var OutDirError, shownFolder, cellCount, ALTERNATIVES;
+var init_out_dir = __esm({
+  "src/stack/out-dir.ts"() {
+    "use strict";
+    init_cell2();
+    init_run_dir();
+    init_resume();
+    OutDirError = class extends Error {
+      name = "OutDirError";
+    };
+    shownFolder = (outDir) => outDir.endsWith("/") ? outDir : `${outDir}/`;
+    cellCount = (n) => `${n} cell${n === 1 ? "" : "s"}`;
+    ALTERNATIVES = "Use --force to start over, or --out for a new folder.";
   }
 });
 
@@ -56708,6 +56708,28 @@ var init_run = __esm({
   }
 });
 
+// src/cli/stopped-run.ts
+function stoppedRunExitCode(command, error62, io) {
+  if (error62 instanceof InterruptedError) {
+    io.stderr.write(`async-bench: ${error62.message}
+`);
+    return 130;
+  }
+  if (error62 instanceof OutDirError) {
+    io.stderr.write(`async-bench ${command}: ${error62.message}
+`);
+    return 2;
+  }
+  throw error62;
+}
+var init_stopped_run = __esm({
+  "src/cli/stopped-run.ts"() {
+    "use strict";
+    init_out_dir();
+    init_run();
+  }
+});
+
 // src/cli/calibrate-command.ts
 var calibrate_command_exports = {};
 __export(calibrate_command_exports, {
@@ -56739,17 +56761,7 @@ async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
     );
     return 0;
   } catch (error62) {
-    if (error62 instanceof InterruptedError) {
-      io.stderr.write(`async-bench: ${error62.message}
-`);
-      return 130;
-    }
-    if (error62 instanceof OutDirError) {
-      io.stderr.write(`async-bench calibrate: ${error62.message}
-`);
-      return 2;
-    }
-    throw error62;
+    return stoppedRunExitCode("calibrate", error62, io);
   }
 }
 var init_calibrate_command = __esm({
@@ -56761,9 +56773,9 @@ var init_calibrate_command = __esm({
     init_results();
     init_runner();
     init_log();
-    init_out_dir();
     init_package_root();
     init_run();
+    init_stopped_run();
   }
 });
 
@@ -56801,17 +56813,7 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
     log.info(`Wrote ${[join16(outDir, RESULTS_FILE), join16(outDir, TABLES_FILE), html, ...exports].join(", ")}`);
     return config2.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error62) {
-    if (error62 instanceof InterruptedError) {
-      io.stderr.write(`async-bench: ${error62.message}
-`);
-      return 130;
-    }
-    if (error62 instanceof OutDirError) {
-      io.stderr.write(`async-bench run: ${error62.message}
-`);
-      return 2;
-    }
-    throw error62;
+    return stoppedRunExitCode("run", error62, io);
   }
 }
 var init_run_command = __esm({
@@ -56819,13 +56821,13 @@ var init_run_command = __esm({
     "use strict";
     init_baseline();
     init_exports2();
+    init_stopped_run();
     init_verdicts();
     init_runner();
     init_run_dir();
     init_log();
     init_body();
     init_package_root();
-    init_out_dir();
     init_progress();
     init_run();
   }
