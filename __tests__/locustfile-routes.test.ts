@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileRequest } from '../src/core/config/route-request.js';
 import type { RouteSpec } from '../src/core/config/schema.js';
+import { route } from './helpers/routes.js';
 
 /**
  * The locustfile's RouteUser run by real Locust on the host (scripts/install-host-locust.sh puts the
@@ -50,20 +51,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const route = (fields: Partial<RouteSpec>): RouteSpec => ({
-  name: 'r',
-  title: 'R',
-  method: 'GET',
-  path: '/',
-  query: {},
-  headers: {},
-  form: {},
-  json: null,
-  expect: [],
-  userClass: 'RouteUser',
-  ...fields,
-});
 
 /** Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]). */
 async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {

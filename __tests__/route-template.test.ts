@@ -2,21 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/core/config/errors.js';
 import { checkRequestEnv, compileRequest, requestEnvNames } from '../src/core/config/route-request.js';
 import { parseJsonTemplate, parseTemplate, TemplateError } from '../src/core/config/route-template.js';
-import type { RouteSpec } from '../src/core/config/schema.js';
-
-const route = (fields: Partial<RouteSpec>): RouteSpec => ({
-  name: 'r',
-  title: 'R',
-  method: 'GET',
-  path: '/',
-  query: {},
-  headers: {},
-  form: {},
-  json: null,
-  expect: [],
-  userClass: 'RouteUser',
-  ...fields,
-});
+import { route } from './helpers/routes.js';
 
 describe('placeholders in a route template', () => {
   it('text alone is one text segment; "{{" and "}}" are literal braces', () => {
