@@ -58,7 +58,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
       { octokit, store: deps.artifactStore },
     ),
   });
-  const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
+  const comparison = baseline ? compareResults(results, baseline, config.compare.threshold, { confidence: config.compare.confidence }) : null;
   const regressions = comparison ? regressionCount(comparison) : 0;
   await writeFile(tablesPath, renderReport(results, { comparison }));
   // The long form and the exports go beside results.json, so the artifact carries them; a

@@ -83,7 +83,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       await mkdir(out, { recursive: true });
       const perSide = inputs.config.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS;
       const measured = await deps.benchmark(calibrationConfig(config, perSide));
-      const calibration = calibrate(measured, config.compare.threshold);
+      const calibration = calibrate(measured, config.compare);
       const text = renderCalibration(calibration);
       await writeFile(join(out, CALIBRATION_FILE), text);
       core.info(text);
