@@ -36,6 +36,22 @@ function aaRates(confidence: string, rounds: number): { comparisons: number; fal
   return { comparisons, falseAlarms: falseAlarms / comparisons, misses: misses / comparisons };
 }
 
+/** 3 runs a side, 80 against 100 (−20 %), with `confidence` recorded in this run's results. */
+function slowdown(confidence: string) {
+  const current = withRepeats(
+    makeResults({ ...IO_READ, confidence }, () => ({})),
+    () => [80, 80, 80],
+  );
+  const baseline = baselineFromResults(
+    'main',
+    withRepeats(
+      makeResults(IO_READ, () => ({})),
+      () => [100, 100, 100],
+    ),
+  );
+  return { current, baseline };
+}
+
 describe('confidence', () => {
   const at90 = aaRates('90%', 40);
   const at99 = aaRates('0.99', 40);
@@ -56,21 +72,11 @@ describe('confidence', () => {
   });
 
   it('a −20 % change with 3 runs a side is regressed at 90 % and inconclusive at 99 %', () => {
+    const cell = (comparison: Comparison) => comparison.cells.get('sync/io_read/0ms')!;
     const judged = (confidence: string) => {
-      const baseline = baselineFromResults(
-        'main',
-        withRepeats(
-          makeResults({ ...IO_READ, confidence }, () => ({})),
-          () => [100, 100, 100],
-        ),
-      );
-      const current = withRepeats(
-        makeResults({ ...IO_READ, confidence }, () => ({})),
-        () => [80, 80, 80],
-      );
+      const { current, baseline } = slowdown(confidence);
       return compareResults(current, baseline, 0.1);
     };
-    const cell = (comparison: Comparison) => comparison.cells.get('sync/io_read/0ms')!;
     const ninety = judged('90%');
     const ninetyNine = judged('99%');
     expect(ninety.confidence).toBe(0.9);
@@ -78,32 +84,12 @@ describe('confidence', () => {
     expect(cell(ninetyNine)).toMatchObject({ verdict: 'inconclusive', interval: { confidence: 0.99 } });
     expect(cell(ninetyNine).interval!.estimate).toBeCloseTo(cell(ninety).interval!.estimate, 12);
     // An explicit level (the CLI's --confidence on a recorded run) overrides the recorded one.
-    const current = withRepeats(
-      makeResults({ ...IO_READ, confidence: '90%' }, () => ({})),
-      () => [80, 80, 80],
-    );
-    const baseline = baselineFromResults(
-      'main',
-      withRepeats(
-        makeResults(IO_READ, () => ({})),
-        () => [100, 100, 100],
-      ),
-    );
+    const { current, baseline } = slowdown('90%');
     expect(cell(compareResults(current, baseline, 0.1, { confidence: 0.99 })).verdict).toBe('inconclusive');
   });
 
   it('the report names the level where it explains the interval', () => {
-    const current = withRepeats(
-      makeResults({ ...IO_READ, confidence: '99%' }, () => ({})),
-      () => [80, 80, 80],
-    );
-    const baseline = baselineFromResults(
-      'main',
-      withRepeats(
-        makeResults(IO_READ, () => ({})),
-        () => [100, 100, 100],
-      ),
-    );
+    const { current, baseline } = slowdown('99%');
     const body = renderReport(current, { comparison: compareResults(current, baseline, 0.1) });
     expect(body).toContain('99.0 % intervals');
     expect(body).toContain('its 99.0 % interval [lower, upper]');
