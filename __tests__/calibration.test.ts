@@ -15,7 +15,7 @@ describe('calibrate (A/A)', () => {
       makeResults(INPUTS, () => ({})),
       () => [100, 200, 104, 208, 96, 192],
     );
-    const calibration = calibrate(results, 0.1, new Date('2026-11-28T13:00:00Z'));
+    const calibration = calibrate(results, { threshold: 0.1, confidence: 0.95 }, new Date('2026-11-28T13:00:00Z'));
     const cell = calibration.cells[0]!;
     expect(cell.df).toBe(4);
     expect(cell.cov).toBeCloseTo(0.04, 2);
@@ -30,7 +30,7 @@ describe('calibrate (A/A)', () => {
       makeResults(INPUTS, () => ({})),
       () => Array.from({ length: 6 }, () => 100 * Math.exp(0.08 * normal())),
     );
-    const calibration = calibrate(results, 0.1);
+    const calibration = calibrate(results, { threshold: 0.1, confidence: 0.95 });
     expect(calibration.falseAlarms).toBe(0);
     expect(calibration.record.pooled.cov).toBeGreaterThan(0.04);
     expect(calibration.record.pooled.cov).toBeLessThan(0.14);
@@ -46,7 +46,7 @@ describe('calibrate (A/A)', () => {
       makeResults(INPUTS, () => ({})),
       (id) => (id.includes('/cpu/') ? [0, 0, 0, 0, 0, 0] : [100, 101, 99, 100, 101, 99]),
     );
-    const calibration = calibrate(results, 0.1);
+    const calibration = calibrate(results, { threshold: 0.1, confidence: 0.95 });
     expect(calibration.cells.find((cell) => cell.id === 'sync/cpu/0ms')!.verdict).toBe('not-measured');
     const calibrated = { ...results, noise: calibration.record };
     const comparison = compareResults(calibrated, baselineFromResults('main', calibrated), 0.1);

@@ -123,6 +123,7 @@ describe('CLI errors are one clear line with an exit code', () => {
     [['compare', 'artifact.json'], /compare needs --baseline paper/],
     [['compare', 'r.json', '--baseline', 'artifact'], /baseline "artifact" is resolved by the GitHub Action/],
     [['report', 'r.json', '--baseline', 'paper', '--threshold', '200%'], /Invalid threshold: "200%"/],
+    [['report', 'r.json', '--baseline', 'paper', '--confidence', '100%'], /Invalid confidence: "100%" is not a confidence level between 50% and 99\.9%/],
   ])('%j', async (argv, message) => {
     const { dir, cleanup } = await scratch();
     try {

@@ -79,7 +79,7 @@ describe('defaults: the study', () => {
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
     expect(config.app).toMatchObject({ context: '{async-bench}/compose/app', wsgi: 'benchsite.wsgi:application', settings: 'benchsite.settings' });
     expect(config.shard).toBeNull();
-    expect(config.compare).toEqual({ baseline: null, threshold: 0.1, failOnRegression: false });
+    expect(config.compare).toEqual({ baseline: null, threshold: 0.1, confidence: 0.95, failOnRegression: false });
     expect(config.latencyMethod).toBe('auto');
     expect(config.outDir).toBe('async-bench-results');
   });
@@ -129,6 +129,7 @@ describe('precedence: inputs over async-bench.yml over profile', () => {
     ['latencies', '50', '[0, 300]', [0, 100, 200], (c) => c.latenciesMs, [50], [0, 300]],
     ['seed-posts', '10', '20', 1_000_000, (c) => c.seedPosts, 10, 20],
     ['threshold', '5%', '0.2', 0.1, (c) => c.compare.threshold, 0.05, 0.2],
+    ['confidence', '99%', '0.9', 0.95, (c) => c.compare.confidence, 0.99, 0.9],
     ['fail-on-regression', 'false', 'true', false, (c) => c.compare.failOnRegression, false, true],
     ['baseline', 'paper', 'old.json', null, (c) => c.compare.baseline, 'paper', 'old.json'],
     ['latency-method', 'netem', 'toxiproxy', 'auto', (c) => c.latencyMethod, 'netem', 'toxiproxy'],
@@ -176,6 +177,9 @@ describe('bad inputs name the input and what is allowed', () => {
     ['latency-method', { 'latency-method': 'tc' }, /"tc" is not one of auto, netem, toxiproxy/],
     ['threshold', { threshold: '150%' }, /"150%" is not a ratio between 0 and 1; write e\.g\. "10%" or "0\.1"/],
     ['threshold', { threshold: 'abc' }, /"abc" is not a ratio between 0 and 1/],
+    ['confidence', { confidence: '40%' }, /"40%" is not a confidence level between 50% and 99\.9%; write e\.g\. "95%" or "0\.95"/],
+    ['confidence', { confidence: '1' }, /"1" is not a confidence level between 50% and 99\.9%/],
+    ['confidence', { confidence: 'sure' }, /"sure" is not a confidence level/],
     ['fail-on-regression', { 'fail-on-regression': 'maybe' }, /"maybe" is not a boolean; use true or false/],
     ['processes', { processes: '0' }, /below 1/],
     ['seed-posts', { 'seed-posts': '-1' }, /below 0/],
@@ -215,6 +219,7 @@ describe('async-bench.yml', () => {
         'shard: 2/3',
         'baseline: paper',
         'threshold: 5%',
+        'confidence: 90%',
         'fail-on-regression: true',
         'out: results',
         'processes: 2',
@@ -225,7 +230,7 @@ describe('async-bench.yml', () => {
     expect(config.seedPosts).toBe(0);
     expect(config.latencyMethod).toBe('toxiproxy');
     expect(config.shard).toEqual({ index: 2, total: 3 });
-    expect(config.compare).toEqual({ baseline: 'paper', threshold: 0.05, failOnRegression: true });
+    expect(config.compare).toEqual({ baseline: 'paper', threshold: 0.05, confidence: 0.9, failOnRegression: true });
     expect(config.outDir).toBe('results');
   });
 
@@ -399,6 +404,7 @@ describe('async-bench.yml', () => {
     ['app', 'app:\n  wsgi: mysite.wsgi:application\n  asgi: mysite.asgi:application\n', /your own app needs context/],
     ['users', 'users: 0\n', /0 is below 1; give an integer ≥ 1/],
     ['threshold', 'threshold: 150%\n', /not a ratio between 0 and 1/],
+    ['confidence', 'confidence: 0.9999\n', /0\.9999 is not a confidence level between 50% and 99\.9%/],
   ] as [string, string, RegExp][])('rejects %s: %j', (input, yaml, message) => {
     expect(errorFor(input, {}, yaml)).toMatch(message);
   });

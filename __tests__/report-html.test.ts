@@ -15,6 +15,7 @@ import { hostEnvironment } from '../src/core/results/environment.js';
 import type { Results } from '../src/core/results/results.js';
 import { findChromium, openInChromium } from './helpers/browser.js';
 import { fixture, placeCell, scratch } from './helpers/fixtures.js';
+import { makeResults, withRepeats } from './helpers/results.js';
 
 /** The fixture's history, read the plain way: every Aggregated row, split by hand. */
 async function aggregatedRows(path: string): Promise<string[][]> {
@@ -129,6 +130,31 @@ describe('report.html', () => {
       expect(one.get('sync/io_read/0ms')!.error).toMatch(/locust_stats_history\.csv does not exist/);
       const page = renderHtmlReport(results, { comparison: null, series: one });
       expect(page.match(/<a href="[^"]*">Locust report<\/a>/g)).toEqual(['<a href="cells/sync__cpu__0ms/report.html">Locust report</a>']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('draws a repeated cell from its median repeat, and finds cells in other folders without linking what the page leaves behind', async () => {
+    const { dir, cleanup } = await scratch();
+    try {
+      const repeated = withRepeats(
+        makeResults({ setups: 'sync', routes: 'cpu', latencies: '0', repeats: '3' }, () => ({})),
+        () => [5, 9, 7],
+      );
+      // The median by steady sRPS is repeat 3 (7); only its folder exists here.
+      const cell = await placeCell(join(dir, 'page'), 'sync__cpu__0ms/r3', fixture('run-27', 'cells', 'sync__cpu__0ms'));
+      await writeFile(join(cell, 'report.html'), '<html></html>');
+      const own = (await readRunSeries(join(dir, 'page'), repeated)).get('sync/cpu/0ms')!;
+      expect(own).toMatchObject({ folder: 'cells/sync__cpu__0ms/r3', hasLocustReport: true, error: null });
+      expect(own.points.length).toBeGreaterThan(0);
+      expect(renderHtmlReport(repeated, { comparison: null, series: new Map([['sync/cpu/0ms', own]]) })).toContain(
+        '<a href="cells/sync__cpu__0ms/r3/report.html">Locust report</a>',
+      );
+      // The same cells in another folder (a downloaded run, a shard): drawn, not linked.
+      const elsewhere = (await readRunSeries([join(dir, 'empty'), join(dir, 'page')], repeated)).get('sync/cpu/0ms')!;
+      expect(elsewhere).toMatchObject({ hasLocustReport: false, error: null });
+      expect(elsewhere.points).toEqual(own.points);
     } finally {
       await cleanup();
     }

@@ -8,10 +8,10 @@ import { serializeResults } from '../../src/core/results/results.js';
 import { octokitFactory } from '../../src/publish/octokit.js';
 import { FAST_API } from '../helpers/fast-publish.js';
 import { scratch } from '../helpers/fixtures.js';
-import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
+import type { GitHubServer } from '../helpers/github-server.js';
+import { startActionHarness, type ActionHarness } from '../helpers/action-harness.js';
 import { makeResults } from '../helpers/results.js';
-import { captureStdout } from '../publish/capture.js';
-import { FakeArtifactStore } from '../publish/fake-artifacts.js';
+import type { FakeArtifactStore } from '../publish/fake-artifacts.js';
 
 const RESULTS = serializeResults(makeResults({}, (id) => ({ maxSrps: id.length })));
 
@@ -46,24 +46,17 @@ describe('resolveBaseline: one resolver, the artifact source injected', () => {
 });
 
 describe("artifactBaseline: the action's artifact source", () => {
+  let harness: ActionHarness;
   let server: GitHubServer;
   let dir: string;
-  let cleanup: () => Promise<void>;
   let store: FakeArtifactStore;
-  let out: ReturnType<typeof captureStdout>;
+  let out: ActionHarness['out'];
 
   beforeEach(async () => {
-    ({ dir, cleanup } = await scratch());
-    server = await startGitHubServer();
-    server.addToken('tok', { login: 'github-actions[bot]', kind: 'app', permission: 'read' });
-    store = new FakeArtifactStore();
-    out = captureStdout();
+    harness = await startActionHarness({ tok: 'read' });
+    ({ dir, server, store, out } = harness);
   });
-  afterEach(async () => {
-    out.restore();
-    await server.close();
-    await cleanup();
-  });
+  afterEach(() => harness.close());
 
   const source = (serverUrl: string) =>
     artifactBaseline(

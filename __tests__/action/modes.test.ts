@@ -1,24 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { hostEnvironment } from '../../src/core/results/environment.js';
 import { ingestRun } from '../../src/core/ingest/run-dir.js';
 import { runAction } from '../../src/action/main.js';
 import { serializeResults, type Results } from '../../src/core/results/results.js';
-import { FIXTURES, scratch } from '../helpers/fixtures.js';
-import { startGitHubServer, type GitHubServer } from '../helpers/github-server.js';
-import { captureStdout } from '../publish/capture.js';
-import { FakeArtifactStore } from '../publish/fake-artifacts.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+import { startActionHarness, type ActionHarness } from '../helpers/action-harness.js';
+import type { GitHubServer } from '../helpers/github-server.js';
+import type { FakeArtifactStore } from '../publish/fake-artifacts.js';
 import { stepInputs } from '../helpers/action-inputs.js';
 import { FAST_API, FAST_UPLOAD } from '../helpers/fast-publish.js';
 import { makeResults, withRepeats } from '../helpers/results.js';
-
-const PR = 3;
-// core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
-const SUMMARY = join(mkdtempSync(join(tmpdir(), 'async-bench-summary-')), 'summary.md');
 
 /**
  * The action's run and aggregate modes end to end, with the two edges that cannot
@@ -26,41 +20,19 @@ const SUMMARY = join(mkdtempSync(join(tmpdir(), 'async-bench-summary-')), 'summa
  * Actions artifact service (a recording store). GitHub's REST API is a local server.
  */
 describe('runAction', () => {
+  let harness: ActionHarness;
   let server: GitHubServer;
   let dir: string;
-  let cleanup: () => Promise<void>;
   let store: FakeArtifactStore;
-  let out: ReturnType<typeof captureStdout>;
+  let out: ActionHarness['out'];
 
   beforeEach(async () => {
-    ({ dir, cleanup } = await scratch());
-    server = await startGitHubServer({ owner: 'octo', repo: 'bench' });
-    server.addToken('tok', { login: 'github-actions[bot]', kind: 'app', permission: 'write' });
-    server.addPullRequest(PR, 'beef');
-    store = new FakeArtifactStore();
-    await writeFile(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: PR, base: { ref: 'main' }, head: { sha: 'beef' } } }));
-    await writeFile(SUMMARY, '');
-    await writeFile(join(dir, 'output.txt'), '');
-    out = captureStdout();
+    harness = await startActionHarness();
+    ({ dir, server, store, out } = harness);
   });
-  afterEach(async () => {
-    out.restore();
-    await server.close();
-    await cleanup();
-  });
+  afterEach(() => harness.close());
 
-  const env = (): NodeJS.ProcessEnv => ({
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    GITHUB_REPOSITORY: 'octo/bench',
-    GITHUB_API_URL: server.url,
-    // github.com: the artifact service exists there (not on a GHES host; see publish-faults.test.ts).
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '77',
-    GITHUB_WORKSPACE: dir,
-    GITHUB_STEP_SUMMARY: SUMMARY,
-    GITHUB_OUTPUT: join(dir, 'output.txt'),
-  });
+  const env = (): NodeJS.ProcessEnv => harness.env();
   const inputs = stepInputs;
 
   /** A "benchmark" that lays down the captured 27-cell run, as the stack would. */
@@ -73,8 +45,6 @@ describe('runAction', () => {
   };
 
   it('run mode: uploads the artifact, links it in the comment, records the PR number, sets outputs', async () => {
-    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
     await runAction({
       getInput: inputs({ mode: 'run', baseline: 'paper', 'github-token': 'tok', 'comment-key': 'k', 'artifact-name': 'bench-results', 'retention-days': '5' }),
       env: env(),
@@ -116,12 +86,10 @@ describe('runAction', () => {
       expect(output.split(`${name}<<`)[1]!.split('\n')[1]).toBe(join(out, file));
     }
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/<svg class="chart"/);
-    expect(await readFile(SUMMARY, 'utf8')).toContain('**Table 1: CPU-bound**');
+    expect(await readFile(harness.summary, 'utf8')).toContain('**Table 1: CPU-bound**');
   });
 
   it('calibrate mode: runs A and B interleaved (2 × repeats), records the noise in results.json, compares with nothing', async () => {
-    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
     let asked: Results['config'] | null = null;
     await runAction({
       getInput: inputs({ mode: 'calibrate', repeats: '2', setups: 'sync', routes: 'io_read', latencies: '0', baseline: 'paper', 'github-token': 'tok' }),
@@ -143,12 +111,10 @@ describe('runAction', () => {
     const written = JSON.parse(await readFile(join(dir, 'async-bench-results', 'results.json'), 'utf8')) as Results;
     expect(written.noise).toMatchObject({ repeats: 2, pooled: { df: 2 } });
     expect(await readFile(join(dir, 'async-bench-results', 'calibration.md'), 'utf8')).toMatch(/^### async-bench calibration \(A\/A\)/);
-    expect(await readFile(SUMMARY, 'utf8')).toContain('no baseline');
+    expect(await readFile(harness.summary, 'utf8')).toContain('no baseline');
   });
 
   it('fail-on-regression fails the step after publishing', async () => {
-    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
     process.exitCode = undefined;
     await runAction({
       getInput: inputs({ mode: 'run', baseline: 'paper', 'fail-on-regression': 'true', 'github-token': 'tok' }),
@@ -163,8 +129,6 @@ describe('runAction', () => {
   });
 
   it('aggregate mode with a missing shard: lists the missing cells, fails only with fail-on-incomplete', async () => {
-    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
     const full = await capturedRun((await import('../../src/core/config/build.js')).buildConfig({ inputs: { out: 'full' } }));
     const shard = (i: number, from: number, to: number) =>
       serializeResults({
@@ -192,9 +156,57 @@ describe('runAction', () => {
     process.exitCode = undefined;
   });
 
+  describe('report.html draws every cell’s history wherever its Locust files are', () => {
+    /** The files of captured cells, as an artifact holds them (`cells/<cell>/…`). */
+    async function cellFiles(cells: Results['cells']): Promise<Record<string, string>> {
+      const files: Record<string, string> = {};
+      for (const cell of cells) {
+        const from = join(FIXTURES, 'run-27', cell.dir);
+        for (const name of await readdir(from)) files[`${cell.dir}/${name}`] = await readFile(join(from, name), 'utf8');
+      }
+      return files;
+    }
+    const cards = (html: string) => html.split('<div class="cell" id="cell-').slice(1);
+    const act = (getInput: (name: string) => string) =>
+      runAction({
+        getInput,
+        env: env(),
+        artifactStore: async () => store,
+        benchmark: () => Promise.reject(new Error('this mode must not run the benchmark')),
+        timing: { api: FAST_API, upload: FAST_UPLOAD },
+      });
+
+    it('aggregate mode: from the shard artifacts it merged', async () => {
+      const full = await capturedRun((await import('../../src/core/config/build.js')).buildConfig({ inputs: { out: 'full' } }));
+      for (const [i, from, to] of [
+        [1, 0, 14],
+        [2, 14, 27],
+      ] as const) {
+        const shard = { ...full, config: { ...full.config, shard: { index: i, total: 2 } }, shard: { index: i, total: 2 }, cells: full.cells.slice(from, to) };
+        store.add(`async-bench-results-shard-${i}-of-2`, { 'results.json': serializeResults(shard), ...(await cellFiles(shard.cells)) });
+      }
+      await act(inputs({ mode: 'aggregate', baseline: 'none', 'github-token': 'tok' }));
+      const html = await readFile(join(dir, 'async-bench-results', 'aggregate', 'report.html'), 'utf8');
+      expect(cards(html)).toHaveLength(27);
+      for (const card of cards(html)) {
+        expect(card).not.toContain('No history');
+        expect(card).toContain('<svg class="chart"');
+      }
+      // The shards' folders are not uploaded with the page, so it links no Locust report it would lose.
+      expect(html).not.toContain('Locust report</a>');
+    });
+
+    it('report mode: from the folder of the results.json it publishes', async () => {
+      await capturedRun((await import('../../src/core/config/build.js')).buildConfig({ inputs: { out: 'measured' } }));
+      await act(inputs({ mode: 'report', results: 'measured/results.json', baseline: 'none', 'github-token': 'tok' }));
+      const html = await readFile(join(dir, 'async-bench-results', 'report', 'report.html'), 'utf8');
+      expect(cards(html)).toHaveLength(27);
+      for (const card of cards(html)) expect(card).toContain('<svg class="chart"');
+      expect(html).not.toContain('No history');
+    });
+  });
+
   it('aggregate mode with no shard at all: every cell is missing, and the step does not fail by default', async () => {
-    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
     process.exitCode = undefined;
     await runAction({
       getInput: inputs({ mode: 'aggregate', baseline: 'none', 'github-token': 'tok' }),
@@ -221,8 +233,6 @@ describe('runAction', () => {
     }
 
     it('report mode publishes a run’s results.json from <out>/report/ and leaves that run’s files alone', async () => {
-      vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-      vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
       const outDir = await earlierRun();
       await runAction({
         getInput: inputs({ mode: 'report', results: 'async-bench-results/results.json', baseline: 'none', 'github-token': 'tok' }),
@@ -258,8 +268,6 @@ describe('runAction', () => {
     });
 
     it('aggregate mode merges into <out>/aggregate/ and leaves a run’s results.json in <out> alone', async () => {
-      vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-      vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
       const outDir = await earlierRun();
       store.add('async-bench-results-shard-1-of-1', { 'results.json': RUN_RESULTS });
       await runAction({

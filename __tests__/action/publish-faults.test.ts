@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { run, type ActionDeps } from '../../src/action/main.js';
 import type { Config } from '../../src/core/config/build.js';
@@ -10,17 +8,12 @@ import { serializeResults } from '../../src/core/results/results.js';
 import { commentMarker } from '../../src/publish/marker.js';
 import { stepInputs } from '../helpers/action-inputs.js';
 import { FAST_API, FAST_UPLOAD } from '../helpers/fast-publish.js';
-import { scratch } from '../helpers/fixtures.js';
-import { FAULTS, startGitHubServer, type FaultAnswer, type GitHubServer } from '../helpers/github-server.js';
+import { BOT, PR, startActionHarness, type ActionHarness } from '../helpers/action-harness.js';
+import { FAULTS, type FaultAnswer, type GitHubServer } from '../helpers/github-server.js';
 import { makeResults } from '../helpers/results.js';
-import { captureStdout } from '../publish/capture.js';
-import { FakeArtifactStore } from '../publish/fake-artifacts.js';
+import type { FakeArtifactStore } from '../publish/fake-artifacts.js';
 
-const PR = 3;
-const BOT = 'github-actions[bot]';
 const MARKER = commentMarker('default');
-// core.summary keeps the first GITHUB_STEP_SUMMARY path it sees in a process: one file for all tests here.
-const SUMMARY = join(mkdtempSync(join(tmpdir(), 'async-bench-summary-')), 'summary.md');
 const OUTPUTS = [
   'results-path',
   'markdown-path',
@@ -41,34 +34,17 @@ const OUTPUTS = [
  * that fails or hangs. Timings are FAST_API's (a 300 ms request timeout instead of 30 s).
  */
 describe('publishing through API faults', () => {
+  let harness: ActionHarness;
   let server: GitHubServer;
   let dir: string;
-  let cleanup: () => Promise<void>;
   let store: FakeArtifactStore;
-  let out: ReturnType<typeof captureStdout>;
+  let out: ActionHarness['out'];
 
   beforeEach(async () => {
-    ({ dir, cleanup } = await scratch());
-    server = await startGitHubServer({ owner: 'octo', repo: 'bench' });
-    server.addToken('tok', { login: BOT, kind: 'app', permission: 'write' });
-    server.addToken('fork-token', { login: BOT, kind: 'app', permission: 'read' });
-    server.addPullRequest(PR, 'beef');
-    store = new FakeArtifactStore();
-    await writeFile(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: PR, base: { ref: 'main' }, head: { sha: 'beef' } } }));
-    await writeFile(SUMMARY, '');
-    await writeFile(join(dir, 'output.txt'), '');
-    vi.stubEnv('GITHUB_STEP_SUMMARY', SUMMARY);
-    vi.stubEnv('GITHUB_OUTPUT', join(dir, 'output.txt'));
-    process.exitCode = undefined;
-    out = captureStdout();
+    harness = await startActionHarness({ tok: 'write', 'fork-token': 'read' });
+    ({ dir, server, store, out } = harness);
   });
-  afterEach(async () => {
-    out.restore();
-    vi.unstubAllEnvs();
-    process.exitCode = undefined;
-    await server.close();
-    await cleanup();
-  });
+  afterEach(() => harness.close());
 
   /** A benchmark that writes its results.json as the stack does, in no time. */
   const benchmark = async (config: Config) => {
@@ -80,15 +56,7 @@ describe('publishing through API faults', () => {
   async function action(options: { token?: string; serverUrl?: string; deps?: Partial<ActionDeps> } = {}) {
     await run({
       getInput: stepInputs({ mode: 'run', baseline: 'paper', 'github-token': options.token ?? 'tok' }),
-      env: {
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: join(dir, 'event.json'),
-        GITHUB_REPOSITORY: 'octo/bench',
-        GITHUB_API_URL: server.url,
-        GITHUB_SERVER_URL: options.serverUrl ?? 'https://github.com',
-        GITHUB_RUN_ID: '77',
-        GITHUB_WORKSPACE: dir,
-      },
+      env: { ...harness.env(), ...(options.serverUrl ? { GITHUB_SERVER_URL: options.serverUrl } : {}) },
       artifactStore: async () => store,
       benchmark,
       timing: { api: FAST_API, upload: FAST_UPLOAD },
@@ -97,7 +65,7 @@ describe('publishing through API faults', () => {
     return {
       exitCode: process.exitCode ?? 0,
       outputs: parseOutputs(await readFile(join(dir, 'output.txt'), 'utf8')),
-      summary: await readFile(SUMMARY, 'utf8'),
+      summary: await readFile(harness.summary, 'utf8'),
       errors: out.lines('error'),
       warnings: out.lines('warning'),
     };

@@ -238,4 +238,48 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
     ]);
     expect((await readResults()).cells[0]!.summary!.measured).toBe(2);
   });
+
+  it('resumes a run with repeats: complete cells are kept, a cell stopped between its repeats runs again in full, from an empty folder', async () => {
+    const repeats = { inputs: { latencies: '0,100', repeats: '2' } };
+    // Order: 0ms r1, 100ms r1, 0ms r2, 100ms r2; SIGINT while the fourth runs.
+    const signals = new EventEmitter();
+    const first = fakeDocker({
+      onCommand: (command, self) => {
+        if (isLoadRun(command) && self.locustRuns.length === 3) signals.emit('SIGINT', 'SIGINT');
+      },
+    });
+    await expect(bench(first, 'refuse', { ...repeats, signals })).rejects.toThrow(InterruptedError);
+    const stopped = await readResults();
+    expect(stopped.cells.map((cell) => [cell.id, cell.samples!.map((sample) => sample.status)])).toEqual([
+      ['sync/io_read/0ms', ['ok', 'ok']],
+      ['sync/io_read/100ms', ['ok', 'failed']],
+    ]);
+    // The partial cell reads as measured (one repeat), yet is not complete.
+    expect(stopped.cells[1]!.status).toBe('ok');
+    const keptR1 = await readFile(join(out, 'cells', 'sync__io_read__0ms', 'r1', 'cell.json'), 'utf8');
+
+    // While the partial cell's first repeat runs again, its earlier repeats are gone: no mix of two attempts.
+    let leftovers: string[] | null = null;
+    const second = fakeDocker({
+      onCommand: async (command, self) => {
+        if (isLoadRun(command) && self.locustRuns.length === 0) {
+          const cell = join(out, 'cells', 'sync__io_read__100ms');
+          leftovers = [...(await readdir(cell)), ...(await readdir(join(cell, 'r1'))).map((file) => `r1/${file}`)];
+        }
+      },
+    });
+    const resumed = await bench(second, 'resume', repeats);
+    expect(second.locustRuns.map((path) => relative(join(out, 'cells'), path))).toEqual(['sync__io_read__100ms/r1', 'sync__io_read__100ms/r2']);
+    // Only the new r1 folder, before Locust wrote into it: the earlier r1 and the interrupted r2 are gone.
+    expect(leftovers).not.toContain('r2');
+    expect(leftovers).not.toContain('r1/locust_stats.csv');
+    expect(statuses(resumed)).toEqual([
+      ['sync/io_read/0ms', 'ok', stopped.createdAt],
+      ['sync/io_read/100ms', 'ok', null],
+    ]);
+    expect(resumed.cells.map((cell) => cell.summary!.measured)).toEqual([2, 2]);
+    expect(await readFile(join(out, 'cells', 'sync__io_read__0ms', 'r1', 'cell.json'), 'utf8')).toBe(keptR1);
+    expect(logged.join('\n')).toMatch(/warning: sync\/io_read\/100ms: measured again \(1 of its 2 repeats were measured; all 2 run again/);
+    expect(logged.join('\n')).toMatch(/Resuming res\/: 1 of 2 cells kept from the attempt of .*; 1 to run\./);
+  });
 });

@@ -30,8 +30,11 @@ describe('what an earlier run left in the out folder', () => {
   beforeEach(async () => ({ dir, cleanup } = await scratch()));
   afterEach(() => cleanup());
 
-  /** Cells measured by the cell runner (cell.json with its start and latency method), optionally a results.json over them. */
-  async function earlierRun(cells: string[], options: { results?: boolean; method?: string } = {}): Promise<Results | null> {
+  /**
+   * Cells (or repeats: `<cell>/r<n>`) measured by the cell runner (cell.json with its start
+   * and latency method), optionally a results.json over them.
+   */
+  async function earlierRun(cells: string[], options: { results?: boolean; method?: string; inputs?: RawInputs } = {}): Promise<Results | null> {
     for (const cell of cells) {
       const path = await placeCell(dir, cell, fixture('locust-current', 'clean'));
       await writeFile(
@@ -40,7 +43,7 @@ describe('what an earlier run left in the out folder', () => {
       );
     }
     if (options.results === false) return null;
-    const { results } = await ingestRun(dir, config(), environment, { now: new Date(STARTED), allowEmpty: true });
+    const { results } = await ingestRun(dir, config(options.inputs), environment, { now: new Date(STARTED), allowEmpty: true });
     await writeFile(join(dir, 'results.json'), serializeResults(results));
     return results;
   }
@@ -141,6 +144,45 @@ describe('what an earlier run left in the out folder', () => {
         ['async-limited/io_read/0ms', STARTED],
       ]);
       expect(plan.remeasured).toEqual([]);
+    });
+
+    it('with repeats, keeps a cell only when every repeat was measured, and measures a partial cell again in full', async () => {
+      const repeats: RawInputs = { latencies: '0', repeats: '3' };
+      const earlier = (await earlierRun(
+        [
+          // Complete: all three repeats.
+          'sync__io_read__0ms/r1',
+          'sync__io_read__0ms/r2',
+          'sync__io_read__0ms/r3',
+          // Stopped in the third pass: two of three.
+          'async-limited__io_read__0ms/r1',
+          'async-limited__io_read__0ms/r2',
+        ],
+        { inputs: repeats },
+      ))!;
+      // The partial cell still reads as measured (the median of its two repeats), with a warning.
+      expect(earlier.cells.map((cell) => [cell.id, cell.status, cell.summary?.measured])).toEqual([
+        ['sync/io_read/0ms', 'ok', 3],
+        ['async-limited/io_read/0ms', 'ok', 2],
+      ]);
+      const plan = await planResume(dir, earlier, planShard(config(repeats)), 'netem');
+      expect([...plan.kept]).toEqual([['sync/io_read/0ms', STARTED]]);
+      expect(plan.remeasured).toEqual([
+        { id: 'async-limited/io_read/0ms', why: '2 of its 3 repeats were measured; all 3 run again, interleaved with the other cells' },
+      ]);
+
+      // A repeat whose folder went, or that ran with another latency method, also sends its cell back.
+      await rm(join(dir, 'cells', 'sync__io_read__0ms', 'r2'), { recursive: true });
+      const gone = await planResume(dir, earlier, planShard(config(repeats)), 'netem');
+      expect(gone.kept.size).toBe(0);
+      expect(gone.remeasured[0]).toEqual({
+        id: 'sync/io_read/0ms',
+        why: expect.stringMatching(/^its repeat 2 no longer reads as measured \(sync__io_read__0ms\/r2\/locust_stats\.csv: does not exist/),
+      });
+      await placeCell(dir, 'sync__io_read__0ms/r2', fixture('locust-current', 'clean'));
+      await writeFile(join(dir, 'cells', 'sync__io_read__0ms', 'r3', 'cell.json'), JSON.stringify({ latencyMethod: 'toxiproxy', error: null }));
+      const other = await planResume(dir, earlier, planShard(config(repeats)), 'netem');
+      expect(other.remeasured[0]).toEqual({ id: 'sync/io_read/0ms', why: 'its repeat 3 ran with toxiproxy, this run with netem' });
     });
   });
 });

@@ -44,7 +44,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   let context = readActionsContext({ env: deps.env });
   const octokit = deps.octokit ?? octokitFactory(context.apiUrl, deps.timing?.api);
   const cwd = deps.env.GITHUB_WORKSPACE ?? process.cwd();
-  const { results, config, outDir, upload, recordedPr } = await obtainResults(inputs, context, deps, octokit, cwd);
+  const { results, config, outDir, upload, recordedPr, cellsFrom } = await obtainResults(inputs, context, deps, octokit, cwd);
   if (recordedPr !== null) context = readActionsContext({ env: deps.env, recordedPrNumber: recordedPr });
 
   // 1. The runner: results, report, summary, outputs.
@@ -58,14 +58,14 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
       { octokit, store: deps.artifactStore },
     ),
   });
-  const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
+  const comparison = baseline ? compareResults(results, baseline, config.compare.threshold, { confidence: config.compare.confidence }) : null;
   const regressions = comparison ? regressionCount(comparison) : 0;
   await writeFile(tablesPath, renderReport(results, { comparison }));
   // The long form and the exports go beside results.json, so the artifact carries them; a
   // failure here costs them only, not the summary, outputs, artifact or comment after a long run.
   const htmlPath = join(outDir, HTML_REPORT_FILE);
   try {
-    await writeFile(htmlPath, renderHtmlReport(results, { comparison, series: await readRunSeries(outDir, results) }));
+    await writeFile(htmlPath, renderHtmlReport(results, { comparison, series: await readRunSeries([outDir, ...cellsFrom], results) }));
     for (const file of renderExports(results, comparison)) await writeFile(join(outDir, file.file), file.content);
   } catch (error) {
     core.error(`report.html or the exports were not written: ${message(error)}`);

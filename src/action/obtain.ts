@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
 import { calibrate, calibrationConfig, CALIBRATION_FILE, DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
 import { renderCalibration } from '../core/report/calibration-text.js';
@@ -36,6 +36,8 @@ export interface Obtained {
   /** Upload an artifact of outDir (run and aggregate modes; report mode publishes another run's). */
   upload: boolean;
   recordedPr: number | null;
+  /** Folders besides outDir that hold the cells' Locust files (a downloaded run, the shards merged), for the report's history. */
+  cellsFrom: string[];
 }
 
 /**
@@ -76,14 +78,14 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
         throw error;
       }
       if (context.pr) await recordPrNumber(out, context.pr.number);
-      return { results, config, outDir: out, upload: artifacts, recordedPr: null };
+      return { results, config, outDir: out, upload: artifacts, recordedPr: null, cellsFrom: [] };
     }
     case 'calibrate': {
       // A/A on this runner: the same code as A and B, interleaved; results.json keeps the noise.
       await mkdir(out, { recursive: true });
       const perSide = inputs.config.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS;
       const measured = await deps.benchmark(calibrationConfig(config, perSide));
-      const calibration = calibrate(measured, config.compare.threshold);
+      const calibration = calibrate(measured, config.compare);
       const text = renderCalibration(calibration);
       await writeFile(join(out, CALIBRATION_FILE), text);
       core.info(text);
@@ -93,6 +95,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
         outDir: out,
         upload: artifacts,
         recordedPr: null,
+        cellsFrom: [],
       };
     }
     case 'aggregate': {
@@ -110,7 +113,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       const { results, missing } = withMissingCells(merged, 'no shard artifact reported this cell');
       if (missing.length > 0) core.warning(`${missing.length} cell(s) have no shard result: ${missing.join(', ')}`);
       if (context.pr) await recordPrNumber(outDir, context.pr.number);
-      return { results, config, outDir, upload: true, recordedPr: null };
+      return { results, config, outDir, upload: true, recordedPr: null, cellsFrom: shards.map((shard) => shard.dir) };
     }
     case 'report': {
       const outDir = join(out, MODE_FOLDERS.report);
@@ -124,7 +127,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
         }
         const results = parseResults(path, await readFile(path, 'utf8'));
         await mkdir(outDir, { recursive: true });
-        return { results, config, outDir, upload: false, recordedPr: null };
+        return { results, config, outDir, upload: false, recordedPr: null, cellsFrom: [dirname(path)] };
       }
       if (!context.workflowRun) {
         throw new Error('mode report needs a `results` path, or a workflow_run event whose triggering run uploaded the results artifact.');
@@ -149,6 +152,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
         outDir,
         upload: false,
         recordedPr: await readRecordedPrNumber(dir),
+        cellsFrom: [dirname(resultsPath)],
       };
     }
   }

@@ -31,7 +31,7 @@ export async function calibrateCommand(config: Config, perSide: number, io: CliI
       env: process.env,
       existingRun,
     });
-    const calibration = calibrate(results, config.compare.threshold);
+    const calibration = calibrate(results, config.compare);
     const outDir = resolve(io.cwd, config.outDir);
     await writeFile(join(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
     const text = renderCalibration(calibration);

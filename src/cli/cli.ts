@@ -29,10 +29,10 @@ Usage:
                                                 a live line per cell; --verbose streams the image build
   async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json and report.html, with
                                                 the configuration recorded there (the options only when there is none)
-  async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
+  async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%] [--confidence 95%]
                                                 print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
-  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
+  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
                                                 A/A: measure the same code N times as A and N as B (default 3), interleaved;
@@ -44,7 +44,7 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|PATH      --threshold 10%   --fail-on-regression
+  --baseline paper|PATH      --threshold 10%   --confidence 95%   --fail-on-regression
 `;
 
 async function readResultsFile(path: string): Promise<Results> {
@@ -71,7 +71,8 @@ async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Pro
   const baseline = await resolveBaseline(source, { cwd });
   if (!baseline) return null;
   const threshold = parsed.inputs.threshold ? readInput('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
-  return compareResults(results, baseline, threshold);
+  const confidence = parsed.inputs.confidence ? readInput('confidence', parsed.inputs.confidence) : results.config.compare.confidence;
+  return compareResults(results, baseline, threshold, { confidence });
 }
 
 function onePositional(parsed: Parsed, what: string): string {

@@ -40,7 +40,7 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
       verbose: options.verbose ?? false,
     });
     const outDir = resolve(io.cwd, config.outDir);
-    const comparison = baseline ? compareResults(results, baseline, config.compare.threshold) : null;
+    const comparison = baseline ? compareResults(results, baseline, config.compare.threshold, { confidence: config.compare.confidence }) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile(join(outDir, TABLES_FILE), markdown);
     const exports = await writeExports(outDir, results, comparison);

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Config } from '../core/config/build.js';
 import { readCell } from '../core/ingest/cell.js';
 import { cellLatencyMethod, CELLS_FOLDER } from '../core/ingest/run-dir.js';
-import type { Cell } from '../core/plan/cells.js';
+import { sampleDir, type Cell } from '../core/plan/cells.js';
 import type { Environment } from '../core/results/environment.js';
 import type { Results } from '../core/results/results.js';
 
@@ -63,17 +63,31 @@ export interface ResumePlan {
  * The cells of `cells` an earlier attempt already measured under the same
  * definitions: ok in its results.json, still readable on disk, same setup and
  * route definitions, same latency method. A cell kept twice keeps its first origin.
+ *
+ * With repeats, a cell is kept only when every repeat was measured. One with some
+ * repeats measured runs again in full: its missing repeats alone would run back to
+ * back (not interleaved with the other cells) in another session, so its spread
+ * would mix two sessions' drift and miss this one's; run.ts clears its folder when
+ * its first repeat starts again, so its samples always come from one attempt.
  */
 export async function planResume(outDir: string, earlier: Results, cells: Cell[], latencyMethod: string): Promise<ResumePlan> {
   const plan: ResumePlan = { kept: new Map(), remeasured: [] };
   for (const cell of cells) {
     const before = earlier.cells.find((c) => c.id === cell.id);
     if (before?.status !== 'ok') continue;
-    const why = await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
+    const why = unmeasuredRepeats(before, earlier.config.repeats) ?? (await reasonToRemeasure(outDir, earlier, cell, latencyMethod));
     if (why) plan.remeasured.push({ id: cell.id, why });
     else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
   }
   return plan;
+}
+
+/** Why a repeated cell is not complete (some repeat failed or never ran); null when every repeat was measured. */
+function unmeasuredRepeats(cell: Results['cells'][number], repeats: number): string | null {
+  if (repeats === 1) return null;
+  const measured = (cell.samples ?? []).filter((sample) => sample.status === 'ok').length;
+  if (measured === repeats) return null;
+  return `${measured} of its ${repeats} repeats were measured; all ${repeats} run again, interleaved with the other cells`;
 }
 
 async function reasonToRemeasure(outDir: string, earlier: Results, cell: Cell, latencyMethod: string): Promise<string | null> {
@@ -91,10 +105,14 @@ async function reasonToRemeasure(outDir: string, earlier: Results, cell: Cell, l
     )
   )
     return `route ${cell.route.name} is defined differently now`;
-  const dir = join(outDir, CELLS_FOLDER, cell.dir);
-  const reading = await readCell(dir);
-  if (reading.status !== 'ok') return `its folder no longer reads as measured (${reading.reason})`;
-  const method = await cellLatencyMethod(dir);
-  if (method !== null && method !== latencyMethod) return `it ran with ${method}, this run with ${latencyMethod}`;
+  const { repeats } = earlier.config;
+  for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    const dir = join(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
+    const which = repeats === 1 ? 'its folder' : `its repeat ${repeat}`;
+    const reading = await readCell(dir);
+    if (reading.status !== 'ok') return `${which} no longer reads as measured (${reading.reason})`;
+    const method = await cellLatencyMethod(dir);
+    if (method !== null && method !== latencyMethod) return `${repeats === 1 ? 'it' : which} ran with ${method}, this run with ${latencyMethod}`;
+  }
   return null;
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config/build.js';
 import { checkRequestEnv } from '../core/config/route-request.js';
@@ -207,6 +207,8 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
               live,
             )
         : undefined;
+      // A cell measured again starts empty: no repeat of an earlier attempt stays beside this one's (see planResume).
+      if (config.repeats > 1 && repeat === 1) await rm(join(cellsDir, cell.dir), { recursive: true, force: true });
       const record = await runCell(run, stack, cell, config.load, cellsDir, { sampleDir: dir, watch });
       if (interrupted) {
         await markInterrupted(join(cellsDir, dir), interrupted);

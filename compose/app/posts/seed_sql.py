@@ -1,8 +1,9 @@
-"""SQL for seeding and resetting the posts table, in one place.
+"""SQL for seeding the posts table, in one place.
 
 Every seeded row carries SEED_TIMESTAMP as created_at; rows made by /posts/io_create/
-carry the time of the request. A reset deletes whatever is not seed, so each cell of
-the benchmark starts from the same rows. The seed is a pure function of the row count:
+carry the time of the request. Each cell of the benchmark starts from the same rows
+because async-bench restores the database from a template copy taken after the seed
+(docs/stack.md), not by deleting rows. The seed is a pure function of the row count:
 the same rows, in the same physical order, on every machine.
 """
 
@@ -35,18 +36,8 @@ BEGIN
   RETURN inserted;
 END
 $$;
-
-CREATE OR REPLACE FUNCTION async_bench_reset() RETURNS bigint
-LANGUAGE sql
-AS $$
-  WITH gone AS (
-    DELETE FROM posts_post WHERE created_at <> TIMESTAMPTZ '{SEED_TIMESTAMP}' RETURNING 1
-  )
-  SELECT count(*) FROM gone
-$$;
 """
 
 DROP_FUNCTIONS = """
 DROP FUNCTION IF EXISTS async_bench_seed(integer);
-DROP FUNCTION IF EXISTS async_bench_reset();
 """

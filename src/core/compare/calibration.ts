@@ -6,7 +6,6 @@ import { decide, type IntervalVerdict } from '../stats/decide.js';
 import { relativeChangeInterval, type RunSample } from '../stats/interval.js';
 import { covOfLogVariance, DEFAULT_NOISE, logVarianceOfCov } from '../stats/noise.js';
 import { MIN_SUCCESSES } from './samples.js';
-import { CONFIDENCE } from './verdicts.js';
 
 /**
  * A/A calibration: the same code measured as A (odd repeats) and B (even repeats),
@@ -29,6 +28,8 @@ export interface Calibration {
   cells: CalibratedCell[];
   falseAlarms: number;
   threshold: number;
+  /** Confidence of the A/B intervals and of the recommendation. */
+  confidence: number;
   /** Samples per side. */
   repeats: number;
   recommended: { threshold: number; repeats: number };
@@ -62,21 +63,22 @@ function deviations(values: number[]): { ss: number; n: number } {
  * The half-width (on the log scale) and standard error of an A/B interval with `n` runs a
  * side when the noise is `variance` known with `df` degrees of freedom.
  */
-function expectedInterval(variance: number, df: number, n: number): { half: number; se: number } {
+function expectedInterval(variance: number, df: number, n: number, confidence: number): { half: number; se: number } {
   const se = Math.sqrt((2 * variance) / n);
-  return { half: tQuantile(1 - (1 - CONFIDENCE) / 2, 2 * (df + n - 1)) * se, se };
+  return { half: tQuantile(1 - (1 - confidence) / 2, 2 * (df + n - 1)) * se, se };
 }
 
 /**
  * The smallest threshold at which half of A/A comparisons can read "unchanged": the
  * interval's half-width plus the median distance of an A/A estimate from 0 (0.674 se).
  */
-const unchangedReach = (variance: number, df: number, n: number): number => {
-  const { half, se } = expectedInterval(variance, df, n);
+const unchangedReach = (variance: number, df: number, n: number, confidence: number): number => {
+  const { half, se } = expectedInterval(variance, df, n, confidence);
   return Math.expm1(half + 0.674 * se);
 };
 
-export function calibrate(results: Results, threshold: number, measuredAt = new Date()): Calibration {
+/** `threshold` and `confidence` are the settings whose false alarms and recommendation it reports. */
+export function calibrate(results: Results, { threshold, confidence }: { threshold: number; confidence: number }, measuredAt = new Date()): Calibration {
   const cells: CalibratedCell[] = [];
   const perCell: NoiseRecord['cells'] = {};
   let pooledSs = 0;
@@ -100,21 +102,22 @@ export function calibrate(results: Results, threshold: number, measuredAt = new 
     pooledSs += ss;
     pooledDf += df;
     const toRuns = (values: number[]): RunSample[] => values.map((value) => ({ value }));
-    const verdict = decide(relativeChangeInterval(toRuns(b), toRuns(a), DEFAULT_NOISE, CONFIDENCE), threshold);
+    const verdict = decide(relativeChangeInterval(toRuns(b), toRuns(a), DEFAULT_NOISE, confidence), threshold);
     cells.push({ id: cell.id, cov, df, verdict });
   }
   const pooled = pooledDf > 0 ? { cov: covOfLogVariance(pooledSs / pooledDf), df: pooledDf } : { cov: DEFAULT_NOISE.cov, df: 0 };
   const variance = logVarianceOfCov(pooled.cov);
-  const reachable = (n: number) => unchangedReach(variance, pooled.df, n) <= threshold;
+  const reachable = (n: number) => unchangedReach(variance, pooled.df, n, confidence) <= threshold;
   const recommendedRepeats = Array.from({ length: MAX_RECOMMENDED_REPEATS }, (_, i) => i + 1).find(reachable) ?? MAX_RECOMMENDED_REPEATS;
   return {
     record: { measuredAt: measuredAt.toISOString(), repeats, pooled, cells: perCell },
     cells,
     falseAlarms: cells.filter((cell) => cell.verdict === 'regressed' || cell.verdict === 'improved').length,
     threshold,
+    confidence,
     repeats,
     recommended: {
-      threshold: Math.ceil(unchangedReach(variance, pooled.df, repeats) * 100) / 100,
+      threshold: Math.ceil(unchangedReach(variance, pooled.df, repeats, confidence) * 100) / 100,
       repeats: recommendedRepeats,
     },
   };

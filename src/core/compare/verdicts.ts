@@ -23,9 +23,6 @@ export type VerdictMetric = 'steadySrps' | 'maxSrps';
 export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'inconclusive' | 'not-measured' | 'not-comparable' | 'new' | 'missing';
 export const VERDICTS: Verdict[] = ['regressed', 'missing', 'improved', 'inconclusive', 'not-measured', 'not-comparable', 'unchanged', 'new'];
 
-/** Confidence of every interval: at most 5 % of comparisons of equal code land wholly outside it. */
-export const CONFIDENCE = 0.95;
-
 export interface MetricComparison {
   current: number | null;
   baseline: number | null;
@@ -65,6 +62,8 @@ export interface Comparison {
 export interface CompareOptions {
   /** A calibration's record: its per-cell noise replaces the default floor. */
   noise?: NoiseRecord;
+  /** Confidence of every interval (at most 1 − confidence of comparisons of equal code land wholly outside it); default: the one the results recorded. */
+  confidence?: number;
 }
 
 function studyChange(current: number | null, baseline: number | null): MetricComparison {
@@ -100,7 +99,7 @@ function judge(
   id: string,
   cell: CellResult,
   known: BaselineCell,
-  options: { threshold: number; loadDifference: string | null; noise: NoiseRecord | undefined },
+  options: { threshold: number; confidence: number; loadDifference: string | null; noise: NoiseRecord | undefined },
 ): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason'> {
   // The paper published no steady rate: against it, the one rate it has decides.
   const metric: VerdictMetric = known.samples.length > 0 ? 'steadySrps' : 'maxSrps';
@@ -115,7 +114,7 @@ function judge(
     const side = head.length === 0 ? (base.length === 0 ? 'either run' : 'this run') : 'the baseline';
     return { verdict: 'not-measured', metric, interval: null, samples, reason: `(almost) no request completed in ${side}; too short a run for this load` };
   }
-  const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), CONFIDENCE);
+  const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), options.confidence);
   return { verdict: decide(interval, options.threshold), metric, interval, samples, reason: null };
 }
 
@@ -125,6 +124,7 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
   const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
   // A calibration recorded in either run (this one, or the baseline) replaces the default floor.
   const noise = options.noise ?? results.noise ?? baseline.noise;
+  const confidence = options.confidence ?? results.config.compare.confidence;
   const difference = loadDifference(results.config.load, baseline.load);
   for (const cell of results.cells) {
     const known = baseline.cells.get(cell.id) ?? null;
@@ -139,13 +139,13 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
         ? { ...none, verdict: 'new' as const }
         : !measured
           ? { ...none, verdict: 'missing' as const }
-          : judge(cell.id, cell, known, { threshold, loadDifference: difference, noise });
+          : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise });
     cells.set(cell.id, { id: cell.id, metrics, ...judged });
     counts[judged.verdict] += 1;
   }
   const planned = new Set(results.cells.map((cell) => cell.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
-  return { baselineLabel: baseline.label, threshold, confidence: CONFIDENCE, noise: noiseFloor('', noise), cells, baselineOnly, counts };
+  return { baselineLabel: baseline.label, threshold, confidence, noise: noiseFloor('', noise), cells, baselineOnly, counts };
 }
 
 /** Cells that regressed: what fail-on-regression counts (missing cells are reported, not counted). */

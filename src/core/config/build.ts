@@ -73,6 +73,7 @@ export function buildConfig(sources: ConfigSources): Config {
       // null is "none", which a source gave on purpose: only undefined falls back.
       baseline: baseline === undefined ? DEFAULT_COMPARE.baseline : baseline,
       threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
+      confidence: value('confidence') ?? DEFAULT_COMPARE.confidence,
       failOnRegression: value('fail-on-regression') ?? DEFAULT_COMPARE.failOnRegression,
     },
     outDir: value('out') ?? DEFAULT_OUT_DIR,

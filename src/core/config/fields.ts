@@ -93,6 +93,17 @@ export const ratio = scalar('a ratio')
   )
   .transform(ratioOf);
 
+/** A confidence level: `95%`, `95 %` or `0.95`, within LIMITS.confidence. */
+export const confidenceLevel = scalar('a confidence level')
+  .refine(
+    ...rule(
+      (raw) => ratioOf(raw) >= LIMITS.confidence.min && ratioOf(raw) <= LIMITS.confidence.max,
+      (raw) =>
+        `${show(raw)} is not a confidence level between ${LIMITS.confidence.min * 100}% and ${LIMITS.confidence.max * 100}%; write e.g. "95%" or "0.95".`,
+    ),
+  )
+  .transform(ratioOf);
+
 /** Seconds of `180`, `180s`, `3m`, `1m30s` or `1h`; null when it is not a duration. */
 function secondsOf(raw: Scalar): number | null {
   const match = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s?)?$/.exec(text(raw).toLowerCase());

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { baselineSource, choice, duration, flag, latencies, names, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
+import { baselineSource, choice, confidenceLevel, duration, flag, latencies, names, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
 import { firstIssue, describeIssue } from './issues.js';
 import { LATENCY_METHODS, LIMITS, PROFILE_NAMES } from './schema.js';
 
@@ -24,6 +24,7 @@ export const CONFIG_INPUT_FIELDS = {
   shard,
   baseline: baselineSource,
   threshold: ratio,
+  confidence: confidenceLevel,
   'fail-on-regression': flag,
   out: path,
 };

@@ -16,6 +16,8 @@ export const LIMITS = {
   processes: 64,
   /** Measurements per cell; each costs a whole matrix pass. */
   repeats: 20,
+  /** Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above 99.9 % the t quantile of 1–5 runs makes every interval span everything. */
+  confidence: { min: 0.5, max: 0.999 },
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262_143,
   port: 65_535,
@@ -112,6 +114,12 @@ export const ShardSchema = z
 export const CompareSpecSchema = z.object({
   baseline: z.string().nullable().describe('"paper", a results.json path, "artifact" (base-branch run), or null for none.'),
   threshold: z.number().gt(0).lt(1).describe('Relative drop that counts as a regression (0.1 = 10 %).'),
+  confidence: z
+    .number()
+    .min(LIMITS.confidence.min)
+    .max(LIMITS.confidence.max)
+    .default(0.95)
+    .describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
   failOnRegression: z.boolean(),
 });
 

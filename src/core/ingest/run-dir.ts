@@ -65,13 +65,10 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
-    if (config.repeats > 1) {
-      cells.push(await readRepeatedCell(runDir, cell, config.repeats));
-      continue;
-    }
-    const outcome = await readCell(join(runDir, CELLS_FOLDER, cell.dir));
-    const resumedFrom = outcome.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
-    cells.push({ ...cellResult(cell, outcome), ...(resumedFrom ? { resumedFrom } : {}) });
+    const result =
+      config.repeats > 1 ? await readRepeatedCell(runDir, cell, config.repeats) : cellResult(cell, await readCell(join(runDir, CELLS_FOLDER, cell.dir)));
+    const resumedFrom = result.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
+    cells.push({ ...result, ...(resumedFrom ? { resumedFrom } : {}) });
   }
   const plannedDirs = new Set(planned.map((cell) => cell.dir));
   return {

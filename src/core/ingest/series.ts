@@ -2,6 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from '../results/results.js';
+import { medianSample } from '../results/samples.js';
 import { CELL_FILES } from './cell.js';
 import { IngestError, streamLocustCsv } from './csv.js';
 import { asIngestError, openInput } from './input-file.js';
@@ -23,7 +24,9 @@ export interface SeriesPoint {
 /** What the HTML report shows of one cell beyond results.json. */
 export interface CellSeries {
   points: SeriesPoint[];
-  /** Locust's own report.html is in the cell folder. */
+  /** The folder drawn, relative to the page (`cells/<cell>`, `cells/<cell>/r2` for a repeated cell's median repeat). */
+  folder: string;
+  /** Locust's own report.html is in that folder, beside the page (so a link to it travels with the page). */
   hasLocustReport: boolean;
   /** Why the history could not be read, when it could not. */
   error: string | null;
@@ -90,27 +93,45 @@ export async function readHistorySeries(input: FileHandle, file: string, max = M
 
 const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => null))?.isFile() ?? false;
 
-/** Reads one cell folder's history and notes whether Locust's report is there. */
-export async function readCellSeries(cellPath: string, label: string, max = MAX_SERIES_POINTS): Promise<CellSeries> {
-  const hasLocustReport = await exists(join(cellPath, CELL_FILES.html));
-  const file = `${label}/${CELL_FILES.history}`;
+/** Reads one cell folder's history and notes whether Locust's report is there (and may be linked). */
+async function readCellSeries(cellPath: string, folder: string, linkable: boolean, max: number): Promise<CellSeries> {
+  const hasLocustReport = linkable && (await exists(join(cellPath, CELL_FILES.html)));
+  const file = `${folder}/${CELL_FILES.history}`;
+  const series = { folder, hasLocustReport };
   try {
     const input = await openInput(join(cellPath, CELL_FILES.history), file, "Locust's history CSV");
-    if (input === null) return { points: [], hasLocustReport, error: `${file} does not exist` };
-    return { points: await readHistorySeries(input, file, max), hasLocustReport, error: null };
+    if (input === null) return { ...series, points: [], error: `${file} does not exist` };
+    return { ...series, points: await readHistorySeries(input, file, max), error: null };
   } catch (caught) {
     const error = asIngestError(caught, file, "Locust's history CSV");
-    if (error instanceof IngestError) return { points: [], hasLocustReport, error: error.message };
+    if (error instanceof IngestError) return { ...series, points: [], error: error.message };
     throw error;
   }
 }
 
-/** Cell id → series, for every cell of `results` (one at a time: memory stays one cell's bound). */
-export async function readRunSeries(runDir: string, results: Results, max = MAX_SERIES_POINTS): Promise<Map<string, CellSeries>> {
+const isDirectory = async (path: string): Promise<boolean> => (await stat(path).catch(() => null))?.isDirectory() ?? false;
+
+/**
+ * Cell id → series, for every cell of `results` (one at a time: memory stays one cell's
+ * bound). A cell's folder (`dir`, relative to the results.json that named it) is looked for
+ * in each of `runDirs` in turn: the page's own folder first, then wherever else the cells
+ * are (a downloaded run, the shards an aggregate merged). Only a Locust report in the
+ * page's own folder is linked: only that folder travels with the page. A repeated cell
+ * draws its median repeat, the sample its metrics come from.
+ */
+export async function readRunSeries(runDirs: string | readonly string[], results: Results, max = MAX_SERIES_POINTS): Promise<Map<string, CellSeries>> {
+  const dirs = typeof runDirs === 'string' ? [runDirs] : runDirs;
   const series = new Map<string, CellSeries>();
   for (const cell of results.cells) {
-    // `dir` is `cells/<cell>`, relative to results.json, which sits in the run folder.
-    series.set(cell.id, await readCellSeries(join(runDir, cell.dir), cell.dir, max));
+    const folder = (cell.samples ? medianSample(cell.samples)?.dir : undefined) ?? cell.dir;
+    let found: string | undefined;
+    for (const dir of dirs) {
+      if (await isDirectory(join(dir, folder))) {
+        found = dir;
+        break;
+      }
+    }
+    series.set(cell.id, await readCellSeries(join(found ?? dirs[0]!, folder), folder, found === dirs[0], max));
   }
   return series;
 }

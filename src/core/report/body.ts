@@ -65,7 +65,7 @@ export function renderReport(results: Results, options: ReportOptions): string {
   // Most useful first; trimmed from the end.
   const details = [
     failedCellsSection(results),
-    definitionsSection(results),
+    definitionsSection(results, comparison?.confidence),
     baselineOnlySection(comparison),
     configurationSection(results),
     environmentSection(results),

@@ -17,15 +17,25 @@ const spread = (values: number[]): Spread => ({ median: median(values), min: Mat
  * by their medians over the samples, so every reader of `metrics` sees the median; the
  * summary keeps the range. A cell none of whose samples measured anything failed.
  */
+type MeasuredSample = Sample & { metrics: CellMetrics };
+
+const measuredOf = (samples: readonly Sample[]): MeasuredSample[] =>
+  samples.filter((sample): sample is MeasuredSample => sample.status === 'ok' && sample.metrics !== null);
+
+/** The measured sample in the middle by steady sRPS (else max sRPS), the lower one of an even count; null when none was measured. */
+export function medianSample(samples: readonly Sample[]): MeasuredSample | null {
+  const key = (metrics: CellMetrics) => metrics.steadySrps ?? metrics.maxSrps;
+  const byKey = measuredOf(samples).sort((a, b) => key(a.metrics) - key(b.metrics));
+  return byKey[Math.floor((byKey.length - 1) / 2)] ?? null;
+}
+
 export function summarizeSamples(samples: Sample[]): { outcome: CellOutcome; summary?: CellSummaryRecord } {
-  const measured = samples.filter((sample): sample is Sample & { metrics: CellMetrics } => sample.status === 'ok' && sample.metrics !== null);
+  const measured = measuredOf(samples);
   if (measured.length === 0) {
     return { outcome: failedOutcome(`no repeat was measured: ${samples.map((sample) => `r${sample.repeat}: ${sample.reason ?? 'no numbers'}`).join('; ')}`) };
   }
   const steady = measured.flatMap((sample) => (sample.metrics.steadySrps === null ? [] : [sample.metrics.steadySrps]));
-  const key = (metrics: CellMetrics) => metrics.steadySrps ?? metrics.maxSrps;
-  const byKey = [...measured].sort((a, b) => key(a.metrics) - key(b.metrics));
-  const middle = byKey[Math.floor((byKey.length - 1) / 2)]!.metrics;
+  const middle = medianSample(measured)!.metrics;
   const summary: CellSummaryRecord = {
     measured: measured.length,
     maxSrps: spread(measured.map((sample) => sample.metrics.maxSrps)),

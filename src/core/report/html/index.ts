@@ -124,7 +124,7 @@ function cellCharts(series: CellSeries, scales: Scales): string {
 }
 
 function cellCard(cell: CellResult, label: string, series: CellSeries | undefined, scales: Scales): string {
-  const link = series?.hasLocustReport ? `<a href="${relativeHref(`${cell.dir}/report.html`)}">Locust report</a>` : '';
+  const link = series?.hasLocustReport ? `<a href="${relativeHref(`${series.folder}/report.html`)}">Locust report</a>` : '';
   const title = `<h4><span>${escapeHtml(label)} · ${escapeHtml(formatLatency(cell.latencyMs))}</span>${link}</h4>`;
   const summary =
     cell.status === 'ok' && cell.metrics
