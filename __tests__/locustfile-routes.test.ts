@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileRequest } from '../src/core/config/route-request.js';
+import { compileLoad } from '../src/core/config/route-request.js';
 import type { RouteSpec } from '../src/core/config/schema.js';
 import { route } from './helpers/routes.js';
 
@@ -19,6 +19,7 @@ import { route } from './helpers/routes.js';
  * route is what goes over the wire.
  */
 const LOCUSTFILE = fileURLToPath(new URL('../locust/locustfile.py', import.meta.url));
+const TEAM_LOCUSTFILE = fileURLToPath(new URL('./fixtures/team-locust/locustfile.py', import.meta.url));
 const VENV_PYTHON = fileURLToPath(new URL('../.cache/locust-venv/bin/python', import.meta.url));
 const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
 // `npm test` on a fresh machine has no Locust: say so and how to get it, instead of failing (.ci/run installs it).
@@ -52,8 +53,15 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]). */
-async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {
+/**
+ * Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]).
+ * `own`: a team's locustfile and user class instead of RouteUser.
+ */
+async function runLocust(
+  spec: RouteSpec,
+  env: Record<string, string> = {},
+  own?: { locustfile: string; userClass: string },
+): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {
   seen.length = 0;
   const dir = await mkdtemp(join(tmpdir(), 'locust-routes-'));
   try {
@@ -63,7 +71,7 @@ async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Pro
         '-m',
         'locust',
         '-f',
-        LOCUSTFILE,
+        own?.locustfile ?? LOCUSTFILE,
         '--headless',
         '--host',
         host,
@@ -77,10 +85,10 @@ async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Pro
         '--only-summary',
         '--exit-code-on-error',
         '0',
-        'RouteUser',
+        own?.userClass ?? 'RouteUser',
       ],
       // cwd: not the repository, whose locust/ folder would shadow the package.
-      { cwd: dir, env: { ...process.env, ...env, ASYNC_BENCH_ROUTE: JSON.stringify(compileRequest(spec)) }, timeout: 30_000 },
+      { cwd: dir, env: { ...process.env, ...env, ASYNC_BENCH_ROUTE: JSON.stringify(compileLoad(spec)) }, timeout: 30_000 },
     );
     const rows = JSON.parse(stdout) as { name: string; num_requests: number; num_failures: number }[];
     return { requests: [...seen], stats: new Map(rows.map((row) => [row.name, [row.num_requests, row.num_failures]])) };
@@ -148,4 +156,34 @@ describe.skipIf(!HAS_LOCUST)('RouteUser under real Locust sends what the route d
     const missing = await runLocust(route({ path: '/missing/' }));
     expect(missing.stats.get('/missing/')![1]).toBe(missing.stats.get('/missing/')![0]);
   }, 60_000);
+});
+
+describe.skipIf(!HAS_LOCUST)('a mix and a team locustfile under real Locust', () => {
+  it('a mix picks each request by weight (3:1), one stats row per route named by it', async () => {
+    const mix = route({
+      name: 'browse',
+      mix: [route({ name: 'list', path: '/list/', weight: 3 }), route({ name: 'detail', path: '/detail/{int:1..9}/', expect: [200] })],
+    });
+    const { requests, stats } = await runLocust(mix);
+    const lists = requests.filter((request) => request.url === '/list/').length;
+    const details = requests.filter((request) => /^\/detail\/\d\/$/.test(request.url)).length;
+    expect(lists + details).toBe(requests.length);
+    // The share of list is a binomial draw with p = 0.75: within 4 standard deviations but for odds below 1e-4
+    // (±0.04 over 1000 requests, about what 2 s give on a quiet machine; ±0.09 over the 200 at least).
+    expect(requests.length).toBeGreaterThanOrEqual(200);
+    const tolerance = 4 * Math.sqrt((0.75 * 0.25) / requests.length);
+    expect(Math.abs(lists / requests.length - 0.75), `${lists} list of ${requests.length}`).toBeLessThan(tolerance);
+    expect([...stats.keys()].sort()).toEqual(['detail', 'list']);
+    expect(stats.get('list')![0] + stats.get('detail')![0]).toBeGreaterThanOrEqual(requests.length - 2);
+    expect(stats.get('detail')![1]).toBe(0);
+  }, 40_000);
+
+  it("a team's own locustfile runs with its user class; its imports beside it work", async () => {
+    const { requests, stats } = await runLocust(route({}), {}, { locustfile: TEAM_LOCUSTFILE, userClass: 'CheckoutUser' });
+    expect(requests.length).toBeGreaterThan(5);
+    expect(new Set(requests.map((request) => `${request.method} ${request.url}`))).toEqual(new Set(['POST /cart/', 'POST /checkout/']));
+    const cart = requests.find((request) => request.url === '/cart/')!;
+    expect(JSON.parse(cart.body)).toMatchObject({ quantity: 1 });
+    expect([...stats.keys()].filter((name) => name.startsWith('/')).sort()).toEqual(['/cart/', '/checkout/']);
+  }, 40_000);
 });
