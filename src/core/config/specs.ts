@@ -132,3 +132,38 @@ export function resolveApp(entry: AppDefinition, reference: AppSpec): AppSpec {
 export function selectByName<T extends { name: string }>(input: string, names: string[], known: T[]): T[] {
   return names.map((name) => findBuiltIn(input, name, known));
 }
+
+/**
+ * The `app-path` and `app-settings` one-liners over the app so far: they set its context and
+ * settings; with the reference app, `app-path` starts a team's own app whose wsgi and asgi
+ * entries sit beside its settings module (mysite.settings → mysite.wsgi:application).
+ */
+export function appFromInputs(app: AppSpec, inputs: { path?: string | undefined; settings?: string | undefined }, reference: AppSpec): AppSpec {
+  const { path, settings } = inputs;
+  if (path === undefined && settings === undefined) return app;
+  if (app.context !== reference.context) {
+    return { ...app, ...(path !== undefined ? { context: path } : {}), ...(settings !== undefined ? { settings } : {}) };
+  }
+  if (path === undefined) {
+    throw new ConfigError('app-settings', 'is the settings module of your own app; give app-path too (its folder, relative to the workspace).');
+  }
+  if (settings === undefined) {
+    throw new ConfigError(
+      'app-path',
+      `needs app-settings too: your project's settings module (e.g. "mysite.settings"), or an app: mapping in async-bench.yml.`,
+    );
+  }
+  const project = settings.split('.').slice(0, -1).join('.') || settings;
+  return {
+    name: 'app',
+    context: path,
+    dockerfile: 'Dockerfile',
+    wsgi: `${project}.wsgi:application`,
+    asgi: `${project}.asgi:application`,
+    port: 8000,
+    healthPath: '/',
+    settings,
+    env: {},
+    prepare: [],
+  };
+}
