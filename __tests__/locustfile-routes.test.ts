@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileLoad } from '../src/core/config/route-request.js';
 import type { RouteSpec } from '../src/core/config/schema.js';
 import { route } from './helpers/routes.js';
+import { Compose } from '../src/stack/compose.js';
+import type { Command } from '../src/stack/exec/command.js';
+import { checkTeamUserClasses, listedUserClasses } from '../src/stack/team-locustfile.js';
 
 /**
  * The locustfile's RouteUser run by real Locust on the host (scripts/install-host-locust.sh puts the
@@ -186,4 +189,60 @@ describe.skipIf(!HAS_LOCUST)('a mix and a team locustfile under real Locust', ()
     expect(JSON.parse(cart.body)).toMatchObject({ quantity: 1 });
     expect([...stats.keys()].filter((name) => name.startsWith('/')).sort()).toEqual(['/cart/', '/checkout/']);
   }, 40_000);
+});
+
+describe.skipIf(!HAS_LOCUST)("a team's user class, as the load image's Locust lists it", () => {
+  const compose = new Compose({ command: 'docker', prefix: ['compose'], version: '2.26.1' }, { name: 'ab-1', files: ['/a/compose.yml'], env: {} });
+  const workspace = fileURLToPath(new URL('./fixtures', import.meta.url));
+  const checkout = route({ name: 'checkout', locustfile: 'team-locust/locustfile.py', userClass: 'CheckoutUser' });
+
+  /** A Runner that runs the `locust … --list` the check builds with the host's Locust, on the host path of the mount. */
+  function hostLocust(calls: Command[]) {
+    return async (command: Command) => {
+      calls.push(command);
+      const volume = command.args[command.args.indexOf('--volume') + 1]!;
+      const [hostDir, mount] = volume.split(':');
+      const args = command.args.slice(command.args.indexOf('locust') + 1).map((arg) => arg.replace(`${mount!}/`, `${hostDir!}/`));
+      const result = spawnSync(PYTHON, ['-m', 'locust', ...args], { encoding: 'utf8', cwd: tmpdir() });
+      return { exitCode: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+    };
+  }
+
+  it('runs `locust -f <file> --list` in the load image, its folder mounted read-only, and finds the class', async () => {
+    const calls: Command[] = [];
+    await checkTeamUserClasses(hostLocust(calls), compose, [checkout, route({ name: 'plain' })], workspace);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args.slice(calls[0]!.args.indexOf('run'))).toEqual([
+      'run',
+      '--rm',
+      '--no-deps',
+      '-T',
+      '--volume',
+      `${join(workspace, 'team-locust')}:/team-locust:ro`,
+      'load',
+      'locust',
+      '-f',
+      '/team-locust/locustfile.py',
+      '--list',
+    ]);
+  });
+
+  it("reads Locust's list; a class it does not list and a file it cannot load are errors naming the route", async () => {
+    const listed = spawnSync(PYTHON, ['-m', 'locust', '-f', TEAM_LOCUSTFILE, '--list'], { encoding: 'utf8', cwd: tmpdir() }).stdout;
+    expect(listedUserClasses(listed)).toEqual(['CheckoutUser', 'BrowseUser']);
+    // steps.py defines cart_item, a function: no user class, as --list tells and a text search could not.
+    await expect(checkTeamUserClasses(hostLocust([]), compose, [{ ...checkout, userClass: 'cart_item' }], workspace)).rejects.toThrow(
+      /Invalid route "checkout" user-class: Locust finds no user class "cart_item" in team-locust\/locustfile.py \(it lists CheckoutUser, BrowseUser\)/,
+    );
+    // An import the image lacks: Locust cannot load the file at all.
+    const dir = await mkdtemp(join(tmpdir(), 'team-locust-'));
+    try {
+      await writeFile(join(dir, 'locustfile.py'), 'import faker_not_installed\n');
+      await expect(checkTeamUserClasses(hostLocust([]), compose, [{ ...checkout, locustfile: 'locustfile.py' }], dir)).rejects.toThrow(
+        /Invalid route "checkout" locustfile: the load image's Locust cannot load locustfile.py:[^]*ModuleNotFoundError: No module named 'faker_not_installed'/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -19,7 +19,7 @@ import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingR
 import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { Stack } from './stack.js';
-import { checkTeamLocustfiles } from './team-locustfile.js';
+import { checkTeamLocustfiles, checkTeamUserClasses } from './team-locustfile.js';
 
 /** What the post step (or a later `down`) needs to remove this run's containers. */
 export interface TeardownState {
@@ -145,6 +145,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   };
   try {
     await log.group('Build images', () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) }));
+    await checkTeamUserClasses(run, stack.compose, config.routes, deps.cwd);
     const info = (line: string) => log.info(line);
     const choice = await log.group('Latency method', () =>
       chooseLatencyMethod(config.latencyMethod, () =>
