@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileRequest } from '../src/core/config/route-request.js';
+import { compileLoad } from '../src/core/config/route-request.js';
 import type { RouteSpec } from '../src/core/config/schema.js';
 import { route } from './helpers/routes.js';
+import { Compose } from '../src/stack/compose.js';
+import type { Command } from '../src/stack/exec/command.js';
+import { checkTeamUserClasses, listedUserClasses } from '../src/stack/team-locustfile.js';
 
 /**
  * The locustfile's RouteUser run by real Locust on the host (scripts/install-host-locust.sh puts the
@@ -19,6 +22,7 @@ import { route } from './helpers/routes.js';
  * route is what goes over the wire.
  */
 const LOCUSTFILE = fileURLToPath(new URL('../locust/locustfile.py', import.meta.url));
+const TEAM_LOCUSTFILE = fileURLToPath(new URL('./fixtures/team-locust/locustfile.py', import.meta.url));
 const VENV_PYTHON = fileURLToPath(new URL('../.cache/locust-venv/bin/python', import.meta.url));
 const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
 // `npm test` on a fresh machine has no Locust: say so and how to get it, instead of failing (.ci/run installs it).
@@ -52,8 +56,15 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]). */
-async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {
+/**
+ * Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]).
+ * `own`: a team's locustfile and user class instead of RouteUser.
+ */
+async function runLocust(
+  spec: RouteSpec,
+  env: Record<string, string> = {},
+  own?: { locustfile: string; userClass: string },
+): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {
   seen.length = 0;
   const dir = await mkdtemp(join(tmpdir(), 'locust-routes-'));
   try {
@@ -63,7 +74,7 @@ async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Pro
         '-m',
         'locust',
         '-f',
-        LOCUSTFILE,
+        own?.locustfile ?? LOCUSTFILE,
         '--headless',
         '--host',
         host,
@@ -77,10 +88,10 @@ async function runLocust(spec: RouteSpec, env: Record<string, string> = {}): Pro
         '--only-summary',
         '--exit-code-on-error',
         '0',
-        'RouteUser',
+        own?.userClass ?? 'RouteUser',
       ],
       // cwd: not the repository, whose locust/ folder would shadow the package.
-      { cwd: dir, env: { ...process.env, ...env, ASYNC_BENCH_ROUTE: JSON.stringify(compileRequest(spec)) }, timeout: 30_000 },
+      { cwd: dir, env: { ...process.env, ...env, ASYNC_BENCH_ROUTE: JSON.stringify(compileLoad(spec)) }, timeout: 30_000 },
     );
     const rows = JSON.parse(stdout) as { name: string; num_requests: number; num_failures: number }[];
     return { requests: [...seen], stats: new Map(rows.map((row) => [row.name, [row.num_requests, row.num_failures]])) };
@@ -148,4 +159,90 @@ describe.skipIf(!HAS_LOCUST)('RouteUser under real Locust sends what the route d
     const missing = await runLocust(route({ path: '/missing/' }));
     expect(missing.stats.get('/missing/')![1]).toBe(missing.stats.get('/missing/')![0]);
   }, 60_000);
+});
+
+describe.skipIf(!HAS_LOCUST)('a mix and a team locustfile under real Locust', () => {
+  it('a mix picks each request by weight (3:1), one stats row per route named by it', async () => {
+    const mix = route({
+      name: 'browse',
+      mix: [route({ name: 'list', path: '/list/', weight: 3 }), route({ name: 'detail', path: '/detail/{int:1..9}/', expect: [200] })],
+    });
+    const { requests, stats } = await runLocust(mix);
+    const lists = requests.filter((request) => request.url === '/list/').length;
+    const details = requests.filter((request) => /^\/detail\/\d\/$/.test(request.url)).length;
+    expect(lists + details).toBe(requests.length);
+    // The share of list is a binomial draw with p = 0.75: within 4 standard deviations but for odds below 1e-4
+    // (±0.04 over 1000 requests, about what 2 s give on a quiet machine; ±0.09 over the 200 at least).
+    expect(requests.length).toBeGreaterThanOrEqual(200);
+    const tolerance = 4 * Math.sqrt((0.75 * 0.25) / requests.length);
+    expect(Math.abs(lists / requests.length - 0.75), `${lists} list of ${requests.length}`).toBeLessThan(tolerance);
+    expect([...stats.keys()].sort()).toEqual(['detail', 'list']);
+    expect(stats.get('list')![0] + stats.get('detail')![0]).toBeGreaterThanOrEqual(requests.length - 2);
+    expect(stats.get('detail')![1]).toBe(0);
+  }, 40_000);
+
+  it("a team's own locustfile runs with its user class; its imports beside it work", async () => {
+    const { requests, stats } = await runLocust(route({}), {}, { locustfile: TEAM_LOCUSTFILE, userClass: 'CheckoutUser' });
+    expect(requests.length).toBeGreaterThan(5);
+    expect(new Set(requests.map((request) => `${request.method} ${request.url}`))).toEqual(new Set(['POST /cart/', 'POST /checkout/']));
+    const cart = requests.find((request) => request.url === '/cart/')!;
+    expect(JSON.parse(cart.body)).toMatchObject({ quantity: 1 });
+    expect([...stats.keys()].filter((name) => name.startsWith('/')).sort()).toEqual(['/cart/', '/checkout/']);
+  }, 40_000);
+});
+
+describe.skipIf(!HAS_LOCUST)("a team's user class, as the load image's Locust lists it", () => {
+  const compose = new Compose({ command: 'docker', prefix: ['compose'], version: '2.26.1' }, { name: 'ab-1', files: ['/a/compose.yml'], env: {} });
+  const workspace = fileURLToPath(new URL('./fixtures', import.meta.url));
+  const checkout = route({ name: 'checkout', locustfile: 'team-locust/locustfile.py', userClass: 'CheckoutUser' });
+
+  /** A Runner that runs the `locust … --list` the check builds with the host's Locust, on the host path of the mount. */
+  function hostLocust(calls: Command[]) {
+    return async (command: Command) => {
+      calls.push(command);
+      const volume = command.args[command.args.indexOf('--volume') + 1]!;
+      const [hostDir, mount] = volume.split(':');
+      const args = command.args.slice(command.args.indexOf('locust') + 1).map((arg) => arg.replace(`${mount!}/`, `${hostDir!}/`));
+      const result = spawnSync(PYTHON, ['-m', 'locust', ...args], { encoding: 'utf8', cwd: tmpdir() });
+      return { exitCode: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+    };
+  }
+
+  it('runs `locust -f <file> --list` in the load image, its folder mounted read-only, and finds the class', async () => {
+    const calls: Command[] = [];
+    await checkTeamUserClasses(hostLocust(calls), compose, [checkout, route({ name: 'plain' })], workspace);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args.slice(calls[0]!.args.indexOf('run'))).toEqual([
+      'run',
+      '--rm',
+      '--no-deps',
+      '-T',
+      '--volume',
+      `${join(workspace, 'team-locust')}:/team-locust:ro`,
+      'load',
+      'locust',
+      '-f',
+      '/team-locust/locustfile.py',
+      '--list',
+    ]);
+  });
+
+  it("reads Locust's list; a class it does not list and a file it cannot load are errors naming the route", async () => {
+    const listed = spawnSync(PYTHON, ['-m', 'locust', '-f', TEAM_LOCUSTFILE, '--list'], { encoding: 'utf8', cwd: tmpdir() }).stdout;
+    expect(listedUserClasses(listed)).toEqual(['CheckoutUser', 'BrowseUser']);
+    // steps.py defines cart_item, a function: no user class, as --list tells and a text search could not.
+    await expect(checkTeamUserClasses(hostLocust([]), compose, [{ ...checkout, userClass: 'cart_item' }], workspace)).rejects.toThrow(
+      /Invalid route "checkout" user-class: Locust finds no user class "cart_item" in team-locust\/locustfile.py \(it lists CheckoutUser, BrowseUser\)/,
+    );
+    // An import the image lacks: Locust cannot load the file at all.
+    const dir = await mkdtemp(join(tmpdir(), 'team-locust-'));
+    try {
+      await writeFile(join(dir, 'locustfile.py'), 'import faker_not_installed\n');
+      await expect(checkTeamUserClasses(hostLocust([]), compose, [{ ...checkout, locustfile: 'locustfile.py' }], dir)).rejects.toThrow(
+        /Invalid route "checkout" locustfile: the load image's Locust cannot load locustfile.py:[^]*ModuleNotFoundError: No module named 'faker_not_installed'/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -53,6 +53,6 @@ describe(`${GENERIC_USER_CLASS} reads the route the runner passes`, () => {
   it('the locustfile reads ASYNC_BENCH_ROUTE from the environment for it', () => {
     expect(locustfile).toMatch(/ROUTE_ENV = "ASYNC_BENCH_ROUTE"/);
     expect(locustfile).toMatch(/os\.environ\.get\(ROUTE_ENV\)/);
-    expect(classBody(locustfile, GENERIC_USER_CLASS)).toMatch(/\bROUTE\b/);
+    expect(classBody(locustfile, GENERIC_USER_CLASS)).toMatch(/\bROUTES\b/);
   });
 });

@@ -12,6 +12,9 @@ ASYNC_BENCH_ROUTE: a JSON object that async-bench compiles from the route
     "path": [{"kind": "text", "text": "/items/"}, {"kind": "int", "min": 1, "max": 9},
              {"kind": "text", "text": "/"}],
     "query": [], "headers": [], "form": null, "json": null, "expect": [200]}'
+or, for a mix route, a JSON list of such objects each with a "weight": every request
+picks one with probability proportional to its weight (random.choices), named by its
+route, so the stats keep a row per route and the Aggregated row sums the mix.
 """
 
 import json
@@ -117,8 +120,35 @@ def parse_route(raw):
     return route, None
 
 
+def parse_routes(raw):
+    """ASYNC_BENCH_ROUTE's text -> ([(route, weight), ...], None), or (None, why it is unusable).
+
+    One JSON object is one route (weight 1); a JSON list is a mix of weighted routes.
+    """
+    try:
+        routes = json.loads(raw) if raw is not None and raw.strip().startswith("[") else None
+    except ValueError as error:
+        return None, f"{ROUTE_ENV} is not valid JSON ({error}): {raw!r}"
+    if routes is None:
+        route, error = parse_route(raw)
+        return (None, error) if route is None else ([(route, 1)], None)
+    if not routes:
+        return None, f"{ROUTE_ENV} is an empty mix: {raw!r}"
+    weighted = []
+    for item in routes:
+        weight = item.get("weight") if isinstance(item, dict) else None
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+            return None, f'{ROUTE_ENV}: every route of a mix needs a "weight" > 0, got {item!r}'
+        route, error = parse_route(json.dumps(item))
+        if route is None:
+            return None, error
+        weighted.append((route, weight))
+    return weighted, None
+
+
 # Read once at import; a problem only matters when RouteUser is selected (see below).
-ROUTE, ROUTE_ERROR = parse_route(os.environ.get(ROUTE_ENV))
+ROUTES, ROUTE_ERROR = parse_routes(os.environ.get(ROUTE_ENV))
+WEIGHTS = [weight for _, weight in ROUTES or []]
 
 
 class CpuUser(HttpUser):
@@ -172,16 +202,17 @@ class RouteUser(HttpUser):
     wait_time = constant(0)
 
     def on_start(self) -> None:
-        if ROUTE is None:  # only reachable when the init check below did not run
+        if ROUTES is None:  # only reachable when the init check below did not run
             raise RuntimeError(_route_failure())
 
     @task
     def route(self) -> None:
-        expect = ROUTE["expect"]
+        route = ROUTES[0][0] if len(ROUTES) == 1 else random.choices(ROUTES, weights=WEIGHTS)[0][0]
+        expect = route["expect"]
         if not expect:
-            self.client.request(**build_request(ROUTE))
+            self.client.request(**build_request(route))
             return
-        with self.client.request(**build_request(ROUTE), catch_response=True) as response:
+        with self.client.request(**build_request(route), catch_response=True) as response:
             if response.status_code in expect:
                 response.success()
             else:
@@ -198,7 +229,7 @@ def _route_failure() -> str:
 @events.init.add_listener
 def _check_route(environment, **_kwargs) -> None:
     """Stops Locust before any load when RouteUser is selected without a usable route."""
-    if ROUTE is None and RouteUser in (environment.user_classes or []):
+    if ROUTES is None and RouteUser in (environment.user_classes or []):
         message = _route_failure()
         logging.getLogger(__name__).error(message)
         if getattr(environment.parsed_options, "logfile", None):

@@ -37,6 +37,7 @@ describe('database snapshot and restore', () => {
       await detectCompose(run),
       {
         root: ROOT,
+        workspace: ROOT,
         outDir: `${ROOT}/bench-out/e2e-snapshot`,
         method: 'netem',
         projectName: `async-bench-${process.pid}`,

@@ -51,11 +51,15 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     restoreSeconds = await stack.restoreDatabase();
     await stack.startApp();
     await applyLatency(run, stack, cell.latencyMs);
-    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
+    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app), stack.layout.workspace);
     const loadStart = Date.now();
     const stopWatching = options.watch?.(dir);
     const result = await run(
-      stack.compose.run('load', ['locust', ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env, passEnv: invocation.passEnv }),
+      stack.compose.run('load', ['locust', ...invocation.args], {
+        volumes: [...invocation.volumes, `${dir}:${CELL_MOUNT}`],
+        env: invocation.env,
+        passEnv: invocation.passEnv,
+      }),
     ).finally(() => stopWatching?.());
     loadSeconds = (Date.now() - loadStart) / 1000;
     await writeFile(join(dir, 'locust-console.log'), `${result.stdout}${result.stderr}`);

@@ -1,9 +1,11 @@
+import { basename, dirname, resolve } from 'node:path';
 import type { LoadSpec, RouteSpec } from '../core/config/build.js';
-import { compileRequest, requestEnvNames } from '../core/config/route-request.js';
+import { compileLoad, compileRequest, requestEnvNames, routeRequests } from '../core/config/route-request.js';
 
-/** Paths inside the load container: the locustfile and the bind-mounted cell folder. */
+/** Paths inside the load container: the locustfile, the bind-mounted cell folder, a team's locustfile folder. */
 export const LOCUSTFILE = '/locust/locustfile.py';
 export const CELL_MOUNT = '/out';
+export const TEAM_LOCUST_MOUNT = '/team-locust';
 
 export interface LocustInvocation {
   args: string[];
@@ -11,6 +13,13 @@ export interface LocustInvocation {
   env: Record<string, string>;
   /** Runner variables the container gets by name only (header tokens): their values never appear in a command. */
   passEnv: string[];
+  /** Bind mounts besides the cell folder: a team's locustfile folder, read-only. */
+  volumes: string[];
+}
+
+/** A route's own locustfile on this machine (relative to the workspace). */
+export function teamLocustfile(route: RouteSpec, workspace: string): string | null {
+  return route.locustfile === undefined ? null : resolve(workspace, route.locustfile);
 }
 
 /**
@@ -19,12 +28,13 @@ export interface LocustInvocation {
  * log beside them. `--exit-code-on-error 0`: failed requests are data, not a
  * failed command.
  */
-export function locustArgs(route: RouteSpec, load: LoadSpec, host: string): LocustInvocation {
-  const request = compileRequest(route);
+export function locustArgs(route: RouteSpec, load: LoadSpec, host: string, workspace: string = process.cwd()): LocustInvocation {
+  // A team's own locustfile: its folder mounted read-only (its imports beside it work), its class picked.
+  const own = teamLocustfile(route, workspace);
   return {
     args: [
       '-f',
-      LOCUSTFILE,
+      own ? `${TEAM_LOCUST_MOUNT}/${basename(own)}` : LOCUSTFILE,
       '--headless',
       '--host',
       host,
@@ -47,7 +57,8 @@ export function locustArgs(route: RouteSpec, load: LoadSpec, host: string): Locu
       ...(load.processes > 1 ? ['--processes', String(load.processes)] : []),
       route.userClass,
     ],
-    env: { ASYNC_BENCH_ROUTE: JSON.stringify(request) },
-    passEnv: requestEnvNames(request),
+    env: own ? {} : { ASYNC_BENCH_ROUTE: JSON.stringify(compileLoad(route)) },
+    passEnv: [...new Set(routeRequests(route).flatMap((request) => requestEnvNames(compileRequest(request))))],
+    volumes: own ? [`${dirname(own)}:${TEAM_LOCUST_MOUNT}:ro`] : [],
   };
 }

@@ -23,6 +23,8 @@ export const DEFAULT_BASE_IMAGE = 'debian:trixie-slim';
 export interface StackLayout {
   /** async-bench's own root (compose/, locust/). */
   root: string;
+  /** The workspace: relative paths of the config (a route's locustfile) resolve against it. */
+  workspace: string;
   /** The run's output folder (absolute). */
   outDir: string;
   method: ActiveLatencyMethod;

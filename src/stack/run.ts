@@ -19,6 +19,7 @@ import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingR
 import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { Stack } from './stack.js';
+import { checkTeamLocustfiles, checkTeamUserClasses } from './team-locustfile.js';
 
 /** What the post step (or a later `down`) needs to remove this run's containers. */
 export interface TeardownState {
@@ -84,6 +85,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   const { runner: run, log } = deps;
   const context = appContext(config.app.context, deps.root, deps.cwd);
   await checkAppFolder(config.app, context);
+  await checkTeamLocustfiles(config.routes, deps.cwd);
   // A header token missing from the runner's environment: refused before anything is built.
   checkRequestEnv(config.routes, deps.env ?? process.env);
   const started = new Date();
@@ -103,6 +105,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
 
   const layout: StackLayout = {
     root: deps.root,
+    workspace: deps.cwd,
     outDir,
     method: 'netem',
     projectName: `async-bench-${process.pid}`,
@@ -142,6 +145,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   };
   try {
     await log.group('Build images', () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) }));
+    await checkTeamUserClasses(run, stack.compose, config.routes, deps.cwd);
     const info = (line: string) => log.info(line);
     const choice = await log.group('Latency method', () =>
       chooseLatencyMethod(config.latencyMethod, () =>

@@ -3,7 +3,7 @@ import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
 import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
 import type { Config } from './schema.js';
-import { resolveApp, resolveRoute, resolveSetup, selectByName } from './specs.js';
+import { appFromInputs, resolveApp, resolveRoutes, resolveSetup, selectByName } from './specs.js';
 
 export * from './schema.js';
 export { ConfigError } from './errors.js';
@@ -45,7 +45,7 @@ export function buildConfig(sources: ConfigSources): Config {
   const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
   const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));
   const knownSetups = mergeDefinitions(namedSetups, definedSetups);
-  const definedRoutes = file.routes?.map((entry) => resolveRoute(entry, BUILT_IN_ROUTES));
+  const definedRoutes = file.routes && resolveRoutes(file.routes, BUILT_IN_ROUTES);
   const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
 
   // Inputs select among built-in and file definitions by name; the file's own lists are its selection.
@@ -55,7 +55,14 @@ export function buildConfig(sources: ConfigSources): Config {
   const baseline = value('baseline');
   const config: Config = {
     profile: profileName,
-    app: file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
+    app: appFromInputs(
+      file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
+      {
+        path: value('app-path'),
+        settings: value('app-settings')?.trim(),
+      },
+      REFERENCE_APP,
+    ),
     setups: structuredClone(setupNames ? selectByName('setups', setupNames, knownSetups) : (definedSetups ?? BUILT_IN_SETUPS)),
     routes: structuredClone(routeNames ? selectByName('routes', routeNames, knownRoutes) : (definedRoutes ?? BUILT_IN_ROUTES)),
     latenciesMs: value('latencies') ?? [...profile.latenciesMs],

@@ -1,7 +1,7 @@
 import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { choice, names, nonEmptyText, wholeNumber } from './fields.js';
+import { choice, names, nonEmptyText, positiveNumber, wholeNumber } from './fields.js';
 import { CONFIG_INPUT_FIELDS } from './inputs.js';
 import { describeIssue, firstIssue, kindOf, show } from './issues.js';
 import { HTTP_METHODS, INTERFACES, LIMITS } from './schema.js';
@@ -80,6 +80,9 @@ const statuses = z
     error: (issue) => `${show(issue.input)}: expected ${HTTP_STATUS}.`,
   });
 
+/** The keys that describe a request RouteUser makes. */
+const REQUEST_KEYS = ['method', 'path', 'query', 'headers', 'form', 'json', 'expect'] as const;
+
 const RouteDefinitionSchema = strictMapping({
   name: entryName,
   title: nonEmptyText().optional(),
@@ -92,9 +95,31 @@ const RouteDefinitionSchema = strictMapping({
   json: z.unknown().optional(),
   expect: statuses.optional(),
   'user-class': nonEmptyText().optional(),
-}).refine((route) => route.form === undefined || route.json === undefined, {
-  error: 'give a form or a json body, not both.',
-  path: ['json'],
+  weight: positiveNumber(LIMITS.weight).optional(),
+  mix: names.optional(),
+  locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional(),
+}).superRefine((route, ctx) => {
+  if (route.form !== undefined && route.json !== undefined) ctx.addIssue({ code: 'custom', message: 'give a form or a json body, not both.', path: ['json'] });
+  // A mix or a team's locustfile says what is requested; request fields beside it would be ignored.
+  const request: string[] = REQUEST_KEYS.filter((key) => route[key] !== undefined);
+  const ownRequest = route['user-class'] !== undefined ? [...request, 'user-class'] : request;
+  if (route.mix !== undefined && route.locustfile !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'give mix (routes of async-bench.yml) or locustfile (your own Locust file), not both.', path: ['mix'] });
+  } else if (route.mix !== undefined && ownRequest.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `a mix sends its routes' requests; drop ${ownRequest[0]!} (define it on a route of the mix).`, path: ['mix'] });
+  } else if (route.locustfile !== undefined && request.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `the user class of locustfile makes the requests; drop ${request[0]!} (it would be ignored).`,
+      path: ['locustfile'],
+    });
+  } else if (route.locustfile !== undefined && route['user-class'] === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'needs user-class too: the Locust user class in that file that requests this route, e.g. user-class: CheckoutUser.',
+      path: ['locustfile'],
+    });
+  }
 });
 
 const moduleEntry = nonEmptyText('"module.path:callable"').refine((text) => /^[\w.]+:[\w.]+$/.test(text), {

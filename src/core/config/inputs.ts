@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { baselineSource, choice, confidenceLevel, duration, flag, latencies, names, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
+import { baselineSource, choice, confidenceLevel, duration, flag, latencies, names, nonEmptyText, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
 import { firstIssue, describeIssue } from './issues.js';
 import { LATENCY_METHODS, LIMITS, PROFILE_NAMES } from './schema.js';
 
@@ -27,6 +27,12 @@ export const CONFIG_INPUT_FIELDS = {
   confidence: confidenceLevel,
   'fail-on-regression': flag,
   out: path,
+  // One-liners for a team's own app (its folder and settings module); the `app:` mapping of
+  // async-bench.yml says the rest. They name the same fields: app.context and app.settings.
+  'app-path': path,
+  'app-settings': nonEmptyText('a module such as "mysite.settings"').refine((text) => /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(text.trim()), {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a Python module path; write e.g. "mysite.settings".`,
+  }),
 };
 
 export type ConfigInput = keyof typeof CONFIG_INPUT_FIELDS;

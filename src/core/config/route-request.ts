@@ -1,15 +1,15 @@
 import { ConfigError } from './errors.js';
 import { envNames, parseJsonTemplate, parseTemplate, TemplateError, type JsonTemplate, type Segment } from './route-template.js';
-import type { RouteSpec } from './schema.js';
+import type { RequestRoute, RouteSpec } from './schema.js';
 
 /**
  * One route's request with every template parsed: what the locustfile's RouteUser
  * receives (as JSON in ASYNC_BENCH_ROUTE) and evaluates on each request.
  */
 export interface CompiledRequest {
-  /** Locust's stats row: the path as written, so one row per route. */
+  /** Locust's stats row: the path as written (in a mix, the route's name), so one row per route. */
   name: string;
-  method: RouteSpec['method'];
+  method: RequestRoute['method'];
   path: Segment[];
   query: [string, Segment[]][];
   headers: [string, Segment[]][];
@@ -19,7 +19,7 @@ export interface CompiledRequest {
   expect: number[];
 }
 
-function parseField(route: RouteSpec, field: string, text: string, allowEnv = false): Segment[] {
+function parseField(route: RequestRoute, field: string, text: string, allowEnv = false): Segment[] {
   try {
     return parseTemplate(text, { allowEnv });
   } catch (error) {
@@ -28,10 +28,10 @@ function parseField(route: RouteSpec, field: string, text: string, allowEnv = fa
   }
 }
 
-const fields = (route: RouteSpec, field: string, entries: Record<string, string>, allowEnv = false): [string, Segment[]][] =>
+const fields = (route: RequestRoute, field: string, entries: Record<string, string>, allowEnv = false): [string, Segment[]][] =>
   Object.entries(entries).map(([key, text]) => [key, parseField(route, `${field} ${key}`, text, allowEnv)]);
 
-export function compileRequest(route: RouteSpec): CompiledRequest {
+export function compileRequest(route: RequestRoute, name: string = route.path): CompiledRequest {
   const hasForm = Object.keys(route.form).length > 0;
   if (hasForm && route.json !== null) throw new ConfigError(`route "${route.name}"`, 'give a form or a json body, not both.');
   let json: JsonTemplate | null = null;
@@ -44,7 +44,7 @@ export function compileRequest(route: RouteSpec): CompiledRequest {
     }
   }
   return {
-    name: route.path,
+    name,
     method: route.method,
     path: parseField(route, 'path', route.path),
     query: fields(route, 'query', route.query),
@@ -53,6 +53,33 @@ export function compileRequest(route: RouteSpec): CompiledRequest {
     json,
     expect: [...route.expect],
   };
+}
+
+/** One request of a mix with its share: RouteUser picks each request with probability ∝ weight. */
+export interface WeightedRequest extends CompiledRequest {
+  weight: number;
+}
+
+/** A route's weight in a mix when it gives none. */
+export const DEFAULT_WEIGHT = 1;
+
+/**
+ * The requests a route's cell sends, as routes: a mix's members, none for a route run by a
+ * team's own locustfile (its user class decides), else the route itself.
+ */
+export function routeRequests(route: RouteSpec): RequestRoute[] {
+  if (route.locustfile !== undefined) return [];
+  return route.mix ?? [route];
+}
+
+/**
+ * What ASYNC_BENCH_ROUTE carries for RouteUser: one request (a JSON object), or a mix's
+ * weighted requests (a JSON list), each named by its route so Locust keeps a stats row per
+ * route while its Aggregated row holds the cell's numbers.
+ */
+export function compileLoad(route: RouteSpec): CompiledRequest | WeightedRequest[] {
+  if (route.mix === undefined) return compileRequest(route);
+  return route.mix.map((member) => ({ ...compileRequest(member, member.name), weight: member.weight ?? DEFAULT_WEIGHT }));
 }
 
 /** The runner's environment variables the route's headers read (tokens). */
@@ -65,7 +92,7 @@ export function requestEnvNames(request: CompiledRequest): string[] {
  * runner does not have: without it every request would go out unauthenticated.
  */
 export function checkRequestEnv(routes: RouteSpec[], env: Record<string, string | undefined>): void {
-  for (const route of routes) {
+  for (const route of routes.flatMap(routeRequests)) {
     for (const [header, segments] of compileRequest(route).headers) {
       const missing = envNames(segments).find((name) => env[name] === undefined || env[name] === '');
       if (missing) {

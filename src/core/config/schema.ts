@@ -22,6 +22,8 @@ export const LIMITS = {
   maxConnections: 262_143,
   port: 65_535,
   workers: 1_000,
+  /** A route's share in a mix: only ratios matter, so a bound far above any sensible one. */
+  weight: 1_000_000,
 } as const;
 
 export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
@@ -40,7 +42,7 @@ const name = z.string().regex(NAME_PATTERN);
 export const RANDOM_FORM_VALUE = '{string:20}';
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
-export const RouteSpecSchema = z
+const RequestRouteSchema = z
   .object({
     name,
     title: z.string().describe('Heading of this route\'s table, e.g. "CPU-bound".'),
@@ -60,9 +62,22 @@ export const RouteSpecSchema = z
       .array(z.number().int().min(100).max(599))
       .default([])
       .describe('Statuses that count as success; any other is a Locust failure. Empty: any status below 400.'),
-    userClass: z.string().describe('Locust user class in locust/locustfile.py that requests this route.'),
+    userClass: z.string().describe("Locust user class that requests this route: in locust/locustfile.py, or in the route's own locustfile."),
+    weight: z.number().gt(0).optional().describe('Share of this route in a mix (probability ∝ weight); absent: 1.'),
   })
   .describe('A load route of the app under test: what one Locust user requests in a loop.');
+
+export const RouteSpecSchema = RequestRouteSchema.extend({
+  mix: z
+    .array(RequestRouteSchema)
+    .min(1)
+    .optional()
+    .describe("A mix: these routes' requests in one cell, each picked per request with probability ∝ its weight; the own request fields are unused."),
+  locustfile: z
+    .string()
+    .optional()
+    .describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused."),
+});
 
 export const SetupSpecSchema = z
   .object({
@@ -143,6 +158,7 @@ export const ConfigSchema = z
   .describe('The configuration the run was made with, after defaults, async-bench.yml and inputs.');
 
 export type RouteSpec = z.infer<typeof RouteSpecSchema>;
+export type RequestRoute = z.infer<typeof RequestRouteSchema>;
 export type SetupSpec = z.infer<typeof SetupSpecSchema>;
 export type AppSpec = z.infer<typeof AppSpecSchema>;
 export type LoadSpec = z.infer<typeof LoadSpecSchema>;

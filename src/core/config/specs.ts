@@ -1,7 +1,7 @@
 import { ConfigError } from './errors.js';
 import type { AppDefinition, RouteDefinition, SetupDefinition } from './file.js';
 import { compileRequest } from './route-request.js';
-import { RANDOM_FORM_VALUE, type AppSpec, type RouteSpec, type SetupSpec } from './schema.js';
+import { RANDOM_FORM_VALUE, type AppSpec, type RequestRoute, type RouteSpec, type SetupSpec } from './schema.js';
 
 /**
  * Setups, routes and the app may be named (built-ins) or defined in async-bench.yml
@@ -38,9 +38,58 @@ export function resolveSetup(entry: string | SetupDefinition, builtIns: SetupSpe
   };
 }
 
+/**
+ * The file's routes. A mix names routes of the file or built-ins, in any order, so its
+ * members are filled in once every route is known; each member is a copy, so results.json
+ * says what the mix sent.
+ */
+export function resolveRoutes(entries: (string | RouteDefinition)[], builtIns: RouteSpec[]): RouteSpec[] {
+  const resolved = entries.map((entry) => resolveRoute(entry, builtIns));
+  const known = new Map([...builtIns, ...resolved].map((route) => [route.name, route]));
+  return resolved.map((route, i) => {
+    const entry = entries[i]!;
+    if (typeof entry === 'string' || entry.mix === undefined) return route;
+    return { ...route, mix: entry.mix.map((name) => mixMember(route.name, name, known)) };
+  });
+}
+
+function mixMember(mix: string, name: string, known: Map<string, RouteSpec>): RequestRoute {
+  const member = known.get(name);
+  const where = `route "${mix}" mix`;
+  if (!member) throw new ConfigError(where, `unknown route "${name}"; known: ${[...known.keys()].join(', ')} (define it under routes:).`);
+  if (member.mix !== undefined) throw new ConfigError(where, `"${name}" is a mix itself; a mix holds plain routes, so list its routes here instead.`);
+  if (member.locustfile !== undefined) {
+    throw new ConfigError(where, `"${name}" runs your own locustfile; a mix holds routes async-bench requests (path, query, body).`);
+  }
+  const { mix: _mix, locustfile: _locustfile, ...request } = member;
+  return structuredClone(request);
+}
+
+/** A route that sends no request of its own (a mix, a team's locustfile): these fields are unused. */
+const noOwnRequest = (): Pick<RouteSpec, 'method' | 'path' | 'query' | 'headers' | 'form' | 'json' | 'expect'> => ({
+  method: 'GET',
+  path: '/',
+  query: {},
+  headers: {},
+  form: {},
+  json: null,
+  expect: [],
+});
+
 export function resolveRoute(entry: string | RouteDefinition, builtIns: RouteSpec[]): RouteSpec {
   if (typeof entry === 'string') return findBuiltIn('routes', entry, builtIns);
   const base = builtIns.find((route) => route.name === entry.name);
+  if (entry.mix !== undefined || entry.locustfile !== undefined) {
+    return {
+      name: entry.name,
+      title: entry.title ?? base?.title ?? entry.name,
+      ...noOwnRequest(),
+      userClass: entry['user-class'] ?? GENERIC_USER_CLASS,
+      ...(entry.weight !== undefined ? { weight: entry.weight } : {}),
+      // resolveRoutes fills a mix's members once every route is known.
+      ...(entry.mix !== undefined ? { mix: [] } : { locustfile: entry.locustfile! }),
+    };
+  }
   if (!base && entry.path === undefined) throw new ConfigError(`route "${entry.name}"`, 'a new route needs a path, e.g. "/search/".');
   // A built-in route whose request changed is no longer what its own Locust user requests.
   const reshaped = (['path', 'method', 'form', 'json', 'query', 'headers', 'expect'] as const).some((key) => entry[key] !== undefined);
@@ -56,6 +105,7 @@ export function resolveRoute(entry: string | RouteDefinition, builtIns: RouteSpe
     json: entry.json ?? (form !== undefined ? null : (base?.json ?? null)),
     expect: entry.expect ?? [...(base?.expect ?? [])],
     userClass: entry['user-class'] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS),
+    ...(entry.weight !== undefined ? { weight: entry.weight } : {}),
   };
   compileRequest(route); // refuses a bad placeholder now, naming the route and the field
   return route;
@@ -81,4 +131,39 @@ export function resolveApp(entry: AppDefinition, reference: AppSpec): AppSpec {
 /** Selection by name among the known definitions, keeping the order given. */
 export function selectByName<T extends { name: string }>(input: string, names: string[], known: T[]): T[] {
   return names.map((name) => findBuiltIn(input, name, known));
+}
+
+/**
+ * The `app-path` and `app-settings` one-liners over the app so far: they set its context and
+ * settings; with the reference app, `app-path` starts a team's own app whose wsgi and asgi
+ * entries sit beside its settings module (mysite.settings → mysite.wsgi:application).
+ */
+export function appFromInputs(app: AppSpec, inputs: { path?: string | undefined; settings?: string | undefined }, reference: AppSpec): AppSpec {
+  const { path, settings } = inputs;
+  if (path === undefined && settings === undefined) return app;
+  if (app.context !== reference.context) {
+    return { ...app, ...(path !== undefined ? { context: path } : {}), ...(settings !== undefined ? { settings } : {}) };
+  }
+  if (path === undefined) {
+    throw new ConfigError('app-settings', 'is the settings module of your own app; give app-path too (its folder, relative to the workspace).');
+  }
+  if (settings === undefined) {
+    throw new ConfigError(
+      'app-path',
+      `needs app-settings too: your project's settings module (e.g. "mysite.settings"), or an app: mapping in async-bench.yml.`,
+    );
+  }
+  const project = settings.split('.').slice(0, -1).join('.') || settings;
+  return {
+    name: 'app',
+    context: path,
+    dockerfile: 'Dockerfile',
+    wsgi: `${project}.wsgi:application`,
+    asgi: `${project}.asgi:application`,
+    port: 8000,
+    healthPath: '/',
+    settings,
+    env: {},
+    prepare: [],
+  };
 }
