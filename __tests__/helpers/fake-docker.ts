@@ -1,6 +1,7 @@
 import { cp } from 'node:fs/promises';
 import type { Command, CommandResult, Runner } from '../../src/stack/exec/command.js';
 import { CELL_MOUNT } from '../../src/stack/locust-command.js';
+import { PREFLIGHT_ENV, PREFLIGHT_SCRIPT } from '../../src/stack/preflight-report.js';
 import { fixture } from './fixtures.js';
 
 /**
@@ -50,6 +51,7 @@ export function fakeDocker(options: FakeDockerOptions = {}): FakeDocker {
       if (has('python', '-c')) return ok(JSON.stringify({ python: '3.12.7', django: options.django ?? '5.1.4', locust: '2.32.4' }));
       if (has('seed_posts')) return ok('inserted 1000 posts in 0.1 s');
       if (has('psql', 'SHOW server_version')) return ok('17.2');
+      if (has('python', PREFLIGHT_SCRIPT)) return ok(preflightAnswers(args));
       if (isLoadRun(command)) {
         const volume = args[args.indexOf('--volume') + 1]!;
         const dir = volume.slice(0, volume.lastIndexOf(`:${CELL_MOUNT}`));
@@ -61,4 +63,13 @@ export function fakeDocker(options: FakeDockerOptions = {}): FakeDocker {
     },
   };
   return fake;
+}
+
+/** The preflight's one request per route: each answers its first expected status (else 200). */
+function preflightAnswers(args: string[]): string {
+  const value = args.find((arg) => arg.startsWith(`${PREFLIGHT_ENV}=`))!.slice(PREFLIGHT_ENV.length + 1);
+  const entries = JSON.parse(value) as { route: string; request: { method: string; name: string; expect: number[] } }[];
+  return entries
+    .map(({ route, request }) => `PREFLIGHT ${JSON.stringify({ route, method: request.method, url: request.name, status: request.expect[0] ?? 200, body: '', error: null })}`)
+    .join('\n');
 }
