@@ -54,7 +54,14 @@ describe('bad input is reported before the first cell, naming the input', () => 
   });
 
   it('a prepare command that fails: named by its place in app.prepare, with its output', async () => {
-    const message = await failure('prepare', (file) => (file.app.prepare = [['seed_items', '--count', '20'], ['seed_items', '--fail']]));
+    const message = await failure(
+      'prepare',
+      (file) =>
+        (file.app.prepare = [
+          ['seed_items', '--count', '20'],
+          ['seed_items', '--fail'],
+        ]),
+    );
     expect(message).toMatch(/^Preflight: app\.prepare\[2\]: manage\.py seed_items --fail failed \(exit 1\)/);
     expect(message).toMatch(/CommandError: faulty: seed_items cannot reach the catalog export/);
   });
@@ -69,10 +76,14 @@ describe('bad input is reported before the first cell, naming the input', () => 
       file.setups = ['sync', 'async-limited'];
       file.routes = [route('items', '/items/', [200]), route('missing', '/missing/'), route('boom', '/boom/', [200])];
     });
-    expect(message).toMatch(/^Preflight \(every route once per setup at 0 ms, before any cell\): 4 requests did not answer as expected/);
+    expect(message).toMatch(
+      /^Preflight \(every route once per setup at 0 ms, before any cell; \d+\.\d s: sync \d+\.\d s, async-limited \d+\.\d s\): 4 requests did not answer as expected/,
+    );
     for (const setup of ['sync', 'async-limited']) {
       const section = message.slice(message.indexOf(`setup "${setup}":`));
-      expect(section).toMatch(/route "missing": GET \/missing\/ answered 404, expected a status below 400\n {4}response body:\n.*Not Found/);
+      expect(section).toMatch(
+        /route "missing": GET \/missing\/ answered 404, expected a status below 400\n {4}response body:\n[\s\S]*?<title>Not Found<\/title>/,
+      );
       expect(section).toMatch(/route "boom": GET \/boom\/ answered 500, expected 200/);
       expect(section).toMatch(/app log, last lines:[\s\S]*RuntimeError: faulty: the boom view always fails/);
     }

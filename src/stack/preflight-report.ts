@@ -73,7 +73,12 @@ export function findMismatches(routes: RouteSpec[], answers: RouteAnswer[]): Set
   return routes.flatMap((route) => {
     const answer = answers.find((candidate) => candidate.route === route.name);
     if (!answer) {
-      return [{ answer: { route: route.name, method: route.method, url: route.path, status: null, body: '', error: 'the preflight script gave no answer' }, expect: route.expect }];
+      return [
+        {
+          answer: { route: route.name, method: route.method, url: route.path, status: null, body: '', error: 'the preflight script gave no answer' },
+          expect: route.expect,
+        },
+      ];
     }
     return isExpected(answer.status, route.expect) ? [] : [{ answer, expect: route.expect }];
   });
@@ -113,7 +118,7 @@ function findingsText(findings: SetupFindings): string {
 }
 
 /** One error for every setup and route that failed, so a single run shows them all. */
-export function routeFailureMessage(findings: SetupFindings[], checked: { setups: number; routes: number }): string {
+export function routeFailureMessage(findings: SetupFindings[], checked: { setups: number; seconds: number; timing: string }): string {
   const failed = findings.filter((item) => item.startFailure || item.mismatches.length > 0);
   const mismatches = failed.reduce((sum, item) => sum + item.mismatches.length, 0);
   const starts = failed.filter((item) => item.startFailure).length;
@@ -122,7 +127,7 @@ export function routeFailureMessage(findings: SetupFindings[], checked: { setups
     ...(mismatches ? [`${mismatches} request${mismatches === 1 ? '' : 's'} did not answer as expected`] : []),
   ].join(' and ');
   return [
-    `Preflight (every route once per setup at 0 ms, before any cell): ${summary}. Nothing was measured and the out folder was left as it was.`,
+    `Preflight (every route once per setup at 0 ms, before any cell; ${checked.seconds.toFixed(1)} s: ${checked.timing}): ${summary}. Nothing was measured and the out folder was left as it was.`,
     ...failed.map(findingsText),
     "Fix the route (its path, method, body or expect in async-bench.yml) or the app's view; a 500's traceback is in the app log above when the project logs errors to the console.",
   ].join('\n');

@@ -45,10 +45,10 @@ export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[]
     findings.push(await checkSetup(run, stack, setup, routes));
     timings.push({ setup: setup.name, seconds: (Date.now() - setupStart) / 1000 });
   }
-  if (findings.some((item) => item.startFailure || item.mismatches.length > 0)) {
-    throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, routes: routes.length }));
-  }
   const seconds = (Date.now() - start) / 1000;
+  if (findings.some((item) => item.startFailure || item.mismatches.length > 0)) {
+    throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
+  }
   return `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
 }
 
@@ -65,7 +65,9 @@ async function checkSetup(run: Runner, stack: Stack, setup: SetupSpec, routes: R
   const result = await run(stack.compose.run('load', invocation.argv, { env: invocation.env, passEnv: invocation.passEnv }));
   const answers = parseAnswers(result.stdout);
   if (result.exitCode !== 0 && answers.length === 0) {
-    throw new PreflightError(`Preflight: the request script in the load image failed (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`);
+    throw new PreflightError(
+      `Preflight: the request script in the load image failed (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`,
+    );
   }
   findings.mismatches = findMismatches(routes, answers);
   if (findings.mismatches.length > 0) findings.appLog = tail(withoutTimestamps(await stack.logs('app').catch(() => '')), 15);
