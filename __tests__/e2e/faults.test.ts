@@ -22,6 +22,25 @@ function projectContainer(service: string): string | null {
   return id || null;
 }
 
+/** A cell's Locust (the preflight's one-off load container runs python, not locust). */
+function locustRunning(): boolean {
+  const commands = execFileSync(
+    'docker',
+    [
+      'ps',
+      '--no-trunc',
+      '--filter',
+      `label=com.docker.compose.project=async-bench-${process.pid}`,
+      '--filter',
+      'label=com.docker.compose.service=load',
+      '--format',
+      '{{.Command}}',
+    ],
+    { encoding: 'utf8' },
+  );
+  return commands.includes('locust -f');
+}
+
 describe('faults on the real stack', () => {
   it('latency-method netem: fails clearly where the kernel has no netem, else measures with it', async () => {
     const run = bench({ ...SHORT, setups: 'sync', routes: 'io_read', 'latency-method': 'netem', out: out('netem') });
@@ -69,7 +88,7 @@ describe('faults on the real stack', () => {
     let killed = false;
     const killer = setInterval(() => {
       // The load container runs only while Locust does: kill the app a few seconds into it.
-      if (killed || !projectContainer('load')) return;
+      if (killed || !locustRunning()) return;
       killed = true;
       setTimeout(() => {
         const app = projectContainer('app');
