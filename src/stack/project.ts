@@ -35,6 +35,8 @@ export interface StackLayout {
   gid: number;
   /** The app's build context and Dockerfile (absolute) and its image name. */
   app: { context: string; dockerfile: string; image: string };
+  /** Seconds a fresh app may take to be ready; READY_TIMEOUT_SECONDS when absent (tests shorten it). */
+  appReadyTimeoutSeconds?: number;
 }
 
 /** The app's folder on this machine: {async-bench} is async-bench's root; anything else is relative to the workspace. */

@@ -18,6 +18,7 @@ import { prepareNetemHost } from './latency/netem-module.js';
 import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingRunPolicy } from './out-dir.js';
 import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
+import { checkDjango, checkRoutes, preflightScope } from './preflight.js';
 import { Stack } from './stack.js';
 import { checkTeamLocustfiles, checkTeamUserClasses } from './team-locustfile.js';
 
@@ -49,6 +50,8 @@ export interface BenchmarkDeps {
   live?: LiveViewOptions;
   /** Stream the image build's output; otherwise it is summed up (and its last lines shown if it fails). */
   verbose?: boolean;
+  /** Seconds a fresh app may take to be ready (default READY_TIMEOUT_SECONDS); tests of a hanging app shorten it. */
+  appReadyTimeoutSeconds?: number;
 }
 
 /** A cell cut short by a signal is not a measurement: its numbers cover part of the load. */
@@ -114,6 +117,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
     app: { context, dockerfile: resolve(context, config.app.dockerfile), image: appImage(config.app) },
+    ...(deps.appReadyTimeoutSeconds ? { appReadyTimeoutSeconds: deps.appReadyTimeoutSeconds } : {}),
   };
   const firstSetup = cells[0]!.setup;
   const stack = new Stack(run, flavor, layout, config.app, firstSetup);
@@ -162,6 +166,10 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     else log.info(`Latency method: ${choice.method} (${choice.note})`);
     saveTeardown();
     await log.group('Start the database, migrate and prepare the data', async () => {
+      // Before migrate: a settings module that does not import is named as such.
+      const checkStart = Date.now();
+      await checkDjango(run, stack, config.app);
+      log.info(`Preflight: manage.py check passed in ${((Date.now() - checkStart) / 1000).toFixed(1)} s.`);
       await stack.startDatabase();
       for (const line of await stack.prepareData(config.seedPosts)) log.info(line);
       const snapshotStart = Date.now();
@@ -169,6 +177,8 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1000).toFixed(2)} s; every cell starts from it.`);
       measured.fingerprint = await readFingerprint(run, stack);
     });
+    // Before the out folder is taken over: a route that fails costs seconds, and nothing measured is touched.
+    if (!interrupted) log.info(await log.group('Preflight: every route once per setup at 0 ms', () => checkRoutes(run, stack, ...preflightScope(cells))));
     if (!interrupted) {
       const environment = runEnvironment(
         hostEnvironment(deps.env),

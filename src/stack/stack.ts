@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AppSpec, SetupSpec } from '../core/config/build.js';
-import { CommandError, runChecked, tail, type Runner } from './exec/command.js';
+import { CommandError, runChecked, type Runner } from './exec/command.js';
 import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
 import { prepareCommands, settingsModule } from './app-settings.js';
+import { appNotReadyMessage, prepareSteps, stepFailureMessage } from './preflight-report.js';
 import { composeProject, settingsPath, setupOverride, setupOverridePath, WAIT_READY, type StackLayout } from './project.js';
 
 /** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
@@ -108,9 +109,11 @@ export class Stack {
    */
   async prepareData(seedPosts: number): Promise<string[]> {
     const lines: string[] = [];
-    for (const argv of prepareCommands(this.app, seedPosts)) {
-      const { stdout } = await runChecked(this.run, this.compose.run('app', ['python', 'manage.py', ...argv]), `manage.py ${argv.join(' ')}`);
-      lines.push(stdout.trim().split('\n').at(-1) || `manage.py ${argv[0]}: done`);
+    for (const step of prepareSteps(prepareCommands(this.app, seedPosts))) {
+      const result = await this.run(this.compose.run('app', ['python', 'manage.py', ...step.argv]));
+      // Named by the step (app.prepare[1]: manage.py …), not by compose's long command line.
+      if (result.exitCode !== 0) throw new StackError(stepFailureMessage(step, result));
+      lines.push(result.stdout.trim().split('\n').at(-1) || `manage.py ${step.argv[0]}: done`);
     }
     return lines;
   }
@@ -147,16 +150,18 @@ export class Stack {
       await this.waitReady('app');
     } catch {
       const [state, logs] = await Promise.all([this.state('app').catch(() => null), this.logs('app').catch(() => '')]);
-      const what =
-        state && !state.startsWith('running') ? `The app exited (${state}) before it was ready.` : `The app was not ready within ${READY_TIMEOUT_SECONDS} s.`;
-      throw new StackError(`${what}${logs ? `\nLast app log lines:\n${tail(logs, 15)}` : ''}`);
+      throw new StackError(appNotReadyMessage(this.setup, this.app, state, logs, this.readyTimeout('app')));
     }
+  }
+
+  private readyTimeout(service: 'db' | 'app'): number {
+    return service === 'app' ? (this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS) : READY_TIMEOUT_SECONDS;
   }
 
   private async waitReady(service: 'db' | 'app'): Promise<void> {
     // The app's image may be a team's: the ready-wait is mounted, not installed.
     const wait = service === 'app' ? ['sh', WAIT_READY] : ['async-bench-wait-ready'];
-    await runChecked(this.run, this.compose.exec(service, [...wait, String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
+    await runChecked(this.run, this.compose.exec(service, [...wait, String(this.readyTimeout(service))]), `Waiting for ${service}`);
   }
 
   private async waitToxiproxy(): Promise<void> {

@@ -1,0 +1,84 @@
+import type { AppSpec, RouteSpec, SetupSpec } from '../core/config/build.js';
+import { tail, type Runner } from './exec/command.js';
+import {
+  findMismatches,
+  parseAnswers,
+  preflightInvocation,
+  preflightRequests,
+  routeFailureMessage,
+  settingsFailureMessage,
+  timingText,
+  type SetupFindings,
+  withoutTimestamps,
+} from './preflight-report.js';
+import { loadTarget } from './project.js';
+import type { Cell } from '../core/plan/cells.js';
+import type { Stack } from './stack.js';
+
+/**
+ * Before the first cell, a project's mistakes are reported in seconds and named by
+ * their input, not found after minutes of load in a cell's logs: Django loads with
+ * the settings (before migrate), and every route answers as expected once under
+ * every setup. Nothing is measured and the out folder is untouched until it passes.
+ */
+export class PreflightError extends Error {
+  override name = 'PreflightError';
+}
+
+/** `manage.py check` (no database needed) in a one-off app container with the generated settings. */
+export async function checkDjango(run: Runner, stack: Stack, app: AppSpec): Promise<void> {
+  const result = await run(stack.compose.run('app', ['python', 'manage.py', 'check']));
+  if (result.exitCode !== 0) throw new PreflightError(settingsFailureMessage(app, result));
+}
+
+/**
+ * Under each setup, as a cell would run it: its database, a fresh app, then every
+ * route requested once at 0 ms through the load image (the locustfile's own
+ * build_request fills the templates). Every setup is checked before one error lists
+ * all that failed. Returns the timing line for the log.
+ */
+export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[], routes: RouteSpec[]): Promise<string> {
+  const start = Date.now();
+  const findings: SetupFindings[] = [];
+  const timings: { setup: string; seconds: number }[] = [];
+  for (const setup of setups) {
+    const setupStart = Date.now();
+    findings.push(await checkSetup(run, stack, setup, routes));
+    timings.push({ setup: setup.name, seconds: (Date.now() - setupStart) / 1000 });
+  }
+  const seconds = (Date.now() - start) / 1000;
+  if (findings.some((item) => item.startFailure || item.mismatches.length > 0)) {
+    throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
+  }
+  return `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+}
+
+async function checkSetup(run: Runner, stack: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings> {
+  const findings: SetupFindings = { setup: setup.name, startFailure: null, mismatches: [], appLog: '' };
+  await stack.useSetup(setup);
+  await stack.startDatabase();
+  try {
+    await stack.startApp();
+  } catch (error) {
+    return { ...findings, startFailure: (error as Error).message };
+  }
+  const requests = preflightRequests(routes);
+  if (requests.length === 0) return findings;
+  const invocation = preflightInvocation(requests, loadTarget(stack.layout.method, stack.app));
+  const result = await run(stack.compose.run('load', invocation.argv, { env: invocation.env, passEnv: invocation.passEnv }));
+  const answers = parseAnswers(result.stdout);
+  if (result.exitCode !== 0 && answers.length === 0) {
+    throw new PreflightError(
+      `Preflight: the request script in the load image failed (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`,
+    );
+  }
+  findings.mismatches = findMismatches(requests, answers);
+  if (findings.mismatches.length > 0) findings.appLog = tail(withoutTimestamps(await stack.logs('app').catch(() => '')), 15);
+  return findings;
+}
+
+/** The setups and routes the run's cells use, each once, in plan order. */
+export function preflightScope(cells: readonly Cell[]): [SetupSpec[], RouteSpec[]] {
+  const unique = <T extends { name: string }>(items: T[]) => [...new Map(items.map((item) => [item.name, item])).values()];
+  return [unique(cells.map((cell) => cell.setup)), unique(cells.map((cell) => cell.route))];
+}
