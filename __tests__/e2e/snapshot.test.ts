@@ -44,7 +44,7 @@ describe('database snapshot and restore', () => {
         baseImage: process.env.BASE_IMAGE || DEFAULT_BASE_IMAGE,
         uid: process.getuid?.() ?? 0,
         gid: process.getgid?.() ?? 0,
-        app: { context: `${ROOT}/compose/app`, dockerfile: `${ROOT}/compose/app/Dockerfile`, image: appImage(REFERENCE_APP) },
+        app: { context: `${ROOT}/compose/app`, dockerfile: `${ROOT}/compose/app/Dockerfile`, image: appImage(REFERENCE_APP), pythonImage: null, wheelhouse: null },
       },
       REFERENCE_APP,
       setup,

@@ -90,10 +90,24 @@ describe("the app's folder", () => {
       'app:\n  context: examples/shop\n  dockerfile: docker/Dockerfile\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n',
       /Invalid app dockerfile: "docker\/Dockerfile" is not a file in .*examples\/shop/,
     ],
-  ])('is refused before any command runs when %s', async (yaml, message) => {
+    [
+      "app:\n  context: examples/shop\n  python: '3.13'\n  requirements: requirements/prod.txt\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n",
+      /Invalid app requirements: "requirements\/prod\.txt" is not a file in .*examples\/shop; give a requirements file or pyproject\.toml/,
+    ],
+    [
+      "app:\n  context: examples/shop\n  python: '3.12'\n  requirements: requirements.txt\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n",
+      /Invalid app python: "3\.12" has no image here: ASYNC_BENCH_PYTHON_IMAGES maps only 3\.13/,
+    ],
+    [
+      "app:\n  context: examples/shop\n  python: '3.13'\n  requirements: requirements.txt\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n",
+      /Invalid environment variable ASYNC_BENCH_WHEELHOUSE: .*no-such-wheelhouse is not a folder/,
+      { ASYNC_BENCH_WHEELHOUSE: 'no-such-wheelhouse' },
+    ],
+  ])('is refused before any command runs when %s', async (yaml, message, env: Record<string, string> = {}) => {
     const docker = fakeDocker();
     const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
-    await expect(runBenchmark(config, { runner: docker.runner, log, root: repo, cwd: repo, env: {}, signals: new EventEmitter() })).rejects.toThrow(message);
+    const options = { runner: docker.runner, log, root: repo, cwd: repo, signals: new EventEmitter() };
+    await expect(runBenchmark(config, { ...options, env: { ASYNC_BENCH_PYTHON_IMAGES: '3.13=debian:trixie-slim', ...env } })).rejects.toThrow(message);
     expect(docker.calls).toEqual([]);
   });
 });

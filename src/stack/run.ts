@@ -1,6 +1,6 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError, type Config } from '../core/config/build.js';
+import type { Config } from '../core/config/build.js';
 import { checkRequestEnv } from '../core/config/route-request.js';
 import type { Runner } from './exec/command.js';
 import { hostEnvironment, type Environment } from '../core/results/environment.js';
@@ -19,6 +19,7 @@ import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingR
 import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { Stack } from './stack.js';
+import { appSource, checkAppSource } from './image-build.js';
 
 /** What the post step (or a later `down`) needs to remove this run's containers. */
 export interface TeardownState {
@@ -83,7 +84,8 @@ const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
 export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise<Results> {
   const { runner: run, log } = deps;
   const context = appContext(config.app.context, deps.root, deps.cwd);
-  await checkAppFolder(config.app, context);
+  const app = appSource(config.app, context, deps.env ?? process.env, deps.cwd, appImage(config.app));
+  await checkAppSource(config.app, app);
   // A header token missing from the runner's environment: refused before anything is built.
   checkRequestEnv(config.routes, deps.env ?? process.env);
   const started = new Date();
@@ -110,7 +112,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
-    app: { context, dockerfile: resolve(context, config.app.dockerfile), image: appImage(config.app) },
+    app,
   };
   const firstSetup = cells[0]!.setup;
   const stack = new Stack(run, flavor, layout, config.app, firstSetup);
@@ -249,22 +251,6 @@ async function appIdentity(run: Runner, app: StackLayout['app']): Promise<Enviro
   ]);
   const value = (result: { exitCode: number; stdout: string }) => (result.exitCode === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : null);
   return { path: app.context, commit: value(commit), image: value(image) };
-}
-
-/** The app's folder must hold manage.py and its Dockerfile: said before anything is built. */
-async function checkAppFolder(app: Config['app'], context: string): Promise<void> {
-  if (!(await stat(join(context, 'manage.py')).catch(() => null))?.isFile()) {
-    throw new ConfigError(
-      'app context',
-      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`,
-    );
-  }
-  if (!(await stat(resolve(context, app.dockerfile)).catch(() => null))?.isFile()) {
-    throw new ConfigError(
-      'app dockerfile',
-      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder.`,
-    );
-  }
 }
 
 /** The host, completed with what the stack reported (engine, versions inside the images, latency method). */

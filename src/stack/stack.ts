@@ -6,7 +6,11 @@ import { Compose, containerLogsCommand, containerStateCommand } from './compose.
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
 import { prepareCommands, settingsModule } from './app-settings.js';
-import { composeProject, settingsPath, setupOverride, setupOverridePath, WAIT_READY, type StackLayout } from './project.js';
+import { composeProject, settingsPath, setupOverride, setupOverridePath, stackStateDir, WAIT_READY, type StackLayout } from './project.js';
+import { buildAppImages } from './image-build.js';
+
+/** The services compose builds itself; the app's images are built by image-build.ts. */
+const STACK_SERVICES = ['db', 'load'];
 
 /** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
 export const READY_TIMEOUT_SECONDS = 60;
@@ -90,8 +94,19 @@ export class Stack {
    */
   async build(options: { verbose: boolean; info: (line: string) => void }): Promise<void> {
     const start = Date.now();
-    const result = await runChecked(this.run, this.compose.build(), 'Building the images', { stream: options.verbose });
-    if (!options.verbose) options.info(buildSummary(`${result.stdout}\n${result.stderr}`, (Date.now() - start) / 1000));
+    // db and load here; the app's images (project, then derived) through image-build.ts, whatever the app.
+    const stack = await runChecked(this.run, this.compose.build(STACK_SERVICES), 'Building the images', { stream: options.verbose });
+    const app = await buildAppImages(this.run, this.flavor, {
+      app: this.app,
+      source: this.layout.app,
+      root: this.layout.root,
+      stateDir: stackStateDir(this.layout),
+      baseImage: this.layout.baseImage,
+      projectName: this.layout.projectName,
+      verbose: options.verbose,
+    });
+    const output = [stack, ...app].map((result) => `${result.stdout}\n${result.stderr}`).join('\n');
+    if (!options.verbose) options.info(buildSummary(output, (Date.now() - start) / 1000));
   }
 
   /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
