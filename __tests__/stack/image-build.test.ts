@@ -241,7 +241,10 @@ describe('buildAppImages, through the Runner', () => {
           }
         : undefined,
     );
-    const error = await build().catch((thrown: Error) => thrown);
+    const error = await build().then(
+      () => new Error('the build succeeded'),
+      (thrown: Error) => thrown,
+    );
     expect(error.message).toMatch(
       /^Building the project image async-bench-project-shop:local \(examples\/shop, async-bench's generic builder: app\.python 3\.13 on python:3\.99-slim, app\.requirements requirements\.txt\) failed \(exit 1\)/,
     );
