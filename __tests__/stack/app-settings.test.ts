@@ -129,9 +129,31 @@ describe('the own-project configurations we publish', () => {
   it("the README's own-project snippet builds", () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Benchmark your own Django project'));
-    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
-    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    const [yaml, variantBlock] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    const dockerfileLine = variantBlock!.split('\n').find((line) => line.startsWith('  dockerfile:'));
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml! } });
+    expect(config.app).toMatchObject({ dockerfile: null, python: '3.13', requirements: 'requirements.txt', build: ['python manage.py compilemessages'] });
     expect(config.setups.map((setup) => setup.name)).toEqual(['sync', 'async-limited', 'gthread', 'uvicorn']);
     expect(config.routes[1]!.headers).toEqual({ Authorization: 'Bearer ${SHOP_API_TOKEN}' });
+    // The Dockerfile variant: the python, requirements and build lines become the one given.
+    const lines = yaml!.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('  python:'));
+    const last = lines.findIndex((line) => line.startsWith('  settings:'));
+    const variant = [...lines.slice(0, first), dockerfileLine!.trimEnd(), ...lines.slice(last)].join('\n');
+    expect(buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: variant } }).app).toMatchObject({
+      dockerfile: 'deploy/Dockerfile',
+      python: null,
+      build: [],
+    });
+  });
+
+  it("the shop's two variants differ only in how the image is built", () => {
+    const read = (file: string) => buildConfig({ inputs: {}, file: { path: file, text: readFileSync(join(repo, 'examples/shop', file), 'utf8') } });
+    const generic = read('async-bench.yml');
+    const own = read('async-bench.dockerfile.yml');
+    expect(generic.app).toMatchObject({ dockerfile: null, python: '3.13', requirements: 'requirements.txt' });
+    expect(own.app).toMatchObject({ name: 'shop-dockerfile', dockerfile: 'deploy/Dockerfile', python: null, requirements: null });
+    const rest = ({ app, ...config }: typeof generic) => ({ ...config, app: { ...app, name: '', dockerfile: '', python: '', requirements: '' } });
+    expect(rest(own)).toEqual(rest(generic));
   });
 });
