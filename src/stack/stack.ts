@@ -105,7 +105,7 @@ export class Stack {
       projectName: this.layout.projectName,
       verbose: options.verbose,
     });
-    const output = [stack, ...app].map((result) => `${result.stdout}\n${result.stderr}`).join('\n');
+    const output = [stack, ...app].map((result) => `${result.stdout}\n${result.stderr}`);
     if (!options.verbose) options.info(buildSummary(output, (Date.now() - start) / 1000));
   }
 
@@ -219,10 +219,12 @@ export class Stack {
 }
 
 /** `Images built in 31.2 s (4 images; 12 of 40 steps cached); --verbose shows the build output.` */
-export function buildSummary(output: string, seconds: number): string {
-  const images = new Set([...output.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]!));
-  const cached = (output.match(/\bCACHED\b/g) ?? []).length;
-  const steps = new Set([...output.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size;
+export function buildSummary(output: string | string[], seconds: number): string {
+  // One output per build command: BuildKit numbers the steps of each build from #1.
+  const outputs = typeof output === 'string' ? [output] : output;
+  const images = new Set(outputs.flatMap((text) => [...text.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]!)));
+  const cached = outputs.reduce((sum, text) => sum + (text.match(/\bCACHED\b/g) ?? []).length, 0);
+  const steps = outputs.reduce((sum, text) => sum + new Set([...text.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size, 0);
   const parts = [...(images.size ? [`${images.size} image${images.size === 1 ? '' : 's'}`] : []), ...(steps ? [`${cached} of ${steps} steps cached`] : [])];
   return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join('; ')})` : ''}; --verbose shows the build output.`;
 }
