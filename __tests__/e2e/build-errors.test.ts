@@ -10,16 +10,18 @@ import { bench, leftoverContainers } from './stack-helpers.js';
  * projects (__tests__/fixtures/projects/) keep each case to seconds.
  */
 const PROJECTS = '__tests__/fixtures/projects';
-const INPUTS = { setups: 'sync', routes: 'noop', latencies: '0', users: '1', 'spawn-rate': '1', 'run-time': '1s' };
+const INPUTS = { setups: 'sync', routes: 'cpu', latencies: '0', users: '1', 'spawn-rate': '1', 'run-time': '1s' };
 const app = (folder: string, build: string) =>
   `app:\n  name: fixture-${folder}\n  context: ${PROJECTS}/${folder}\n  wsgi: a.wsgi:application\n  asgi: a.asgi:application\n${build}`;
 
 async function failure(file: string, env: NodeJS.ProcessEnv, out: string): Promise<Error> {
   const started = Date.now();
-  const error = await bench({ ...INPUTS, out: join(tmpdir(), `ab-build-errors-${out}-${process.pid}`) }, { file, deps: { env } }).then(
-    () => new Error('the run succeeded'),
-    (thrown: Error) => thrown,
-  );
+  const error = await Promise.resolve()
+    .then(() => bench({ ...INPUTS, out: join(tmpdir(), `ab-build-errors-${out}-${process.pid}`) }, { file, deps: { env } }))
+    .then(
+      () => new Error('the run succeeded'),
+      (thrown: Error) => thrown,
+    );
   process.stderr.write(`e2e build error (${out}): ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   expect(leftoverContainers()).toEqual([]);
   return error;
