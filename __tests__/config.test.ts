@@ -339,6 +339,9 @@ describe('async-bench.yml', () => {
       name: 'mysite',
       context: './mysite',
       dockerfile: 'docker/Dockerfile',
+      python: null,
+      requirements: null,
+      build: [],
       wsgi: 'mysite.wsgi:application',
       asgi: 'mysite.asgi:application',
       port: 8080,
@@ -349,6 +352,42 @@ describe('async-bench.yml', () => {
     });
     const minimal = build({}, 'app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n').app;
     expect(minimal).toMatchObject({ name: 'app', dockerfile: 'Dockerfile', port: 8000, healthPath: '/' });
+  });
+
+  it("builds a project without a Dockerfile from python + requirements (async-bench's generic builder)", () => {
+    const app = build(
+      {},
+      "app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n  python: '3.11'\n  requirements: pyproject.toml\n  build: [npm ci, 'python manage.py compilemessages']\n",
+    ).app;
+    expect(app).toMatchObject({ dockerfile: null, python: '3.11', requirements: 'pyproject.toml', build: ['npm ci', 'python manage.py compilemessages'] });
+    expect(build({}, "app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n  python: '3.13'\n  requirements: requirements.txt\n").app.build).toEqual([]);
+  });
+
+  const OWN = 'app:\n  context: .\n  wsgi: a.wsgi:app\n  asgi: a.asgi:app\n';
+  it.each([
+    [
+      `${OWN}  dockerfile: Dockerfile\n  python: '3.13'\n  requirements: r.txt\n`,
+      /give either dockerfile \(your own image\) or python and requirements \(async-bench builds the image\), not both/,
+    ],
+    [
+      `${OWN}  python: '3.13'\n`,
+      /the generic builder needs both python and requirements; requirements is missing \(e\.g\. requirements: requirements\.txt, or pyproject\.toml\)/,
+    ],
+    [`${OWN}  requirements: r.txt\n`, /the generic builder needs both python and requirements; python is missing \(e\.g\. python: "3\.13"\)/],
+    [
+      `${OWN}  dockerfile: Dockerfile\n  build: [make]\n`,
+      /build commands run in the generic builder only \(python and requirements\); with your own dockerfile, put them in it as RUN steps/,
+    ],
+  ])('refuses an app with no single way to build it: %s', (yaml, message) => {
+    expect(errorFor('app', {}, yaml)).toMatch(message);
+  });
+
+  it.each([
+    [`${OWN}  python: 3.10\n  requirements: r.txt\n`, /Invalid app python: write the version in quotes \(python: "3\.1"\): YAML reads 3\.10 as 3\.1/],
+    [`${OWN}  python: '3'\n  requirements: r.txt\n`, /Invalid app python: "3" is not a Python version such as "3\.13" \(major\.minor\)/],
+    [`${OWN}  python: '3.13'\n  requirements: r.txt\n  build: make\n`, /Invalid app build: must be a list of shell commands/],
+  ])('names the app key that is wrong: %s', (yaml, message) => {
+    expect(() => build({}, yaml)).toThrow(message);
   });
 
   it('keeps the reference app for an empty app mapping', () => {
@@ -366,7 +405,11 @@ describe('async-bench.yml', () => {
     [`config file ${FILE}`, '- users: 10\n', /top level must be a mapping/],
     ['setups entry', 'setups:\n  - name: sync\n    max_connections: 5\n', /unknown key "max_connections"; allowed keys: .*max-connections/],
     ['routes entry', 'routes:\n  - name: x\n    path: /x/\n    verb: GET\n', /unknown key "verb"/],
-    ['app', 'app:\n  image: mysite\n', /unknown key "image"; allowed keys: name, context, dockerfile, wsgi, asgi, port, health-path/],
+    [
+      'app',
+      'app:\n  image: mysite\n',
+      /unknown key "image"; allowed keys: name, context, dockerfile, python, requirements, build, wsgi, asgi, port, health-path/,
+    ],
     ['route "search"', 'routes:\n  - name: search\n    title: Search\n', /a new route needs a path, e\.g\. "\/search\/"/],
     ['route "search" path', 'routes:\n  - name: search\n    path: search/\n', /"search\/" must start with "\/"/],
     ['route "search" method', 'routes:\n  - name: search\n    path: /s/\n    method: HEAD\n', /"HEAD" is not one of GET, POST, PUT, PATCH, DELETE/],

@@ -1,6 +1,19 @@
 #!/usr/bin/env bash
-# Download the pinned wheels of the app and Locust images on the host, into their build
-# contexts (compose/app/wheels, locust/wheels), so `docker build` installs them offline.
+# Download pinned wheels on the host so `docker build` installs them offline.
+#
+# Two forms:
+#   scripts/build-wheelhouse.sh [FOLDER...]
+#     Folder mode: each FOLDER holds requirements.txt (pinned, with hashes) and gets
+#     FOLDER/wheels/. Without arguments: async-bench's own images (compose/app,
+#     compose/derived, locust). Any other project folder may be named, e.g.
+#     `scripts/build-wheelhouse.sh examples/shop` fills examples/shop/wheels (the shop's
+#     Dockerfile variant copies it). PYTHON_VERSION (default 3.13) must match the images'
+#     python3 (trixie: 3.13).
+#   scripts/build-wheelhouse.sh --python 3.11 --out DIR FILE
+#     Any requirements file (or pyproject.toml: its dependencies and its build backend)
+#     for any Python version, into DIR: the wheelhouse of async-bench's generic builder
+#     (ASYNC_BENCH_WHEELHOUSE=DIR; docs/stack.md). Hashes are required only when FILE has
+#     them; without them pip resolves the dependencies itself.
 #
 # Only for machines whose containers cannot reach PyPI themselves (here: a TLS-
 # intercepting egress proxy whose CA only the host trusts). The Dockerfiles are the same
@@ -10,28 +23,54 @@
 # The wheels are for the host's architecture (`uname -m`: x86_64 or aarch64), which is
 # what Docker builds for by default; on any other the script does nothing and the images
 # install from PyPI. Each folder ends up holding exactly the wheels of its current
-# requirements.txt: the set is downloaded into a scratch folder (pip's cache makes a
-# repeat run fast) and then replaces the old one, so a stale pin never lingers and a
-# build running meanwhile never sees an empty folder. Idempotent: unchanged files are
-# left as they are. PYTHON_VERSION must match the base image's python3 (trixie: 3.13).
-# Set CLEAN=1 to empty the wheel folders instead.
-# Any other project's folder (holding requirements.txt, e.g. examples/shop) may be named
-# as arguments: `scripts/build-wheelhouse.sh examples/shop` fills examples/shop/wheels.
+# requirements: the set is downloaded into a scratch folder (pip's cache makes a repeat
+# run fast) and then replaces the old one, so a stale pin never lingers and a build
+# running meanwhile never sees an empty folder. Idempotent: unchanged files are left as
+# they are. Set CLEAN=1 to empty the wheel folders instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+usage() {
+  echo "usage: $0 [FOLDER...]   or   $0 --python X.Y --out DIR REQUIREMENTS_FILE|pyproject.toml" >&2
+  exit 2
+}
+
 PYTHON_VERSION=${PYTHON_VERSION:-3.13}
 PIP=${PIP:-pip}
-abi="cp${PYTHON_VERSION/./}"
-dirs=(compose/app locust)
-if [ "$#" -gt 0 ]; then dirs=("$@"); fi
-for d in "${dirs[@]}"; do
-  [ -f "$d/requirements.txt" ] || { echo "build-wheelhouse: $d has no requirements.txt" >&2; exit 2; }
-  mkdir -p "$d/wheels"
+out=''
+folders=()
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --python) [ "$#" -ge 2 ] || usage; PYTHON_VERSION=$2; shift 2 ;;
+    --out) [ "$#" -ge 2 ] || usage; out=$2; shift 2 ;;
+    -h | --help) usage ;;
+    -*) echo "build-wheelhouse: unknown option $1" >&2; usage ;;
+    *) folders+=("$1"); shift ;;
+  esac
 done
+[[ "$PYTHON_VERSION" =~ ^3\.[0-9]+$ ]] || { echo "build-wheelhouse: --python $PYTHON_VERSION is not a version such as 3.13" >&2; exit 2; }
+abi="cp${PYTHON_VERSION/./}"
+
+# Pairs of (requirements file, wheel folder).
+files=()
+dests=()
+if [ -n "$out" ]; then
+  [ "${#folders[@]}" -eq 1 ] || { echo "build-wheelhouse: --out takes exactly one requirements file" >&2; usage; }
+  [ -f "${folders[0]}" ] || { echo "build-wheelhouse: ${folders[0]} is not a file" >&2; exit 2; }
+  files=("${folders[0]}")
+  dests=("$out")
+else
+  [ "${#folders[@]}" -gt 0 ] || folders=(compose/app compose/derived locust)
+  for d in "${folders[@]}"; do
+    [ -f "$d/requirements.txt" ] || { echo "build-wheelhouse: $d has no requirements.txt" >&2; exit 2; }
+    files+=("$d/requirements.txt")
+    dests+=("$d/wheels")
+  done
+fi
+for dest in "${dests[@]}"; do mkdir -p "$dest"; done
 
 if [ "${CLEAN:-0}" = 1 ]; then
-  for d in "${dirs[@]}"; do rm -f "$d"/wheels/*.whl; done
+  for dest in "${dests[@]}"; do rm -f "$dest"/*.whl; done
   echo "build-wheelhouse: removed wheels" >&2
   exit 0
 fi
@@ -53,27 +92,47 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 t0=$(date +%s)
-for d in "${dirs[@]}"; do
-  new="$scratch/${d//\//_}"
+for i in "${!files[@]}"; do
+  file=${files[$i]}
+  dest=${dests[$i]}
+  new="$scratch/$i"
   mkdir -p "$new"
-  # requirements.txt is the complete resolved set, hence --no-deps; every file is checked
-  # against its hashes there (--require-hashes), as the image build checks it again.
+  case "$file" in
+    pyproject.toml | */pyproject.toml)
+      # The project's dependencies and its build backend (pip builds the project itself
+      # inside the image, offline, from these wheels).
+      python3 - "$file" >"$scratch/$i.txt" <<'PY'
+import sys, tomllib
+with open(sys.argv[1], 'rb') as f:
+    data = tomllib.load(f)
+for line in data.get('project', {}).get('dependencies', []) + data.get('build-system', {}).get('requires', ['setuptools>=40.8.0']):
+    print(line)
+PY
+      req="$scratch/$i.txt"
+      ;;
+    *) req=$file ;;
+  esac
+  # A file with hashes is a complete, resolved set (pip-compile): --no-deps, every file
+  # checked against its hashes, as the image build checks it again. Otherwise pip
+  # resolves the dependencies for the target Python.
+  if grep -q -- '--hash=' "$req"; then mode=(--no-deps --require-hashes); else mode=(); fi
   env -u PIP_FIND_LINKS "$PIP" download --quiet --disable-pip-version-check \
-    --dest "$new" --no-deps --only-binary=:all: --require-hashes \
+    --dest "$new" --only-binary=:all: "${mode[@]}" \
     --python-version "$PYTHON_VERSION" --implementation cp \
     --abi "$abi" --abi abi3 --abi none \
     "${platforms[@]}" \
-    -r "$d/requirements.txt"
+    -r "$req"
   # Replace the set: drop wheels no longer pinned, move in new or changed ones.
   # README.md and .gitignore stay.
   removed=0
-  for f in "$d"/wheels/*.whl; do
+  for f in "$dest"/*.whl; do
     [ -e "$f" ] || continue
     if [ ! -e "$new/${f##*/}" ]; then rm -f "$f"; removed=$((removed + 1)); fi
   done
   for f in "$new"/*.whl; do
-    cmp -s "$f" "$d/wheels/${f##*/}" || mv -f "$f" "$d/wheels/"
+    [ -e "$f" ] || continue
+    cmp -s "$f" "$dest/${f##*/}" || mv -f "$f" "$dest/"
   done
-  echo "build-wheelhouse: $d/wheels: $(ls "$d"/wheels/*.whl | wc -l) wheels for $arch ($removed stale removed)" >&2
+  echo "build-wheelhouse: $dest: $(find "$dest" -maxdepth 1 -name '*.whl' | wc -l) wheels of $file for Python $PYTHON_VERSION on $arch ($removed stale removed)" >&2
 done
 echo "build-wheelhouse: done in $(($(date +%s) - t0)) s" >&2

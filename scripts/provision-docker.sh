@@ -11,6 +11,9 @@
 # Environment (all optional):
 #   DEBIAN_MIRROR          Debian mirror for debootstrap/trixie download (default http://deb.debian.org/debian)
 #   BASE_IMAGE             base image tag to provide (default debian:trixie-slim; must be a trixie tag)
+#   PYTHON_BASE_IMAGES     more Debian stand-ins for the generic builder's app.python (default
+#                          debian:bookworm-slim: Python 3.11); pair them with
+#                          ASYNC_BENCH_PYTHON_IMAGES="3.13=debian:trixie-slim,3.11=debian:bookworm-slim"
 #   TOXIPROXY_VERSION      Toxiproxy version to provide (default 2.12.0; keep in step with compose/toxiproxy.yml)
 #   DOCKERD_LOG            dockerd log file (default /var/log/dockerd.log)
 #   DOCKER_DATA_ROOT       dockerd --data-root (default /var/lib/docker)
@@ -21,6 +24,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 BASE_IMAGE=${BASE_IMAGE:-debian:trixie-slim}
+PYTHON_BASE_IMAGES=${PYTHON_BASE_IMAGES-debian:bookworm-slim}
 TOXIPROXY_VERSION=${TOXIPROXY_VERSION:-2.12.0}
 TOXIPROXY_IMAGE="ghcr.io/shopify/toxiproxy:${TOXIPROXY_VERSION}"
 DOCKERD_LOG=${DOCKERD_LOG:-/var/log/dockerd.log}
@@ -167,36 +171,46 @@ try_pull() {
   return 1
 }
 
-# --- 4. Base image stand-in: debootstrap trixie (minbase) + docker import under the same tag
-base_image() {
-  if image_present "$BASE_IMAGE"; then
-    log "$BASE_IMAGE present"
+# --- 4. Base image stand-ins: debootstrap <suite> (minbase) + docker import under the same tag
+base_image() { debian_image "$BASE_IMAGE"; }
+
+# The generic builder's local Pythons (bookworm's python3 is 3.11); about 30 s each here.
+python_base_images() {
+  local image
+  for image in $PYTHON_BASE_IMAGES; do debian_image "$image"; done
+}
+
+# debian_image TAG: TAG present, pulled, or built from debootstrap (debian:<suite>-slim tags only).
+debian_image() {
+  local image=$1 suite
+  if image_present "$image"; then
+    log "$image present"
     return
   fi
-  try_pull "$BASE_IMAGE" && return
-  case "$BASE_IMAGE" in
-    *trixie*) ;;
-    *) die "$BASE_IMAGE cannot be pulled and only trixie stand-ins are built here" ;;
+  try_pull "$image" && return
+  case "$image" in
+    debian:trixie* | debian:bookworm*) suite=${image#debian:}; suite=${suite%%-*} ;;
+    *) die "$image cannot be pulled and only debian:trixie/bookworm stand-ins are built here" ;;
   esac
   local dir
   dir=$(mktemp -d /var/tmp/async-bench-rootfs.XXXXXX)
-  log "debootstrap --variant=minbase trixie $dir $DEBIAN_MIRROR"
-  debootstrap --variant=minbase trixie "$dir" "$DEBIAN_MIRROR" >"$dir.debootstrap.log" 2>&1 ||
+  log "debootstrap --variant=minbase $suite $dir $DEBIAN_MIRROR"
+  debootstrap --variant=minbase "$suite" "$dir" "$DEBIAN_MIRROR" >"$dir.debootstrap.log" 2>&1 ||
     { tail -n 30 "$dir.debootstrap.log" >&2; die "debootstrap failed"; }
   # Make it look like the official slim image where Dockerfiles can notice:
   # deb822 sources with updates + security, docker apt/dpkg tweaks, no caches.
   rm -f "$dir/etc/apt/sources.list"
   mkdir -p "$dir/etc/apt/sources.list.d" "$dir/etc/dpkg/dpkg.cfg.d" "$dir/etc/apt/apt.conf.d"
-  cat >"$dir/etc/apt/sources.list.d/debian.sources" <<'EOF'
+  cat >"$dir/etc/apt/sources.list.d/debian.sources" <<EOF
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: trixie trixie-updates
+Suites: $suite $suite-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
 Types: deb
 URIs: http://deb.debian.org/debian-security
-Suites: trixie-security
+Suites: $suite-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
@@ -223,11 +237,11 @@ EOF
     "$dir"/usr/share/doc/*/[!c]* "$dir"/usr/share/man/* "$dir"/usr/share/info/* "$dir"/usr/share/locale/*
   : >"$dir/etc/resolv.conf"
   echo localhost >"$dir/etc/hostname"
-  log "docker import -> $BASE_IMAGE"
+  log "docker import -> $image"
   tar --numeric-owner -C "$dir" -c . |
-    docker import --change 'CMD ["bash"]' --message "debootstrap minbase trixie from $DEBIAN_MIRROR (async-bench stand-in)" - "$BASE_IMAGE" >/dev/null
+    docker import --change 'CMD ["bash"]' --message "debootstrap minbase $suite from $DEBIAN_MIRROR (async-bench stand-in)" - "$image" >/dev/null
   rm -rf "$dir" "$dir.debootstrap.log"
-  log "$BASE_IMAGE: $(docker image inspect --format '{{.Id}} {{.Size}}' "$BASE_IMAGE")"
+  log "$image: $(docker image inspect --format '{{.Id}} {{.Size}}' "$image")"
 }
 
 # --- 5. Toxiproxy stand-in: the server and cli from the Go module, laid out like the official image
@@ -273,6 +287,7 @@ step compose-plugin install_compose
 step dockerd start_dockerd
 if [ "${SKIP_IMAGES:-0}" != 1 ]; then
   step base-image base_image
+  step python-base-images python_base_images
   step toxiproxy-image toxiproxy_image
 fi
 printf '[provision] total %27.1f s\n' "$(awk "BEGIN{print $(date +%s.%N)-$T0}")" >&2

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +9,14 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
 
 /*
  * A team's own project through the CLI, driven only by its async-bench.yml: the example
- * shop (its Dockerfile, its models, its routes as data) with 2 setups × 3 routes ×
- * 2 latencies at a short ci-like load. About 5 minutes here.
+ * shop without a Dockerfile (app.python + app.requirements: async-bench's generic
+ * builder), its models, its routes as data, with 2 setups × 3 routes × 2 latencies at a
+ * short ci-like load. About 3 minutes here. Where no registry is reachable,
+ * ASYNC_BENCH_PYTHON_IMAGES maps 3.13 to a local image (.ci/run sets it), and the
+ * wheelhouse .ci/run fills (.cache/wheelhouse/shop) makes the install offline.
  */
 const OUT = join(ROOT, 'bench-out', 'e2e-own-project');
+const WHEELHOUSE = join(ROOT, '.cache', 'wheelhouse', 'shop');
 const ROUTES = ['list', 'order', 'quote'];
 
 describe('the example shop, through the CLI', () => {
@@ -19,6 +24,7 @@ describe('the example shop, through the CLI', () => {
   let stderr = '';
   beforeAll(async () => {
     const started = Date.now();
+    if (!process.env.ASYNC_BENCH_WHEELHOUSE && existsSync(WHEELHOUSE)) process.env.ASYNC_BENCH_WHEELHOUSE = WHEELHOUSE;
     const io = { stdout: { write: () => true }, stderr: { write: (text: string) => ((stderr += text), process.stderr.write(text)) }, cwd: ROOT };
     const argv = ['run', '--config', 'examples/shop/async-bench.yml', '--routes', ROUTES.join(','), '--latencies', '0,100'];
     const code = await runCli([...argv, '--users', '60', '--spawn-rate', '60', '--run-time', '12s', '--out', OUT, '--force'], io);
@@ -39,7 +45,14 @@ describe('the example shop, through the CLI', () => {
   });
 
   it('names the project, its commit and its image', () => {
-    expect(results.config.app).toMatchObject({ name: 'shop', context: 'examples/shop', settings: 'shop.settings' });
+    expect(results.config.app).toMatchObject({
+      name: 'shop',
+      context: 'examples/shop',
+      settings: 'shop.settings',
+      dockerfile: null,
+      python: '3.13',
+      requirements: 'requirements.txt',
+    });
     expect(results.environment.app!.path).toBe(join(ROOT, 'examples/shop'));
     expect(results.environment.app!.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(results.environment.app!.image).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -90,10 +90,24 @@ describe("the app's folder", () => {
       'app:\n  context: examples/shop\n  dockerfile: docker/Dockerfile\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n',
       /Invalid app dockerfile: "docker\/Dockerfile" is not a file in .*examples\/shop/,
     ],
-  ])('is refused before any command runs when %s', async (yaml, message) => {
+    [
+      "app:\n  context: examples/shop\n  python: '3.13'\n  requirements: requirements/prod.txt\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n",
+      /Invalid app requirements: "requirements\/prod\.txt" is not a file in .*examples\/shop; give a requirements file or pyproject\.toml/,
+    ],
+    [
+      "app:\n  context: examples/shop\n  python: '3.12'\n  requirements: requirements.txt\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n",
+      /Invalid app python: "3\.12" has no image here: ASYNC_BENCH_PYTHON_IMAGES maps only 3\.13/,
+    ],
+    [
+      "app:\n  context: examples/shop\n  python: '3.13'\n  requirements: requirements.txt\n  wsgi: shop.wsgi:application\n  asgi: shop.asgi:application\n",
+      /Invalid environment variable ASYNC_BENCH_WHEELHOUSE: .*no-such-wheelhouse is not a folder/,
+      { ASYNC_BENCH_WHEELHOUSE: 'no-such-wheelhouse' },
+    ],
+  ])('is refused before any command runs when %s', async (yaml, message, env: Record<string, string> = {}) => {
     const docker = fakeDocker();
     const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
-    await expect(runBenchmark(config, { runner: docker.runner, log, root: repo, cwd: repo, env: {}, signals: new EventEmitter() })).rejects.toThrow(message);
+    const options = { runner: docker.runner, log, root: repo, cwd: repo, signals: new EventEmitter() };
+    await expect(runBenchmark(config, { ...options, env: { ASYNC_BENCH_PYTHON_IMAGES: '3.13=debian:trixie-slim', ...env } })).rejects.toThrow(message);
     expect(docker.calls).toEqual([]);
   });
 });
@@ -115,9 +129,31 @@ describe('the own-project configurations we publish', () => {
   it("the README's own-project snippet builds", () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Benchmark your own Django project'));
-    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
-    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml } });
+    const [yaml, variantBlock] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    const dockerfileLine = variantBlock!.split('\n').find((line) => line.startsWith('  dockerfile:'));
+    const config = buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: yaml! } });
+    expect(config.app).toMatchObject({ dockerfile: null, python: '3.13', requirements: 'requirements.txt', build: ['python manage.py compilemessages'] });
     expect(config.setups.map((setup) => setup.name)).toEqual(['sync', 'async-limited', 'gthread', 'uvicorn']);
     expect(config.routes[1]!.headers).toEqual({ Authorization: 'Bearer ${SHOP_API_TOKEN}' });
+    // The Dockerfile variant: the python, requirements and build lines become the one given.
+    const lines = yaml!.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('  python:'));
+    const last = lines.findIndex((line) => line.startsWith('  settings:'));
+    const variant = [...lines.slice(0, first), dockerfileLine!.trimEnd(), ...lines.slice(last)].join('\n');
+    expect(buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text: variant } }).app).toMatchObject({
+      dockerfile: 'deploy/Dockerfile',
+      python: null,
+      build: [],
+    });
+  });
+
+  it("the shop's two variants differ only in how the image is built", () => {
+    const read = (file: string) => buildConfig({ inputs: {}, file: { path: file, text: readFileSync(join(repo, 'examples/shop', file), 'utf8') } });
+    const generic = read('async-bench.yml');
+    const own = read('async-bench.dockerfile.yml');
+    expect(generic.app).toMatchObject({ dockerfile: null, python: '3.13', requirements: 'requirements.txt' });
+    expect(own.app).toMatchObject({ name: 'shop-dockerfile', dockerfile: 'deploy/Dockerfile', python: null, requirements: null });
+    const rest = ({ app, ...config }: typeof generic) => ({ ...config, app: { ...app, name: '', dockerfile: '', python: '', requirements: '' } });
+    expect(rest(own)).toEqual(rest(generic));
   });
 });

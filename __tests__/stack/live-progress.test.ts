@@ -153,5 +153,7 @@ describe('buildSummary', () => {
     ].join('\n');
     expect(buildSummary(output, 31.24)).toBe('Images built in 31.2 s (2 images; 1 of 4 steps cached); --verbose shows the build output.');
     expect(buildSummary('', 2)).toBe('Images built in 2.0 s; --verbose shows the build output.');
+    // Several builds (the stack's, then the app's images): each numbers its steps from #1.
+    expect(buildSummary([output, output], 3)).toBe('Images built in 3.0 s (2 images; 2 of 8 steps cached); --verbose shows the build output.');
   });
 });

@@ -37,9 +37,12 @@ export class Compose {
     };
   }
 
-  /** Builds every image, profiles included. */
-  build(): Command {
-    return this.command(['build'], this.project.profiles);
+  /** Builds the given services' images (every one when none is named), profiles included. */
+  build(services: string[] = [], buildArgs: Record<string, string> = {}): Command {
+    return this.command(
+      ['build', ...Object.entries(buildArgs).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]), ...services],
+      this.project.profiles,
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import type { AppSpec, SetupSpec } from '../core/config/build.js';
 import { ASYNC_BENCH_ROOT } from '../core/config/defaults.js';
 import { serverCommand } from '../core/config/server-command.js';
 import { settingsEnvironment, SETTINGS_DIR, SETTINGS_FILE } from './app-settings.js';
+import { appImageName, type AppSource } from './image-build.js';
 import type { ComposeProject } from './compose.js';
 import { TOXIPROXY_ROUTES } from './latency/toxiproxy.js';
 
@@ -33,8 +34,8 @@ export interface StackLayout {
   baseImage: string;
   uid: number;
   gid: number;
-  /** The app's build context and Dockerfile (absolute) and its image name. */
-  app: { context: string; dockerfile: string; image: string };
+  /** How the app's images are built (image-build.ts); `image` is the one the stack runs. */
+  app: AppSource;
   /** Seconds a fresh app may take to be ready; READY_TIMEOUT_SECONDS when absent (tests shorten it). */
   appReadyTimeoutSeconds?: number;
 }
@@ -44,15 +45,20 @@ export function appContext(context: string, root: string, cwd: string): string {
   return resolve(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
 }
 
-/** An image name per app, so the reference app's cached image is never a team's. */
+/** The image the stack runs for an app (the derived one), so the reference app's cached image is never a team's. */
 export function appImage(app: Pick<AppSpec, 'name'>): string {
-  return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}:local`;
+  return appImageName(app, 'derived');
 }
 
 /** async-bench's own files every app container gets (read-only), whatever its image. */
 export const SUPPORT_DIR = '/opt/async-bench';
 export const WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
 const GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
+
+/** The run's generated files (setup override, settings module, images file). */
+export function stackStateDir(layout: Pick<StackLayout, 'outDir'>): string {
+  return join(layout.outDir, STACK_STATE_DIR);
+}
 
 export function setupOverridePath(layout: Pick<StackLayout, 'outDir'>): string {
   return join(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
@@ -78,8 +84,6 @@ export function composeProject(layout: StackLayout, setup: SetupSpec): ComposePr
       ASYNC_BENCH_TOXIPROXY_API_PORT: String(layout.toxiproxyApiPort),
       ASYNC_BENCH_UID: String(layout.uid),
       ASYNC_BENCH_GID: String(layout.gid),
-      ASYNC_BENCH_APP_CONTEXT: layout.app.context,
-      ASYNC_BENCH_APP_DOCKERFILE: layout.app.dockerfile,
       ASYNC_BENCH_APP_IMAGE: layout.app.image,
     },
     profiles: [LOAD_PROFILE],

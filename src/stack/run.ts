@@ -1,6 +1,6 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError, type Config } from '../core/config/build.js';
+import type { Config } from '../core/config/build.js';
 import { checkRequestEnv } from '../core/config/route-request.js';
 import type { Runner } from './exec/command.js';
 import { hostEnvironment, type Environment } from '../core/results/environment.js';
@@ -21,6 +21,7 @@ import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { checkDjango, checkRoutes, preflightScope } from './preflight.js';
 import { Stack } from './stack.js';
 import { checkTeamLocustfiles, checkTeamUserClasses } from './team-locustfile.js';
+import { appSource, checkAppSource } from './image-build.js';
 
 /** What the post step (or a later `down`) needs to remove this run's containers. */
 export interface TeardownState {
@@ -87,7 +88,8 @@ const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
 export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise<Results> {
   const { runner: run, log } = deps;
   const context = appContext(config.app.context, deps.root, deps.cwd);
-  await checkAppFolder(config.app, context);
+  const app = appSource(config.app, context, deps.env ?? process.env, deps.cwd, appImage(config.app));
+  await checkAppSource(config.app, app);
   await checkTeamLocustfiles(config.routes, deps.cwd);
   // A header token missing from the runner's environment: refused before anything is built.
   checkRequestEnv(config.routes, deps.env ?? process.env);
@@ -116,7 +118,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
-    app: { context, dockerfile: resolve(context, config.app.dockerfile), image: appImage(config.app) },
+    app,
     ...(deps.appReadyTimeoutSeconds ? { appReadyTimeoutSeconds: deps.appReadyTimeoutSeconds } : {}),
   };
   const firstSetup = cells[0]!.setup;
@@ -265,22 +267,6 @@ async function appIdentity(run: Runner, app: StackLayout['app']): Promise<Enviro
   ]);
   const value = (result: { exitCode: number; stdout: string }) => (result.exitCode === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : null);
   return { path: app.context, commit: value(commit), image: value(image) };
-}
-
-/** The app's folder must hold manage.py and its Dockerfile: said before anything is built. */
-async function checkAppFolder(app: Config['app'], context: string): Promise<void> {
-  if (!(await stat(join(context, 'manage.py')).catch(() => null))?.isFile()) {
-    throw new ConfigError(
-      'app context',
-      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`,
-    );
-  }
-  if (!(await stat(resolve(context, app.dockerfile)).catch(() => null))?.isFile()) {
-    throw new ConfigError(
-      'app dockerfile',
-      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder.`,
-    );
-  }
 }
 
 /** The host, completed with what the stack reported (engine, versions inside the images, latency method). */

@@ -7,7 +7,11 @@ import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
 import { prepareCommands, settingsModule } from './app-settings.js';
 import { appNotReadyMessage, prepareSteps, stepFailureMessage } from './preflight-report.js';
-import { composeProject, settingsPath, setupOverride, setupOverridePath, WAIT_READY, type StackLayout } from './project.js';
+import { composeProject, settingsPath, setupOverride, setupOverridePath, stackStateDir, WAIT_READY, type StackLayout } from './project.js';
+import { buildAppImages } from './image-build.js';
+
+/** The services compose builds itself; the app's images are built by image-build.ts. */
+const STACK_SERVICES = ['db', 'load'];
 
 /** Seconds the ready-waits inside the containers allow (db accepting, a worker serving). */
 export const READY_TIMEOUT_SECONDS = 60;
@@ -91,8 +95,19 @@ export class Stack {
    */
   async build(options: { verbose: boolean; info: (line: string) => void }): Promise<void> {
     const start = Date.now();
-    const result = await runChecked(this.run, this.compose.build(), 'Building the images', { stream: options.verbose });
-    if (!options.verbose) options.info(buildSummary(`${result.stdout}\n${result.stderr}`, (Date.now() - start) / 1000));
+    // db and load here; the app's images (project, then derived) through image-build.ts, whatever the app.
+    const stack = await runChecked(this.run, this.compose.build(STACK_SERVICES), 'Building the images', { stream: options.verbose });
+    const app = await buildAppImages(this.run, this.flavor, {
+      app: this.app,
+      source: this.layout.app,
+      root: this.layout.root,
+      stateDir: stackStateDir(this.layout),
+      baseImage: this.layout.baseImage,
+      projectName: this.layout.projectName,
+      verbose: options.verbose,
+    });
+    const output = [stack, ...app].map((result) => `${result.stdout}\n${result.stderr}`);
+    if (!options.verbose) options.info(buildSummary(output, (Date.now() - start) / 1000));
   }
 
   /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
@@ -209,10 +224,12 @@ export class Stack {
 }
 
 /** `Images built in 31.2 s (4 images; 12 of 40 steps cached); --verbose shows the build output.` */
-export function buildSummary(output: string, seconds: number): string {
-  const images = new Set([...output.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]!));
-  const cached = (output.match(/\bCACHED\b/g) ?? []).length;
-  const steps = new Set([...output.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size;
+export function buildSummary(output: string | string[], seconds: number): string {
+  // One output per build command: BuildKit numbers the steps of each build from #1.
+  const outputs = typeof output === 'string' ? [output] : output;
+  const images = new Set(outputs.flatMap((text) => [...text.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]!)));
+  const cached = outputs.reduce((sum, text) => sum + (text.match(/\bCACHED\b/g) ?? []).length, 0);
+  const steps = outputs.reduce((sum, text) => sum + new Set([...text.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size, 0);
   const parts = [...(images.size ? [`${images.size} image${images.size === 1 ? '' : 's'}`] : []), ...(steps ? [`${cached} of ${steps} steps cached`] : [])];
   return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join('; ')})` : ''}; --verbose shows the build output.`;
 }

@@ -126,10 +126,24 @@ const moduleEntry = nonEmptyText('"module.path:callable"').refine((text) => /^[\
   error: (issue) => `${show(issue.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`,
 });
 
+/** "3.13": quoted, since YAML reads 3.10 as the number 3.1. */
+const pythonVersion = z
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? `write the version in quotes (python: "${issue.input}"): YAML reads 3.10 as 3.1.`
+        : `must be a Python version such as "3.13", not ${kindOf(issue.input)}.`,
+  })
+  .refine((text) => /^3\.\d{1,2}$/.test(text.trim()), { error: (issue) => `${show(issue.input)} is not a Python version such as "3.13" (major.minor).` })
+  .transform((text) => text.trim());
+
 const AppDefinitionSchema = strictMapping({
   name: entryName.optional(),
   context: nonEmptyText().optional(),
   dockerfile: nonEmptyText().optional(),
+  python: pythonVersion.optional(),
+  requirements: nonEmptyText('a requirements file or pyproject.toml, relative to context').optional(),
+  build: z.array(nonEmptyText('a shell command'), { error: 'must be a list of shell commands, e.g. ["npm ci", "npm run build"].' }).optional(),
   wsgi: moduleEntry.optional(),
   asgi: moduleEntry.optional(),
   port: wholeNumber(1, LIMITS.port).optional(),
@@ -157,7 +171,24 @@ const AppDefinitionSchema = strictMapping({
   }
   const missing = (['wsgi', 'asgi'] as const).filter((key) => app[key] === undefined);
   if (missing.length > 0) ctx.addIssue({ code: 'custom', message: `your own app needs ${missing.join(' and ')} (e.g. "mysite.wsgi:application").` });
+  const buildIssue = appBuildIssue(app);
+  if (buildIssue) ctx.addIssue({ code: 'custom', message: buildIssue });
 });
+
+/**
+ * One way to build the image: the project's own Dockerfile, or async-bench's generic
+ * builder (python + requirements, optional build commands). Neither: ./Dockerfile.
+ */
+function appBuildIssue(app: { dockerfile?: string; python?: string; requirements?: string; build?: string[] }): string | null {
+  const generic = app.python !== undefined || app.requirements !== undefined;
+  if (app.dockerfile !== undefined && generic)
+    return 'give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.';
+  if (generic && (app.python === undefined || app.requirements === undefined))
+    return `the generic builder needs both python and requirements; ${app.python === undefined ? 'python is missing (e.g. python: "3.13")' : 'requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)'}.`;
+  if (app.build !== undefined && !generic)
+    return 'build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.';
+  return null;
+}
 
 /** A list of built-in names or definitions (a definition may override a built-in by name). */
 function definitions<D extends z.ZodType>(definition: D) {

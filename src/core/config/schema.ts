@@ -98,7 +98,21 @@ export const AppSpecSchema = z
   .object({
     name: z.string(),
     context: z.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
-    dockerfile: z.string(),
+    dockerfile: z
+      .string()
+      .nullable()
+      .describe("The project's own Dockerfile, relative to context; null: async-bench's generic builder (python + requirements)."),
+    python: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('Generic builder: the Python version ("3.13"); its base image is python:<version>-slim or ASYNC_BENCH_PYTHON_IMAGES.'),
+    requirements: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('Generic builder: a requirements file, or pyproject.toml (the project installed with its dependencies), relative to context.'),
+    build: z.array(z.string()).default([]).describe('Generic builder: shell commands run in the image after the install.'),
     wsgi: z.string(),
     asgi: z.string(),
     port: count(1, LIMITS.port),

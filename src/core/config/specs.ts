@@ -117,7 +117,11 @@ export function resolveApp(entry: AppDefinition, reference: AppSpec): AppSpec {
   return {
     name: entry.name ?? 'app',
     context: entry.context,
-    dockerfile: entry.dockerfile ?? 'Dockerfile',
+    // The generic builder when python + requirements are given; otherwise the project's Dockerfile.
+    dockerfile: entry.python !== undefined ? null : (entry.dockerfile ?? 'Dockerfile'),
+    python: entry.python ?? null,
+    requirements: entry.requirements ?? null,
+    build: [...(entry.build ?? [])],
     wsgi: entry.wsgi,
     asgi: entry.asgi,
     port: entry.port ?? 8000,
@@ -158,6 +162,9 @@ export function appFromInputs(app: AppSpec, inputs: { path?: string | undefined;
     name: 'app',
     context: path,
     dockerfile: 'Dockerfile',
+    python: null,
+    requirements: null,
+    build: [],
     wsgi: `${project}.wsgi:application`,
     asgi: `${project}.asgi:application`,
     port: 8000,
