@@ -72,6 +72,7 @@ export function buildConfig(sources: ConfigSources): Config {
     compare: {
       // null is "none", which a source gave on purpose: only undefined falls back.
       baseline: baseline === undefined ? DEFAULT_COMPARE.baseline : baseline,
+      baseRef: value('base-ref') ?? DEFAULT_COMPARE.baseRef,
       threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
       failOnRegression: value('fail-on-regression') ?? DEFAULT_COMPARE.failOnRegression,
     },

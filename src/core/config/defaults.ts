@@ -115,7 +115,7 @@ export const BUILT_IN_ROUTES: RouteSpec[] = [
   }),
 ];
 
-export const DEFAULT_COMPARE: CompareSpec = { baseline: null, threshold: 0.1, failOnRegression: false };
+export const DEFAULT_COMPARE: CompareSpec = { baseline: null, baseRef: null, threshold: 0.1, failOnRegression: false };
 
 export interface Profile {
   description: string;
