@@ -62,7 +62,11 @@ function sidedResults(pairsFor: Record<string, [number, number][]>): Results {
   const results = makeResults({ setups: 'sync', routes: 'io_read,io_create', latencies: '0', repeats: '3', baseline: 'base' }, () => ({}));
   return {
     ...results,
-    environment: { ...results.environment, base: { path: '/w/.stack/base', commit: 'abcdef1234567890', image: null }, app: { path: '/w', commit: '1234', image: null } },
+    environment: {
+      ...results.environment,
+      base: { path: '/w/.stack/base', commit: 'abcdef1234567890', image: null },
+      app: { path: '/w', commit: '1234', image: null },
+    },
     cells: results.cells.map((cell) => {
       const samples = pairsFor[cell.id]!.flatMap(([base, head], i) =>
         (['base', 'head'] as const).map((side) => ({

@@ -72,7 +72,14 @@ async function run(repo: string, extra: string[]): Promise<Measured> {
   expect(code, stderr.slice(-3000)).toBe(0);
   const results = parseResults('results.json', await readFile(join(out, 'results.json'), 'utf8'));
   const baseline = (await resolveBaseline('base', { cwd: repo, current: results }))!;
-  return { started: startedAt, finished: new Date(), results, comparison: compareResults(results, baseline, results.config.compare.threshold), tables: await readFile(join(out, 'tables.md'), 'utf8'), seconds };
+  return {
+    started: startedAt,
+    finished: new Date(),
+    results,
+    comparison: compareResults(results, baseline, results.config.compare.threshold),
+    tables: await readFile(join(out, 'tables.md'), 'utf8'),
+    seconds,
+  };
 }
 
 /** The compose service of every container this process's stack created during the run, in order. */

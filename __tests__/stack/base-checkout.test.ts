@@ -63,7 +63,9 @@ describe('resolveBaseCommit', () => {
     await expect(bySha).rejects.toThrow(new RegExp(`baseline: base needs the base commit ${baseSha}, which is not in this clone\\. .*shallow clone`));
     await expect(bySha).rejects.toThrow(/`fetch-depth: 0`/);
     // The default (the PR's base branch) has no merge-base in one commit of history either.
-    await expect(resolveBaseCommit(run, shallow, null, { GITHUB_BASE_REF: 'main' })).rejects.toThrow(/baseline: base needs the merge-base of HEAD and origin\/main.*shallow clone.*fetch-depth: 0/s);
+    await expect(resolveBaseCommit(run, shallow, null, { GITHUB_BASE_REF: 'main' })).rejects.toThrow(
+      /baseline: base needs the merge-base of HEAD and origin\/main.*shallow clone.*fetch-depth: 0/s,
+    );
     // The fix works: with the history fetched, the same SHA resolves.
     git(shallow, 'fetch', '-q', '--unshallow');
     expect(await resolveBaseCommit(run, shallow, baseSha, {})).toBe(baseSha);
@@ -91,9 +93,16 @@ describe('the base worktree', () => {
   });
 
   it("Sides: base's app in the worktree and an image of its own; use() switches the layout; a base without the app is refused", async () => {
-    const layout = { outDir: join(scratch, 'out2'), app: { context: join(origin, 'app'), dockerfile: join(origin, 'app/Dockerfile'), image: 'async-bench-app-x:local' } } as StackLayout;
+    const layout = {
+      outDir: join(scratch, 'out2'),
+      app: { context: join(origin, 'app'), dockerfile: join(origin, 'app/Dockerfile'), image: 'async-bench-app-x:local' },
+    } as StackLayout;
     const sides = await Sides.checkOut(run, { repo: origin, sha: baseSha }, layout, 'Dockerfile');
-    expect(sides.base).toEqual({ context: join(layout.outDir, '.stack/base/app'), dockerfile: join(layout.outDir, '.stack/base/app/Dockerfile'), image: 'async-bench-app-x-base:local' });
+    expect(sides.base).toEqual({
+      context: join(layout.outDir, '.stack/base/app'),
+      dockerfile: join(layout.outDir, '.stack/base/app/Dockerfile'),
+      image: 'async-bench-app-x-base:local',
+    });
     sides.use(layout, 'base');
     expect(layout.app).toBe(sides.base);
     sides.use(layout, 'head');

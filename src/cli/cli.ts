@@ -45,7 +45,9 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|PATH      --threshold 10%   --fail-on-regression
+  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --fail-on-regression
+                             (base: the base commit (--base-ref, default the merge-base with the default branch)
+                              built from a git worktree and measured alternately with this checkout, same run)
 `;
 
 async function readResultsFile(path: string): Promise<Results> {

@@ -27,7 +27,9 @@ async function output(run: Runner, command: Command): Promise<string | null> {
 export async function repositoryOf(run: Runner, dir: string): Promise<string> {
   const top = await output(run, git(dir, 'rev-parse', '--show-toplevel'));
   if (!top) {
-    throw new BaseCommitError(`baseline: base measures the base commit of the app's git checkout, but ${dir} is not inside a git repository; check the app out with git, or use another baseline.`);
+    throw new BaseCommitError(
+      `baseline: base measures the base commit of the app's git checkout, but ${dir} is not inside a git repository; check the app out with git, or use another baseline.`,
+    );
   }
   return top;
 }

@@ -44,14 +44,20 @@ export class Sides {
     const head = layout.app;
     const context = await realpath(head.context);
     const checkout = await addBaseCheckout(run, commit.repo, commit.sha, join(layout.outDir, STACK_STATE_DIR, BASE_WORKTREE), context);
-    const sides = new Sides(checkout, head, { context: checkout.appContext, dockerfile: resolve(checkout.appContext, dockerfile), image: baseImageName(head.image) });
+    const sides = new Sides(checkout, head, {
+      context: checkout.appContext,
+      dockerfile: resolve(checkout.appContext, dockerfile),
+      image: baseImageName(head.image),
+    });
     for (const [file, what] of [
       [join(sides.base.context, 'manage.py'), 'manage.py'],
       [sides.base.dockerfile, `the Dockerfile ${dockerfile}`],
     ] as const) {
       if (!(await stat(file).catch(() => null))?.isFile()) {
         await sides.close(run).catch(() => undefined);
-        throw new Error(`baseline: base: the base commit ${commit.sha.slice(0, 12)} has no ${what} at ${file}; it predates the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`);
+        throw new Error(
+          `baseline: base: the base commit ${commit.sha.slice(0, 12)} has no ${what} at ${file}; it predates the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`,
+        );
       }
     }
     return sides;

@@ -35,4 +35,3 @@ export function baseLabel(results: Results): string {
   const commit = results.environment.base?.commit;
   return `base ${commit ? commit.slice(0, 7) : (results.config.compare.baseRef ?? 'commit')} (same runner, alternating with head)`;
 }
-

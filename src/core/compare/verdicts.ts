@@ -150,7 +150,14 @@ function judgePaired(
   const samples = { current: head.length, baseline: base.length };
   if (pairs.length === 0) {
     const side = sides.head === null ? (sides.base === null ? 'either side' : 'head') : sides.base === null ? 'the base' : 'no repeat of both sides';
-    return { verdict: 'not-measured', metric: 'steadySrps', interval: null, samples, sides, reason: `(almost) no request completed in ${side}; too short a run for this load` };
+    return {
+      verdict: 'not-measured',
+      metric: 'steadySrps',
+      interval: null,
+      samples,
+      sides,
+      reason: `(almost) no request completed in ${side}; too short a run for this load`,
+    };
   }
   const interval = pairedChangeInterval(pairs, noiseFloor(id, options.noise), CONFIDENCE);
   return { verdict: decide(interval, options.threshold), metric: 'steadySrps', interval, samples, sides, reason: null };
@@ -182,7 +189,16 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
   }
   const planned = new Set(results.cells.map((cell) => cell.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
-  return { baselineLabel: baseline.label, threshold, confidence: CONFIDENCE, noise: noiseFloor('', noise), cells, baselineOnly, counts, paired: baseline.paired === true };
+  return {
+    baselineLabel: baseline.label,
+    threshold,
+    confidence: CONFIDENCE,
+    noise: noiseFloor('', noise),
+    cells,
+    baselineOnly,
+    counts,
+    paired: baseline.paired === true,
+  };
 }
 
 /** Cells that regressed: what fail-on-regression counts (missing cells are reported, not counted). */

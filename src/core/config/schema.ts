@@ -113,7 +113,9 @@ export const CompareSpecSchema = z.object({
   baseline: z
     .string()
     .nullable()
-    .describe('"paper", a results.json path, "artifact" (base-branch run), "base" (the base commit measured alternately on the same runner), or null for none.'),
+    .describe(
+      '"paper", a results.json path, "artifact" (base-branch run), "base" (the base commit measured alternately on the same runner), or null for none.',
+    ),
   baseRef: z
     .string()
     .nullable()
