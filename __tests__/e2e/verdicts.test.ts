@@ -15,14 +15,14 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  * in the same run (`baseline: base`), from a temporary git repository holding a copy of
  * the reference app:
  *  (a) A/A: base = head (the same commit), 6 cells, 3 repeats: no cell regressed or improved;
- *  (b) A/B: head's commit plants 40 ms of CPU work per io_read request (its settings set
+ *  (b) A/B: head's commit plants 100 ms of CPU work per io_read request (its settings set
  *      ASYNC_BENCH_PLANT_IO_READ_MS), base is the merge-base with main: io_read regressed,
  *      the other route never.
- * Short cells (10 s, 20 users, 20,000 posts): about 12 minutes here. VERDICTS_E2E_MODES=ab
+ * Short cells (6 s, 20 users, 20,000 posts). VERDICTS_E2E_MODES=ab
  * runs one mode only.
  */
 const MODES = (process.env.VERDICTS_E2E_MODES ?? 'aa,ab').split(',');
-const LOAD = ['--users', '20', '--spawn-rate', '20', '--run-time', '10s', '--seed-posts', '20000', '--latencies', '0', '--repeats', '3'];
+const LOAD = ['--users', '20', '--spawn-rate', '20', '--run-time', '6s', '--seed-posts', '20000', '--latencies', '0', '--repeats', '3'];
 const CONFIG = `app:
   name: verdicts-e2e
   context: app
@@ -37,7 +37,7 @@ routes:
     title: No work
     path: /posts/noop/
 `;
-const PLANT = 'import os\nos.environ.setdefault("ASYNC_BENCH_PLANT_IO_READ_MS", "40")\n';
+const PLANT = 'import os\nos.environ.setdefault("ASYNC_BENCH_PLANT_IO_READ_MS", "100")\n';
 
 const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
 
@@ -102,7 +102,12 @@ function noiseLine(measured: Measured): string {
       const [base, head] = [steady('base'), steady('head')];
       const ratios = base.map((value, i) => Math.log(head[i]! / value));
       const verdict = measured.comparison.cells.get(cell.id)!;
-      return `${cell.id}: base ${base.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(base) * 100).toFixed(1)} %), head ${head.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(head) * 100).toFixed(1)} %), sd of log ratios ${cov(ratios.map(Math.exp)).toFixed(3)} → ${verdict.verdict}`;
+      const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+      const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / (ratios.length - 1));
+      const change = verdict.interval
+        ? `${(verdict.interval.estimate * 100).toFixed(1)} % [${(verdict.interval.lower * 100).toFixed(1)}, ${(verdict.interval.upper * 100).toFixed(1)}]`
+        : '—';
+      return `${cell.id}: base ${base.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(base) * 100).toFixed(1)} %), head ${head.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(head) * 100).toFixed(1)} %), sd of log ratios ${sd.toFixed(2)}, change ${change} → ${verdict.verdict}`;
     })
     .join('\n');
 }
@@ -145,7 +150,7 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
   );
 
   it.runIf(MODES.includes('ab'))(
-    "A/B: head plants 40 ms on io_read: io_read's cells regressed, io_create's never",
+    "A/B: head plants 100 ms on io_read: io_read's cells regressed, io_create's never",
     async () => {
       git(repo, 'checkout', '-q', '-b', 'feature');
       await appendFile(join(repo, 'app/benchsite/settings.py'), PLANT);
