@@ -127,3 +127,18 @@ describe('base vs head in the report and the PR comment', () => {
     expect(renderReport(plain, { comparison })).not.toContain('Change (paired)');
   });
 });
+
+describe('the action in a pull_request event', () => {
+  it("measures the PR's base SHA unless base-ref names one; other baselines are left alone", async () => {
+    const { withBaseSha } = await import('../src/action/obtain.js');
+    const config = buildConfig({ inputs: { baseline: 'base' } });
+    expect(withBaseSha(config, { baseSha: 'abc123' }).compare.baseRef).toBe('abc123');
+    expect(withBaseSha(buildConfig({ inputs: { baseline: 'base', 'base-ref': 'v1.2' } }), { baseSha: 'abc123' }).compare.baseRef).toBe('v1.2');
+    expect(withBaseSha(config, { baseSha: null }).compare.baseRef).toBeNull();
+    expect(withBaseSha(buildConfig({ inputs: { baseline: 'artifact' } }), { baseSha: 'abc123' }).compare.baseRef).toBeNull();
+  });
+
+  it('refuses a base-ref that reads as an option', () => {
+    expect(() => buildConfig({ inputs: { baseline: 'base', 'base-ref': '--upload-pack=x' } })).toThrow(/base-ref.*starts with "-"/);
+  });
+});
