@@ -142,3 +142,38 @@ describe('the action in a pull_request event', () => {
     expect(() => buildConfig({ inputs: { baseline: 'base', 'base-ref': '--upload-pack=x' } })).toThrow(/base-ref.*starts with "-"/);
   });
 });
+
+describe('the CLI on a same-runner results.json', () => {
+  it('compare pairs the sides it recorded, and --fail-on-regression exits 1; --baseline base on a plain run is refused', async () => {
+    const { runCli } = await import('../src/cli/cli.js');
+    const { writeFile } = await import('node:fs/promises');
+    const { dir, cleanup } = await scratch();
+    try {
+      const results = sidedResults({
+        'sync/io_read/0ms': [
+          [100, 50],
+          [200, 96],
+          [150, 77],
+        ],
+        'sync/io_create/0ms': [
+          [100, 101],
+          [200, 196],
+          [150, 152],
+        ],
+      });
+      await writeFile(`${dir}/results.json`, serializeResults(results));
+      let stdout = '';
+      let stderr = '';
+      const io = { stdout: { write: (text: string) => ((stdout += text), true) }, stderr: { write: (text: string) => ((stderr += text), true) }, cwd: dir };
+      expect(await runCli(['compare', 'results.json', '--fail-on-regression'], io)).toBe(1);
+      expect(stdout).toMatch(/^regressed +sync\/io_read\/0ms +steady sRPS −50\.2 % \[/m);
+      expect(stdout).toMatch(/1 regression\(s\), 1 inconclusive vs base abcdef1 \(same runner, alternating with head\)/);
+      const plain = makeResults({ setups: 'sync', routes: 'io_read', latencies: '0' }, () => ({}));
+      await writeFile(`${dir}/plain.json`, serializeResults(plain));
+      expect(await runCli(['compare', 'plain.json', '--baseline', 'base'], io)).toBe(2);
+      expect(stderr).toMatch(/baseline "base" compares the base side a run measured beside head/);
+    } finally {
+      await cleanup();
+    }
+  });
+});
