@@ -79,7 +79,7 @@ describe('defaults: the study', () => {
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
     expect(config.app).toMatchObject({ context: '{async-bench}/compose/app', wsgi: 'benchsite.wsgi:application', settings: 'benchsite.settings' });
     expect(config.shard).toBeNull();
-    expect(config.compare).toEqual({ baseline: null, threshold: 0.1, confidence: 0.95, failOnRegression: false });
+    expect(config.compare).toEqual({ baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: false });
     expect(config.latencyMethod).toBe('auto');
     expect(config.outDir).toBe('async-bench-results');
   });
@@ -230,7 +230,7 @@ describe('async-bench.yml', () => {
     expect(config.seedPosts).toBe(0);
     expect(config.latencyMethod).toBe('toxiproxy');
     expect(config.shard).toEqual({ index: 2, total: 3 });
-    expect(config.compare).toEqual({ baseline: 'paper', threshold: 0.05, confidence: 0.9, failOnRegression: true });
+    expect(config.compare).toEqual({ baseline: 'paper', baseRef: null, threshold: 0.05, confidence: 0.9, failOnRegression: true });
     expect(config.outDir).toBe('results');
   });
 

@@ -29,6 +29,7 @@ export function makeResults(inputs: RawInputs, metricsFor: (id: string) => Parti
       latencyMethod: 'toxiproxy',
       latencyFallbackReason: null,
       app: null,
+      base: null,
     },
     shard: config.shard,
     cells: planShard(config).map((cell) => {

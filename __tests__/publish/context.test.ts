@@ -28,7 +28,7 @@ describe('readActionsContext', () => {
   it('reads a pull_request run', () => {
     const ctx = context(
       'pull_request',
-      { number: 7, pull_request: { number: 7, base: { ref: 'main' }, head: { sha: 'head-sha' } } },
+      { number: 7, pull_request: { number: 7, base: { ref: 'main', sha: 'base-sha' }, head: { sha: 'head-sha' } } },
       {},
       { GITHUB_BASE_REF: 'main' },
     );
@@ -44,6 +44,7 @@ describe('readActionsContext', () => {
       workflowFile: 'bench.yml',
       baseRef: 'main',
       headSha: 'head-sha',
+      baseSha: 'base-sha',
       pr: { number: 7, source: 'event' },
       workflowRun: null,
     });

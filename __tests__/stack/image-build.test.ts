@@ -8,6 +8,7 @@ import { REFERENCE_APP } from '../../src/core/config/defaults.js';
 import type { Command, CommandResult } from '../../src/stack/exec/command.js';
 import {
   appImageName,
+  stepImageName,
   appSource,
   buildAppImages,
   derivedBuild,
@@ -249,5 +250,15 @@ describe('buildAppImages, through the Runner', () => {
       /^Building the project image async-bench-project-shop:local \(examples\/shop, async-bench's generic builder: app\.python 3\.13 on python:3\.99-slim, app\.requirements requirements\.txt\) failed \(exit 1\)/,
     );
     expect(error.message).toContain('app.requirements "requirements.txt" did not install');
+  });
+});
+
+describe('step image names', () => {
+  it("follow the derived image, so base's project image never retags head's", () => {
+    expect(stepImageName('async-bench-app-shop:local', 'project')).toBe('async-bench-project-shop:local');
+    expect(stepImageName('async-bench-app-shop-base:local', 'project')).toBe('async-bench-project-shop-base:local');
+    expect(stepImageName('async-bench-app-shop-base:local', 'wheels')).toBe('async-bench-wheels-shop-base:local');
+    expect(stepImageName('team/app:ci', 'project')).toBe('team/app-project:ci');
+    expect(stepImageName('async-bench-app-shop:local', 'derived')).toBe('async-bench-app-shop:local');
   });
 });

@@ -23,6 +23,8 @@ export interface ActionsContext {
   /** Branch the PR merges into; otherwise the repository's default branch. Null when unknown. */
   baseRef: string | null;
   headSha: string | null;
+  /** The PR's base commit (`pull_request.base.sha`): what `baseline: base` measures in a pull_request event. */
+  baseSha: string | null;
   pr: PullRequestRef | null;
   /** The triggering run, for `workflow_run` events (fork-safe report mode). */
   workflowRun: TriggeringRun | null;
@@ -76,6 +78,7 @@ export function readActionsContext(sources: ContextSources = {}): ActionsContext
       string(object(runPull?.base)?.ref) ??
       string(object(payload.repository)?.default_branch),
     headSha: string(object(pullRequest?.head)?.sha) ?? nonEmpty(env.GITHUB_SHA),
+    baseSha: string(object(pullRequest?.base)?.sha),
     pr: readPullRequest(eventName, payload, sources.recordedPrNumber ?? null),
     workflowRun,
   };

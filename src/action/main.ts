@@ -53,6 +53,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   if (inputs.mode !== 'run') await writeFile(resultsPath, serializeResults(results));
   const baseline = await resolveBaseline(config.compare.baseline, {
     cwd,
+    current: results,
     artifact: artifactBaseline(
       { branch: inputs.baselineBranch, artifactName: inputs.artifactName, token: inputs.token, scratchDir: join(outDir, '.baseline'), context },
       { octokit, store: deps.artifactStore },

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
+import { BASE_BASELINE_NAME } from '../core/compare/sides.js';
 import { calibrate, calibrationConfig, CALIBRATION_FILE, DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
 import { renderCalibration } from '../core/report/calibration-text.js';
 import type { Config } from '../core/config/build.js';
@@ -72,7 +73,7 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       await mkdir(out, { recursive: true });
       let results: Results;
       try {
-        results = await deps.benchmark(config);
+        results = await deps.benchmark(withBaseSha(config, context));
       } catch (error) {
         if (artifacts) await uploadPartial(out, config, inputs, context, deps);
         throw error;
@@ -169,4 +170,10 @@ async function uploadPartial(outDir: string, config: Config, inputs: ActionInput
   } catch (error) {
     core.warning(`Could not upload the partial results: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** baseline: base in a pull_request event: the PR's base commit from the event, unless base-ref names one. */
+export function withBaseSha(config: Config, context: Pick<ActionsContext, 'baseSha'>): Config {
+  if (config.compare.baseline !== BASE_BASELINE_NAME || config.compare.baseRef || !context.baseSha) return config;
+  return { ...config, compare: { ...config.compare, baseRef: context.baseSha } };
 }

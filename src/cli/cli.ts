@@ -1,6 +1,7 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
+import { BASE_BASELINE_NAME, hasBaseSide } from '../core/compare/sides.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
 import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
@@ -44,7 +45,9 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|PATH      --threshold 10%   --confidence 95%   --fail-on-regression
+  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%   --fail-on-regression
+                             (base: the base commit (--base-ref, default the merge-base with the default branch)
+                              built from a git worktree and measured alternately with this checkout, same run)
 `;
 
 async function readResultsFile(path: string): Promise<Results> {
@@ -63,12 +66,16 @@ async function readResultsFile(path: string): Promise<Results> {
  * that ran them, not here).
  */
 async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Promise<Comparison | null> {
-  const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
+  // paper, and base (the base side inside these very results), mean the same everywhere.
+  const kept = results.config.compare.baseline;
+  const recorded = kept === PAPER_BASELINE_NAME || (kept === BASE_BASELINE_NAME && hasBaseSide(results)) ? kept : null;
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === 'none') return null;
   if (source === ARTIFACT_BASELINE_NAME)
     throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  const baseline = await resolveBaseline(source, { cwd });
+  if (source === BASE_BASELINE_NAME && !hasBaseSide(results))
+    throw new UsageError('baseline "base" compares the base side a run measured beside head (run --baseline base); these results have none.');
+  const baseline = await resolveBaseline(source, { cwd, current: results });
   if (!baseline) return null;
   const threshold = parsed.inputs.threshold ? readInput('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
   const confidence = parsed.inputs.confidence ? readInput('confidence', parsed.inputs.confidence) : results.config.compare.confidence;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
+import { BASE_BASELINE_NAME } from '../core/compare/sides.js';
 import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
 import { stoppedRunExitCode } from './stopped-run.js';
@@ -40,7 +41,9 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
       verbose: options.verbose ?? false,
     });
     const outDir = resolve(io.cwd, config.outDir);
-    const comparison = baseline ? compareResults(results, baseline, config.compare.threshold, { confidence: config.compare.confidence }) : null;
+    // base: the base side this run measured beside head.
+    const against = source === BASE_BASELINE_NAME ? await resolveBaseline(source, { cwd: io.cwd, current: results }) : baseline;
+    const comparison = against ? compareResults(results, against, config.compare.threshold, { confidence: config.compare.confidence }) : null;
     const markdown = renderReport(results, { comparison });
     await writeFile(join(outDir, TABLES_FILE), markdown);
     const exports = await writeExports(outDir, results, comparison);

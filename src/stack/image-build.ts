@@ -57,6 +57,18 @@ export function appImageName(app: Pick<AppSpec, 'name'>, role: ImageRole): strin
   return `async-bench-${kind}-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}:local`;
 }
 
+/**
+ * The name of one step's image, from the derived image the stack runs: each side of a
+ * same-runner run (sides.ts names base's derived image apart) gets project and wheels
+ * images of its own, so building base never retags head's.
+ */
+export function stepImageName(derived: string, role: ImageRole): string {
+  if (role === 'derived') return derived;
+  if (derived.startsWith('async-bench-app-')) return `async-bench-${role}-${derived.slice('async-bench-app-'.length)}`;
+  const colon = derived.lastIndexOf(':');
+  return colon > derived.lastIndexOf('/') ? `${derived.slice(0, colon)}-${role}${derived.slice(colon)}` : `${derived}-${role}`;
+}
+
 /** Parses ASYNC_BENCH_PYTHON_IMAGES; null when unset (then python:<version>-slim from a registry). */
 export function parsePythonImages(text: string | undefined): Map<string, string> | null {
   if (text === undefined || text.trim() === '') return null;
@@ -134,12 +146,12 @@ export async function checkAppSource(app: AppSpec, source: AppSource): Promise<v
 
 /** The project image's build (and, for the generic builder, the wheels image it copies from). */
 export function projectBuilds(app: AppSpec, source: AppSource, root: string, stateDir: string, baseImage: string): ImageBuild[] {
-  const project = appImageName(app, 'project');
+  const project = stepImageName(source.image, 'project');
   if (source.dockerfile !== null)
     return [
       { role: 'project', service: 'app-project', image: project, context: source.context, dockerfile: source.dockerfile, args: { BASE_IMAGE: baseImage } },
     ];
-  const wheels = appImageName(app, 'wheels');
+  const wheels = stepImageName(source.image, 'wheels');
   return [
     {
       role: 'wheels',
@@ -175,7 +187,7 @@ export function derivedBuild(app: AppSpec, source: AppSource, root: string): Ima
     image: source.image,
     context: join(root, DERIVED_CONTEXT),
     dockerfile: join(root, DERIVED_CONTEXT, 'Dockerfile'),
-    args: { PROJECT_IMAGE: appImageName(app, 'project') },
+    args: { PROJECT_IMAGE: stepImageName(source.image, 'project') },
   };
 }
 
@@ -245,7 +257,7 @@ export async function buildAppImages(
   const outputs: CommandResult[] = [];
   for (const build of builds) outputs.push(await runChecked(run, compose.build([build.service]), buildDescription(build, app), { stream: options.verbose }));
   // The derived image ends as the project image's user (empty: root).
-  const user = await runChecked(run, imageInspectCommand(appImageName(app, 'project'), '{{.Config.User}}'), 'Reading the project image');
+  const user = await runChecked(run, imageInspectCommand(stepImageName(source.image, 'project'), '{{.Config.User}}'), 'Reading the project image');
   const buildArgs = { APP_USER: user.stdout.trim() };
   outputs.push(await runChecked(run, compose.build([derived.service], buildArgs), buildDescription(derived, app), { stream: options.verbose }));
   return outputs;

@@ -7,7 +7,8 @@ import { hostEnvironment, type Environment } from '../core/results/environment.j
 import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { CELL_FILES, readCell } from '../core/ingest/cell.js';
 import type { Logger } from './log.js';
-import { planSamples, planShard } from '../core/plan/cells.js';
+import { planSamples, planShard, type PlannedSample } from '../core/plan/cells.js';
+import { planSidedSamples, type SampleSide } from '../core/plan/sides.js';
 import { serializeResults, type Results } from '../core/results/results.js';
 import { runCell } from './cell-runner.js';
 import type { ComposeProject } from './compose.js';
@@ -19,6 +20,7 @@ import { checkOutDir, findEarlierRun, prepareOutDir, shownFolder, type ExistingR
 import { appContext, appImage, DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import { progressLine, watchCell, type LiveViewOptions } from './progress.js';
 import { checkDjango, checkRoutes, preflightScope } from './preflight.js';
+import { findBaseCommit, measuresBase, Sides } from './sides.js';
 import { Stack } from './stack.js';
 import { checkTeamLocustfiles, checkTeamUserClasses } from './team-locustfile.js';
 import { appSource, checkAppSource } from './image-build.js';
@@ -93,6 +95,8 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   await checkTeamLocustfiles(config.routes, deps.cwd);
   // A header token missing from the runner's environment: refused before anything is built.
   checkRequestEnv(config.routes, deps.env ?? process.env);
+  // baseline: base: a base commit the clone lacks (a shallow checkout) is said now, before anything is built.
+  const baseCommit = measuresBase(config) ? await findBaseCommit(run, context, config.compare.baseRef, deps.env ?? process.env) : null;
   const started = new Date();
   const cells = planShard(config);
   const outDir = resolve(deps.cwd, config.outDir);
@@ -138,6 +142,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   const signals = deps.signals ?? process;
   for (const signal of INTERRUPTS) signals.on(signal, onSignal);
 
+  let sides: Sides | null = null;
   const measured: { fingerprint: StackFingerprint | null; cells: number } = { fingerprint: null, cells: 0 };
   let failure: unknown = null;
   /** Set once the out folder is this run's (earlier run removed or resumed): only then is anything written. */
@@ -150,7 +155,13 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     return results;
   };
   try {
-    await log.group('Build images', () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) }));
+    const build = () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) });
+    await log.group('Build images', build);
+    if (baseCommit) {
+      sides = await Sides.checkOut(run, baseCommit, layout, config.app);
+      log.info(`baseline: base: measuring ${baseCommit.sha.slice(0, 12)} (worktree ${sides.checkout.dir}) alternately with this checkout.`);
+      await log.group(`Build the base commit's app image (${sides.base.image})`, () => sides!.build(layout, build));
+    }
     await checkTeamUserClasses(run, stack.compose, config.routes, deps.cwd);
     const info = (line: string) => log.info(line);
     const choice = await log.group('Latency method', () =>
@@ -189,6 +200,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
         { method: layout.method, fallbackReason: latencyFallbackReason },
         measured.fingerprint,
         await appIdentity(run, layout.app),
+        sides ? await appIdentity(run, sides.base) : null,
       );
       const kept = await prepareOutDir(outDir, earlier, policy, { config, cells, environment }, log);
       await mkdir(cellsDir, { recursive: true });
@@ -197,20 +209,18 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     }
     let setupName: string | null = null;
     // Repeats interleave (every cell once, then again), so runner drift touches every cell alike.
-    const toRun = owned
-      ? planSamples(
-          cells.filter((cell) => !owned!.kept.has(cell.id)),
-          config.repeats,
-        )
-      : [];
+    const toMeasure = owned ? cells.filter((cell) => !owned!.kept.has(cell.id)) : [];
+    const toRun: (PlannedSample & { side?: SampleSide })[] = sides ? planSidedSamples(toMeasure, config.repeats) : planSamples(toMeasure, config.repeats);
     const loopStart = Date.now();
-    for (const [index, { cell, repeat, dir }] of toRun.entries()) {
+    for (const [index, sample] of toRun.entries()) {
+      const { cell, repeat, dir } = sample;
       if (interrupted || !owned) break;
       if (cell.setup.name !== setupName) {
         setupName = cell.setup.name;
         await stack.useSetup(cell.setup);
         await stack.startDatabase();
       }
+      if (sides && sample.side) sides.use(layout, sample.side);
       const live = deps.live;
       const cellsLeft = toRun.length - index - 1;
       // Cells after this one take what the cells so far took on average; before the first, the load time plus a little.
@@ -233,7 +243,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
       measured.cells += 1;
       await writeResults(owned);
       const reading = await readCell(join(cellsDir, dir));
-      const label = config.repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
+      const label = sample.side ? `${cell.id} r${repeat} ${sample.side}` : config.repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
       log.info(progressLine(index, toRun.length, label, (Date.now() - started.getTime()) / 1000, reading));
       for (const warning of record.warnings) log.warning(`${label}: ${warning}`);
     }
@@ -242,6 +252,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
   } finally {
     for (const signal of INTERRUPTS) signals.off(signal, onSignal);
     await stack.down().catch((error: Error) => log.warning(`Tearing the stack down failed: ${error.message}`));
+    await sides?.close(run).catch((error: Error) => log.warning(`Removing the base worktree failed: ${error.message}`));
   }
   // Stopped before the out folder was this run's: the earlier run there is untouched.
   if (!owned) {
@@ -277,10 +288,12 @@ function runEnvironment(
   latency: { method: Environment['latencyMethod']; fallbackReason: string | null },
   fingerprint: StackFingerprint | null,
   app: Environment['app'],
+  base: Environment['base'],
 ): Environment {
   return {
     ...host,
     app,
+    base,
     docker,
     compose,
     latencyMethod: latency.method,

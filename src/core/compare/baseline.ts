@@ -6,6 +6,7 @@ import { cellId } from '../plan/cells.js';
 import { parseResults, type CellMetrics, type Results } from '../results/results.js';
 import type { NoiseRecord } from '../results/schema.js';
 import { verdictSamples, type VerdictSample } from './samples.js';
+import { BASE_BASELINE_NAME, baseLabel, sideSamples, verdictOf } from './sides.js';
 
 /** The study's two numbers of one cell, all the paper baseline knows of it. */
 export type StudyNumbers = Pick<CellMetrics, 'maxSrps' | 'totalSuccesses'>;
@@ -25,6 +26,8 @@ export interface Baseline {
   load?: LoadSpec;
   /** The noise the baseline recorded when it was a calibration. */
   noise?: NoiseRecord;
+  /** The base side of this very run (`baseline: base`): its samples pair with head's, repeat by repeat. */
+  paired?: boolean;
 }
 
 /** Tables 1–3 of the study, as published: [max sRPS, total successes] per latency 0/100/200 ms. */
@@ -115,9 +118,29 @@ export function baselineFromResults(label: string, results: Results): Baseline {
   };
 }
 
+/** The base side of a same-runner run as a baseline: every cell's base samples; the verdicts pair them with head's. */
+export function baseSideBaseline(results: Results): Baseline {
+  return {
+    label: baseLabel(results),
+    cells: new Map(
+      results.cells.map((cell) => {
+        const base = sideSamples(cell, 'base').filter((sample) => sample.status === 'ok' && sample.metrics);
+        if (base.length === 0) return [cell.id, null];
+        const middle = [...base].sort((a, b) => a.metrics!.maxSrps - b.metrics!.maxSrps)[Math.floor((base.length - 1) / 2)]!.metrics!;
+        return [cell.id, { maxSrps: middle.maxSrps, totalSuccesses: middle.totalSuccesses, samples: base.map((sample) => verdictOf(sample)!) }];
+      }),
+    ),
+    load: results.config.load,
+    paired: true,
+    ...(results.noise ? { noise: results.noise } : {}),
+  };
+}
+
 export interface BaselineSources {
   /** A results.json path is relative to this. */
   cwd: string;
+  /** `base`: this run's results, whose base side is the baseline. Absent before the run: no baseline yet. */
+  current?: Results;
   /**
    * `artifact`: the base branch's results, fetched by whoever can (the action). Absent (the
    * CLI): no baseline, and the caller says why.
@@ -125,10 +148,11 @@ export interface BaselineSources {
   artifact?: () => Promise<Baseline | null>;
 }
 
-/** The one baseline resolver: `paper`, a results.json path, `artifact`, or none (null, `none`). */
+/** The one baseline resolver: `paper`, a results.json path, `artifact`, `base`, or none (null, `none`). */
 export async function resolveBaseline(source: string | null | undefined, sources: BaselineSources): Promise<Baseline | null> {
   if (!source || source === 'none') return null;
   if (source === ARTIFACT_BASELINE_NAME) return sources.artifact ? sources.artifact() : null;
+  if (source === BASE_BASELINE_NAME) return sources.current ? baseSideBaseline(sources.current) : null;
   return loadBaseline(source, sources.cwd);
 }
 

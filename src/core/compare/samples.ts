@@ -13,7 +13,7 @@ export interface VerdictSample {
 /** A sample with fewer successes than this measured nothing worth comparing (the run is too short for that load). */
 export const MIN_SUCCESSES = 10;
 
-function verdictSample(metrics: { steadySrps: number | null; steadyBlocks?: number[]; totalSuccesses: number }): VerdictSample {
+export function verdictSampleOf(metrics: { steadySrps: number | null; steadyBlocks?: number[]; totalSuccesses: number }): VerdictSample {
   const measured = metrics.steadySrps !== null && metrics.steadySrps > 0 && metrics.totalSuccesses >= MIN_SUCCESSES;
   return { value: measured ? metrics.steadySrps : null, blocks: metrics.steadyBlocks ?? [] };
 }
@@ -21,9 +21,9 @@ function verdictSample(metrics: { steadySrps: number | null; steadyBlocks?: numb
 /** A cell's head samples of the verdict metric (steady sRPS): every repeat, or the cell itself. */
 export function verdictSamples(cell: CellResult): VerdictSample[] {
   if (cell.samples) {
-    return cell.samples.flatMap((sample) => (sample.side === 'head' && sample.status === 'ok' && sample.metrics ? [verdictSample(sample.metrics)] : []));
+    return cell.samples.flatMap((sample) => (sample.side === 'head' && sample.status === 'ok' && sample.metrics ? [verdictSampleOf(sample.metrics)] : []));
   }
-  return cell.status === 'ok' && cell.metrics ? [verdictSample(cell.metrics)] : [];
+  return cell.status === 'ok' && cell.metrics ? [verdictSampleOf(cell.metrics)] : [];
 }
 
 /** The samples that measured something, as the interval takes them. */

@@ -5,6 +5,8 @@ import type { CellResult, Results } from '../results/results.js';
 import { decide } from '../stats/decide.js';
 import { relativeChangeInterval, type ChangeInterval, type RunSample } from '../stats/interval.js';
 import { DEFAULT_NOISE, type NoiseFloor } from '../stats/noise.js';
+import { pairedChangeInterval } from '../stats/paired.js';
+import { samplePairs, sideSamples, verdictOf } from './sides.js';
 import type { NoiseRecord } from '../results/schema.js';
 
 /** The study's two numbers: shown with their change, but they decide nothing. */
@@ -45,6 +47,8 @@ export interface CellComparison {
   samples: { current: number; baseline: number };
   /** Why there is no interval (not measured, not comparable), in the report's words. */
   reason: string | null;
+  /** Against the base side of the same run: both sides' median steady sRPS and the pairs the interval used. */
+  sides?: { base: number | null; head: number | null; pairs: number };
 }
 
 export interface Comparison {
@@ -57,6 +61,8 @@ export interface Comparison {
   /** Cells the baseline has that this run did not plan (e.g. another shard, fewer latencies). */
   baselineOnly: string[];
   counts: Record<Verdict, number>;
+  /** The baseline is the base side of this run, and every interval is a paired one. */
+  paired: boolean;
 }
 
 export interface CompareOptions {
@@ -99,8 +105,9 @@ function judge(
   id: string,
   cell: CellResult,
   known: BaselineCell,
-  options: { threshold: number; confidence: number; loadDifference: string | null; noise: NoiseRecord | undefined },
-): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason'> {
+  options: { threshold: number; confidence: number; loadDifference: string | null; noise: NoiseRecord | undefined; paired: boolean },
+): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason' | 'sides'> {
+  if (options.paired) return judgePaired(id, cell, options);
   // The paper published no steady rate: against it, the one rate it has decides.
   const metric: VerdictMetric = known.samples.length > 0 ? 'steadySrps' : 'maxSrps';
   const current: VerdictSample[] =
@@ -116,6 +123,43 @@ function judge(
   }
   const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), options.confidence);
   return { verdict: decide(interval, options.threshold), metric, interval, samples, reason: null };
+}
+
+/** Median of the measured values, null when none measured. */
+function medianOf(samples: VerdictSample[]): number | null {
+  const values = samples.flatMap((sample) => (sample.value === null ? [] : [sample.value])).sort((a, b) => a - b);
+  if (values.length === 0) return null;
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+}
+
+/**
+ * Head against the base side of the same run: a paired interval over the repeats where
+ * both sides measured a rate, so the drift both runs of a pair shared cancels.
+ */
+function judgePaired(
+  id: string,
+  cell: CellResult,
+  options: { threshold: number; confidence: number; noise: NoiseRecord | undefined },
+): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason' | 'sides'> {
+  const base = sideSamples(cell, 'base').flatMap((sample) => verdictOf(sample) ?? []);
+  const head = sideSamples(cell, 'head').flatMap((sample) => verdictOf(sample) ?? []);
+  const pairs = samplePairs(cell);
+  const sides = { base: medianOf(base), head: medianOf(head), pairs: pairs.length };
+  const samples = { current: head.length, baseline: base.length };
+  if (pairs.length === 0) {
+    const side = sides.head === null ? (sides.base === null ? 'either side' : 'head') : sides.base === null ? 'the base' : 'no repeat of both sides';
+    return {
+      verdict: 'not-measured',
+      metric: 'steadySrps',
+      interval: null,
+      samples,
+      sides,
+      reason: `(almost) no request completed in ${side}; too short a run for this load`,
+    };
+  }
+  const interval = pairedChangeInterval(pairs, noiseFloor(id, options.noise), options.confidence);
+  return { verdict: decide(interval, options.threshold), metric: 'steadySrps', interval, samples, sides, reason: null };
 }
 
 /** Compares every cell of `results` with the baseline: an interval of the change of the verdict metric, and the rule. */
@@ -139,13 +183,22 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
         ? { ...none, verdict: 'new' as const }
         : !measured
           ? { ...none, verdict: 'missing' as const }
-          : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise });
+          : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise, paired: baseline.paired === true });
     cells.set(cell.id, { id: cell.id, metrics, ...judged });
     counts[judged.verdict] += 1;
   }
   const planned = new Set(results.cells.map((cell) => cell.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
-  return { baselineLabel: baseline.label, threshold, confidence, noise: noiseFloor('', noise), cells, baselineOnly, counts };
+  return {
+    baselineLabel: baseline.label,
+    threshold,
+    confidence,
+    noise: noiseFloor('', noise),
+    cells,
+    baselineOnly,
+    counts,
+    paired: baseline.paired === true,
+  };
 }
 
 /** Cells that regressed: what fail-on-regression counts (missing cells are reported, not counted). */

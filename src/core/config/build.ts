@@ -79,6 +79,7 @@ export function buildConfig(sources: ConfigSources): Config {
     compare: {
       // null is "none", which a source gave on purpose: only undefined falls back.
       baseline: baseline === undefined ? DEFAULT_COMPARE.baseline : baseline,
+      baseRef: value('base-ref') ?? DEFAULT_COMPARE.baseRef,
       threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
       confidence: value('confidence') ?? DEFAULT_COMPARE.confidence,
       failOnRegression: value('fail-on-regression') ?? DEFAULT_COMPARE.failOnRegression,

@@ -214,6 +214,18 @@ export const baselineSource = z
   .string({ error: (issue) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue.input)}.` })
   .transform((raw) => (raw.trim() === '' || raw.trim() === 'none' ? null : raw.trim()));
 
+/** A git ref or SHA of the base commit (`baseline: base`); empty = the default (the PR's base, else the merge-base). */
+export const gitRef = z
+  .string({ error: (issue) => `expected a git ref or commit SHA (string), got ${kindOf(issue.input)}.` })
+  .transform((raw) => raw.trim())
+  .refine(
+    ...rule(
+      (raw: string) => !raw.startsWith('-'),
+      (raw: string) => `${JSON.stringify(raw)} starts with "-"; give a branch, tag or commit SHA (e.g. origin/main).`,
+    ),
+  )
+  .transform((raw) => (raw === '' ? null : raw));
+
 /** The items of a list written as text (`a,b c`) or as a YAML sequence; empty items are dropped. */
 function listItems(raw: Scalar | Scalar[], split: (text: string) => string[]): string[] {
   const items = Array.isArray(raw) ? raw.map(String) : split(String(raw));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { baselineSource, choice, confidenceLevel, duration, flag, latencies, names, nonEmptyText, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
+import { baselineSource, choice, confidenceLevel, duration, flag, gitRef, latencies, names, nonEmptyText, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
 import { firstIssue, describeIssue } from './issues.js';
 import { LATENCY_METHODS, LIMITS, PROFILE_NAMES } from './schema.js';
 
@@ -23,6 +23,7 @@ export const CONFIG_INPUT_FIELDS = {
   'latency-method': choice(LATENCY_METHODS),
   shard,
   baseline: baselineSource,
+  'base-ref': gitRef,
   threshold: ratio,
   confidence: confidenceLevel,
   'fail-on-regression': flag,

@@ -141,7 +141,17 @@ export const ShardSchema = z
   .refine((shard) => shard.index <= shard.total, { error: 'index is above total', path: ['index'] });
 
 export const CompareSpecSchema = z.object({
-  baseline: z.string().nullable().describe('"paper", a results.json path, "artifact" (base-branch run), or null for none.'),
+  baseline: z
+    .string()
+    .nullable()
+    .describe(
+      '"paper", a results.json path, "artifact" (base-branch run), "base" (the base commit measured alternately on the same runner), or null for none.',
+    ),
+  baseRef: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe('With baseline "base": the git ref of the base commit; null = the PR\'s base SHA, else the merge-base with the default branch.'),
   threshold: z.number().gt(0).lt(1).describe('Relative drop that counts as a regression (0.1 = 10 %).'),
   confidence: z
     .number()

@@ -6,6 +6,8 @@ import { CELL_FILES, readCell } from './cell.js';
 import { CELLS_FOLDER, parseCellDir, planShard, sampleDir, type Cell } from '../plan/cells.js';
 import { cellResult, failedCell } from '../results/cell.js';
 import { summarizeSamples } from '../results/samples.js';
+import { BASE_BASELINE_NAME } from '../compare/sides.js';
+import { readSidedCell } from './sides.js';
 import type { Sample } from '../results/schema.js';
 import { emptyResults, parseResults, ResultsError, type CellResult, type Results } from '../results/results.js';
 
@@ -63,6 +65,10 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
   for (const cell of planned) {
     if (!present.has(cell.dir)) {
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
+      continue;
+    }
+    if (config.compare.baseline === BASE_BASELINE_NAME) {
+      cells.push(await readSidedCell(runDir, cell, config.repeats));
       continue;
     }
     const result =
@@ -144,6 +150,7 @@ function unknownEnvironment(latencyMethod: Environment['latencyMethod']): Enviro
     latencyMethod,
     latencyFallbackReason: null,
     app: null,
+    base: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { regressionCount, type CellComparison, type Comparison, type Verdict } from '../compare/verdicts.js';
 import { code, escapeMarkdown } from './escape.js';
+import { renderSides } from './sides-text.js';
 import { formatCount, formatPercent, formatRate } from './format.js';
 import { cellVerdict, studyBeforeAfter, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
 
@@ -45,5 +46,6 @@ export function renderComparison(comparison: Comparison | null): string {
     const shown = chosen.slice(0, LISTED_PER_VERDICT).map((cell) => `- ${render(cell)}`);
     return chosen.length > shown.length ? [...shown, `- … and ${chosen.length - shown.length} more ${VERDICT_WORD[verdict]}, marked in the tables`] : shown;
   });
-  return [head, ...list].join('\n');
+  const sides = renderSides(comparison);
+  return [head, ...list, ...(sides ? ['', sides] : [])].join('\n');
 }

@@ -20,5 +20,6 @@ export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     latencyMethod: null,
     latencyFallbackReason: null,
     app: null,
+    base: null,
   };
 }

@@ -118,6 +118,12 @@ const CellResultSchema = z
   })
   .describe('One cell: a setup serving a route under an added latency, and what became of it.');
 
+const AppIdentitySchema = z.object({
+  path: z.string().describe("The app's folder as built (absolute on the machine that ran)."),
+  commit: z.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
+  image: z.string().nullable().describe("The app image's id (sha256:…) as built."),
+});
+
 const EnvironmentSchema = z
   .object({
     cpuCount: count.nullable(),
@@ -138,15 +144,10 @@ const EnvironmentSchema = z
       .describe(
         'Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).',
       ),
-    app: z
-      .object({
-        path: z.string().describe("The app's folder as built (absolute on the machine that ran)."),
-        commit: z.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
-        image: z.string().nullable().describe("The app image's id (sha256:…) as built."),
-      })
-      .nullable()
+    app: AppIdentitySchema.nullable().default(null).describe('Which app was measured. Absent from files written before it existed (read as null).'),
+    base: AppIdentitySchema.nullable()
       .default(null)
-      .describe('Which app was measured. Absent from files written before it existed (read as null).'),
+      .describe('The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.'),
   })
   .describe('What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.');
 

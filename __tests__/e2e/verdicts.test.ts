@@ -1,0 +1,186 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli.js';
+import { compareResults, type Comparison } from '../../src/core/compare/verdicts.js';
+import { resolveBaseline } from '../../src/core/compare/baseline.js';
+import { sideSamples } from '../../src/core/compare/sides.js';
+import { parseResults, type Results } from '../../src/core/results/results.js';
+import { leftoverContainers, ROOT } from './stack-helpers.js';
+
+/*
+ * Verdicts on the real stack with the reference app, base and head measured alternately
+ * in the same run (`baseline: base`), from a temporary git repository holding a copy of
+ * the reference app:
+ *  (a) A/A: base = head (the same commit), 3 setups × io_read, io_create, 3 repeats: no cell
+ *      regressed or improved;
+ *  (b) A/B: head's commit plants 100 ms of CPU work per io_read request (its settings set
+ *      ASYNC_BENCH_PLANT_IO_READ_MS), base is the merge-base with main: io_read regressed,
+ *      the other route never.
+ * Short cells: 12 s, the shortest whose steady sRPS is one full 10 s rate window of the
+ * hold (at 6 s Locust's rate still averages the start, and samples read 0–1 sRPS beside a
+ * 50 sRPS peak); 20 users, 20,000 posts. VERDICTS_E2E_MODES=ab
+ * runs one mode only.
+ */
+const MODES = (process.env.VERDICTS_E2E_MODES ?? 'aa,ab').split(',');
+const LOAD = ['--users', '20', '--spawn-rate', '20', '--run-time', '12s', '--seed-posts', '20000', '--latencies', '0', '--repeats', '3'];
+const CONFIG = `app:
+  name: verdicts-e2e
+  context: app
+  settings: benchsite.settings
+  wsgi: benchsite.wsgi:application
+  asgi: benchsite.asgi:application
+  health-path: /healthz/
+  prepare:
+    - [seed_posts, --count, '{seed-posts}']
+`;
+const PLANT = 'import os\nos.environ.setdefault("ASYNC_BENCH_PLANT_IO_READ_MS", "100")\n';
+
+const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
+
+/** A git repo on main with the reference app (its wheels committed, so the base worktree builds offline too). */
+async function appRepository(): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), 'async-bench-verdicts-'));
+  await cp(join(ROOT, 'compose/app'), join(repo, 'app'), { recursive: true, filter: (source) => !source.includes('__pycache__') });
+  await writeFile(join(repo, 'async-bench.yml'), CONFIG);
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '-A', '-f');
+  git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'base');
+  return repo;
+}
+
+interface Measured {
+  /** The compose service of every container created during the run, in order. */
+  created: string[];
+  results: Results;
+  comparison: Comparison;
+  tables: string;
+  seconds: number;
+}
+
+async function run(repo: string, extra: string[]): Promise<Measured> {
+  const out = join(repo, 'out');
+  let stderr = '';
+  const io = { stdout: { write: () => true }, stderr: { write: (text: string) => ((stderr += text), process.stderr.write(text)) }, cwd: repo };
+  const watcher = watchCreates();
+  const started = Date.now();
+  const code = await runCli(['run', '--config', 'async-bench.yml', '--baseline', 'base', ...LOAD, ...extra, '--out', out, '--force'], io);
+  const seconds = (Date.now() - started) / 1000;
+  const created = await watcher.stop();
+  expect(code, stderr.slice(-3000)).toBe(0);
+  const results = parseResults('results.json', await readFile(join(out, 'results.json'), 'utf8'));
+  const baseline = (await resolveBaseline('base', { cwd: repo, current: results }))!;
+  return {
+    created,
+    results,
+    comparison: compareResults(results, baseline, results.config.compare.threshold),
+    tables: await readFile(join(out, 'tables.md'), 'utf8'),
+    seconds,
+  };
+}
+
+/**
+ * Follows the engine's container-create events of this process's compose projects while a
+ * run goes on, as the compose service of each: streamed live, since the engine keeps only
+ * the latest events and a long run's first ones are gone by its end.
+ */
+function watchCreates(): { stop: () => Promise<string[]> } {
+  const filters = ['--filter', 'type=container', '--filter', 'event=create', '--filter', `label=com.docker.compose.project=async-bench-${process.pid}`];
+  const child = spawn('docker', ['events', ...filters, '--format', '{{index .Actor.Attributes "com.docker.compose.service"}}'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return {
+    stop: async () => {
+      // Events of the teardown's last second still arrive; then the watcher ends.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      child.kill('SIGTERM');
+      return out.split('\n').filter(Boolean);
+    },
+  };
+}
+
+/** Per cell: the CoV of each side's steady sRPS over its repeats, and the sd of the pairs' log ratios. */
+function noiseLine(measured: Measured): string {
+  const cov = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) / mean;
+  };
+  return measured.results.cells
+    .map((cell) => {
+      const steady = (side: 'base' | 'head') => sideSamples(cell, side).map((sample) => sample.metrics?.steadySrps ?? 0);
+      const [base, head] = [steady('base'), steady('head')];
+      const ratios = base.map((value, i) => Math.log(head[i]! / value));
+      const verdict = measured.comparison.cells.get(cell.id)!;
+      const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+      const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / (ratios.length - 1));
+      const change = verdict.interval
+        ? `${(verdict.interval.estimate * 100).toFixed(1)} % [${(verdict.interval.lower * 100).toFixed(1)}, ${(verdict.interval.upper * 100).toFixed(1)}]`
+        : '—';
+      return `${cell.id}: base ${base.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(base) * 100).toFixed(1)} %), head ${head.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(head) * 100).toFixed(1)} %), sd of log ratios ${sd.toFixed(2)}, change ${change} → ${verdict.verdict}`;
+    })
+    .join('\n');
+}
+
+describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alternating on the same runner', () => {
+  let repo: string;
+  beforeAll(async () => {
+    repo = await appRepository();
+  });
+  afterAll(async () => {
+    if (repo) await rm(repo, { recursive: true, force: true });
+  });
+
+  it.runIf(MODES.includes('aa'))(
+    'A/A: base = head, 6 cells, 3 repeats: no cell regressed or improved',
+    async () => {
+      const measured = await run(repo, ['--base-ref', 'main', '--setups', 'sync,async-limited,async-unlimited', '--routes', 'io_read,io_create']);
+      process.stderr.write(`e2e verdicts A/A: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n`);
+      expect(measured.results.cells).toHaveLength(6);
+      expect(measured.comparison.paired).toBe(true);
+      for (const cell of measured.results.cells) {
+        expect(cell.samples!.map((sample) => `${sample.side}/r${sample.repeat}:${sample.status}`).sort()).toEqual(
+          ['base', 'head'].flatMap((side) => [1, 2, 3].map((repeat) => `${side}/r${repeat}:ok`)),
+        );
+      }
+      expect(measured.results.environment.base!.commit).toBe(measured.results.environment.app!.commit);
+      expect(measured.comparison.counts.regressed, noiseLine(measured)).toBe(0);
+      expect(measured.comparison.counts.improved, noiseLine(measured)).toBe(0);
+      // Switching sides recreates the app only (a fresh one per sample anyway); db and Toxiproxy stay up.
+      const { created } = measured;
+      const count = (service: string) => created.filter((name) => name === service).length;
+      process.stderr.write(`containers created: db ${count('db')}, toxiproxy ${count('toxiproxy')}, app ${count('app')}, load ${count('load')}\n`);
+      // At most one db per max_connections change (100, 100, 1000 in each of 3 interleaved repeats: 1 + 5), never one per sample.
+      expect(count('db')).toBeLessThanOrEqual(6);
+      expect(count('toxiproxy')).toBeLessThanOrEqual(1);
+      expect(count('app')).toBeGreaterThanOrEqual(36);
+      expect(measured.tables).toMatch(/\| Cell \| Base \| Head \| Change \(paired\) \| Pairs \| Verdict \|/);
+      expect(leftoverContainers()).toEqual([]);
+      expect(git(repo, 'worktree', 'list')).not.toMatch(/\.stack/);
+    },
+    900_000,
+  );
+
+  it.runIf(MODES.includes('ab'))(
+    "A/B: head plants 100 ms on io_read: io_read's cells regressed, io_create's never",
+    async () => {
+      git(repo, 'checkout', '-q', '-b', 'feature');
+      await appendFile(join(repo, 'app/benchsite/settings.py'), PLANT);
+      git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'plant');
+      // No --base-ref: the merge-base of HEAD with main, the commit before the plant.
+      const measured = await run(repo, ['--setups', 'sync', '--routes', 'io_read,io_create']);
+      process.stderr.write(`e2e verdicts A/B: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n`);
+      expect(measured.results.environment.base!.commit).toBe(git(repo, 'rev-parse', 'main'));
+      expect(measured.results.environment.app!.commit).toBe(git(repo, 'rev-parse', 'HEAD'));
+      for (const setup of ['sync']) {
+        expect(measured.comparison.cells.get(`${setup}/io_read/0ms`)!.verdict, noiseLine(measured)).toBe('regressed');
+        expect(['unchanged', 'inconclusive']).toContain(measured.comparison.cells.get(`${setup}/io_create/0ms`)!.verdict);
+      }
+      expect(leftoverContainers()).toEqual([]);
+    },
+    900_000,
+  );
+});

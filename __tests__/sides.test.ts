@@ -1,0 +1,179 @@
+import { rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { resolveBaseline } from '../src/core/compare/baseline.js';
+import { samplePairs } from '../src/core/compare/sides.js';
+import { compareResults } from '../src/core/compare/verdicts.js';
+import { buildConfig } from '../src/core/config/build.js';
+import { ingestRun } from '../src/core/ingest/run-dir.js';
+import { planCells } from '../src/core/plan/cells.js';
+import { planSidedSamples } from '../src/core/plan/sides.js';
+import { renderReport } from '../src/core/report/body.js';
+import { hostEnvironment } from '../src/core/results/environment.js';
+import { parseResults, serializeResults, type Results } from '../src/core/results/results.js';
+import { fixture, placeCell, scratch } from './helpers/fixtures.js';
+import { makeResults } from './helpers/results.js';
+
+describe('planSidedSamples', () => {
+  it('runs each cell base and head back to back, A B in odd repeats and B A in even ones, repeats interleaved', () => {
+    const cells = planCells({ ...buildConfig({ inputs: { setups: 'sync', routes: 'cpu,io_read', latencies: '0' } }) });
+    expect(planSidedSamples(cells, 2).map((sample) => sample.dir)).toEqual([
+      'sync__cpu__0ms/base/r1',
+      'sync__cpu__0ms/head/r1',
+      'sync__io_read__0ms/base/r1',
+      'sync__io_read__0ms/head/r1',
+      'sync__cpu__0ms/head/r2',
+      'sync__cpu__0ms/base/r2',
+      'sync__io_read__0ms/head/r2',
+      'sync__io_read__0ms/base/r2',
+    ]);
+  });
+});
+
+describe('a same-runner run folder', () => {
+  it('reads both sides of every repeat into samples; the cell is head; a missing sample is "not run"', async () => {
+    const { dir, cleanup } = await scratch();
+    try {
+      const config = buildConfig({ inputs: { setups: 'sync', routes: 'io_read', latencies: '0', repeats: '2', baseline: 'base' } });
+      for (const sample of ['base/r1', 'head/r1', 'base/r2', 'head/r2']) {
+        await placeCell(dir, `sync__io_read__0ms/${sample}`, fixture('run-27/cells/sync__io_read__0ms'));
+      }
+      await rm(`${dir}/cells/sync__io_read__0ms/head/r2`, { recursive: true });
+      const { results } = await ingestRun(dir, config, hostEnvironment({}));
+      const [cell] = results.cells;
+      expect(cell!.samples!.map((sample) => `${sample.side}/r${sample.repeat} ${sample.status} ${sample.dir}`)).toEqual([
+        'base/r1 ok cells/sync__io_read__0ms/base/r1',
+        'head/r1 ok cells/sync__io_read__0ms/head/r1',
+        'base/r2 ok cells/sync__io_read__0ms/base/r2',
+        'head/r2 failed cells/sync__io_read__0ms/head/r2',
+      ]);
+      expect(cell!.status).toBe('ok');
+      expect(cell!.summary!.measured).toBe(1); // head's only
+      expect(samplePairs(cell!)).toHaveLength(1); // r2 has no head: no pair
+      // The results.json contract holds (the JSON Schema and the zod schema read it back).
+      expect(parseResults('results.json', serializeResults(results)).cells[0]!.samples).toHaveLength(4);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+/** A same-runner run: per cell, [base, head] steady sRPS per repeat. */
+function sidedResults(pairsFor: Record<string, [number, number][]>): Results {
+  const results = makeResults({ setups: 'sync', routes: 'io_read,io_create', latencies: '0', repeats: '3', baseline: 'base' }, () => ({}));
+  return {
+    ...results,
+    environment: {
+      ...results.environment,
+      base: { path: '/w/.stack/base', commit: 'abcdef1234567890', image: null },
+      app: { path: '/w', commit: '1234', image: null },
+    },
+    cells: results.cells.map((cell) => {
+      const samples = pairsFor[cell.id]!.flatMap(([base, head], i) =>
+        (['base', 'head'] as const).map((side) => ({
+          repeat: i + 1,
+          side,
+          dir: `${cell.dir}/${side}/r${i + 1}`,
+          status: 'ok' as const,
+          reason: null,
+          metrics: { ...cell.metrics!, steadySrps: side === 'base' ? base : head, maxSrps: (side === 'base' ? base : head) * 1.1 },
+        })),
+      );
+      return { ...cell, samples } as Results['cells'][number];
+    }),
+  };
+}
+
+describe('base vs head in the report and the PR comment', () => {
+  // The runner drifts 2× between repeats; io_read's head halves in every pair, io_create's does not move.
+  const results = sidedResults({
+    'sync/io_read/0ms': [
+      [100, 50],
+      [200, 96],
+      [150, 77],
+    ],
+    'sync/io_create/0ms': [
+      [100, 101],
+      [200, 196],
+      [150, 152],
+    ],
+  });
+
+  it('pairs the sides: the halving regressed despite the drift, the other cell unchanged or inconclusive', async () => {
+    const baseline = (await resolveBaseline('base', { cwd: '/', current: results }))!;
+    expect(baseline.label).toBe('base abcdef1 (same runner, alternating with head)');
+    const comparison = compareResults(results, baseline, 0.1);
+    expect(comparison.paired).toBe(true);
+    const read = comparison.cells.get('sync/io_read/0ms')!;
+    expect(read.verdict).toBe('regressed');
+    expect(read.sides).toEqual({ base: 150, head: 77, pairs: 3 });
+    expect(read.interval!.estimate).toBeCloseTo(Math.cbrt((50 / 100) * (96 / 200) * (77 / 150)) - 1, 10);
+    expect(['unchanged', 'inconclusive']).toContain(comparison.cells.get('sync/io_create/0ms')!.verdict);
+  });
+
+  it('the comment shows both sides, the paired change with its interval, and the pairs', async () => {
+    const comparison = compareResults(results, (await resolveBaseline('base', { cwd: '/', current: results }))!, 0.1);
+    const markdown = renderReport(results, { comparison });
+    expect(markdown).toMatch(/\*\*Against base abcdef\u20601 \(same runner, alternating with head\)\*\*/);
+    expect(markdown).toContain('| Cell | Base | Head | Change (paired) | Pairs | Verdict |');
+    const row = markdown.split('\n').find((line) => line.startsWith('| `sync/io_read/0ms`'))!;
+    expect(row).toMatch(/^\| `sync\/io_read\/0ms` \| 150\.0 \| 77\.0 \| −50\.2 % \[−\d+\.\d %, −\d+\.\d %\] \| 3 \| 🔴 regressed \|$/);
+    expect(markdown.split('\n').find((line) => line.startsWith('| `sync/io_create/0ms`'))).toMatch(/\| 150\.0 \| 152\.0 \| .* \| 3 \| /);
+  });
+
+  it('without a base side, "base" gives no baseline before the run, and the report has no sides table', async () => {
+    expect(await resolveBaseline('base', { cwd: '/' })).toBeNull();
+    const plain = makeResults({ setups: 'sync', routes: 'io_read', latencies: '0' }, () => ({}));
+    const comparison = compareResults(plain, (await resolveBaseline(fixture('results/minimal.json').replace(/.*/, 'paper'), { cwd: '/' }))!, 0.1);
+    expect(renderReport(plain, { comparison })).not.toContain('Change (paired)');
+  });
+});
+
+describe('the action in a pull_request event', () => {
+  it("measures the PR's base SHA unless base-ref names one; other baselines are left alone", async () => {
+    const { withBaseSha } = await import('../src/action/obtain.js');
+    const config = buildConfig({ inputs: { baseline: 'base' } });
+    expect(withBaseSha(config, { baseSha: 'abc123' }).compare.baseRef).toBe('abc123');
+    expect(withBaseSha(buildConfig({ inputs: { baseline: 'base', 'base-ref': 'v1.2' } }), { baseSha: 'abc123' }).compare.baseRef).toBe('v1.2');
+    expect(withBaseSha(config, { baseSha: null }).compare.baseRef).toBeNull();
+    expect(withBaseSha(buildConfig({ inputs: { baseline: 'artifact' } }), { baseSha: 'abc123' }).compare.baseRef).toBeNull();
+  });
+
+  it('refuses a base-ref that reads as an option', () => {
+    expect(() => buildConfig({ inputs: { baseline: 'base', 'base-ref': '--upload-pack=x' } })).toThrow(/base-ref.*starts with "-"/);
+  });
+});
+
+describe('the CLI on a same-runner results.json', () => {
+  it('compare pairs the sides it recorded, and --fail-on-regression exits 1; --baseline base on a plain run is refused', async () => {
+    const { runCli } = await import('../src/cli/cli.js');
+    const { writeFile } = await import('node:fs/promises');
+    const { dir, cleanup } = await scratch();
+    try {
+      const results = sidedResults({
+        'sync/io_read/0ms': [
+          [100, 50],
+          [200, 96],
+          [150, 77],
+        ],
+        'sync/io_create/0ms': [
+          [100, 101],
+          [200, 196],
+          [150, 152],
+        ],
+      });
+      await writeFile(`${dir}/results.json`, serializeResults(results));
+      let stdout = '';
+      let stderr = '';
+      const io = { stdout: { write: (text: string) => ((stdout += text), true) }, stderr: { write: (text: string) => ((stderr += text), true) }, cwd: dir };
+      expect(await runCli(['compare', 'results.json', '--fail-on-regression'], io)).toBe(1);
+      expect(stdout).toMatch(/^regressed +sync\/io_read\/0ms +steady sRPS −50\.2 % \[/m);
+      expect(stdout).toMatch(/1 regression\(s\), 1 inconclusive vs base abcdef1 \(same runner, alternating with head\)/);
+      const plain = makeResults({ setups: 'sync', routes: 'io_read', latencies: '0' }, () => ({}));
+      await writeFile(`${dir}/plain.json`, serializeResults(plain));
+      expect(await runCli(['compare', 'plain.json', '--baseline', 'base'], io)).toBe(2);
+      expect(stderr).toMatch(/baseline "base" compares the base side a run measured beside head/);
+    } finally {
+      await cleanup();
+    }
+  });
+});

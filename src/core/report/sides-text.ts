@@ -1,0 +1,24 @@
+import type { Comparison } from '../compare/verdicts.js';
+import { code } from './escape.js';
+import { formatRate } from './format.js';
+import { formatInterval, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
+
+/**
+ * Against the base side of the same run: every cell with both sides' median steady sRPS,
+ * the paired change with its interval, the pairs it rests on, and the verdict.
+ */
+export function renderSides(comparison: Comparison): string {
+  if (!comparison.paired) return '';
+  const rows = [...comparison.cells.values()].map((cell) => {
+    const rate = (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatRate(value));
+    const mark = VERDICT_MARK[cell.verdict];
+    return `| ${code(cell.id)} | ${rate(cell.sides?.base)} | ${rate(cell.sides?.head)} | ${cell.interval ? formatInterval(cell.interval) : '—'} | ${cell.sides?.pairs ?? 0} | ${mark ? `${mark} ` : ''}${VERDICT_WORD[cell.verdict]} |`;
+  });
+  return [
+    `Base and head measured alternately on the same runner (steady sRPS, median of each side; the change is paired, repeat by repeat, so drift both sides shared cancels):`,
+    '',
+    '| Cell | Base | Head | Change (paired) | Pairs | Verdict |',
+    '| --- | ---: | ---: | --- | ---: | --- |',
+    ...rows,
+  ].join('\n');
+}
