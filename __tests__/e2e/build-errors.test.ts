@@ -10,7 +10,7 @@ import { bench, leftoverContainers } from './stack-helpers.js';
  * projects (__tests__/fixtures/projects/) keep each case to seconds.
  */
 const PROJECTS = '__tests__/fixtures/projects';
-const INPUTS = { setups: 'sync', routes: 'cpu', latencies: '0', users: '1', 'spawn-rate': '1', 'run-time': '1s' };
+const INPUTS = { setups: 'sync', routes: 'cpu', latencies: '0', users: '1', 'spawn-rate': '10', 'run-time': '2s' };
 const app = (folder: string, build: string) =>
   `app:\n  name: fixture-${folder}\n  context: ${PROJECTS}/${folder}\n  wsgi: a.wsgi:application\n  asgi: a.asgi:application\n${build}`;
 
