@@ -12,8 +12,11 @@
 #   DEBIAN_MIRROR          Debian mirror for debootstrap/trixie download (default http://deb.debian.org/debian)
 #   BASE_IMAGE             base image tag to provide (default debian:trixie-slim; must be a trixie tag)
 #   PYTHON_BASE_IMAGES     more Debian stand-ins for the generic builder's app.python (default
-#                          debian:bookworm-slim: Python 3.11); pair them with
-#                          ASYNC_BENCH_PYTHON_IMAGES="3.13=debian:trixie-slim,3.11=debian:bookworm-slim"
+#                          debian:bookworm-slim: Python 3.11)
+#   PYTHON_STAND_INS       official python:<v>-slim names given to them where those cannot be
+#                          pulled (default "3.13=debian:trixie-slim 3.11=debian:bookworm-slim"), so
+#                          app.python works here as on a runner; the builder installs python3 with apt
+#                          in a base that lacks it and checks its version
 #   TOXIPROXY_VERSION      Toxiproxy version to provide (default 2.12.0; keep in step with compose/toxiproxy.yml)
 #   DOCKERD_LOG            dockerd log file (default /var/log/dockerd.log)
 #   DOCKER_DATA_ROOT       dockerd --data-root (default /var/lib/docker)
@@ -25,6 +28,7 @@ export DEBIAN_FRONTEND=noninteractive
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 BASE_IMAGE=${BASE_IMAGE:-debian:trixie-slim}
 PYTHON_BASE_IMAGES=${PYTHON_BASE_IMAGES-debian:bookworm-slim}
+PYTHON_STAND_INS=${PYTHON_STAND_INS-3.13=debian:trixie-slim 3.11=debian:bookworm-slim}
 TOXIPROXY_VERSION=${TOXIPROXY_VERSION:-2.12.0}
 TOXIPROXY_IMAGE="ghcr.io/shopify/toxiproxy:${TOXIPROXY_VERSION}"
 DOCKERD_LOG=${DOCKERD_LOG:-/var/log/dockerd.log}
@@ -180,6 +184,23 @@ python_base_images() {
   for image in $PYTHON_BASE_IMAGES; do debian_image "$image"; done
 }
 
+# python:<v>-slim where the registry is out of reach: a one-layer image FROM the Debian stand-in
+# whose python3 is <v>, labelled as a stand-in (the generic builder apt-installs python3 there).
+python_stand_ins() {
+  local pair version debian image
+  for pair in $PYTHON_STAND_INS; do
+    version=${pair%%=*} debian=${pair#*=} image="python:${pair%%=*}-slim"
+    if image_present "$image"; then
+      log "$image present"
+      continue
+    fi
+    try_pull "$image" && continue
+    printf 'FROM %s\nLABEL async-bench.stand-in="%s: python3 %s from Debian, installed by the generic builder"\n' "$debian" "$debian" "$version" |
+      docker build --quiet --tag "$image" - >/dev/null
+    log "$image: stand-in FROM $debian"
+  done
+}
+
 # debian_image TAG: TAG present, pulled, or built from debootstrap (debian:<suite>-slim tags only).
 debian_image() {
   local image=$1 suite
@@ -288,6 +309,7 @@ step dockerd start_dockerd
 if [ "${SKIP_IMAGES:-0}" != 1 ]; then
   step base-image base_image
   step python-base-images python_base_images
+  step python-stand-ins python_stand_ins
   step toxiproxy-image toxiproxy_image
 fi
 printf '[provision] total %27.1f s\n' "$(awk "BEGIN{print $(date +%s.%N)-$T0}")" >&2

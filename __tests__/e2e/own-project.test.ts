@@ -12,8 +12,8 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  * shop without a Dockerfile (app.python + app.requirements: async-bench's generic
  * builder), its models, its routes as data, with 2 setups × 3 routes × 2 latencies at a
  * short ci-like load. About 3 minutes here. Where no registry is reachable,
- * ASYNC_BENCH_PYTHON_IMAGES maps 3.13 to a local image (.ci/run sets it), and the
- * wheelhouse .ci/run fills (.cache/wheelhouse/shop) makes the install offline.
+ * python:3.13-slim is provision-docker.sh's stand-in, and the wheelhouse .ci/run fills
+ * (.cache/wheelhouse/shop) makes the install offline.
  */
 const OUT = join(ROOT, 'bench-out', 'e2e-own-project');
 const WHEELHOUSE = join(ROOT, '.cache', 'wheelhouse', 'shop');
