@@ -120,7 +120,9 @@ describe('the base worktree', () => {
     commit(origin, 'empty');
     const empty = git(origin, 'rev-parse', 'HEAD');
     git(origin, 'checkout', '-q', '-f', 'feature');
-    await expect(Sides.checkOut(run, { repo: origin, sha: empty }, layout, app)).rejects.toThrow(/the base commit [0-9a-f]{12} cannot be built .*holds no manage\.py/);
+    await expect(Sides.checkOut(run, { repo: origin, sha: empty }, layout, app)).rejects.toThrow(
+      /the base commit [0-9a-f]{12} cannot be built .*holds no manage\.py/,
+    );
     expect(git(origin, 'worktree', 'list')).not.toContain('out2');
   });
 

@@ -1,6 +1,21 @@
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { baselineSource, choice, confidenceLevel, duration, flag, gitRef, latencies, names, nonEmptyText, path, positiveNumber, ratio, shard, wholeNumber } from './fields.js';
+import {
+  baselineSource,
+  choice,
+  confidenceLevel,
+  duration,
+  flag,
+  gitRef,
+  latencies,
+  names,
+  nonEmptyText,
+  path,
+  positiveNumber,
+  ratio,
+  shard,
+  wholeNumber,
+} from './fields.js';
 import { firstIssue, describeIssue } from './issues.js';
 import { LATENCY_METHODS, LIMITS, PROFILE_NAMES } from './schema.js';
 
