@@ -61,6 +61,9 @@ var init_defaults = __esm({
       name: "reference",
       context: `${ASYNC_BENCH_ROOT}/compose/app`,
       dockerfile: "Dockerfile",
+      python: null,
+      requirements: null,
+      build: [],
       wsgi: "benchsite.wsgi:application",
       asgi: "benchsite.asgi:application",
       port: 8e3,
@@ -150,7 +153,7 @@ var init_defaults = __esm({
         userClass: "IoCreateUser"
       })
     ];
-    DEFAULT_COMPARE = { baseline: null, threshold: 0.1, failOnRegression: false };
+    DEFAULT_COMPARE = { baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: false };
     PROFILES = {
       paper: {
         description: "the study: 500 users at 5/s, 180 s per cell (100 s ramp, 80 s hold), 1,000,000 posts",
@@ -4527,9 +4530,9 @@ var init_schemas = __esm({
         }
         const _out = def.transform(payload.value, payload);
         if (ctx.async) {
-          const output2 = _out instanceof Promise ? _out : Promise.resolve(_out);
-          return output2.then((output3) => {
-            payload.value = output3;
+          const output3 = _out instanceof Promise ? _out : Promise.resolve(_out);
+          return output3.then((output4) => {
+            payload.value = output4;
             return payload;
           });
         }
@@ -4856,12 +4859,12 @@ var init_schemas = __esm({
           output: inst._def.output
         });
       };
-      inst.output = (output2) => {
+      inst.output = (output3) => {
         const F = inst.constructor;
         return new F({
           type: "function",
           input: inst._def.input,
-          output: output2
+          output: output3
         });
       };
       return inst;
@@ -4915,7 +4918,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve10) {
+function isRecursive(inst, stack, resolve13) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -4925,7 +4928,7 @@ function isRecursive(inst, stack, resolve10) {
   let result = NONE;
   const check2 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve10);
+      const answer = isRecursive(child2, stack, resolve13);
       if (answer > result)
         result = answer;
     }
@@ -4936,7 +4939,7 @@ function isRecursive(inst, stack, resolve10) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread3 && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve10) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve13) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -5000,7 +5003,7 @@ function isRecursive(inst, stack, resolve10) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve13 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -19311,14 +19314,14 @@ var init_schemas2 = __esm({
             payload.issues.push(util_exports.issue(_issue));
           }
         };
-        const output2 = def.transform(payload.value, payload);
-        if (output2 instanceof Promise) {
-          return output2.then((output3) => {
-            payload.value = output3;
+        const output3 = def.transform(payload.value, payload);
+        if (output3 instanceof Promise) {
+          return output3.then((output4) => {
+            payload.value = output4;
             return payload;
           });
         }
-        payload.value = output2;
+        payload.value = output3;
         return payload;
       };
     });
@@ -20787,7 +20790,7 @@ var init_zod = __esm({
 });
 
 // src/core/config/schema.ts
-var LIMITS, PROFILE_NAMES, LATENCY_METHODS, INTERFACES, HTTP_METHODS, NAME_PATTERN, name, RANDOM_FORM_VALUE, count, RouteSpecSchema, SetupSpecSchema, AppSpecSchema, LoadSpecSchema, ShardSchema, CompareSpecSchema, ConfigSchema;
+var LIMITS, PROFILE_NAMES, LATENCY_METHODS, INTERFACES, HTTP_METHODS, NAME_PATTERN, name, RANDOM_FORM_VALUE, count, RequestRouteSchema, RouteSpecSchema, SetupSpecSchema, AppSpecSchema, LoadSpecSchema, ShardSchema, CompareSpecSchema, ConfigSchema;
 var init_schema = __esm({
   "src/core/config/schema.ts"() {
     "use strict";
@@ -20801,10 +20804,14 @@ var init_schema = __esm({
       processes: 64,
       /** Measurements per cell; each costs a whole matrix pass. */
       repeats: 20,
+      /** Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above 99.9 % the t quantile of 1–5 runs makes every interval span everything. */
+      confidence: { min: 0.5, max: 0.999 },
       /** PostgreSQL's own ceiling for max_connections. */
       maxConnections: 262143,
       port: 65535,
-      workers: 1e3
+      workers: 1e3,
+      /** A route's share in a mix: only ratios matter, so a bound far above any sensible one. */
+      weight: 1e6
     };
     PROFILE_NAMES = ["paper", "quick", "ci"];
     LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
@@ -20814,7 +20821,7 @@ var init_schema = __esm({
     name = external_exports.string().regex(NAME_PATTERN);
     RANDOM_FORM_VALUE = "{string:20}";
     count = (min, max) => external_exports.number().int().min(min).max(max);
-    RouteSpecSchema = external_exports.object({
+    RequestRouteSchema = external_exports.object({
       name,
       title: external_exports.string().describe(`Heading of this route's table, e.g. "CPU-bound".`),
       method: external_exports.enum(HTTP_METHODS),
@@ -20828,8 +20835,13 @@ var init_schema = __esm({
       ]).describe("Form body fields; values are templates (a list of names: random text in each, as earlier results stored it)."),
       json: external_exports.unknown().nullable().default(null).describe("JSON body whose strings are templates; null for none."),
       expect: external_exports.array(external_exports.number().int().min(100).max(599)).default([]).describe("Statuses that count as success; any other is a Locust failure. Empty: any status below 400."),
-      userClass: external_exports.string().describe("Locust user class in locust/locustfile.py that requests this route.")
+      userClass: external_exports.string().describe("Locust user class that requests this route: in locust/locustfile.py, or in the route's own locustfile."),
+      weight: external_exports.number().gt(0).optional().describe("Share of this route in a mix (probability \u221D weight); absent: 1.")
     }).describe("A load route of the app under test: what one Locust user requests in a loop.");
+    RouteSpecSchema = RequestRouteSchema.extend({
+      mix: external_exports.array(RequestRouteSchema).min(1).optional().describe("A mix: these routes' requests in one cell, each picked per request with probability \u221D its weight; the own request fields are unused."),
+      locustfile: external_exports.string().optional().describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused.")
+    });
     SetupSpecSchema = external_exports.object({
       name,
       label: external_exports.string(),
@@ -20842,7 +20854,10 @@ var init_schema = __esm({
     AppSpecSchema = external_exports.object({
       name: external_exports.string(),
       context: external_exports.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
-      dockerfile: external_exports.string(),
+      dockerfile: external_exports.string().nullable().describe("The project's own Dockerfile, relative to context; null: async-bench's generic builder (python + requirements)."),
+      python: external_exports.string().nullable().default(null).describe('Generic builder: the Python version ("3.13"); its base image is python:<version>-slim or ASYNC_BENCH_PYTHON_IMAGES.'),
+      requirements: external_exports.string().nullable().default(null).describe("Generic builder: a requirements file, or pyproject.toml (the project installed with its dependencies), relative to context."),
+      build: external_exports.array(external_exports.string()).default([]).describe("Generic builder: shell commands run in the image after the install."),
       wsgi: external_exports.string(),
       asgi: external_exports.string(),
       port: count(1, LIMITS.port),
@@ -20859,8 +20874,12 @@ var init_schema = __esm({
     });
     ShardSchema = external_exports.object({ index: external_exports.number().int().min(1).describe("1-based."), total: external_exports.number().int().min(1) }).refine((shard2) => shard2.index <= shard2.total, { error: "index is above total", path: ["index"] });
     CompareSpecSchema = external_exports.object({
-      baseline: external_exports.string().nullable().describe('"paper", a results.json path, "artifact" (base-branch run), or null for none.'),
+      baseline: external_exports.string().nullable().describe(
+        '"paper", a results.json path, "artifact" (base-branch run), "base" (the base commit measured alternately on the same runner), or null for none.'
+      ),
+      baseRef: external_exports.string().nullable().default(null).describe(`With baseline "base": the git ref of the base commit; null = the PR's base SHA, else the merge-base with the default branch.`),
       threshold: external_exports.number().gt(0).lt(1).describe("Relative drop that counts as a regression (0.1 = 10 %)."),
+      confidence: external_exports.number().min(LIMITS.confidence.min).max(LIMITS.confidence.max).default(0.95).describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
       failOnRegression: external_exports.boolean()
     });
     ConfigSchema = external_exports.object({
@@ -20881,7 +20900,7 @@ var init_schema = __esm({
 });
 
 // src/core/results/schema.ts
-var CELL_STATUSES, count2, rate, milliseconds, CellMetricsSchema, MeasuredOutcomeSchema, FailedOutcomeSchema, SAMPLE_SIDES, SampleSchema, SpreadSchema, SummarySchema, identity, CellResultSchema, EnvironmentSchema, NoiseEstimateSchema, NoiseRecordSchema, ResultsSchema;
+var CELL_STATUSES, count2, rate, milliseconds, CellMetricsSchema, MeasuredOutcomeSchema, FailedOutcomeSchema, SAMPLE_SIDES, SampleSchema, SpreadSchema, SummarySchema, identity, CellResultSchema, AppIdentitySchema, EnvironmentSchema, NoiseEstimateSchema, NoiseRecordSchema, ResultsSchema;
 var init_schema2 = __esm({
   "src/core/results/schema.ts"() {
     "use strict";
@@ -20963,6 +20982,11 @@ var init_schema2 = __esm({
       if (cell.dir !== dir)
         ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
     }).describe("One cell: a setup serving a route under an added latency, and what became of it.");
+    AppIdentitySchema = external_exports.object({
+      path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
+      commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
+      image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
+    });
     EnvironmentSchema = external_exports.object({
       cpuCount: count2.nullable(),
       cpuModel: external_exports.string().nullable(),
@@ -20978,11 +21002,8 @@ var init_schema2 = __esm({
       latencyFallbackReason: external_exports.string().nullable().default(null).describe(
         "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
       ),
-      app: external_exports.object({
-        path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
-        commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
-        image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
-      }).nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null).")
+      app: AppIdentitySchema.nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null)."),
+      base: AppIdentitySchema.nullable().default(null).describe("The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.")
     }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
     NoiseEstimateSchema = external_exports.object({
       cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
@@ -21114,15 +21135,15 @@ var init_results = __esm({
 });
 
 // src/core/compare/samples.ts
-function verdictSample(metrics) {
+function verdictSampleOf(metrics) {
   const measured = metrics.steadySrps !== null && metrics.steadySrps > 0 && metrics.totalSuccesses >= MIN_SUCCESSES;
   return { value: measured ? metrics.steadySrps : null, blocks: metrics.steadyBlocks ?? [] };
 }
 function verdictSamples(cell) {
   if (cell.samples) {
-    return cell.samples.flatMap((sample) => sample.side === "head" && sample.status === "ok" && sample.metrics ? [verdictSample(sample.metrics)] : []);
+    return cell.samples.flatMap((sample) => sample.side === "head" && sample.status === "ok" && sample.metrics ? [verdictSampleOf(sample.metrics)] : []);
   }
-  return cell.status === "ok" && cell.metrics ? [verdictSample(cell.metrics)] : [];
+  return cell.status === "ok" && cell.metrics ? [verdictSampleOf(cell.metrics)] : [];
 }
 var MIN_SUCCESSES, measuredSamples;
 var init_samples = __esm({
@@ -21130,6 +21151,33 @@ var init_samples = __esm({
     "use strict";
     MIN_SUCCESSES = 10;
     measuredSamples = (samples) => samples.flatMap((sample) => sample.value === null ? [] : [{ value: sample.value, blocks: sample.blocks }]);
+  }
+});
+
+// src/core/compare/sides.ts
+function sideSamples(cell, side2) {
+  return (cell.samples ?? []).filter((sample) => sample.side === side2).sort((a, b) => a.repeat - b.repeat);
+}
+function samplePairs(cell) {
+  const heads = new Map(sideSamples(cell, "head").map((sample) => [sample.repeat, verdictOf(sample)]));
+  return sideSamples(cell, "base").flatMap((sample) => {
+    const base = verdictOf(sample);
+    const head = heads.get(sample.repeat);
+    return base?.value && head?.value ? [{ base: { value: base.value, blocks: base.blocks }, head: { value: head.value, blocks: head.blocks } }] : [];
+  });
+}
+function baseLabel(results) {
+  const commit = results.environment.base?.commit;
+  return `base ${commit ? commit.slice(0, 7) : results.config.compare.baseRef ?? "commit"} (same runner, alternating with head)`;
+}
+var BASE_BASELINE_NAME, verdictOf, hasBaseSide;
+var init_sides = __esm({
+  "src/core/compare/sides.ts"() {
+    "use strict";
+    init_samples();
+    BASE_BASELINE_NAME = "base";
+    verdictOf = (sample) => sample.status === "ok" && sample.metrics ? verdictSampleOf(sample.metrics) : null;
+    hasBaseSide = (results) => results.cells.some((cell) => sideSamples(cell, "base").length > 0);
   }
 });
 
@@ -21160,9 +21208,26 @@ function baselineFromResults(label3, results) {
     ...results.noise ? { noise: results.noise } : {}
   };
 }
+function baseSideBaseline(results) {
+  return {
+    label: baseLabel(results),
+    cells: new Map(
+      results.cells.map((cell) => {
+        const base = sideSamples(cell, "base").filter((sample) => sample.status === "ok" && sample.metrics);
+        if (base.length === 0) return [cell.id, null];
+        const middle = [...base].sort((a, b) => a.metrics.maxSrps - b.metrics.maxSrps)[Math.floor((base.length - 1) / 2)].metrics;
+        return [cell.id, { maxSrps: middle.maxSrps, totalSuccesses: middle.totalSuccesses, samples: base.map((sample) => verdictOf(sample)) }];
+      })
+    ),
+    load: results.config.load,
+    paired: true,
+    ...results.noise ? { noise: results.noise } : {}
+  };
+}
 async function resolveBaseline(source, sources) {
   if (!source || source === "none") return null;
   if (source === ARTIFACT_BASELINE_NAME) return sources.artifact ? sources.artifact() : null;
+  if (source === BASE_BASELINE_NAME) return sources.current ? baseSideBaseline(sources.current) : null;
   return loadBaseline(source, sources.cwd);
 }
 async function loadBaseline(source, cwd = process.cwd()) {
@@ -21186,6 +21251,7 @@ var init_baseline = __esm({
     init_cells();
     init_results();
     init_samples();
+    init_sides();
     PAPER_TABLES = {
       cpu: {
         sync: [
@@ -32951,79 +33017,6 @@ var init_interval = __esm({
   }
 });
 
-// src/core/compare/verdicts.ts
-function studyChange(current, baseline) {
-  if (current === null || baseline === null) return { current, baseline, delta: null, relative: null };
-  const delta = current - baseline;
-  return { current, baseline, delta, relative: baseline === 0 ? null : delta / baseline };
-}
-function loadDifference(current, baseline) {
-  if (!baseline) return null;
-  const differences = LOAD_FIELDS.filter(([key]) => current[key] !== baseline[key]).map(([key, name2]) => `${name2} ${current[key]} vs ${baseline[key]}`);
-  return differences.length > 0 ? `load differs (${differences.join("; ")})` : null;
-}
-function noiseFloor(id, record2) {
-  if (!record2) return DEFAULT_NOISE;
-  const estimate = record2.cells[id] ?? record2.pooled;
-  if (!(estimate.df > 0)) return DEFAULT_NOISE;
-  return { cov: estimate.cov, df: estimate.df, source: `calibration of ${record2.measuredAt.slice(0, 10)}` };
-}
-function judge(id, cell, known, options) {
-  const metric2 = known.samples.length > 0 ? "steadySrps" : "maxSrps";
-  const current = metric2 === "steadySrps" ? verdictSamples(cell) : cell.metrics ? [{ value: cell.metrics.maxSrps > 0 ? cell.metrics.maxSrps : null, blocks: [] }] : [];
-  const baseline = metric2 === "steadySrps" ? known.samples : [{ value: known.maxSrps > 0 ? known.maxSrps : null, blocks: [] }];
-  const samples = { current: current.length, baseline: baseline.length };
-  if (options.loadDifference) return { verdict: "not-comparable", metric: metric2, interval: null, samples, reason: options.loadDifference };
-  const head = measuredSamples(current);
-  const base = measuredSamples(baseline);
-  if (head.length === 0 || base.length === 0) {
-    const side2 = head.length === 0 ? base.length === 0 ? "either run" : "this run" : "the baseline";
-    return { verdict: "not-measured", metric: metric2, interval: null, samples, reason: `(almost) no request completed in ${side2}; too short a run for this load` };
-  }
-  const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), CONFIDENCE);
-  return { verdict: decide(interval, options.threshold), metric: metric2, interval, samples, reason: null };
-}
-function compareResults(results, baseline, threshold, options = {}) {
-  const cells = /* @__PURE__ */ new Map();
-  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0]));
-  const noise = options.noise ?? results.noise ?? baseline.noise;
-  const difference = loadDifference(results.config.load, baseline.load);
-  for (const cell of results.cells) {
-    const known = baseline.cells.get(cell.id) ?? null;
-    const measured = cell.status === "ok" ? cell.metrics : null;
-    const metrics = Object.fromEntries(COMPARED_METRICS.map((metric2) => [metric2, studyChange(measured?.[metric2] ?? null, known?.[metric2] ?? null)]));
-    const none = { metric: "steadySrps", interval: null, samples: { current: 0, baseline: 0 }, reason: null };
-    const judged = known === null ? { ...none, verdict: "new" } : !measured ? { ...none, verdict: "missing" } : judge(cell.id, cell, known, { threshold, loadDifference: difference, noise });
-    cells.set(cell.id, { id: cell.id, metrics, ...judged });
-    counts[judged.verdict] += 1;
-  }
-  const planned = new Set(results.cells.map((cell) => cell.id));
-  const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
-  return { baselineLabel: baseline.label, threshold, confidence: CONFIDENCE, noise: noiseFloor("", noise), cells, baselineOnly, counts };
-}
-function regressionCount(comparison) {
-  return comparison.counts.regressed;
-}
-var COMPARED_METRICS, VERDICTS, CONFIDENCE, LOAD_FIELDS;
-var init_verdicts = __esm({
-  "src/core/compare/verdicts.ts"() {
-    "use strict";
-    init_samples();
-    init_decide();
-    init_interval();
-    init_noise();
-    COMPARED_METRICS = ["maxSrps", "totalSuccesses"];
-    VERDICTS = ["regressed", "missing", "improved", "inconclusive", "not-measured", "not-comparable", "unchanged", "new"];
-    CONFIDENCE = 0.95;
-    LOAD_FIELDS = [
-      ["users", "users"],
-      ["spawnRate", "spawn rate"],
-      ["runTimeSeconds", "run time (s)"],
-      ["processes", "processes"]
-    ];
-  }
-});
-
 // src/core/compare/calibration.ts
 function calibrationConfig(config2, perSide) {
   return { ...config2, repeats: perSide * 2, compare: { ...config2.compare, baseline: null } };
@@ -33032,11 +33025,11 @@ function deviations(values) {
   const mean2 = values.reduce((sum, value2) => sum + value2, 0) / values.length;
   return { ss: values.reduce((sum, value2) => sum + (value2 - mean2) ** 2, 0), n: values.length };
 }
-function expectedInterval(variance, df, n) {
+function expectedInterval(variance, df, n, confidence) {
   const se = Math.sqrt(2 * variance / n);
-  return { half: (0, import_stats_base_dists_t_quantile2.default)(1 - (1 - CONFIDENCE) / 2, 2 * (df + n - 1)) * se, se };
+  return { half: (0, import_stats_base_dists_t_quantile2.default)(1 - (1 - confidence) / 2, 2 * (df + n - 1)) * se, se };
 }
-function calibrate(results, threshold, measuredAt = /* @__PURE__ */ new Date()) {
+function calibrate(results, { threshold, confidence }, measuredAt = /* @__PURE__ */ new Date()) {
   const cells = [];
   const perCell = {};
   let pooledSs = 0;
@@ -33059,21 +33052,22 @@ function calibrate(results, threshold, measuredAt = /* @__PURE__ */ new Date()) 
     pooledSs += ss;
     pooledDf += df;
     const toRuns = (values) => values.map((value2) => ({ value: value2 }));
-    const verdict = decide(relativeChangeInterval(toRuns(b), toRuns(a), DEFAULT_NOISE, CONFIDENCE), threshold);
+    const verdict = decide(relativeChangeInterval(toRuns(b), toRuns(a), DEFAULT_NOISE, confidence), threshold);
     cells.push({ id: cell.id, cov, df, verdict });
   }
   const pooled = pooledDf > 0 ? { cov: covOfLogVariance(pooledSs / pooledDf), df: pooledDf } : { cov: DEFAULT_NOISE.cov, df: 0 };
   const variance = logVarianceOfCov(pooled.cov);
-  const reachable = (n) => unchangedReach(variance, pooled.df, n) <= threshold;
+  const reachable = (n) => unchangedReach(variance, pooled.df, n, confidence) <= threshold;
   const recommendedRepeats = Array.from({ length: MAX_RECOMMENDED_REPEATS }, (_, i) => i + 1).find(reachable) ?? MAX_RECOMMENDED_REPEATS;
   return {
     record: { measuredAt: measuredAt.toISOString(), repeats, pooled, cells: perCell },
     cells,
     falseAlarms: cells.filter((cell) => cell.verdict === "regressed" || cell.verdict === "improved").length,
     threshold,
+    confidence,
     repeats,
     recommended: {
-      threshold: Math.ceil(unchangedReach(variance, pooled.df, repeats) * 100) / 100,
+      threshold: Math.ceil(unchangedReach(variance, pooled.df, repeats, confidence) * 100) / 100,
       repeats: recommendedRepeats
     }
   };
@@ -33087,7 +33081,6 @@ var init_calibration = __esm({
     init_interval();
     init_noise();
     init_samples();
-    init_verdicts();
     MAX_RECOMMENDED_REPEATS = 20;
     CALIBRATION_FILE = "calibration.md";
     DEFAULT_CALIBRATION_REPEATS = 3;
@@ -33095,16 +33088,163 @@ var init_calibration = __esm({
       const metrics = sample.status === "ok" ? sample.metrics : null;
       return metrics && metrics.steadySrps !== null && metrics.steadySrps > 0 && metrics.totalSuccesses >= MIN_SUCCESSES ? metrics.steadySrps : null;
     };
-    unchangedReach = (variance, df, n) => {
-      const { half, se } = expectedInterval(variance, df, n);
+    unchangedReach = (variance, df, n, confidence) => {
+      const { half, se } = expectedInterval(variance, df, n, confidence);
       return Math.expm1(half + 0.674 * se);
     };
   }
 });
 
+// src/core/stats/paired.ts
+function blockVariance(sample) {
+  const blocks = (sample.blocks ?? []).filter((block) => block > 0).map(Math.log);
+  return blocks.length < 2 ? 0 : sampleVariance(blocks) / blocks.length;
+}
+function pairedChangeInterval(pairs, noise, confidence) {
+  if (pairs.length === 0) throw new RangeError("pairedChangeInterval: no pairs.");
+  if (pairs.some((pair) => !(pair.base.value > 0) || !(pair.head.value > 0))) throw new RangeError("pairedChangeInterval: a sample \u2264 0.");
+  const ratios = pairs.map((pair) => Math.log(pair.head.value) - Math.log(pair.base.value));
+  const n = ratios.length;
+  const own4 = { variance: sampleVariance(ratios), df: n - 1 };
+  const floor = { variance: 2 * logVarianceOfCov(noise.cov), df: noise.df };
+  const within = mean(pairs.map((pair) => blockVariance(pair.base) + blockVariance(pair.head)));
+  const chosen = n > 1 && own4.variance >= floor.variance ? own4 : floor;
+  const variance = Math.max(chosen.variance, within) / n;
+  const df = Math.max(chosen.df, 1);
+  const difference = mean(ratios);
+  const half = variance === 0 ? 0 : (0, import_stats_base_dists_t_quantile3.default)(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
+  return {
+    estimate: Math.expm1(difference),
+    lower: Math.expm1(difference - half),
+    upper: Math.expm1(difference + half),
+    confidence,
+    df: variance === 0 ? Infinity : df
+  };
+}
+var import_stats_base_dists_t_quantile3;
+var init_paired = __esm({
+  "src/core/stats/paired.ts"() {
+    "use strict";
+    import_stats_base_dists_t_quantile3 = __toESM(require_lib133(), 1);
+    init_describe();
+    init_noise();
+  }
+});
+
+// src/core/compare/verdicts.ts
+function studyChange(current, baseline) {
+  if (current === null || baseline === null) return { current, baseline, delta: null, relative: null };
+  const delta = current - baseline;
+  return { current, baseline, delta, relative: baseline === 0 ? null : delta / baseline };
+}
+function loadDifference(current, baseline) {
+  if (!baseline) return null;
+  const differences = LOAD_FIELDS.filter(([key]) => current[key] !== baseline[key]).map(([key, name2]) => `${name2} ${current[key]} vs ${baseline[key]}`);
+  return differences.length > 0 ? `load differs (${differences.join("; ")})` : null;
+}
+function noiseFloor(id, record2) {
+  if (!record2) return DEFAULT_NOISE;
+  const estimate = record2.cells[id] ?? record2.pooled;
+  if (!(estimate.df > 0)) return DEFAULT_NOISE;
+  return { cov: estimate.cov, df: estimate.df, source: `calibration of ${record2.measuredAt.slice(0, 10)}` };
+}
+function judge(id, cell, known, options) {
+  if (options.paired) return judgePaired(id, cell, options);
+  const metric2 = known.samples.length > 0 ? "steadySrps" : "maxSrps";
+  const current = metric2 === "steadySrps" ? verdictSamples(cell) : cell.metrics ? [{ value: cell.metrics.maxSrps > 0 ? cell.metrics.maxSrps : null, blocks: [] }] : [];
+  const baseline = metric2 === "steadySrps" ? known.samples : [{ value: known.maxSrps > 0 ? known.maxSrps : null, blocks: [] }];
+  const samples = { current: current.length, baseline: baseline.length };
+  if (options.loadDifference) return { verdict: "not-comparable", metric: metric2, interval: null, samples, reason: options.loadDifference };
+  const head = measuredSamples(current);
+  const base = measuredSamples(baseline);
+  if (head.length === 0 || base.length === 0) {
+    const side2 = head.length === 0 ? base.length === 0 ? "either run" : "this run" : "the baseline";
+    return { verdict: "not-measured", metric: metric2, interval: null, samples, reason: `(almost) no request completed in ${side2}; too short a run for this load` };
+  }
+  const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), options.confidence);
+  return { verdict: decide(interval, options.threshold), metric: metric2, interval, samples, reason: null };
+}
+function medianOf(samples) {
+  const values = samples.flatMap((sample) => sample.value === null ? [] : [sample.value]).sort((a, b) => a - b);
+  if (values.length === 0) return null;
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+function judgePaired(id, cell, options) {
+  const base = sideSamples(cell, "base").flatMap((sample) => verdictOf(sample) ?? []);
+  const head = sideSamples(cell, "head").flatMap((sample) => verdictOf(sample) ?? []);
+  const pairs = samplePairs(cell);
+  const sides = { base: medianOf(base), head: medianOf(head), pairs: pairs.length };
+  const samples = { current: head.length, baseline: base.length };
+  if (pairs.length === 0) {
+    const side2 = sides.head === null ? sides.base === null ? "either side" : "head" : sides.base === null ? "the base" : "no repeat of both sides";
+    return {
+      verdict: "not-measured",
+      metric: "steadySrps",
+      interval: null,
+      samples,
+      sides,
+      reason: `(almost) no request completed in ${side2}; too short a run for this load`
+    };
+  }
+  const interval = pairedChangeInterval(pairs, noiseFloor(id, options.noise), options.confidence);
+  return { verdict: decide(interval, options.threshold), metric: "steadySrps", interval, samples, sides, reason: null };
+}
+function compareResults(results, baseline, threshold, options = {}) {
+  const cells = /* @__PURE__ */ new Map();
+  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0]));
+  const noise = options.noise ?? results.noise ?? baseline.noise;
+  const confidence = options.confidence ?? results.config.compare.confidence;
+  const difference = loadDifference(results.config.load, baseline.load);
+  for (const cell of results.cells) {
+    const known = baseline.cells.get(cell.id) ?? null;
+    const measured = cell.status === "ok" ? cell.metrics : null;
+    const metrics = Object.fromEntries(COMPARED_METRICS.map((metric2) => [metric2, studyChange(measured?.[metric2] ?? null, known?.[metric2] ?? null)]));
+    const none = { metric: "steadySrps", interval: null, samples: { current: 0, baseline: 0 }, reason: null };
+    const judged = known === null ? { ...none, verdict: "new" } : !measured ? { ...none, verdict: "missing" } : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise, paired: baseline.paired === true });
+    cells.set(cell.id, { id: cell.id, metrics, ...judged });
+    counts[judged.verdict] += 1;
+  }
+  const planned = new Set(results.cells.map((cell) => cell.id));
+  const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
+  return {
+    baselineLabel: baseline.label,
+    threshold,
+    confidence,
+    noise: noiseFloor("", noise),
+    cells,
+    baselineOnly,
+    counts,
+    paired: baseline.paired === true
+  };
+}
+function regressionCount(comparison) {
+  return comparison.counts.regressed;
+}
+var COMPARED_METRICS, VERDICTS, LOAD_FIELDS;
+var init_verdicts = __esm({
+  "src/core/compare/verdicts.ts"() {
+    "use strict";
+    init_samples();
+    init_decide();
+    init_interval();
+    init_noise();
+    init_paired();
+    init_sides();
+    COMPARED_METRICS = ["maxSrps", "totalSuccesses"];
+    VERDICTS = ["regressed", "missing", "improved", "inconclusive", "not-measured", "not-comparable", "unchanged", "new"];
+    LOAD_FIELDS = [
+      ["users", "users"],
+      ["spawnRate", "spawn rate"],
+      ["runTimeSeconds", "run time (s)"],
+      ["processes", "processes"]
+    ];
+  }
+});
+
 // src/core/report/format.ts
-function formatChange(relative2) {
-  const percent2 = relative2 * 100;
+function formatChange(relative4) {
+  const percent2 = relative4 * 100;
   const sign = percent2 > 0 ? "+" : percent2 < 0 ? "\u2212" : "\xB1";
   return `${sign}${oneDecimal.format(Math.abs(percent2))} %`;
 }
@@ -33174,7 +33314,7 @@ var init_verdict_text = __esm({
     VERDICT_METRIC_NAME = { steadySrps: "steady sRPS", maxSrps: "max sRPS" };
     RATIO_FLOOR = { maxSrps: 1, totalSuccesses: 10 };
     formatMetricValue = (metric2, value2) => metric2 === "maxSrps" ? formatRate(value2) : formatCount(value2);
-    formatRelative = (relative2) => relative2 + 1 >= 10 ? formatRatio(relative2 + 1) : formatChange(relative2);
+    formatRelative = (relative4) => relative4 + 1 >= 10 ? formatRatio(relative4 + 1) : formatChange(relative4);
     formatInterval = (interval) => `${formatRelative(interval.estimate)} [${formatRelative(interval.lower)}, ${formatRelative(interval.upper)}]`;
   }
 });
@@ -34127,12 +34267,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
+    function indentComment(comment, indent3) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+      return indent3 ? comment.replace(/^(?! *$)/gm, indent3) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent3, comment) => str.endsWith("\n") ? indentComment(comment, indent3) : comment.includes("\n") ? "\n" + indentComment(comment, indent3) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -34146,17 +34286,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent3, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent3.length);
       if (text5.length <= endStep)
         return text5;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent3.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -34170,7 +34310,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
+        i = consumeMoreIndentedLines(text5, i, indent3.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -34194,8 +34334,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text5, i, indent3.length);
+          end = i + indent3.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -34240,22 +34380,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent3}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text5[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent3}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
+    function consumeMoreIndentedLines(text5, i, indent3) {
       let end = i;
       let start = i + 1;
       let ch = text5[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
+        if (i < start + indent3) {
           ch = text5[++i];
         } else {
           do {
@@ -34311,7 +34451,7 @@ var require_stringifyString = __commonJS({
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent3 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -34371,7 +34511,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str += indent3;
                 if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -34383,15 +34523,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent3, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
         return doubleQuotedString(value2, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent3 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent3}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent3, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
@@ -34421,8 +34561,8 @@ ${indent2}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const indent3 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent3.length);
       if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -34447,7 +34587,7 @@ ${indent2}`) + "'";
         value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent3}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -34464,9 +34604,9 @@ ${indent2}`) + "'";
       let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent3}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent3 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -34474,7 +34614,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent3}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -34482,18 +34622,18 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent3, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent3}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent2}`);
+      value2 = value2.replace(/\n+/g, `$&${indent3}`);
       return `|${header}
-${indent2}${start}${value2}${end}`;
+${indent3}${start}${value2}${end}`;
     }
     function plainString(item2, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item2;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent3, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
       }
@@ -34504,22 +34644,22 @@ ${indent2}${start}${value2}${end}`;
         return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
-        if (indent2 === "") {
+        if (indent3 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item2, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent3 === indentStep) {
           return quotedString(value2, ctx);
         }
       }
       const str = value2.replace(/\n+/g, `$&
-${indent2}`);
+${indent3}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent3, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -34649,7 +34789,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item2, ctx, onComment, onChompKeep) {
+    function stringify3(item2, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item2))
         return item2.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item2)) {
@@ -34678,7 +34818,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -34688,10 +34828,10 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent3, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -34706,11 +34846,11 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent3 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -34736,7 +34876,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent2}:`;
+${indent3}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -34762,7 +34902,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -34903,7 +35043,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value: value2 }) {
@@ -34939,7 +35079,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -35006,15 +35146,15 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+      const { indent: indent3, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -35036,7 +35176,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -35051,11 +35191,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent2}${line}` : "\n";
+${indent3}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent3);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -35063,7 +35203,7 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent3, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -35103,7 +35243,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item2, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item2, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -35132,19 +35272,19 @@ ${indent2}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent3}${line}` : "\n";
           return `${str}
-${indent2}${end}`;
+${indent3}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent3, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+        const ic = stringifyComment.indentComment(commentString(comment), indent3);
         lines.push(ic.trimStart());
       }
     }
@@ -36464,7 +36604,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -36479,7 +36619,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -36501,7 +36641,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -36509,7 +36649,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -37094,10 +37234,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent3, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent3 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -37615,17 +37755,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent3, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+          if (header.indent === 0 && indent3.length > trimIndent)
+            trimIndent = indent3.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent3.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            onError(offset + indent3.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent3.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -37633,7 +37773,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content3.length + 1;
+        offset += indent3.length + content3.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -37645,26 +37785,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
-        offset += indent2.length + content3.length + 1;
+        let [indent3, content3] = lines[i];
+        offset += indent3.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent2.length < trimIndent) {
+        if (content3 && indent3.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
+          indent3 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent3.slice(trimIndent) + content3;
           sep2 = "\n";
-        } else if (indent2.length > trimIndent || content3[0] === "	") {
+        } else if (indent3.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent3.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -37700,7 +37840,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent3 = 0;
       let chomp = "";
       let error62 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -37709,8 +37849,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
+          if (!indent3 && n)
+            indent3 = n;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -37751,7 +37891,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent: indent3, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -38485,15 +38625,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent3, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent3 > 0 ? " ".repeat(indent3) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent: indent3, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -38502,25 +38642,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent: indent3, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent3, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent3, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent3, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent3, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent: indent3, source, end };
       }
     }
     function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent3 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent3 === "number")
+        indent3 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -38540,8 +38680,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent3 === null,
+        indent: indent3 !== null && indent3 > 0 ? " ".repeat(indent3) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -38572,16 +38712,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent3 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent: indent3, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent3, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent3, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -38626,12 +38766,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent3 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent: indent3, source, end });
         }
       }
     }
@@ -38645,7 +38785,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -38698,7 +38838,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value2);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -38937,15 +39077,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent3 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent3 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent3 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent3 + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent3 >= this.indentNext || !ch && !this.atEnd ? offset + indent3 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -39114,12 +39254,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl2, sp;
-        let indent2 = -1;
+        let indent3 = -1;
         do {
           nl2 = yield* this.pushNewline();
           if (nl2 > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent3 = sp;
           } else {
             sp = 0;
           }
@@ -39128,8 +39268,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent3 !== -1 && indent3 < this.indentNext && line[0] !== "#" || indent3 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent3 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -39237,16 +39377,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl2 = this.pos - 1;
-        let indent2 = 0;
+        let indent3 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent3 += 1;
               break;
             case "\n":
               nl2 = i2;
-              indent2 = 0;
+              indent3 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -39262,9 +39402,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent3 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent3;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -39297,7 +39437,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent3 > lastChar)
               nl2 = i2;
             else
               break;
@@ -40313,10 +40453,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent3) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent3)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -40428,7 +40568,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value2, replacer, options) {
+    function stringify3(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -40438,8 +40578,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent3 = Math.round(options);
+        options = indent3 < 1 ? void 0 : indent3 > 8 ? { indent: 8 } : { indent: indent3 };
       }
       if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -40453,7 +40593,7 @@ var require_public_api = __commonJS({
     exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -40604,7 +40744,7 @@ function list(expected, split = (t) => t.split(/[\s,]+/)) {
     )
   ).transform((raw) => listItems(raw, split));
 }
-var text, ratio, duration3, TRUE, FALSE, flag, shard, path, baselineSource, firstDuplicate, names, withoutMs, latency, latencies;
+var text, ratio, confidenceLevel, duration3, TRUE, FALSE, flag, shard, path, baselineSource, gitRef, firstDuplicate, names, withoutMs, latency, latencies;
 var init_fields = __esm({
   "src/core/config/fields.ts"() {
     "use strict";
@@ -40616,6 +40756,12 @@ var init_fields = __esm({
       ...rule(
         (raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1,
         (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`
+      )
+    ).transform(ratioOf);
+    confidenceLevel = scalar("a confidence level").refine(
+      ...rule(
+        (raw) => ratioOf(raw) >= LIMITS.confidence.min && ratioOf(raw) <= LIMITS.confidence.max,
+        (raw) => `${show(raw)} is not a confidence level between ${LIMITS.confidence.min * 100}% and ${LIMITS.confidence.max * 100}%; write e.g. "95%" or "0.95".`
       )
     ).transform(ratioOf);
     duration3 = scalar("a duration").refine(
@@ -40665,6 +40811,12 @@ var init_fields = __esm({
       )
     );
     baselineSource = external_exports.string({ error: (issue2) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
+    gitRef = external_exports.string({ error: (issue2) => `expected a git ref or commit SHA (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim()).refine(
+      ...rule(
+        (raw) => !raw.startsWith("-"),
+        (raw) => `${JSON.stringify(raw)} starts with "-"; give a branch, tag or commit SHA (e.g. origin/main).`
+      )
+    ).transform((raw) => raw === "" ? null : raw);
     firstDuplicate = (items) => items.find((item2, i) => items.indexOf(item2) !== i);
     names = list("a list of names");
     withoutMs = (item2) => item2.replace(/ms$/i, "");
@@ -40724,9 +40876,17 @@ var init_inputs = __esm({
       "latency-method": choice(LATENCY_METHODS),
       shard,
       baseline: baselineSource,
+      "base-ref": gitRef,
       threshold: ratio,
+      confidence: confidenceLevel,
       "fail-on-regression": flag,
-      out: path
+      out: path,
+      // One-liners for a team's own app (its folder and settings module); the `app:` mapping of
+      // async-bench.yml says the rest. They name the same fields: app.context and app.settings.
+      "app-path": path,
+      "app-settings": nonEmptyText('a module such as "mysite.settings"').refine((text5) => /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(text5.trim()), {
+        error: (issue2) => `${JSON.stringify(issue2.input)} is not a Python module path; write e.g. "mysite.settings".`
+      })
     };
     CONFIG_INPUTS = Object.keys(CONFIG_INPUT_FIELDS);
   }
@@ -40741,6 +40901,16 @@ function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${s
       return void 0;
     }
   });
+}
+function appBuildIssue(app) {
+  const generic = app.python !== void 0 || app.requirements !== void 0;
+  if (app.dockerfile !== void 0 && generic)
+    return "give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.";
+  if (generic && (app.python === void 0 || app.requirements === void 0))
+    return `the generic builder needs both python and requirements; ${app.python === void 0 ? 'python is missing (e.g. python: "3.13")' : "requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)"}.`;
+  if (app.build !== void 0 && !generic)
+    return "build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.";
+  return null;
 }
 function definitions(definition2) {
   const message = "in the config file must be a non-empty list of names or definitions.";
@@ -40778,7 +40948,7 @@ function parseConfigFile(file2, text5) {
   const issue2 = firstIssue(parsed.error);
   throw new ConfigError(describeWhere(issue2.path, data, file2), issue2.message);
 }
-var import_yaml, entryName, SetupDefinitionSchema, urlPath, templates, HTTP_STATUS, statuses, RouteDefinitionSchema, moduleEntry, AppDefinitionSchema, ConfigFileSchema;
+var import_yaml, entryName, SetupDefinitionSchema, urlPath, templates, HTTP_STATUS, statuses, REQUEST_KEYS, RouteDefinitionSchema, moduleEntry, pythonVersion, AppDefinitionSchema, ConfigFileSchema;
 var init_file = __esm({
   "src/core/config/file.ts"() {
     "use strict";
@@ -40819,6 +40989,7 @@ var init_file = __esm({
     statuses = external_exports.union([external_exports.number(), external_exports.array(external_exports.number())], { error: `expected ${HTTP_STATUS}.` }).transform((raw) => Array.isArray(raw) ? raw : [raw]).refine((codes) => codes.length > 0 && codes.every((code3) => Number.isInteger(code3) && code3 >= 100 && code3 <= 599), {
       error: (issue2) => `${show(issue2.input)}: expected ${HTTP_STATUS}.`
     });
+    REQUEST_KEYS = ["method", "path", "query", "headers", "form", "json", "expect"];
     RouteDefinitionSchema = strictMapping({
       name: entryName,
       title: nonEmptyText().optional(),
@@ -40830,18 +41001,45 @@ var init_file = __esm({
       form: external_exports.union([names, templates], { error: "expected a list of field names or a mapping of fields to values." }).optional(),
       json: external_exports.unknown().optional(),
       expect: statuses.optional(),
-      "user-class": nonEmptyText().optional()
-    }).refine((route) => route.form === void 0 || route.json === void 0, {
-      error: "give a form or a json body, not both.",
-      path: ["json"]
+      "user-class": nonEmptyText().optional(),
+      weight: positiveNumber(LIMITS.weight).optional(),
+      mix: names.optional(),
+      locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional()
+    }).superRefine((route, ctx) => {
+      if (route.form !== void 0 && route.json !== void 0) ctx.addIssue({ code: "custom", message: "give a form or a json body, not both.", path: ["json"] });
+      const request = REQUEST_KEYS.filter((key) => route[key] !== void 0);
+      const ownRequest = route["user-class"] !== void 0 ? [...request, "user-class"] : request;
+      if (route.mix !== void 0 && route.locustfile !== void 0) {
+        ctx.addIssue({ code: "custom", message: "give mix (routes of async-bench.yml) or locustfile (your own Locust file), not both.", path: ["mix"] });
+      } else if (route.mix !== void 0 && ownRequest.length > 0) {
+        ctx.addIssue({ code: "custom", message: `a mix sends its routes' requests; drop ${ownRequest[0]} (define it on a route of the mix).`, path: ["mix"] });
+      } else if (route.locustfile !== void 0 && request.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `the user class of locustfile makes the requests; drop ${request[0]} (it would be ignored).`,
+          path: ["locustfile"]
+        });
+      } else if (route.locustfile !== void 0 && route["user-class"] === void 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: "needs user-class too: the Locust user class in that file that requests this route, e.g. user-class: CheckoutUser.",
+          path: ["locustfile"]
+        });
+      }
     });
     moduleEntry = nonEmptyText('"module.path:callable"').refine((text5) => /^[\w.]+:[\w.]+$/.test(text5), {
       error: (issue2) => `${show(issue2.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`
     });
+    pythonVersion = external_exports.string({
+      error: (issue2) => typeof issue2.input === "number" ? `write the version in quotes (python: "${issue2.input}"): YAML reads 3.10 as 3.1.` : `must be a Python version such as "3.13", not ${kindOf(issue2.input)}.`
+    }).refine((text5) => /^3\.\d{1,2}$/.test(text5.trim()), { error: (issue2) => `${show(issue2.input)} is not a Python version such as "3.13" (major.minor).` }).transform((text5) => text5.trim());
     AppDefinitionSchema = strictMapping({
       name: entryName.optional(),
       context: nonEmptyText().optional(),
       dockerfile: nonEmptyText().optional(),
+      python: pythonVersion.optional(),
+      requirements: nonEmptyText("a requirements file or pyproject.toml, relative to context").optional(),
+      build: external_exports.array(nonEmptyText("a shell command"), { error: 'must be a list of shell commands, e.g. ["npm ci", "npm run build"].' }).optional(),
       wsgi: moduleEntry.optional(),
       asgi: moduleEntry.optional(),
       port: wholeNumber(1, LIMITS.port).optional(),
@@ -40861,6 +41059,8 @@ var init_file = __esm({
       }
       const missing = ["wsgi", "asgi"].filter((key) => app[key] === void 0);
       if (missing.length > 0) ctx.addIssue({ code: "custom", message: `your own app needs ${missing.join(" and ")} (e.g. "mysite.wsgi:application").` });
+      const buildIssue = appBuildIssue(app);
+      if (buildIssue) ctx.addIssue({ code: "custom", message: buildIssue });
     });
     ConfigFileSchema = strictMapping(
       {
@@ -40969,7 +41169,7 @@ function parseField(route, field, text5, allowEnv = false) {
     throw error62;
   }
 }
-function compileRequest(route) {
+function compileRequest(route, name2 = route.path) {
   const hasForm = Object.keys(route.form).length > 0;
   if (hasForm && route.json !== null) throw new ConfigError(`route "${route.name}"`, "give a form or a json body, not both.");
   let json2 = null;
@@ -40982,7 +41182,7 @@ function compileRequest(route) {
     }
   }
   return {
-    name: route.path,
+    name: name2,
     method: route.method,
     path: parseField(route, "path", route.path),
     query: fields(route, "query", route.query),
@@ -40992,11 +41192,19 @@ function compileRequest(route) {
     expect: [...route.expect]
   };
 }
+function routeRequests(route) {
+  if (route.locustfile !== void 0) return [];
+  return route.mix ?? [route];
+}
+function compileLoad(route) {
+  if (route.mix === void 0) return compileRequest(route);
+  return route.mix.map((member) => ({ ...compileRequest(member, member.name), weight: member.weight ?? DEFAULT_WEIGHT }));
+}
 function requestEnvNames(request) {
   return [...new Set(request.headers.flatMap(([, segments2]) => envNames(segments2)))];
 }
 function checkRequestEnv(routes, env) {
-  for (const route of routes) {
+  for (const route of routes.flatMap(routeRequests)) {
     for (const [header, segments2] of compileRequest(route).headers) {
       const missing = envNames(segments2).find((name2) => env[name2] === void 0 || env[name2] === "");
       if (missing) {
@@ -41008,13 +41216,14 @@ function checkRequestEnv(routes, env) {
     }
   }
 }
-var fields;
+var fields, DEFAULT_WEIGHT;
 var init_route_request = __esm({
   "src/core/config/route-request.ts"() {
     "use strict";
     init_errors();
     init_route_template();
     fields = (route, field, entries, allowEnv = false) => Object.entries(entries).map(([key, text5]) => [key, parseField(route, `${field} ${key}`, text5, allowEnv)]);
+    DEFAULT_WEIGHT = 1;
   }
 });
 
@@ -41043,9 +41252,40 @@ function resolveSetup(entry, builtIns) {
     database: { maxConnections: entry["max-connections"] ?? base?.database.maxConnections ?? 100 }
   };
 }
+function resolveRoutes(entries, builtIns) {
+  const resolved = entries.map((entry) => resolveRoute(entry, builtIns));
+  const known = new Map([...builtIns, ...resolved].map((route) => [route.name, route]));
+  return resolved.map((route, i) => {
+    const entry = entries[i];
+    if (typeof entry === "string" || entry.mix === void 0) return route;
+    return { ...route, mix: entry.mix.map((name2) => mixMember(route.name, name2, known)) };
+  });
+}
+function mixMember(mix, name2, known) {
+  const member = known.get(name2);
+  const where = `route "${mix}" mix`;
+  if (!member) throw new ConfigError(where, `unknown route "${name2}"; known: ${[...known.keys()].join(", ")} (define it under routes:).`);
+  if (member.mix !== void 0) throw new ConfigError(where, `"${name2}" is a mix itself; a mix holds plain routes, so list its routes here instead.`);
+  if (member.locustfile !== void 0) {
+    throw new ConfigError(where, `"${name2}" runs your own locustfile; a mix holds routes async-bench requests (path, query, body).`);
+  }
+  const { mix: _mix, locustfile: _locustfile, ...request } = member;
+  return structuredClone(request);
+}
 function resolveRoute(entry, builtIns) {
   if (typeof entry === "string") return findBuiltIn("routes", entry, builtIns);
   const base = builtIns.find((route2) => route2.name === entry.name);
+  if (entry.mix !== void 0 || entry.locustfile !== void 0) {
+    return {
+      name: entry.name,
+      title: entry.title ?? base?.title ?? entry.name,
+      ...noOwnRequest(),
+      userClass: entry["user-class"] ?? GENERIC_USER_CLASS,
+      ...entry.weight !== void 0 ? { weight: entry.weight } : {},
+      // resolveRoutes fills a mix's members once every route is known.
+      ...entry.mix !== void 0 ? { mix: [] } : { locustfile: entry.locustfile }
+    };
+  }
   if (!base && entry.path === void 0) throw new ConfigError(`route "${entry.name}"`, 'a new route needs a path, e.g. "/search/".');
   const reshaped = ["path", "method", "form", "json", "query", "headers", "expect"].some((key) => entry[key] !== void 0);
   const form = Array.isArray(entry.form) ? Object.fromEntries(entry.form.map((field) => [field, RANDOM_FORM_VALUE])) : entry.form;
@@ -41059,7 +41299,8 @@ function resolveRoute(entry, builtIns) {
     form: form ?? (entry.json !== void 0 ? {} : { ...base?.form }),
     json: entry.json ?? (form !== void 0 ? null : base?.json ?? null),
     expect: entry.expect ?? [...base?.expect ?? []],
-    userClass: entry["user-class"] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS)
+    userClass: entry["user-class"] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS),
+    ...entry.weight !== void 0 ? { weight: entry.weight } : {}
   };
   compileRequest(route);
   return route;
@@ -41069,7 +41310,11 @@ function resolveApp(entry, reference) {
   return {
     name: entry.name ?? "app",
     context: entry.context,
-    dockerfile: entry.dockerfile ?? "Dockerfile",
+    // The generic builder when python + requirements are given; otherwise the project's Dockerfile.
+    dockerfile: entry.python !== void 0 ? null : entry.dockerfile ?? "Dockerfile",
+    python: entry.python ?? null,
+    requirements: entry.requirements ?? null,
+    build: [...entry.build ?? []],
     wsgi: entry.wsgi,
     asgi: entry.asgi,
     port: entry.port ?? 8e3,
@@ -41082,7 +41327,39 @@ function resolveApp(entry, reference) {
 function selectByName(input2, names2, known) {
   return names2.map((name2) => findBuiltIn(input2, name2, known));
 }
-var GENERIC_USER_CLASS;
+function appFromInputs(app, inputs, reference) {
+  const { path: path6, settings } = inputs;
+  if (path6 === void 0 && settings === void 0) return app;
+  if (app.context !== reference.context) {
+    return { ...app, ...path6 !== void 0 ? { context: path6 } : {}, ...settings !== void 0 ? { settings } : {} };
+  }
+  if (path6 === void 0) {
+    throw new ConfigError("app-settings", "is the settings module of your own app; give app-path too (its folder, relative to the workspace).");
+  }
+  if (settings === void 0) {
+    throw new ConfigError(
+      "app-path",
+      `needs app-settings too: your project's settings module (e.g. "mysite.settings"), or an app: mapping in async-bench.yml.`
+    );
+  }
+  const project = settings.split(".").slice(0, -1).join(".") || settings;
+  return {
+    name: "app",
+    context: path6,
+    dockerfile: "Dockerfile",
+    python: null,
+    requirements: null,
+    build: [],
+    wsgi: `${project}.wsgi:application`,
+    asgi: `${project}.asgi:application`,
+    port: 8e3,
+    healthPath: "/",
+    settings,
+    env: {},
+    prepare: []
+  };
+}
+var GENERIC_USER_CLASS, noOwnRequest;
 var init_specs = __esm({
   "src/core/config/specs.ts"() {
     "use strict";
@@ -41090,6 +41367,15 @@ var init_specs = __esm({
     init_route_request();
     init_schema();
     GENERIC_USER_CLASS = "RouteUser";
+    noOwnRequest = () => ({
+      method: "GET",
+      path: "/",
+      query: {},
+      headers: {},
+      form: {},
+      json: null,
+      expect: []
+    });
   }
 });
 
@@ -41108,14 +41394,21 @@ function buildConfig(sources) {
   const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
   const definedSetups = file2.setups?.map((entry) => resolveSetup(entry, namedSetups));
   const knownSetups = mergeDefinitions(namedSetups, definedSetups);
-  const definedRoutes = file2.routes?.map((entry) => resolveRoute(entry, BUILT_IN_ROUTES));
+  const definedRoutes = file2.routes && resolveRoutes(file2.routes, BUILT_IN_ROUTES);
   const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
   const setupNames = isGiven(sources.inputs.setups) ? readInput("setups", sources.inputs.setups) : void 0;
   const routeNames = isGiven(sources.inputs.routes) ? readInput("routes", sources.inputs.routes) : void 0;
   const baseline = value2("baseline");
   const config2 = {
     profile: profileName,
-    app: file2.app !== void 0 ? resolveApp(file2.app, REFERENCE_APP) : { ...REFERENCE_APP },
+    app: appFromInputs(
+      file2.app !== void 0 ? resolveApp(file2.app, REFERENCE_APP) : { ...REFERENCE_APP },
+      {
+        path: value2("app-path"),
+        settings: value2("app-settings")?.trim()
+      },
+      REFERENCE_APP
+    ),
     setups: structuredClone(setupNames ? selectByName("setups", setupNames, knownSetups) : definedSetups ?? BUILT_IN_SETUPS),
     routes: structuredClone(routeNames ? selectByName("routes", routeNames, knownRoutes) : definedRoutes ?? BUILT_IN_ROUTES),
     latenciesMs: value2("latencies") ?? [...profile.latenciesMs],
@@ -41132,7 +41425,9 @@ function buildConfig(sources) {
     compare: {
       // null is "none", which a source gave on purpose: only undefined falls back.
       baseline: baseline === void 0 ? DEFAULT_COMPARE.baseline : baseline,
+      baseRef: value2("base-ref") ?? DEFAULT_COMPARE.baseRef,
       threshold: value2("threshold") ?? DEFAULT_COMPARE.threshold,
+      confidence: value2("confidence") ?? DEFAULT_COMPARE.confidence,
       failOnRegression: value2("fail-on-regression") ?? DEFAULT_COMPARE.failOnRegression
     },
     outDir: value2("out") ?? DEFAULT_OUT_DIR
@@ -43533,15 +43828,18 @@ function median(values) {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+function medianSample(samples) {
+  const key = (metrics) => metrics.steadySrps ?? metrics.maxSrps;
+  const byKey = measuredOf(samples).sort((a, b) => key(a.metrics) - key(b.metrics));
+  return byKey[Math.floor((byKey.length - 1) / 2)] ?? null;
+}
 function summarizeSamples(samples) {
-  const measured = samples.filter((sample) => sample.status === "ok" && sample.metrics !== null);
+  const measured = measuredOf(samples);
   if (measured.length === 0) {
     return { outcome: failedOutcome(`no repeat was measured: ${samples.map((sample) => `r${sample.repeat}: ${sample.reason ?? "no numbers"}`).join("; ")}`) };
   }
   const steady = measured.flatMap((sample) => sample.metrics.steadySrps === null ? [] : [sample.metrics.steadySrps]);
-  const key = (metrics2) => metrics2.steadySrps ?? metrics2.maxSrps;
-  const byKey = [...measured].sort((a, b) => key(a.metrics) - key(b.metrics));
-  const middle = byKey[Math.floor((byKey.length - 1) / 2)].metrics;
+  const middle = medianSample(measured).metrics;
   const summary = {
     measured: measured.length,
     maxSrps: spread(measured.map((sample) => sample.metrics.maxSrps)),
@@ -43558,23 +43856,79 @@ function summarizeSamples(samples) {
   const warnings = failed > 0 ? [`${failed} of ${samples.length} repeats were not measured; the cell is the median of the others.`] : [];
   return { outcome: measuredOutcome(metrics, warnings), summary };
 }
-var spread;
+var spread, measuredOf;
 var init_samples2 = __esm({
   "src/core/results/samples.ts"() {
     "use strict";
     init_cell();
     spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+    measuredOf = (samples) => samples.filter((sample) => sample.status === "ok" && sample.metrics !== null);
+  }
+});
+
+// src/core/plan/sides.ts
+function sidedSampleDir(cellDirName, side2, repeat) {
+  return `${cellDirName}/${side2}/r${repeat}`;
+}
+function sideOrder(repeat) {
+  return repeat % 2 === 1 ? ["base", "head"] : ["head", "base"];
+}
+function planSidedSamples(cells, repeats) {
+  return Array.from({ length: repeats }, (_, i) => i + 1).flatMap(
+    (repeat) => cells.flatMap((cell) => sideOrder(repeat).map((side2) => ({ cell, repeat, side: side2, dir: sidedSampleDir(cell.dir, side2, repeat) })))
+  );
+}
+var init_sides2 = __esm({
+  "src/core/plan/sides.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/ingest/sides.ts
+import { stat as stat2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+async function readSidedCell(runDir, cell, repeats) {
+  const samples = [];
+  for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    for (const side2 of SIDES) {
+      const dir = sidedSampleDir(cell.dir, side2, repeat);
+      const path6 = join2(runDir, CELLS_FOLDER, dir);
+      const present = (await stat2(path6).catch(() => null))?.isDirectory() ?? false;
+      const outcome2 = present ? await readCell(path6) : null;
+      samples.push({
+        repeat,
+        side: side2,
+        dir: `${CELLS_FOLDER}/${dir}`,
+        status: outcome2?.status ?? "failed",
+        reason: outcome2 ? outcome2.reason : `not run: no folder ${CELLS_FOLDER}/${dir}`,
+        metrics: outcome2?.metrics ?? null
+      });
+    }
+  }
+  const { outcome, summary } = summarizeSamples(samples.filter((sample) => sample.side === "head"));
+  return { ...cellResult(cell, outcome), samples, ...summary ? { summary } : {} };
+}
+var SIDES;
+var init_sides3 = __esm({
+  "src/core/ingest/sides.ts"() {
+    "use strict";
+    init_cells();
+    init_sides2();
+    init_cell();
+    init_samples2();
+    init_cell2();
+    SIDES = ["base", "head"];
   }
 });
 
 // src/core/ingest/run-dir.ts
-import { readdir, readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { readdir, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 async function isDirectory(path6) {
-  return (await stat2(path6).catch(() => null))?.isDirectory() ?? false;
+  return (await stat3(path6).catch(() => null))?.isDirectory() ?? false;
 }
 async function listCellDirs(runDir, options = {}) {
-  const root = join2(runDir, CELLS_FOLDER);
+  const root = join3(runDir, CELLS_FOLDER);
   if (!await isDirectory(root)) {
     throw new RunDirError(`${runDir} has no ${CELLS_FOLDER}/ folder; a run directory holds ${CELLS_FOLDER}/<setup>__<route>__<latency>ms/ folders.`);
   }
@@ -43595,13 +43949,13 @@ async function ingestRun(runDir, config2, environment, options = {}) {
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
-    if (config2.repeats > 1) {
-      cells.push(await readRepeatedCell(runDir, cell, config2.repeats));
+    if (config2.compare.baseline === BASE_BASELINE_NAME) {
+      cells.push(await readSidedCell(runDir, cell, config2.repeats));
       continue;
     }
-    const outcome = await readCell(join2(runDir, CELLS_FOLDER, cell.dir));
-    const resumedFrom = outcome.status === "ok" ? options.resumedFrom?.get(cell.id) : void 0;
-    cells.push({ ...cellResult(cell, outcome), ...resumedFrom ? { resumedFrom } : {} });
+    const result = config2.repeats > 1 ? await readRepeatedCell(runDir, cell, config2.repeats) : cellResult(cell, await readCell(join3(runDir, CELLS_FOLDER, cell.dir)));
+    const resumedFrom = result.status === "ok" ? options.resumedFrom?.get(cell.id) : void 0;
+    cells.push({ ...result, ...resumedFrom ? { resumedFrom } : {} });
   }
   const plannedDirs = new Set(planned.map((cell) => cell.dir));
   return {
@@ -43613,8 +43967,8 @@ async function readRepeatedCell(runDir, cell, repeats) {
   const samples = [];
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
     const dir = sampleDir(cell.dir, repeat, repeats);
-    const path6 = join2(runDir, CELLS_FOLDER, dir);
-    const present = (await stat2(path6).catch(() => null))?.isDirectory() ?? false;
+    const path6 = join3(runDir, CELLS_FOLDER, dir);
+    const present = (await stat3(path6).catch(() => null))?.isDirectory() ?? false;
     const outcome2 = present ? await readCell(path6) : null;
     samples.push({
       repeat,
@@ -43629,7 +43983,7 @@ async function readRepeatedCell(runDir, cell, repeats) {
   return { ...cellResult(cell, outcome), samples, ...summary ? { summary } : {} };
 }
 async function readRecordedResults(runDir) {
-  const path6 = join2(runDir, RESULTS_FILE);
+  const path6 = join3(runDir, RESULTS_FILE);
   let text5;
   try {
     text5 = await readFile3(path6, "utf8");
@@ -43643,7 +43997,7 @@ function resumedFromOf(results) {
   return new Map(results.cells.flatMap((cell) => cell.resumedFrom ? [[cell.id, cell.resumedFrom]] : []));
 }
 async function cellLatencyMethod(cellPath2) {
-  const text5 = await readFile3(join2(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
+  const text5 = await readFile3(join3(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
   if (text5 === null) return null;
   try {
     const method = JSON.parse(text5).latencyMethod;
@@ -43666,14 +44020,15 @@ function unknownEnvironment(latencyMethod) {
     stack: {},
     latencyMethod,
     latencyFallbackReason: null,
-    app: null
+    app: null,
+    base: null
   };
 }
 async function reingestRun(runDir, source) {
   const dirs = await listCellDirs(runDir);
   const methods = /* @__PURE__ */ new Map();
   for (const dir of dirs) {
-    const method2 = await cellLatencyMethod(join2(runDir, CELLS_FOLDER, dir));
+    const method2 = await cellLatencyMethod(join3(runDir, CELLS_FOLDER, dir));
     if (method2 !== null) methods.set(dir, method2);
   }
   const warnings = [];
@@ -43698,7 +44053,7 @@ async function reingestRun(runDir, source) {
     warnings.push(`the cells ran with different latency methods (${distinct.join(", ")}, per their ${CELL_FILES.runner}); the run records none.`);
   }
   warnings.push(
-    `${join2(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; the environment is unknown${method ? ` except the latency method (${method}, from the cells' ${CELL_FILES.runner})` : ""}.`
+    `${join3(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; the environment is unknown${method ? ` except the latency method (${method}, from the cells' ${CELL_FILES.runner})` : ""}.`
   );
   const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method));
   return { ...ingested, warnings };
@@ -43711,6 +44066,8 @@ var init_run_dir = __esm({
     init_cells();
     init_cell();
     init_samples2();
+    init_sides();
+    init_sides3();
     init_results();
     init_cells();
     RESULTS_FILE = "results.json";
@@ -44144,13 +44501,13 @@ function environmentSection(results) {
   const lines = entries.filter(([, value2]) => value2 !== null && value2 !== "").map(([name2, value2]) => `- ${escapeMarkdown(name2)}: ${code(String(value2))}`);
   return collapsed("Environment", lines.join("\n"));
 }
-function definitionsSection(results) {
+function definitionsSection(results, confidence = results.config.compare.confidence) {
   const method = results.environment.latencyMethod;
   const lines = [
     "- **Max sRPS**: the maximum over the run of (requests/s \u2212 failures/s) in Locust\u2019s history (`Aggregated` rows). Locust\u2019s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst. The window ends 2 s before Locust\u2019s latest response, so a cell whose responses all arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.",
     "- **Total successes**: request count \u2212 failure count of the final `Aggregated` row of `locust_stats.csv`.",
     "- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.",
-    `- **Verdicts**: decided by the steady sRPS (max sRPS against the paper, which published no steady rate): an interval for its relative change against the baseline, a Welch t interval on log rates over the repeats with the runner's noise floor as prior. Regressed or improved only when the whole interval lies beyond the threshold, unchanged when wholly within it, inconclusive otherwise; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and total successes show their change (a ratio \xD7N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. \u{1F195} the baseline lacks the cell; \u26A0\uFE0F the baseline measured it and this run did not.`,
+    `- **Verdicts**: decided by the steady sRPS (max sRPS against the paper, which published no steady rate): an interval for its relative change against the baseline at ${formatPercent(confidence)} confidence (\`confidence\`: at most ${formatPercent(1 - confidence)} of comparisons of unchanged code fall wholly outside it), a Welch t interval on log rates over the repeats with the runner's noise floor as prior (against baseline "base", measured alternately in the same run: a paired t interval on the log ratio of each base/head pair, so drift both shared cancels). Regressed or improved only when the whole interval lies beyond the threshold, unchanged when wholly within it, inconclusive otherwise; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and total successes show their change (a ratio \xD7N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. \u{1F195} the baseline lacks the cell; \u26A0\uFE0F the baseline measured it and this run did not.`,
     `- **Findings**: the best setup per latency by max sRPS (and by total successes where they disagree) with its factor over the next; Sync and Async are told apart by the setup\u2019s interface (WSGI or ASGI), the best of each kind compared. The hypothesis holds on an I/O route when, at the highest latency, the best Async setup serves at least ${HYPOTHESIS.ioMinFactor}\xD7 the best Sync one and keeps a larger share of its lowest-latency throughput; on a CPU route when Sync\u2019s total successes are at least ${formatPercent(HYPOTHESIS.cpuMinShare)} of Async\u2019s at every latency. Crossovers are interpolated linearly between measured latencies.`,
     "- **Theory line** (Sync on I/O routes): W workers each holding a request for its service time s plus k round trips of the added latency L serve at most W / (s + k\xB7L) requests/s. s = W \xF7 the 0 ms max sRPS (under many users the response time is queueing, not service); k is fitted by least squares over the latencies, from the Sync setup with the fewest workers, and rounded to whole round trips for the bound. A measurement under half its bound, or above it by more than the threshold, is flagged with what it points at.",
     `- **Added latency**: ${method ? LATENCY_METHOD_NOTES[method] : `${LATENCY_METHOD_NOTES.netem} ${LATENCY_METHOD_NOTES.toxiproxy}`}`
@@ -44287,6 +44644,31 @@ var init_charts = __esm({
   }
 });
 
+// src/core/report/sides-text.ts
+function renderSides(comparison) {
+  if (!comparison.paired) return "";
+  const rows = [...comparison.cells.values()].map((cell) => {
+    const rate2 = (value2) => value2 === null || value2 === void 0 ? "\u2014" : formatRate(value2);
+    const mark = VERDICT_MARK[cell.verdict];
+    return `| ${code(cell.id)} | ${rate2(cell.sides?.base)} | ${rate2(cell.sides?.head)} | ${cell.interval ? formatInterval(cell.interval) : "\u2014"} | ${cell.sides?.pairs ?? 0} | ${mark ? `${mark} ` : ""}${VERDICT_WORD[cell.verdict]} |`;
+  });
+  return [
+    `Base and head measured alternately on the same runner (steady sRPS, median of each side; the change is paired, repeat by repeat, so drift both sides shared cancels):`,
+    "",
+    "| Cell | Base | Head | Change (paired) | Pairs | Verdict |",
+    "| --- | ---: | ---: | --- | ---: | --- |",
+    ...rows
+  ].join("\n");
+}
+var init_sides_text = __esm({
+  "src/core/report/sides-text.ts"() {
+    "use strict";
+    init_escape();
+    init_format();
+    init_verdict_text();
+  }
+});
+
 // src/core/report/comparison-text.ts
 function missingLine(cell) {
   const { maxSrps, totalSuccesses } = cell.metrics;
@@ -44313,7 +44695,8 @@ function renderComparison(comparison) {
     const shown = chosen.slice(0, LISTED_PER_VERDICT).map((cell) => `- ${render(cell)}`);
     return chosen.length > shown.length ? [...shown, `- \u2026 and ${chosen.length - shown.length} more ${VERDICT_WORD[verdict]}, marked in the tables`] : shown;
   });
-  return [head, ...list4].join("\n");
+  const sides = renderSides(comparison);
+  return [head, ...list4, ...sides ? ["", sides] : []].join("\n");
 }
 var LISTED_PER_VERDICT, plural2, LISTED, COUNTED;
 var init_comparison_text = __esm({
@@ -44321,6 +44704,7 @@ var init_comparison_text = __esm({
     "use strict";
     init_verdicts();
     init_escape();
+    init_sides_text();
     init_format();
     init_verdict_text();
     LISTED_PER_VERDICT = 8;
@@ -44682,7 +45066,7 @@ function renderReport(results, options) {
   ].filter(Boolean);
   const details = [
     failedCellsSection(results),
-    definitionsSection(results),
+    definitionsSection(results, comparison?.confidence),
     baselineOnlySection(comparison),
     configurationSection(results),
     environmentSection(results),
@@ -44720,8 +45104,8 @@ var init_body = __esm({
 });
 
 // src/core/ingest/series.ts
-import { stat as stat3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { stat as stat4 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 async function readHistorySeries(input2, file2, max = MAX_SERIES_POINTS) {
   const sampler = new Downsampler(max);
   let start = null;
@@ -44741,30 +45125,41 @@ async function readHistorySeries(input2, file2, max = MAX_SERIES_POINTS) {
   });
   return sampler.points();
 }
-async function readCellSeries(cellPath2, label3, max = MAX_SERIES_POINTS) {
-  const hasLocustReport = await exists(join3(cellPath2, CELL_FILES.html));
-  const file2 = `${label3}/${CELL_FILES.history}`;
+async function readCellSeries(cellPath2, folder, linkable, max) {
+  const hasLocustReport = linkable && await exists(join4(cellPath2, CELL_FILES.html));
+  const file2 = `${folder}/${CELL_FILES.history}`;
+  const series = { folder, hasLocustReport };
   try {
-    const input2 = await openInput(join3(cellPath2, CELL_FILES.history), file2, "Locust's history CSV");
-    if (input2 === null) return { points: [], hasLocustReport, error: `${file2} does not exist` };
-    return { points: await readHistorySeries(input2, file2, max), hasLocustReport, error: null };
+    const input2 = await openInput(join4(cellPath2, CELL_FILES.history), file2, "Locust's history CSV");
+    if (input2 === null) return { ...series, points: [], error: `${file2} does not exist` };
+    return { ...series, points: await readHistorySeries(input2, file2, max), error: null };
   } catch (caught) {
     const error62 = asIngestError(caught, file2, "Locust's history CSV");
-    if (error62 instanceof IngestError) return { points: [], hasLocustReport, error: error62.message };
+    if (error62 instanceof IngestError) return { ...series, points: [], error: error62.message };
     throw error62;
   }
 }
-async function readRunSeries(runDir, results, max = MAX_SERIES_POINTS) {
+async function readRunSeries(runDirs, results, max = MAX_SERIES_POINTS) {
+  const dirs = typeof runDirs === "string" ? [runDirs] : runDirs;
   const series = /* @__PURE__ */ new Map();
   for (const cell of results.cells) {
-    series.set(cell.id, await readCellSeries(join3(runDir, cell.dir), cell.dir, max));
+    const folder = (cell.samples ? medianSample(cell.samples)?.dir : void 0) ?? cell.dir;
+    let found;
+    for (const dir of dirs) {
+      if (await isDirectory2(join4(dir, folder))) {
+        found = dir;
+        break;
+      }
+    }
+    series.set(cell.id, await readCellSeries(join4(found ?? dirs[0], folder), folder, found === dirs[0], max));
   }
   return series;
 }
-var MAX_SERIES_POINTS, HISTORY_COLUMNS2, Downsampler, exists;
+var MAX_SERIES_POINTS, HISTORY_COLUMNS2, Downsampler, exists, isDirectory2;
 var init_series = __esm({
   "src/core/ingest/series.ts"() {
     "use strict";
+    init_samples2();
     init_cell2();
     init_csv();
     init_input_file();
@@ -44796,7 +45191,8 @@ var init_series = __esm({
         return this.kept.filter((_, i) => i % step === 0);
       }
     };
-    exists = async (path6) => (await stat3(path6).catch(() => null))?.isFile() ?? false;
+    exists = async (path6) => (await stat4(path6).catch(() => null))?.isFile() ?? false;
+    isDirectory2 = async (path6) => (await stat4(path6).catch(() => null))?.isDirectory() ?? false;
   }
 });
 
@@ -48399,10 +48795,10 @@ function resolveAll(constructs2, events2, context) {
   const called = [];
   let index = -1;
   while (++index < constructs2.length) {
-    const resolve10 = constructs2[index].resolveAll;
-    if (resolve10 && !called.includes(resolve10)) {
-      events2 = resolve10(events2, context);
-      called.push(resolve10);
+    const resolve13 = constructs2[index].resolveAll;
+    if (resolve13 && !called.includes(resolve13)) {
+      events2 = resolve13(events2, context);
+      called.push(resolve13);
     }
   }
   return events2;
@@ -54179,7 +54575,7 @@ function cellCharts(series, scales) {
   ].join("");
 }
 function cellCard(cell, label3, series, scales) {
-  const link = series?.hasLocustReport ? `<a href="${relativeHref(`${cell.dir}/report.html`)}">Locust report</a>` : "";
+  const link = series?.hasLocustReport ? `<a href="${relativeHref(`${series.folder}/report.html`)}">Locust report</a>` : "";
   const title = `<h4><span>${escapeHtml(label3)} \xB7 ${escapeHtml(formatLatency(cell.latencyMs))}</span>${link}</h4>`;
   const summary = cell.status === "ok" && cell.metrics ? `<p>max sRPS ${formatRate(cell.metrics.maxSrps)} \xB7 successes ${formatCount(cell.metrics.totalSuccesses)} \xB7 failures ${formatPercent(cell.metrics.failureRatio)} \xB7 p50 ${escapeHtml(formatMs(cell.metrics.p50Ms))} \xB7 p95 ${escapeHtml(formatMs(cell.metrics.p95Ms))}</p>` : `<p class="failed">\u2716 failed: ${escapeHtml(cell.reason ?? "no reason recorded")}</p>`;
   const warnings = cell.warnings.map((warning) => `<p class="muted">\u26A0\uFE0F ${escapeHtml(warning)}</p>`).join("");
@@ -54280,14 +54676,14 @@ svg.chart .key { fill: var(--fg); } svg.chart .empty { text-anchor: middle; fill
 
 // src/cli/exports.ts
 import { writeFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function writeExports(dir, results, comparison) {
   const files = renderExports(results, comparison);
-  await Promise.all(files.map((file2) => writeFile(join4(dir, file2.file), file2.content)));
-  return files.map((file2) => join4(dir, file2.file));
+  await Promise.all(files.map((file2) => writeFile(join5(dir, file2.file), file2.content)));
+  return files.map((file2) => join5(dir, file2.file));
 }
 async function writeHtmlReport(dir, results, comparison) {
-  const path6 = join4(dir, HTML_REPORT_FILE);
+  const path6 = join5(dir, HTML_REPORT_FILE);
   await writeFile(path6, renderHtmlReport(results, { comparison, series: await readRunSeries(dir, results) }));
   return path6;
 }
@@ -54302,14 +54698,14 @@ var init_exports2 = __esm({
 
 // src/core/report/calibration-text.ts
 function renderCalibration(calibration) {
-  const { record: record2, cells, falseAlarms, threshold, repeats, recommended } = calibration;
+  const { record: record2, cells, falseAlarms, threshold, confidence, repeats, recommended } = calibration;
   const rows = cells.map(
     (cell) => `| ${code(cell.id)} | ${cell.cov === null ? "n/a" : formatPercent(cell.cov)} | ${formatCount(cell.df)} | ${cell.verdict === "not-measured" ? VERDICT_WORD["not-measured"] : VERDICT_WORD[cell.verdict]} |`
   );
   return [
     `### async-bench calibration (A/A): ${falseAlarms === 0 ? "\u2705 no false alarms" : `\u{1F534} ${falseAlarms} false alarm${falseAlarms === 1 ? "" : "s"}`} in ${cells.length} cells`,
     "",
-    `The same code measured ${repeats} time${repeats === 1 ? "" : "s"} as A and ${repeats} as B, interleaved (A B A B \u2026). Pooled between-run noise of the steady sRPS: **CoV ${formatPercent(record2.pooled.cov)}** (${formatCount(record2.pooled.df)} df). With threshold ${formatPercent(threshold)} and the default noise floor, B against A gave ${falseAlarms} regressed or improved cell${falseAlarms === 1 ? "" : "s"}.`,
+    `The same code measured ${repeats} time${repeats === 1 ? "" : "s"} as A and ${repeats} as B, interleaved (A B A B \u2026). Pooled between-run noise of the steady sRPS: **CoV ${formatPercent(record2.pooled.cov)}** (${formatCount(record2.pooled.df)} df). With threshold ${formatPercent(threshold)}, ${formatPercent(confidence)} intervals and the default noise floor, B against A gave ${falseAlarms} regressed or improved cell${falseAlarms === 1 ? "" : "s"}.`,
     "",
     `**Recommended for this runner:** threshold ${formatPercent(recommended.threshold)} with ${repeats} repeat${repeats === 1 ? "" : "s"}, or ${recommended.repeats} repeat${recommended.repeats === 1 ? "" : "s"} to say "unchanged" within ${formatPercent(threshold)}. Comparisons with this results.json (as baseline or run) use its noise instead of the default 8 % floor.`,
     "",
@@ -54334,7 +54730,7 @@ import * as path3 from "path";
 function exists2(fsPath) {
   return __awaiter(this, void 0, void 0, function* () {
     try {
-      yield stat4(fsPath);
+      yield stat5(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -54358,7 +54754,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat4(filePath);
+      stats = yield stat5(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -54381,7 +54777,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat4(filePath);
+        stats = yield stat5(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -54423,16 +54819,16 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter, chmod, copyFile, lstat, mkdir, open4, readdir2, rename, rm, rmdir, stat4, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter, chmod, copyFile, lstat, mkdir, open4, readdir2, rename, rm, rmdir, stat5, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54448,12 +54844,12 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir: readdir2, rename, rm, rmdir, stat: stat4, symlink, unlink } = fs.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir: readdir2, rename, rm, rmdir, stat: stat5, symlink, unlink } = fs.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs.constants.O_RDONLY;
   }
@@ -54531,11 +54927,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54551,7 +54947,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -54616,11 +55012,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -54636,7 +55032,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -54855,7 +55251,7 @@ var init_toolrunner = __esm({
             this.toolPath = path5.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -54938,7 +55334,7 @@ var init_toolrunner = __esm({
               if (error62) {
                 reject(error62);
               } else {
-                resolve10(exitCode);
+                resolve13(exitCode);
               }
             });
             if (this.options.input) {
@@ -55068,11 +55464,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -55088,7 +55484,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -55144,11 +55540,11 @@ var init_log = __esm({
 });
 
 // src/stack/package-root.ts
-import { dirname as dirname5, join as join8 } from "node:path";
+import { dirname as dirname5, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 function packageRoot(moduleUrl = import.meta.url) {
   const here = dirname5(fileURLToPath(moduleUrl));
-  return here.endsWith(join8("src", "stack")) ? join8(here, "..", "..") : join8(here, "..");
+  return here.endsWith(join9("src", "stack")) ? join9(here, "..", "..") : join9(here, "..");
 }
 var init_package_root = __esm({
   "src/stack/package-root.ts"() {
@@ -55173,7 +55569,8 @@ function hostEnvironment(env = process.env) {
     stack: {},
     latencyMethod: null,
     latencyFallbackReason: null,
-    app: null
+    app: null,
+    base: null
   };
 }
 var init_environment = __esm({
@@ -55201,10 +55598,10 @@ var init_command = __esm({
     "use strict";
     CommandError = class extends Error {
       constructor(command, result, what) {
-        const output2 = tail(`${result.stdout}
+        const output3 = tail(`${result.stdout}
 ${result.stderr}`.trim());
-        super(`${what} failed (exit ${result.exitCode}): ${describeCommand(command)}${output2 ? `
-${output2}` : ""}`);
+        super(`${what} failed (exit ${result.exitCode}): ${describeCommand(command)}${output3 ? `
+${output3}` : ""}`);
         this.command = command;
         this.result = result;
       }
@@ -55216,12 +55613,16 @@ ${output2}` : ""}`);
 });
 
 // src/stack/locust-command.ts
-function locustArgs(route, load, host) {
-  const request = compileRequest(route);
+import { basename as basename4, dirname as dirname6, resolve as resolve5 } from "node:path";
+function teamLocustfile(route, workspace) {
+  return route.locustfile === void 0 ? null : resolve5(workspace, route.locustfile);
+}
+function locustArgs(route, load, host, workspace = process.cwd()) {
+  const own4 = teamLocustfile(route, workspace);
   return {
     args: [
       "-f",
-      LOCUSTFILE,
+      own4 ? `${TEAM_LOCUST_MOUNT}/${basename4(own4)}` : LOCUSTFILE,
       "--headless",
       "--host",
       host,
@@ -55244,17 +55645,19 @@ function locustArgs(route, load, host) {
       ...load.processes > 1 ? ["--processes", String(load.processes)] : [],
       route.userClass
     ],
-    env: { ASYNC_BENCH_ROUTE: JSON.stringify(request) },
-    passEnv: requestEnvNames(request)
+    env: own4 ? {} : { ASYNC_BENCH_ROUTE: JSON.stringify(compileLoad(route)) },
+    passEnv: [...new Set(routeRequests(route).flatMap((request) => requestEnvNames(compileRequest(request))))],
+    volumes: own4 ? [`${dirname6(own4)}:${TEAM_LOCUST_MOUNT}:ro`] : []
   };
 }
-var LOCUSTFILE, CELL_MOUNT;
+var LOCUSTFILE, CELL_MOUNT, TEAM_LOCUST_MOUNT;
 var init_locust_command = __esm({
   "src/stack/locust-command.ts"() {
     "use strict";
     init_route_request();
     LOCUSTFILE = "/locust/locustfile.py";
     CELL_MOUNT = "/out";
+    TEAM_LOCUST_MOUNT = "/team-locust";
   }
 });
 
@@ -55262,23 +55665,23 @@ var init_locust_command = __esm({
 function netemAddArgs(latencyMs) {
   return ["tc", "qdisc", "add", "dev", NETEM_INTERFACE, "root", "netem", "delay", `${latencyMs}ms`];
 }
-function explainNetemFailure(exitCode, output2) {
-  if (/Specified qdisc kind is unknown|Unknown qdisc "netem"|qdisc kind is unknown/i.test(output2)) {
+function explainNetemFailure(exitCode, output3) {
+  if (/Specified qdisc kind is unknown|Unknown qdisc "netem"|qdisc kind is unknown/i.test(output3)) {
     return new NetemUnavailableError(
-      `netem is not available in this kernel (the sch_netem module is missing: "${tail(output2, 1).trim()}"). Load it on the host with "modprobe sch_netem" (Ubuntu: package linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
+      `netem is not available in this kernel (the sch_netem module is missing: "${tail(output3, 1).trim()}"). Load it on the host with "modprobe sch_netem" (Ubuntu: package linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
       "no-qdisc"
     );
   }
-  if (/Operation not permitted/i.test(output2)) {
+  if (/Operation not permitted/i.test(output3)) {
     return new NetemUnavailableError(
       `tc may not change the app container's network ("Operation not permitted"): the app service needs the NET_ADMIN capability (cap_add: [NET_ADMIN] in the compose file). ${ALTERNATIVE}`,
       "not-permitted"
     );
   }
-  if (exitCode === 127 || /executable file not found|tc: not found/i.test(output2)) {
+  if (exitCode === 127 || /executable file not found|tc: not found/i.test(output3)) {
     return new NetemUnavailableError(`the app image has no "tc" command: install iproute2 in it. ${ALTERNATIVE}`, "no-tc");
   }
-  return new NetemUnavailableError(`the netem preflight failed (exit ${exitCode}): ${tail(output2, 3)}. ${ALTERNATIVE}`);
+  return new NetemUnavailableError(`the netem preflight failed (exit ${exitCode}): ${tail(output3, 3)}. ${ALTERNATIVE}`);
 }
 var NETEM_INTERFACE, NetemUnavailableError, ALTERNATIVE;
 var init_netem = __esm({
@@ -55437,33 +55840,297 @@ var init_app_settings = __esm({
   }
 });
 
+// src/stack/compose.ts
+function containerLogsCommand(containerId, since) {
+  return { command: "docker", args: ["logs", "--timestamps", ...since ? ["--since", since] : [], containerId] };
+}
+function containerStateCommand(containerId) {
+  return { command: "docker", args: ["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", containerId] };
+}
+var Compose;
+var init_compose = __esm({
+  "src/stack/compose.ts"() {
+    "use strict";
+    Compose = class {
+      constructor(flavor, project) {
+        this.flavor = flavor;
+        this.project = project;
+      }
+      flavor;
+      project;
+      command(args, profiles = []) {
+        return {
+          command: this.flavor.command,
+          args: [
+            ...this.flavor.prefix,
+            "--project-name",
+            this.project.name,
+            ...this.project.files.flatMap((file2) => ["--file", file2]),
+            ...profiles.flatMap((profile) => ["--profile", profile]),
+            ...args
+          ],
+          env: this.project.env
+        };
+      }
+      /** Builds the given services' images (every one when none is named), profiles included. */
+      build(services = [], buildArgs = {}) {
+        return this.command(
+          ["build", ...Object.entries(buildArgs).flatMap(([key, value2]) => ["--build-arg", `${key}=${value2}`]), ...services],
+          this.project.profiles
+        );
+      }
+      /**
+       * Starts services in the background; readiness is awaited separately (v1 has no
+       * --wait). A forced recreate kills the old container at once: its cell is over and
+       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+       * requests would add seconds to every cell.
+       */
+      up(services, options = {}) {
+        return this.command([
+          "up",
+          "--detach",
+          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
+          ...options.noDeps ? ["--no-deps"] : [],
+          ...services
+        ]);
+      }
+      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
+      containerId(service) {
+        return this.command(["ps", "--all", "--quiet", service]);
+      }
+      exec(service, argv) {
+        return this.command(["exec", "-T", service, ...argv]);
+      }
+      /** A one-off container of `service` with volumes and environment of its own. */
+      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
+      run(service, argv, options = {}) {
+        return this.command([
+          "run",
+          "--rm",
+          "--no-deps",
+          "-T",
+          ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
+          ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
+          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
+          service,
+          ...argv
+        ]);
+      }
+      down() {
+        return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
+      }
+    };
+  }
+});
+
+// src/stack/image-build.ts
+import { mkdir as mkdir2, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join10, relative as relative2, resolve as resolve6 } from "node:path";
+function appImageName(app, role) {
+  const kind = role === "derived" ? "app" : role;
+  return `async-bench-${kind}-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, "-")}:local`;
+}
+function stepImageName(derived2, role) {
+  if (role === "derived") return derived2;
+  if (derived2.startsWith("async-bench-app-")) return `async-bench-${role}-${derived2.slice("async-bench-app-".length)}`;
+  const colon = derived2.lastIndexOf(":");
+  return colon > derived2.lastIndexOf("/") ? `${derived2.slice(0, colon)}-${role}${derived2.slice(colon)}` : `${derived2}-${role}`;
+}
+function parsePythonImages(text5) {
+  if (text5 === void 0 || text5.trim() === "") return null;
+  const mapping = /* @__PURE__ */ new Map();
+  for (const entry of text5.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const match = /^(3\.\d{1,2})=(\S+)$/.exec(entry);
+    if (!match)
+      throw new ConfigError(
+        `environment variable ${PYTHON_IMAGES_ENV}`,
+        `${JSON.stringify(entry)} is not "<version>=<image>"; write e.g. ${PYTHON_IMAGES_ENV}="3.13=debian:trixie-slim,3.11=debian:bookworm-slim".`
+      );
+    mapping.set(match[1], match[2]);
+  }
+  return mapping;
+}
+function pythonImage(version2, env) {
+  const mapping = parsePythonImages(env[PYTHON_IMAGES_ENV]);
+  if (mapping === null) return `python:${version2}-slim`;
+  const image = mapping.get(version2);
+  if (image === void 0)
+    throw new ConfigError(
+      "app python",
+      `${JSON.stringify(version2)} has no image here: ${PYTHON_IMAGES_ENV} maps only ${[...mapping.keys()].join(", ")} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(",") : "nothing"}). Use one of those versions in app.python, or add "${version2}=<local image whose python3 is ${version2}>" to ${PYTHON_IMAGES_ENV}.`
+    );
+  return image;
+}
+function appSource(app, context, env, cwd, image) {
+  const wheelhouse = env[WHEELHOUSE_ENV]?.trim();
+  return {
+    context,
+    image,
+    dockerfile: app.dockerfile === null ? null : resolve6(context, app.dockerfile),
+    pythonImage: app.dockerfile === null && app.python !== null ? pythonImage(app.python, env) : null,
+    wheelhouse: wheelhouse ? resolve6(cwd, wheelhouse) : null
+  };
+}
+async function checkAppSource(app, source) {
+  const isFile = async (path6) => (await stat6(path6).catch(() => null))?.isFile() ?? false;
+  const { context } = source;
+  if (!await isFile(join10(context, "manage.py")))
+    throw new ConfigError(
+      "app context",
+      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
+    );
+  if (source.dockerfile !== null && !await isFile(source.dockerfile))
+    throw new ConfigError(
+      "app dockerfile",
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`
+    );
+  if (source.dockerfile === null && !await isFile(resolve6(context, app.requirements ?? "")))
+    throw new ConfigError(
+      "app requirements",
+      `${JSON.stringify(app.requirements)} is not a file in ${context}; give a requirements file or pyproject.toml, relative to the app's folder.`
+    );
+  if (source.wheelhouse !== null && !(await stat6(source.wheelhouse).catch(() => null))?.isDirectory())
+    throw new ConfigError(
+      `environment variable ${WHEELHOUSE_ENV}`,
+      `${source.wheelhouse} is not a folder; fill it with scripts/build-wheelhouse.sh --out, or unset ${WHEELHOUSE_ENV} to install from PyPI.`
+    );
+}
+function projectBuilds(app, source, root, stateDir, baseImage) {
+  const project = stepImageName(source.image, "project");
+  if (source.dockerfile !== null)
+    return [
+      { role: "project", service: "app-project", image: project, context: source.context, dockerfile: source.dockerfile, args: { BASE_IMAGE: baseImage } }
+    ];
+  const wheels = stepImageName(source.image, "wheels");
+  return [
+    {
+      role: "wheels",
+      service: "app-wheels",
+      image: wheels,
+      context: source.wheelhouse ?? join10(stateDir, NO_WHEELS_DIR),
+      dockerfile: join10(root, WHEELS_DOCKERFILE),
+      args: {}
+    },
+    {
+      role: "project",
+      service: "app-project",
+      image: project,
+      context: source.context,
+      dockerfile: join10(root, BUILDER_DOCKERFILE),
+      args: {
+        PYTHON_IMAGE: source.pythonImage,
+        PYTHON_VERSION: app.python,
+        WHEELS_IMAGE: wheels,
+        REQUIREMENTS: app.requirements,
+        BUILD_COMMANDS: app.build.join("\n"),
+        SETTINGS: app.settings
+      }
+    }
+  ];
+}
+function derivedBuild(app, source, root) {
+  return {
+    role: "derived",
+    service: "app",
+    image: source.image,
+    context: join10(root, DERIVED_CONTEXT),
+    dockerfile: join10(root, DERIVED_CONTEXT, "Dockerfile"),
+    args: { PROJECT_IMAGE: stepImageName(source.image, "project") }
+  };
+}
+function imagesComposeFile(builds) {
+  const services = Object.fromEntries(
+    builds.map((build) => [build.service, { build: { context: build.context, dockerfile: build.dockerfile, args: build.args }, image: build.image }])
+  );
+  return `# Generated by async-bench: the app's images, built one at a time (src/stack/image-build.ts).
+${(0, import_yaml2.stringify)({ services })}`;
+}
+function buildDescription(build, app) {
+  if (build.role === "wheels") return `Building the wheels image ${build.image} (from ${build.context})`;
+  if (build.role === "derived")
+    return `Building the derived image ${build.image} (gunicorn, uvicorn-worker and tc when absent, FROM ${build.args.PROJECT_IMAGE})`;
+  const how = app.dockerfile === null ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}` : `its Dockerfile ${relative2(build.context, build.dockerfile) || build.dockerfile}`;
+  return `Building the project image ${build.image} (${app.context}, ${how})`;
+}
+function imageInspectCommand(image, format = "{{.Id}}") {
+  return { command: "docker", args: ["image", "inspect", "--format", format, image] };
+}
+async function ensurePythonImage(run, app, image) {
+  if ((await run(imageInspectCommand(image))).exitCode === 0) return;
+  const pull = await run({ command: "docker", args: ["pull", image] });
+  if (pull.exitCode === 0) return;
+  const why = `${pull.stderr}${pull.stdout}`.trim().split("\n").at(-1) ?? "";
+  throw new ConfigError(
+    "app python",
+    `${JSON.stringify(app.python)}: the image ${image} is not on this machine and could not be pulled (${why}). Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`
+  );
+}
+async function buildAppImages(run, flavor, options) {
+  const { app, source, root, stateDir } = options;
+  if (source.pythonImage !== null) await ensurePythonImage(run, app, source.pythonImage);
+  const builds = projectBuilds(app, source, root, stateDir, options.baseImage);
+  const derived2 = derivedBuild(app, source, root);
+  await mkdir2(stateDir, { recursive: true });
+  if (source.dockerfile === null && source.wheelhouse === null) {
+    await mkdir2(join10(stateDir, NO_WHEELS_DIR), { recursive: true });
+    await writeFile2(join10(stateDir, NO_WHEELS_DIR, "README.md"), "No wheelhouse: the generic builder installs the requirements from PyPI.\n");
+  }
+  const file2 = join10(stateDir, IMAGES_FILE);
+  await writeFile2(file2, imagesComposeFile([...builds, derived2]));
+  const compose = new Compose(flavor, { name: options.projectName, files: [file2], env: {} });
+  const outputs = [];
+  for (const build of builds) outputs.push(await runChecked(run, compose.build([build.service]), buildDescription(build, app), { stream: options.verbose }));
+  const user = await runChecked(run, imageInspectCommand(stepImageName(source.image, "project"), "{{.Config.User}}"), "Reading the project image");
+  const buildArgs = { APP_USER: user.stdout.trim() };
+  outputs.push(await runChecked(run, compose.build([derived2.service], buildArgs), buildDescription(derived2, app), { stream: options.verbose }));
+  return outputs;
+}
+var import_yaml2, PYTHON_IMAGES_ENV, WHEELHOUSE_ENV, BUILDER_DOCKERFILE, WHEELS_DOCKERFILE, DERIVED_CONTEXT, IMAGES_FILE, NO_WHEELS_DIR;
+var init_image_build = __esm({
+  "src/stack/image-build.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_build();
+    init_command();
+    init_compose();
+    PYTHON_IMAGES_ENV = "ASYNC_BENCH_PYTHON_IMAGES";
+    WHEELHOUSE_ENV = "ASYNC_BENCH_WHEELHOUSE";
+    BUILDER_DOCKERFILE = "compose/builder/Dockerfile";
+    WHEELS_DOCKERFILE = "compose/builder/wheels.Dockerfile";
+    DERIVED_CONTEXT = "compose/derived";
+    IMAGES_FILE = "images.yml";
+    NO_WHEELS_DIR = "no-wheels";
+  }
+});
+
 // src/stack/project.ts
 import { createServer } from "node:net";
-import { join as join9, resolve as resolve5 } from "node:path";
+import { join as join11, resolve as resolve7 } from "node:path";
 function appContext(context, root, cwd) {
-  return resolve5(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
+  return resolve7(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
 }
 function appImage(app) {
-  return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, "-")}:local`;
+  return appImageName(app, "derived");
+}
+function stackStateDir(layout) {
+  return join11(layout.outDir, STACK_STATE_DIR);
 }
 function setupOverridePath(layout) {
-  return join9(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
+  return join11(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
 }
 function settingsPath(layout) {
-  return join9(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
+  return join11(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
 }
 function composeProject(layout, setup) {
   return {
     name: layout.projectName,
-    files: [join9(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join9(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
+    files: [join11(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join11(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
       ASYNC_BENCH_TOXIPROXY_API_PORT: String(layout.toxiproxyApiPort),
       ASYNC_BENCH_UID: String(layout.uid),
       ASYNC_BENCH_GID: String(layout.gid),
-      ASYNC_BENCH_APP_CONTEXT: layout.app.context,
-      ASYNC_BENCH_APP_DOCKERFILE: layout.app.dockerfile,
       ASYNC_BENCH_APP_IMAGE: layout.app.image
     },
     profiles: [LOAD_PROFILE]
@@ -55483,36 +56150,37 @@ function setupOverride(setup, app, cpus2, settingsPath2, root) {
         },
         volumes: [
           `${settingsPath2}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
-          `${join9(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
-          `${join9(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
+          `${join11(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
+          `${join11(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
         ]
       }
     }
   };
   return `# Generated by async-bench for setup "${setup.name}"; rewritten per setup.
-${(0, import_yaml2.stringify)(document4)}`;
+${(0, import_yaml3.stringify)(document4)}`;
 }
 function loadTarget(method, app) {
   return method === "toxiproxy" ? TOXIPROXY_ROUTES.appUrl : `http://app:${app.port}`;
 }
 function freeLoopbackPort() {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve13, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => typeof address === "object" && address ? resolve10(address.port) : reject(new Error("no port")));
+      server.close(() => typeof address === "object" && address ? resolve13(address.port) : reject(new Error("no port")));
     });
   });
 }
-var import_yaml2, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
+var import_yaml3, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
 var init_project = __esm({
   "src/stack/project.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_defaults();
     init_server_command();
     init_app_settings();
+    init_image_build();
     init_toxiproxy();
     COMPOSE_FILE = "compose/docker-compose.yml";
     TOXIPROXY_FILE = "compose/toxiproxy.yml";
@@ -55527,12 +56195,12 @@ var init_project = __esm({
 });
 
 // src/stack/cell-runner.ts
-import { mkdir as mkdir2, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile5, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 async function runCell(run, stack, cell, load, cellsDir, options = {}) {
-  const dir = join10(cellsDir, options.sampleDir ?? cell.dir);
+  const dir = join12(cellsDir, options.sampleDir ?? cell.dir);
   await rm2(dir, { recursive: true, force: true });
-  await mkdir2(dir, { recursive: true });
+  await mkdir3(dir, { recursive: true });
   const started = /* @__PURE__ */ new Date();
   const warnings = [];
   let error62 = null;
@@ -55542,17 +56210,21 @@ async function runCell(run, stack, cell, load, cellsDir, options = {}) {
     restoreSeconds = await stack.restoreDatabase();
     await stack.startApp();
     await applyLatency(run, stack, cell.latencyMs);
-    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app));
+    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app), stack.layout.workspace);
     const loadStart = Date.now();
     const stopWatching = options.watch?.(dir);
     const result = await run(
-      stack.compose.run("load", ["locust", ...invocation.args], { volumes: [`${dir}:${CELL_MOUNT}`], env: invocation.env, passEnv: invocation.passEnv })
+      stack.compose.run("load", ["locust", ...invocation.args], {
+        volumes: [...invocation.volumes, `${dir}:${CELL_MOUNT}`],
+        env: invocation.env,
+        passEnv: invocation.passEnv
+      })
     ).finally(() => stopWatching?.());
     loadSeconds = (Date.now() - loadStart) / 1e3;
-    await writeFile2(join10(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-    const stats = await readFile5(join10(dir, CELL_FILES.stats), "utf8").catch(() => "");
+    await writeFile3(join12(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
+    const stats = await readFile5(join12(dir, CELL_FILES.stats), "utf8").catch(() => "");
     if (stats.trim() === "") {
-      const log = await readFile5(join10(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
+      const log = await readFile5(join12(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
       error62 = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
 ${tail(`${result.stdout}
 ${result.stderr}
@@ -55566,8 +56238,8 @@ ${log}`.trim(), 10)}`;
     error62 = failure2.message;
   } finally {
     const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
-    await writeFile2(join10(dir, CELL_FILES.appLog), appLog);
-    await writeFile2(join10(dir, CELL_FILES.dbLog), dbLog);
+    await writeFile3(join12(dir, CELL_FILES.appLog), appLog);
+    await writeFile3(join12(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = /* @__PURE__ */ new Date();
   const record2 = {
@@ -55581,7 +56253,7 @@ ${log}`.trim(), 10)}`;
     error: error62,
     warnings
   };
-  await writeFile2(join10(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
+  await writeFile3(join12(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
 `);
   return record2;
 }
@@ -55600,25 +56272,25 @@ var init_cell_runner = __esm({
 async function checkDocker(run) {
   const result = await run(dockerVersionCommand);
   if (result.exitCode === 0) return result.stdout.trim();
-  const output2 = `${result.stdout}
+  const output3 = `${result.stdout}
 ${result.stderr}`;
   if (result.exitCode === 127) {
     throw new DockerUnavailableError(`Docker is not installed (no "docker" command on PATH). Install Docker Engine with the compose plugin. ${PROVISION_HINT}`);
   }
-  if (/permission denied/i.test(output2)) {
+  if (/permission denied/i.test(output3)) {
     throw new DockerUnavailableError(
       `Docker is installed but this user may not use its socket (permission denied). Run as root or add the user to the "docker" group.
-${tail(output2, 3)}`
+${tail(output3, 3)}`
     );
   }
-  if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(output2)) {
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(output3)) {
     throw new DockerUnavailableError(
       `Docker is installed but its daemon is not running. Start it (systemctl start docker, or dockerd &). ${PROVISION_HINT}
-${tail(output2, 3)}`
+${tail(output3, 3)}`
     );
   }
   throw new DockerUnavailableError(`"docker version" failed (exit ${result.exitCode}):
-${tail(output2, 5)}`);
+${tail(output3, 5)}`);
 }
 async function detectCompose(run) {
   const v2 = await run({ command: "docker", args: ["compose", "version", "--short"] });
@@ -55694,21 +56366,21 @@ var init_fingerprint = __esm({
 // src/stack/latency/netem-module.ts
 import { access, readFile as readFile6 } from "node:fs/promises";
 import { release as kernelRelease } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 async function readNetemHostFacts(source = {}) {
   const fsRoot = source.fsRoot ?? "/";
   const release2 = source.release ?? kernelRelease();
-  const read = (path6) => readFile6(join11(fsRoot, path6), "utf8").catch(() => null);
+  const read = (path6) => readFile6(join13(fsRoot, path6), "utf8").catch(() => null);
   return {
     platform: source.platform ?? process.platform,
     release: release2,
     root: (source.uid ?? process.getuid?.()) === 0,
     procModules: await read("proc/modules"),
-    sysModule: await access(join11(fsRoot, "sys/module", NETEM_MODULE)).then(
+    sysModule: await access(join13(fsRoot, "sys/module", NETEM_MODULE)).then(
       () => true,
       () => false
     ),
-    modulesBuiltin: await read(join11("lib/modules", release2, "modules.builtin"))
+    modulesBuiltin: await read(join13("lib/modules", release2, "modules.builtin"))
   };
 }
 function netemModulePolicy(requested, env) {
@@ -55721,8 +56393,8 @@ function netemModulePolicy(requested, env) {
 function asRoot(facts, command, args) {
   return facts.root ? { command, args } : { command: "sudo", args: ["-n", command, ...args] };
 }
-function keyLine(output2, pattern) {
-  const lines = output2.split("\n").map((line) => line.trim()).filter(Boolean);
+function keyLine(output3, pattern) {
+  const lines = output3.split("\n").map((line) => line.trim()).filter(Boolean);
   return (pattern && lines.find((line) => pattern.test(line))) ?? lines.at(-1) ?? "(no output)";
 }
 function sudoCause(facts, result) {
@@ -55732,12 +56404,12 @@ function sudoCause(facts, result) {
 }
 function readModprobe(facts, result) {
   if (result.exitCode === 0) return "loaded";
-  const output2 = outputOf(result);
+  const output3 = outputOf(result);
   const sudo = sudoCause(facts, result);
   if (sudo) return sudo;
-  if (result.exitCode === 127 || /modprobe: command not found/.test(output2)) return "no-modprobe";
-  if (new RegExp(`Module ${NETEM_MODULE} not found`).test(output2)) return "not-installed";
-  if (/Operation not permitted|Key was rejected by service|Lockdown/i.test(output2)) return "load-refused";
+  if (result.exitCode === 127 || /modprobe: command not found/.test(output3)) return "no-modprobe";
+  if (new RegExp(`Module ${NETEM_MODULE} not found`).test(output3)) return "not-installed";
+  if (/Operation not permitted|Key was rejected by service|Lockdown/i.test(output3)) return "load-refused";
   return "load-failed";
 }
 function readAptInstall(facts, result) {
@@ -55847,7 +56519,7 @@ ${result.stderr}`;
 });
 
 // src/stack/resume.ts
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 function configDifferences(before, now) {
   const fields2 = [
@@ -55883,11 +56555,17 @@ async function planResume(outDir, earlier, cells, latencyMethod) {
   for (const cell of cells) {
     const before = earlier.cells.find((c) => c.id === cell.id);
     if (before?.status !== "ok") continue;
-    const why = await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
+    const why = unmeasuredRepeats(before, earlier.config.repeats) ?? await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
     if (why) plan.remeasured.push({ id: cell.id, why });
     else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
   }
   return plan;
+}
+function unmeasuredRepeats(cell, repeats) {
+  if (repeats === 1) return null;
+  const measured = (cell.samples ?? []).filter((sample) => sample.status === "ok").length;
+  if (measured === repeats) return null;
+  return `${measured} of its ${repeats} repeats were measured; all ${repeats} run again, interleaved with the other cells`;
 }
 async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
   if (!isDeepStrictEqual(
@@ -55900,11 +56578,15 @@ async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
     cell.route
   ))
     return `route ${cell.route.name} is defined differently now`;
-  const dir = join12(outDir, CELLS_FOLDER, cell.dir);
-  const reading2 = await readCell(dir);
-  if (reading2.status !== "ok") return `its folder no longer reads as measured (${reading2.reason})`;
-  const method = await cellLatencyMethod(dir);
-  if (method !== null && method !== latencyMethod) return `it ran with ${method}, this run with ${latencyMethod}`;
+  const { repeats } = earlier.config;
+  for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    const dir = join14(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
+    const which2 = repeats === 1 ? "its folder" : `its repeat ${repeat}`;
+    const reading2 = await readCell(dir);
+    if (reading2.status !== "ok") return `${which2} no longer reads as measured (${reading2.reason})`;
+    const method = await cellLatencyMethod(dir);
+    if (method !== null && method !== latencyMethod) return `${repeats === 1 ? "it" : which2} ran with ${method}, this run with ${latencyMethod}`;
+  }
   return null;
 }
 var change, show2;
@@ -55913,21 +56595,22 @@ var init_resume = __esm({
     "use strict";
     init_cell2();
     init_run_dir();
+    init_cells();
     change = (name2, before, after) => `${name2} ${show2(before)} \u2192 ${show2(after)}`;
     show2 = (value2) => value2 === null || value2 === void 0 ? "none" : typeof value2 === "object" ? JSON.stringify(value2) : String(value2);
   }
 });
 
 // src/stack/out-dir.ts
-import { readFile as readFile7, rm as rm3, stat as stat5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { readFile as readFile7, rm as rm3, stat as stat7 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 async function modified(path6) {
-  return (await stat5(path6).catch(() => null))?.mtime ?? null;
+  return (await stat7(path6).catch(() => null))?.mtime ?? null;
 }
 async function firstCellStart(cellsDir, dirs) {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const text5 = await readFile7(join13(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
+      const text5 = await readFile7(join15(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
       try {
         const started = text5 === null ? void 0 : JSON.parse(text5).startedAt;
         return typeof started === "string" && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
@@ -55940,9 +56623,9 @@ async function firstCellStart(cellsDir, dirs) {
   return known.length > 0 ? new Date(Math.min(...known)) : null;
 }
 async function findEarlierRun(outDir) {
-  const cellsDir = join13(outDir, CELLS_FOLDER);
-  const cellDirs = (await stat5(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
-  const resultsPath = join13(outDir, RESULTS_FILE);
+  const cellsDir = join15(outDir, CELLS_FOLDER);
+  const cellDirs = (await stat7(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
+  const resultsPath = join15(outDir, RESULTS_FILE);
   let results = null;
   let unreadable = null;
   try {
@@ -55982,9 +56665,9 @@ function checkOutDir(earlier, policy, config2) {
   }
 }
 async function clearEarlierRun(outDir) {
-  await rm3(join13(outDir, CELLS_FOLDER), { recursive: true, force: true });
-  await rm3(join13(outDir, RESULTS_FILE), { force: true });
-  await rm3(join13(outDir, TABLES_FILE), { force: true });
+  await rm3(join15(outDir, CELLS_FOLDER), { recursive: true, force: true });
+  await rm3(join15(outDir, RESULTS_FILE), { force: true });
+  await rm3(join15(outDir, TABLES_FILE), { force: true });
 }
 async function prepareOutDir(outDir, earlier, policy, run, log) {
   checkOutDir(earlier, policy, run.config);
@@ -56223,89 +56906,322 @@ var init_progress = __esm({
   }
 });
 
-// src/stack/compose.ts
-function containerLogsCommand(containerId, since) {
-  return { command: "docker", args: ["logs", "--timestamps", ...since ? ["--since", since] : [], containerId] };
+// src/stack/preflight-report.ts
+function preflightRequests(routes) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const request of routes.flatMap(routeRequests)) if (!byName.has(request.name)) byName.set(request.name, request);
+  return [...byName.values()];
 }
-function containerStateCommand(containerId) {
-  return { command: "docker", args: ["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", containerId] };
+function preflightInvocation(routes, host) {
+  const requests = routes.map((route) => ({ route: route.name, request: compileRequest(route) }));
+  return {
+    argv: ["python", PREFLIGHT_SCRIPT, host],
+    env: { [PREFLIGHT_ENV]: JSON.stringify(requests) },
+    passEnv: [...new Set(requests.flatMap(({ request }) => requestEnvNames(request)))]
+  };
 }
-var Compose;
-var init_compose = __esm({
-  "src/stack/compose.ts"() {
+function parseAnswers(stdout) {
+  return stdout.split("\n").filter((line) => line.startsWith(ANSWER_MARK)).map((line) => JSON.parse(line.slice(ANSWER_MARK.length)));
+}
+function isExpected(status, expect) {
+  if (status === null) return false;
+  return expect.length > 0 ? expect.includes(status) : status < 400;
+}
+function findMismatches(routes, answers) {
+  return routes.flatMap((route) => {
+    const answer = answers.find((candidate) => candidate.route === route.name);
+    if (!answer) {
+      return [
+        {
+          answer: { route: route.name, method: route.method, url: route.path, status: null, body: "", error: "the preflight script gave no answer" },
+          expect: route.expect
+        }
+      ];
+    }
+    return isExpected(answer.status, route.expect) ? [] : [{ answer, expect: route.expect }];
+  });
+}
+function bodyHead(body, lines = 5) {
+  const kept = body.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "").slice(0, lines).map((line) => line.length > 160 ? `${line.slice(0, 160)}\u2026` : line);
+  return kept.join("\n");
+}
+function findingsText(findings) {
+  const parts = [`setup "${findings.setup}":`];
+  if (findings.startFailure) parts.push(indent2(findings.startFailure, "  "));
+  for (const { answer, expect } of findings.mismatches) {
+    const got = answer.status === null ? `no answer (${answer.error})` : `${answer.status}`;
+    parts.push(`  route "${answer.route}": ${answer.method} ${answer.url} answered ${got}, expected ${expectedText(expect)}`);
+    const head = bodyHead(answer.body);
+    if (head) parts.push(`    response body:
+${indent2(head, "      ")}`);
+  }
+  if (findings.mismatches.length > 0 && findings.appLog.trim()) parts.push(`  app log, last lines:
+${indent2(findings.appLog, "    ")}`);
+  return parts.join("\n");
+}
+function routeFailureMessage(findings, checked) {
+  const failed = findings.filter((item2) => item2.startFailure || item2.mismatches.length > 0);
+  const mismatches = failed.reduce((sum, item2) => sum + item2.mismatches.length, 0);
+  const starts = failed.filter((item2) => item2.startFailure).length;
+  const summary = [
+    ...starts ? [`the app did not start under ${starts} of ${checked.setups} setup${checked.setups === 1 ? "" : "s"}`] : [],
+    ...mismatches ? [`${mismatches} request${mismatches === 1 ? "" : "s"} did not answer as expected`] : []
+  ].join(" and ");
+  return [
+    `Preflight (every route once per setup at 0 ms, before any cell; ${checked.seconds.toFixed(1)} s: ${checked.timing}): ${summary}. Nothing was measured and the out folder was left as it was.`,
+    ...failed.map(findingsText),
+    "Fix the route (its path, method, body or expect in async-bench.yml) or the app's view; a 500's traceback is in the app log above when the project logs errors to the console."
+  ].join("\n");
+}
+function settingsFailureMessage(app, result) {
+  return `Preflight: Django does not start with app.settings ${JSON.stringify(app.settings)}: manage.py check failed (exit ${result.exitCode}) in a one-off app container, with async-bench's generated settings module importing it. Fix what the output names (or app.settings in async-bench.yml); it ends:
+${tail(`${result.stdout}
+${result.stderr}`.trim(), 15)}`;
+}
+function prepareSteps(commands2) {
+  return commands2.map((argv, index) => ({ label: `${index === 0 ? "migrate" : `app.prepare[${index}]`}: manage.py ${argv.join(" ")}`, argv }));
+}
+function stepFailureMessage(step, result) {
+  return `Preflight: ${step.label} failed (exit ${result.exitCode}) in a one-off app container; nothing was measured. Its output ends:
+${tail(`${result.stdout}
+${result.stderr}`.trim(), 15)}`;
+}
+function timingText(timings) {
+  return timings.map(({ setup, seconds }) => `${setup} ${seconds.toFixed(1)} s`).join(", ");
+}
+function appNotReadyMessage(setup, app, state, logs, timeoutSeconds) {
+  const what = state && !state.startsWith("running") ? `the app exited (${state}) before it was ready` : `the app was not ready within ${timeoutSeconds} s`;
+  const entry = setup.interface === "wsgi" ? `app.wsgi ${JSON.stringify(app.wsgi)}` : `app.asgi ${JSON.stringify(app.asgi)}`;
+  return `Setup "${setup.name}": ${what}. Its server loads ${entry}: ${serverCommand(setup, app).join(" ")}.${logs.trim() ? `
+Last app log lines:
+${tail(withoutTimestamps(logs), 15)}` : " The app wrote no log."}`;
+}
+var PREFLIGHT_SCRIPT, PREFLIGHT_ENV, ANSWER_MARK, expectedText, withoutTimestamps, indent2;
+var init_preflight_report = __esm({
+  "src/stack/preflight-report.ts"() {
     "use strict";
-    Compose = class {
-      constructor(flavor, project) {
-        this.flavor = flavor;
-        this.project = project;
-      }
-      flavor;
-      project;
-      command(args, profiles = []) {
-        return {
-          command: this.flavor.command,
-          args: [
-            ...this.flavor.prefix,
-            "--project-name",
-            this.project.name,
-            ...this.project.files.flatMap((file2) => ["--file", file2]),
-            ...profiles.flatMap((profile) => ["--profile", profile]),
-            ...args
-          ],
-          env: this.project.env
-        };
-      }
-      /** Builds every image, profiles included. */
-      build() {
-        return this.command(["build"], this.project.profiles);
-      }
-      /**
-       * Starts services in the background; readiness is awaited separately (v1 has no
-       * --wait). A forced recreate kills the old container at once: its cell is over and
-       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
-       * requests would add seconds to every cell.
-       */
-      up(services, options = {}) {
-        return this.command([
-          "up",
-          "--detach",
-          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
-          ...options.noDeps ? ["--no-deps"] : [],
-          ...services
-        ]);
-      }
-      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
-      containerId(service) {
-        return this.command(["ps", "--all", "--quiet", service]);
-      }
-      exec(service, argv) {
-        return this.command(["exec", "-T", service, ...argv]);
-      }
-      /** A one-off container of `service` with volumes and environment of its own. */
-      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
-      run(service, argv, options = {}) {
-        return this.command([
-          "run",
-          "--rm",
-          "--no-deps",
-          "-T",
-          ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
-          ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
-          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
-          service,
-          ...argv
-        ]);
-      }
-      down() {
-        return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
-      }
+    init_route_request();
+    init_server_command();
+    init_command();
+    PREFLIGHT_SCRIPT = "/locust/preflight.py";
+    PREFLIGHT_ENV = "ASYNC_BENCH_PREFLIGHT";
+    ANSWER_MARK = "PREFLIGHT ";
+    expectedText = (expect) => expect.length > 0 ? expect.join(" or ") : "a status below 400";
+    withoutTimestamps = (log) => log.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /gm, "");
+    indent2 = (text5, by) => text5.split("\n").map((line) => `${by}${line}`).join("\n");
+  }
+});
+
+// src/stack/preflight.ts
+async function checkDjango(run, stack, app) {
+  const result = await run(stack.compose.run("app", ["python", "manage.py", "check"]));
+  if (result.exitCode !== 0) throw new PreflightError(settingsFailureMessage(app, result));
+}
+async function checkRoutes(run, stack, setups, routes) {
+  const start = Date.now();
+  const findings = [];
+  const timings = [];
+  for (const setup of setups) {
+    const setupStart = Date.now();
+    findings.push(await checkSetup(run, stack, setup, routes));
+    timings.push({ setup: setup.name, seconds: (Date.now() - setupStart) / 1e3 });
+  }
+  const seconds = (Date.now() - start) / 1e3;
+  if (findings.some((item2) => item2.startFailure || item2.mismatches.length > 0)) {
+    throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
+  }
+  return `Preflight: ${routes.length} route${routes.length === 1 ? "" : "s"} answered as expected under ${setups.length} setup${setups.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+}
+async function checkSetup(run, stack, setup, routes) {
+  const findings = { setup: setup.name, startFailure: null, mismatches: [], appLog: "" };
+  await stack.useSetup(setup);
+  await stack.startDatabase();
+  try {
+    await stack.startApp();
+  } catch (error62) {
+    return { ...findings, startFailure: error62.message };
+  }
+  const requests = preflightRequests(routes);
+  if (requests.length === 0) return findings;
+  const invocation = preflightInvocation(requests, loadTarget(stack.layout.method, stack.app));
+  const result = await run(stack.compose.run("load", invocation.argv, { env: invocation.env, passEnv: invocation.passEnv }));
+  const answers = parseAnswers(result.stdout);
+  if (result.exitCode !== 0 && answers.length === 0) {
+    throw new PreflightError(
+      `Preflight: the request script in the load image failed (exit ${result.exitCode}):
+${tail(`${result.stdout}
+${result.stderr}`.trim(), 15)}`
+    );
+  }
+  findings.mismatches = findMismatches(requests, answers);
+  if (findings.mismatches.length > 0) findings.appLog = tail(withoutTimestamps(await stack.logs("app").catch(() => "")), 15);
+  return findings;
+}
+function preflightScope(cells) {
+  const unique = (items) => [...new Map(items.map((item2) => [item2.name, item2])).values()];
+  return [unique(cells.map((cell) => cell.setup)), unique(cells.map((cell) => cell.route))];
+}
+var PreflightError;
+var init_preflight = __esm({
+  "src/stack/preflight.ts"() {
+    "use strict";
+    init_command();
+    init_preflight_report();
+    init_project();
+    PreflightError = class extends Error {
+      name = "PreflightError";
     };
   }
 });
 
+// src/stack/base-checkout.ts
+import { relative as relative3 } from "node:path";
+async function output2(run, command) {
+  const result = await run(command);
+  return result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
+}
+async function repositoryOf(run, dir) {
+  const top = await output2(run, git(dir, "rev-parse", "--show-toplevel"));
+  if (!top) {
+    throw new BaseCommitError(
+      `baseline: base measures the base commit of the app's git checkout, but ${dir} is not inside a git repository; check the app out with git, or use another baseline.`
+    );
+  }
+  return top;
+}
+async function defaultBranch(run, repo, env) {
+  if (env.GITHUB_BASE_REF) return `origin/${env.GITHUB_BASE_REF}`;
+  const remoteHead = await output2(run, git(repo, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"));
+  if (remoteHead) return remoteHead;
+  for (const candidate of ["origin/main", "origin/master", "main", "master"]) {
+    if (await output2(run, git(repo, "rev-parse", "--verify", "--quiet", `${candidate}^{commit}`))) return candidate;
+  }
+  return null;
+}
+async function resolveBaseCommit(run, repo, ref, env = process.env) {
+  const shallowNote = async () => await isShallow(run, repo) ? ` ${repo} is a shallow clone, so it lacks the history that holds it.` : "";
+  if (ref) {
+    const sha2 = await output2(run, git(repo, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`));
+    if (!sha2) {
+      throw new BaseCommitError(`baseline: base needs the base commit ${ref}, which is not in this clone.${await shallowNote()} ${FETCH_DEPTH_FIX}`);
+    }
+    return sha2;
+  }
+  const branch = await defaultBranch(run, repo, env);
+  if (!branch) {
+    throw new BaseCommitError(
+      `baseline: base found no default branch to measure against in ${repo} (no GITHUB_BASE_REF, origin/HEAD, main or master); give the base commit with --base-ref (input base-ref).${await shallowNote()}`
+    );
+  }
+  const sha = await output2(run, git(repo, "merge-base", "HEAD", branch));
+  if (!sha) {
+    throw new BaseCommitError(
+      `baseline: base needs the merge-base of HEAD and ${branch}, and this clone has none.${await shallowNote()} ${FETCH_DEPTH_FIX} Or give the base commit with --base-ref.`
+    );
+  }
+  return sha;
+}
+async function addBaseCheckout(run, repo, sha, dir, appContext2) {
+  await run(git(repo, "worktree", "remove", "--force", dir));
+  await run(git(repo, "worktree", "prune"));
+  await runChecked(run, git(repo, "worktree", "add", "--detach", "--force", dir, sha), `Checking out the base commit ${sha.slice(0, 12)} (baseline: base)`);
+  const inside = relative3(repo, appContext2);
+  return { repo, sha, dir, appContext: inside === "" ? dir : `${dir}/${inside}` };
+}
+async function removeBaseCheckout(run, checkout) {
+  await runChecked(run, git(checkout.repo, "worktree", "remove", "--force", checkout.dir), "Removing the base worktree");
+}
+var BaseCommitError, git, FETCH_DEPTH_FIX, isShallow;
+var init_base_checkout = __esm({
+  "src/stack/base-checkout.ts"() {
+    "use strict";
+    init_command();
+    BaseCommitError = class extends Error {
+      name = "BaseCommitError";
+    };
+    git = (repo, ...args) => ({ command: "git", args: ["-C", repo, ...args] });
+    FETCH_DEPTH_FIX = "In GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0` (or fetch the base commit: `git fetch --no-tags origin <sha>`); locally, `git fetch --unshallow`.";
+    isShallow = async (run, repo) => await output2(run, git(repo, "rev-parse", "--is-shallow-repository")) === "true";
+  }
+});
+
+// src/stack/sides.ts
+import { realpath as realpath2 } from "node:fs/promises";
+import { join as join16, resolve as resolve8 } from "node:path";
+function baseImageName(image) {
+  const colon = image.lastIndexOf(":");
+  return colon > image.lastIndexOf("/") ? `${image.slice(0, colon)}-base${image.slice(colon)}` : `${image}-base`;
+}
+async function findBaseCommit(run, appContext2, ref, env) {
+  const repo = await repositoryOf(run, appContext2);
+  return { repo, sha: await resolveBaseCommit(run, repo, ref, env) };
+}
+var BASE_WORKTREE, Sides, measuresBase;
+var init_sides4 = __esm({
+  "src/stack/sides.ts"() {
+    "use strict";
+    init_sides();
+    init_base_checkout();
+    init_image_build();
+    init_project();
+    BASE_WORKTREE = "base";
+    Sides = class _Sides {
+      constructor(checkout, head, base) {
+        this.checkout = checkout;
+        this.head = head;
+        this.base = base;
+      }
+      checkout;
+      head;
+      base;
+      static async checkOut(run, commit, layout, app) {
+        const head = layout.app;
+        const context = await realpath2(head.context);
+        const checkout = await addBaseCheckout(run, commit.repo, commit.sha, join16(layout.outDir, STACK_STATE_DIR, BASE_WORKTREE), context);
+        const base = {
+          ...head,
+          context: checkout.appContext,
+          dockerfile: app.dockerfile === null ? null : resolve8(checkout.appContext, app.dockerfile),
+          image: baseImageName(head.image)
+        };
+        const sides = new _Sides(checkout, head, base);
+        try {
+          await checkAppSource(app, base);
+        } catch (error62) {
+          await sides.close(run).catch(() => void 0);
+          throw new Error(
+            `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${error62.message}); it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`
+          );
+        }
+        return sides;
+      }
+      app(side2) {
+        return side2 === "base" ? this.base : this.head;
+      }
+      /** Points the layout (and so every compose call after this) at one side's app. */
+      use(layout, side2) {
+        layout.app = this.app(side2);
+      }
+      /** Builds base's images with the stack's own build (db and load come from the cache), then points back at head. */
+      async build(layout, build) {
+        this.use(layout, "base");
+        try {
+          await build();
+        } finally {
+          this.use(layout, "head");
+        }
+      }
+      close(run) {
+        return removeBaseCheckout(run, this.checkout);
+      }
+    };
+    measuresBase = (config2) => config2.compare.baseline === BASE_BASELINE_NAME;
+  }
+});
+
 // src/stack/stack.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6 } from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
 function snapshotStatements() {
   return [
     `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${APP_DATABASE}' AND pid <> pg_backend_pid()`,
@@ -56316,14 +57232,15 @@ function snapshotStatements() {
 function restoreStatements() {
   return [`DROP DATABASE IF EXISTS ${APP_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${APP_DATABASE} TEMPLATE ${SNAPSHOT_DATABASE} STRATEGY FILE_COPY`];
 }
-function buildSummary(output2, seconds) {
-  const images = new Set([...output2.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1]));
-  const cached2 = (output2.match(/\bCACHED\b/g) ?? []).length;
-  const steps = new Set([...output2.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size;
+function buildSummary(output3, seconds) {
+  const outputs = typeof output3 === "string" ? [output3] : output3;
+  const images = new Set(outputs.flatMap((text5) => [...text5.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1])));
+  const cached2 = outputs.reduce((sum, text5) => sum + (text5.match(/\bCACHED\b/g) ?? []).length, 0);
+  const steps = outputs.reduce((sum, text5) => sum + new Set([...text5.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size, 0);
   const parts = [...images.size ? [`${images.size} image${images.size === 1 ? "" : "s"}`] : [], ...steps ? [`${cached2} of ${steps} steps cached`] : []];
   return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join("; ")})` : ""}; --verbose shows the build output.`;
 }
-var READY_TIMEOUT_SECONDS, APP_DATABASE, SNAPSHOT_DATABASE, StackError, Stack;
+var STACK_SERVICES, READY_TIMEOUT_SECONDS, APP_DATABASE, SNAPSHOT_DATABASE, StackError, Stack;
 var init_stack = __esm({
   "src/stack/stack.ts"() {
     "use strict";
@@ -56331,7 +57248,10 @@ var init_stack = __esm({
     init_compose();
     init_toxiproxy();
     init_app_settings();
+    init_preflight_report();
     init_project();
+    init_image_build();
+    STACK_SERVICES = ["db", "load"];
     READY_TIMEOUT_SECONDS = 60;
     APP_DATABASE = "bench";
     SNAPSHOT_DATABASE = "bench_snapshot";
@@ -56361,10 +57281,10 @@ var init_stack = __esm({
       async useSetup(setup) {
         this.setup = setup;
         const path6 = setupOverridePath(this.layout);
-        await mkdir3(dirname6(path6), { recursive: true });
+        await mkdir4(dirname7(path6), { recursive: true });
         const cpus2 = setup.workers === null && setup.command.some((arg) => arg.includes("{workers}")) ? await this.appCpus() : null;
-        await writeFile3(settingsPath(this.layout), settingsModule(this.app));
-        await writeFile3(path6, setupOverride(setup, this.app, cpus2, settingsPath(this.layout), this.layout.root));
+        await writeFile4(settingsPath(this.layout), settingsModule(this.app));
+        await writeFile4(path6, setupOverride(setup, this.app, cpus2, settingsPath(this.layout), this.layout.root));
       }
       cpus = null;
       /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
@@ -56383,9 +57303,19 @@ var init_stack = __esm({
        */
       async build(options) {
         const start = Date.now();
-        const result = await runChecked(this.run, this.compose.build(), "Building the images", { stream: options.verbose });
-        if (!options.verbose) options.info(buildSummary(`${result.stdout}
-${result.stderr}`, (Date.now() - start) / 1e3));
+        const stack = await runChecked(this.run, this.compose.build(STACK_SERVICES), "Building the images", { stream: options.verbose });
+        const app = await buildAppImages(this.run, this.flavor, {
+          app: this.app,
+          source: this.layout.app,
+          root: this.layout.root,
+          stateDir: stackStateDir(this.layout),
+          baseImage: this.layout.baseImage,
+          projectName: this.layout.projectName,
+          verbose: options.verbose
+        });
+        const output3 = [stack, ...app].map((result) => `${result.stdout}
+${result.stderr}`);
+        if (!options.verbose) options.info(buildSummary(output3, (Date.now() - start) / 1e3));
       }
       /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
       async startDatabase() {
@@ -56400,9 +57330,10 @@ ${result.stderr}`, (Date.now() - start) / 1e3));
        */
       async prepareData(seedPosts) {
         const lines = [];
-        for (const argv of prepareCommands(this.app, seedPosts)) {
-          const { stdout } = await runChecked(this.run, this.compose.run("app", ["python", "manage.py", ...argv]), `manage.py ${argv.join(" ")}`);
-          lines.push(stdout.trim().split("\n").at(-1) || `manage.py ${argv[0]}: done`);
+        for (const step of prepareSteps(prepareCommands(this.app, seedPosts))) {
+          const result = await this.run(this.compose.run("app", ["python", "manage.py", ...step.argv]));
+          if (result.exitCode !== 0) throw new StackError(stepFailureMessage(step, result));
+          lines.push(result.stdout.trim().split("\n").at(-1) || `manage.py ${step.argv[0]}: done`);
         }
         return lines;
       }
@@ -56435,15 +57366,15 @@ ${result.stderr}`, (Date.now() - start) / 1e3));
           await this.waitReady("app");
         } catch {
           const [state, logs] = await Promise.all([this.state("app").catch(() => null), this.logs("app").catch(() => "")]);
-          const what = state && !state.startsWith("running") ? `The app exited (${state}) before it was ready.` : `The app was not ready within ${READY_TIMEOUT_SECONDS} s.`;
-          throw new StackError(`${what}${logs ? `
-Last app log lines:
-${tail(logs, 15)}` : ""}`);
+          throw new StackError(appNotReadyMessage(this.setup, this.app, state, logs, this.readyTimeout("app")));
         }
+      }
+      readyTimeout(service) {
+        return service === "app" ? this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS : READY_TIMEOUT_SECONDS;
       }
       async waitReady(service) {
         const wait = service === "app" ? ["sh", WAIT_READY] : ["async-bench-wait-ready"];
-        await runChecked(this.run, this.compose.exec(service, [...wait, String(READY_TIMEOUT_SECONDS)]), `Waiting for ${service}`);
+        await runChecked(this.run, this.compose.exec(service, [...wait, String(this.readyTimeout(service))]), `Waiting for ${service}`);
       }
       async waitToxiproxy() {
         const deadline = Date.now() + READY_TIMEOUT_SECONDS * 1e3;
@@ -56456,7 +57387,7 @@ ${tail(logs, 15)}` : ""}`);
               throw new StackError(
                 `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${error62.message}`
               );
-            await new Promise((resolve10) => setTimeout(resolve10, 200));
+            await new Promise((resolve13) => setTimeout(resolve13, 200));
           }
         }
       }
@@ -56487,25 +57418,95 @@ ${tail(logs, 15)}` : ""}`);
   }
 });
 
+// src/stack/team-locustfile.ts
+import { readFile as readFile8 } from "node:fs/promises";
+async function checkTeamLocustfiles(routes, workspace) {
+  for (const route of routes) {
+    const path6 = teamLocustfile(route, workspace);
+    if (path6 === null) continue;
+    const where = `route "${route.name}" locustfile`;
+    let text5;
+    try {
+      text5 = await readFile8(path6, "utf8");
+    } catch (error62) {
+      const code3 = error62.code;
+      throw new ConfigError(
+        where,
+        `cannot read ${JSON.stringify(route.locustfile)} (${path6}: ${code3}); give the path of your Locust file, relative to the workspace.`
+      );
+    }
+    const classes = [...text5.matchAll(/^class\s+([A-Za-z_]\w*)\s*[(:]/gm)].map((match) => match[1]);
+    if (!classes.includes(route.userClass)) {
+      throw new ConfigError(
+        `route "${route.name}" user-class`,
+        `${JSON.stringify(route.userClass)} is not a class of ${route.locustfile}${classes.length > 0 ? ` (it defines ${classes.join(", ")})` : " (it defines no class)"}; name the Locust user class that requests this route.`
+      );
+    }
+  }
+}
+function listedUserClasses(output3) {
+  const lines = output3.split("\n");
+  const start = lines.findIndex((line) => line.trim() === "Available Users:");
+  if (start < 0) return null;
+  const names2 = [];
+  for (const line of lines.slice(start + 1)) {
+    const match = /^\s+([A-Za-z_]\w*)\s*$/.exec(line);
+    if (!match) break;
+    names2.push(match[1]);
+  }
+  return names2;
+}
+async function checkTeamUserClasses(run, compose, routes, workspace) {
+  for (const route of routes) {
+    if (route.locustfile === void 0) continue;
+    const { args, volumes } = locustArgs(route, { users: 1, spawnRate: 1, runTimeSeconds: 1, processes: 1 }, "http://app", workspace);
+    const result = await run(compose.run("load", ["locust", ...args.slice(0, 2), "--list"], { volumes }));
+    const output3 = `${result.stdout}
+${result.stderr}`;
+    const classes = listedUserClasses(result.stdout);
+    if (result.exitCode !== 0 || classes === null) {
+      throw new ConfigError(`route "${route.name}" locustfile`, `the load image's Locust cannot load ${route.locustfile}:
+${tail(output3.trim(), 8)}`);
+    }
+    if (!classes.includes(route.userClass)) {
+      throw new ConfigError(
+        `route "${route.name}" user-class`,
+        `Locust finds no user class ${JSON.stringify(route.userClass)} in ${route.locustfile} (it lists ${classes.join(", ") || "none"}); a user class derives from HttpUser or User.`
+      );
+    }
+  }
+}
+var init_team_locustfile = __esm({
+  "src/stack/team-locustfile.ts"() {
+    "use strict";
+    init_errors();
+    init_command();
+    init_locust_command();
+  }
+});
+
 // src/stack/run.ts
-import { mkdir as mkdir4, readFile as readFile8, stat as stat6, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join14, resolve as resolve6 } from "node:path";
+import { mkdir as mkdir5, readFile as readFile9, rm as rm4, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join17, resolve as resolve9 } from "node:path";
 async function markInterrupted(dir, signal) {
-  const path6 = join14(dir, CELL_FILES.runner);
-  const record2 = JSON.parse(await readFile8(path6, "utf8").catch(() => "{}"));
-  await writeFile4(path6, `${JSON.stringify({ ...record2, error: `interrupted by ${signal} before the cell finished` }, null, 2)}
+  const path6 = join17(dir, CELL_FILES.runner);
+  const record2 = JSON.parse(await readFile9(path6, "utf8").catch(() => "{}"));
+  await writeFile5(path6, `${JSON.stringify({ ...record2, error: `interrupted by ${signal} before the cell finished` }, null, 2)}
 `);
 }
 async function runBenchmark(config2, deps) {
   const { runner: run, log } = deps;
   const context = appContext(config2.app.context, deps.root, deps.cwd);
-  await checkAppFolder(config2.app, context);
+  const app = appSource(config2.app, context, deps.env ?? process.env, deps.cwd, appImage(config2.app));
+  await checkAppSource(config2.app, app);
+  await checkTeamLocustfiles(config2.routes, deps.cwd);
   checkRequestEnv(config2.routes, deps.env ?? process.env);
+  const baseCommit = measuresBase(config2) ? await findBaseCommit(run, context, config2.compare.baseRef, deps.env ?? process.env) : null;
   const started = /* @__PURE__ */ new Date();
   const cells = planShard(config2);
-  const outDir = resolve6(deps.cwd, config2.outDir);
-  const cellsDir = join14(outDir, CELLS_FOLDER);
-  const resultsPath = join14(outDir, RESULTS_FILE);
+  const outDir = resolve9(deps.cwd, config2.outDir);
+  const cellsDir = join17(outDir, CELLS_FOLDER);
+  const resultsPath = join17(outDir, RESULTS_FILE);
   const policy = deps.existingRun ?? "force";
   const earlier = await findEarlierRun(outDir);
   checkOutDir(earlier, policy, config2);
@@ -56514,6 +57515,7 @@ async function runBenchmark(config2, deps) {
   log.info(`Docker ${dockerVersion}, Compose ${flavor.version} (${[flavor.command, ...flavor.prefix].join(" ")})`);
   const layout = {
     root: deps.root,
+    workspace: deps.cwd,
     outDir,
     method: "netem",
     projectName: `async-bench-${process.pid}`,
@@ -56521,7 +57523,8 @@ async function runBenchmark(config2, deps) {
     baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
-    app: { context, dockerfile: resolve6(context, config2.app.dockerfile), image: appImage(config2.app) }
+    app,
+    ...deps.appReadyTimeoutSeconds ? { appReadyTimeoutSeconds: deps.appReadyTimeoutSeconds } : {}
   };
   const firstSetup = cells[0].setup;
   const stack = new Stack(run, flavor, layout, config2.app, firstSetup);
@@ -56537,17 +57540,25 @@ async function runBenchmark(config2, deps) {
   };
   const signals = deps.signals ?? process;
   for (const signal of INTERRUPTS) signals.on(signal, onSignal);
+  let sides = null;
   const measured = { fingerprint: null, cells: 0 };
   let failure2 = null;
   let owned = null;
   let latencyFallbackReason = null;
   const writeResults = async ({ environment, kept }) => {
     const { results: results2 } = await ingestRun(outDir, config2, environment, { now: started, allowEmpty: true, resumedFrom: kept });
-    await writeFile4(resultsPath, serializeResults(results2));
+    await writeFile5(resultsPath, serializeResults(results2));
     return results2;
   };
   try {
-    await log.group("Build images", () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) }));
+    const build = () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) });
+    await log.group("Build images", build);
+    if (baseCommit) {
+      sides = await Sides.checkOut(run, baseCommit, layout, config2.app);
+      log.info(`baseline: base: measuring ${baseCommit.sha.slice(0, 12)} (worktree ${sides.checkout.dir}) alternately with this checkout.`);
+      await log.group(`Build the base commit's app image (${sides.base.image})`, () => sides.build(layout, build));
+    }
+    await checkTeamUserClasses(run, stack.compose, config2.routes, deps.cwd);
     const info = (line) => log.info(line);
     const choice2 = await log.group(
       "Latency method",
@@ -56566,6 +57577,9 @@ async function runBenchmark(config2, deps) {
     else log.info(`Latency method: ${choice2.method} (${choice2.note})`);
     saveTeardown();
     await log.group("Start the database, migrate and prepare the data", async () => {
+      const checkStart = Date.now();
+      await checkDjango(run, stack, config2.app);
+      log.info(`Preflight: manage.py check passed in ${((Date.now() - checkStart) / 1e3).toFixed(1)} s.`);
       await stack.startDatabase();
       for (const line of await stack.prepareData(config2.seedPosts)) log.info(line);
       const snapshotStart = Date.now();
@@ -56573,6 +57587,7 @@ async function runBenchmark(config2, deps) {
       log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1e3).toFixed(2)} s; every cell starts from it.`);
       measured.fingerprint = await readFingerprint(run, stack);
     });
+    if (!interrupted) log.info(await log.group("Preflight: every route once per setup at 0 ms", () => checkRoutes(run, stack, ...preflightScope(cells))));
     if (!interrupted) {
       const environment = runEnvironment(
         hostEnvironment(deps.env),
@@ -56580,43 +57595,45 @@ async function runBenchmark(config2, deps) {
         flavor.version,
         { method: layout.method, fallbackReason: latencyFallbackReason },
         measured.fingerprint,
-        await appIdentity(run, layout.app)
+        await appIdentity(run, layout.app),
+        sides ? await appIdentity(run, sides.base) : null
       );
       const kept = await prepareOutDir(outDir, earlier, policy, { config: config2, cells, environment }, log);
-      await mkdir4(cellsDir, { recursive: true });
+      await mkdir5(cellsDir, { recursive: true });
       owned = { environment, kept };
       await writeResults(owned);
     }
     let setupName = null;
-    const toRun = owned ? planSamples(
-      cells.filter((cell) => !owned.kept.has(cell.id)),
-      config2.repeats
-    ) : [];
+    const toMeasure = owned ? cells.filter((cell) => !owned.kept.has(cell.id)) : [];
+    const toRun = sides ? planSidedSamples(toMeasure, config2.repeats) : planSamples(toMeasure, config2.repeats);
     const loopStart = Date.now();
-    for (const [index, { cell, repeat, dir }] of toRun.entries()) {
+    for (const [index, sample] of toRun.entries()) {
+      const { cell, repeat, dir } = sample;
       if (interrupted || !owned) break;
       if (cell.setup.name !== setupName) {
         setupName = cell.setup.name;
         await stack.useSetup(cell.setup);
         await stack.startDatabase();
       }
+      if (sides && sample.side) sides.use(layout, sample.side);
       const live = deps.live;
       const cellsLeft = toRun.length - index - 1;
       const perCell = index > 0 ? (Date.now() - loopStart) / 1e3 / index : config2.load.runTimeSeconds + 5;
-      const watch = live ? (sample) => watchCell(
-        join14(sample, CELL_FILES.history),
+      const watch = live ? (sample2) => watchCell(
+        join17(sample2, CELL_FILES.history),
         { index, total: toRun.length, id: cell.id, runTimeSeconds: config2.load.runTimeSeconds, laterSeconds: cellsLeft * perCell },
         live
       ) : void 0;
+      if (config2.repeats > 1 && repeat === 1) await rm4(join17(cellsDir, cell.dir), { recursive: true, force: true });
       const record2 = await runCell(run, stack, cell, config2.load, cellsDir, { sampleDir: dir, watch });
       if (interrupted) {
-        await markInterrupted(join14(cellsDir, dir), interrupted);
+        await markInterrupted(join17(cellsDir, dir), interrupted);
         break;
       }
       measured.cells += 1;
       await writeResults(owned);
-      const reading2 = await readCell(join14(cellsDir, dir));
-      const label3 = config2.repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
+      const reading2 = await readCell(join17(cellsDir, dir));
+      const label3 = sample.side ? `${cell.id} r${repeat} ${sample.side}` : config2.repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
       log.info(progressLine(index, toRun.length, label3, (Date.now() - started.getTime()) / 1e3, reading2));
       for (const warning of record2.warnings) log.warning(`${label3}: ${warning}`);
     }
@@ -56625,6 +57642,7 @@ async function runBenchmark(config2, deps) {
   } finally {
     for (const signal of INTERRUPTS) signals.off(signal, onSignal);
     await stack.down().catch((error62) => log.warning(`Tearing the stack down failed: ${error62.message}`));
+    await sides?.close(run).catch((error62) => log.warning(`Removing the base worktree failed: ${error62.message}`));
   }
   if (!owned) {
     if (interrupted) throw new InterruptedError(interrupted, null, shownFolder(config2.outDir));
@@ -56647,24 +57665,11 @@ async function appIdentity(run, app) {
   const value2 = (result) => result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
   return { path: app.context, commit: value2(commit), image: value2(image) };
 }
-async function checkAppFolder(app, context) {
-  if (!(await stat6(join14(context, "manage.py")).catch(() => null))?.isFile()) {
-    throw new ConfigError(
-      "app context",
-      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
-    );
-  }
-  if (!(await stat6(resolve6(context, app.dockerfile)).catch(() => null))?.isFile()) {
-    throw new ConfigError(
-      "app dockerfile",
-      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder.`
-    );
-  }
-}
-function runEnvironment(host, docker, compose, latency2, fingerprint, app) {
+function runEnvironment(host, docker, compose, latency2, fingerprint, app, base) {
   return {
     ...host,
     app,
+    base,
     docker,
     compose,
     latencyMethod: latency2.method,
@@ -56676,12 +57681,12 @@ var InterruptedError, INTERRUPTS;
 var init_run = __esm({
   "src/stack/run.ts"() {
     "use strict";
-    init_build();
     init_route_request();
     init_environment();
     init_run_dir();
     init_cell2();
     init_cells();
+    init_sides2();
     init_results();
     init_cell_runner();
     init_docker();
@@ -56691,7 +57696,11 @@ var init_run = __esm({
     init_out_dir();
     init_project();
     init_progress();
+    init_preflight();
+    init_sides4();
     init_stack();
+    init_team_locustfile();
+    init_image_build();
     InterruptedError = class extends Error {
       constructor(signal, resultsPath, outFolder) {
         super(
@@ -56735,8 +57744,8 @@ var calibrate_command_exports = {};
 __export(calibrate_command_exports, {
   calibrateCommand: () => calibrateCommand
 });
-import { writeFile as writeFile5 } from "node:fs/promises";
-import { join as join15, resolve as resolve7 } from "node:path";
+import { writeFile as writeFile6 } from "node:fs/promises";
+import { join as join18, resolve as resolve10 } from "node:path";
 async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
   const log = streamLogger(io.stderr);
   const doubled = calibrationConfig(config2, perSide);
@@ -56750,14 +57759,14 @@ async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
       env: process.env,
       existingRun
     });
-    const calibration = calibrate(results, config2.compare.threshold);
-    const outDir = resolve7(io.cwd, config2.outDir);
-    await writeFile5(join15(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
+    const calibration = calibrate(results, config2.compare);
+    const outDir = resolve10(io.cwd, config2.outDir);
+    await writeFile6(join18(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
     const text5 = renderCalibration(calibration);
-    await writeFile5(join15(outDir, CALIBRATION_FILE), text5);
+    await writeFile6(join18(outDir, CALIBRATION_FILE), text5);
     io.stdout.write(text5);
     log.info(
-      `Calibration took ${Math.round((Date.now() - started) / 1e3)} s; wrote ${join15(outDir, RESULTS_FILE)} (with its noise) and ${join15(outDir, CALIBRATION_FILE)}`
+      `Calibration took ${Math.round((Date.now() - started) / 1e3)} s; wrote ${join18(outDir, RESULTS_FILE)} (with its noise) and ${join18(outDir, CALIBRATION_FILE)}`
     );
     return 0;
   } catch (error62) {
@@ -56784,8 +57793,8 @@ var run_command_exports = {};
 __export(run_command_exports, {
   runCommand: () => runCommand
 });
-import { writeFile as writeFile6 } from "node:fs/promises";
-import { join as join16, resolve as resolve8 } from "node:path";
+import { writeFile as writeFile7 } from "node:fs/promises";
+import { join as join19, resolve as resolve11 } from "node:path";
 async function runCommand(config2, io, existingRun = "refuse", options = {}) {
   const log = streamLogger(io.stderr);
   const source = config2.compare.baseline;
@@ -56803,14 +57812,15 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
       live: { write: (text5) => io.stderr.write(text5), mode: progressMode(io.stderr.isTTY, process.env) },
       verbose: options.verbose ?? false
     });
-    const outDir = resolve8(io.cwd, config2.outDir);
-    const comparison = baseline ? compareResults(results, baseline, config2.compare.threshold) : null;
+    const outDir = resolve11(io.cwd, config2.outDir);
+    const against = source === BASE_BASELINE_NAME ? await resolveBaseline(source, { cwd: io.cwd, current: results }) : baseline;
+    const comparison = against ? compareResults(results, against, config2.compare.threshold, { confidence: config2.compare.confidence }) : null;
     const markdown = renderReport(results, { comparison });
-    await writeFile6(join16(outDir, TABLES_FILE), markdown);
+    await writeFile7(join19(outDir, TABLES_FILE), markdown);
     const exports = await writeExports(outDir, results, comparison);
     const html = await writeHtmlReport(outDir, results, comparison);
     io.stdout.write(markdown);
-    log.info(`Wrote ${[join16(outDir, RESULTS_FILE), join16(outDir, TABLES_FILE), html, ...exports].join(", ")}`);
+    log.info(`Wrote ${[join19(outDir, RESULTS_FILE), join19(outDir, TABLES_FILE), html, ...exports].join(", ")}`);
     return config2.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
   } catch (error62) {
     return stoppedRunExitCode("run", error62, io);
@@ -56820,6 +57830,7 @@ var init_run_command = __esm({
   "src/cli/run-command.ts"() {
     "use strict";
     init_baseline();
+    init_sides();
     init_exports2();
     init_stopped_run();
     init_verdicts();
@@ -56835,12 +57846,13 @@ var init_run_command = __esm({
 
 // src/cli/cli.ts
 init_baseline();
+init_sides();
 init_calibration();
 init_verdicts();
 init_verdict_text();
 init_build();
-import { writeFile as writeFile7, readFile as readFile9 } from "node:fs/promises";
-import { dirname as dirname7, join as join17, resolve as resolve9 } from "node:path";
+import { writeFile as writeFile8, readFile as readFile10 } from "node:fs/promises";
+import { dirname as dirname8, join as join20, resolve as resolve12 } from "node:path";
 
 // src/core/config/load.ts
 init_build();
@@ -56952,7 +57964,7 @@ init_exports2();
 init_run_dir();
 init_results();
 import { readFile as readFile4, realpath } from "node:fs/promises";
-import { dirname as dirname2, join as join5, resolve as resolve3 } from "node:path";
+import { dirname as dirname2, join as join6, resolve as resolve3 } from "node:path";
 var MERGE_USAGE = "async-bench merge <out.json> <shard.json>...";
 var canonical = (path6) => realpath(path6).catch(() => path6);
 async function shardOf2(path6) {
@@ -56977,7 +57989,7 @@ async function checkMergePaths(positionals, cwd) {
     );
   }
   if (given.length === 0) throw new UsageError(`no shard results to merge into ${out}: ${MERGE_USAGE}`, "merge");
-  const tablesPath = join5(dirname2(outPath), TABLES_FILE);
+  const tablesPath = join6(dirname2(outPath), TABLES_FILE);
   const [outReal, tablesReal] = await Promise.all([canonical(outPath), canonical(tablesPath)]);
   const inputs = given.map((path6) => ({ given: path6, path: resolve3(cwd, path6) }));
   for (const input2 of inputs) {
@@ -57001,10 +58013,10 @@ Usage:
                                                 a live line per cell; --verbose streams the image build
   async-bench ingest  <run-dir> [options]       read <run-dir>/cells/* into <run-dir>/results.json and report.html, with
                                                 the configuration recorded there (the options only when there is none)
-  async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%]
+  async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%] [--confidence 95%]
                                                 print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
-  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--fail-on-regression]
+  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
                                                 A/A: measure the same code N times as A and N as B (default 3), interleaved;
@@ -57016,27 +58028,33 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|PATH      --threshold 10%   --fail-on-regression
+  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%   --fail-on-regression
+                             (base: the base commit (--base-ref, default the merge-base with the default branch)
+                              built from a git worktree and measured alternately with this checkout, same run)
 `;
 async function readResultsFile(path6) {
   let text5;
   try {
-    text5 = await readFile9(path6, "utf8");
+    text5 = await readFile10(path6, "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read ${path6} (${error62.code}); give the path of a results.json.`);
   }
   return parseResults(path6, text5);
 }
 async function comparisonFor(results, parsed, cwd) {
-  const recorded = results.config.compare.baseline === PAPER_BASELINE_NAME ? PAPER_BASELINE_NAME : null;
+  const kept = results.config.compare.baseline;
+  const recorded = kept === PAPER_BASELINE_NAME || kept === BASE_BASELINE_NAME && hasBaseSide(results) ? kept : null;
   const source = parsed.inputs.baseline ?? recorded;
   if (!source || source === "none") return null;
   if (source === ARTIFACT_BASELINE_NAME)
     throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  const baseline = await resolveBaseline(source, { cwd });
+  if (source === BASE_BASELINE_NAME && !hasBaseSide(results))
+    throw new UsageError('baseline "base" compares the base side a run measured beside head (run --baseline base); these results have none.');
+  const baseline = await resolveBaseline(source, { cwd, current: results });
   if (!baseline) return null;
   const threshold = parsed.inputs.threshold ? readInput("threshold", parsed.inputs.threshold) : results.config.compare.threshold;
-  return compareResults(results, baseline, threshold);
+  const confidence = parsed.inputs.confidence ? readInput("confidence", parsed.inputs.confidence) : results.config.compare.confidence;
+  return compareResults(results, baseline, threshold, { confidence });
 }
 function onePositional(parsed, what) {
   const [value2, extra] = parsed.positionals;
@@ -57046,7 +58064,7 @@ function onePositional(parsed, what) {
 }
 var commands = {
   async ingest(parsed, io) {
-    const runDir = resolve9(io.cwd, onePositional(parsed, "a run directory"));
+    const runDir = resolve12(io.cwd, onePositional(parsed, "a run directory"));
     const recorded = await readRecordedResults(runDir).catch((error62) => {
       throw new ResultsError(
         `${error62.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`
@@ -57055,7 +58073,7 @@ var commands = {
     const flags = [...Object.keys(parsed.inputs), ...parsed.configFile !== void 0 ? ["config"] : []].map((name2) => `--${name2}`);
     if (recorded && flags.length > 0) {
       throw new UsageError(
-        `${join17(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
+        `${join20(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
         "ingest"
       );
     }
@@ -57065,10 +58083,10 @@ var commands = {
 `);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.
 `);
-    await writeFile7(join17(runDir, RESULTS_FILE), serializeResults(results));
+    await writeFile8(join20(runDir, RESULTS_FILE), serializeResults(results));
     const html = await writeHtmlReport(runDir, results, null);
     const failed = failedCells(results.cells);
-    io.stdout.write(`${join17(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
+    io.stdout.write(`${join20(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
 `);
     for (const cell of failed) io.stdout.write(`  \u2716 ${cell.id}: ${cell.reason}
 `);
@@ -57076,11 +58094,11 @@ var commands = {
   },
   async report(parsed, io) {
     const given = onePositional(parsed, "a results.json");
-    const path6 = resolve9(io.cwd, given);
+    const path6 = resolve12(io.cwd, given);
     const results = requireCells(given, await readResultsFile(path6));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     io.stdout.write(renderReport(results, { comparison }));
-    const written = async () => [await writeHtmlReport(dirname7(path6), results, comparison), ...await writeExports(dirname7(path6), results, comparison)];
+    const written = async () => [await writeHtmlReport(dirname8(path6), results, comparison), ...await writeExports(dirname8(path6), results, comparison)];
     await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(", ")}
 `),
@@ -57091,7 +58109,7 @@ var commands = {
   },
   async compare(parsed, io) {
     const path6 = onePositional(parsed, "a results.json");
-    const results = requireCells(path6, await readResultsFile(resolve9(io.cwd, path6)));
+    const results = requireCells(path6, await readResultsFile(resolve12(io.cwd, path6)));
     const comparison = await comparisonFor(results, parsed, io.cwd);
     if (!comparison) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
     for (const cell of comparison.cells.values()) {
@@ -57114,8 +58132,8 @@ var commands = {
     const { out, outPath, tablesPath, inputs } = await checkMergePaths(parsed.positionals, io.cwd);
     const parts = await Promise.all(inputs.map(async ({ given, path: path6 }) => ({ source: given, results: await readResultsFile(path6) })));
     const merged = mergeResults(parts);
-    await writeFile7(outPath, serializeResults(merged));
-    await writeFile7(tablesPath, renderReport(merged, { comparison: null }));
+    await writeFile8(outPath, serializeResults(merged));
+    await writeFile8(tablesPath, renderReport(merged, { comparison: null }));
     io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${tablesPath}
 `);
     return 0;

@@ -973,7 +973,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1033,7 +1033,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -16240,7 +16240,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16298,7 +16298,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -16444,7 +16444,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16487,7 +16487,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify2(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -20623,7 +20623,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -20652,7 +20652,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -20662,7 +20662,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -20684,7 +20684,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -20736,7 +20736,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -20877,7 +20877,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -20913,7 +20913,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -20980,12 +20980,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -21010,7 +21010,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21077,7 +21077,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -22438,7 +22438,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -22453,7 +22453,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -22475,7 +22475,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -22483,7 +22483,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -24619,7 +24619,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -24672,7 +24672,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -26402,7 +26402,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -26427,7 +26427,7 @@ var require_public_api = __commonJS({
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -27690,107 +27690,53 @@ function processRunner({ write }) {
   };
 }
 
-// src/core/config/defaults.ts
-var ASYNC_BENCH_ROOT = "{async-bench}";
-var REFERENCE_APP = {
-  name: "reference",
-  context: `${ASYNC_BENCH_ROOT}/compose/app`,
-  dockerfile: "Dockerfile",
-  wsgi: "benchsite.wsgi:application",
-  asgi: "benchsite.asgi:application",
-  port: 8e3,
-  healthPath: "/healthz/",
-  settings: "benchsite.settings",
-  env: {},
-  prepare: [["seed_posts", "--count", "{seed-posts}"]]
-};
-var GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
-var GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
-var BUILT_IN_SETUPS = [
-  {
-    name: "sync",
-    label: "Sync",
-    interface: "wsgi",
-    command: [...GUNICORN_ONE_WORKER, "--worker-class", "sync", "{module}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "sync" },
-    database: { maxConnections: 100 }
-  },
-  {
-    name: "async-limited",
-    label: "Async Limited",
-    interface: "asgi",
-    command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "async" },
-    database: { maxConnections: 100 }
-  },
-  {
-    name: "async-unlimited",
-    label: "Async Unlimited",
-    interface: "asgi",
-    command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "async" },
-    database: { maxConnections: 1e3 }
-  }
-];
-var PRESET_SETUPS = [
-  {
-    name: "gthread",
-    label: "gthread",
-    interface: "wsgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "sync" },
-    database: { maxConnections: 100 }
-  },
-  {
-    name: "sync-workers",
-    label: "Sync workers",
-    interface: "wsgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "sync", "{wsgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "sync" },
-    database: { maxConnections: 100 }
-  },
-  {
-    name: "async-workers",
-    label: "Async workers",
-    interface: "asgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "async" },
-    database: { maxConnections: 1e3 }
-  },
-  {
-    name: "uvicorn",
-    label: "uvicorn",
-    interface: "asgi",
-    command: ["uvicorn", "--host", "0.0.0.0", "--port", "{port}", "--no-access-log", "{asgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "async" },
-    database: { maxConnections: 1e3 }
-  }
-];
-function plainRoute(route) {
-  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+// src/core/plan/cells.ts
+var CELLS_FOLDER = "cells";
+function cellId(setup, route, latencyMs) {
+  return `${setup}/${route}/${latencyMs}ms`;
 }
-var BUILT_IN_ROUTES = [
-  plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
-  plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
-  plainRoute({
-    name: "io_create",
-    title: "I/O-bound DB create",
-    method: "POST",
-    path: "/posts/io_create/",
-    form: { title: "Post {string:10}", content: "Content {string:100}" },
-    userClass: "IoCreateUser"
-  })
-];
+function cellDir(setup, route, latencyMs) {
+  return `${setup}__${route}__${latencyMs}ms`;
+}
+function cellPath(dir) {
+  return `${CELLS_FOLDER}/${dir}`;
+}
 
-// src/core/config/file.ts
-var import_yaml = __toESM(require_dist(), 1);
+// node_modules/csv-parse/lib/api/index.js
+var boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254])
+};
+
+// src/core/ingest/csv.ts
+var MAX_ROW_BYTES = 1024 * 1024;
+
+// src/core/ingest/input-file.ts
+import { constants as constants3 } from "node:fs";
+var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
+
+// src/core/ingest/cell.ts
+var MAX_RUNNER_BYTES = 1024 * 1024;
+
+// src/core/config/issues.ts
+function show(value) {
+  const shown = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
+  return shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -27990,7 +27936,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -28030,7 +27976,7 @@ __export(external_exports, {
   toLowerCase: () => _toLowerCase,
   toUpperCase: () => _toUpperCase,
   toZod: () => toZod,
-  transform: () => transform,
+  transform: () => transform2,
   treeifyError: () => treeifyError,
   trim: () => _trim,
   tuple: () => tuple,
@@ -28342,7 +28288,7 @@ __export(core_exports3, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -29562,7 +29508,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse = /* @__PURE__ */ _parse($ZodRealError);
+var parse2 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -32715,10 +32661,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse(inst._def.output, result);
+        return parse2(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -44925,7 +44871,7 @@ __export(schemas_exports2, {
   superRefine: () => superRefine,
   symbol: () => symbol,
   templateLiteral: () => templateLiteral,
-  transform: () => transform,
+  transform: () => transform2,
   tuple: () => tuple,
   uint32: () => uint32,
   uint64: () => uint64,
@@ -45025,7 +44971,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2 = /* @__PURE__ */ _parse(ZodRealError);
+var parse3 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -45110,7 +45056,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return intersection(this, arg);
   },
   transform(tx) {
-    return pipe(this, transform(tx));
+    return pipe(this, transform2(tx));
   },
   default(d) {
     return _default2(this, d);
@@ -45162,7 +45108,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+    return parse3(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -46206,7 +46152,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
     return payload;
   };
 });
-function transform(fn) {
+function transform2(fn) {
   return new ZodTransform({
     type: "transform",
     transform: fn
@@ -46498,7 +46444,7 @@ function json(params) {
 function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
-    in: transform(fn),
+    in: transform2(fn),
     out: schema
   });
 }
@@ -47509,19 +47455,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/config/issues.ts
-function show(value) {
-  const shown = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
-  return shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown;
-}
-function kindOf(value) {
-  if (value === null) return "null";
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
 // src/core/config/schema.ts
 var LIMITS = {
   latencyMs: 1e4,
@@ -47532,10 +47465,14 @@ var LIMITS = {
   processes: 64,
   /** Measurements per cell; each costs a whole matrix pass. */
   repeats: 20,
+  /** Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above 99.9 % the t quantile of 1–5 runs makes every interval span everything. */
+  confidence: { min: 0.5, max: 0.999 },
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262143,
   port: 65535,
-  workers: 1e3
+  workers: 1e3,
+  /** A route's share in a mix: only ratios matter, so a bound far above any sensible one. */
+  weight: 1e6
 };
 var PROFILE_NAMES = ["paper", "quick", "ci"];
 var LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
@@ -47545,7 +47482,7 @@ var NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
 var name = external_exports.string().regex(NAME_PATTERN);
 var RANDOM_FORM_VALUE = "{string:20}";
 var count = (min, max) => external_exports.number().int().min(min).max(max);
-var RouteSpecSchema = external_exports.object({
+var RequestRouteSchema = external_exports.object({
   name,
   title: external_exports.string().describe(`Heading of this route's table, e.g. "CPU-bound".`),
   method: external_exports.enum(HTTP_METHODS),
@@ -47559,8 +47496,13 @@ var RouteSpecSchema = external_exports.object({
   ]).describe("Form body fields; values are templates (a list of names: random text in each, as earlier results stored it)."),
   json: external_exports.unknown().nullable().default(null).describe("JSON body whose strings are templates; null for none."),
   expect: external_exports.array(external_exports.number().int().min(100).max(599)).default([]).describe("Statuses that count as success; any other is a Locust failure. Empty: any status below 400."),
-  userClass: external_exports.string().describe("Locust user class in locust/locustfile.py that requests this route.")
+  userClass: external_exports.string().describe("Locust user class that requests this route: in locust/locustfile.py, or in the route's own locustfile."),
+  weight: external_exports.number().gt(0).optional().describe("Share of this route in a mix (probability \u221D weight); absent: 1.")
 }).describe("A load route of the app under test: what one Locust user requests in a loop.");
+var RouteSpecSchema = RequestRouteSchema.extend({
+  mix: external_exports.array(RequestRouteSchema).min(1).optional().describe("A mix: these routes' requests in one cell, each picked per request with probability \u221D its weight; the own request fields are unused."),
+  locustfile: external_exports.string().optional().describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused.")
+});
 var SetupSpecSchema = external_exports.object({
   name,
   label: external_exports.string(),
@@ -47573,7 +47515,10 @@ var SetupSpecSchema = external_exports.object({
 var AppSpecSchema = external_exports.object({
   name: external_exports.string(),
   context: external_exports.string().describe("Folder holding manage.py, the Docker build context: relative to the workspace; {async-bench} is async-bench's own folder."),
-  dockerfile: external_exports.string(),
+  dockerfile: external_exports.string().nullable().describe("The project's own Dockerfile, relative to context; null: async-bench's generic builder (python + requirements)."),
+  python: external_exports.string().nullable().default(null).describe('Generic builder: the Python version ("3.13"); its base image is python:<version>-slim or ASYNC_BENCH_PYTHON_IMAGES.'),
+  requirements: external_exports.string().nullable().default(null).describe("Generic builder: a requirements file, or pyproject.toml (the project installed with its dependencies), relative to context."),
+  build: external_exports.array(external_exports.string()).default([]).describe("Generic builder: shell commands run in the image after the install."),
   wsgi: external_exports.string(),
   asgi: external_exports.string(),
   port: count(1, LIMITS.port),
@@ -47590,8 +47535,12 @@ var LoadSpecSchema = external_exports.object({
 });
 var ShardSchema = external_exports.object({ index: external_exports.number().int().min(1).describe("1-based."), total: external_exports.number().int().min(1) }).refine((shard2) => shard2.index <= shard2.total, { error: "index is above total", path: ["index"] });
 var CompareSpecSchema = external_exports.object({
-  baseline: external_exports.string().nullable().describe('"paper", a results.json path, "artifact" (base-branch run), or null for none.'),
+  baseline: external_exports.string().nullable().describe(
+    '"paper", a results.json path, "artifact" (base-branch run), "base" (the base commit measured alternately on the same runner), or null for none.'
+  ),
+  baseRef: external_exports.string().nullable().default(null).describe(`With baseline "base": the git ref of the base commit; null = the PR's base SHA, else the merge-base with the default branch.`),
   threshold: external_exports.number().gt(0).lt(1).describe("Relative drop that counts as a regression (0.1 = 10 %)."),
+  confidence: external_exports.number().min(LIMITS.confidence.min).max(LIMITS.confidence.max).default(0.95).describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
   failOnRegression: external_exports.boolean()
 });
 var ConfigSchema = external_exports.object({
@@ -47608,336 +47557,6 @@ var ConfigSchema = external_exports.object({
   compare: CompareSpecSchema,
   outDir: external_exports.string()
 }).describe("The configuration the run was made with, after defaults, async-bench.yml and inputs.");
-
-// src/core/config/fields.ts
-var text = (raw) => String(raw).trim();
-function rule(ok, detail) {
-  return [ok, { error: (issue3) => detail(issue3.input), abort: true }];
-}
-function scalar(expected) {
-  return external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()], { error: (issue3) => `expected ${expected}, got ${kindOf(issue3.input)}.` });
-}
-function wholeNumber(min, max) {
-  return scalar("a whole number").refine(
-    ...rule(
-      (raw) => /^[+-]?\d+$/.test(text(raw)),
-      (raw) => `${show(raw)} is not a whole number; give an integer \u2265 ${min}.`
-    )
-  ).refine(
-    ...rule(
-      (raw) => Number(text(raw)) >= min,
-      (raw) => `${show(raw)} is below ${min}; give an integer \u2265 ${min}.`
-    )
-  ).refine(
-    ...rule(
-      (raw) => Number(text(raw)) <= max,
-      (raw) => `${show(raw)} is above the maximum ${max}.`
-    )
-  ).transform((raw) => Number(text(raw)));
-}
-function numberOf(raw) {
-  return typeof raw === "boolean" || text(raw) === "" ? NaN : Number(text(raw));
-}
-function positiveNumber(max) {
-  return scalar("a number").refine(
-    ...rule(
-      (raw) => Number.isFinite(numberOf(raw)),
-      (raw) => `${show(raw)} is not a number.`
-    )
-  ).refine(
-    ...rule(
-      (raw) => numberOf(raw) > 0,
-      (raw) => `${show(raw)} must be greater than 0.`
-    )
-  ).refine(
-    ...rule(
-      (raw) => numberOf(raw) <= max,
-      (raw) => `${show(raw)} is above the maximum ${max}.`
-    )
-  ).transform(numberOf);
-}
-function ratioOf(raw) {
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text(raw));
-  return percent ? Number(percent[1]) / 100 : numberOf(raw);
-}
-var ratio = scalar("a ratio").refine(
-  ...rule(
-    (raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1,
-    (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`
-  )
-).transform(ratioOf);
-function secondsOf(raw) {
-  const match = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s?)?$/.exec(text(raw).toLowerCase());
-  if (typeof raw === "boolean" || !match || (match[1] ?? match[2] ?? match[3]) === void 0) return null;
-  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
-}
-var duration3 = scalar("a duration").refine(
-  ...rule(
-    (raw) => secondsOf(raw) !== null,
-    (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`
-  )
-).refine(
-  ...rule(
-    (raw) => secondsOf(raw) > 0,
-    (raw) => `${show(raw)} must be longer than 0 s.`
-  )
-).refine(
-  ...rule(
-    (raw) => secondsOf(raw) <= LIMITS.runTimeSeconds,
-    (raw) => `${show(raw)} is above the maximum ${LIMITS.runTimeSeconds / 3600} h (${LIMITS.runTimeSeconds} s).`
-  )
-).transform((raw) => secondsOf(raw));
-var TRUE = ["true", "yes", "on", "1"];
-var FALSE = ["false", "no", "off", "0"];
-var flag = scalar("true or false").refine(
-  ...rule(
-    (raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()),
-    (raw) => `${show(raw)} is not a boolean; use true or false.`
-  )
-).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
-function choice(values, normalize = (t) => t) {
-  const pick2 = (raw) => normalize(text(raw));
-  return scalar(`one of ${values.join(", ")}`).refine(
-    ...rule(
-      (raw) => values.includes(pick2(raw)),
-      (raw) => `${show(raw)} is not one of ${values.join(", ")}.`
-    )
-  ).transform(pick2);
-}
-function shardOf(raw) {
-  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text(raw));
-  return match ? { index: Number(match[1]), total: Number(match[2]) } : null;
-}
-var shard = scalar('a shard "i/n"').refine(
-  ...rule(
-    (raw) => shardOf(raw) !== null,
-    (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`
-  )
-).refine(
-  ...rule(
-    (raw) => shardOf(raw).total >= 1,
-    (raw) => `${show(raw)} has no shards; n must be \u2265 1.`
-  )
-).refine(
-  ...rule(
-    (raw) => shardOf(raw).index >= 1 && shardOf(raw).index <= shardOf(raw).total,
-    (raw) => `${show(raw)}: i must be between 1 and ${shardOf(raw).total} (shards are numbered from 1).`
-  )
-).transform((raw) => shardOf(raw));
-function nonEmptyText(expected = "a non-empty string") {
-  return external_exports.string({ error: (issue3) => issue3.input === void 0 ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue3.input)}.` }).refine(
-    ...rule(
-      (raw) => raw.trim() !== "",
-      () => `must be ${expected}.`
-    )
-  );
-}
-var path4 = external_exports.string({ error: (issue3) => `expected a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim()).refine(
-  ...rule(
-    (raw) => raw !== "",
-    () => "is empty; give a folder path."
-  )
-);
-var baselineSource = external_exports.string({ error: (issue3) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
-function listItems(raw, split) {
-  const items = Array.isArray(raw) ? raw.map(String) : split(String(raw));
-  return items.map((item) => item.trim()).filter((item) => item !== "");
-}
-var firstDuplicate = (items) => items.find((item, i) => items.indexOf(item) !== i);
-function list(expected, split = (t) => t.split(/[\s,]+/)) {
-  return external_exports.union([external_exports.string(), external_exports.number(), external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))], {
-    error: (issue3) => `expected ${expected} ("a, b" or [a, b]), got ${Array.isArray(issue3.input) ? show(issue3.input) : kindOf(issue3.input)}.`
-  }).refine(
-    ...rule(
-      (raw) => listItems(raw, split).length > 0,
-      (raw) => `${show(raw)} is empty; give at least one item.`
-    )
-  ).refine(
-    ...rule(
-      (raw) => firstDuplicate(listItems(raw, split)) === void 0,
-      (raw) => `${show(firstDuplicate(listItems(raw, split)))} is listed twice.`
-    )
-  ).transform((raw) => listItems(raw, split));
-}
-var names = list("a list of names");
-var withoutMs = (item) => item.replace(/ms$/i, "");
-var latency = external_exports.string().refine(
-  ...rule(
-    (item) => /^-?\d+$/.test(withoutMs(item)),
-    (item) => `${show(item)} is not a whole number of milliseconds; write e.g. "0,100,200".`
-  )
-).refine(
-  ...rule(
-    (item) => Number(withoutMs(item)) >= 0,
-    (item) => `${show(item)} is negative; added latency is \u2265 0 ms.`
-  )
-).refine(
-  ...rule(
-    (item) => Number(withoutMs(item)) <= LIMITS.latencyMs,
-    (item) => `${show(item)} is above the maximum ${LIMITS.latencyMs} ms.`
-  )
-).transform((item) => Number(withoutMs(item)));
-var latencies = list("a list of latencies in ms", (t) => t.replace(/(\d)\s+ms\b/gi, "$1ms").split(/[\s,]+/)).pipe(external_exports.array(latency)).refine(
-  ...rule(
-    (values) => firstDuplicate(values) === void 0,
-    (values) => `${firstDuplicate(values)} ms is listed twice.`
-  )
-);
-
-// src/core/config/inputs.ts
-var CONFIG_INPUT_FIELDS = {
-  profile: choice(PROFILE_NAMES),
-  setups: names,
-  routes: names,
-  latencies,
-  users: wholeNumber(1, LIMITS.users),
-  "spawn-rate": positiveNumber(LIMITS.spawnRate),
-  "run-time": duration3,
-  processes: wholeNumber(1, LIMITS.processes),
-  repeats: wholeNumber(1, LIMITS.repeats),
-  "seed-posts": wholeNumber(0, LIMITS.seedPosts),
-  "latency-method": choice(LATENCY_METHODS),
-  shard,
-  baseline: baselineSource,
-  threshold: ratio,
-  "fail-on-regression": flag,
-  out: path4
-};
-var CONFIG_INPUTS = Object.keys(CONFIG_INPUT_FIELDS);
-
-// src/core/config/file.ts
-function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${show(raw)}.`) {
-  return external_exports.strictObject(shape, {
-    error: (issue3) => {
-      if (issue3.code === "unrecognized_keys") return `unknown key "${issue3.keys[0]}"; allowed keys: ${Object.keys(shape).join(", ")}.`;
-      if (issue3.code === "invalid_type") return notMapping(issue3.input);
-      return void 0;
-    }
-  });
-}
-var entryName = external_exports.union([external_exports.string(), external_exports.number()], {
-  error: (issue3) => issue3.input === void 0 || issue3.input === null ? "is missing; every entry needs a name." : `must be a name, not ${kindOf(issue3.input)}.`
-}).transform((raw) => String(raw).trim()).refine((name2) => name2 !== "", { error: "is missing; every entry needs a name.", abort: true }).refine((name2) => /^[a-z0-9][a-z0-9_-]*$/.test(name2), {
-  error: (issue3) => `name ${show(issue3.input)} must be lowercase letters, digits, "-" or "_".`,
-  abort: true
-}).refine((name2) => !name2.includes("__"), {
-  error: (issue3) => `name ${show(issue3.input)} must not contain "__" (it separates names in cell folders); use "_" or "-".`,
-  abort: true
-});
-var SetupDefinitionSchema = strictMapping({
-  name: entryName,
-  label: nonEmptyText().optional(),
-  interface: choice(INTERFACES).optional(),
-  command: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]), { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).min(1, { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).transform((args) => args.map(String)).optional(),
-  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
-    error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
-  }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
-  "max-connections": wholeNumber(1, LIMITS.maxConnections).optional(),
-  workers: wholeNumber(1, LIMITS.workers).optional()
-});
-var urlPath = nonEmptyText('a path such as "/search/"').refine((path5) => path5.startsWith("/"), {
-  error: (issue3) => `${show(issue3.input)} must start with "/".`
-});
-var templates = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
-  error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
-}).transform((entries) => Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, String(value)])));
-var HTTP_STATUS = "HTTP statuses from 100 to 599, e.g. [200, 201]";
-var statuses = external_exports.union([external_exports.number(), external_exports.array(external_exports.number())], { error: `expected ${HTTP_STATUS}.` }).transform((raw) => Array.isArray(raw) ? raw : [raw]).refine((codes) => codes.length > 0 && codes.every((code) => Number.isInteger(code) && code >= 100 && code <= 599), {
-  error: (issue3) => `${show(issue3.input)}: expected ${HTTP_STATUS}.`
-});
-var RouteDefinitionSchema = strictMapping({
-  name: entryName,
-  title: nonEmptyText().optional(),
-  method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
-  path: urlPath.optional(),
-  query: templates.optional(),
-  headers: templates.optional(),
-  // A list of names sends random text in each (the earlier form); a mapping gives templates.
-  form: external_exports.union([names, templates], { error: "expected a list of field names or a mapping of fields to values." }).optional(),
-  json: external_exports.unknown().optional(),
-  expect: statuses.optional(),
-  "user-class": nonEmptyText().optional()
-}).refine((route) => route.form === void 0 || route.json === void 0, {
-  error: "give a form or a json body, not both.",
-  path: ["json"]
-});
-var moduleEntry = nonEmptyText('"module.path:callable"').refine((text2) => /^[\w.]+:[\w.]+$/.test(text2), {
-  error: (issue3) => `${show(issue3.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`
-});
-var AppDefinitionSchema = strictMapping({
-  name: entryName.optional(),
-  context: nonEmptyText().optional(),
-  dockerfile: nonEmptyText().optional(),
-  wsgi: moduleEntry.optional(),
-  asgi: moduleEntry.optional(),
-  port: wholeNumber(1, LIMITS.port).optional(),
-  "health-path": nonEmptyText().optional(),
-  settings: nonEmptyText('a module such as "mysite.settings"').optional(),
-  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
-    error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
-  }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
-  prepare: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).min(1), {
-    error: "must be a list of manage.py commands, e.g. [[loaddata, demo.json]]."
-  }).transform((commands) => commands.map((command) => command.map(String))).optional()
-}).superRefine((app, ctx) => {
-  if (Object.keys(app).length === 0) return;
-  if (app.context === void 0) {
-    ctx.addIssue({ code: "custom", message: 'your own app needs context: its Docker build context, relative to the workspace (e.g. "./mysite").' });
-    return;
-  }
-  const missing = ["wsgi", "asgi"].filter((key) => app[key] === void 0);
-  if (missing.length > 0) ctx.addIssue({ code: "custom", message: `your own app needs ${missing.join(" and ")} (e.g. "mysite.wsgi:application").` });
-});
-function definitions(definition) {
-  const message = "in the config file must be a non-empty list of names or definitions.";
-  return external_exports.array(external_exports.union([entryName, definition], { error: (issue3) => `expected a name or a mapping, got ${kindOf(issue3.input)}.` }), {
-    error: message
-  }).min(1, { error: message });
-}
-var ConfigFileSchema = strictMapping(
-  {
-    ...Object.fromEntries(Object.entries(CONFIG_INPUT_FIELDS).map(([key, field]) => [key, field.optional()])),
-    setups: definitions(SetupDefinitionSchema).optional(),
-    routes: definitions(RouteDefinitionSchema).optional(),
-    app: AppDefinitionSchema.optional()
-  },
-  () => 'the top level must be a mapping of keys such as "profile:" and "routes:".'
-);
-
-// src/core/plan/cells.ts
-var CELLS_FOLDER = "cells";
-function cellId(setup, route, latencyMs) {
-  return `${setup}/${route}/${latencyMs}ms`;
-}
-function cellDir(setup, route, latencyMs) {
-  return `${setup}__${route}__${latencyMs}ms`;
-}
-function cellPath(dir) {
-  return `${CELLS_FOLDER}/${dir}`;
-}
-
-// node_modules/csv-parse/lib/api/index.js
-var boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254])
-};
-
-// src/core/ingest/csv.ts
-var MAX_ROW_BYTES = 1024 * 1024;
-
-// src/core/ingest/input-file.ts
-import { constants as constants3 } from "node:fs";
-var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-
-// src/core/ingest/cell.ts
-var MAX_RUNNER_BYTES = 1024 * 1024;
 
 // src/core/results/schema.ts
 var CELL_STATUSES = ["ok", "failed"];
@@ -48015,6 +47634,11 @@ var CellResultSchema = external_exports.discriminatedUnion("status", [external_e
   if (cell.dir !== dir)
     ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
 }).describe("One cell: a setup serving a route under an added latency, and what became of it.");
+var AppIdentitySchema = external_exports.object({
+  path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
+  commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
+  image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
+});
 var EnvironmentSchema = external_exports.object({
   cpuCount: count2.nullable(),
   cpuModel: external_exports.string().nullable(),
@@ -48030,11 +47654,8 @@ var EnvironmentSchema = external_exports.object({
   latencyFallbackReason: external_exports.string().nullable().default(null).describe(
     "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
   ),
-  app: external_exports.object({
-    path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
-    commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
-    image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
-  }).nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null).")
+  app: AppIdentitySchema.nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null)."),
+  base: AppIdentitySchema.nullable().default(null).describe("The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.")
 }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
 var NoiseEstimateSchema = external_exports.object({
   cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
@@ -48068,33 +47689,474 @@ var ResultsSchema = external_exports.object({
 });
 
 // src/stack/project.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/core/config/defaults.ts
+var ASYNC_BENCH_ROOT = "{async-bench}";
+var REFERENCE_APP = {
+  name: "reference",
+  context: `${ASYNC_BENCH_ROOT}/compose/app`,
+  dockerfile: "Dockerfile",
+  python: null,
+  requirements: null,
+  build: [],
+  wsgi: "benchsite.wsgi:application",
+  asgi: "benchsite.asgi:application",
+  port: 8e3,
+  healthPath: "/healthz/",
+  settings: "benchsite.settings",
+  env: {},
+  prepare: [["seed_posts", "--count", "{seed-posts}"]]
+};
+var GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
+var GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
+var BUILT_IN_SETUPS = [
+  {
+    name: "sync",
+    label: "Sync",
+    interface: "wsgi",
+    command: [...GUNICORN_ONE_WORKER, "--worker-class", "sync", "{module}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "sync" },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "async-limited",
+    label: "Async Limited",
+    interface: "asgi",
+    command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async" },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "async-unlimited",
+    label: "Async Unlimited",
+    interface: "asgi",
+    command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async" },
+    database: { maxConnections: 1e3 }
+  }
+];
+var PRESET_SETUPS = [
+  {
+    name: "gthread",
+    label: "gthread",
+    interface: "wsgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "sync" },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "sync-workers",
+    label: "Sync workers",
+    interface: "wsgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "sync", "{wsgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "sync" },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "async-workers",
+    label: "Async workers",
+    interface: "asgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async" },
+    database: { maxConnections: 1e3 }
+  },
+  {
+    name: "uvicorn",
+    label: "uvicorn",
+    interface: "asgi",
+    command: ["uvicorn", "--host", "0.0.0.0", "--port", "{port}", "--no-access-log", "{asgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async" },
+    database: { maxConnections: 1e3 }
+  }
+];
+function plainRoute(route) {
+  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+}
+var BUILT_IN_ROUTES = [
+  plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
+  plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
+  plainRoute({
+    name: "io_create",
+    title: "I/O-bound DB create",
+    method: "POST",
+    path: "/posts/io_create/",
+    form: { title: "Post {string:10}", content: "Content {string:100}" },
+    userClass: "IoCreateUser"
+  })
+];
 
 // src/stack/app-settings.ts
 var SETTINGS_MODULE = "async_bench_settings";
 var SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
 
-// src/stack/project.ts
-var SUPPORT_DIR = "/opt/async-bench";
-var WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
-var GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
+// src/stack/image-build.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 
-// src/stack/fingerprint.ts
-var VERSIONS_SCRIPT = [
-  "import json, sys, importlib.metadata as m",
-  "def v(p):",
-  "    try: return m.version(p)",
-  "    except m.PackageNotFoundError: return None",
-  'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
-].join("\n");
+// src/core/config/file.ts
+var import_yaml = __toESM(require_dist(), 1);
 
-// src/core/ingest/live.ts
-var MAX_POLL_BYTES = 256 * 1024;
+// src/core/config/fields.ts
+var text = (raw) => String(raw).trim();
+function rule(ok, detail) {
+  return [ok, { error: (issue3) => detail(issue3.input), abort: true }];
+}
+function scalar(expected) {
+  return external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()], { error: (issue3) => `expected ${expected}, got ${kindOf(issue3.input)}.` });
+}
+function wholeNumber(min, max) {
+  return scalar("a whole number").refine(
+    ...rule(
+      (raw) => /^[+-]?\d+$/.test(text(raw)),
+      (raw) => `${show(raw)} is not a whole number; give an integer \u2265 ${min}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => Number(text(raw)) >= min,
+      (raw) => `${show(raw)} is below ${min}; give an integer \u2265 ${min}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => Number(text(raw)) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max}.`
+    )
+  ).transform((raw) => Number(text(raw)));
+}
+function numberOf(raw) {
+  return typeof raw === "boolean" || text(raw) === "" ? NaN : Number(text(raw));
+}
+function positiveNumber(max) {
+  return scalar("a number").refine(
+    ...rule(
+      (raw) => Number.isFinite(numberOf(raw)),
+      (raw) => `${show(raw)} is not a number.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => numberOf(raw) > 0,
+      (raw) => `${show(raw)} must be greater than 0.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => numberOf(raw) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max}.`
+    )
+  ).transform(numberOf);
+}
+function ratioOf(raw) {
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text(raw));
+  return percent ? Number(percent[1]) / 100 : numberOf(raw);
+}
+var ratio = scalar("a ratio").refine(
+  ...rule(
+    (raw) => ratioOf(raw) > 0 && ratioOf(raw) < 1,
+    (raw) => `${show(raw)} is not a ratio between 0 and 1; write e.g. "10%" or "0.1".`
+  )
+).transform(ratioOf);
+var confidenceLevel = scalar("a confidence level").refine(
+  ...rule(
+    (raw) => ratioOf(raw) >= LIMITS.confidence.min && ratioOf(raw) <= LIMITS.confidence.max,
+    (raw) => `${show(raw)} is not a confidence level between ${LIMITS.confidence.min * 100}% and ${LIMITS.confidence.max * 100}%; write e.g. "95%" or "0.95".`
+  )
+).transform(ratioOf);
+function secondsOf(raw) {
+  const match = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s?)?$/.exec(text(raw).toLowerCase());
+  if (typeof raw === "boolean" || !match || (match[1] ?? match[2] ?? match[3]) === void 0) return null;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}
+var duration3 = scalar("a duration").refine(
+  ...rule(
+    (raw) => secondsOf(raw) !== null,
+    (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`
+  )
+).refine(
+  ...rule(
+    (raw) => secondsOf(raw) > 0,
+    (raw) => `${show(raw)} must be longer than 0 s.`
+  )
+).refine(
+  ...rule(
+    (raw) => secondsOf(raw) <= LIMITS.runTimeSeconds,
+    (raw) => `${show(raw)} is above the maximum ${LIMITS.runTimeSeconds / 3600} h (${LIMITS.runTimeSeconds} s).`
+  )
+).transform((raw) => secondsOf(raw));
+var TRUE = ["true", "yes", "on", "1"];
+var FALSE = ["false", "no", "off", "0"];
+var flag = scalar("true or false").refine(
+  ...rule(
+    (raw) => [...TRUE, ...FALSE].includes(text(raw).toLowerCase()),
+    (raw) => `${show(raw)} is not a boolean; use true or false.`
+  )
+).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
+function choice(values, normalize = (t) => t) {
+  const pick2 = (raw) => normalize(text(raw));
+  return scalar(`one of ${values.join(", ")}`).refine(
+    ...rule(
+      (raw) => values.includes(pick2(raw)),
+      (raw) => `${show(raw)} is not one of ${values.join(", ")}.`
+    )
+  ).transform(pick2);
+}
+function shardOf(raw) {
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text(raw));
+  return match ? { index: Number(match[1]), total: Number(match[2]) } : null;
+}
+var shard = scalar('a shard "i/n"').refine(
+  ...rule(
+    (raw) => shardOf(raw) !== null,
+    (raw) => `${show(raw)} is not "i/n" (e.g. "1/3" for the first of three shards).`
+  )
+).refine(
+  ...rule(
+    (raw) => shardOf(raw).total >= 1,
+    (raw) => `${show(raw)} has no shards; n must be \u2265 1.`
+  )
+).refine(
+  ...rule(
+    (raw) => shardOf(raw).index >= 1 && shardOf(raw).index <= shardOf(raw).total,
+    (raw) => `${show(raw)}: i must be between 1 and ${shardOf(raw).total} (shards are numbered from 1).`
+  )
+).transform((raw) => shardOf(raw));
+function nonEmptyText(expected = "a non-empty string") {
+  return external_exports.string({ error: (issue3) => issue3.input === void 0 ? `is missing; give ${expected}.` : `must be ${expected}, not ${kindOf(issue3.input)}.` }).refine(
+    ...rule(
+      (raw) => raw.trim() !== "",
+      () => `must be ${expected}.`
+    )
+  );
+}
+var path4 = external_exports.string({ error: (issue3) => `expected a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim()).refine(
+  ...rule(
+    (raw) => raw !== "",
+    () => "is empty; give a folder path."
+  )
+);
+var baselineSource = external_exports.string({ error: (issue3) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
+var gitRef = external_exports.string({ error: (issue3) => `expected a git ref or commit SHA (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim()).refine(
+  ...rule(
+    (raw) => !raw.startsWith("-"),
+    (raw) => `${JSON.stringify(raw)} starts with "-"; give a branch, tag or commit SHA (e.g. origin/main).`
+  )
+).transform((raw) => raw === "" ? null : raw);
+function listItems(raw, split) {
+  const items = Array.isArray(raw) ? raw.map(String) : split(String(raw));
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+var firstDuplicate = (items) => items.find((item, i) => items.indexOf(item) !== i);
+function list(expected, split = (t) => t.split(/[\s,]+/)) {
+  return external_exports.union([external_exports.string(), external_exports.number(), external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]))], {
+    error: (issue3) => `expected ${expected} ("a, b" or [a, b]), got ${Array.isArray(issue3.input) ? show(issue3.input) : kindOf(issue3.input)}.`
+  }).refine(
+    ...rule(
+      (raw) => listItems(raw, split).length > 0,
+      (raw) => `${show(raw)} is empty; give at least one item.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => firstDuplicate(listItems(raw, split)) === void 0,
+      (raw) => `${show(firstDuplicate(listItems(raw, split)))} is listed twice.`
+    )
+  ).transform((raw) => listItems(raw, split));
+}
+var names = list("a list of names");
+var withoutMs = (item) => item.replace(/ms$/i, "");
+var latency = external_exports.string().refine(
+  ...rule(
+    (item) => /^-?\d+$/.test(withoutMs(item)),
+    (item) => `${show(item)} is not a whole number of milliseconds; write e.g. "0,100,200".`
+  )
+).refine(
+  ...rule(
+    (item) => Number(withoutMs(item)) >= 0,
+    (item) => `${show(item)} is negative; added latency is \u2265 0 ms.`
+  )
+).refine(
+  ...rule(
+    (item) => Number(withoutMs(item)) <= LIMITS.latencyMs,
+    (item) => `${show(item)} is above the maximum ${LIMITS.latencyMs} ms.`
+  )
+).transform((item) => Number(withoutMs(item)));
+var latencies = list("a list of latencies in ms", (t) => t.replace(/(\d)\s+ms\b/gi, "$1ms").split(/[\s,]+/)).pipe(external_exports.array(latency)).refine(
+  ...rule(
+    (values) => firstDuplicate(values) === void 0,
+    (values) => `${firstDuplicate(values)} ms is listed twice.`
+  )
+);
 
-// src/core/report/format.ts
-var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-var twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// src/core/config/inputs.ts
+var CONFIG_INPUT_FIELDS = {
+  profile: choice(PROFILE_NAMES),
+  setups: names,
+  routes: names,
+  latencies,
+  users: wholeNumber(1, LIMITS.users),
+  "spawn-rate": positiveNumber(LIMITS.spawnRate),
+  "run-time": duration3,
+  processes: wholeNumber(1, LIMITS.processes),
+  repeats: wholeNumber(1, LIMITS.repeats),
+  "seed-posts": wholeNumber(0, LIMITS.seedPosts),
+  "latency-method": choice(LATENCY_METHODS),
+  shard,
+  baseline: baselineSource,
+  "base-ref": gitRef,
+  threshold: ratio,
+  confidence: confidenceLevel,
+  "fail-on-regression": flag,
+  out: path4,
+  // One-liners for a team's own app (its folder and settings module); the `app:` mapping of
+  // async-bench.yml says the rest. They name the same fields: app.context and app.settings.
+  "app-path": path4,
+  "app-settings": nonEmptyText('a module such as "mysite.settings"').refine((text2) => /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(text2.trim()), {
+    error: (issue3) => `${JSON.stringify(issue3.input)} is not a Python module path; write e.g. "mysite.settings".`
+  })
+};
+var CONFIG_INPUTS = Object.keys(CONFIG_INPUT_FIELDS);
+
+// src/core/config/file.ts
+function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${show(raw)}.`) {
+  return external_exports.strictObject(shape, {
+    error: (issue3) => {
+      if (issue3.code === "unrecognized_keys") return `unknown key "${issue3.keys[0]}"; allowed keys: ${Object.keys(shape).join(", ")}.`;
+      if (issue3.code === "invalid_type") return notMapping(issue3.input);
+      return void 0;
+    }
+  });
+}
+var entryName = external_exports.union([external_exports.string(), external_exports.number()], {
+  error: (issue3) => issue3.input === void 0 || issue3.input === null ? "is missing; every entry needs a name." : `must be a name, not ${kindOf(issue3.input)}.`
+}).transform((raw) => String(raw).trim()).refine((name2) => name2 !== "", { error: "is missing; every entry needs a name.", abort: true }).refine((name2) => /^[a-z0-9][a-z0-9_-]*$/.test(name2), {
+  error: (issue3) => `name ${show(issue3.input)} must be lowercase letters, digits, "-" or "_".`,
+  abort: true
+}).refine((name2) => !name2.includes("__"), {
+  error: (issue3) => `name ${show(issue3.input)} must not contain "__" (it separates names in cell folders); use "_" or "-".`,
+  abort: true
+});
+var SetupDefinitionSchema = strictMapping({
+  name: entryName,
+  label: nonEmptyText().optional(),
+  interface: choice(INTERFACES).optional(),
+  command: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]), { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).min(1, { error: 'must be a list of arguments, e.g. ["gunicorn", "--workers", "1", "{module}"].' }).transform((args) => args.map(String)).optional(),
+  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+    error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
+  }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
+  "max-connections": wholeNumber(1, LIMITS.maxConnections).optional(),
+  workers: wholeNumber(1, LIMITS.workers).optional()
+});
+var urlPath = nonEmptyText('a path such as "/search/"').refine((path5) => path5.startsWith("/"), {
+  error: (issue3) => `${show(issue3.input)} must start with "/".`
+});
+var templates = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+  error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
+}).transform((entries) => Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, String(value)])));
+var HTTP_STATUS = "HTTP statuses from 100 to 599, e.g. [200, 201]";
+var statuses = external_exports.union([external_exports.number(), external_exports.array(external_exports.number())], { error: `expected ${HTTP_STATUS}.` }).transform((raw) => Array.isArray(raw) ? raw : [raw]).refine((codes) => codes.length > 0 && codes.every((code) => Number.isInteger(code) && code >= 100 && code <= 599), {
+  error: (issue3) => `${show(issue3.input)}: expected ${HTTP_STATUS}.`
+});
+var REQUEST_KEYS = ["method", "path", "query", "headers", "form", "json", "expect"];
+var RouteDefinitionSchema = strictMapping({
+  name: entryName,
+  title: nonEmptyText().optional(),
+  method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
+  path: urlPath.optional(),
+  query: templates.optional(),
+  headers: templates.optional(),
+  // A list of names sends random text in each (the earlier form); a mapping gives templates.
+  form: external_exports.union([names, templates], { error: "expected a list of field names or a mapping of fields to values." }).optional(),
+  json: external_exports.unknown().optional(),
+  expect: statuses.optional(),
+  "user-class": nonEmptyText().optional(),
+  weight: positiveNumber(LIMITS.weight).optional(),
+  mix: names.optional(),
+  locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional()
+}).superRefine((route, ctx) => {
+  if (route.form !== void 0 && route.json !== void 0) ctx.addIssue({ code: "custom", message: "give a form or a json body, not both.", path: ["json"] });
+  const request = REQUEST_KEYS.filter((key) => route[key] !== void 0);
+  const ownRequest = route["user-class"] !== void 0 ? [...request, "user-class"] : request;
+  if (route.mix !== void 0 && route.locustfile !== void 0) {
+    ctx.addIssue({ code: "custom", message: "give mix (routes of async-bench.yml) or locustfile (your own Locust file), not both.", path: ["mix"] });
+  } else if (route.mix !== void 0 && ownRequest.length > 0) {
+    ctx.addIssue({ code: "custom", message: `a mix sends its routes' requests; drop ${ownRequest[0]} (define it on a route of the mix).`, path: ["mix"] });
+  } else if (route.locustfile !== void 0 && request.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `the user class of locustfile makes the requests; drop ${request[0]} (it would be ignored).`,
+      path: ["locustfile"]
+    });
+  } else if (route.locustfile !== void 0 && route["user-class"] === void 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: "needs user-class too: the Locust user class in that file that requests this route, e.g. user-class: CheckoutUser.",
+      path: ["locustfile"]
+    });
+  }
+});
+var moduleEntry = nonEmptyText('"module.path:callable"').refine((text2) => /^[\w.]+:[\w.]+$/.test(text2), {
+  error: (issue3) => `${show(issue3.input)} is not "module.path:callable", e.g. "mysite.wsgi:application".`
+});
+var pythonVersion = external_exports.string({
+  error: (issue3) => typeof issue3.input === "number" ? `write the version in quotes (python: "${issue3.input}"): YAML reads 3.10 as 3.1.` : `must be a Python version such as "3.13", not ${kindOf(issue3.input)}.`
+}).refine((text2) => /^3\.\d{1,2}$/.test(text2.trim()), { error: (issue3) => `${show(issue3.input)} is not a Python version such as "3.13" (major.minor).` }).transform((text2) => text2.trim());
+var AppDefinitionSchema = strictMapping({
+  name: entryName.optional(),
+  context: nonEmptyText().optional(),
+  dockerfile: nonEmptyText().optional(),
+  python: pythonVersion.optional(),
+  requirements: nonEmptyText("a requirements file or pyproject.toml, relative to context").optional(),
+  build: external_exports.array(nonEmptyText("a shell command"), { error: 'must be a list of shell commands, e.g. ["npm ci", "npm run build"].' }).optional(),
+  wsgi: moduleEntry.optional(),
+  asgi: moduleEntry.optional(),
+  port: wholeNumber(1, LIMITS.port).optional(),
+  "health-path": nonEmptyText().optional(),
+  settings: nonEmptyText('a module such as "mysite.settings"').optional(),
+  env: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]), {
+    error: (issue3) => `expected a mapping of names to values, got ${show(issue3.input)}.`
+  }).transform((env) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]))).optional(),
+  prepare: external_exports.array(external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).min(1), {
+    error: "must be a list of manage.py commands, e.g. [[loaddata, demo.json]]."
+  }).transform((commands) => commands.map((command) => command.map(String))).optional()
+}).superRefine((app, ctx) => {
+  if (Object.keys(app).length === 0) return;
+  if (app.context === void 0) {
+    ctx.addIssue({ code: "custom", message: 'your own app needs context: its Docker build context, relative to the workspace (e.g. "./mysite").' });
+    return;
+  }
+  const missing = ["wsgi", "asgi"].filter((key) => app[key] === void 0);
+  if (missing.length > 0) ctx.addIssue({ code: "custom", message: `your own app needs ${missing.join(" and ")} (e.g. "mysite.wsgi:application").` });
+  const buildIssue = appBuildIssue(app);
+  if (buildIssue) ctx.addIssue({ code: "custom", message: buildIssue });
+});
+function appBuildIssue(app) {
+  const generic = app.python !== void 0 || app.requirements !== void 0;
+  if (app.dockerfile !== void 0 && generic)
+    return "give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.";
+  if (generic && (app.python === void 0 || app.requirements === void 0))
+    return `the generic builder needs both python and requirements; ${app.python === void 0 ? 'python is missing (e.g. python: "3.13")' : "requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)"}.`;
+  if (app.build !== void 0 && !generic)
+    return "build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.";
+  return null;
+}
+function definitions(definition) {
+  const message = "in the config file must be a non-empty list of names or definitions.";
+  return external_exports.array(external_exports.union([entryName, definition], { error: (issue3) => `expected a name or a mapping, got ${kindOf(issue3.input)}.` }), {
+    error: message
+  }).min(1, { error: message });
+}
+var ConfigFileSchema = strictMapping(
+  {
+    ...Object.fromEntries(Object.entries(CONFIG_INPUT_FIELDS).map(([key, field]) => [key, field.optional()])),
+    setups: definitions(SetupDefinitionSchema).optional(),
+    routes: definitions(RouteDefinitionSchema).optional(),
+    app: AppDefinitionSchema.optional()
+  },
+  () => 'the top level must be a mapping of keys such as "profile:" and "routes:".'
+);
 
 // src/stack/compose.ts
 var Compose = class {
@@ -48118,9 +48180,12 @@ var Compose = class {
       env: this.project.env
     };
   }
-  /** Builds every image, profiles included. */
-  build() {
-    return this.command(["build"], this.project.profiles);
+  /** Builds the given services' images (every one when none is named), profiles included. */
+  build(services = [], buildArgs = {}) {
+    return this.command(
+      ["build", ...Object.entries(buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]), ...services],
+      this.project.profiles
+    );
   }
   /**
    * Starts services in the background; readiness is awaited separately (v1 has no
@@ -48163,6 +48228,28 @@ var Compose = class {
     return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
   }
 };
+
+// src/stack/project.ts
+var SUPPORT_DIR = "/opt/async-bench";
+var WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
+var GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
+
+// src/stack/fingerprint.ts
+var VERSIONS_SCRIPT = [
+  "import json, sys, importlib.metadata as m",
+  "def v(p):",
+  "    try: return m.version(p)",
+  "    except m.PackageNotFoundError: return None",
+  'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
+].join("\n");
+
+// src/core/ingest/live.ts
+var MAX_POLL_BYTES = 256 * 1024;
+
+// src/core/report/format.ts
+var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+var twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 // src/action/benchmark.ts
 var TEARDOWN_STATE = "async-bench-teardown";
