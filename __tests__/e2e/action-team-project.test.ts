@@ -23,7 +23,7 @@ import { ROOT } from './stack-helpers.js';
  */
 
 /** The project's config in the copied repository: the one line to change to run another variant of the shop. */
-const CONFIG = 'examples/shop/async-bench.yml';
+const CONFIG = 'examples/shop/async-bench.dockerfile.yml';
 /**
  * A plain route of the project, a mix of two of its routes (list weighted 3, detail 1) and a
  * route run by the team's own Locust file, added to the copied config (whatever else it holds).
@@ -164,7 +164,7 @@ describe("the action's run of a team's own project (node dist/index.js, mode run
   });
 
   it("results.json names the project: its folder, the team repository's commit, the image built", () => {
-    expect(results.config.app).toMatchObject({ name: 'shop', context: 'examples/shop' });
+    expect(results.config.app).toMatchObject({ name: 'shop-dockerfile', context: 'examples/shop', dockerfile: 'deploy/Dockerfile' });
     expect(results.environment.app).toEqual({ path: join(workspace, 'examples', 'shop'), commit, image: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
   });
 
