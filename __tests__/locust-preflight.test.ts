@@ -1,11 +1,9 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswers, preflightInvocation } from '../src/stack/preflight-report.js';
+import { hostLocust, recordingServer, type SeenRequest } from './helpers/host-locust.js';
 import { route } from './helpers/routes.js';
 
 /**
@@ -15,38 +13,18 @@ import { route } from './helpers/routes.js';
  * reports each answer (or why none came) for async-bench to judge.
  */
 const SCRIPT = fileURLToPath(new URL('../locust/preflight.py', import.meta.url));
-const VENV_PYTHON = fileURLToPath(new URL('../.cache/locust-venv/bin/python', import.meta.url));
-const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
-const HAS_LOCUST = spawnSync(PYTHON, ['-m', 'locust', '--version'], { stdio: 'ignore' }).status === 0;
-if (!HAS_LOCUST) console.warn('locust-preflight.test.ts: skipped, no Locust on this host; run `bash scripts/install-host-locust.sh`.');
+const { python: PYTHON, hasLocust: HAS_LOCUST } = hostLocust('locust-preflight.test.ts');
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-let server: Server;
+let local: Awaited<ReturnType<typeof recordingServer>>;
 let host: string;
-const seen: Seen[] = [];
+let seen: SeenRequest[];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    if (request.url === '/drop/') return request.socket.destroy();
-    const entry: Seen = { method: request.method!, url: request.url!, headers: request.headers, body: '' };
-    seen.push(entry);
-    request.on('data', (chunk: Buffer) => (entry.body += chunk.toString()));
-    request.on('end', () => {
-      response.statusCode = request.url!.startsWith('/missing') ? 404 : request.method === 'POST' ? 201 : 200;
-      response.end(response.statusCode === 404 ? 'no such page\n' : '{"ok": true}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  local = await recordingServer((status) => (status === 404 ? 'no such page\n' : '{"ok": true}'));
+  ({ host, seen } = local);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => local.close());
 
 describe.skipIf(!HAS_LOCUST)('locust/preflight.py', () => {
   it('sends each route once, templates filled as under load, and reports status, URL and body', async () => {

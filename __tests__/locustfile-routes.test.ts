@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileLoad } from '../src/core/config/route-request.js';
 import type { RouteSpec } from '../src/core/config/schema.js';
+import { hostLocust, recordingServer, type SeenRequest } from './helpers/host-locust.js';
 import { route } from './helpers/routes.js';
 import { Compose } from '../src/stack/compose.js';
 import type { Command } from '../src/stack/exec/command.js';
@@ -23,38 +21,18 @@ import { checkTeamUserClasses, listedUserClasses } from '../src/stack/team-locus
  */
 const LOCUSTFILE = fileURLToPath(new URL('../locust/locustfile.py', import.meta.url));
 const TEAM_LOCUSTFILE = fileURLToPath(new URL('./fixtures/team-locust/locustfile.py', import.meta.url));
-const VENV_PYTHON = fileURLToPath(new URL('../.cache/locust-venv/bin/python', import.meta.url));
-const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
-// `npm test` on a fresh machine has no Locust: say so and how to get it, instead of failing (.ci/run installs it).
-const HAS_LOCUST = spawnSync(PYTHON, ['-m', 'locust', '--version'], { stdio: 'ignore' }).status === 0;
-if (!HAS_LOCUST) console.warn('locustfile-routes.test.ts: skipped, no Locust on this host; run `bash scripts/install-host-locust.sh`.');
+const { python: PYTHON, hasLocust: HAS_LOCUST } = hostLocust('locustfile-routes.test.ts');
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-let server: Server;
+let local: Awaited<ReturnType<typeof recordingServer>>;
 let host: string;
-const seen: Seen[] = [];
+let seen: SeenRequest[];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const entry: Seen = { method: request.method!, url: request.url!, headers: request.headers, body: '' };
-    seen.push(entry);
-    request.on('data', (chunk: Buffer) => (entry.body += chunk.toString()));
-    request.on('end', () => {
-      response.statusCode = request.url!.startsWith('/missing') ? 404 : request.method === 'POST' ? 201 : 200;
-      response.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  local = await recordingServer(() => '{}');
+  ({ host, seen } = local);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => local.close());
 
 /**
  * Locust headless for 2 s, 2 users; the requests it made and its stats (`--json`: name → [requests, failures]).
@@ -64,7 +42,7 @@ async function runLocust(
   spec: RouteSpec,
   env: Record<string, string> = {},
   own?: { locustfile: string; userClass: string },
-): Promise<{ requests: Seen[]; stats: Map<string, [number, number]> }> {
+): Promise<{ requests: SeenRequest[]; stats: Map<string, [number, number]> }> {
   seen.length = 0;
   const dir = await mkdtemp(join(tmpdir(), 'locust-routes-'));
   try {
