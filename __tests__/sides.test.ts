@@ -83,20 +83,22 @@ function sidedResults(pairsFor: Record<string, [number, number][]>): Results {
   };
 }
 
+/** Base, head steady sRPS per pair: the runner drifts 2× between repeats; io_read's head halves in every pair, io_create's does not move. */
+const DRIFTING_PAIRS: Parameters<typeof sidedResults>[0] = {
+  'sync/io_read/0ms': [
+    [100, 50],
+    [200, 96],
+    [150, 77],
+  ],
+  'sync/io_create/0ms': [
+    [100, 101],
+    [200, 196],
+    [150, 152],
+  ],
+};
+
 describe('base vs head in the report and the PR comment', () => {
-  // The runner drifts 2× between repeats; io_read's head halves in every pair, io_create's does not move.
-  const results = sidedResults({
-    'sync/io_read/0ms': [
-      [100, 50],
-      [200, 96],
-      [150, 77],
-    ],
-    'sync/io_create/0ms': [
-      [100, 101],
-      [200, 196],
-      [150, 152],
-    ],
-  });
+  const results = sidedResults(DRIFTING_PAIRS);
 
   it('pairs the sides: the halving regressed despite the drift, the other cell unchanged or inconclusive', async () => {
     const baseline = (await resolveBaseline('base', { cwd: '/', current: results }))!;
@@ -149,18 +151,7 @@ describe('the CLI on a same-runner results.json', () => {
     const { writeFile } = await import('node:fs/promises');
     const { dir, cleanup } = await scratch();
     try {
-      const results = sidedResults({
-        'sync/io_read/0ms': [
-          [100, 50],
-          [200, 96],
-          [150, 77],
-        ],
-        'sync/io_create/0ms': [
-          [100, 101],
-          [200, 196],
-          [150, 152],
-        ],
-      });
+      const results = sidedResults(DRIFTING_PAIRS);
       await writeFile(`${dir}/results.json`, serializeResults(results));
       let stdout = '';
       let stderr = '';
