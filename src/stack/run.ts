@@ -212,6 +212,7 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     const toMeasure = owned ? cells.filter((cell) => !owned!.kept.has(cell.id)) : [];
     const toRun: (PlannedSample & { side?: SampleSide })[] = sides ? planSidedSamples(toMeasure, config.repeats) : planSamples(toMeasure, config.repeats);
     const loopStart = Date.now();
+    const cellsStarted = new Set<string>();
     for (const [index, sample] of toRun.entries()) {
       const { cell, repeat, dir } = sample;
       if (interrupted || !owned) break;
@@ -233,8 +234,12 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
               live,
             )
         : undefined;
-      // A cell measured again starts empty: no repeat of an earlier attempt stays beside this one's (see planResume).
-      if (config.repeats > 1 && repeat === 1) await rm(join(cellsDir, cell.dir), { recursive: true, force: true });
+      // A cell measured again starts empty at its first sample (the first repeat of its first
+      // side): no sample of an earlier attempt stays beside this one's (see planResume).
+      if ((config.repeats > 1 || sides) && !cellsStarted.has(cell.id)) {
+        cellsStarted.add(cell.id);
+        await rm(join(cellsDir, cell.dir), { recursive: true, force: true });
+      }
       const record = await runCell(run, stack, cell, config.load, cellsDir, { sampleDir: dir, watch });
       if (interrupted) {
         await markInterrupted(join(cellsDir, dir), interrupted);

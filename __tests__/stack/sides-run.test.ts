@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/core/config/build.js';
+import { CELL_FILES } from '../../src/core/ingest/cell.js';
+import { parseResults } from '../../src/core/results/results.js';
+import type { Runner } from '../../src/stack/exec/command.js';
+import { processRunner } from '../../src/stack/exec/runner.js';
+import { runBenchmark } from '../../src/stack/run.js';
+import { fakeDocker } from '../helpers/fake-docker.js';
+import { scratch } from '../helpers/fixtures.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/*
+ * A same-runner run (baseline: base) with repeats, through runBenchmark on real folders:
+ * git for real (a temporary repository whose first commit is the base), the engine a
+ * stand-in. Every sample of both sides must stay in its own folder: a cell's folder is
+ * emptied once, at its first sample, never again when the other side's first repeat starts.
+ */
+describe('runBenchmark with baseline: base and repeats', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await scratch()));
+  afterEach(() => cleanup());
+
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+
+  it("keeps base's and head's samples of every repeat, and results.json pairs them", async () => {
+    await mkdir(join(dir, 'mysite'));
+    await writeFile(join(dir, 'mysite', 'manage.py'), '# base\n');
+    await writeFile(join(dir, 'mysite', 'Dockerfile'), 'FROM scratch\n');
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'base');
+    const base = git('rev-parse', 'HEAD');
+    await writeFile(join(dir, 'mysite', 'manage.py'), '# head\n');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'head');
+
+    const fake = fakeDocker();
+    const real = processRunner({ write: () => undefined });
+    // git answers for real (the base commit, its worktree); everything else is the stand-in engine.
+    const runner: Runner = (command, options) => (command.command === 'git' ? real(command, options) : fake.runner(command, options));
+    const config = buildConfig({
+      inputs: {
+        'app-path': 'mysite',
+        'app-settings': 'mysite.settings',
+        setups: 'sync',
+        routes: 'io_read',
+        latencies: '0',
+        repeats: '2',
+        baseline: 'base',
+        'base-ref': base,
+        'latency-method': 'netem',
+        'seed-posts': '10',
+        out: 'res',
+      },
+    });
+    await runBenchmark(config, {
+      runner,
+      log: { info: () => undefined, warning: () => undefined, group: (_name, work) => work() },
+      root: REPO_ROOT,
+      cwd: dir,
+      env: {},
+      signals: new EventEmitter(),
+    });
+
+    const cell = join(dir, 'res', 'cells', 'sync__io_read__0ms');
+    for (const side of ['base', 'head']) for (const repeat of [1, 2]) await access(join(cell, side, `r${repeat}`, CELL_FILES.stats));
+    expect(fake.locustRuns).toHaveLength(4);
+    const results = parseResults('results.json', await readFile(join(dir, 'res', 'results.json'), 'utf8'));
+    const samples = results.cells[0]!.samples!.map((sample) => [sample.side, sample.repeat, sample.status]);
+    expect(samples.sort()).toEqual([
+      ['base', 1, 'ok'],
+      ['base', 2, 'ok'],
+      ['head', 1, 'ok'],
+      ['head', 2, 'ok'],
+    ]);
+    expect(git('worktree', 'list')).not.toContain('.stack');
+  });
+});
