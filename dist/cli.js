@@ -57607,6 +57607,7 @@ async function runBenchmark(config2, deps) {
     const toMeasure = owned ? cells.filter((cell) => !owned.kept.has(cell.id)) : [];
     const toRun = sides ? planSidedSamples(toMeasure, config2.repeats) : planSamples(toMeasure, config2.repeats);
     const loopStart = Date.now();
+    const cellsStarted = /* @__PURE__ */ new Set();
     for (const [index, sample] of toRun.entries()) {
       const { cell, repeat, dir } = sample;
       if (interrupted || !owned) break;
@@ -57624,7 +57625,10 @@ async function runBenchmark(config2, deps) {
         { index, total: toRun.length, id: cell.id, runTimeSeconds: config2.load.runTimeSeconds, laterSeconds: cellsLeft * perCell },
         live
       ) : void 0;
-      if (config2.repeats > 1 && repeat === 1) await rm4(join17(cellsDir, cell.dir), { recursive: true, force: true });
+      if ((config2.repeats > 1 || sides) && !cellsStarted.has(cell.id)) {
+        cellsStarted.add(cell.id);
+        await rm4(join17(cellsDir, cell.dir), { recursive: true, force: true });
+      }
       const record2 = await runCell(run, stack, cell, config2.load, cellsDir, { sampleDir: dir, watch });
       if (interrupted) {
         await markInterrupted(join17(cellsDir, dir), interrupted);
