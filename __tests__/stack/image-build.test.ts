@@ -7,7 +7,6 @@ import { buildConfig, ConfigError, type AppSpec } from '../../src/core/config/bu
 import { REFERENCE_APP } from '../../src/core/config/defaults.js';
 import type { Command, CommandResult } from '../../src/stack/exec/command.js';
 import {
-  appImageName,
   stepImageName,
   appSource,
   buildAppImages,
@@ -19,6 +18,7 @@ import {
   type AppSource,
 } from '../../src/stack/image-build.js';
 import { Compose } from '../../src/stack/compose.js';
+import { appImage } from '../../src/stack/project.js';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,7 +65,7 @@ describe('the image builds, as data', () => {
 
   it("a team's Dockerfile: the project image from its context, then the derived image FROM it", () => {
     const app = shop('  dockerfile: deploy/Dockerfile\n');
-    const source = appSource(app, '/work/examples/shop', {}, '/work', appImageName(app, 'derived'));
+    const source = appSource(app, '/work/examples/shop', {}, '/work', appImage(app));
     expect(source).toEqual({
       context: '/work/examples/shop',
       image: 'async-bench-app-shop:local',
@@ -94,7 +94,7 @@ describe('the image builds, as data', () => {
   });
 
   it('the reference app goes the same way (its own Dockerfile, no special case)', () => {
-    const source = appSource(REFERENCE_APP, '/opt/ab/compose/app', {}, '/work', appImageName(REFERENCE_APP, 'derived'));
+    const source = appSource(REFERENCE_APP, '/opt/ab/compose/app', {}, '/work', appImage(REFERENCE_APP));
     const [project] = projectBuilds(REFERENCE_APP, source, root, state, 'debian:trixie-slim');
     expect(project).toMatchObject({ role: 'project', image: 'async-bench-project-reference:local', dockerfile: '/opt/ab/compose/app/Dockerfile' });
     expect(derivedBuild(REFERENCE_APP, source, root).image).toBe('async-bench-app-reference:local');
@@ -102,7 +102,7 @@ describe('the image builds, as data', () => {
 
   it('the generic builder: a wheels image from the wheelhouse, then async-bench’s Dockerfile on the project folder', () => {
     const env = { ASYNC_BENCH_PYTHON_IMAGES: '3.13=debian:trixie-slim', ASYNC_BENCH_WHEELHOUSE: '.cache/wheelhouse/shop' };
-    const source = appSource(GENERIC, '/work/examples/shop', env, '/work', appImageName(GENERIC, 'derived'));
+    const source = appSource(GENERIC, '/work/examples/shop', env, '/work', appImage(GENERIC));
     expect(source).toMatchObject({ dockerfile: null, pythonImage: 'debian:trixie-slim', wheelhouse: '/work/.cache/wheelhouse/shop' });
     const builds = projectBuilds(GENERIC, source, root, state, 'debian:trixie-slim');
     expect(builds).toEqual([

@@ -51,12 +51,6 @@ export interface AppSource {
   wheelhouse: string | null;
 }
 
-/** An image name per app and role, so the reference app's cached image is never a team's. */
-export function appImageName(app: Pick<AppSpec, 'name'>, role: ImageRole): string {
-  const kind = role === 'derived' ? 'app' : role;
-  return `async-bench-${kind}-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}:local`;
-}
-
 /**
  * The name of one step's image, from the derived image the stack runs: each side of a
  * same-runner run (sides.ts names base's derived image apart) gets project and wheels

@@ -5,7 +5,7 @@ import type { AppSpec, SetupSpec } from '../core/config/build.js';
 import { ASYNC_BENCH_ROOT } from '../core/config/defaults.js';
 import { serverCommand } from '../core/config/server-command.js';
 import { settingsEnvironment, SETTINGS_DIR, SETTINGS_FILE } from './app-settings.js';
-import { appImageName, type AppSource } from './image-build.js';
+import type { AppSource } from './image-build.js';
 import type { ComposeProject } from './compose.js';
 import { TOXIPROXY_ROUTES } from './latency/toxiproxy.js';
 
@@ -47,7 +47,7 @@ export function appContext(context: string, root: string, cwd: string): string {
 
 /** The image the stack runs for an app (the derived one), so the reference app's cached image is never a team's. */
 export function appImage(app: Pick<AppSpec, 'name'>): string {
-  return appImageName(app, 'derived');
+  return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')}:local`;
 }
 
 /** async-bench's own files every app container gets (read-only), whatever its image. */
