@@ -55840,291 +55840,28 @@ var init_app_settings = __esm({
   }
 });
 
-// src/stack/compose.ts
-function containerLogsCommand(containerId, since) {
-  return { command: "docker", args: ["logs", "--timestamps", ...since ? ["--since", since] : [], containerId] };
-}
-function containerStateCommand(containerId) {
-  return { command: "docker", args: ["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", containerId] };
-}
-var Compose;
-var init_compose = __esm({
-  "src/stack/compose.ts"() {
-    "use strict";
-    Compose = class {
-      constructor(flavor, project) {
-        this.flavor = flavor;
-        this.project = project;
-      }
-      flavor;
-      project;
-      command(args, profiles = []) {
-        return {
-          command: this.flavor.command,
-          args: [
-            ...this.flavor.prefix,
-            "--project-name",
-            this.project.name,
-            ...this.project.files.flatMap((file2) => ["--file", file2]),
-            ...profiles.flatMap((profile) => ["--profile", profile]),
-            ...args
-          ],
-          env: this.project.env
-        };
-      }
-      /** Builds the given services' images (every one when none is named), profiles included. */
-      build(services = [], buildArgs = {}) {
-        return this.command(
-          ["build", ...Object.entries(buildArgs).flatMap(([key, value2]) => ["--build-arg", `${key}=${value2}`]), ...services],
-          this.project.profiles
-        );
-      }
-      /**
-       * Starts services in the background; readiness is awaited separately (v1 has no
-       * --wait). A forced recreate kills the old container at once: its cell is over and
-       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
-       * requests would add seconds to every cell.
-       */
-      up(services, options = {}) {
-        return this.command([
-          "up",
-          "--detach",
-          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
-          ...options.noDeps ? ["--no-deps"] : [],
-          ...services
-        ]);
-      }
-      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
-      containerId(service) {
-        return this.command(["ps", "--all", "--quiet", service]);
-      }
-      exec(service, argv) {
-        return this.command(["exec", "-T", service, ...argv]);
-      }
-      /** A one-off container of `service` with volumes and environment of its own. */
-      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
-      run(service, argv, options = {}) {
-        return this.command([
-          "run",
-          "--rm",
-          "--no-deps",
-          "-T",
-          ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
-          ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
-          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
-          service,
-          ...argv
-        ]);
-      }
-      down() {
-        return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
-      }
-    };
-  }
-});
-
-// src/stack/image-build.ts
-import { mkdir as mkdir2, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join10, relative as relative2, resolve as resolve6 } from "node:path";
-function appImageName(app, role) {
-  const kind = role === "derived" ? "app" : role;
-  return `async-bench-${kind}-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, "-")}:local`;
-}
-function stepImageName(derived2, role) {
-  if (role === "derived") return derived2;
-  if (derived2.startsWith("async-bench-app-")) return `async-bench-${role}-${derived2.slice("async-bench-app-".length)}`;
-  const colon = derived2.lastIndexOf(":");
-  return colon > derived2.lastIndexOf("/") ? `${derived2.slice(0, colon)}-${role}${derived2.slice(colon)}` : `${derived2}-${role}`;
-}
-function parsePythonImages(text5) {
-  if (text5 === void 0 || text5.trim() === "") return null;
-  const mapping = /* @__PURE__ */ new Map();
-  for (const entry of text5.split(",").map((part) => part.trim()).filter(Boolean)) {
-    const match = /^(3\.\d{1,2})=(\S+)$/.exec(entry);
-    if (!match)
-      throw new ConfigError(
-        `environment variable ${PYTHON_IMAGES_ENV}`,
-        `${JSON.stringify(entry)} is not "<version>=<image>"; write e.g. ${PYTHON_IMAGES_ENV}="3.13=debian:trixie-slim,3.11=debian:bookworm-slim".`
-      );
-    mapping.set(match[1], match[2]);
-  }
-  return mapping;
-}
-function pythonImage(version2, env) {
-  const mapping = parsePythonImages(env[PYTHON_IMAGES_ENV]);
-  if (mapping === null) return `python:${version2}-slim`;
-  const image = mapping.get(version2);
-  if (image === void 0)
-    throw new ConfigError(
-      "app python",
-      `${JSON.stringify(version2)} has no image here: ${PYTHON_IMAGES_ENV} maps only ${[...mapping.keys()].join(", ")} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(",") : "nothing"}). Use one of those versions in app.python, or add "${version2}=<local image whose python3 is ${version2}>" to ${PYTHON_IMAGES_ENV}.`
-    );
-  return image;
-}
-function appSource(app, context, env, cwd, image) {
-  const wheelhouse = env[WHEELHOUSE_ENV]?.trim();
-  return {
-    context,
-    image,
-    dockerfile: app.dockerfile === null ? null : resolve6(context, app.dockerfile),
-    pythonImage: app.dockerfile === null && app.python !== null ? pythonImage(app.python, env) : null,
-    wheelhouse: wheelhouse ? resolve6(cwd, wheelhouse) : null
-  };
-}
-async function checkAppSource(app, source) {
-  const isFile = async (path6) => (await stat6(path6).catch(() => null))?.isFile() ?? false;
-  const { context } = source;
-  if (!await isFile(join10(context, "manage.py")))
-    throw new ConfigError(
-      "app context",
-      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
-    );
-  if (source.dockerfile !== null && !await isFile(source.dockerfile))
-    throw new ConfigError(
-      "app dockerfile",
-      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`
-    );
-  if (source.dockerfile === null && !await isFile(resolve6(context, app.requirements ?? "")))
-    throw new ConfigError(
-      "app requirements",
-      `${JSON.stringify(app.requirements)} is not a file in ${context}; give a requirements file or pyproject.toml, relative to the app's folder.`
-    );
-  if (source.wheelhouse !== null && !(await stat6(source.wheelhouse).catch(() => null))?.isDirectory())
-    throw new ConfigError(
-      `environment variable ${WHEELHOUSE_ENV}`,
-      `${source.wheelhouse} is not a folder; fill it with scripts/build-wheelhouse.sh --out, or unset ${WHEELHOUSE_ENV} to install from PyPI.`
-    );
-}
-function projectBuilds(app, source, root, stateDir, baseImage) {
-  const project = stepImageName(source.image, "project");
-  if (source.dockerfile !== null)
-    return [
-      { role: "project", service: "app-project", image: project, context: source.context, dockerfile: source.dockerfile, args: { BASE_IMAGE: baseImage } }
-    ];
-  const wheels = stepImageName(source.image, "wheels");
-  return [
-    {
-      role: "wheels",
-      service: "app-wheels",
-      image: wheels,
-      context: source.wheelhouse ?? join10(stateDir, NO_WHEELS_DIR),
-      dockerfile: join10(root, WHEELS_DOCKERFILE),
-      args: {}
-    },
-    {
-      role: "project",
-      service: "app-project",
-      image: project,
-      context: source.context,
-      dockerfile: join10(root, BUILDER_DOCKERFILE),
-      args: {
-        PYTHON_IMAGE: source.pythonImage,
-        PYTHON_VERSION: app.python,
-        WHEELS_IMAGE: wheels,
-        REQUIREMENTS: app.requirements,
-        BUILD_COMMANDS: app.build.join("\n"),
-        SETTINGS: app.settings
-      }
-    }
-  ];
-}
-function derivedBuild(app, source, root) {
-  return {
-    role: "derived",
-    service: "app",
-    image: source.image,
-    context: join10(root, DERIVED_CONTEXT),
-    dockerfile: join10(root, DERIVED_CONTEXT, "Dockerfile"),
-    args: { PROJECT_IMAGE: stepImageName(source.image, "project") }
-  };
-}
-function imagesComposeFile(builds) {
-  const services = Object.fromEntries(
-    builds.map((build) => [build.service, { build: { context: build.context, dockerfile: build.dockerfile, args: build.args }, image: build.image }])
-  );
-  return `# Generated by async-bench: the app's images, built one at a time (src/stack/image-build.ts).
-${(0, import_yaml2.stringify)({ services })}`;
-}
-function buildDescription(build, app) {
-  if (build.role === "wheels") return `Building the wheels image ${build.image} (from ${build.context})`;
-  if (build.role === "derived")
-    return `Building the derived image ${build.image} (gunicorn, uvicorn-worker and tc when absent, FROM ${build.args.PROJECT_IMAGE})`;
-  const how = app.dockerfile === null ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}` : `its Dockerfile ${relative2(build.context, build.dockerfile) || build.dockerfile}`;
-  return `Building the project image ${build.image} (${app.context}, ${how})`;
-}
-function imageInspectCommand(image, format = "{{.Id}}") {
-  return { command: "docker", args: ["image", "inspect", "--format", format, image] };
-}
-async function ensurePythonImage(run, app, image) {
-  if ((await run(imageInspectCommand(image))).exitCode === 0) return;
-  const pull = await run({ command: "docker", args: ["pull", image] });
-  if (pull.exitCode === 0) return;
-  const why = `${pull.stderr}${pull.stdout}`.trim().split("\n").at(-1) ?? "";
-  throw new ConfigError(
-    "app python",
-    `${JSON.stringify(app.python)}: the image ${image} is not on this machine and could not be pulled (${why}). Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`
-  );
-}
-async function buildAppImages(run, flavor, options) {
-  const { app, source, root, stateDir } = options;
-  if (source.pythonImage !== null) await ensurePythonImage(run, app, source.pythonImage);
-  const builds = projectBuilds(app, source, root, stateDir, options.baseImage);
-  const derived2 = derivedBuild(app, source, root);
-  await mkdir2(stateDir, { recursive: true });
-  if (source.dockerfile === null && source.wheelhouse === null) {
-    await mkdir2(join10(stateDir, NO_WHEELS_DIR), { recursive: true });
-    await writeFile2(join10(stateDir, NO_WHEELS_DIR, "README.md"), "No wheelhouse: the generic builder installs the requirements from PyPI.\n");
-  }
-  const file2 = join10(stateDir, IMAGES_FILE);
-  await writeFile2(file2, imagesComposeFile([...builds, derived2]));
-  const compose = new Compose(flavor, { name: options.projectName, files: [file2], env: {} });
-  const outputs = [];
-  for (const build of builds) outputs.push(await runChecked(run, compose.build([build.service]), buildDescription(build, app), { stream: options.verbose }));
-  const user = await runChecked(run, imageInspectCommand(stepImageName(source.image, "project"), "{{.Config.User}}"), "Reading the project image");
-  const buildArgs = { APP_USER: user.stdout.trim() };
-  outputs.push(await runChecked(run, compose.build([derived2.service], buildArgs), buildDescription(derived2, app), { stream: options.verbose }));
-  return outputs;
-}
-var import_yaml2, PYTHON_IMAGES_ENV, WHEELHOUSE_ENV, BUILDER_DOCKERFILE, WHEELS_DOCKERFILE, DERIVED_CONTEXT, IMAGES_FILE, NO_WHEELS_DIR;
-var init_image_build = __esm({
-  "src/stack/image-build.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_build();
-    init_command();
-    init_compose();
-    PYTHON_IMAGES_ENV = "ASYNC_BENCH_PYTHON_IMAGES";
-    WHEELHOUSE_ENV = "ASYNC_BENCH_WHEELHOUSE";
-    BUILDER_DOCKERFILE = "compose/builder/Dockerfile";
-    WHEELS_DOCKERFILE = "compose/builder/wheels.Dockerfile";
-    DERIVED_CONTEXT = "compose/derived";
-    IMAGES_FILE = "images.yml";
-    NO_WHEELS_DIR = "no-wheels";
-  }
-});
-
 // src/stack/project.ts
 import { createServer } from "node:net";
-import { join as join11, resolve as resolve7 } from "node:path";
+import { join as join10, resolve as resolve6 } from "node:path";
 function appContext(context, root, cwd) {
-  return resolve7(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
+  return resolve6(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
 }
 function appImage(app) {
-  return appImageName(app, "derived");
+  return `async-bench-app-${app.name.toLowerCase().replace(/[^a-z0-9_.-]/g, "-")}:local`;
 }
 function stackStateDir(layout) {
-  return join11(layout.outDir, STACK_STATE_DIR);
+  return join10(layout.outDir, STACK_STATE_DIR);
 }
 function setupOverridePath(layout) {
-  return join11(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
+  return join10(layout.outDir, STACK_STATE_DIR, SETUP_OVERRIDE_FILE);
 }
 function settingsPath(layout) {
-  return join11(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
+  return join10(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
 }
 function composeProject(layout, setup) {
   return {
     name: layout.projectName,
-    files: [join11(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join11(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
+    files: [join10(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join10(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
       ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
@@ -56150,14 +55887,14 @@ function setupOverride(setup, app, cpus2, settingsPath2, root) {
         },
         volumes: [
           `${settingsPath2}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
-          `${join11(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
-          `${join11(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
+          `${join10(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
+          `${join10(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
         ]
       }
     }
   };
   return `# Generated by async-bench for setup "${setup.name}"; rewritten per setup.
-${(0, import_yaml3.stringify)(document4)}`;
+${(0, import_yaml2.stringify)(document4)}`;
 }
 function loadTarget(method, app) {
   return method === "toxiproxy" ? TOXIPROXY_ROUTES.appUrl : `http://app:${app.port}`;
@@ -56172,15 +55909,14 @@ function freeLoopbackPort() {
     });
   });
 }
-var import_yaml3, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
+var import_yaml2, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
 var init_project = __esm({
   "src/stack/project.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_defaults();
     init_server_command();
     init_app_settings();
-    init_image_build();
     init_toxiproxy();
     COMPOSE_FILE = "compose/docker-compose.yml";
     TOXIPROXY_FILE = "compose/toxiproxy.yml";
@@ -56195,12 +55931,12 @@ var init_project = __esm({
 });
 
 // src/stack/cell-runner.ts
-import { mkdir as mkdir3, readFile as readFile5, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 async function runCell(run, stack, cell, load, cellsDir, options = {}) {
-  const dir = join12(cellsDir, options.sampleDir ?? cell.dir);
+  const dir = join11(cellsDir, options.sampleDir ?? cell.dir);
   await rm2(dir, { recursive: true, force: true });
-  await mkdir3(dir, { recursive: true });
+  await mkdir2(dir, { recursive: true });
   const started = /* @__PURE__ */ new Date();
   const warnings = [];
   let error62 = null;
@@ -56221,10 +55957,10 @@ async function runCell(run, stack, cell, load, cellsDir, options = {}) {
       })
     ).finally(() => stopWatching?.());
     loadSeconds = (Date.now() - loadStart) / 1e3;
-    await writeFile3(join12(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-    const stats = await readFile5(join12(dir, CELL_FILES.stats), "utf8").catch(() => "");
+    await writeFile2(join11(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
+    const stats = await readFile5(join11(dir, CELL_FILES.stats), "utf8").catch(() => "");
     if (stats.trim() === "") {
-      const log = await readFile5(join12(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
+      const log = await readFile5(join11(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
       error62 = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
 ${tail(`${result.stdout}
 ${result.stderr}
@@ -56238,8 +55974,8 @@ ${log}`.trim(), 10)}`;
     error62 = failure2.message;
   } finally {
     const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
-    await writeFile3(join12(dir, CELL_FILES.appLog), appLog);
-    await writeFile3(join12(dir, CELL_FILES.dbLog), dbLog);
+    await writeFile2(join11(dir, CELL_FILES.appLog), appLog);
+    await writeFile2(join11(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = /* @__PURE__ */ new Date();
   const record2 = {
@@ -56253,7 +55989,7 @@ ${log}`.trim(), 10)}`;
     error: error62,
     warnings
   };
-  await writeFile3(join12(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
+  await writeFile2(join11(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
 `);
   return record2;
 }
@@ -56366,21 +56102,21 @@ var init_fingerprint = __esm({
 // src/stack/latency/netem-module.ts
 import { access, readFile as readFile6 } from "node:fs/promises";
 import { release as kernelRelease } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 async function readNetemHostFacts(source = {}) {
   const fsRoot = source.fsRoot ?? "/";
   const release2 = source.release ?? kernelRelease();
-  const read = (path6) => readFile6(join13(fsRoot, path6), "utf8").catch(() => null);
+  const read = (path6) => readFile6(join12(fsRoot, path6), "utf8").catch(() => null);
   return {
     platform: source.platform ?? process.platform,
     release: release2,
     root: (source.uid ?? process.getuid?.()) === 0,
     procModules: await read("proc/modules"),
-    sysModule: await access(join13(fsRoot, "sys/module", NETEM_MODULE)).then(
+    sysModule: await access(join12(fsRoot, "sys/module", NETEM_MODULE)).then(
       () => true,
       () => false
     ),
-    modulesBuiltin: await read(join13("lib/modules", release2, "modules.builtin"))
+    modulesBuiltin: await read(join12("lib/modules", release2, "modules.builtin"))
   };
 }
 function netemModulePolicy(requested, env) {
@@ -56519,7 +56255,7 @@ ${result.stderr}`;
 });
 
 // src/stack/resume.ts
-import { join as join14 } from "node:path";
+import { join as join13 } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 function configDifferences(before, now) {
   const fields2 = [
@@ -56580,7 +56316,7 @@ async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
     return `route ${cell.route.name} is defined differently now`;
   const { repeats } = earlier.config;
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
-    const dir = join14(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
+    const dir = join13(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
     const which2 = repeats === 1 ? "its folder" : `its repeat ${repeat}`;
     const reading2 = await readCell(dir);
     if (reading2.status !== "ok") return `${which2} no longer reads as measured (${reading2.reason})`;
@@ -56602,15 +56338,15 @@ var init_resume = __esm({
 });
 
 // src/stack/out-dir.ts
-import { readFile as readFile7, rm as rm3, stat as stat7 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { readFile as readFile7, rm as rm3, stat as stat6 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 async function modified(path6) {
-  return (await stat7(path6).catch(() => null))?.mtime ?? null;
+  return (await stat6(path6).catch(() => null))?.mtime ?? null;
 }
 async function firstCellStart(cellsDir, dirs) {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const text5 = await readFile7(join15(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
+      const text5 = await readFile7(join14(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
       try {
         const started = text5 === null ? void 0 : JSON.parse(text5).startedAt;
         return typeof started === "string" && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
@@ -56623,9 +56359,9 @@ async function firstCellStart(cellsDir, dirs) {
   return known.length > 0 ? new Date(Math.min(...known)) : null;
 }
 async function findEarlierRun(outDir) {
-  const cellsDir = join15(outDir, CELLS_FOLDER);
-  const cellDirs = (await stat7(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
-  const resultsPath = join15(outDir, RESULTS_FILE);
+  const cellsDir = join14(outDir, CELLS_FOLDER);
+  const cellDirs = (await stat6(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
+  const resultsPath = join14(outDir, RESULTS_FILE);
   let results = null;
   let unreadable = null;
   try {
@@ -56665,9 +56401,9 @@ function checkOutDir(earlier, policy, config2) {
   }
 }
 async function clearEarlierRun(outDir) {
-  await rm3(join15(outDir, CELLS_FOLDER), { recursive: true, force: true });
-  await rm3(join15(outDir, RESULTS_FILE), { force: true });
-  await rm3(join15(outDir, TABLES_FILE), { force: true });
+  await rm3(join14(outDir, CELLS_FOLDER), { recursive: true, force: true });
+  await rm3(join14(outDir, RESULTS_FILE), { force: true });
+  await rm3(join14(outDir, TABLES_FILE), { force: true });
 }
 async function prepareOutDir(outDir, earlier, policy, run, log) {
   checkOutDir(earlier, policy, run.config);
@@ -57075,7 +56811,7 @@ var init_preflight = __esm({
 });
 
 // src/stack/base-checkout.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative2 } from "node:path";
 async function output2(run, command) {
   const result = await run(command);
   return result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
@@ -57125,7 +56861,7 @@ async function addBaseCheckout(run, repo, sha, dir, appContext2) {
   await run(git(repo, "worktree", "remove", "--force", dir));
   await run(git(repo, "worktree", "prune"));
   await runChecked(run, git(repo, "worktree", "add", "--detach", "--force", dir, sha), `Checking out the base commit ${sha.slice(0, 12)} (baseline: base)`);
-  const inside = relative3(repo, appContext2);
+  const inside = relative2(repo, appContext2);
   return { repo, sha, dir, appContext: inside === "" ? dir : `${dir}/${inside}` };
 }
 async function removeBaseCheckout(run, checkout) {
@@ -57142,6 +56878,265 @@ var init_base_checkout = __esm({
     git = (repo, ...args) => ({ command: "git", args: ["-C", repo, ...args] });
     FETCH_DEPTH_FIX = "In GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0` (or fetch the base commit: `git fetch --no-tags origin <sha>`); locally, `git fetch --unshallow`.";
     isShallow = async (run, repo) => await output2(run, git(repo, "rev-parse", "--is-shallow-repository")) === "true";
+  }
+});
+
+// src/stack/compose.ts
+function containerLogsCommand(containerId, since) {
+  return { command: "docker", args: ["logs", "--timestamps", ...since ? ["--since", since] : [], containerId] };
+}
+function containerStateCommand(containerId) {
+  return { command: "docker", args: ["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", containerId] };
+}
+var Compose;
+var init_compose = __esm({
+  "src/stack/compose.ts"() {
+    "use strict";
+    Compose = class {
+      constructor(flavor, project) {
+        this.flavor = flavor;
+        this.project = project;
+      }
+      flavor;
+      project;
+      command(args, profiles = []) {
+        return {
+          command: this.flavor.command,
+          args: [
+            ...this.flavor.prefix,
+            "--project-name",
+            this.project.name,
+            ...this.project.files.flatMap((file2) => ["--file", file2]),
+            ...profiles.flatMap((profile) => ["--profile", profile]),
+            ...args
+          ],
+          env: this.project.env
+        };
+      }
+      /** Builds the given services' images (every one when none is named), profiles included. */
+      build(services = [], buildArgs = {}) {
+        return this.command(
+          ["build", ...Object.entries(buildArgs).flatMap(([key, value2]) => ["--build-arg", `${key}=${value2}`]), ...services],
+          this.project.profiles
+        );
+      }
+      /**
+       * Starts services in the background; readiness is awaited separately (v1 has no
+       * --wait). A forced recreate kills the old container at once: its cell is over and
+       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+       * requests would add seconds to every cell.
+       */
+      up(services, options = {}) {
+        return this.command([
+          "up",
+          "--detach",
+          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
+          ...options.noDeps ? ["--no-deps"] : [],
+          ...services
+        ]);
+      }
+      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
+      containerId(service) {
+        return this.command(["ps", "--all", "--quiet", service]);
+      }
+      exec(service, argv) {
+        return this.command(["exec", "-T", service, ...argv]);
+      }
+      /** A one-off container of `service` with volumes and environment of its own. */
+      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
+      run(service, argv, options = {}) {
+        return this.command([
+          "run",
+          "--rm",
+          "--no-deps",
+          "-T",
+          ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
+          ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
+          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
+          service,
+          ...argv
+        ]);
+      }
+      down() {
+        return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
+      }
+    };
+  }
+});
+
+// src/stack/image-build.ts
+import { mkdir as mkdir3, stat as stat7, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join15, relative as relative3, resolve as resolve7 } from "node:path";
+function stepImageName(derived2, role) {
+  if (role === "derived") return derived2;
+  if (derived2.startsWith("async-bench-app-")) return `async-bench-${role}-${derived2.slice("async-bench-app-".length)}`;
+  const colon = derived2.lastIndexOf(":");
+  return colon > derived2.lastIndexOf("/") ? `${derived2.slice(0, colon)}-${role}${derived2.slice(colon)}` : `${derived2}-${role}`;
+}
+function parsePythonImages(text5) {
+  if (text5 === void 0 || text5.trim() === "") return null;
+  const mapping = /* @__PURE__ */ new Map();
+  for (const entry of text5.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const match = /^(3\.\d{1,2})=(\S+)$/.exec(entry);
+    if (!match)
+      throw new ConfigError(
+        `environment variable ${PYTHON_IMAGES_ENV}`,
+        `${JSON.stringify(entry)} is not "<version>=<image>"; write e.g. ${PYTHON_IMAGES_ENV}="3.13=debian:trixie-slim,3.11=debian:bookworm-slim".`
+      );
+    mapping.set(match[1], match[2]);
+  }
+  return mapping;
+}
+function pythonImage(version2, env) {
+  const mapping = parsePythonImages(env[PYTHON_IMAGES_ENV]);
+  if (mapping === null) return `python:${version2}-slim`;
+  const image = mapping.get(version2);
+  if (image === void 0)
+    throw new ConfigError(
+      "app python",
+      `${JSON.stringify(version2)} has no image here: ${PYTHON_IMAGES_ENV} maps only ${[...mapping.keys()].join(", ")} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(",") : "nothing"}). Use one of those versions in app.python, or add "${version2}=<local image whose python3 is ${version2}>" to ${PYTHON_IMAGES_ENV}.`
+    );
+  return image;
+}
+function appSource(app, context, env, cwd, image) {
+  const wheelhouse = env[WHEELHOUSE_ENV]?.trim();
+  return {
+    context,
+    image,
+    dockerfile: app.dockerfile === null ? null : resolve7(context, app.dockerfile),
+    pythonImage: app.dockerfile === null && app.python !== null ? pythonImage(app.python, env) : null,
+    wheelhouse: wheelhouse ? resolve7(cwd, wheelhouse) : null
+  };
+}
+async function checkAppSource(app, source) {
+  const isFile = async (path6) => (await stat7(path6).catch(() => null))?.isFile() ?? false;
+  const { context } = source;
+  if (!await isFile(join15(context, "manage.py")))
+    throw new ConfigError(
+      "app context",
+      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
+    );
+  if (source.dockerfile !== null && !await isFile(source.dockerfile))
+    throw new ConfigError(
+      "app dockerfile",
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`
+    );
+  if (source.dockerfile === null && !await isFile(resolve7(context, app.requirements ?? "")))
+    throw new ConfigError(
+      "app requirements",
+      `${JSON.stringify(app.requirements)} is not a file in ${context}; give a requirements file or pyproject.toml, relative to the app's folder.`
+    );
+  if (source.wheelhouse !== null && !(await stat7(source.wheelhouse).catch(() => null))?.isDirectory())
+    throw new ConfigError(
+      `environment variable ${WHEELHOUSE_ENV}`,
+      `${source.wheelhouse} is not a folder; fill it with scripts/build-wheelhouse.sh --out, or unset ${WHEELHOUSE_ENV} to install from PyPI.`
+    );
+}
+function projectBuilds(app, source, root, stateDir, baseImage) {
+  const project = stepImageName(source.image, "project");
+  if (source.dockerfile !== null)
+    return [
+      { role: "project", service: "app-project", image: project, context: source.context, dockerfile: source.dockerfile, args: { BASE_IMAGE: baseImage } }
+    ];
+  const wheels = stepImageName(source.image, "wheels");
+  return [
+    {
+      role: "wheels",
+      service: "app-wheels",
+      image: wheels,
+      context: source.wheelhouse ?? join15(stateDir, NO_WHEELS_DIR),
+      dockerfile: join15(root, WHEELS_DOCKERFILE),
+      args: {}
+    },
+    {
+      role: "project",
+      service: "app-project",
+      image: project,
+      context: source.context,
+      dockerfile: join15(root, BUILDER_DOCKERFILE),
+      args: {
+        PYTHON_IMAGE: source.pythonImage,
+        PYTHON_VERSION: app.python,
+        WHEELS_IMAGE: wheels,
+        REQUIREMENTS: app.requirements,
+        BUILD_COMMANDS: app.build.join("\n"),
+        SETTINGS: app.settings
+      }
+    }
+  ];
+}
+function derivedBuild(app, source, root) {
+  return {
+    role: "derived",
+    service: "app",
+    image: source.image,
+    context: join15(root, DERIVED_CONTEXT),
+    dockerfile: join15(root, DERIVED_CONTEXT, "Dockerfile"),
+    args: { PROJECT_IMAGE: stepImageName(source.image, "project") }
+  };
+}
+function imagesComposeFile(builds) {
+  const services = Object.fromEntries(
+    builds.map((build) => [build.service, { build: { context: build.context, dockerfile: build.dockerfile, args: build.args }, image: build.image }])
+  );
+  return `# Generated by async-bench: the app's images, built one at a time (src/stack/image-build.ts).
+${(0, import_yaml3.stringify)({ services })}`;
+}
+function buildDescription(build, app) {
+  if (build.role === "wheels") return `Building the wheels image ${build.image} (from ${build.context})`;
+  if (build.role === "derived")
+    return `Building the derived image ${build.image} (gunicorn, uvicorn-worker and tc when absent, FROM ${build.args.PROJECT_IMAGE})`;
+  const how = app.dockerfile === null ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}` : `its Dockerfile ${relative3(build.context, build.dockerfile) || build.dockerfile}`;
+  return `Building the project image ${build.image} (${app.context}, ${how})`;
+}
+function imageInspectCommand(image, format = "{{.Id}}") {
+  return { command: "docker", args: ["image", "inspect", "--format", format, image] };
+}
+async function ensurePythonImage(run, app, image) {
+  if ((await run(imageInspectCommand(image))).exitCode === 0) return;
+  const pull = await run({ command: "docker", args: ["pull", image] });
+  if (pull.exitCode === 0) return;
+  const why = `${pull.stderr}${pull.stdout}`.trim().split("\n").at(-1) ?? "";
+  throw new ConfigError(
+    "app python",
+    `${JSON.stringify(app.python)}: the image ${image} is not on this machine and could not be pulled (${why}). Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`
+  );
+}
+async function buildAppImages(run, flavor, options) {
+  const { app, source, root, stateDir } = options;
+  if (source.pythonImage !== null) await ensurePythonImage(run, app, source.pythonImage);
+  const builds = projectBuilds(app, source, root, stateDir, options.baseImage);
+  const derived2 = derivedBuild(app, source, root);
+  await mkdir3(stateDir, { recursive: true });
+  if (source.dockerfile === null && source.wheelhouse === null) {
+    await mkdir3(join15(stateDir, NO_WHEELS_DIR), { recursive: true });
+    await writeFile3(join15(stateDir, NO_WHEELS_DIR, "README.md"), "No wheelhouse: the generic builder installs the requirements from PyPI.\n");
+  }
+  const file2 = join15(stateDir, IMAGES_FILE);
+  await writeFile3(file2, imagesComposeFile([...builds, derived2]));
+  const compose = new Compose(flavor, { name: options.projectName, files: [file2], env: {} });
+  const outputs = [];
+  for (const build of builds) outputs.push(await runChecked(run, compose.build([build.service]), buildDescription(build, app), { stream: options.verbose }));
+  const user = await runChecked(run, imageInspectCommand(stepImageName(source.image, "project"), "{{.Config.User}}"), "Reading the project image");
+  const buildArgs = { APP_USER: user.stdout.trim() };
+  outputs.push(await runChecked(run, compose.build([derived2.service], buildArgs), buildDescription(derived2, app), { stream: options.verbose }));
+  return outputs;
+}
+var import_yaml3, PYTHON_IMAGES_ENV, WHEELHOUSE_ENV, BUILDER_DOCKERFILE, WHEELS_DOCKERFILE, DERIVED_CONTEXT, IMAGES_FILE, NO_WHEELS_DIR;
+var init_image_build = __esm({
+  "src/stack/image-build.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_build();
+    init_command();
+    init_compose();
+    PYTHON_IMAGES_ENV = "ASYNC_BENCH_PYTHON_IMAGES";
+    WHEELHOUSE_ENV = "ASYNC_BENCH_WHEELHOUSE";
+    BUILDER_DOCKERFILE = "compose/builder/Dockerfile";
+    WHEELS_DOCKERFILE = "compose/builder/wheels.Dockerfile";
+    DERIVED_CONTEXT = "compose/derived";
+    IMAGES_FILE = "images.yml";
+    NO_WHEELS_DIR = "no-wheels";
   }
 });
 

@@ -47689,7 +47689,7 @@ var ResultsSchema = external_exports.object({
 });
 
 // src/stack/project.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/core/config/defaults.ts
 var ASYNC_BENCH_ROOT = "{async-bench}";
@@ -47797,11 +47797,33 @@ var BUILT_IN_ROUTES = [
 var SETTINGS_MODULE = "async_bench_settings";
 var SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
 
+// src/stack/project.ts
+var SUPPORT_DIR = "/opt/async-bench";
+var WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
+var GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
+
+// src/stack/fingerprint.ts
+var VERSIONS_SCRIPT = [
+  "import json, sys, importlib.metadata as m",
+  "def v(p):",
+  "    try: return m.version(p)",
+  "    except m.PackageNotFoundError: return None",
+  'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
+].join("\n");
+
+// src/core/ingest/live.ts
+var MAX_POLL_BYTES = 256 * 1024;
+
+// src/core/report/format.ts
+var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+var twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 // src/stack/image-build.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/config/file.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/config/fields.ts
 var text = (raw) => String(raw).trim();
@@ -48228,28 +48250,6 @@ var Compose = class {
     return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
   }
 };
-
-// src/stack/project.ts
-var SUPPORT_DIR = "/opt/async-bench";
-var WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
-var GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
-
-// src/stack/fingerprint.ts
-var VERSIONS_SCRIPT = [
-  "import json, sys, importlib.metadata as m",
-  "def v(p):",
-  "    try: return m.version(p)",
-  "    except m.PackageNotFoundError: return None",
-  'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
-].join("\n");
-
-// src/core/ingest/live.ts
-var MAX_POLL_BYTES = 256 * 1024;
-
-// src/core/report/format.ts
-var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-var twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 // src/action/benchmark.ts
 var TEARDOWN_STATE = "async-bench-teardown";
