@@ -89,11 +89,19 @@ describe('README agrees with action.yml', () => {
     for (const [name, description] of rows) expect(description).toBe(action.outputs[unquote(name!)]!.description);
   });
 
-  it('has snippets that are valid workflow YAML using only declared inputs', () => {
-    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
-    const workflows = blocks.map((block) => parse(block) as Workflow & Record<string, unknown>).filter((doc) => 'jobs' in doc);
-    expect(workflows.length).toBeGreaterThanOrEqual(4);
-    workflows.forEach((workflow, i) => checkWorkflow(`README workflow snippet ${i + 1}`, workflow));
+  it('has snippets that are valid workflow YAML using only declared inputs (README and docs/)', () => {
+    const docs = readdirSync(join(ROOT, 'docs')).filter((file) => file.endsWith('.md'));
+    const sources = [['README.md', readme] as const, ...docs.map((file) => [`docs/${file}`, read(`docs/${file}`)] as const)];
+    const workflows = sources.flatMap(([file, text]) =>
+      [...text.matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((match) => parse(match[1]!) as Workflow & Record<string, unknown>)
+        .filter((doc) => 'jobs' in doc)
+        .map((workflow, i) => ({ where: `${file} workflow snippet ${i + 1}`, workflow })),
+    );
+    // The README's minimal and gating workflows; the sharded study and the fork-safe pair in docs/action.md.
+    expect(workflows.filter(({ where }) => where.startsWith('README')).length).toBeGreaterThanOrEqual(2);
+    expect(workflows.length).toBeGreaterThanOrEqual(5);
+    for (const { where, workflow } of workflows) checkWorkflow(where, workflow);
   });
 
   it('.github/workflows use only declared inputs and set permissions', () => {
