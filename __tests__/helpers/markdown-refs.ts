@@ -77,7 +77,7 @@ export function linkTargets(markdown: string): { line: number; target: string }[
       continue;
     }
     const prose = withoutCodeSpans(text);
-    const definition = paragraph ? undefined : /^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/.exec(prose)?.[1];
+    const definition: string | undefined = paragraph ? undefined : /^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/.exec(prose)?.[1];
     if (definition !== undefined) targets.push({ line: number, target: definition });
     else for (const m of prose.matchAll(/\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)/g)) targets.push({ line: number, target: m[1]! });
     for (const m of prose.matchAll(/\b(?:href|src)="([^"]+)"/g)) targets.push({ line: number, target: m[1]! });
