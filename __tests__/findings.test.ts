@@ -17,7 +17,7 @@ import { makeResults } from './helpers/results.js';
  * The expected values are computed here from the fixture's CSVs, independently of the
  * code under test: csv-parse reads each cell, max sRPS and successes by the study's
  * definitions, then winners, factors, the hypothesis and the crossover by the
- * definitions in README "Reading the report".
+ * definitions in docs/report.md, "The report, section by section".
  */
 const SETUPS = ['sync', 'async-limited', 'async-unlimited'];
 const KIND: Record<string, 'sync' | 'async'> = { sync: 'sync', 'async-limited': 'async', 'async-unlimited': 'async' };
