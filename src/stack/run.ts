@@ -8,7 +8,7 @@ import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js
 import { CELL_FILES, readCell } from '../core/ingest/cell.js';
 import type { Logger } from './log.js';
 import { planSamples, planShard, type PlannedSample } from '../core/plan/cells.js';
-import { planSidedSamples, type SampleSide } from '../core/plan/sides.js';
+import { planSidedSamples, type SampleSide } from '../core/plan/paired-order.js';
 import { serializeResults, type Results } from '../core/results/results.js';
 import { runCell } from './cell-runner.js';
 import type { ComposeProject } from './compose.js';

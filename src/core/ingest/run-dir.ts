@@ -1,13 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { measuresBaseSide } from '../config/baseline.js';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
 import { CELLS_FOLDER, parseCellDir, planShard, sampleDir, type Cell } from '../plan/cells.js';
 import { cellResult, failedCell } from '../results/cell.js';
 import { summarizeSamples } from '../results/samples.js';
-import { BASE_BASELINE_NAME } from '../compare/sides.js';
-import { readSidedCell } from './sides.js';
+import { readSidedCell } from './sided-cell.js';
 import type { Sample } from '../results/schema.js';
 import { emptyResults, parseResults, ResultsError, type CellResult, type Results } from '../results/results.js';
 
@@ -67,7 +67,7 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
-    if (config.compare.baseline === BASE_BASELINE_NAME) {
+    if (measuresBaseSide(config.compare.baseline)) {
       cells.push(await readSidedCell(runDir, cell, config.repeats));
       continue;
     }
