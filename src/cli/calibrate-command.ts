@@ -36,9 +36,8 @@ export async function calibrateCommand(config: Config, perSide: number, io: CliI
     await writeFile(join(outDir, RESULTS_FILE), serializeResults(calibration.results));
     await writeFile(join(outDir, calibration.file.file), calibration.file.content);
     io.stdout.write(calibration.text);
-    log.info(
-      `Calibration took ${Math.round((Date.now() - started) / 1000)} s; wrote ${join(outDir, RESULTS_FILE)} (with its noise) and ${join(outDir, calibration.file.file)}`,
-    );
+    const seconds = Math.round((Date.now() - started) / 1000);
+    log.info(`Calibration took ${seconds} s; wrote ${join(outDir, RESULTS_FILE)} (with its noise) and ${join(outDir, calibration.file.file)}`);
     return 0;
   } catch (error) {
     return stoppedRunExitCode('calibrate', error, io);
