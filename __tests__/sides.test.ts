@@ -1,12 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { resolveBaseline } from '../src/core/compare/baseline.js';
-import { samplePairs } from '../src/core/compare/sides.js';
+import { samplePairs } from '../src/core/compare/paired-samples.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import { buildConfig } from '../src/core/config/build.js';
 import { ingestRun } from '../src/core/ingest/run-dir.js';
 import { planCells } from '../src/core/plan/cells.js';
-import { planSidedSamples } from '../src/core/plan/sides.js';
+import { planSidedSamples } from '../src/core/plan/paired-order.js';
 import { renderReport } from '../src/core/report/body.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
 import { parseResults, serializeResults, type Results } from '../src/core/results/results.js';

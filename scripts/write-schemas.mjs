@@ -1,4 +1,4 @@
-// Writes schema/results.schema.json from the zod schema (src/core/results/json-schema.ts).
+// Writes schema/results.schema.json and schema/cell.schema.json from the zod schemas (src/core/results/json-schema.ts).
 // The source is TypeScript: esbuild bundles it into a temporary module, imported from here.
 import { build } from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,10 +19,15 @@ try {
     banner: { js: "import { createRequire as __abCreateRequire } from 'node:module'; const require = __abCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  const { resultsJsonSchema, serializeJsonSchema } = await import(pathToFileURL(entry).href);
+  const { cellJsonSchema, resultsJsonSchema, serializeJsonSchema } = await import(pathToFileURL(entry).href);
   await mkdir('schema', { recursive: true });
-  await writeFile('schema/results.schema.json', serializeJsonSchema(resultsJsonSchema()));
-  console.log('wrote schema/results.schema.json');
+  for (const [file, schema] of [
+    ['schema/results.schema.json', resultsJsonSchema()],
+    ['schema/cell.schema.json', cellJsonSchema()],
+  ]) {
+    await writeFile(file, serializeJsonSchema(schema));
+    console.log(`wrote ${file}`);
+  }
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import { compareResults, type Comparison } from '../../src/core/compare/verdicts.js';
 import { resolveBaseline } from '../../src/core/compare/baseline.js';
-import { sideSamples } from '../../src/core/compare/sides.js';
+import { sideSamples } from '../../src/core/compare/paired-samples.js';
 import { parseResults, type Results } from '../../src/core/results/results.js';
 import { leftoverContainers, ROOT } from './stack-helpers.js';
 

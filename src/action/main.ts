@@ -2,12 +2,11 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
-import { compareResults, regressionCount } from '../core/compare/verdicts.js';
+import { regressionCount } from '../core/compare/verdicts.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
-import { readRunSeries } from '../core/ingest/series.js';
-import { renderReport } from '../core/report/body.js';
-import { EXPORT_FILES, renderExports } from '../core/report/exports/index.js';
-import { HTML_REPORT_FILE, renderHtmlReport } from '../core/report/html/index.js';
+import { EXPORT_FILES } from '../core/report/exports/index.js';
+import { HTML_REPORT_FILE } from '../core/report/html/index.js';
+import { longForm, reportOutputs } from '../core/report/outputs.js';
 import { failedCells } from '../core/results/cell.js';
 import { serializeResults } from '../core/results/results.js';
 import { artifactName, defaultArtifactStore, uploadResults, type UploadOutcome } from '../publish/artifacts.js';
@@ -59,15 +58,16 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
       { octokit, store: deps.artifactStore },
     ),
   });
-  const comparison = baseline ? compareResults(results, baseline, config.compare.threshold, { confidence: config.compare.confidence }) : null;
+  const report = await reportOutputs({ results, baseline, compare: config.compare, cellsFrom: [outDir, ...cellsFrom] });
+  const { comparison } = report;
   const regressions = comparison ? regressionCount(comparison) : 0;
-  await writeFile(tablesPath, renderReport(results, { comparison }));
+  await writeFile(tablesPath, report.tables.content);
   // The long form and the exports go beside results.json, so the artifact carries them; a
   // failure here costs them only, not the summary, outputs, artifact or comment after a long run.
   const htmlPath = join(outDir, HTML_REPORT_FILE);
   try {
-    await writeFile(htmlPath, renderHtmlReport(results, { comparison, series: await readRunSeries([outDir, ...cellsFrom], results) }));
-    for (const file of renderExports(results, comparison)) await writeFile(join(outDir, file.file), file.content);
+    if (report.problem !== null) throw new Error(report.problem);
+    for (const file of longForm(report)) await writeFile(join(outDir, file.file), file.content);
   } catch (error) {
     core.error(`report.html or the exports were not written: ${message(error)}`);
   }
@@ -88,7 +88,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const failed: string[] = [];
   let summary = false;
   try {
-    summary = (await writeJobSummary(renderReport(results, { comparison, links: runLinks }))).written;
+    summary = (await writeJobSummary(report.withLinks(runLinks))).written;
   } catch (error) {
     core.error(`The job summary was not written: ${message(error)}`);
     failed.push('the job summary');
@@ -119,7 +119,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
       {
         policy: inputs.comment,
         key: inputs.commentKey,
-        body: renderReport(results, { comparison, links }),
+        body: report.withLinks(links),
         regressions,
         owner: context.owner,
         repo: context.repo,

@@ -2,13 +2,13 @@ import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
-import { BASE_BASELINE_NAME } from '../core/compare/sides.js';
-import { calibrate, calibrationConfig, CALIBRATION_FILE, DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
-import { renderCalibration } from '../core/report/calibration-text.js';
+import { calibrationConfig, DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
+import { ARTIFACT_BASELINE_NAME, measuresBaseSide } from '../core/config/baseline.js';
 import type { Config } from '../core/config/build.js';
 import { ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
+import { calibrationOutputs } from '../core/report/outputs.js';
 import { hostEnvironment } from '../core/results/environment.js';
 import { emptyResults, mergeResults, parseResults, withMissingCells, type Results } from '../core/results/results.js';
 import { downloadShardArtifacts } from '../publish/artifact-download.js';
@@ -51,7 +51,7 @@ const MODE_FOLDERS = { report: 'report', aggregate: 'aggregate' } as const;
 /** The results this step publishes, by mode: measured, merged from shards, or read. */
 export async function obtainResults(inputs: ActionInputs, context: ActionsContext, deps: ActionDeps, octokit: OctokitFactory, cwd: string): Promise<Obtained> {
   // In the action, a run compares with the base branch's results unless told otherwise.
-  const config = await loadConfig(inputs.config, inputs.configFile, cwd, { baseline: 'artifact' });
+  const config = await loadConfig(inputs.config, inputs.configFile, cwd, { baseline: ARTIFACT_BASELINE_NAME });
   const out = resolve(cwd, config.outDir);
   const artifacts = artifactServiceAvailable(context.serverUrl);
   // A baseline file that cannot be read is found now, not after the benchmark or the downloads.
@@ -86,12 +86,11 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
       await mkdir(out, { recursive: true });
       const perSide = inputs.config.repeats ? config.repeats : DEFAULT_CALIBRATION_REPEATS;
       const measured = await deps.benchmark(calibrationConfig(config, perSide));
-      const calibration = calibrate(measured, config.compare);
-      const text = renderCalibration(calibration);
-      await writeFile(join(out, CALIBRATION_FILE), text);
-      core.info(text);
+      const calibration = calibrationOutputs(measured, config.compare);
+      await writeFile(join(out, calibration.file.file), calibration.file.content);
+      core.info(calibration.text);
       return {
-        results: { ...measured, noise: calibration.record },
+        results: calibration.results,
         config: calibrationConfig(config, perSide),
         outDir: out,
         upload: artifacts,
@@ -174,6 +173,6 @@ async function uploadPartial(outDir: string, config: Config, inputs: ActionInput
 
 /** baseline: base in a pull_request event: the PR's base commit from the event, unless base-ref names one. */
 export function withBaseSha(config: Config, context: Pick<ActionsContext, 'baseSha'>): Config {
-  if (config.compare.baseline !== BASE_BASELINE_NAME || config.compare.baseRef || !context.baseSha) return config;
+  if (!measuresBaseSide(config.compare.baseline) || config.compare.baseRef || !context.baseSha) return config;
   return { ...config, compare: { ...config.compare, baseRef: context.baseSha } };
 }

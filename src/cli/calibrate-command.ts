@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { calibrate, calibrationConfig, CALIBRATION_FILE } from '../core/compare/calibration.js';
+import { calibrationConfig } from '../core/compare/calibration.js';
 import type { Config } from '../core/config/build.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
-import { renderCalibration } from '../core/report/calibration-text.js';
+import { calibrationOutputs } from '../core/report/outputs.js';
 import { serializeResults } from '../core/results/results.js';
 import { processRunner } from '../stack/exec/runner.js';
 import { streamLogger } from '../stack/log.js';
@@ -31,15 +31,13 @@ export async function calibrateCommand(config: Config, perSide: number, io: CliI
       env: process.env,
       existingRun,
     });
-    const calibration = calibrate(results, config.compare);
+    const calibration = calibrationOutputs(results, config.compare);
     const outDir = resolve(io.cwd, config.outDir);
-    await writeFile(join(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
-    const text = renderCalibration(calibration);
-    await writeFile(join(outDir, CALIBRATION_FILE), text);
-    io.stdout.write(text);
-    log.info(
-      `Calibration took ${Math.round((Date.now() - started) / 1000)} s; wrote ${join(outDir, RESULTS_FILE)} (with its noise) and ${join(outDir, CALIBRATION_FILE)}`,
-    );
+    await writeFile(join(outDir, RESULTS_FILE), serializeResults(calibration.results));
+    await writeFile(join(outDir, calibration.file.file), calibration.file.content);
+    io.stdout.write(calibration.text);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    log.info(`Calibration took ${seconds} s; wrote ${join(outDir, RESULTS_FILE)} (with its noise) and ${join(outDir, calibration.file.file)}`);
     return 0;
   } catch (error) {
     return stoppedRunExitCode('calibrate', error, io);

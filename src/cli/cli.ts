@@ -1,20 +1,21 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
-import { BASE_BASELINE_NAME, hasBaseSide } from '../core/compare/sides.js';
+import { resolveBaseline, type Baseline } from '../core/compare/baseline.js';
+import { hasBaseSide } from '../core/compare/paired-samples.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
-import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { compareResults, regressionCount, VERDICTS } from '../core/compare/verdicts.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
-import { ConfigError } from '../core/config/build.js';
+import { baselineChoice, type BaselineChoice } from '../core/config/baseline.js';
+import { ConfigError, type CompareSpec } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
 import { readInput } from '../core/config/inputs.js';
 import { failedCells } from '../core/results/cell.js';
 import { readRecordedResults, reingestRun, RESULTS_FILE, RunDirError } from '../core/ingest/run-dir.js';
 import { renderReport } from '../core/report/body.js';
+import { longForm, reportOutputs } from '../core/report/outputs.js';
 import { mergeResults, parseResults, requireCells, ResultsError, serializeResults, type Results } from '../core/results/results.js';
 import { VERSION } from '../core/version.js';
 import { parse, UsageError, type Parsed } from './args.js';
-import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
 import { checkMergePaths } from './merge-paths.js';
 
@@ -61,25 +62,29 @@ async function readResultsFile(path: string): Promise<Results> {
 }
 
 /**
- * The baseline to compare with: --baseline, else the one the results were run with
- * when that is `paper` (a recorded path or `artifact` meant something on the machine
- * that ran them, not here).
+ * The baseline to compare with and the settings that decide the verdicts: --baseline, else
+ * the one the results were run with when that is `paper` (a recorded path or `artifact`
+ * meant something on the machine that ran them, not here); --threshold and --confidence,
+ * else the recorded ones.
  */
-async function comparisonFor(results: Results, parsed: Parsed, cwd: string): Promise<Comparison | null> {
+async function comparisonInputs(
+  results: Results,
+  parsed: Parsed,
+  cwd: string,
+): Promise<{ baseline: Baseline | null; compare: Pick<CompareSpec, 'threshold' | 'confidence'> }> {
   // paper, and base (the base side inside these very results), mean the same everywhere.
-  const kept = results.config.compare.baseline;
-  const recorded = kept === PAPER_BASELINE_NAME || (kept === BASE_BASELINE_NAME && hasBaseSide(results)) ? kept : null;
-  const source = parsed.inputs.baseline ?? recorded;
-  if (!source || source === 'none') return null;
-  if (source === ARTIFACT_BASELINE_NAME)
+  const kept = baselineChoice(results.config.compare.baseline);
+  const recorded: BaselineChoice = kept.kind === 'paper' || (kept.kind === 'base' && hasBaseSide(results)) ? kept : { kind: 'none' };
+  const given = parsed.inputs.baseline;
+  const choice = given !== undefined ? baselineChoice(readInput('baseline', given)) : recorded;
+  if (choice.kind === 'artifact')
     throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  if (source === BASE_BASELINE_NAME && !hasBaseSide(results))
+  if (choice.kind === 'base' && !hasBaseSide(results))
     throw new UsageError('baseline "base" compares the base side a run measured beside head (run --baseline base); these results have none.');
-  const baseline = await resolveBaseline(source, { cwd, current: results });
-  if (!baseline) return null;
+  const baseline = await resolveBaseline(choice, { cwd, current: results });
   const threshold = parsed.inputs.threshold ? readInput('threshold', parsed.inputs.threshold) : results.config.compare.threshold;
   const confidence = parsed.inputs.confidence ? readInput('confidence', parsed.inputs.confidence) : results.config.compare.confidence;
-  return compareResults(results, baseline, threshold, { confidence });
+  return { baseline, compare: { threshold, confidence } };
 }
 
 function onePositional(parsed: Parsed, what: string): string {
@@ -109,7 +114,11 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.\n`);
     await writeFile(join(runDir, RESULTS_FILE), serializeResults(results));
-    const html = await writeHtmlReport(runDir, results, null);
+    // The charts only: ingest compares with nothing, so its report.html is the run as measured.
+    const report = await reportOutputs({ results, baseline: null, compare: results.config.compare, cellsFrom: [runDir] });
+    if (report.html === null) throw new Error(`report.html was not written: ${report.problem}`);
+    const html = join(runDir, report.html.file);
+    await writeFile(html, report.html.content);
     const failed = failedCells(results.cells);
     io.stdout.write(`${join(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}\n`);
     for (const cell of failed) io.stdout.write(`  ✖ ${cell.id}: ${cell.reason}\n`);
@@ -120,10 +129,15 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     const given = onePositional(parsed, 'a results.json');
     const path = resolve(io.cwd, given);
     const results = requireCells(given, await readResultsFile(path));
-    const comparison = await comparisonFor(results, parsed, io.cwd);
-    io.stdout.write(renderReport(results, { comparison }));
+    const dir = dirname(path);
+    const report = await reportOutputs({ results, ...(await comparisonInputs(results, parsed, io.cwd)), cellsFrom: [dir] });
+    io.stdout.write(report.markdown);
     // The exports go beside results.json; a folder we cannot write to costs them, not the report.
-    const written = async () => [await writeHtmlReport(dirname(path), results, comparison), ...(await writeExports(dirname(path), results, comparison))];
+    const written = async () => {
+      if (report.problem !== null) throw new Error(report.problem);
+      for (const file of longForm(report)) await writeFile(join(dir, file.file), file.content);
+      return longForm(report).map((file) => join(dir, file.file));
+    };
     await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(', ')}\n`),
       (error: Error) => io.stderr.write(`async-bench: exports not written: ${error.message}\n`),
@@ -134,8 +148,9 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   async compare(parsed, io) {
     const path = onePositional(parsed, 'a results.json');
     const results = requireCells(path, await readResultsFile(resolve(io.cwd, path)));
-    const comparison = await comparisonFor(results, parsed, io.cwd);
-    if (!comparison) throw new UsageError('compare needs --baseline paper or --baseline <results.json>.');
+    const { baseline, compare } = await comparisonInputs(results, parsed, io.cwd);
+    if (!baseline) throw new UsageError('compare needs --baseline paper or --baseline <results.json>.');
+    const comparison = compareResults(results, baseline, compare.threshold, { confidence: compare.confidence });
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;

@@ -1,16 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ARTIFACT_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
-import { BASE_BASELINE_NAME } from '../core/compare/sides.js';
-import { writeExports, writeHtmlReport } from './exports.js';
+import { resolveBaseline } from '../core/compare/baseline.js';
+import { baselineChoice } from '../core/config/baseline.js';
 import type { CliIo } from './io.js';
 import { stoppedRunExitCode } from './stopped-run.js';
-import { compareResults, regressionCount } from '../core/compare/verdicts.js';
+import { regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
 import { processRunner } from '../stack/exec/runner.js';
-import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { streamLogger } from '../stack/log.js';
-import { renderReport } from '../core/report/body.js';
+import { longForm, reportOutputs } from '../core/report/outputs.js';
 import { packageRoot } from '../stack/package-root.js';
 import type { ExistingRunPolicy } from '../stack/out-dir.js';
 import { progressMode } from '../stack/progress.js';
@@ -23,12 +22,11 @@ import { runBenchmark } from '../stack/run.js';
  */
 export async function runCommand(config: Config, io: CliIo, existingRun: ExistingRunPolicy = 'refuse', options: { verbose?: boolean } = {}): Promise<number> {
   const log = streamLogger(io.stderr);
-  const source = config.compare.baseline;
-  if (source === ARTIFACT_BASELINE_NAME)
-    log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  const choice = baselineChoice(config.compare.baseline);
+  if (choice.kind === 'artifact') log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
   // Read before the run: a bad baseline path should not wait for the benchmark to say so.
   // No artifact source here: `artifact` resolves to no baseline (the warning above says why).
-  const baseline = await resolveBaseline(source, { cwd: io.cwd });
+  const baseline = await resolveBaseline(choice, { cwd: io.cwd });
   try {
     const results = await runBenchmark(config, {
       runner: processRunner({ write: (text) => io.stderr.write(text) }),
@@ -42,15 +40,14 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     });
     const outDir = resolve(io.cwd, config.outDir);
     // base: the base side this run measured beside head.
-    const against = source === BASE_BASELINE_NAME ? await resolveBaseline(source, { cwd: io.cwd, current: results }) : baseline;
-    const comparison = against ? compareResults(results, against, config.compare.threshold, { confidence: config.compare.confidence }) : null;
-    const markdown = renderReport(results, { comparison });
-    await writeFile(join(outDir, TABLES_FILE), markdown);
-    const exports = await writeExports(outDir, results, comparison);
-    const html = await writeHtmlReport(outDir, results, comparison);
-    io.stdout.write(markdown);
-    log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), html, ...exports].join(', ')}`);
-    return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
+    const against = choice.kind === 'base' ? await resolveBaseline(choice, { cwd: io.cwd, current: results }) : baseline;
+    const report = await reportOutputs({ results, baseline: against, compare: config.compare, cellsFrom: [outDir] });
+    if (report.problem !== null) log.warning(`report.html and the exports were not written: ${report.problem}`);
+    const files = [report.tables, ...longForm(report)];
+    for (const file of files) await writeFile(join(outDir, file.file), file.content);
+    io.stdout.write(report.markdown);
+    log.info(`Wrote ${[RESULTS_FILE, ...files.map((file) => file.file)].map((file) => join(outDir, file)).join(', ')}`);
+    return config.compare.failOnRegression && report.comparison && regressionCount(report.comparison) > 0 ? 1 : 0;
   } catch (error) {
     return stoppedRunExitCode('run', error, io);
   }

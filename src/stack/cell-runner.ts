@@ -5,25 +5,10 @@ import { tail, type Runner } from './exec/command.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
 import { CELL_MOUNT, locustArgs } from './locust-command.js';
 import type { Cell } from '../core/plan/cells.js';
+import type { CellRecord } from '../core/results/cell-record.js';
 import { applyLatency } from './latency/control.js';
 import { loadTarget } from './project.js';
 import type { Stack } from './stack.js';
-
-/** What the runner knows of a cell beyond Locust's files; saved as cell.json. */
-export interface CellRunRecord {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  /** Wall time of the whole cell: database restore, fresh app, latency, load, logs. */
-  seconds: number;
-  /** Of which the load itself. */
-  loadSeconds: number;
-  /** Of which restoring the database snapshot (null when the cell stopped before). */
-  restoreSeconds: number | null;
-  latencyMethod: string;
-  error: string | null;
-  warnings: string[];
-}
 
 /**
  * One cell: the database restored from the snapshot, a fresh app, the cell's latency, Locust into
@@ -37,7 +22,7 @@ export interface CellRunOptions {
   watch?: (dir: string) => () => Promise<void>;
 }
 
-export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string, options: CellRunOptions = {}): Promise<CellRunRecord> {
+export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, cellsDir: string, options: CellRunOptions = {}): Promise<CellRecord> {
   const dir = join(cellsDir, options.sampleDir ?? cell.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -82,7 +67,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await writeFile(join(dir, CELL_FILES.dbLog), dbLog);
   }
   const finished = new Date();
-  const record: CellRunRecord = {
+  const record: CellRecord = {
     id: cell.id,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),

@@ -4,6 +4,7 @@ import type { Config } from '../core/config/build.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
 import { CELLS_FOLDER, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import type { Cell } from '../core/plan/cells.js';
+import { parseCellRecord } from '../core/results/cell-record.js';
 import type { Environment } from '../core/results/environment.js';
 import type { Results } from '../core/results/results.js';
 import type { Logger } from './log.js';
@@ -41,12 +42,8 @@ async function firstCellStart(cellsDir: string, dirs: string[]): Promise<Date | 
   const starts = await Promise.all(
     dirs.map(async (dir) => {
       const text = await readFile(join(cellsDir, dir, CELL_FILES.runner), 'utf8').catch(() => null);
-      try {
-        const started = text === null ? undefined : (JSON.parse(text) as { startedAt?: unknown }).startedAt;
-        return typeof started === 'string' && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
-      } catch {
-        return null;
-      }
+      const parsed = text === null ? null : parseCellRecord(CELL_FILES.runner, text);
+      return parsed && 'record' in parsed && parsed.record.startedAt ? Date.parse(parsed.record.startedAt) : null;
     }),
   );
   const known = starts.filter((start): start is number => start !== null);

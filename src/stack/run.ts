@@ -8,8 +8,9 @@ import { CELLS_FOLDER, ingestRun, RESULTS_FILE } from '../core/ingest/run-dir.js
 import { CELL_FILES, readCell } from '../core/ingest/cell.js';
 import type { Logger } from './log.js';
 import { planSamples, planShard, type PlannedSample } from '../core/plan/cells.js';
-import { planSidedSamples, type SampleSide } from '../core/plan/sides.js';
+import { planSidedSamples, type SampleSide } from '../core/plan/paired-order.js';
 import { serializeResults, type Results } from '../core/results/results.js';
+import { parseCellRecord, serializeCellRecord } from '../core/results/cell-record.js';
 import { runCell } from './cell-runner.js';
 import type { ComposeProject } from './compose.js';
 import { checkDocker, detectCompose, type ComposeFlavor } from './docker.js';
@@ -60,8 +61,9 @@ export interface BenchmarkDeps {
 /** A cell cut short by a signal is not a measurement: its numbers cover part of the load. */
 async function markInterrupted(dir: string, signal: string): Promise<void> {
   const path = join(dir, CELL_FILES.runner);
-  const record = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as Record<string, unknown>;
-  await writeFile(path, `${JSON.stringify({ ...record, error: `interrupted by ${signal} before the cell finished` }, null, 2)}\n`);
+  const parsed = parseCellRecord(CELL_FILES.runner, await readFile(path, 'utf8').catch(() => '{}'));
+  const record = 'record' in parsed ? parsed.record : {};
+  await writeFile(path, serializeCellRecord({ ...record, error: `interrupted by ${signal} before the cell finished` }));
 }
 
 export class InterruptedError extends Error {

@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BASE_BASELINE_NAME } from '../core/compare/sides.js';
+import { measuresBaseSide } from '../core/config/baseline.js';
 import type { AppSpec, Config } from '../core/config/build.js';
-import type { SampleSide } from '../core/plan/sides.js';
+import type { SampleSide } from '../core/plan/paired-order.js';
 import { addBaseCheckout, removeBaseCheckout, repositoryOf, resolveBaseCommit, type BaseCheckout } from './base-checkout.js';
 import type { Runner } from './exec/command.js';
 import { checkAppSource, type AppSource } from './image-build.js';
@@ -89,4 +89,4 @@ export class Sides {
 }
 
 /** Whether a config measures the base side too. */
-export const measuresBase = (config: Pick<Config, 'compare'>): boolean => config.compare.baseline === BASE_BASELINE_NAME;
+export const measuresBase = (config: Pick<Config, 'compare'>): boolean => measuresBaseSide(config.compare.baseline);

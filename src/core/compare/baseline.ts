@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { baselineChoice, type BaselineChoice, type BaselineSetting } from '../config/baseline.js';
 import { PROFILES } from '../config/defaults.js';
 import type { LoadSpec } from '../config/schema.js';
 import { cellId } from '../plan/cells.js';
 import { parseResults, type CellMetrics, type Results } from '../results/results.js';
 import type { NoiseRecord } from '../results/schema.js';
 import { verdictSamples, type VerdictSample } from './samples.js';
-import { BASE_BASELINE_NAME, baseLabel, sideSamples, verdictOf } from './sides.js';
+import { baseLabel, sideSamples, verdictOf } from './paired-samples.js';
 
 /** The study's two numbers of one cell, all the paper baseline knows of it. */
 export type StudyNumbers = Pick<CellMetrics, 'maxSrps' | 'totalSuccesses'>;
@@ -86,10 +87,6 @@ const PAPER_TABLES: Record<string, Record<string, [number, number][]>> = {
 };
 const PAPER_LATENCIES = [0, 100, 200];
 
-export const PAPER_BASELINE_NAME = 'paper';
-/** The base branch's results artifact: only the GitHub edge can fetch it. */
-export const ARTIFACT_BASELINE_NAME = 'artifact';
-
 export function paperBaseline(): Baseline {
   const cells = new Map<string, BaselineCell>();
   for (const [route, setups] of Object.entries(PAPER_TABLES)) {
@@ -148,18 +145,29 @@ export interface BaselineSources {
   artifact?: () => Promise<Baseline | null>;
 }
 
-/** The one baseline resolver: `paper`, a results.json path, `artifact`, `base`, or none (null, `none`). */
-export async function resolveBaseline(source: string | null | undefined, sources: BaselineSources): Promise<Baseline | null> {
-  if (!source || source === 'none') return null;
-  if (source === ARTIFACT_BASELINE_NAME) return sources.artifact ? sources.artifact() : null;
-  if (source === BASE_BASELINE_NAME) return sources.current ? baseSideBaseline(sources.current) : null;
-  return loadBaseline(source, sources.cwd);
+/**
+ * The one baseline resolver: `paper`, a results.json path, `artifact`, `base`, or none (null).
+ * Takes the setting as Config records it, or its parsed choice.
+ */
+export async function resolveBaseline(setting: BaselineChoice | BaselineSetting | undefined, sources: BaselineSources): Promise<Baseline | null> {
+  const choice = typeof setting === 'object' && setting !== null ? setting : baselineChoice(setting);
+  switch (choice.kind) {
+    case 'none':
+      return null;
+    case 'paper':
+      return paperBaseline();
+    case 'artifact':
+      return sources.artifact ? sources.artifact() : null;
+    case 'base':
+      return sources.current ? baseSideBaseline(sources.current) : null;
+    case 'file':
+      return loadBaseline(choice.path, sources.cwd);
+  }
 }
 
-/** `paper` or a results.json path, relative to `cwd`. */
-export async function loadBaseline(source: string, cwd = process.cwd()): Promise<Baseline> {
-  if (source === PAPER_BASELINE_NAME) return paperBaseline();
-  source = resolve(cwd, source);
+/** A results.json as the baseline; `path` is relative to `cwd`. */
+export async function loadBaseline(path: string, cwd = process.cwd()): Promise<Baseline> {
+  const source = resolve(cwd, path);
   let text: string;
   try {
     text = await readFile(source, 'utf8');

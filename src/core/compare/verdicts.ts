@@ -6,7 +6,7 @@ import { decide } from '../stats/decide.js';
 import { relativeChangeInterval, type ChangeInterval, type RunSample } from '../stats/interval.js';
 import { DEFAULT_NOISE, type NoiseFloor } from '../stats/noise.js';
 import { pairedChangeInterval } from '../stats/paired.js';
-import { samplePairs, sideSamples, verdictOf } from './sides.js';
+import { samplePairs, sideSamples, verdictOf } from './paired-samples.js';
 import type { NoiseRecord } from '../results/schema.js';
 
 /** The study's two numbers: shown with their change, but they decide nothing. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baselineChoice, baselineProblem, baselineSetting } from './baseline.js';
 import { kindOf, show } from './issues.js';
 import { LIMITS } from './schema.js';
 
@@ -209,10 +210,16 @@ export const path = z
     ),
   );
 
-/** `paper`, `artifact`, a results.json path, or `none` (also empty) for no comparison. */
+/** `paper`, `artifact`, `base`, a results.json path, or `none` (also empty) for no comparison; kept as Config records it. */
 export const baselineSource = z
   .string({ error: (issue) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue.input)}.` })
-  .transform((raw) => (raw.trim() === '' || raw.trim() === 'none' ? null : raw.trim()));
+  .refine(
+    ...rule(
+      (raw: string) => baselineProblem(raw) === null,
+      (raw: string) => baselineProblem(raw)!,
+    ),
+  )
+  .transform((raw) => baselineSetting(baselineChoice(raw)));
 
 /** A git ref or SHA of the base commit (`baseline: base`); empty = the default (the PR's base, else the merge-base). */
 export const gitRef = z

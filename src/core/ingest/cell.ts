@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { failedOutcome, measuredOutcome } from '../results/cell.js';
+import { parseCellRecord } from '../results/cell-record.js';
 import type { CellOutcome } from '../results/schema.js';
 import { CellMetricsFold, LOCUST_CPU_WARNING } from './metrics.js';
 import { IngestError } from './csv.js';
@@ -77,12 +78,9 @@ async function readRunnerError(file: CellFile): Promise<string | null> {
       await input.close();
     }
   });
-  try {
-    const record = JSON.parse(text) as { error?: unknown };
-    return typeof record.error === 'string' && record.error !== '' ? record.error : null;
-  } catch {
-    return `${file.label} is not valid JSON.`;
-  }
+  const parsed = parseCellRecord(file.label, text);
+  if ('problem' in parsed) return parsed.problem;
+  return parsed.record.error ? parsed.record.error : null;
 }
 
 /** Whether Locust's log holds its CPU warning, read in chunks so a log of any size fits. */

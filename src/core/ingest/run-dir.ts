@@ -1,13 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { measuresBaseSide } from '../config/baseline.js';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
 import { CELLS_FOLDER, parseCellDir, planShard, sampleDir, type Cell } from '../plan/cells.js';
 import { cellResult, failedCell } from '../results/cell.js';
+import { parseCellRecord } from '../results/cell-record.js';
 import { summarizeSamples } from '../results/samples.js';
-import { BASE_BASELINE_NAME } from '../compare/sides.js';
-import { readSidedCell } from './sides.js';
+import { readSidedCell } from './sided-cell.js';
 import type { Sample } from '../results/schema.js';
 import { emptyResults, parseResults, ResultsError, type CellResult, type Results } from '../results/results.js';
 
@@ -67,7 +68,7 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
-    if (config.compare.baseline === BASE_BASELINE_NAME) {
+    if (measuresBaseSide(config.compare.baseline)) {
       cells.push(await readSidedCell(runDir, cell, config.repeats));
       continue;
     }
@@ -123,15 +124,12 @@ export function resumedFromOf(results: Results): Map<string, string> {
 }
 
 /** The latency method a cell's cell.json says it ran with; null when it has no readable one. */
-export async function cellLatencyMethod(cellPath: string): Promise<string | null> {
+export async function cellLatencyMethod(cellPath: string): Promise<Environment['latencyMethod']> {
   const text = await readFile(join(cellPath, CELL_FILES.runner), 'utf8').catch(() => null);
   if (text === null) return null;
-  try {
-    const method = (JSON.parse(text) as { latencyMethod?: unknown }).latencyMethod;
-    return typeof method === 'string' && method !== '' ? method : null;
-  } catch {
-    return null;
-  }
+  // A record that does not parse fails its cell when read (readCell says why); here it tells nothing.
+  const parsed = parseCellRecord(CELL_FILES.runner, text);
+  return 'record' in parsed ? (parsed.record.latencyMethod ?? null) : null;
 }
 
 /** Nothing known of the machine: for a run folder that recorded no environment. */
@@ -154,8 +152,6 @@ function unknownEnvironment(latencyMethod: Environment['latencyMethod']): Enviro
   };
 }
 
-const isActiveMethod = (method: string): method is 'netem' | 'toxiproxy' => method === 'netem' || method === 'toxiproxy';
-
 export interface Reingested extends Ingested {
   /** What the re-read could not vouch for, for the user to see. */
   warnings: string[];
@@ -169,7 +165,7 @@ export interface Reingested extends Ingested {
  */
 export async function reingestRun(runDir: string, source: { recorded: Results } | { config: Config }): Promise<Reingested> {
   const dirs = await listCellDirs(runDir);
-  const methods = new Map<string, string>();
+  const methods = new Map<string, NonNullable<Environment['latencyMethod']>>();
   for (const dir of dirs) {
     const method = await cellLatencyMethod(join(runDir, CELLS_FOLDER, dir));
     if (method !== null) methods.set(dir, method);
@@ -191,7 +187,7 @@ export async function reingestRun(runDir: string, source: { recorded: Results } 
     return { ...ingested, warnings };
   }
   const distinct = [...new Set(methods.values())];
-  const method = distinct.length === 1 && isActiveMethod(distinct[0]!) ? distinct[0] : null;
+  const method = distinct.length === 1 ? distinct[0]! : null;
   if (distinct.length > 1) {
     warnings.push(`the cells ran with different latency methods (${distinct.join(', ')}, per their ${CELL_FILES.runner}); the run records none.`);
   }

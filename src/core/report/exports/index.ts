@@ -12,14 +12,15 @@ export const EXPORT_FILES = {
   bencher: 'bencher-bmf.json',
 } as const;
 
-export interface ExportFile {
+/** A file of the report: what the edges write, the core writes nothing. */
+export interface ReportFile {
   /** A bare file name, written into the folder of results.json. */
   file: string;
   content: string;
 }
 
 /** Every export as text; the edges write them (the core writes nothing). */
-export function renderExports(results: Results, comparison: Comparison | null = null): ExportFile[] {
+export function renderExports(results: Results, comparison: Comparison | null = null): ReportFile[] {
   const summary = summarize(results);
   return [
     { file: EXPORT_FILES.csv, content: renderCsv(results, comparison) },

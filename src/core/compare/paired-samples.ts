@@ -2,9 +2,6 @@ import type { CellResult, Results, Sample } from '../results/schema.js';
 import type { SamplePair } from '../stats/paired.js';
 import { verdictSampleOf, type VerdictSample } from './samples.js';
 
-/** `baseline: base`: the base commit, measured on the same runner in the same run, alternating with head. */
-export const BASE_BASELINE_NAME = 'base';
-
 export type Side = Sample['side'];
 
 /** A cell's measured samples of one side, in repeat order. */

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CELLS_FOLDER, type Cell } from '../plan/cells.js';
-import { sidedSampleDir, type SampleSide } from '../plan/sides.js';
+import { sidedSampleDir, type SampleSide } from '../plan/paired-order.js';
 import { cellResult } from '../results/cell.js';
 import { summarizeSamples } from '../results/samples.js';
 import type { CellResult, Sample } from '../results/schema.js';
