@@ -140,8 +140,9 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const reasons: string[] = [];
   if (failed.length > 0) reasons.push(`Publishing failed: ${failed.join(' and ')} (see the errors above).`);
   const incomplete = failedCells(results.cells);
-  if (config.compare.failOnRegression && regressions > 0) {
-    reasons.push(`${regressions} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression is on).`);
+  const failing = comparison ? regressionCount(comparison, config.compare.failOnRegression) : 0;
+  if (failing > 0) {
+    reasons.push(`${failing} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression: ${config.compare.failOnRegression.join(', ')}).`);
   } else if (inputs.failOnIncomplete && incomplete.length > 0) {
     reasons.push(`${incomplete.length} cell(s) have no result (fail-on-incomplete is on): ${incomplete.map((cell) => cell.id).join(', ')}`);
   }

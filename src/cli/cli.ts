@@ -33,7 +33,7 @@ Usage:
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%] [--confidence 95%]
                                                 print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
-  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression]
+  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression [SIGNALS]]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
                                                 A/A: measure the same code N times as A and N as B (default 3), interleaved;
@@ -45,7 +45,8 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%   --fail-on-regression
+  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%
+  --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)
                              (base: the base commit (--base-ref, default the merge-base with the default branch)
                               built from a git worktree and measured alternately with this checkout, same run)
 `;
@@ -147,8 +148,9 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
       (verdict) => `${comparison.counts[verdict]} ${verdict}`,
     );
     io.stdout.write(`${regressions} regression(s)${others.length ? `, ${others.join(', ')}` : ''} vs ${comparison.baselineLabel}\n`);
-    const fail = parsed.inputs['fail-on-regression'] !== undefined || results.config.compare.failOnRegression;
-    return fail && regressions > 0 ? 1 : 0;
+    const given = parsed.inputs['fail-on-regression'];
+    const failOn = given !== undefined ? readInput('fail-on-regression', given) : results.config.compare.failOnRegression;
+    return regressionCount(comparison, failOn) > 0 ? 1 : 0;
   },
 
   async merge(parsed, io) {

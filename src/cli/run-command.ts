@@ -50,7 +50,7 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     const html = await writeHtmlReport(outDir, results, comparison);
     io.stdout.write(markdown);
     log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), html, ...exports].join(', ')}`);
-    return config.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
+    return comparison && regressionCount(comparison, config.compare.failOnRegression) > 0 ? 1 : 0;
   } catch (error) {
     return stoppedRunExitCode('run', error, io);
   }

@@ -118,7 +118,7 @@ export const BUILT_IN_ROUTES: RouteSpec[] = [
   }),
 ];
 
-export const DEFAULT_COMPARE: CompareSpec = { baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: false };
+export const DEFAULT_COMPARE: CompareSpec = { baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: [] };
 
 export interface Profile {
   description: string;
