@@ -4,6 +4,7 @@ import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '..
 import { BASE_BASELINE_NAME, hasBaseSide } from '../core/compare/sides.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
 import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { signalChange } from '../core/report/signal-format.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { ConfigError } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
@@ -140,7 +141,14 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;
-      const decided = cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; ` : cell.reason ? `${cell.reason}; ` : '';
+      const bySignal = cell.decidedBy !== 'throughput' ? signalChange(cell.signals, cell.decidedBy) : null;
+      const decided = bySignal
+        ? `${bySignal}; `
+        : cell.interval
+          ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; `
+          : cell.reason
+            ? `${cell.reason}; `
+            : '';
       io.stdout.write(`${cell.verdict.padEnd(14)} ${cell.id.padEnd(32)} ${decided}max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
     }
     const regressions = regressionCount(comparison);

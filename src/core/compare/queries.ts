@@ -35,6 +35,8 @@ export interface QueryComparison {
   interval: ChangeInterval | null;
   /** Statements that appeared, vanished or changed their calls per request, the largest change first. */
   statements: StatementChange[];
+  /** Every statement of either side, most calls per request in head first (report.html's table). */
+  all: StatementChange[];
 }
 
 export const sqlOf = (samples: readonly SignalSample[]): NonNullable<Signals['sql']>[] => samples.flatMap((sample) => sample.signals.sql ?? []);
@@ -54,15 +56,20 @@ function statementMedians(samples: readonly SignalSample[]): Map<string, { query
   return new Map([...calls].map(([id, entry]) => [id, { query: entry.query, perRequest: median(entry.values) }]));
 }
 
-/** The statements whose calls per request changed, matched by id; head's text wins when both have one. */
-export function statementChanges(head: readonly SignalSample[], base: readonly SignalSample[]): StatementChange[] {
+/** Every statement of either side, matched by id (head's text wins when both have one), most calls per request in head first. */
+function statementRows(head: readonly SignalSample[], base: readonly SignalSample[]): StatementChange[] {
   const [h, b] = [statementMedians(head), statementMedians(base)];
-  const ids = [...new Set([...b.keys(), ...h.keys()])];
+  const ids = [...new Set([...h.keys(), ...b.keys()])];
   return ids
     .map((id) => ({ id, query: (h.get(id) ?? b.get(id))!.query, base: b.get(id)?.perRequest ?? 0, head: h.get(id)?.perRequest ?? 0 }))
+    .sort((x, y) => y.head - x.head || y.base - x.base || x.id.localeCompare(y.id));
+}
+
+/** The statements whose calls per request changed, the largest change first. */
+const changedStatements = (rows: StatementChange[]): StatementChange[] =>
+  rows
     .filter((change) => !sameCount(change.base, change.head))
     .sort((x, y) => Math.abs(y.head - y.base) - Math.abs(x.head - x.base) || x.id.localeCompare(y.id));
-}
 
 /**
  * Queries per request of both sides, or null when a side collected none. `interval` is
@@ -76,12 +83,14 @@ export function compareQueries(head: readonly SignalSample[], base: readonly Sig
   const varying = (values: number[]) => !sameCount(Math.min(...values), Math.max(...values));
   const varies = varying(hq) || varying(bq) ? { base: range(bq), head: range(hq) } : null;
   const withSql = (samples: readonly SignalSample[]) => samples.filter((sample) => sample.signals.sql);
+  const all = statementRows(withSql(head), withSql(base));
   return {
     base: median(bq),
     head: median(hq),
     rows: { base: median(b.map((s) => s.perRequest.rows)), head: median(h.map((s) => s.perRequest.rows)) },
     varies,
     interval: varies ? interval() : null,
-    statements: statementChanges(withSql(head), withSql(base)),
+    statements: changedStatements(all),
+    all,
   };
 }
