@@ -34,7 +34,8 @@ export const sqlGist = (query: string): string => clip(query.replace(/^\s*SELECT
 /** `+10 queries/request: `SELECT … FROM "shop_category" WHERE …` (0 → 10 per request) · id `a1b2c3d4e5f6``: one changed statement. */
 export function statementLine(change: StatementChange): string {
   const delta = formatCountChange(change.head - change.base);
-  return `${delta} ${SIGNAL_NAME.queries}: ${code(sqlGist(change.query))} (${formatPerRequest(change.base)} → ${formatPerRequest(change.head)} per request) · id ${code(change.id)}`;
+  const moved = `${formatPerRequest(change.base)} → ${formatPerRequest(change.head)} per request`;
+  return `${delta} ${SIGNAL_NAME.queries}: ${code(sqlGist(change.query))} (${moved}) · id ${code(change.id)}`;
 }
 
 /** The work a request costs the app and its database, in ms: CPU plus DB time (null without CPU). */

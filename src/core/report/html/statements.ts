@@ -17,12 +17,14 @@ function headRows(cell: CellResult): StatementChange[] {
 }
 
 function table(rows: StatementChange[], withBase: boolean): string {
-  const head = `<tr><th>Statement</th><th>id</th>${withBase ? '<th>Base</th>' : ''}<th>${withBase ? 'Head' : 'Calls'}</th>${withBase ? '<th>Change</th>' : ''}</tr>`;
+  const columns = withBase ? ['Statement', 'id', 'Base', 'Head', 'Change'] : ['Statement', 'id', 'Calls'];
+  const head = `<tr>${columns.map((name) => `<th>${name}</th>`).join('')}</tr>`;
   const body = rows
     .map((row) => {
       const base = withBase ? `<td>${formatPerRequest(row.base)}</td>` : '';
       const change = withBase ? `<td>${formatCountChange(row.head - row.base)}</td>` : '';
-      return `<tr><td class="sql"><code>${escapeHtml(row.query)}</code></td><td><code>${escapeHtml(row.id)}</code></td>${base}<td>${formatPerRequest(row.head)}</td>${change}</tr>`;
+      const statement = `<td class="sql"><code>${escapeHtml(row.query)}</code></td><td><code>${escapeHtml(row.id)}</code></td>`;
+      return `<tr>${statement}${base}<td>${formatPerRequest(row.head)}</td>${change}</tr>`;
     })
     .join('');
   return `<table class="statements"><thead>${head}</thead><tbody>${body}</tbody></table>`;
@@ -41,5 +43,6 @@ export function renderStatements(results: Results, comparison: Comparison | null
   const note = comparison
     ? 'calls per successful request, base beside head (median over samples), matched by the id of the normalised text'
     : 'calls per successful request';
-  return `<section id="statements"><h2>SQL statements per cell</h2><p class="muted">From pg_stat_statements over each sample’s measured window: ${note}.</p>${cards.join('\n')}</section>`;
+  const intro = `<p class="muted">From pg_stat_statements over each sample’s measured window: ${note}.</p>`;
+  return `<section id="statements"><h2>SQL statements per cell</h2>${intro}${cards.join('\n')}</section>`;
 }
