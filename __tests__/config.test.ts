@@ -79,7 +79,14 @@ describe('defaults: the study', () => {
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
     expect(config.app).toMatchObject({ context: '{async-bench}/compose/app', wsgi: 'benchsite.wsgi:application', settings: 'benchsite.settings' });
     expect(config.shard).toBeNull();
-    expect(config.compare).toEqual({ baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: [] });
+    expect(config.compare).toEqual({
+      baseline: null,
+      baseRef: null,
+      threshold: 0.1,
+      confidence: 0.95,
+      failOnRegression: false,
+      failOnSignals: ['throughput', 'queries'],
+    });
     expect(config.latencyMethod).toBe('auto');
     expect(config.outDir).toBe('async-bench-results');
   });
@@ -130,7 +137,7 @@ describe('precedence: inputs over async-bench.yml over profile', () => {
     ['seed-posts', '10', '20', 1_000_000, (c) => c.seedPosts, 10, 20],
     ['threshold', '5%', '0.2', 0.1, (c) => c.compare.threshold, 0.05, 0.2],
     ['confidence', '99%', '0.9', 0.95, (c) => c.compare.confidence, 0.99, 0.9],
-    ['fail-on-regression', 'false', 'queries, cpu', [], (c) => c.compare.failOnRegression, [], ['queries', 'cpu']],
+    ['fail-on-regression', 'false', 'queries, cpu', false, (c) => c.compare.failOnRegression && c.compare.failOnSignals, false, ['queries', 'cpu']],
     ['baseline', 'paper', 'old.json', null, (c) => c.compare.baseline, 'paper', 'old.json'],
     ['latency-method', 'netem', 'toxiproxy', 'auto', (c) => c.latencyMethod, 'netem', 'toxiproxy'],
     ['shard', '1/2', '2/2', null, (c) => c.shard, { index: 1, total: 2 }, { index: 2, total: 2 }],
@@ -235,7 +242,14 @@ describe('async-bench.yml', () => {
     expect(config.seedPosts).toBe(0);
     expect(config.latencyMethod).toBe('toxiproxy');
     expect(config.shard).toEqual({ index: 2, total: 3 });
-    expect(config.compare).toEqual({ baseline: 'paper', baseRef: null, threshold: 0.05, confidence: 0.9, failOnRegression: ['throughput', 'queries'] });
+    expect(config.compare).toEqual({
+      baseline: 'paper',
+      baseRef: null,
+      threshold: 0.05,
+      confidence: 0.9,
+      failOnRegression: true,
+      failOnSignals: ['throughput', 'queries'],
+    });
     expect(config.outDir).toBe('results');
   });
 

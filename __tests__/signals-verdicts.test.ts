@@ -1,10 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { baselineFromResults, resolveBaseline } from '../src/core/compare/baseline.js';
-import { compareResults, regressionCount } from '../src/core/compare/verdicts.js';
+import { compareResults, failingSignals, regressionCount } from '../src/core/compare/verdicts.js';
 import { buildConfig } from '../src/core/config/build.js';
 import { parse } from '../src/cli/args.js';
 import { parseResults, serializeResults } from '../src/core/results/results.js';
-import { scratch } from './helpers/fixtures.js';
+import { fixture, scratch } from './helpers/fixtures.js';
 import { CATEGORY_BY_ID, IO_READ, makeSignals, run27WithSignals, sidedRunWithSignals, statementId } from './helpers/signals.js';
 
 /**
@@ -140,20 +141,20 @@ describe('against the base side of the same run (paired)', () => {
 
 describe('fail-on-regression: a choice of signals', () => {
   it('true is throughput and queries, false none; a list picks; async-bench.yml takes a YAML list', () => {
-    const failOn = (value: string) => buildConfig({ inputs: { 'fail-on-regression': value } }).compare.failOnRegression;
+    const failOn = (value: string) => failingSignals(buildConfig({ inputs: { 'fail-on-regression': value } }).compare);
     expect(failOn('true')).toEqual(['throughput', 'queries']);
     expect(failOn('false')).toEqual([]);
     expect(failOn('cpu, memory')).toEqual(['cpu', 'memory']);
-    const file = (text: string) => buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text } }).compare.failOnRegression;
+    const file = (text: string) => failingSignals(buildConfig({ inputs: {}, file: { path: 'async-bench.yml', text } }).compare);
     expect(file('fail-on-regression: [queries, db]\n')).toEqual(['queries', 'db']);
     expect(file('fail-on-regression: true\n')).toEqual(['throughput', 'queries']);
   });
 
-  it('a results.json written when it was a boolean still reads', async () => {
-    const results = await run27WithSignals(() => null);
-    const text = serializeResults(results).replace('"failOnRegression": []', '"failOnRegression": true');
+  it('a results.json from before the choice (failOnRegression true, no failOnSignals) fails on throughput and queries', async () => {
+    const text = (await readFile(fixture('results/run-27.json'), 'utf8')).replace('"failOnRegression": false', '"failOnRegression": true');
     expect(text).toContain('"failOnRegression": true');
-    expect(parseResults('old.json', text).config.compare.failOnRegression).toEqual(['throughput', 'queries']);
+    expect(text).not.toContain('failOnSignals');
+    expect(failingSignals(parseResults('run-27.json', text).config.compare)).toEqual(['throughput', 'queries']);
   });
 
   it('the CLI flag alone is true, and takes signals when given them', () => {

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
-import { compareResults, regressionCount } from '../core/compare/verdicts.js';
+import { compareResults, failingSignals, regressionCount } from '../core/compare/verdicts.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { readRunSeries } from '../core/ingest/series.js';
 import { renderReport } from '../core/report/body.js';
@@ -140,9 +140,10 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const reasons: string[] = [];
   if (failed.length > 0) reasons.push(`Publishing failed: ${failed.join(' and ')} (see the errors above).`);
   const incomplete = failedCells(results.cells);
-  const failing = comparison ? regressionCount(comparison, config.compare.failOnRegression) : 0;
+  const failOn = failingSignals(config.compare);
+  const failing = comparison ? regressionCount(comparison, failOn) : 0;
   if (failing > 0) {
-    reasons.push(`${failing} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression: ${config.compare.failOnRegression.join(', ')}).`);
+    reasons.push(`${failing} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression: ${failOn.join(', ')}).`);
   } else if (inputs.failOnIncomplete && incomplete.length > 0) {
     reasons.push(`${incomplete.length} cell(s) have no result (fail-on-incomplete is on): ${incomplete.map((cell) => cell.id).join(', ')}`);
   }

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ARTIFACT_BASELINE_NAME, PAPER_BASELINE_NAME, resolveBaseline } from '../core/compare/baseline.js';
 import { BASE_BASELINE_NAME, hasBaseSide } from '../core/compare/sides.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
-import { compareResults, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { compareResults, failingSignals, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
 import { signalChange } from '../core/report/signal-format.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { ConfigError } from '../core/config/build.js';
@@ -157,7 +157,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     );
     io.stdout.write(`${regressions} regression(s)${others.length ? `, ${others.join(', ')}` : ''} vs ${comparison.baselineLabel}\n`);
     const given = parsed.inputs['fail-on-regression'];
-    const failOn = given !== undefined ? readInput('fail-on-regression', given) : results.config.compare.failOnRegression;
+    const failOn = given !== undefined ? readInput('fail-on-regression', given) : failingSignals(results.config.compare);
     return regressionCount(comparison, failOn) > 0 ? 1 : 0;
   },
 

@@ -5,7 +5,7 @@ import { BASE_BASELINE_NAME } from '../core/compare/sides.js';
 import { writeExports, writeHtmlReport } from './exports.js';
 import type { CliIo } from './io.js';
 import { stoppedRunExitCode } from './stopped-run.js';
-import { compareResults, regressionCount } from '../core/compare/verdicts.js';
+import { compareResults, failingSignals, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
 import { processRunner } from '../stack/exec/runner.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
@@ -50,7 +50,7 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     const html = await writeHtmlReport(outDir, results, comparison);
     io.stdout.write(markdown);
     log.info(`Wrote ${[join(outDir, RESULTS_FILE), join(outDir, TABLES_FILE), html, ...exports].join(', ')}`);
-    return comparison && regressionCount(comparison, config.compare.failOnRegression) > 0 ? 1 : 0;
+    return comparison && regressionCount(comparison, failingSignals(config.compare)) > 0 ? 1 : 0;
   } catch (error) {
     return stoppedRunExitCode('run', error, io);
   }

@@ -1,6 +1,6 @@
 import type { Baseline, BaselineCell } from './baseline.js';
 import { measuredSamples, verdictSamples, type VerdictSample } from './samples.js';
-import type { LoadSpec } from '../config/schema.js';
+import type { CompareSpec, LoadSpec } from '../config/schema.js';
 import type { CellResult, Results } from '../results/results.js';
 import { decide } from '../stats/decide.js';
 import { relativeChangeInterval, type ChangeInterval, type RunSample } from '../stats/interval.js';
@@ -237,6 +237,10 @@ export function combineVerdicts(throughput: Verdict, signals: CellSignals | null
   }
   return { verdict: throughput, decidedBy: 'throughput' };
 }
+
+/** The signals whose regression fails the step: none unless fail-on-regression is on. */
+export const failingSignals = (compare: Pick<CompareSpec, 'failOnRegression' | 'failOnSignals'>): RegressionSignal[] =>
+  compare.failOnRegression ? compare.failOnSignals : [];
 
 /**
  * Cells where one of `signals` regressed: what fail-on-regression counts (missing cells

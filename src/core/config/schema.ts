@@ -167,10 +167,14 @@ export const CompareSpecSchema = z.object({
     .max(LIMITS.confidence.max)
     .default(0.95)
     .describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
-  failOnRegression: z
-    .union([z.boolean(), z.array(z.enum(REGRESSION_SIGNALS))])
-    .transform((value) => (value === true ? [...DEFAULT_FAIL_SIGNALS] : value === false ? [] : value))
-    .describe('The signals whose regression fails the step; [] = never. Files written before the choice existed hold true (throughput and queries) or false.'),
+  failOnRegression: z.boolean().describe('Whether a regression fails the step: on one of failOnSignals.'),
+  failOnSignals: z
+    .array(z.enum(REGRESSION_SIGNALS))
+    .min(1)
+    .default([...DEFAULT_FAIL_SIGNALS])
+    .describe(
+      'The signals whose regression fails the step when failOnRegression is on. Absent from files written before it existed (read as throughput, queries).',
+    ),
 });
 
 export const ConfigSchema = z
