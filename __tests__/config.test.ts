@@ -79,7 +79,14 @@ describe('defaults: the study', () => {
   it('uses the reference app, no shard, no baseline, a 10 % threshold, auto latency', () => {
     expect(config.app).toMatchObject({ context: '{async-bench}/compose/app', wsgi: 'benchsite.wsgi:application', settings: 'benchsite.settings' });
     expect(config.shard).toBeNull();
-    expect(config.compare).toEqual({ baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: false });
+    expect(config.compare).toEqual({
+      baseline: null,
+      baseRef: null,
+      threshold: 0.1,
+      confidence: 0.95,
+      failOnRegression: false,
+      failOnSignals: ['throughput', 'queries'],
+    });
     expect(config.latencyMethod).toBe('auto');
     expect(config.outDir).toBe('async-bench-results');
   });
@@ -130,7 +137,7 @@ describe('precedence: inputs over async-bench.yml over profile', () => {
     ['seed-posts', '10', '20', 1_000_000, (c) => c.seedPosts, 10, 20],
     ['threshold', '5%', '0.2', 0.1, (c) => c.compare.threshold, 0.05, 0.2],
     ['confidence', '99%', '0.9', 0.95, (c) => c.compare.confidence, 0.99, 0.9],
-    ['fail-on-regression', 'false', 'true', false, (c) => c.compare.failOnRegression, false, true],
+    ['fail-on-regression', 'false', 'queries, cpu', false, (c) => c.compare.failOnRegression && c.compare.failOnSignals, false, ['queries', 'cpu']],
     ['baseline', 'paper', 'old.json', null, (c) => c.compare.baseline, 'paper', 'old.json'],
     ['latency-method', 'netem', 'toxiproxy', 'auto', (c) => c.latencyMethod, 'netem', 'toxiproxy'],
     ['shard', '1/2', '2/2', null, (c) => c.shard, { index: 1, total: 2 }, { index: 2, total: 2 }],
@@ -180,7 +187,12 @@ describe('bad inputs name the input and what is allowed', () => {
     ['confidence', { confidence: '40%' }, /"40%" is not a confidence level between 50% and 99\.9%; write e\.g\. "95%" or "0\.95"/],
     ['confidence', { confidence: '1' }, /"1" is not a confidence level between 50% and 99\.9%/],
     ['confidence', { confidence: 'sure' }, /"sure" is not a confidence level/],
-    ['fail-on-regression', { 'fail-on-regression': 'maybe' }, /"maybe" is not a boolean; use true or false/],
+    [
+      'fail-on-regression',
+      { 'fail-on-regression': 'maybe' },
+      /"maybe" is neither true, false nor a list of signals; give true, false or some of throughput, queries, cpu, db, memory/,
+    ],
+    ['fail-on-regression', { 'fail-on-regression': 'cpu,queries,cpu' }, /"cpu" is listed twice/],
     ['processes', { processes: '0' }, /below 1/],
     ['seed-posts', { 'seed-posts': '-1' }, /below 0/],
   ] as [string, RawInputs, RegExp][])('%s %j', (input, inputs, message) => {
@@ -230,7 +242,14 @@ describe('async-bench.yml', () => {
     expect(config.seedPosts).toBe(0);
     expect(config.latencyMethod).toBe('toxiproxy');
     expect(config.shard).toEqual({ index: 2, total: 3 });
-    expect(config.compare).toEqual({ baseline: 'paper', baseRef: null, threshold: 0.05, confidence: 0.9, failOnRegression: true });
+    expect(config.compare).toEqual({
+      baseline: 'paper',
+      baseRef: null,
+      threshold: 0.05,
+      confidence: 0.9,
+      failOnRegression: true,
+      failOnSignals: ['throughput', 'queries'],
+    });
     expect(config.outDir).toBe('results');
   });
 
@@ -511,7 +530,12 @@ describe('bounded, well-typed inputs', () => {
     ['latencies', 'latencies: {a: 1}\n', 'Invalid latencies: expected a list of latencies in ms ("a, b" or [a, b]), got an object.'],
     ['shard', 'shard: [1, 3]\n', 'Invalid shard: expected a shard "i/n", got a list.'],
     ['threshold', 'threshold: {x: 1}\n', 'Invalid threshold: expected a ratio, got an object.'],
-    ['fail-on-regression', 'fail-on-regression: [true]\n', 'Invalid fail-on-regression: expected true or false, got a list.'],
+    ['fail-on-regression', 'fail-on-regression: {cpu: true}\n', 'Invalid fail-on-regression: expected true, false or a list of signals, got an object.'],
+    [
+      'fail-on-regression',
+      'fail-on-regression: [true]\n',
+      'Invalid fail-on-regression: [true] is neither true, false nor a list of signals; give true, false or some of throughput, queries, cpu, db, memory.',
+    ],
     ['baseline', 'baseline: [paper]\n', 'Invalid baseline: expected "paper", "artifact", "none" or a path (string), got a list.'],
     ['app', 'app: [mysite]\n', 'Invalid app: expected a mapping, got ["mysite"].'],
     ['setups entry', 'setups:\n  - [sync]\n', 'Invalid setups entry: expected a name or a mapping, got a list.'],

@@ -123,7 +123,7 @@ describe('runAction', () => {
       benchmark: capturedRun,
       timing: { api: FAST_API, upload: FAST_UPLOAD },
     });
-    expect(out.lines('error').join('\n')).toMatch(/regressed against the study \(paper\) \(fail-on-regression is on\)/);
+    expect(out.lines('error').join('\n')).toMatch(/regressed against the study \(paper\) \(fail-on-regression: throughput, queries\)/);
     expect(server.comments).toHaveLength(1);
     process.exitCode = undefined;
   });

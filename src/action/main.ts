@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
-import { regressionCount } from '../core/compare/verdicts.js';
+import { failingSignals, regressionCount } from '../core/compare/verdicts.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { EXPORT_FILES } from '../core/report/exports/index.js';
 import { HTML_REPORT_FILE } from '../core/report/html/index.js';
@@ -140,8 +140,10 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
   const reasons: string[] = [];
   if (failed.length > 0) reasons.push(`Publishing failed: ${failed.join(' and ')} (see the errors above).`);
   const incomplete = failedCells(results.cells);
-  if (config.compare.failOnRegression && regressions > 0) {
-    reasons.push(`${regressions} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression is on).`);
+  const failOn = failingSignals(config.compare);
+  const failing = comparison ? regressionCount(comparison, failOn) : 0;
+  if (failing > 0) {
+    reasons.push(`${failing} cell(s) regressed against ${comparison!.baselineLabel} (fail-on-regression: ${failOn.join(', ')}).`);
   } else if (inputs.failOnIncomplete && incomplete.length > 0) {
     reasons.push(`${incomplete.length} cell(s) have no result (fail-on-incomplete is on): ${incomplete.map((cell) => cell.id).join(', ')}`);
   }

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CONFIG_INPUTS, type RawInputs } from '../core/config/build.js';
+import { CONFIG_INPUTS, REGRESSION_SIGNALS, type RawInputs } from '../core/config/build.js';
 import type { ExistingRunPolicy } from '../stack/out-dir.js';
 
 /** A mistake in how the command was called: printed with a hint, exit 2. */
@@ -15,7 +15,6 @@ export class UsageError extends Error {
 
 export const OPTIONS = {
   ...Object.fromEntries(CONFIG_INPUTS.map((name) => [name, { type: 'string' as const }])),
-  'fail-on-regression': { type: 'boolean' },
   config: { type: 'string' },
   resume: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -62,10 +61,24 @@ export function joinNegativeValues(argv: string[]): string[] {
   return joined;
 }
 
+/** What `--fail-on-regression VALUE` may take: a boolean or a list of signals; anything else is the next argument. */
+const FAIL_ON_VALUE = new RegExp(`^(true|false|yes|no|on|off|1|0|((${REGRESSION_SIGNALS.join('|')})[\\s,]*)+)$`, 'i');
+
+/**
+ * `--fail-on-regression` alone is `--fail-on-regression=true` (throughput and queries), as
+ * it was when it was a switch; followed by a boolean or signals (`queries,cpu`), it takes them.
+ */
+function bareFailOnRegression(argv: string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    const next = argv[i + 1];
+    return arg === '--fail-on-regression' && (next === undefined || !FAIL_ON_VALUE.test(next)) ? ['--fail-on-regression=true'] : [arg];
+  });
+}
+
 export function parse(argv: string[]): Parsed {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(bareFailOnRegression(argv)), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

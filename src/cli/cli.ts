@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { resolveBaseline, type Baseline } from '../core/compare/baseline.js';
 import { hasBaseSide } from '../core/compare/paired-samples.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
-import { compareResults, regressionCount, VERDICTS } from '../core/compare/verdicts.js';
+import { compareResults, failingSignals, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { signalChange } from '../core/report/signal-format.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { baselineChoice, type BaselineChoice } from '../core/config/baseline.js';
 import { ConfigError, type CompareSpec } from '../core/config/build.js';
@@ -34,7 +35,7 @@ Usage:
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%] [--confidence 95%]
                                                 print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
-  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression]
+  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression [SIGNALS]]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
                                                 A/A: measure the same code N times as A and N as B (default 3), interleaved;
@@ -46,7 +47,8 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%   --fail-on-regression
+  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%
+  --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)
                              (base: the base commit (--base-ref, default the merge-base with the default branch)
                               built from a git worktree and measured alternately with this checkout, same run)
 `;
@@ -154,7 +156,14 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show = (m: typeof maxSrps) => `${m.current ?? '—'} vs ${m.baseline ?? '—'}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ''}`;
-      const decided = cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; ` : cell.reason ? `${cell.reason}; ` : '';
+      const bySignal = cell.decidedBy !== 'throughput' ? signalChange(cell.signals, cell.decidedBy) : null;
+      const decided = bySignal
+        ? `${bySignal}; `
+        : cell.interval
+          ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; `
+          : cell.reason
+            ? `${cell.reason}; `
+            : '';
       io.stdout.write(`${cell.verdict.padEnd(14)} ${cell.id.padEnd(32)} ${decided}max sRPS ${show(maxSrps)}; successes ${show(totalSuccesses)}\n`);
     }
     const regressions = regressionCount(comparison);
@@ -162,8 +171,9 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
       (verdict) => `${comparison.counts[verdict]} ${verdict}`,
     );
     io.stdout.write(`${regressions} regression(s)${others.length ? `, ${others.join(', ')}` : ''} vs ${comparison.baselineLabel}\n`);
-    const fail = parsed.inputs['fail-on-regression'] !== undefined || results.config.compare.failOnRegression;
-    return fail && regressions > 0 ? 1 : 0;
+    const given = parsed.inputs['fail-on-regression'];
+    const failOn = given !== undefined ? readInput('fail-on-regression', given) : failingSignals(results.config.compare);
+    return regressionCount(comparison, failOn) > 0 ? 1 : 0;
   },
 
   async merge(parsed, io) {

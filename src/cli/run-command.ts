@@ -4,7 +4,7 @@ import { resolveBaseline } from '../core/compare/baseline.js';
 import { baselineChoice } from '../core/config/baseline.js';
 import type { CliIo } from './io.js';
 import { stoppedRunExitCode } from './stopped-run.js';
-import { regressionCount } from '../core/compare/verdicts.js';
+import { failingSignals, regressionCount } from '../core/compare/verdicts.js';
 import type { Config } from '../core/config/build.js';
 import { processRunner } from '../stack/exec/runner.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
@@ -47,7 +47,7 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
     for (const file of files) await writeFile(join(outDir, file.file), file.content);
     io.stdout.write(report.markdown);
     log.info(`Wrote ${[RESULTS_FILE, ...files.map((file) => file.file)].map((file) => join(outDir, file)).join(', ')}`);
-    return config.compare.failOnRegression && report.comparison && regressionCount(report.comparison) > 0 ? 1 : 0;
+    return report.comparison && regressionCount(report.comparison, failingSignals(config.compare)) > 0 ? 1 : 0;
   } catch (error) {
     return stoppedRunExitCode('run', error, io);
   }

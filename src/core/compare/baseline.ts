@@ -7,6 +7,7 @@ import { cellId } from '../plan/cells.js';
 import { parseResults, type CellMetrics, type Results } from '../results/results.js';
 import type { NoiseRecord } from '../results/schema.js';
 import { verdictSamples, type VerdictSample } from './samples.js';
+import { signalSamples, type SignalSample } from './signal-samples.js';
 import { baseLabel, sideSamples, verdictOf } from './paired-samples.js';
 
 /** The study's two numbers of one cell, all the paper baseline knows of it. */
@@ -16,6 +17,8 @@ export type StudyNumbers = Pick<CellMetrics, 'maxSrps' | 'totalSuccesses'>;
 export interface BaselineCell extends StudyNumbers {
   /** Steady-sRPS samples (one per repeat); empty for the paper, which published none. */
   samples: VerdictSample[];
+  /** Per-request signals, one per measured sample that collected them; absent for the paper, empty for older files. */
+  signals?: SignalSample[];
 }
 
 export interface Baseline {
@@ -106,7 +109,7 @@ export function baselineFromResults(label: string, results: Results): Baseline {
       results.cells.map((cell) => [
         cell.id,
         cell.status === 'ok' && cell.metrics
-          ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses, samples: verdictSamples(cell) }
+          ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses, samples: verdictSamples(cell), signals: signalSamples(cell, 'head') }
           : null,
       ]),
     ),
@@ -124,7 +127,15 @@ export function baseSideBaseline(results: Results): Baseline {
         const base = sideSamples(cell, 'base').filter((sample) => sample.status === 'ok' && sample.metrics);
         if (base.length === 0) return [cell.id, null];
         const middle = [...base].sort((a, b) => a.metrics!.maxSrps - b.metrics!.maxSrps)[Math.floor((base.length - 1) / 2)]!.metrics!;
-        return [cell.id, { maxSrps: middle.maxSrps, totalSuccesses: middle.totalSuccesses, samples: base.map((sample) => verdictOf(sample)!) }];
+        return [
+          cell.id,
+          {
+            maxSrps: middle.maxSrps,
+            totalSuccesses: middle.totalSuccesses,
+            samples: base.map((sample) => verdictOf(sample)!),
+            signals: signalSamples(cell, 'base'),
+          },
+        ];
       }),
     ),
     load: results.config.load,

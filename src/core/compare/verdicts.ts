@@ -1,6 +1,6 @@
 import type { Baseline, BaselineCell } from './baseline.js';
 import { measuredSamples, verdictSamples, type VerdictSample } from './samples.js';
-import type { LoadSpec } from '../config/schema.js';
+import type { CompareSpec, LoadSpec } from '../config/schema.js';
 import type { CellResult, Results } from '../results/results.js';
 import { decide } from '../stats/decide.js';
 import { relativeChangeInterval, type ChangeInterval, type RunSample } from '../stats/interval.js';
@@ -8,6 +8,9 @@ import { DEFAULT_NOISE, type NoiseFloor } from '../stats/noise.js';
 import { pairedChangeInterval } from '../stats/paired.js';
 import { samplePairs, sideSamples, verdictOf } from './paired-samples.js';
 import type { NoiseRecord } from '../results/schema.js';
+import { REGRESSION_SIGNALS, type RegressionSignal } from '../config/schema.js';
+import { signalSamples } from './signal-samples.js';
+import { compareSignals, type CellSignals } from './signals.js';
 
 /** The study's two numbers: shown with their change, but they decide nothing. */
 export const COMPARED_METRICS = ['maxSrps', 'totalSuccesses'] as const;
@@ -38,7 +41,14 @@ export interface CellComparison {
   id: string;
   /** The study's numbers, before and after. */
   metrics: Record<ComparedMetric, MetricComparison>;
+  /** The cell's verdict: a regression of any signal, else an improvement of any, else the throughput's. */
   verdict: Verdict;
+  /** The signal that decided `verdict` (throughput when no signal regressed or improved). */
+  decidedBy: RegressionSignal;
+  /** The throughput's own verdict: `metric` and `interval` are its. */
+  throughput: Verdict;
+  /** Queries, CPU, DB time, memory and response size per request against the baseline's; null when either side has none. */
+  signals: CellSignals | null;
   /** The metric the verdict is about; higher is better. */
   metric: VerdictMetric;
   /** The relative change of `metric` with its interval; null when the verdict had none to judge. */
@@ -184,8 +194,13 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
         : !measured
           ? { ...none, verdict: 'missing' as const }
           : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise, paired: baseline.paired === true });
-    cells.set(cell.id, { id: cell.id, metrics, ...judged });
-    counts[judged.verdict] += 1;
+    const signals =
+      known && measured
+        ? compareSignals(signalSamples(cell, 'head'), known.signals ?? [], { threshold, confidence, paired: baseline.paired === true, metered: !difference })
+        : null;
+    const decided = combineVerdicts(judged.verdict, signals);
+    cells.set(cell.id, { id: cell.id, metrics, ...judged, ...decided, throughput: judged.verdict, signals });
+    counts[decided.verdict] += 1;
   }
   const planned = new Set(results.cells.map((cell) => cell.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
@@ -201,7 +216,36 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
   };
 }
 
-/** Cells that regressed: what fail-on-regression counts (missing cells are reported, not counted). */
-export function regressionCount(comparison: Comparison): number {
-  return comparison.counts.regressed;
+/** One signal's verdict in a cell; null when the cell has no such comparison. */
+export function signalVerdict(cell: Pick<CellComparison, 'throughput' | 'signals'>, signal: RegressionSignal): Verdict | null {
+  if (signal === 'throughput') return cell.throughput;
+  const verdict = cell.signals?.[signal]?.verdict;
+  return verdict ?? null;
+}
+
+/**
+ * The cell's verdict over its signals: the first that regressed (in REGRESSION_SIGNALS
+ * order: throughput, queries, CPU, DB time, memory), else the first that improved, else the
+ * throughput's own. A cell the baseline lacks, or this run did not measure, stays so.
+ */
+export function combineVerdicts(throughput: Verdict, signals: CellSignals | null): { verdict: Verdict; decidedBy: RegressionSignal } {
+  if (throughput === 'new' || throughput === 'missing' || !signals) return { verdict: throughput, decidedBy: 'throughput' };
+  const cell = { throughput, signals };
+  for (const wanted of ['regressed', 'improved'] as const) {
+    const signal = REGRESSION_SIGNALS.find((name) => signalVerdict(cell, name) === wanted);
+    if (signal) return { verdict: wanted, decidedBy: signal };
+  }
+  return { verdict: throughput, decidedBy: 'throughput' };
+}
+
+/** The signals whose regression fails the step: none unless fail-on-regression is on. */
+export const failingSignals = (compare: Pick<CompareSpec, 'failOnRegression' | 'failOnSignals'>): RegressionSignal[] =>
+  compare.failOnRegression ? compare.failOnSignals : [];
+
+/**
+ * Cells where one of `signals` regressed: what fail-on-regression counts (missing cells
+ * are reported, not counted). Every signal by default: the headline's count.
+ */
+export function regressionCount(comparison: Comparison, signals: readonly RegressionSignal[] = REGRESSION_SIGNALS): number {
+  return [...comparison.cells.values()].filter((cell) => signals.some((signal) => signalVerdict(cell, signal) === 'regressed')).length;
 }

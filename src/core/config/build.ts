@@ -53,6 +53,7 @@ export function buildConfig(sources: ConfigSources): Config {
   const routeNames = isGiven(sources.inputs.routes) ? readInput('routes', sources.inputs.routes) : undefined;
 
   const baseline = value('baseline');
+  const failOn = value('fail-on-regression');
   const config: Config = {
     profile: profileName,
     app: appFromInputs(
@@ -82,7 +83,9 @@ export function buildConfig(sources: ConfigSources): Config {
       baseRef: value('base-ref') ?? DEFAULT_COMPARE.baseRef,
       threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
       confidence: value('confidence') ?? DEFAULT_COMPARE.confidence,
-      failOnRegression: value('fail-on-regression') ?? DEFAULT_COMPARE.failOnRegression,
+      // `true` or a list of signals turns it on (true: the default signals); `false` turns it off.
+      failOnRegression: failOn === undefined ? DEFAULT_COMPARE.failOnRegression : failOn.length > 0,
+      failOnSignals: failOn?.length ? failOn : [...DEFAULT_COMPARE.failOnSignals],
     },
     outDir: value('out') ?? DEFAULT_OUT_DIR,
   };

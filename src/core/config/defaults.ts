@@ -1,4 +1,4 @@
-import type { AppSpec, CompareSpec, LoadSpec, ProfileName, RouteSpec, SetupSpec } from './schema.js';
+import { DEFAULT_FAIL_SIGNALS, type AppSpec, type CompareSpec, type LoadSpec, type ProfileName, type RouteSpec, type SetupSpec } from './schema.js';
 
 /** Stands for async-bench's own folder in an app's context (the edge that runs it knows where that is). */
 export const ASYNC_BENCH_ROOT = '{async-bench}';
@@ -118,7 +118,14 @@ export const BUILT_IN_ROUTES: RouteSpec[] = [
   }),
 ];
 
-export const DEFAULT_COMPARE: CompareSpec = { baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: false };
+export const DEFAULT_COMPARE: CompareSpec = {
+  baseline: null,
+  baseRef: null,
+  threshold: 0.1,
+  confidence: 0.95,
+  failOnRegression: false,
+  failOnSignals: [...DEFAULT_FAIL_SIGNALS],
+};
 
 export interface Profile {
   description: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baselineChoice, baselineProblem, baselineSetting } from './baseline.js';
 import { kindOf, show } from './issues.js';
-import { LIMITS } from './schema.js';
+import { DEFAULT_FAIL_SIGNALS, LIMITS, REGRESSION_SIGNALS, type RegressionSignal } from './schema.js';
 
 /**
  * Schemas of single values as users write them: an action input or CLI flag (text) or
@@ -145,6 +145,39 @@ export const flag = scalar('true or false')
     ),
   )
   .transform((raw) => TRUE.includes(text(raw).toLowerCase()));
+
+/** A list's items, or null when one of them is not a signal. */
+function signalsOf(raw: Scalar | Scalar[]): RegressionSignal[] | null {
+  const items = listItems(raw, (t) => t.split(/[\s,]+/)).map((item) => item.toLowerCase());
+  return items.every((item) => (REGRESSION_SIGNALS as readonly string[]).includes(item)) ? (items as RegressionSignal[]) : null;
+}
+
+const isFlag = (raw: Scalar | Scalar[]): boolean => !Array.isArray(raw) && [...TRUE, ...FALSE].includes(text(raw).toLowerCase());
+
+/**
+ * Which signals' regressions fail the step: `true` (throughput and queries), `false`
+ * (none), or a list of signals (`queries, cpu` or a YAML list), in the order given.
+ */
+export const regressionSignals = z
+  .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))], {
+    error: (issue) => `expected true, false or a list of signals, got ${kindOf(issue.input)}.`,
+  })
+  .refine(
+    ...rule<Scalar | Scalar[]>(
+      (raw) => isFlag(raw) || (signalsOf(raw) !== null && signalsOf(raw)!.length > 0),
+      (raw) => `${show(raw)} is neither true, false nor a list of signals; give true, false or some of ${REGRESSION_SIGNALS.join(', ')}.`,
+    ),
+  )
+  .refine(
+    ...rule<Scalar | Scalar[]>(
+      (raw) => isFlag(raw) || firstDuplicate(signalsOf(raw)!) === undefined,
+      (raw) => `${show(firstDuplicate(signalsOf(raw)!))} is listed twice.`,
+    ),
+  )
+  .transform((raw): RegressionSignal[] => {
+    if (!isFlag(raw)) return signalsOf(raw)!;
+    return TRUE.includes(text(raw as Scalar).toLowerCase()) ? [...DEFAULT_FAIL_SIGNALS] : [];
+  });
 
 /** One of `values`; `normalize` lets `post` stand for `POST`. */
 export function choice<T extends string>(values: readonly T[], normalize: (text: string) => string = (t) => t) {

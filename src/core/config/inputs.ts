@@ -5,7 +5,6 @@ import {
   choice,
   confidenceLevel,
   duration,
-  flag,
   gitRef,
   latencies,
   names,
@@ -13,6 +12,7 @@ import {
   path,
   positiveNumber,
   ratio,
+  regressionSignals,
   shard,
   wholeNumber,
 } from './fields.js';
@@ -41,7 +41,7 @@ export const CONFIG_INPUT_FIELDS = {
   'base-ref': gitRef,
   threshold: ratio,
   confidence: confidenceLevel,
-  'fail-on-regression': flag,
+  'fail-on-regression': regressionSignals,
   out: path,
   // One-liners for a team's own app (its folder and settings module); the `app:` mapping of
   // async-bench.yml says the rest. They name the same fields: app.context and app.settings.

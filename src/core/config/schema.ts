@@ -32,6 +32,14 @@ export const INTERFACES = ['wsgi', 'asgi'] as const;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
+ * What a cell's verdict can rest on: the steady sRPS, queries per request (exact), and the
+ * app's CPU, the database's time and the app's peak memory per request (metered).
+ */
+export const REGRESSION_SIGNALS = ['throughput', 'queries', 'cpu', 'db', 'memory'] as const;
+/** What `fail-on-regression: true` fails on. */
+export const DEFAULT_FAIL_SIGNALS = ['throughput', 'queries'] as const;
+
+/**
  * Setup and route names: they make cell ids and folders, so lowercase letters, digits,
  * "-" and "_", never "__" (cellDir joins names with it; "a__b" would be ambiguous).
  */
@@ -159,7 +167,14 @@ export const CompareSpecSchema = z.object({
     .max(LIMITS.confidence.max)
     .default(0.95)
     .describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
-  failOnRegression: z.boolean(),
+  failOnRegression: z.boolean().describe('Whether a regression fails the step: on one of failOnSignals.'),
+  failOnSignals: z
+    .array(z.enum(REGRESSION_SIGNALS))
+    .min(1)
+    .default([...DEFAULT_FAIL_SIGNALS])
+    .describe(
+      'The signals whose regression fails the step when failOnRegression is on. Absent from files written before it existed (read as throughput, queries).',
+    ),
 });
 
 export const ConfigSchema = z
@@ -191,3 +206,4 @@ export type CompareSpec = z.infer<typeof CompareSpecSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export type LatencyMethod = (typeof LATENCY_METHODS)[number];
+export type RegressionSignal = (typeof REGRESSION_SIGNALS)[number];

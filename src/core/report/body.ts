@@ -9,6 +9,7 @@ import { renderFindings } from './findings-text.js';
 import { formatPercent } from './format.js';
 import { latencyLine } from './latency.js';
 import { renderLegend } from './legend.js';
+import { renderSignalsBlock, renderSignalsLead } from './signals-text.js';
 import { renderTables } from './tables.js';
 import { VERDICT_WORD } from './verdict-text.js';
 
@@ -55,8 +56,10 @@ export function renderReport(results: Results, options: ReportOptions): string {
   const head = [
     headline(results, comparison),
     latencyLine(results),
+    renderSignalsLead(results, comparison),
     renderFindings(results),
     renderComparison(comparison),
+    renderSignalsBlock(results, comparison),
     tables,
     renderLegend(tables, comparison),
     renderCharts(results),

@@ -2,7 +2,7 @@ import { regressionCount, type CellComparison, type Comparison, type Verdict } f
 import { code, escapeMarkdown } from './escape.js';
 import { renderSides } from './sides-text.js';
 import { formatCount, formatPercent, formatRate } from './format.js';
-import { cellVerdict, studyBeforeAfter, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
+import { cellVerdict, studyBeforeAfter, throughputNote, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
 
 /** Cells listed per kind of change; the tables mark every one of them anyway. */
 export const LISTED_PER_VERDICT = 8;
@@ -39,7 +39,7 @@ export function renderComparison(comparison: Comparison | null): string {
     if (cell.verdict === 'missing') return missingLine(cell);
     const moved = studyBeforeAfter(cell);
     const why = cell.reason ? `: ${escapeMarkdown(cell.reason)}` : '';
-    return `${code(cell.id)}: ${cellVerdict(cell)}${why}${moved ? ` (${moved})` : ''}`;
+    return `${code(cell.id)}: ${cellVerdict(cell)}${throughputNote(cell)}${why}${moved ? ` (${moved})` : ''}`;
   };
   const list = LISTED.flatMap((verdict) => {
     const chosen = cells.filter((cell) => cell.verdict === verdict);

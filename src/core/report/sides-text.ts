@@ -11,8 +11,10 @@ export function renderSides(comparison: Comparison): string {
   if (!comparison.paired) return '';
   const rows = [...comparison.cells.values()].map((cell) => {
     const rate = (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatRate(value));
-    const mark = VERDICT_MARK[cell.verdict];
-    return `| ${code(cell.id)} | ${rate(cell.sides?.base)} | ${rate(cell.sides?.head)} | ${cell.interval ? formatInterval(cell.interval) : '—'} | ${cell.sides?.pairs ?? 0} | ${mark ? `${mark} ` : ''}${VERDICT_WORD[cell.verdict]} |`;
+    // The row is the throughput's: a signal that decided the cell is named in the list above.
+    const verdict = cell.throughput ?? cell.verdict;
+    const mark = VERDICT_MARK[verdict];
+    return `| ${code(cell.id)} | ${rate(cell.sides?.base)} | ${rate(cell.sides?.head)} | ${cell.interval ? formatInterval(cell.interval) : '—'} | ${cell.sides?.pairs ?? 0} | ${mark ? `${mark} ` : ''}${VERDICT_WORD[verdict]} |`;
   });
   return [
     `Base and head measured alternately on the same runner (steady sRPS, median of each side; the change is paired, repeat by repeat, so drift both sides shared cancels):`,

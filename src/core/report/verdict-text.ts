@@ -1,6 +1,7 @@
 import { COMPARED_METRICS, type CellComparison, type ComparedMetric, type Verdict, type VerdictMetric } from '../compare/verdicts.js';
 import type { ChangeInterval } from '../stats/interval.js';
 import { formatChange, formatCount, formatRate, formatRatio } from './format.js';
+import { signalChange } from './signal-format.js';
 
 /** How verdicts read: the metric that decided, its change with the interval, and the verdict in words. */
 
@@ -44,12 +45,23 @@ const formatRelative = (relative: number): string => (relative + 1 >= 10 ? forma
 export const formatInterval = (interval: ChangeInterval): string =>
   `${formatRelative(interval.estimate)} [${formatRelative(interval.lower)}, ${formatRelative(interval.upper)}]`;
 
-/** `🔴 steady sRPS −18.0 % [−31.0 %, −4.0 %]: regressed`, or `∅ not measured`: what decided the cell. */
+/**
+ * `🔴 steady sRPS −18.0 % [−31.0 %, −4.0 %]: regressed`, `🔴 queries/request 2 → 12: regressed`,
+ * or `∅ not measured`: what decided the cell, named.
+ */
 export function cellVerdict(cell: CellComparison): string {
   const mark = VERDICT_MARK[cell.verdict];
   const lead = mark ? `${mark} ` : '';
+  const bySignal = cell.decidedBy && cell.decidedBy !== 'throughput' ? signalChange(cell.signals, cell.decidedBy) : null;
+  if (bySignal) return `${lead}${bySignal}: ${VERDICT_WORD[cell.verdict]}`;
   if (!cell.interval) return `${lead}${VERDICT_WORD[cell.verdict]}`;
   return `${lead}${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}: ${VERDICT_WORD[cell.verdict]}`;
+}
+
+/** When a signal decided the cell: what the throughput said, `; steady sRPS +1.0 % [−20.0 %, +26.0 %]: inconclusive`. */
+export function throughputNote(cell: CellComparison): string {
+  if (!cell.decidedBy || cell.decidedBy === 'throughput') return '';
+  return `; ${cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}: ` : 'throughput '}${VERDICT_WORD[cell.throughput]}`;
 }
 
 /** Where the study's numbers went: `max sRPS 23.0 → 19.1, successes 3,927 → 3,200`. */

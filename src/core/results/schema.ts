@@ -15,6 +15,55 @@ const count = z.number().int().min(0);
 const rate = z.number().min(0);
 const milliseconds = z.number().min(0).nullable();
 
+/** CPU time of one container over the measured window, from its cgroup accounting. */
+const CpuUsageSchema = z.object({ cpuMs: rate, perRequestMs: rate });
+
+const SignalsSchema = z
+  .object({
+    window: z
+      .object({
+        seconds: rate,
+        requests: count.describe('Locust requests in the window.'),
+        successes: count.describe('The per-request denominator.'),
+      })
+      .describe('The measured window these numbers cover and its denominator.'),
+    sql: z
+      .object({
+        calls: count,
+        rows: count,
+        totalMs: rate.describe("Sums over the app's statements in the window."),
+        perRequest: z.object({ queries: rate, rows: rate, dbMs: rate }).describe('The sums ÷ window.successes.'),
+        statements: z
+          .array(
+            z.object({
+              id: z
+                .string()
+                .regex(/^[0-9a-f]{12}$/)
+                .describe("Stable hash of the normalised text: sha1 hex, first 12 chars (not pg's queryid, which depends on OIDs)."),
+              query: z.string().describe("pg_stat_statements' normalised text ($1, $2 …)."),
+              calls: count,
+              rows: count,
+              totalMs: rate,
+            }),
+          )
+          .describe('Sorted by calls desc, then id.'),
+      })
+      .nullable()
+      .describe('From pg_stat_statements; null: not collected (the reason is in warnings).'),
+    cpu: z
+      .object({
+        app: CpuUsageSchema.nullable(),
+        db: CpuUsageSchema.nullable(),
+        load: CpuUsageSchema.extend({
+          share: rate.describe('Load CPU-seconds ÷ window seconds ÷ its CPU count: ≥ 0.9 means Locust was the limit.'),
+        }).nullable(),
+      })
+      .describe('Cumulative CPU over the window from cgroup accounting (v1 or v2).'),
+    memory: z.object({ appPeakBytes: count.nullable(), workers: count.nullable(), perWorkerPeakBytes: rate.nullable() }),
+    responseBytesPerRequest: rate.nullable().describe('Locust\'s "Average Content Size" of the Aggregated row.'),
+  })
+  .describe("What a request cost, counted or metered on the stack over the sample's measured window.");
+
 const CellMetricsSchema = z
   .object({
     maxSrps: rate.describe('Max over the history\'s Aggregated rows of (Requests/s − Failures/s): the study\'s "max sRPS".'),
@@ -37,6 +86,9 @@ const CellMetricsSchema = z
     historySamples: count.describe('Aggregated history samples the max was taken over.'),
     locustCpuWarning: z.boolean().describe('Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck.'),
     topFailures: z.array(z.object({ error: z.string(), occurrences: count })).describe('The most frequent failures, largest first (at most 3).'),
+    signals: SignalsSchema.nullable()
+      .optional()
+      .describe('Per-request signals of this sample (a cell: of its median sample). Absent from files written before they existed; null: not collected.'),
   })
   .refine((metrics) => metrics.totalFailures <= metrics.totalRequests, {
     error: (issue) => {
@@ -196,6 +248,7 @@ export const ResultsSchema = z
   });
 
 export type CellMetrics = z.infer<typeof CellMetricsSchema>;
+export type Signals = z.infer<typeof SignalsSchema>;
 export type MeasuredOutcome = z.infer<typeof MeasuredOutcomeSchema>;
 export type FailedOutcome = z.infer<typeof FailedOutcomeSchema>;
 export type CellOutcome = MeasuredOutcome | FailedOutcome;

@@ -22,6 +22,12 @@ export const BMF_MEASURES = {
   p50Ms: 'response-time-p50-ms',
   p95Ms: 'response-time-p95-ms',
   p99Ms: 'response-time-p99-ms',
+  queriesPerRequest: 'queries-per-request',
+  rowsPerRequest: 'rows-per-request',
+  dbMsPerRequest: 'db-time-ms-per-request',
+  appCpuMsPerRequest: 'app-cpu-ms-per-request',
+  appPeakMemory: 'app-peak-memory-bytes',
+  responseBytesPerRequest: 'response-bytes-per-request',
 } as const;
 
 const metric = (estimate: Estimate): BmfMetric => ({
@@ -47,6 +53,13 @@ export function renderBencher(summary: RunSummary): Bmf {
           [BMF_MEASURES.p50Ms]: optional(m.p50Ms),
           [BMF_MEASURES.p95Ms]: optional(m.p95Ms),
           [BMF_MEASURES.p99Ms]: optional(m.p99Ms),
+          // The per-request signals of the cell's median sample, when it collected them.
+          [BMF_MEASURES.queriesPerRequest]: optional(m.signals?.sql?.perRequest.queries ?? null),
+          [BMF_MEASURES.rowsPerRequest]: optional(m.signals?.sql?.perRequest.rows ?? null),
+          [BMF_MEASURES.dbMsPerRequest]: optional(m.signals?.sql?.perRequest.dbMs ?? null),
+          [BMF_MEASURES.appCpuMsPerRequest]: optional(m.signals?.cpu.app?.perRequestMs ?? null),
+          [BMF_MEASURES.appPeakMemory]: optional(m.signals?.memory.appPeakBytes ?? null),
+          [BMF_MEASURES.responseBytesPerRequest]: optional(m.signals?.responseBytesPerRequest ?? null),
         };
         bmf[cell.id] = Object.fromEntries(Object.entries(measures).filter((entry): entry is [string, BmfMetric] => entry[1] !== undefined));
       }

@@ -1,5 +1,6 @@
 import type { Comparison } from '../../compare/verdicts.js';
 import type { Results } from '../../results/results.js';
+import { SIGNAL_COLUMNS, SIGNAL_COMPARISON, SIGNAL_VALUES } from './signal-columns.js';
 
 /**
  * One row per cell, for spreadsheets and scripts: RFC 4180 (CRLF records, fields
@@ -25,6 +26,7 @@ export const CSV_COLUMNS = [
   'baseline_max_srps',
   'baseline_total_successes',
   'reason',
+  ...SIGNAL_COLUMNS,
 ] as const;
 
 /**
@@ -68,6 +70,11 @@ export function renderCsv(results: Results, comparison: Comparison | null = null
       number(verdict?.metrics.maxSrps.baseline),
       number(verdict?.metrics.totalSuccesses.baseline),
       text(cell.reason),
+      ...Object.values(SIGNAL_VALUES).map((value) => number(m ? value(m) : null)),
+      ...Object.values(SIGNAL_COMPARISON).map((value) => {
+        const v = verdict ? value(verdict) : undefined;
+        return typeof v === 'number' ? number(v) : text(v);
+      }),
     ].join(',');
   });
   return [CSV_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');

@@ -8,10 +8,12 @@ import { renderFindings } from '../findings-text.js';
 import { formatCount, formatLatency, formatMs, formatPercent, formatRate } from '../format.js';
 import { latencyLine } from '../latency.js';
 import { renderLegend } from '../legend.js';
+import { renderSignalsBlock, renderSignalsLead } from '../signals-text.js';
 import { renderTables } from '../tables.js';
 import { cellVerdict, VERDICT_MARK } from '../verdict-text.js';
 import { escapeHtml, relativeHref } from './escape.js';
 import { markdownToHtml } from './markdown.js';
+import { renderStatements } from './statements.js';
 import { lineChart } from './svg.js';
 
 export const HTML_REPORT_FILE = 'report.html';
@@ -46,6 +48,7 @@ svg.chart { display: block; width: 100%; height: auto; margin: 2px 0; font: 10px
 svg.chart polyline { fill: none; stroke-width: 1.5; } svg.chart .grid { stroke: #e6eaef; }
 svg.chart .ytick { text-anchor: end; dominant-baseline: middle; fill: var(--muted); } svg.chart .xtick { fill: var(--muted); } svg.chart .end { text-anchor: end; }
 svg.chart .key { fill: var(--fg); } svg.chart .empty { text-anchor: middle; fill: var(--muted); }
+table.statements td.sql { text-align: left; max-width: 720px; white-space: pre-wrap; word-break: break-word; }
 `;
 
 const COLORS = { srps: '#1f77b4', failures: '#d62728', users: '#2ca02c', p50: '#9467bd', p95: '#ff7f0e' } as const;
@@ -177,6 +180,10 @@ export function renderHtmlReport(results: Results, options: HtmlReportOptions): 
     `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, '# '))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
     `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}</section>`,
     ...(comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : []),
+    ...[renderSignalsLead(results, comparison), renderSignalsBlock(results, comparison)]
+      .filter(Boolean)
+      .map((md) => `<section class="signals">${markdownToHtml(md)}</section>`),
+    renderStatements(results, comparison),
     `<section id="tables"><h2>${results.config.routes.length === 1 ? 'Table 1' : `Tables 1–${results.config.routes.length}`}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
     `<section id="over-time"><h2>Every cell over time</h2><p class="muted">From each cell’s <code>locust_stats_history.csv</code> (Aggregated rows; Locust’s rates are a ~10 s moving window). sRPS = requests/s − failures/s. Throughput and users share one scale per route; response times have their own.</p>${renderOverTime(results, options.series)}</section>`,
   ];
