@@ -58,7 +58,7 @@ export async function chooseLatencyMethod(requested: LatencyMethod, preflight: (
 
 /** Turns a cell's latency on, after the app is ready and before the load starts. */
 export async function applyLatency(run: Runner, stack: Stack, latencyMs: number): Promise<void> {
-  if (stack.layout.method === 'toxiproxy') {
+  if (stack.target.latencyMethod === 'toxiproxy') {
     await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
   } else if (latencyMs > 0) {
     // The app container is fresh for every cell, so there is no earlier qdisc to replace.
