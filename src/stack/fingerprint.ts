@@ -1,3 +1,4 @@
+/** What actually ran: versions read from the engine and from inside the images, recorded in results.json. */
 import type { Runner } from './exec/command.js';
 import type { Stack } from './stack.js';
 

@@ -1,3 +1,4 @@
+/** The latency method: netem's preflight, the choice under `auto`, and a cell's latency turned on. */
 import { runChecked } from '../exec/command.js';
 import type { LatencyMethod } from '../../core/config/build.js';
 import type { Runner } from '../exec/command.js';
