@@ -191,17 +191,15 @@ export interface OwnedOutFolder {
   readonly kept: ReadonlyMap<string, string>;
 }
 
-/** Takes the out folder over (prepareOutDir) and writes a first results.json, every cell "not run" or kept. */
+/** Takes the out folder over (prepareOutDir): from here on, whatever happens, results.json is written into it. */
 export async function takeOverOutFolder(
   out: OutFolder,
-  run: { config: Config; cells: Cell[]; environment: Environment; started: Date },
+  run: { config: Config; cells: Cell[]; environment: Environment },
   log: Logger,
 ): Promise<OwnedOutFolder> {
   const kept = await prepareOutDir(out.dir, out.earlier, out.policy, run, log);
   await mkdir(out.cellsDir, { recursive: true });
-  const owned = { environment: run.environment, kept };
-  await writeResults(out, run.config, run.started, owned);
-  return owned;
+  return { environment: run.environment, kept };
 }
 
 /** Reads the cells measured so far into results.json; after every sample too, so a run killed outright can be resumed. */

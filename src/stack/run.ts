@@ -118,6 +118,8 @@ async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome>
     if (interrupts.signal) return { owned, measured: 0, failure: null };
     const environment = await runEnvironment(run, plan.env, { engine: context.engine, latency, fingerprint, head: plan.head, base: sides?.base ?? null });
     owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
+    // At once, every cell "not run" or kept: a run killed outright (SIGKILL, a lost machine) can still be resumed.
+    await writeResults(plan.out, plan.config, plan.started, owned);
     const measured = await measure({ run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live });
     return { owned, ...measured };
   } catch (failure) {
