@@ -39,12 +39,15 @@ describe('database snapshot and restore', () => {
         root: ROOT,
         workspace: ROOT,
         outDir: `${ROOT}/bench-out/e2e-snapshot`,
-        method: 'netem',
         projectName: `async-bench-${process.pid}`,
         toxiproxyApiPort: await freeLoopbackPort(),
         baseImage: process.env.BASE_IMAGE || DEFAULT_BASE_IMAGE,
         uid: process.getuid?.() ?? 0,
         gid: process.getgid?.() ?? 0,
+      },
+      REFERENCE_APP,
+      {
+        side: null,
         app: {
           context: `${ROOT}/compose/app`,
           dockerfile: `${ROOT}/compose/app/Dockerfile`,
@@ -52,11 +55,11 @@ describe('database snapshot and restore', () => {
           pythonImage: null,
           wheelhouse: null,
         },
+        latencyMethod: 'netem',
+        setup,
       },
-      REFERENCE_APP,
-      setup,
     );
-    await stack.useSetup(setup);
+    await stack.writeSetupOverride();
     await stack.build({ verbose: false, info: (line) => process.stderr.write(`${line}\n`) });
     await stack.startDatabase();
     await stack.prepareData(1_000_000);

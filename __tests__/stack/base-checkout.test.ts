@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBaseCheckout, BaseCommitError, removeBaseCheckout, resolveBaseCommit } from '../../src/stack/base-checkout.js';
 import { processRunner } from '../../src/stack/exec/runner.js';
-import { baseImageName, findBaseCommit, Sides } from '../../src/stack/sides.js';
-import type { StackLayout } from '../../src/stack/project.js';
+import { baseImageName, findBaseCommit, Sides } from '../../src/stack/base-side.js';
 
 /* The base commit of `baseline: base` in real temporary git repositories: found, missing from a shallow clone, checked out and removed. */
 const run = processRunner({ write: () => undefined });
@@ -93,24 +92,26 @@ describe('the base worktree', () => {
     expect(git(origin, 'worktree', 'list')).not.toContain(dir);
   });
 
-  it("Sides: base's app in the worktree and an image of its own; use() switches the layout; a base without the app is refused", async () => {
-    const layout = {
-      outDir: join(scratch, 'out2'),
-      app: { context: join(origin, 'app'), dockerfile: join(origin, 'app/Dockerfile'), image: 'async-bench-app-x:local', pythonImage: null, wheelhouse: null },
-    } as StackLayout;
+  it("Sides: base's app in the worktree and an image of its own; app() gives each side's; a base without the app is refused", async () => {
+    const outDir = join(scratch, 'out2');
+    const head = {
+      context: join(origin, 'app'),
+      dockerfile: join(origin, 'app/Dockerfile'),
+      image: 'async-bench-app-x:local',
+      pythonImage: null,
+      wheelhouse: null,
+    };
     const app = { ...REFERENCE_APP, name: 'x', context: 'app', dockerfile: 'Dockerfile' };
-    const sides = await Sides.checkOut(run, { repo: origin, sha: baseSha }, layout, app);
+    const sides = await Sides.checkOut(run, { repo: origin, sha: baseSha }, head, outDir, app);
     expect(sides.base).toEqual({
-      context: join(layout.outDir, '.stack/base/app'),
-      dockerfile: join(layout.outDir, '.stack/base/app/Dockerfile'),
+      context: join(outDir, '.stack/base/app'),
+      dockerfile: join(outDir, '.stack/base/app/Dockerfile'),
       image: 'async-bench-app-x-base:local',
       pythonImage: null,
       wheelhouse: null,
     });
-    sides.use(layout, 'base');
-    expect(layout.app).toBe(sides.base);
-    sides.use(layout, 'head');
-    expect(layout.app.context).toBe(join(origin, 'app'));
+    expect(sides.app('base')).toBe(sides.base);
+    expect(sides.app('head').context).toBe(join(origin, 'app'));
     await sides.close(run);
     // A base commit from before the app existed: nothing to compare with.
     await writeFile(join(origin, 'README'), 'x');
@@ -120,7 +121,7 @@ describe('the base worktree', () => {
     commit(origin, 'empty');
     const empty = git(origin, 'rev-parse', 'HEAD');
     git(origin, 'checkout', '-q', '-f', 'feature');
-    await expect(Sides.checkOut(run, { repo: origin, sha: empty }, layout, app)).rejects.toThrow(
+    await expect(Sides.checkOut(run, { repo: origin, sha: empty }, head, outDir, app)).rejects.toThrow(
       /the base commit [0-9a-f]{12} cannot be built .*holds no manage\.py/,
     );
     expect(git(origin, 'worktree', 'list')).not.toContain('out2');

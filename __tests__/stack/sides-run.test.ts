@@ -9,6 +9,8 @@ import { CELL_FILES } from '../../src/core/ingest/cell.js';
 import { parseResults } from '../../src/core/results/results.js';
 import type { Runner } from '../../src/stack/exec/command.js';
 import { processRunner } from '../../src/stack/exec/runner.js';
+import { baseImageName } from '../../src/stack/base-side.js';
+import { appImage } from '../../src/stack/project.js';
 import { runBenchmark } from '../../src/stack/run.js';
 import { fakeDocker } from '../helpers/fake-docker.js';
 import { scratch } from '../helpers/fixtures.js';
@@ -80,5 +82,20 @@ describe('runBenchmark with baseline: base and repeats', () => {
       ['head', 2, 'ok'],
     ]);
     expect(git('worktree', 'list')).not.toContain('.stack');
+
+    // Each sample runs its side's app: the app started before a sample's load is base's image for a
+    // base sample, head's for a head one; the database starts once per setup, never per side.
+    const appBefore: [string, string][] = [];
+    let app = '';
+    for (const command of fake.calls) {
+      if (command.args.includes('up') && command.args.at(-1) === 'app') app = command.env!.ASYNC_BENCH_APP_IMAGE!;
+      if (fake.locustRuns.some((run) => command.args.includes(`${run}:/out`))) appBefore.push([command.args.find((arg) => arg.endsWith(':/out'))!, app]);
+    }
+    expect(appBefore.map(([dir, image]) => [dir.includes('/base/') ? 'base' : 'head', image])).toEqual(
+      fake.locustRuns.map((dir) => (dir.includes('/base/') ? ['base', baseImageName(appImage(config.app))] : ['head', appImage(config.app)])),
+    );
+    const databaseStarts = fake.calls.filter((command) => command.args.includes('up') && command.args.at(-1) === 'db');
+    // The database step, the preflight's setup, the first sample's setup.
+    expect(databaseStarts).toHaveLength(3);
   });
 });

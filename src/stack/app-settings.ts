@@ -1,3 +1,4 @@
+/** The settings module generated for the app (async-bench's database, hosts, DEBUG off) and its data steps. */
 import type { AppSpec } from '../core/config/build.js';
 
 /** Where the generated settings module is mounted in the app container (on PYTHONPATH). */

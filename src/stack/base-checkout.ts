@@ -1,12 +1,11 @@
-import { relative } from 'node:path';
-import type { Command, Runner } from './exec/command.js';
-import { runChecked } from './exec/command.js';
-
 /**
  * The base commit of `baseline: base` as a git worktree beside the checkout: found
  * (a ref, the PR's base, or the merge-base with the default branch), checked to be in
  * the clone's history, added detached, and removed when the run ends.
  */
+import { relative } from 'node:path';
+import type { Command, Runner } from './exec/command.js';
+import { runChecked } from './exec/command.js';
 
 export class BaseCommitError extends Error {
   override name = 'BaseCommitError';

@@ -1,3 +1,4 @@
+/** `docker compose` commands as data (and the two `docker` ones a container needs): nothing here runs anything. */
 import type { Command } from './exec/command.js';
 import type { ComposeFlavor } from './docker.js';
 

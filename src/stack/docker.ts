@@ -1,3 +1,4 @@
+/** The engine a run needs: Docker answering, and which Compose runs the stack (the v2 plugin, else v1's docker-compose). */
 import type { Command, Runner } from './exec/command.js';
 import { tail } from './exec/command.js';
 

@@ -1,3 +1,4 @@
+/** What actually ran: versions read from the engine and from inside the images, recorded in results.json. */
 import type { Runner } from './exec/command.js';
 import type { Stack } from './stack.js';
 
@@ -37,7 +38,7 @@ export async function readFingerprint(run: Runner, stack: Stack): Promise<StackF
     packageVersions(run, stack, 'app', APP_PACKAGES),
     packageVersions(run, stack, 'load', LOAD_PACKAGES),
     run(stack.compose.exec('db', ['psql', '-U', 'postgres', '-Atc', 'SHOW server_version'])),
-    stack.layout.method === 'toxiproxy' ? stack.toxiproxy.version().catch(() => null) : Promise.resolve(null),
+    stack.target.latencyMethod === 'toxiproxy' ? stack.toxiproxy.version().catch(() => null) : Promise.resolve(null),
   ]);
   const prefixed = (prefix: string, versions: Record<string, string | null>) =>
     Object.fromEntries(Object.entries(versions).map(([name, version]) => [name === 'python' ? `${prefix} python` : name, version]));

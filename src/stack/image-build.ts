@@ -1,3 +1,4 @@
+/** The app's images: its project image (own Dockerfile or the generic builder), then the derived image the stack runs. */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -53,7 +54,7 @@ export interface AppSource {
 
 /**
  * The name of one step's image, from the derived image the stack runs: each side of a
- * same-runner run (sides.ts names base's derived image apart) gets project and wheels
+ * same-runner run (base-side.ts names base's derived image apart) gets project and wheels
  * images of its own, so building base never retags head's.
  */
 export function stepImageName(derived: string, role: ImageRole): string {

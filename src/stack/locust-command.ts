@@ -1,3 +1,4 @@
+/** The Locust command of one sample, as data: arguments, the environment by value and by name, the mounts. */
 import { basename, dirname, resolve } from 'node:path';
 import type { LoadSpec, RouteSpec } from '../core/config/build.js';
 import { compileLoad, compileRequest, requestEnvNames, routeRequests } from '../core/config/route-request.js';

@@ -1,12 +1,13 @@
-import { readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+/** The out folder: an earlier run found and refused, resumed or started over; this run's results written into it. */
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Config } from '../core/config/build.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
-import { CELLS_FOLDER, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { CELLS_FOLDER, ingestRun, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import type { Cell } from '../core/plan/cells.js';
 import { parseCellRecord } from '../core/results/cell-record.js';
 import type { Environment } from '../core/results/environment.js';
-import type { Results } from '../core/results/results.js';
+import { serializeResults, type Results } from '../core/results/results.js';
 import type { Logger } from './log.js';
 import { configDifferences, environmentDifferences, planResume } from './resume.js';
 
@@ -161,4 +162,46 @@ export async function prepareOutDir(
   const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]!))}` : `${attempts.length} earlier attempts`;
   log.info(`Resuming ${folder}: ${plan.kept.size} of ${run.cells.length} cells kept from ${from}; ${run.cells.length - plan.kept.size} to run.`);
   return plan.kept;
+}
+
+/** The run's out folder, and the earlier run found in it (read only: nothing is changed until the take-over). */
+export interface OutFolder {
+  readonly dir: string;
+  readonly cellsDir: string;
+  readonly resultsPath: string;
+  readonly policy: ExistingRunPolicy;
+  readonly earlier: EarlierRun | null;
+}
+
+/** Reads the out folder and refuses an earlier run now, before anything runs; otherwise it is left as it is. */
+export async function findOutFolder(config: Config, cwd: string, policy: ExistingRunPolicy): Promise<OutFolder> {
+  const dir = resolve(cwd, config.outDir);
+  const earlier = await findEarlierRun(dir);
+  checkOutDir(earlier, policy, config);
+  return { dir, cellsDir: join(dir, CELLS_FOLDER), resultsPath: join(dir, RESULTS_FILE), policy, earlier };
+}
+
+/** The out folder once it is this run's: only then is anything written into it. */
+export interface OwnedOutFolder {
+  readonly environment: Environment;
+  /** Cells kept from an earlier attempt (resume): id → that attempt. */
+  readonly kept: ReadonlyMap<string, string>;
+}
+
+/** Takes the out folder over (prepareOutDir): from here on, whatever happens, results.json is written into it. */
+export async function takeOverOutFolder(
+  out: OutFolder,
+  run: { config: Config; cells: Cell[]; environment: Environment },
+  log: Logger,
+): Promise<OwnedOutFolder> {
+  const kept = await prepareOutDir(out.dir, out.earlier, out.policy, run, log);
+  await mkdir(out.cellsDir, { recursive: true });
+  return { environment: run.environment, kept };
+}
+
+/** Reads the cells measured so far into results.json; after every sample too, so a run killed outright can be resumed. */
+export async function writeResults(out: OutFolder, config: Config, started: Date, owned: OwnedOutFolder): Promise<Results> {
+  const { results } = await ingestRun(out.dir, config, owned.environment, { now: started, allowEmpty: true, resumedFrom: owned.kept });
+  await writeFile(out.resultsPath, serializeResults(results));
+  return results;
 }

@@ -1,3 +1,4 @@
+/** Where async-bench's own files (compose/, locust/) are, bundled or from source. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

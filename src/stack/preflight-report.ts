@@ -1,14 +1,13 @@
-import type { AppSpec, SetupSpec } from '../core/config/build.js';
-import type { RequestRoute, RouteSpec } from '../core/config/schema.js';
-import { compileRequest, requestEnvNames, routeRequests } from '../core/config/route-request.js';
-import { serverCommand } from '../core/config/server-command.js';
-import { tail, type CommandResult } from './exec/command.js';
-
 /**
  * The preflight's pure half: the command that sends every route once, reading its
  * answers, judging them against each route's `expect`, and the error texts that
  * name the input and show the evidence. preflight.ts runs it on the stack.
  */
+import type { AppSpec, SetupSpec } from '../core/config/build.js';
+import type { RequestRoute, RouteSpec } from '../core/config/schema.js';
+import { compileRequest, requestEnvNames, routeRequests } from '../core/config/route-request.js';
+import { serverCommand } from '../core/config/server-command.js';
+import { tail, type CommandResult } from './exec/command.js';
 
 /** In the load image beside the locustfile, whose build_request it imports. */
 export const PREFLIGHT_SCRIPT = '/locust/preflight.py';

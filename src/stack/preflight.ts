@@ -1,3 +1,4 @@
+/** Bad input found before the first cell: Django's settings (manage.py check) and every route once per setup. */
 import type { AppSpec, RouteSpec, SetupSpec } from '../core/config/build.js';
 import { tail, type Runner } from './exec/command.js';
 import {
@@ -32,7 +33,7 @@ export async function checkDjango(run: Runner, stack: Stack, app: AppSpec): Prom
 }
 
 /**
- * Under each setup, as a cell would run it: its database, a fresh app, then every
+ * Under each setup, as a cell would run it (head's app, the chosen latency method): its database, a fresh app, then every
  * route requested once at 0 ms through the load image (the locustfile's own
  * build_request fills the templates). Every setup is checked before one error lists
  * all that failed. Returns the timing line for the log.
@@ -53,9 +54,10 @@ export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[]
   return `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
 }
 
-async function checkSetup(run: Runner, stack: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings> {
+async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings> {
   const findings: SetupFindings = { setup: setup.name, startFailure: null, mismatches: [], appLog: '' };
-  await stack.useSetup(setup);
+  const stack = head.at({ ...head.target, setup });
+  await stack.writeSetupOverride();
   await stack.startDatabase();
   try {
     await stack.startApp();
@@ -64,7 +66,7 @@ async function checkSetup(run: Runner, stack: Stack, setup: SetupSpec, routes: R
   }
   const requests = preflightRequests(routes);
   if (requests.length === 0) return findings;
-  const invocation = preflightInvocation(requests, loadTarget(stack.layout.method, stack.app));
+  const invocation = preflightInvocation(requests, loadTarget(stack.target.latencyMethod, stack.app));
   const result = await run(stack.compose.run('load', invocation.argv, { env: invocation.env, passEnv: invocation.passEnv }));
   const answers = parseAnswers(result.stdout);
   if (result.exitCode !== 0 && answers.length === 0) {

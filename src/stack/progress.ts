@@ -1,3 +1,4 @@
+/** What the run prints while it measures: a progress line per sample and the live view of the running load. */
 import { HistoryTail, type LiveSample } from '../core/ingest/live.js';
 import type { CellOutcome } from '../core/results/schema.js';
 import { formatCount, formatRate } from '../core/report/format.js';

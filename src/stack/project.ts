@@ -1,7 +1,12 @@
+/**
+ * The run's fixed layout (folders, project name, ports, ids) and what one sample runs against (SampleTarget),
+ * and from the two: the compose project, the setup override, where Locust sends its requests.
+ */
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { AppSpec, SetupSpec } from '../core/config/build.js';
+import type { SampleSide } from '../core/plan/paired-order.js';
 import { ASYNC_BENCH_ROOT } from '../core/config/defaults.js';
 import { serverCommand } from '../core/config/server-command.js';
 import { settingsEnvironment, SETTINGS_DIR, SETTINGS_FILE } from './app-settings.js';
@@ -21,23 +26,37 @@ export const SETUP_OVERRIDE_FILE = 'setup.yml';
 
 export const DEFAULT_BASE_IMAGE = 'debian:trixie-slim';
 
+/** What stays the same for the whole run, whatever the sample. */
 export interface StackLayout {
   /** async-bench's own root (compose/, locust/). */
-  root: string;
+  readonly root: string;
   /** The workspace: relative paths of the config (a route's locustfile) resolve against it. */
-  workspace: string;
+  readonly workspace: string;
   /** The run's output folder (absolute). */
-  outDir: string;
-  method: ActiveLatencyMethod;
-  projectName: string;
-  toxiproxyApiPort: number;
-  baseImage: string;
-  uid: number;
-  gid: number;
-  /** How the app's images are built (image-build.ts); `image` is the one the stack runs. */
-  app: AppSource;
+  readonly outDir: string;
+  readonly projectName: string;
+  readonly toxiproxyApiPort: number;
+  readonly baseImage: string;
+  readonly uid: number;
+  readonly gid: number;
   /** Seconds a fresh app may take to be ready; READY_TIMEOUT_SECONDS when absent (tests shorten it). */
-  appReadyTimeoutSeconds?: number;
+  readonly appReadyTimeoutSeconds?: number;
+}
+
+/**
+ * What one sample (or a step before the samples) runs against, fixed when it is made: the
+ * compose project and the app service are derived from it, so switching sides or setups is a
+ * new target, never a change to one. Only the app service reads `app`, so a target that differs
+ * only in side recreates the app container and leaves db and Toxiproxy running.
+ */
+export interface SampleTarget {
+  /** base or head in a same-runner run (baseline: base); null otherwise. */
+  readonly side: SampleSide | null;
+  /** How the app's images are built (image-build.ts); `image` is the one the stack runs. */
+  readonly app: AppSource;
+  /** Chosen before the first sample; `netem` before the choice, when nothing adds latency yet. */
+  readonly latencyMethod: ActiveLatencyMethod;
+  readonly setup: SetupSpec;
 }
 
 /** The app's folder on this machine: {async-bench} is async-bench's root; anything else is relative to the workspace. */
@@ -70,21 +89,22 @@ export function settingsPath(layout: Pick<StackLayout, 'outDir'>): string {
 }
 
 /**
- * The compose project of one run. The setup's database size goes into the env
+ * The compose project of one run, for one target. The setup's database size goes into the env
  * (interpolated by docker-compose.yml); the server command and its environment go
  * into a generated override, so a setup is data: new ones need no code.
  */
-export function composeProject(layout: StackLayout, setup: SetupSpec): ComposeProject {
+export function composeProject(layout: StackLayout, target: SampleTarget): ComposeProject {
+  const toxiproxy = target.latencyMethod === 'toxiproxy' ? [join(layout.root, TOXIPROXY_FILE)] : [];
   return {
     name: layout.projectName,
-    files: [join(layout.root, COMPOSE_FILE), ...(layout.method === 'toxiproxy' ? [join(layout.root, TOXIPROXY_FILE)] : []), setupOverridePath(layout)],
+    files: [join(layout.root, COMPOSE_FILE), ...toxiproxy, setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
-      ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
+      ASYNC_BENCH_DB_MAX_CONNECTIONS: String(target.setup.database.maxConnections),
       ASYNC_BENCH_TOXIPROXY_API_PORT: String(layout.toxiproxyApiPort),
       ASYNC_BENCH_UID: String(layout.uid),
       ASYNC_BENCH_GID: String(layout.gid),
-      ASYNC_BENCH_APP_IMAGE: layout.app.image,
+      ASYNC_BENCH_APP_IMAGE: target.app.image,
     },
     profiles: [LOAD_PROFILE],
   };

@@ -1,3 +1,4 @@
+/** --resume: whether an earlier run measured with the same instrument, and which of its cells are kept. */
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Config } from '../core/config/build.js';

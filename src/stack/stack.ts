@@ -1,13 +1,14 @@
+/** The stack's operations (build, database, app, logs, teardown) as commands run through the Runner, for one target. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { AppSpec, SetupSpec } from '../core/config/build.js';
+import type { AppSpec } from '../core/config/build.js';
 import { CommandError, runChecked, type Runner } from './exec/command.js';
 import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
 import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
 import { prepareCommands, settingsModule } from './app-settings.js';
 import { appNotReadyMessage, prepareSteps, stepFailureMessage } from './preflight-report.js';
-import { composeProject, settingsPath, setupOverride, setupOverridePath, stackStateDir, WAIT_READY, type StackLayout } from './project.js';
+import { composeProject, settingsPath, setupOverride, setupOverridePath, stackStateDir, WAIT_READY, type SampleTarget, type StackLayout } from './project.js';
 import { buildAppImages } from './image-build.js';
 
 /** The services compose builds itself; the app's images are built by image-build.ts. */
@@ -42,33 +43,37 @@ export class StackError extends Error {
 }
 
 /**
- * The running compose project of one benchmark run: every operation is a command
- * built by Compose and executed by the injected Runner.
+ * The running compose project of one benchmark run, seen through one target: every
+ * operation is a command built by Compose from the layout and the target, and executed by
+ * the injected Runner. `at` gives the same stack for another target; nothing is mutated.
  */
 export class Stack {
-  private setup: SetupSpec;
-
   constructor(
     private readonly run: Runner,
     readonly flavor: ComposeFlavor,
     readonly layout: StackLayout,
     readonly app: AppSpec,
-    firstSetup: SetupSpec,
-  ) {
-    this.setup = firstSetup;
+    readonly target: SampleTarget,
+    /** The engine's cores, read once per run and shared by every target. */
+    private readonly engine: { cpus: number | null } = { cpus: null },
+  ) {}
+
+  /** The same stack, for another target (a side, a setup, the chosen latency method). */
+  at(target: SampleTarget): Stack {
+    return new Stack(this.run, this.flavor, this.layout, this.app, target, this.engine);
   }
 
   get compose(): Compose {
-    return new Compose(this.flavor, composeProject(this.layout, this.setup));
+    return new Compose(this.flavor, composeProject(this.layout, this.target));
   }
 
   get toxiproxy(): ToxiproxyClient {
     return new ToxiproxyClient(`http://127.0.0.1:${this.layout.toxiproxyApiPort}`);
   }
 
-  /** Switches to a setup: its server command goes into the override file. */
-  async useSetup(setup: SetupSpec): Promise<void> {
-    this.setup = setup;
+  /** Writes the target's setup into the override file (its server command) and the settings module. */
+  async writeSetupOverride(): Promise<void> {
+    const setup = this.target.setup;
     const path = setupOverridePath(this.layout);
     await mkdir(dirname(path), { recursive: true });
     const cpus = setup.workers === null && setup.command.some((arg) => arg.includes('{workers}')) ? await this.appCpus() : null;
@@ -76,21 +81,19 @@ export class Stack {
     await writeFile(path, setupOverride(setup, this.app, cpus, settingsPath(this.layout), this.layout.root));
   }
 
-  private cpus: number | null = null;
-
   /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
   private async appCpus(): Promise<number> {
-    if (this.cpus === null) {
+    if (this.engine.cpus === null) {
       const { stdout } = await runChecked(this.run, { command: 'docker', args: ['info', '--format', '{{.NCPU}}'] }, 'Reading the number of cores');
       const cpus = Number(stdout.trim());
       if (!Number.isInteger(cpus) || cpus < 1) throw new StackError(`docker info reported ${JSON.stringify(stdout.trim())} cores; set "workers" in the setup.`);
-      this.cpus = cpus;
+      this.engine.cpus = cpus;
     }
-    return this.cpus;
+    return this.engine.cpus;
   }
 
   /**
-   * Builds the images. Verbose streams compose's output; otherwise one line sums it
+   * Builds the images: db and load, and the target's app. Verbose streams compose's output; otherwise one line sums it
    * up, and a failed build's error carries the output's last lines (CommandError).
    */
   async build(options: { verbose: boolean; info: (line: string) => void }): Promise<void> {
@@ -99,7 +102,7 @@ export class Stack {
     const stack = await runChecked(this.run, this.compose.build(STACK_SERVICES), 'Building the images', { stream: options.verbose });
     const app = await buildAppImages(this.run, this.flavor, {
       app: this.app,
-      source: this.layout.app,
+      source: this.target.app,
       root: this.layout.root,
       stateDir: stackStateDir(this.layout),
       baseImage: this.layout.baseImage,
@@ -112,10 +115,10 @@ export class Stack {
 
   /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
   async startDatabase(): Promise<void> {
-    const services = this.layout.method === 'toxiproxy' ? ['db', 'toxiproxy'] : ['db'];
-    await runChecked(this.run, this.compose.up(services, { noDeps: true }), 'Starting the database');
+    const toxiproxy = this.target.latencyMethod === 'toxiproxy';
+    await runChecked(this.run, this.compose.up(toxiproxy ? ['db', 'toxiproxy'] : ['db'], { noDeps: true }), 'Starting the database');
     await this.waitReady('db');
-    if (this.layout.method === 'toxiproxy') await this.waitToxiproxy();
+    if (toxiproxy) await this.waitToxiproxy();
   }
 
   /**
@@ -165,7 +168,7 @@ export class Stack {
       await this.waitReady('app');
     } catch {
       const [state, logs] = await Promise.all([this.state('app').catch(() => null), this.logs('app').catch(() => '')]);
-      throw new StackError(appNotReadyMessage(this.setup, this.app, state, logs, this.readyTimeout('app')));
+      throw new StackError(appNotReadyMessage(this.target.setup, this.app, state, logs, this.readyTimeout('app')));
     }
   }
 

@@ -1,3 +1,4 @@
+/** A route's own locustfile: checked as text before the build, then by Locust itself in the load image. */
 import { readFile } from 'node:fs/promises';
 import type { RouteSpec } from '../core/config/build.js';
 import { ConfigError } from '../core/config/errors.js';

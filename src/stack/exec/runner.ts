@@ -1,3 +1,4 @@
+/** The one place commands run: the Runner over @actions/exec, streaming or capturing their output. */
 import { getExecOutput } from '@actions/exec';
 import type { Command, CommandResult, Runner, RunOptions } from './command.js';
 

@@ -1,3 +1,4 @@
+/** The latency method: netem's preflight, the choice under `auto`, and a cell's latency turned on. */
 import { runChecked } from '../exec/command.js';
 import type { LatencyMethod } from '../../core/config/build.js';
 import type { Runner } from '../exec/command.js';
@@ -58,7 +59,7 @@ export async function chooseLatencyMethod(requested: LatencyMethod, preflight: (
 
 /** Turns a cell's latency on, after the app is ready and before the load starts. */
 export async function applyLatency(run: Runner, stack: Stack, latencyMs: number): Promise<void> {
-  if (stack.layout.method === 'toxiproxy') {
+  if (stack.target.latencyMethod === 'toxiproxy') {
     await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
   } else if (latencyMs > 0) {
     // The app container is fresh for every cell, so there is no earlier qdisc to replace.

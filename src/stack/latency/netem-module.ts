@@ -1,10 +1,3 @@
-import { access, readFile } from 'node:fs/promises';
-import { release as kernelRelease } from 'node:os';
-import { join } from 'node:path';
-import type { LatencyMethod } from '../../core/config/build.js';
-import { describeCommand, type Command, type CommandResult, type Runner } from '../exec/command.js';
-import { ALTERNATIVE } from './netem.js';
-
 /**
  * Gets the kernel's sch_netem module loaded on the host before the netem preflight.
  * GitHub's Ubuntu runners run an Azure kernel (`6.8.0-1021-azure`) whose sch_netem
@@ -12,6 +5,12 @@ import { ALTERNATIVE } from './netem.js';
  * Every command is data run through the Runner; each step's outcome is read from
  * its exit code and output, so recorded outputs drive the tests.
  */
+import { access, readFile } from 'node:fs/promises';
+import { release as kernelRelease } from 'node:os';
+import { join } from 'node:path';
+import type { LatencyMethod } from '../../core/config/build.js';
+import { describeCommand, type Command, type CommandResult, type Runner } from '../exec/command.js';
+import { ALTERNATIVE } from './netem.js';
 
 export const NETEM_MODULE = 'sch_netem';
 

@@ -1,3 +1,4 @@
+/** The netem method's commands and its failures explained (no qdisc, not permitted, no tc). */
 import { tail } from '../exec/command.js';
 
 /**

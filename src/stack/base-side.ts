@@ -1,3 +1,4 @@
+/** baseline: base: the base commit to measure, its worktree and its app, beside head's (this checkout's). */
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { measuresBaseSide } from '../core/config/baseline.js';
@@ -6,7 +7,7 @@ import type { SampleSide } from '../core/plan/paired-order.js';
 import { addBaseCheckout, removeBaseCheckout, repositoryOf, resolveBaseCommit, type BaseCheckout } from './base-checkout.js';
 import type { Runner } from './exec/command.js';
 import { checkAppSource, type AppSource } from './image-build.js';
-import { STACK_STATE_DIR, type StackLayout } from './project.js';
+import { STACK_STATE_DIR } from './project.js';
 
 /** Where the base commit's worktree goes: the run's own state folder, removed when the run ends. */
 export const BASE_WORKTREE = 'base';
@@ -30,21 +31,21 @@ export async function findBaseCommit(run: Runner, appContext: string, ref: strin
 
 /**
  * Both sides of a same-runner run: head's app (this checkout) and base's (the worktree of
- * the base commit, built into its own image). `use` points the stack's layout at one
- * side; only the app service interpolates the app's folder, Dockerfile and image, so
+ * the base commit, built into its own image). A sample's target takes its side's app
+ * (`app`); only the app service interpolates the app's folder, Dockerfile and image, so
  * switching sides recreates the app container and leaves db and Toxiproxy running.
  */
 export class Sides {
   private constructor(
     readonly checkout: BaseCheckout,
-    readonly head: StackLayout['app'],
-    readonly base: StackLayout['app'],
+    readonly head: AppSource,
+    readonly base: AppSource,
   ) {}
 
-  static async checkOut(run: Runner, commit: BaseCommit, layout: StackLayout, app: AppSpec): Promise<Sides> {
-    const head = layout.app;
+  /** Checks the base commit out under the run's state folder in `outDir`; its app is head's, moved to the worktree. */
+  static async checkOut(run: Runner, commit: BaseCommit, head: AppSource, outDir: string, app: AppSpec): Promise<Sides> {
     const context = await realpath(head.context);
-    const checkout = await addBaseCheckout(run, commit.repo, commit.sha, join(layout.outDir, STACK_STATE_DIR, BASE_WORKTREE), context);
+    const checkout = await addBaseCheckout(run, commit.repo, commit.sha, join(outDir, STACK_STATE_DIR, BASE_WORKTREE), context);
     const base: AppSource = {
       ...head,
       context: checkout.appContext,
@@ -64,23 +65,9 @@ export class Sides {
     return sides;
   }
 
-  app(side: SampleSide): StackLayout['app'] {
+  /** The app a sample of this side runs. */
+  app(side: SampleSide): AppSource {
     return side === 'base' ? this.base : this.head;
-  }
-
-  /** Points the layout (and so every compose call after this) at one side's app. */
-  use(layout: StackLayout, side: SampleSide): void {
-    layout.app = this.app(side);
-  }
-
-  /** Builds base's images with the stack's own build (db and load come from the cache), then points back at head. */
-  async build(layout: StackLayout, build: () => Promise<void>): Promise<void> {
-    this.use(layout, 'base');
-    try {
-      await build();
-    } finally {
-      this.use(layout, 'head');
-    }
   }
 
   close(run: Runner): Promise<void> {
