@@ -114,6 +114,15 @@ describe('publishComment against a local GitHub', () => {
     expect(server.writes().map((r) => r.method)).toEqual(['POST']);
   });
 
+  it("a marker in the report's text (a route path) cannot make another key's run take this comment over", async () => {
+    const hostile = `## async-bench\n\n| route \`${commentMarker('other')}\` |\n`;
+    await publishComment(request({ body: hostile }), deps());
+    const other = await publishComment(request({ key: 'other', body: 'the other job' }), deps());
+    expect(other.action).toBe('created');
+    expect(server.comments).toHaveLength(2);
+    expect(server.comments[0]!.body).toContain('| route');
+  });
+
   it('names a personal access token by GET /user and GITHUB_TOKEN by the GraphQL viewer', async () => {
     await publishComment(request({ token: 'pat' }), deps());
     expect(server.comments[0]!.user.login).toBe('octocat');

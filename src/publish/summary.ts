@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { neutralizeBidi } from '../core/report/escape.js';
 
 /** GitHub drops a step summary above 1 MiB; stay under it with room for the note. */
 export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -18,7 +19,8 @@ export async function writeJobSummary(markdown: string): Promise<SummaryOutcome>
   // checking it first turns "no summary here" into a no-op instead of a throw.
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return { written: false, reason: 'GITHUB_STEP_SUMMARY is not set' };
-  await core.summary.addRaw(fitSummary(markdown), true).write();
+  // The report escapes what it quotes; this covers whatever else reaches the summary.
+  await core.summary.addRaw(fitSummary(neutralizeBidi(markdown)), true).write();
   return { written: true, reason: `appended to ${file}` };
 }
 
