@@ -103,6 +103,7 @@ describe('publishing through API faults', () => {
     'a one-shot 500': { answer: FAULTS.serverError(), status: 500 },
     'a 502 with an HTML body': { answer: FAULTS.badGatewayHtml(), status: 502 },
     'a 429 with retry-after': { answer: FAULTS.secondaryRateLimit(429, 5), status: 429 },
+    'a bare 429 Too Many Requests with retry-after': { answer: FAULTS.tooManyRequests(5), status: 429 },
     'a reset connection': { answer: FAULTS.reset(), status: 0 },
     'a silence': { answer: FAULTS.silence(), status: 0 },
   };

@@ -419,6 +419,8 @@ export const FAULTS = {
     message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
     headers: { 'retry-after': String(retryAfterS) },
   }),
+  /** A bare 429 (a proxy's or GitHub's "Too Many Requests"), neither of the two rate-limit signals above. */
+  tooManyRequests: (retryAfterS: number): FaultAnswer => ({ status: 429, message: 'Too Many Requests', headers: { 'retry-after': String(retryAfterS) } }),
   /** The hourly quota used up: remaining 0 and when it resets. */
   primaryRateLimit: (resetInS: number): FaultAnswer => ({
     status: 403,

@@ -261,6 +261,30 @@ describe('publishComment against a local GitHub', () => {
       expect(out.lines('warning')).toHaveLength(0);
     });
 
+    it.each([
+      ['GET', /\/issues\/\d+\/comments$/],
+      ['POST', /\/issues\/\d+\/comments$/],
+      ['PATCH', /\/issues\/comments\/\d+$/],
+    ])('a bare 429 on %s waits retry-after, then goes on', async (method, path) => {
+      if (method === 'PATCH') server.addComment(PR, BOT, `${commentMarker('main')}\nold`);
+      server.failNext({ method, path, ...FAULTS.tooManyRequests(4) });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe(method === 'PATCH' ? 'updated' : 'created');
+      const [limited, retried] = server.requests.filter((r) => r.method === method && path.test(r.path));
+      expect([limited!.status, retried!.status]).toEqual([429, method === 'POST' ? 201 : 200]);
+      expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(40); // 4 s at 10 ms a second
+      expect(server.comments).toHaveLength(1);
+    });
+
+    it('a 429 asking for longer than two minutes, or one after two waits, fails naming the limit', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.tooManyRequests(600) });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/retry-after 600 s/) });
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.tooManyRequests(1), times: 3 });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 429 });
+      expect(server.writes().map((r) => r.status)).toEqual([429, 429, 429, 429]);
+      expect(server.comments).toHaveLength(0);
+    });
+
     it('bad credentials surface', async () => {
       await expect(publishComment(request({ token: 'revoked' }), deps())).rejects.toMatchObject({ status: 401 });
     });

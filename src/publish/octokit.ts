@@ -3,6 +3,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The REST + GraphQL client the publish edge talks through (Octokit with rest + paginate plugins). */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -51,8 +52,9 @@ const RATE_LIMIT_RETRIES = 2;
  *
  * Every client retries what is worth retrying: 5xx, reset connections and timeouts by
  * @octokit/plugin-retry; 403/429 rate limits by @octokit/plugin-throttling, which waits
- * `retry-after` or until `x-ratelimit-reset`. The retry plugin leaves 429 alone so the two never
- * both retry one response. Write spacing is per factory, not the throttling plugin's
+ * `retry-after` or until `x-ratelimit-reset`; a plain 429 (neither of the two GitHub signals the
+ * throttling plugin reads) by tooManyRequests, with the same bound. The retry plugin leaves 429
+ * alone so no two of them retry one response. Write spacing is per factory, not the throttling plugin's
  * process-wide default, so one client's writes never wait for another's.
  */
 export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}): OctokitFactory {
@@ -84,6 +86,7 @@ export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}):
       // Order matters: the first plugin's hook is innermost, so every retry gets a fresh timeout.
       attemptTimeout(t.requestTimeoutMs),
       retry,
+      tooManyRequests(t),
       throttling,
     );
 }
@@ -105,6 +108,40 @@ function attemptTimeout(ms: number): OctokitPlugin {
       } catch (error) {
         if (deadline.aborted && error instanceof Error) error.message = `no response within ${ms / 1000} s`;
         throw error;
+      }
+    });
+    return {};
+  };
+}
+
+interface FailedRequest {
+  status?: unknown;
+  message?: unknown;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+/**
+ * A 429 that plugin-throttling passes by: no "secondary rate limit" in its message and quota left.
+ * It waits `retry-after` (60 s without one, as GitHub advises) as the throttling plugin would:
+ * at most RATE_LIMIT_RETRIES times, and never longer than maxRateLimitWaitS.
+ */
+function tooManyRequests(t: ApiTiming): OctokitPlugin {
+  const plain429 = (error: FailedRequest): boolean =>
+    error.status === 429 && !/\bsecondary rate\b/i.test(String(error.message)) && String(error.response?.headers?.['x-ratelimit-remaining']) !== '0';
+  return (octokit) => {
+    octokit.hook.wrap('request', async (request, options) => {
+      for (let retries = 0; ; retries++) {
+        try {
+          return await request(options);
+        } catch (error) {
+          const failed = (error ?? {}) as FailedRequest;
+          if (!plain429(failed)) throw error;
+          const retryAfter = Number(failed.response?.headers?.['retry-after'] ?? 60);
+          const wait = Number.isFinite(retryAfter) && retryAfter <= t.maxRateLimitWaitS && retries < RATE_LIMIT_RETRIES;
+          core.info(`${options.method} ${options.url}: too many requests (HTTP 429); ${wait ? `retrying in ${retryAfter} s` : 'not waiting that long'}.`);
+          if (!wait) throw error;
+          await sleep(Math.max(retryAfter, 0) * t.rateLimitSecondMs);
+        }
       }
     });
     return {};
