@@ -285,6 +285,50 @@ describe('publishComment against a local GitHub', () => {
       expect(server.comments).toHaveLength(0);
     });
 
+    it.each([
+      ['reset after it landed', FAULTS.reset('after')],
+      ['silence after it landed', FAULTS.silence('after')],
+      ['answered after the timeout', FAULTS.late(500)],
+    ])('a create whose answer is lost (%s) on every attempt: listed before each retry, one comment, no error', async (_, fault) => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...fault, times: 4 });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('created');
+      expect(server.comments).toHaveLength(1);
+      expect(outcome.url).toBe(server.comments[0]!.html_url);
+      const calls = server.requests.filter((r) => r.path.endsWith(`/issues/${PR}/comments`)).map((r) => r.method);
+      expect(calls).toEqual(['GET', 'POST', 'GET', 'GET']); // list, create (lost), list: found, the duplicate check
+    });
+
+    it('a lost create whose check cannot list: not sent again, an error saying it may be written', async () => {
+      const list = /\/issues\/\d+\/comments$/;
+      server.failNext({ method: 'POST', path: list, ...FAULTS.reset('after') });
+      server.beforeNext('POST', list, () => server.failNext({ method: 'GET', path: list, ...FAULTS.serverError(), times: 4 }));
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({
+        name: 'CommentError',
+        message: expect.stringMatching(/^Could not comment on pull request #7: .*may have been written anyway, and checking for it failed: .*Server Error/),
+      });
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 0']);
+    });
+
+    it('a create that failed before landing is sent again after a list finds nothing', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.reset('before'), times: 2 });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('created');
+      expect(server.comments).toHaveLength(1);
+      const calls = server.requests.filter((r) => r.path.endsWith(`/issues/${PR}/comments`)).map((r) => `${r.method} ${r.status}`);
+      expect(calls).toEqual(['GET 200', 'POST 0', 'GET 200', 'POST 0', 'GET 200', 'POST 201', 'GET 200']);
+    });
+
+    it('a 404 on updating a comment that is still there: listed again and updated, no second comment', async () => {
+      const ours = server.addComment(PR, BOT, `${commentMarker('main')}\nold`);
+      server.failNext({ method: 'PATCH', path: /\/issues\/comments\/\d+$/, status: 404, message: 'Not Found' });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome).toMatchObject({ action: 'updated', url: ours.html_url });
+      expect(server.comments).toHaveLength(1);
+      expect(ours.body).toContain('| 1 | 2 |');
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 404', 'PATCH 200']);
+    });
+
     it('bad credentials surface', async () => {
       await expect(publishComment(request({ token: 'revoked' }), deps())).rejects.toMatchObject({ status: 401 });
     });

@@ -83,8 +83,10 @@ export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}):
           onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
       },
-      // Order matters: the first plugin's hook is innermost, so every retry gets a fresh timeout.
+      // Order matters: the first plugin's hook is innermost, so every retry gets a fresh timeout
+      // and is checked (checkBeforeRetry) before it is sent.
       attemptTimeout(t.requestTimeoutMs),
+      checkBeforeRetry,
       retry,
       tooManyRequests(t),
       throttling,
@@ -113,6 +115,44 @@ function attemptTimeout(ms: number): OctokitPlugin {
     return {};
   };
 }
+
+/**
+ * Asked before a request is sent again (`request: { landedCheck }` on a call): the data of what
+ * the earlier attempt made, when it did make it, or null to send the request again.
+ */
+export type LandedCheck = () => Promise<unknown>;
+
+/** The check failed, so it is unknown whether the write landed: not retried (plugin-retry reads `request.request.retries`). */
+class LandedUnknownError extends Error {
+  override name = 'LandedUnknownError';
+  readonly request = { request: { retries: 0 } };
+}
+
+/**
+ * A write whose answer was lost (reset, timeout) may have been done: GitHub got it, the answer
+ * never came. Retried blindly, a create makes a second comment. So a request that carries a
+ * `landedCheck` runs it before each retry, and a found result is taken as the answer.
+ */
+const checkBeforeRetry: OctokitPlugin = (octokit) => {
+  octokit.hook.wrap('request', async (request, options) => {
+    const landedCheck = options.request?.landedCheck as LandedCheck | undefined;
+    if (landedCheck && Number(options.request?.retryCount ?? 0) > 0) {
+      let landed: unknown;
+      try {
+        landed = await landedCheck();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new LandedUnknownError(`an attempt failed and may have been written anyway, and checking for it failed: ${detail}`, { cause: error });
+      }
+      if (landed !== null) {
+        core.info(`${options.method} ${options.url}: the earlier attempt was written though its answer was lost; not sending it again.`);
+        return { status: 200, url: options.url, headers: {}, data: landed };
+      }
+    }
+    return request(options);
+  });
+  return {};
+};
 
 interface FailedRequest {
   status?: unknown;
