@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { neutralizeBidi } from '../core/report/escape.js';
+import { cutToFit } from '../core/report/fit.js';
 
 /** GitHub drops a step summary above 1 MiB; stay under it with room for the note. */
 export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -27,8 +28,5 @@ export async function writeJobSummary(markdown: string): Promise<SummaryOutcome>
 export function fitSummary(markdown: string, limit = SUMMARY_LIMIT): string {
   if (Buffer.byteLength(markdown) <= limit) return markdown;
   const note = '\n\n_… truncated: the step summary limit is 1 MiB. The full report is in the results artifact._\n';
-  let cut = markdown.slice(0, limit - note.length);
-  while (Buffer.byteLength(cut) > limit - note.length) cut = cut.slice(0, -1024);
-  const line = cut.lastIndexOf('\n');
-  return `${line > 0 ? cut.slice(0, line) : cut}${note}`;
+  return cutToFit(markdown, note, limit, (text) => Buffer.byteLength(text));
 }

@@ -99,6 +99,14 @@ export function code(text: string): string {
     .join('\\|');
 }
 
+/**
+ * Setup labels and route titles where they head tables, findings and charts: clipped, so that
+ * no label, however long, can crowd the tables out of a comment (the configuration section
+ * shows them whole).
+ */
+export const LABEL_MAX = 80;
+export const labelText = (text: string): string => escapeMarkdown(clip(text, LABEL_MAX));
+
 /** Shortens long free text (error messages) so one cell cannot fill a comment. Clip before escaping. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
