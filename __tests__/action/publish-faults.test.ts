@@ -186,8 +186,28 @@ describe('publishing through API faults', () => {
       const result = await action();
       expect(Date.now() - started).toBeLessThan(5000);
       expectEverythingWritten(result);
-      expect(result.errors[0]).toMatch(/Could not read the comments of pull request #3: HTTP 500: no response within 0\.3 s/);
+      expect(result.errors[0]).toMatch(/Could not read the comments of pull request #3: no response within 0\.3 s/);
       expect(result.exitCode).toBe(1);
+    });
+
+    it('an invalid comment-key: a warning at the start, results, summary and outputs written, then the error, the step fails last', async () => {
+      const result = await run({
+        getInput: stepInputs({ mode: 'run', baseline: 'paper', 'github-token': 'tok', 'comment-key': 'has space' }),
+        env: harness.env(),
+        artifactStore: async () => store,
+        benchmark,
+        timing: { api: FAST_API, upload: FAST_UPLOAD },
+      }).then(async () => ({
+        outputs: parseOutputs(await readFile(join(dir, 'output.txt'), 'utf8')),
+        summary: await readFile(harness.summary, 'utf8'),
+      }));
+      expect(Object.keys(result.outputs).sort()).toEqual([...OUTPUTS].sort());
+      expect(result.summary).toContain('**Table 1: CPU-bound**');
+      expect(store.uploads).toHaveLength(1);
+      expect(out.lines('warning')[0]).toMatch(/Invalid comment-key: "has space".*the step fails at the end/);
+      expect(out.lines('error')[0]).toMatch(/The pull request comment was not written: Invalid comment-key: "has space"/);
+      expect(server.writes()).toHaveLength(0);
+      expect(process.exitCode).toBe(1);
     });
 
     it('a rate-limit 403 is told apart from a permission 403: no fork advice', async () => {

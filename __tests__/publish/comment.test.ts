@@ -231,6 +231,18 @@ describe('publishComment against a local GitHub', () => {
       expect(server.comments).toHaveLength(0);
     });
 
+    it.each([
+      ['a reset connection', FAULTS.reset(), /: no answer from GitHub \(.+\)\.$/],
+      ['a silence', FAULTS.silence(), /: no response within 0\.3 s\.$/],
+    ])('%s on every attempt is said as such, not as an HTTP 500', async (_, fault, said) => {
+      server.failNext({ method: 'GET', path: /\/issues\/\d+\/comments$/, ...fault, times: 4 });
+      const error = (await publishComment(request(), deps()).catch((e: unknown) => e)) as Error & { status: unknown };
+      expect(error).toMatchObject({ name: 'CommentError', status: null });
+      expect(error.message).toMatch(/^Could not read the comments of pull request #7: /);
+      expect(error.message).toMatch(said);
+      expect(error.message).not.toMatch(/HTTP 500/);
+    });
+
     it('a one-shot 5xx is retried, not reported', async () => {
       server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 503, message: 'Service Unavailable' });
       const outcome = await publishComment(request(), deps());
