@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readInputText } from '../ingest/input-file.js';
 import { PROFILES } from '../config/defaults.js';
 import type { LoadSpec } from '../config/schema.js';
 import { cellId } from '../plan/cells.js';
@@ -160,13 +160,10 @@ export async function resolveBaseline(source: string | null | undefined, sources
 export async function loadBaseline(source: string, cwd = process.cwd()): Promise<Baseline> {
   if (source === PAPER_BASELINE_NAME) return paperBaseline();
   source = resolve(cwd, source);
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `Invalid baseline: cannot read ${JSON.stringify(source)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give "paper" or the path of a results.json.`,
-    );
-  }
+  const expected = '"paper" or the path of a results.json';
+  const text = await readInputText(source, source, expected).catch((error: Error) => {
+    throw new Error(`Invalid baseline: ${error.message}`);
+  });
+  if (text === null) throw new Error(`Invalid baseline: cannot read ${JSON.stringify(source)} (ENOENT); give ${expected}.`);
   return baselineFromResults(source, parseResults(source, text));
 }
