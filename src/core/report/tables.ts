@@ -51,7 +51,8 @@ export function tableList(results: Results, comparison: Comparison | null): stri
       }),
     ]);
     const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ['r', ...config.setups.map(() => 'r')] });
-    const title = `**Table ${i + 1}: ${labelText(route.title)}** (${escapeMarkdown(route.method)} ${code(clip(route.path, 2 * LABEL_MAX))}): max sRPS & total successes`;
+    const path = code(clip(route.path, 2 * LABEL_MAX));
+    const title = `**Table ${i + 1}: ${labelText(route.title)}** (${escapeMarkdown(route.method)} ${path}): max sRPS & total successes`;
     return `${title}\n\n${table}`;
   });
 }
