@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'node:events';
-import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/cli.js';
@@ -235,5 +236,79 @@ describe('flags take negative numbers to their input’s own message', () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe('inputs of the wrong kind are refused up front, with the path and the fix', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await scratch());
+    await writeFile(join(dir, 's1.json'), serializeResults(makeResults({ shard: '1/2' }, () => ({}))));
+    await writeFile(join(dir, 's2.json'), serializeResults(makeResults({ shard: '2/2' }, () => ({}))));
+    await writeFile(join(dir, 'all.json'), serializeResults(makeResults({}, () => ({}))));
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    await mkdir(join(dir, 'folder'));
+  });
+  afterEach(() => cleanup());
+
+  // A FIFO with no writer: opened for reading, it would wait forever (the test would time out).
+  it.each([
+    [['report', 'pipe'], /async-bench: \S*pipe: is a FIFO \(named pipe\), not a regular file, so it was not read; expected the path of a results\.json\./],
+    [['compare', 'pipe', '--baseline', 'paper'], /\S*pipe: is a FIFO \(named pipe\), not a regular file/],
+    [['report', 'all.json', '--baseline', 'pipe'], /Invalid baseline: \S*pipe: is a FIFO \(named pipe\).*expected "paper" or the path of a results\.json/],
+    [['merge', 'm.json', 's1.json', 'pipe'], /\S*pipe: is a FIFO \(named pipe\), not a regular file/],
+    [
+      ['merge', 'pipe', 's1.json', 's2.json'],
+      /async-bench merge: pipe: is a FIFO \(named pipe\), not a regular file, so it was not read; expected the path of the merged results\.json\./,
+    ],
+    [['report', 'folder'], /\S*folder: is a directory \(EISDIR\); expected the path of a results\.json\./],
+  ])('%j: refused, nothing hangs', async (argv, message) => {
+    const result = await cli(dir, argv);
+    expect(result.err).toMatch(message);
+    expect(result.code).not.toBe(0);
+    await expect(readFile(join(dir, 'm.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('merge refuses an existing results.json that is not one of its shards (a full run), naming it', async () => {
+    const before = await readFile(join(dir, 'all.json'), 'utf8');
+    const merge = await cli(dir, ['merge', 'all.json', 's1.json', 's2.json']);
+    expect(merge.code).toBe(2);
+    expect(merge.err).toMatch(
+      /^async-bench merge: all\.json already holds results \(27 cells, created \S+\) that are not the merge of these shards; merge never replaces them: give a new output path, or move all\.json aside\./,
+    );
+    expect(await readFile(join(dir, 'all.json'), 'utf8')).toBe(before);
+    await expect(readFile(join(dir, 'tables.md'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('merge refuses an unrelated tables.md beside the output, and writes nothing', async () => {
+    await writeFile(join(dir, 'tables.md'), 'my notes');
+    const merge = await cli(dir, ['merge', 'm.json', 's1.json', 's2.json']);
+    expect(merge.code).toBe(2);
+    expect(merge.err).toMatch(
+      /\S+tables\.md exists and is not the tables of this merge; merge never replaces it: choose an output in another folder, or move it aside\./,
+    );
+    expect(await readFile(join(dir, 'tables.md'), 'utf8')).toBe('my notes');
+    await expect(readFile(join(dir, 'm.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('merge into a folder says to name the file', async () => {
+    const merge = await cli(dir, ['merge', 'folder', 's1.json', 's2.json']);
+    expect(merge.code).toBe(2);
+    expect(merge.err).toMatch(/^async-bench merge: folder is a folder; give the path of the merged results\.json, e\.g\. folder\/results\.json: /);
+  });
+
+  it('ingest on a file says it needs the run folder, not to move a file aside', async () => {
+    const ingest = await cli(dir, ['ingest', 'all.json']);
+    expect(ingest.code).toBe(2);
+    expect(ingest.err).toMatch(/^async-bench ingest: all\.json is a file, not a run folder; give the folder a run wrote \(its --out, holding cells\/\)\./);
+    expect(ingest.err).not.toMatch(/aside/);
+  });
+
+  it('run --out <a file> says it is a file, not that it holds a run from 1970', async () => {
+    const run = await cli(dir, ['run', ...asFlags({ ...SMALL, out: 'all.json' })]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^async-bench run: \S*all\.json is a file, not a folder; give --out \(the out input\) a folder for the run/);
+    expect(run.err).not.toMatch(/1970/);
   });
 });

@@ -14,6 +14,7 @@ import { CellMetricsFold, RATE_WINDOW_SECONDS } from '../src/core/ingest/metrics
 import { AGGREGATED, type FailureRow, type HistoryRow, type StatsRow } from '../src/core/ingest/rows.js';
 import { ingestRun } from '../src/core/ingest/run-dir.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
+import { parseResults, serializeResults } from '../src/core/results/results.js';
 import { writeBigHistory, type BigHistory } from '../scripts/big-history.js';
 import { fixture, placeCell, scratch } from './helpers/fixtures.js';
 
@@ -153,6 +154,37 @@ describe('streamed files of any shape', () => {
   it('a stats file of blank lines and spaces is empty', async () => {
     await writeFile(join(cell, 'locust_stats.csv'), '  \n\n   \n');
     expect(reasonOf(await readCell(cell))).toBe('cells/sync__cpu__0ms/locust_stats.csv is empty (Locust wrote no header).');
+  });
+
+  const edit = async (file: string, change: (lines: string[]) => void): Promise<void> => {
+    const lines = (await readFile(join(cell, file), 'utf8')).split('\n');
+    change(lines);
+    await writeFile(join(cell, file), lines.join('\n'));
+  };
+  const setField = (line: string, index: number, value: string): string => line.split(',').with(index, value).join(',');
+
+  it.each([
+    ['locust_stats.csv', 2, 2, '-5', 'row 2: column "Request Count" holds "-5"; a count is a whole number ≥ 0.'],
+    ['locust_stats.csv', 1, 3, '1.5', 'row 1: column "Failure Count" holds "1.5"; a count is a whole number ≥ 0.'],
+    ['locust_stats.csv', 2, 9, '-89.5', 'row 2: column "Requests/s" holds "-89.5"; a rate or a time is ≥ 0.'],
+    ['locust_stats.csv', 2, 4, '-110', 'row 2: column "Median Response Time" holds "-110"; a rate or a time is ≥ 0.'],
+    ['locust_stats.csv', 2, 3, '99999', 'row 2: column "Failure Count" (99999) is more than column "Request Count" (1255); Locust never writes that'],
+    ['locust_stats_history.csv', 3, 1, '-1', 'row 3: column "User Count" holds "-1"; a count is a whole number ≥ 0.'],
+    ['locust_stats_history.csv', 3, 5, '-2', 'row 3: column "Failures/s" holds "-2"; a rate or a time is ≥ 0.'],
+    ['locust_failures.csv', 1, 3, '-232', 'row 1: column "Occurrences" holds "-232"; a count is a whole number ≥ 0.'],
+  ])('%s row %i field %i = %s, outside what results.json allows: the cell fails naming file, row and column', async (file, row, index, value, said) => {
+    await edit(file, (lines) => (lines[row] = setField(lines[row]!, index, value)));
+    expect(reasonOf(await readCell(cell))).toBe(`cells/sync__cpu__0ms/${file}, ${said}`.replace(/that$/, 'that: is the file edited or corrupt?'));
+  });
+
+  it('a run with a negative count ingests into a results.json every reader accepts, that cell failed', async () => {
+    await edit('locust_stats.csv', (lines) => (lines[2] = setField(lines[2]!, 2, '-5')));
+    const config = buildConfig({ inputs: { setups: 'sync', routes: 'cpu', latencies: '0' } });
+    const { results } = await ingestRun(dir, config, hostEnvironment());
+    expect(results.cells).toMatchObject([
+      { id: 'sync/cpu/0ms', status: 'failed', reason: expect.stringMatching(/locust_stats\.csv, row 2: column "Request Count"/) },
+    ]);
+    expect(() => parseResults('results.json', serializeResults(results))).not.toThrow();
   });
 
   it('a bad number names the file, the row and the column', async () => {

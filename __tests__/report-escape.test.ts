@@ -275,3 +275,38 @@ describe('clip', () => {
     expect(clip('ab😀cd', 5)).toBe('ab😀…');
   });
 });
+
+describe('text that could forge the comment marker or reorder what is shown', () => {
+  const marker = '<!-- async-bench:comment-key=other -->';
+
+  it('never writes <!-- or --> from config or results text, in code or prose', () => {
+    for (const text of [marker, `a${marker}b`, 'x --!> y', '<!---->']) {
+      for (const out of [code(text), escapeMarkdown(text)]) {
+        expect(out).not.toMatch(/<!--|--!?>/);
+      }
+    }
+    expect(code(marker).replaceAll('\u2060', '')).toBe(`\`${marker}\``);
+  });
+
+  it('a route path holding a marker is shown, but no line of the report is a marker', () => {
+    const { results } = resultsWith('plain');
+    results.config.routes[0]!.path = `/x/${marker}`;
+    results.config.setups[0]!.command = [...results.config.setups[0]!.command, marker];
+    const body = renderReport(results, { comparison: null, maxLength: 10_000_000 });
+    expect(body).not.toContain('<!--');
+    expect(body.replaceAll('\u2060', '')).toContain(marker);
+  });
+
+  it('bidirectional controls are replaced by U+FFFD in code, in prose and in the whole report', () => {
+    const controls = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+    const bidi = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+    for (const control of controls) {
+      expect(code(`rm${control}x`)).toBe('`rm\ufffdx`');
+      expect(escapeMarkdown(`a${control}b`)).toBe('a\ufffdb');
+    }
+    const { results } = resultsWith(`evil\u202egnp.exe\u2066x\u2069`);
+    const body = renderReport(results, { comparison: null, maxLength: 10_000_000 });
+    expect(body).not.toMatch(bidi);
+    expect(body).toContain('evil\ufffdgnp.exe');
+  });
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -264,6 +265,32 @@ describe('runAction', () => {
         }),
       ).rejects.toThrow(/^Invalid results: "async-bench-results\/report\/results.json" is where mode report writes its own results.json .*set out: elsewhere/);
       expect(await readFile(join(outDir, 'results.json'), 'utf8')).toBe(RUN_RESULTS);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it.each([
+      [
+        'a FIFO',
+        'pipe',
+        /^Invalid results: \S+pipe: is a FIFO \(named pipe\), not a regular file, so it was not read; expected a results\.json\. Give `results` the path/,
+      ],
+      [
+        'a folder',
+        'folder',
+        /^Invalid results: \S+folder: is a directory \(EISDIR\); expected a results\.json\. Give `results` the path of a results\.json file\./,
+      ],
+      ['a missing file', 'missing.json', /^Invalid results: \S+missing\.json does not exist; give `results` the path of a results\.json file\./],
+    ])('report mode with `results` pointing at %s: the path and the fix, no hang, no request', async (_, name, message) => {
+      execFileSync('mkfifo', [join(dir, 'pipe')]);
+      await mkdir(join(dir, 'folder'));
+      await expect(
+        runAction({
+          getInput: inputs({ mode: 'report', results: name, 'github-token': 'tok' }),
+          env: env(),
+          artifactStore: async () => store,
+          benchmark: () => Promise.reject(new Error('report mode must not run the benchmark')),
+        }),
+      ).rejects.toThrow(message);
       expect(server.requests).toHaveLength(0);
     });
 

@@ -103,6 +103,7 @@ describe('publishing through API faults', () => {
     'a one-shot 500': { answer: FAULTS.serverError(), status: 500 },
     'a 502 with an HTML body': { answer: FAULTS.badGatewayHtml(), status: 502 },
     'a 429 with retry-after': { answer: FAULTS.secondaryRateLimit(429, 5), status: 429 },
+    'a bare 429 Too Many Requests with retry-after': { answer: FAULTS.tooManyRequests(5), status: 429 },
     'a reset connection': { answer: FAULTS.reset(), status: 0 },
     'a silence': { answer: FAULTS.silence(), status: 0 },
   };
@@ -130,8 +131,8 @@ describe('publishing through API faults', () => {
     const result = await action();
 
     expectClean(result);
-    // Two landed; the retry's (newest) is kept and the first deleted.
-    expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 0', 'POST 201', 'DELETE 204']);
+    // It landed: the list before the retry finds it, so it is not sent again.
+    expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 0']);
   });
 
   describe('the artifact upload', () => {
@@ -185,8 +186,28 @@ describe('publishing through API faults', () => {
       const result = await action();
       expect(Date.now() - started).toBeLessThan(5000);
       expectEverythingWritten(result);
-      expect(result.errors[0]).toMatch(/Could not read the comments of pull request #3: HTTP 500: no response within 0\.3 s/);
+      expect(result.errors[0]).toMatch(/Could not read the comments of pull request #3: no response within 0\.3 s/);
       expect(result.exitCode).toBe(1);
+    });
+
+    it('an invalid comment-key: a warning at the start, results, summary and outputs written, then the error, the step fails last', async () => {
+      const result = await run({
+        getInput: stepInputs({ mode: 'run', baseline: 'paper', 'github-token': 'tok', 'comment-key': 'has space' }),
+        env: harness.env(),
+        artifactStore: async () => store,
+        benchmark,
+        timing: { api: FAST_API, upload: FAST_UPLOAD },
+      }).then(async () => ({
+        outputs: parseOutputs(await readFile(join(dir, 'output.txt'), 'utf8')),
+        summary: await readFile(harness.summary, 'utf8'),
+      }));
+      expect(Object.keys(result.outputs).sort()).toEqual([...OUTPUTS].sort());
+      expect(result.summary).toContain('**Table 1: CPU-bound**');
+      expect(store.uploads).toHaveLength(1);
+      expect(out.lines('warning')[0]).toMatch(/Invalid comment-key: "has space".*the step fails at the end/);
+      expect(out.lines('error')[0]).toMatch(/The pull request comment was not written: Invalid comment-key: "has space"/);
+      expect(server.writes()).toHaveLength(0);
+      expect(process.exitCode).toBe(1);
     });
 
     it('a rate-limit 403 is told apart from a permission 403: no fork advice', async () => {

@@ -69,7 +69,9 @@ export type FaultAnswer =
   /** The connection is torn down without an answer (ECONNRESET on the client). */
   | { reset: true; when?: FaultTiming }
   /** Nothing comes back; the client must give up on its own. */
-  | { silence: true; when?: FaultTiming };
+  | { silence: true; when?: FaultTiming }
+  /** The work is done at once and the answer sent `delayMs` later (after the client's timeout, it is lost). */
+  | { delayMs: number };
 
 /**
  * `before`: the request is dropped unhandled. `after`: GitHub did the work (the comment
@@ -121,6 +123,7 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const interludes: { method: string; path: RegExp; change: () => void }[] = [];
+  const pending = new Set<NodeJS.Timeout>();
   let nextId = 1000;
   let clock = Date.parse('2025-01-01T00:00:00Z');
   const now = (): string => new Date((clock += 1000)).toISOString();
@@ -339,18 +342,27 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
       if (fault && 'reset' in fault) request.socket.destroy();
       // silence: keep the socket open and never answer; close() tears it down.
     };
-    if (fault && (fault.when ?? 'before') === 'before') {
+    if (fault && !('delayMs' in fault) && (fault.when ?? 'before') === 'before') {
       request.resume();
       drop();
       return;
     }
+    const late = fault && 'delayMs' in fault ? fault.delayMs : 0;
+    const answer = (status: number, payload: unknown, headers?: Record<string, string>): void => {
+      if (late === 0) return send(status, payload, headers);
+      const timer = setTimeout(() => {
+        pending.delete(timer);
+        if (!response.destroyed) send(status, payload, headers);
+      }, late);
+      pending.add(timer);
+    };
     route(request, response, requestUrl).then(
-      ([status, payload]) => (fault ? drop() : send(status, payload)),
+      ([status, payload]) => (fault && !late ? drop() : answer(status, payload)),
       (error: unknown) => {
         request.resume();
-        if (fault) drop();
-        else if (error instanceof HttpError) send(error.status, { message: error.message, documentation_url: 'https://docs.github.com/rest' });
-        else send(500, { message: String(error) });
+        if (fault && !late) drop();
+        else if (error instanceof HttpError) answer(error.status, { message: error.message, documentation_url: 'https://docs.github.com/rest' });
+        else answer(500, { message: String(error) });
       },
     );
   });
@@ -399,6 +411,7 @@ export async function startGitHubServer(options: { owner?: string; repo?: string
     writes: () => requests.filter((r) => ['POST', 'PATCH', 'DELETE'].includes(r.method) && /\/issues\/.*comments/.test(r.path)),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const timer of pending) clearTimeout(timer);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
@@ -419,6 +432,8 @@ export const FAULTS = {
     message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
     headers: { 'retry-after': String(retryAfterS) },
   }),
+  /** A bare 429 (a proxy's or GitHub's "Too Many Requests"), neither of the two rate-limit signals above. */
+  tooManyRequests: (retryAfterS: number): FaultAnswer => ({ status: 429, message: 'Too Many Requests', headers: { 'retry-after': String(retryAfterS) } }),
   /** The hourly quota used up: remaining 0 and when it resets. */
   primaryRateLimit: (resetInS: number): FaultAnswer => ({
     status: 403,
@@ -431,7 +446,10 @@ export const FAULTS = {
       'x-ratelimit-resource': 'core',
     },
   }),
+  /** `after`: the request landed (the comment exists) and the socket is destroyed without an answer. */
   reset: (when: FaultTiming = 'before'): FaultAnswer => ({ reset: true, when }),
+  /** Done at once, answered `ms` later: beyond the client's timeout, a write that landed and looks failed. */
+  late: (ms: number): FaultAnswer => ({ delayMs: ms }),
   silence: (when: FaultTiming = 'before'): FaultAnswer => ({ silence: true, when }),
 };
 

@@ -114,6 +114,15 @@ describe('publishComment against a local GitHub', () => {
     expect(server.writes().map((r) => r.method)).toEqual(['POST']);
   });
 
+  it("a marker in the report's text (a route path) cannot make another key's run take this comment over", async () => {
+    const hostile = `## async-bench\n\n| route \`${commentMarker('other')}\` |\n`;
+    await publishComment(request({ body: hostile }), deps());
+    const other = await publishComment(request({ key: 'other', body: 'the other job' }), deps());
+    expect(other.action).toBe('created');
+    expect(server.comments).toHaveLength(2);
+    expect(server.comments[0]!.body).toContain('| route');
+  });
+
   it('names a personal access token by GET /user and GITHUB_TOKEN by the GraphQL viewer', async () => {
     await publishComment(request({ token: 'pat' }), deps());
     expect(server.comments[0]!.user.login).toBe('octocat');
@@ -222,6 +231,18 @@ describe('publishComment against a local GitHub', () => {
       expect(server.comments).toHaveLength(0);
     });
 
+    it.each([
+      ['a reset connection', FAULTS.reset(), /: no answer from GitHub \(.+\)\.$/],
+      ['a silence', FAULTS.silence(), /: no response within 0\.3 s\.$/],
+    ])('%s on every attempt is said as such, not as an HTTP 500', async (_, fault, said) => {
+      server.failNext({ method: 'GET', path: /\/issues\/\d+\/comments$/, ...fault, times: 4 });
+      const error = (await publishComment(request(), deps()).catch((e: unknown) => e)) as Error & { status: unknown };
+      expect(error).toMatchObject({ name: 'CommentError', status: null });
+      expect(error.message).toMatch(/^Could not read the comments of pull request #7: /);
+      expect(error.message).toMatch(said);
+      expect(error.message).not.toMatch(/HTTP 500/);
+    });
+
     it('a one-shot 5xx is retried, not reported', async () => {
       server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 503, message: 'Service Unavailable' });
       const outcome = await publishComment(request(), deps());
@@ -250,6 +271,74 @@ describe('publishComment against a local GitHub', () => {
       // 5 s of retry-after on the test clock (10 ms a second).
       expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(50);
       expect(out.lines('warning')).toHaveLength(0);
+    });
+
+    it.each([
+      ['GET', /\/issues\/\d+\/comments$/],
+      ['POST', /\/issues\/\d+\/comments$/],
+      ['PATCH', /\/issues\/comments\/\d+$/],
+    ])('a bare 429 on %s waits retry-after, then goes on', async (method, path) => {
+      if (method === 'PATCH') server.addComment(PR, BOT, `${commentMarker('main')}\nold`);
+      server.failNext({ method, path, ...FAULTS.tooManyRequests(4) });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe(method === 'PATCH' ? 'updated' : 'created');
+      const [limited, retried] = server.requests.filter((r) => r.method === method && path.test(r.path));
+      expect([limited!.status, retried!.status]).toEqual([429, method === 'POST' ? 201 : 200]);
+      expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(40); // 4 s at 10 ms a second
+      expect(server.comments).toHaveLength(1);
+    });
+
+    it('a 429 asking for longer than two minutes, or one after two waits, fails naming the limit', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.tooManyRequests(600) });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/retry-after 600 s/) });
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.tooManyRequests(1), times: 3 });
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({ status: 429 });
+      expect(server.writes().map((r) => r.status)).toEqual([429, 429, 429, 429]);
+      expect(server.comments).toHaveLength(0);
+    });
+
+    it.each([
+      ['reset after it landed', FAULTS.reset('after')],
+      ['silence after it landed', FAULTS.silence('after')],
+      ['answered after the timeout', FAULTS.late(500)],
+    ])('a create whose answer is lost (%s) on every attempt: listed before each retry, one comment, no error', async (_, fault) => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...fault, times: 4 });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('created');
+      expect(server.comments).toHaveLength(1);
+      expect(outcome.url).toBe(server.comments[0]!.html_url);
+      const calls = server.requests.filter((r) => r.path.endsWith(`/issues/${PR}/comments`)).map((r) => r.method);
+      expect(calls).toEqual(['GET', 'POST', 'GET', 'GET']); // list, create (lost), list: found, the duplicate check
+    });
+
+    it('a lost create whose check cannot list: not sent again, an error saying it may be written', async () => {
+      const list = /\/issues\/\d+\/comments$/;
+      server.failNext({ method: 'POST', path: list, ...FAULTS.reset('after') });
+      server.beforeNext('POST', list, () => server.failNext({ method: 'GET', path: list, ...FAULTS.serverError(), times: 4 }));
+      await expect(publishComment(request(), deps())).rejects.toMatchObject({
+        name: 'CommentError',
+        message: expect.stringMatching(/^Could not comment on pull request #7: .*may have been written anyway, and checking for it failed: .*Server Error/),
+      });
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 0']);
+    });
+
+    it('a create that failed before landing is sent again after a list finds nothing', async () => {
+      server.failNext({ method: 'POST', path: /\/issues\/\d+\/comments$/, ...FAULTS.reset('before'), times: 2 });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome.action).toBe('created');
+      expect(server.comments).toHaveLength(1);
+      const calls = server.requests.filter((r) => r.path.endsWith(`/issues/${PR}/comments`)).map((r) => `${r.method} ${r.status}`);
+      expect(calls).toEqual(['GET 200', 'POST 0', 'GET 200', 'POST 0', 'GET 200', 'POST 201', 'GET 200']);
+    });
+
+    it('a 404 on updating a comment that is still there: listed again and updated, no second comment', async () => {
+      const ours = server.addComment(PR, BOT, `${commentMarker('main')}\nold`);
+      server.failNext({ method: 'PATCH', path: /\/issues\/comments\/\d+$/, status: 404, message: 'Not Found' });
+      const outcome = await publishComment(request(), deps());
+      expect(outcome).toMatchObject({ action: 'updated', url: ours.html_url });
+      expect(server.comments).toHaveLength(1);
+      expect(ours.body).toContain('| 1 | 2 |');
+      expect(server.writes().map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 404', 'PATCH 200']);
     });
 
     it('bad credentials surface', async () => {

@@ -17,6 +17,15 @@ describe('comment marker', () => {
     expect(hasMarker(null, 'main')).toBe(false);
   });
 
+  it('counts only as the whole first line: a marker quoted further down is not ours', () => {
+    const hijack = `${commentMarker('main')}\n| route \`${commentMarker('other')}\` |`;
+    expect(hasMarker(hijack, 'main')).toBe(true);
+    expect(hasMarker(hijack, 'other')).toBe(false);
+    expect(hasMarker(`quoted: ${commentMarker('main')}`, 'main')).toBe(false);
+    expect(hasMarker(`${commentMarker('main')} and more`, 'main')).toBe(false);
+    expect(hasMarker(`${commentMarker('main')}\r\nreport`, 'main')).toBe(true);
+  });
+
   it("keeps a body within GitHub's limit, cut at a line, marker kept", () => {
     const report = Array.from({ length: 200 }, (_, i) => `| row ${i} | ${'9'.repeat(20)} |`).join('\n');
     const body = markedBody('main', report, 1000);
@@ -24,6 +33,10 @@ describe('comment marker', () => {
     expect(hasMarker(body, 'main')).toBe(true);
     expect(body).toMatch(/truncated/);
     expect(body).not.toMatch(/\| row \d+ \| 9*\n\n_…/); // no half row before the note
+  });
+
+  it('writes no bidirectional control into the comment', () => {
+    expect(markedBody('main', 'a\u202eb\u2067c')).toBe(`${commentMarker('main')}\na\ufffdb\ufffdc`);
   });
 
   it('compares bodies as GitHub shows them', () => {

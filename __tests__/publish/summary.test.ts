@@ -21,6 +21,11 @@ describe('writeJobSummary', () => {
     expect(readFileSync(file, 'utf8')).toBe('earlier step\n## Table 1\n\n| a |\n|---|\n| 1 |\n');
   });
 
+  it('writes no bidirectional control, whatever the markdown holds', async () => {
+    await writeJobSummary('cmd \u202egnp.exe \u2066x\u2069 \u200f\u061c');
+    expect(readFileSync(file, 'utf8')).toBe('earlier step\ncmd \ufffdgnp.exe \ufffdx\ufffd \ufffd\ufffd\n');
+  });
+
   it('is a no-op outside Actions', async () => {
     vi.stubEnv('GITHUB_STEP_SUMMARY', '');
     expect(await writeJobSummary('x')).toEqual({ written: false, reason: 'GITHUB_STEP_SUMMARY is not set' });

@@ -62,8 +62,14 @@ export function readActionInputs(getInput: GetInput = (name) => core.getInput(na
     throw new ConfigError(String(issue.path[0]), issue.message);
   }
   const inputs = parsed.data;
-  // Checked now, not after an hour of benchmark: both throw with the input named.
-  commentMarker(inputs.commentKey);
+  // Checked now, not after an hour of benchmark: the artifact name is needed to store the results.
   artifactName(inputs.artifactName, null);
+  // A bad comment-key costs the comment only: said now, and the step fails at the end, once
+  // results, summary and outputs are written (publishComment throws it then).
+  try {
+    commentMarker(inputs.commentKey);
+  } catch (error) {
+    core.warning(`${(error as Error).message} Everything else is written; the comment is not, and the step fails at the end.`);
+  }
   return { ...inputs, config: Object.fromEntries(CONFIG_INPUTS.map((name) => [name, getInput(name).trim()])) };
 }

@@ -7,6 +7,7 @@ import { ARTIFACT_BASELINE_NAME, measuresBaseSide } from '../core/config/baselin
 import type { Config } from '../core/config/build.js';
 import { ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
+import { readInputText } from '../core/ingest/input-file.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { calibrationOutputs } from '../core/report/outputs.js';
 import { hostEnvironment } from '../core/results/environment.js';
@@ -125,7 +126,11 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
             `${JSON.stringify(inputs.results)} is where mode report writes its own results.json (${outDir}); give the results of another folder, or set out: elsewhere.`,
           );
         }
-        const results = parseResults(path, await readFile(path, 'utf8'));
+        const text = await readInputText(path, path, 'a results.json').catch((error: Error) => {
+          throw new ConfigError('results', `${error.message} Give \`results\` the path of a results.json file.`);
+        });
+        if (text === null) throw new ConfigError('results', `${path} does not exist; give \`results\` the path of a results.json file.`);
+        const results = parseResults(path, text);
         await mkdir(outDir, { recursive: true });
         return { results, config, outDir, upload: false, recordedPr: null, cellsFrom: [dirname(path)] };
       }

@@ -1,4 +1,4 @@
-import { writeFile, readFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { resolveBaseline, type Baseline } from '../core/compare/baseline.js';
 import { hasBaseSide } from '../core/compare/paired-samples.js';
@@ -11,6 +11,7 @@ import { ConfigError, type CompareSpec } from '../core/config/build.js';
 import { loadConfig } from '../core/config/load.js';
 import { readInput } from '../core/config/inputs.js';
 import { failedCells } from '../core/results/cell.js';
+import { readInputText } from '../core/ingest/input-file.js';
 import { readRecordedResults, reingestRun, RESULTS_FILE, RunDirError } from '../core/ingest/run-dir.js';
 import { renderReport } from '../core/report/body.js';
 import { longForm, reportOutputs } from '../core/report/outputs.js';
@@ -18,7 +19,7 @@ import { mergeResults, parseResults, requireCells, ResultsError, serializeResult
 import { VERSION } from '../core/version.js';
 import { parse, UsageError, type Parsed } from './args.js';
 import type { CliIo } from './io.js';
-import { checkMergePaths } from './merge-paths.js';
+import { checkMergeTargets, checkMergePaths } from './merge-paths.js';
 
 export type { CliIo };
 
@@ -53,13 +54,12 @@ Options (also inputs of the action and keys of async-bench.yml):
                               built from a git worktree and measured alternately with this checkout, same run)
 `;
 
+/** A results.json the user named; a FIFO, device or folder is refused before it is opened. */
 async function readResultsFile(path: string): Promise<Results> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code}); give the path of a results.json.`);
-  }
+  const text = await readInputText(path, path, 'the path of a results.json').catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+  if (text === null) throw new UsageError(`cannot read ${path} (ENOENT); give the path of a results.json.`);
   return parseResults(path, text);
 }
 
@@ -98,7 +98,11 @@ function onePositional(parsed: Parsed, what: string): string {
 
 const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> = {
   async ingest(parsed, io) {
-    const runDir = resolve(io.cwd, onePositional(parsed, 'a run directory'));
+    const given = onePositional(parsed, 'a run directory');
+    const runDir = resolve(io.cwd, given);
+    if ((await stat(runDir).catch(() => null))?.isDirectory() === false) {
+      throw new UsageError(`${given} is a file, not a run folder; give the folder a run wrote (its --out, holding cells/).`, 'ingest');
+    }
     const recorded = await readRecordedResults(runDir).catch((error: Error) => {
       throw new ResultsError(
         `${error.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`,
@@ -177,11 +181,14 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
   },
 
   async merge(parsed, io) {
-    const { out, outPath, tablesPath, inputs } = await checkMergePaths(parsed.positionals, io.cwd);
+    const paths = await checkMergePaths(parsed.positionals, io.cwd);
+    const { out, outPath, tablesPath, inputs } = paths;
     const parts = await Promise.all(inputs.map(async ({ given, path }) => ({ source: given, results: await readResultsFile(path) })));
     const merged = mergeResults(parts);
-    await writeFile(outPath, serializeResults(merged));
-    await writeFile(tablesPath, renderReport(merged, { comparison: null }));
+    const [results, tables] = [serializeResults(merged), renderReport(merged, { comparison: null })];
+    await checkMergeTargets(paths, results, tables);
+    await writeFile(outPath, results);
+    await writeFile(tablesPath, tables);
     io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${tablesPath}\n`);
     return 0;
   },

@@ -1,6 +1,7 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { TABLES_FILE } from '../core/ingest/run-dir.js';
+import { readInputText } from '../core/ingest/input-file.js';
+import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { parseResults } from '../core/results/results.js';
 import { UsageError } from './args.js';
 
@@ -9,13 +10,25 @@ export const MERGE_USAGE = 'async-bench merge <out.json> <shard.json>...';
 /** The same file however it is named (relative, ./, a symlink); the resolved path when it does not exist. */
 const canonical = (path: string): Promise<string> => realpath(path).catch(() => path);
 
-/** The shard a results.json holds, or null when it is not a shard's (or not a results.json). */
-async function shardOf(path: string): Promise<string | null> {
-  const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) return null;
+/** The text of an existing output, or null; a folder or special file is refused (writing to a FIFO waits forever). */
+async function existingOutput(path: string, given: string, what: string): Promise<string | null> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) return null;
+  if (info.isDirectory()) {
+    throw new UsageError(`${given} is a folder; give the path of ${what}, e.g. ${join(given, RESULTS_FILE)}: ${MERGE_USAGE}`, 'merge');
+  }
+  const text = await readInputText(path, given, `the path of ${what}`).catch((error: Error) => {
+    throw new UsageError(error.message, 'merge');
+  });
+  return text;
+}
+
+/** What an existing results.json holds, in a few words; null when it is not a results.json. */
+function describeResults(path: string, text: string): { shard: string | null; summary: string } | null {
   try {
-    const { shard } = parseResults(path, text);
-    return shard ? `${shard.index}/${shard.total}` : null;
+    const results = parseResults(path, text);
+    const shard = results.shard ? `${results.shard.index}/${results.shard.total}` : null;
+    return { shard, summary: `${results.cells.length} cells, created ${results.createdAt}` };
   } catch {
     return null;
   }
@@ -38,7 +51,8 @@ export async function checkMergePaths(positionals: string[], cwd: string): Promi
   const [out, ...given] = positionals;
   if (out === undefined) throw new UsageError(`missing the output path: ${MERGE_USAGE}`, 'merge');
   const outPath = resolve(cwd, out);
-  const shard = await shardOf(outPath);
+  const existing = await existingOutput(outPath, out, 'the merged results.json');
+  const shard = existing === null ? null : describeResults(outPath, existing)?.shard;
   if (shard) {
     throw new UsageError(
       `missing the output path: ${MERGE_USAGE} (${out} is the results of shard ${shard}, so it is an input, and merge never writes over one).`,
@@ -47,6 +61,7 @@ export async function checkMergePaths(positionals: string[], cwd: string): Promi
   }
   if (given.length === 0) throw new UsageError(`no shard results to merge into ${out}: ${MERGE_USAGE}`, 'merge');
   const tablesPath = join(dirname(outPath), TABLES_FILE);
+  await existingOutput(tablesPath, tablesPath, `the tables beside ${out}`);
   const [outReal, tablesReal] = await Promise.all([canonical(outPath), canonical(tablesPath)]);
   const inputs = given.map((path) => ({ given: path, path: resolve(cwd, path) }));
   for (const input of inputs) {
@@ -57,4 +72,25 @@ export async function checkMergePaths(positionals: string[], cwd: string): Promi
       throw new UsageError(`the tables go to ${tablesPath}, which is an input (${input.given}); choose an output in another folder.`, 'merge');
   }
   return { out, outPath, tablesPath, inputs };
+}
+
+/**
+ * Run once everything is merged, before anything is written: an existing output is replaced
+ * only when it is what this merge writes (the same merge again). Anything else there (a full
+ * run's results.json, another merge, an unrelated tables.md) is refused and named.
+ */
+export async function checkMergeTargets(paths: MergePaths, results: string, tables: string): Promise<void> {
+  const current = await existingOutput(paths.outPath, paths.out, 'the merged results.json');
+  if (current !== null && current !== results) {
+    const held = describeResults(paths.outPath, current);
+    const what = held ? `already holds results (${held.summary}) that are not the merge of these shards` : 'exists and is not a results.json';
+    throw new UsageError(`${paths.out} ${what}; merge never replaces them: give a new output path, or move ${paths.out} aside.`, 'merge');
+  }
+  const beside = await existingOutput(paths.tablesPath, paths.tablesPath, `the tables beside ${paths.out}`);
+  if (beside !== null && beside !== tables) {
+    throw new UsageError(
+      `${paths.tablesPath} exists and is not the tables of this merge; merge never replaces it: choose an output in another folder, or move it aside.`,
+      'merge',
+    );
+  }
 }

@@ -4,14 +4,20 @@ interface ErrorShape {
   status?: unknown;
   message?: unknown;
   response?: { headers?: Record<string, string | number | undefined> };
+  request?: unknown;
 }
 
 const shape = (error: unknown): ErrorShape => (error !== null && typeof error === 'object' ? (error as ErrorShape) : {});
 
-/** HTTP status of an Octokit RequestError (or anything shaped like one), else null. */
+/**
+ * HTTP status of an Octokit RequestError (or anything shaped like one), else null. Octokit
+ * gives a request that got no answer (reset, timeout, refused) status 500 and no response:
+ * that is no HTTP status at all, and null here.
+ */
 export function httpStatus(error: unknown): number | null {
-  const status = shape(error).status;
-  return typeof status === 'number' ? status : null;
+  const { status, response, request } = shape(error);
+  if (typeof status !== 'number') return null;
+  return status === 500 && request !== undefined && response === undefined ? null : status;
 }
 
 export interface RateLimit {
@@ -64,7 +70,8 @@ export function describeError(error: unknown): string {
   const status = httpStatus(error);
   const raw = error instanceof Error ? error.message : String(shape(error).message ?? error);
   const message = /<html|<!doctype/i.test(raw) ? htmlTitle(raw) : oneLine(raw);
-  return status === null ? message : `HTTP ${status}: ${message}`;
+  if (status !== null) return `HTTP ${status}: ${message}`;
+  return typeof shape(error).status === 'number' && !/^no response/.test(message) ? `no answer from GitHub (${message})` : message;
 }
 
 function htmlTitle(html: string): string {

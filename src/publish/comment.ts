@@ -91,12 +91,13 @@ export async function publishComment(request: CommentRequest, deps: CommentDeps)
       step = 'read the comments of';
     }
     const { login } = await resolveIdentity(octokit, request.author);
-    const ours = await findStickyComments(octokit, issue, request.key, login);
+    const list = () => findStickyComments(octokit, issue, request.key, login);
+    const ours = await list();
     const body = markedBody(request.key, request.body);
     const newest = ours.at(-1);
     if (newest) {
       step = 'update the comment on';
-      const outcome = await refresh(octokit, issue, newest, body);
+      const outcome = await refresh(octokit, issue, newest, body, list);
       await removeExtras(octokit, issue, ours.slice(0, -1));
       return outcome;
     }
@@ -104,7 +105,7 @@ export async function publishComment(request: CommentRequest, deps: CommentDeps)
       return skipped('no regressions and no earlier comment (comment: on-regression)');
     }
     step = 'comment on';
-    const created = await createComment(octokit, issue, body);
+    const created = await createOnce(octokit, issue, body, list);
     core.info(`Commented on #${issue.number}: ${created.url}`);
     const kept = await keepNewest(octokit, issue, request.key, login, created);
     return { action: 'created', url: kept.url, reason: 'no earlier comment with this comment-key' };
@@ -122,8 +123,11 @@ export async function publishComment(request: CommentRequest, deps: CommentDeps)
   }
 }
 
-/** Brings our newest comment up to date; one deleted since we listed it (404) is written anew. */
-async function refresh(octokit: Octokit, issue: IssueRef, newest: StoredComment, body: string): Promise<CommentOutcome> {
+/**
+ * Brings our newest comment up to date. A 404 means deleted since we listed it, or a 404 that
+ * was not: list again, update what is there, and create only when nothing is.
+ */
+async function refresh(octokit: Octokit, issue: IssueRef, newest: StoredComment, body: string, list: ListOurs): Promise<CommentOutcome> {
   if (sameBody(newest.body, body)) return { action: 'unchanged', url: newest.url, reason: 'body unchanged' };
   try {
     const updated = await updateComment(octokit, issue, newest.id, body);
@@ -131,15 +135,29 @@ async function refresh(octokit: Octokit, issue: IssueRef, newest: StoredComment,
     return { action: 'updated', url: updated.url, reason: `updated comment ${newest.id}` };
   } catch (error) {
     if (httpStatus(error) !== 404) throw error;
-    const created = await createComment(octokit, issue, body);
-    core.info(`The benchmark comment ${newest.id} was deleted meanwhile; commented anew: ${created.url}`);
-    return { action: 'created', url: created.url, reason: `comment ${newest.id} was deleted; created a new one` };
   }
+  const current = (await list()).at(-1);
+  if (current) {
+    const updated = await updateComment(octokit, issue, current.id, body);
+    core.info(`Updating comment ${newest.id} answered 404; it is still listed, so it was updated again: ${updated.url}`);
+    return { action: 'updated', url: updated.url, reason: `updated comment ${current.id} after a 404` };
+  }
+  const created = await createOnce(octokit, issue, body, list);
+  core.info(`The benchmark comment ${newest.id} was deleted meanwhile; commented anew: ${created.url}`);
+  return { action: 'created', url: created.url, reason: `comment ${newest.id} was deleted; created a new one` };
+}
+
+type ListOurs = () => Promise<StoredComment[]>;
+
+/** Called only when none of ours is listed: any found before a retry is what the lost attempt made. */
+function createOnce(octokit: Octokit, issue: IssueRef, body: string, list: ListOurs): Promise<StoredComment> {
+  return createComment(octokit, issue, body, async () => (await list()).at(-1) ?? null);
 }
 
 /**
- * A create whose answer was lost (reset, silence) lands and is retried: two comments. So does a
- * run racing this one. Every run keeps the newest, so racing runs agree on which. Best effort:
+ * A run racing this one may have created its own comment meanwhile (a create whose answer was
+ * lost is not retried blindly: see createOnce). Every run keeps the newest, so racing runs
+ * agree on which. Best effort:
  * the comment is written, and a failed check must not turn that into a failure.
  */
 async function keepNewest(octokit: Octokit, issue: IssueRef, key: string, login: string, created: StoredComment): Promise<StoredComment> {

@@ -4,6 +4,8 @@
  */
 
 import { COMMENT_LIMIT as COMMENT_BODY_LIMIT } from '../core/report/body.js';
+import { neutralizeBidi } from '../core/report/escape.js';
+import { cutToFit } from '../core/report/fit.js';
 
 /** GitHub rejects issue comments longer than this many characters (HTTP 422). */
 export { COMMENT_BODY_LIMIT };
@@ -21,19 +23,25 @@ export function commentMarker(key: string): string {
   return `<!-- async-bench:comment-key=${key} -->`;
 }
 
+/**
+ * Ours only when the marker is the body's whole first line: the report below it may quote any
+ * text (and never writes `<!--`, see escape.ts), but it cannot be what a comment starts with.
+ */
 export function hasMarker(body: string | null | undefined, key: string): boolean {
-  return (body ?? '').includes(commentMarker(key));
+  const first = /^[^\r\n]*/.exec(body ?? '')![0];
+  return first === commentMarker(key);
 }
 
 const TRUNCATED = '\n\n_… truncated: the comment hit GitHub’s size limit. The full report is in the job summary and the results artifact._\n';
 
-/** The comment as written: marker first (invisible), then the report, cut to GitHub's limit at a line break. */
+/**
+ * The comment as written: marker first (invisible), then the report (no bidi controls). The
+ * report already fits (renderReport drops whole sections); should it not, it is cut at a line,
+ * with any code fence or <details> the cut left open closed before the note.
+ */
 export function markedBody(key: string, body: string, limit = COMMENT_BODY_LIMIT): string {
-  const full = `${commentMarker(key)}\n${body}`;
-  if (full.length <= limit) return full;
-  const room = full.slice(0, limit - TRUNCATED.length);
-  const cut = room.lastIndexOf('\n');
-  return `${cut > 0 ? room.slice(0, cut) : room}${TRUNCATED}`;
+  const full = `${commentMarker(key)}\n${neutralizeBidi(body)}`;
+  return full.length <= limit ? full : cutToFit(full, TRUNCATED, limit);
 }
 
 /** Equal as GitHub shows them: line endings and trailing whitespace do not count. */

@@ -3,6 +3,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The REST + GraphQL client the publish edge talks through (Octokit with rest + paginate plugins). */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -51,8 +52,9 @@ const RATE_LIMIT_RETRIES = 2;
  *
  * Every client retries what is worth retrying: 5xx, reset connections and timeouts by
  * @octokit/plugin-retry; 403/429 rate limits by @octokit/plugin-throttling, which waits
- * `retry-after` or until `x-ratelimit-reset`. The retry plugin leaves 429 alone so the two never
- * both retry one response. Write spacing is per factory, not the throttling plugin's
+ * `retry-after` or until `x-ratelimit-reset`; a plain 429 (neither of the two GitHub signals the
+ * throttling plugin reads) by tooManyRequests, with the same bound. The retry plugin leaves 429
+ * alone so no two of them retry one response. Write spacing is per factory, not the throttling plugin's
  * process-wide default, so one client's writes never wait for another's.
  */
 export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}): OctokitFactory {
@@ -81,9 +83,12 @@ export function octokitFactory(apiUrl: string, timing: Partial<ApiTiming> = {}):
           onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
       },
-      // Order matters: the first plugin's hook is innermost, so every retry gets a fresh timeout.
+      // Order matters: the first plugin's hook is innermost, so every retry gets a fresh timeout
+      // and is checked (checkBeforeRetry) before it is sent.
       attemptTimeout(t.requestTimeoutMs),
+      checkBeforeRetry,
       retry,
+      tooManyRequests(t),
       throttling,
     );
 }
@@ -105,6 +110,78 @@ function attemptTimeout(ms: number): OctokitPlugin {
       } catch (error) {
         if (deadline.aborted && error instanceof Error) error.message = `no response within ${ms / 1000} s`;
         throw error;
+      }
+    });
+    return {};
+  };
+}
+
+/**
+ * Asked before a request is sent again (`request: { landedCheck }` on a call): the data of what
+ * the earlier attempt made, when it did make it, or null to send the request again.
+ */
+export type LandedCheck = () => Promise<unknown>;
+
+/** The check failed, so it is unknown whether the write landed: not retried (plugin-retry reads `request.request.retries`). */
+class LandedUnknownError extends Error {
+  override name = 'LandedUnknownError';
+  readonly request = { request: { retries: 0 } };
+}
+
+/**
+ * A write whose answer was lost (reset, timeout) may have been done: GitHub got it, the answer
+ * never came. Retried blindly, a create makes a second comment. So a request that carries a
+ * `landedCheck` runs it before each retry, and a found result is taken as the answer.
+ */
+const checkBeforeRetry: OctokitPlugin = (octokit) => {
+  octokit.hook.wrap('request', async (request, options) => {
+    const landedCheck = options.request?.landedCheck as LandedCheck | undefined;
+    if (landedCheck && Number(options.request?.retryCount ?? 0) > 0) {
+      let landed: unknown;
+      try {
+        landed = await landedCheck();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new LandedUnknownError(`an attempt failed and may have been written anyway, and checking for it failed: ${detail}`, { cause: error });
+      }
+      if (landed !== null) {
+        core.info(`${options.method} ${options.url}: the earlier attempt was written though its answer was lost; not sending it again.`);
+        return { status: 200, url: options.url, headers: {}, data: landed };
+      }
+    }
+    return request(options);
+  });
+  return {};
+};
+
+interface FailedRequest {
+  status?: unknown;
+  message?: unknown;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+/**
+ * A 429 that plugin-throttling passes by: no "secondary rate limit" in its message and quota left.
+ * It waits `retry-after` (60 s without one, as GitHub advises) as the throttling plugin would:
+ * at most RATE_LIMIT_RETRIES times, and never longer than maxRateLimitWaitS.
+ */
+function tooManyRequests(t: ApiTiming): OctokitPlugin {
+  const plain429 = (error: FailedRequest): boolean =>
+    error.status === 429 && !/\bsecondary rate\b/i.test(String(error.message)) && String(error.response?.headers?.['x-ratelimit-remaining']) !== '0';
+  return (octokit) => {
+    octokit.hook.wrap('request', async (request, options) => {
+      for (let retries = 0; ; retries++) {
+        try {
+          return await request(options);
+        } catch (error) {
+          const failed = (error ?? {}) as FailedRequest;
+          if (!plain429(failed)) throw error;
+          const retryAfter = Number(failed.response?.headers?.['retry-after'] ?? 60);
+          const wait = Number.isFinite(retryAfter) && retryAfter <= t.maxRateLimitWaitS && retries < RATE_LIMIT_RETRIES;
+          core.info(`${options.method} ${options.url}: too many requests (HTTP 429); ${wait ? `retrying in ${retryAfter} s` : 'not waiting that long'}.`);
+          if (!wait) throw error;
+          await sleep(Math.max(retryAfter, 0) * t.rateLimitSecondMs);
+        }
       }
     });
     return {};

@@ -1,6 +1,6 @@
 import { sameLogin } from './identity.js';
 import { hasMarker } from './marker.js';
-import type { Octokit } from './octokit.js';
+import type { LandedCheck, Octokit } from './octokit.js';
 
 /** The REST calls behind a sticky comment; policy and fault handling live in comment.ts. */
 
@@ -41,12 +41,26 @@ export async function findStickyComments(octokit: Octokit, issue: IssueRef, key:
   return ours.sort((a, b) => a.id - b.id);
 }
 
-export async function createComment(octokit: Octokit, issue: IssueRef, body: string): Promise<StoredComment> {
+/**
+ * Creates a comment. `landed` finds the comment an earlier attempt made when its answer was lost;
+ * it runs before every retry (octokit.ts), so a lost answer never becomes a second comment.
+ */
+export async function createComment(
+  octokit: Octokit,
+  issue: IssueRef,
+  body: string,
+  landed: () => Promise<StoredComment | null> = async () => null,
+): Promise<StoredComment> {
+  const landedCheck: LandedCheck = async () => {
+    const found = await landed();
+    return found ? { id: found.id, body: found.body, html_url: found.url } : null;
+  };
   const { data } = await octokit.rest.issues.createComment({
     owner: issue.owner,
     repo: issue.repo,
     issue_number: issue.number,
     body,
+    request: { landedCheck },
   });
   return { id: data.id, body: data.body ?? body, url: data.html_url };
 }

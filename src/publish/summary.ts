@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { neutralizeBidi } from '../core/report/escape.js';
+import { cutToFit } from '../core/report/fit.js';
 
 /** GitHub drops a step summary above 1 MiB; stay under it with room for the note. */
 export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -18,15 +20,13 @@ export async function writeJobSummary(markdown: string): Promise<SummaryOutcome>
   // checking it first turns "no summary here" into a no-op instead of a throw.
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return { written: false, reason: 'GITHUB_STEP_SUMMARY is not set' };
-  await core.summary.addRaw(fitSummary(markdown), true).write();
+  // The report escapes what it quotes; this covers whatever else reaches the summary.
+  await core.summary.addRaw(fitSummary(neutralizeBidi(markdown)), true).write();
   return { written: true, reason: `appended to ${file}` };
 }
 
 export function fitSummary(markdown: string, limit = SUMMARY_LIMIT): string {
   if (Buffer.byteLength(markdown) <= limit) return markdown;
   const note = '\n\n_… truncated: the step summary limit is 1 MiB. The full report is in the results artifact._\n';
-  let cut = markdown.slice(0, limit - note.length);
-  while (Buffer.byteLength(cut) > limit - note.length) cut = cut.slice(0, -1024);
-  const line = cut.lastIndexOf('\n');
-  return `${line > 0 ? cut.slice(0, line) : cut}${note}`;
+  return cutToFit(markdown, note, limit, (text) => Buffer.byteLength(text));
 }

@@ -57,6 +57,10 @@ async function firstCellStart(cellsDir: string, dirs: string[]): Promise<Date | 
  * that measured nothing and no cell folder beside it.
  */
 export async function findEarlierRun(outDir: string): Promise<EarlierRun | null> {
+  const info = await stat(outDir).catch(() => null);
+  if (info !== null && !info.isDirectory()) {
+    throw new OutDirError(`${outDir} is a file, not a folder; give --out (the out input) a folder for the run, which is created when missing.`);
+  }
   const cellsDir = join(outDir, CELLS_FOLDER);
   const cellDirs = (await stat(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
   const resultsPath = join(outDir, RESULTS_FILE);

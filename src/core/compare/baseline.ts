@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { baselineChoice, type BaselineChoice, type BaselineSetting } from '../config/baseline.js';
+import { readInputText } from '../ingest/input-file.js';
 import { PROFILES } from '../config/defaults.js';
 import type { LoadSpec } from '../config/schema.js';
 import { cellId } from '../plan/cells.js';
@@ -179,13 +179,10 @@ export async function resolveBaseline(setting: BaselineChoice | BaselineSetting 
 /** A results.json as the baseline; `path` is relative to `cwd`. */
 export async function loadBaseline(path: string, cwd = process.cwd()): Promise<Baseline> {
   const source = resolve(cwd, path);
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `Invalid baseline: cannot read ${JSON.stringify(source)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give "paper" or the path of a results.json.`,
-    );
-  }
+  const expected = '"paper" or the path of a results.json';
+  const text = await readInputText(source, source, expected).catch((error: Error) => {
+    throw new Error(`Invalid baseline: ${error.message}`);
+  });
+  if (text === null) throw new Error(`Invalid baseline: cannot read ${JSON.stringify(source)} (ENOENT); give ${expected}.`);
   return baselineFromResults(source, parseResults(source, text));
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputText } from '../ingest/input-file.js';
 import { resolve } from 'node:path';
 import { buildConfig, type RawInputs } from './build.js';
 import { ConfigError } from './errors.js';
@@ -13,16 +13,11 @@ export const DEFAULT_CONFIG_FILE = 'async-bench.yml';
 export async function loadConfig(inputs: RawInputs, configFile: string | undefined, cwd: string, defaults?: RawInputs): Promise<Config> {
   const explicit = configFile !== undefined && configFile.trim() !== '';
   const path = resolve(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
-  let text: string | null = null;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (explicit || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ConfigError(
-        'config',
-        `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${(error as NodeJS.ErrnoException).code}); give the path of an async-bench.yml.`,
-      );
-    }
-  }
+  const name = JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE);
+  // A FIFO or device is refused before it is opened (it would hang or never end).
+  const text = await readInputText(path, name, 'the path of an async-bench.yml').catch((error: Error) => {
+    throw new ConfigError('config', error.message);
+  });
+  if (text === null && explicit) throw new ConfigError('config', `cannot read ${name} (ENOENT); give the path of an async-bench.yml.`);
   return buildConfig({ inputs, defaults, ...(text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {}) });
 }

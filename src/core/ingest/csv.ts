@@ -46,6 +46,45 @@ export class LocustRecord {
     if (value === null) throw new IngestError(`${this.file}, row ${this.row}: column "${column}" is empty or N/A where a number is needed.`);
     return value;
   }
+
+  /*
+   * The bounds results.json's schema puts on what is made of these columns: a rate or a time
+   * is ≥ 0, a count a whole number ≥ 0. Out of bounds here, the cell fails naming the field,
+   * instead of ingest writing a results.json that every reader then refuses.
+   */
+
+  /** A rate or a time: ≥ 0, or null when Locust has none. */
+  optionalMeasure(column: string): number | null {
+    const value = this.optionalNumber(column);
+    if (value !== null && value < 0) throw this.outOfBounds(column, 'a rate or a time is ≥ 0');
+    return value;
+  }
+
+  measure(column: string): number {
+    const value = this.requiredNumber(column);
+    if (value < 0) throw this.outOfBounds(column, 'a rate or a time is ≥ 0');
+    return value;
+  }
+
+  /** A count: a whole number ≥ 0. */
+  count(column: string): number {
+    const value = this.requiredNumber(column);
+    if (value < 0 || !Number.isInteger(value)) throw this.outOfBounds(column, 'a count is a whole number ≥ 0');
+    return value;
+  }
+
+  optionalCount(column: string): number | null {
+    return this.optionalNumber(column) === null ? null : this.count(column);
+  }
+
+  /** This row contradicts itself (more failures than requests): names both columns. */
+  inconsistent(detail: string): IngestError {
+    return new IngestError(`${this.file}, row ${this.row}: ${detail}; Locust never writes that: is the file edited or corrupt?`);
+  }
+
+  private outOfBounds(column: string, rule: string): IngestError {
+    return new IngestError(`${this.file}, row ${this.row}: column "${column}" holds ${JSON.stringify(this.text(column))}; ${rule}.`);
+  }
 }
 
 function parserError(file: string, error: CsvError): IngestError {

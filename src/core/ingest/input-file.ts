@@ -81,3 +81,19 @@ export async function openInput(path: string, label: string, expected: string): 
     throw asIngestError(error, label, expected);
   }
 }
+
+/**
+ * A whole small input (a results.json, async-bench.yml) as text, or null when it does not
+ * exist. Like openInput, a directory, FIFO, socket or device is refused before it is opened.
+ */
+export async function readInputText(path: string, label: string, expected: string): Promise<string | null> {
+  const handle = await openInput(path, label, expected);
+  if (handle === null) return null;
+  try {
+    return await handle.readFile('utf8');
+  } catch (error) {
+    throw asIngestError(error, label, expected);
+  } finally {
+    await handle.close();
+  }
+}

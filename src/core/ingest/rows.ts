@@ -47,7 +47,17 @@ const HISTORY_COLUMNS = ['Timestamp', 'User Count', 'Type', 'Name', 'Requests/s'
 const FAILURE_COLUMNS = ['Method', 'Name', 'Error', 'Occurrences'] as const;
 
 const percentiles = (record: LocustRecord): Record<Percentile, number | null> =>
-  Object.fromEntries(PERCENTILES.map((p) => [p, record.optionalNumber(p)])) as Record<Percentile, number | null>;
+  Object.fromEntries(PERCENTILES.map((p) => [p, record.optionalMeasure(p)])) as Record<Percentile, number | null>;
+
+/** Request Count and Failure Count of one row, bounded as results.json bounds them. */
+function counts(record: LocustRecord, requests: string, failures: string): { requestCount: number; failureCount: number } {
+  const requestCount = record.count(requests);
+  const failureCount = record.count(failures);
+  if (failureCount > requestCount) {
+    throw record.inconsistent(`column "${failures}" (${failureCount}) is more than column "${requests}" (${requestCount})`);
+  }
+  return { requestCount, failureCount };
+}
 
 /*
  * Each reader streams its file into `onRow` one typed row at a time and keeps
@@ -59,32 +69,32 @@ export function readStats(input: FileHandle, file: string, onRow: (row: StatsRow
     onRow({
       type: record.text('Type'),
       name: record.text('Name'),
-      requestCount: record.requiredNumber('Request Count'),
-      failureCount: record.requiredNumber('Failure Count'),
-      medianMs: record.optionalNumber('Median Response Time'),
-      averageMs: record.optionalNumber('Average Response Time'),
-      minMs: record.optionalNumber('Min Response Time'),
-      maxMs: record.optionalNumber('Max Response Time'),
-      requestsPerSecond: record.requiredNumber('Requests/s'),
-      failuresPerSecond: record.requiredNumber('Failures/s'),
+      ...counts(record, 'Request Count', 'Failure Count'),
+      medianMs: record.optionalMeasure('Median Response Time'),
+      averageMs: record.optionalMeasure('Average Response Time'),
+      minMs: record.optionalMeasure('Min Response Time'),
+      maxMs: record.optionalMeasure('Max Response Time'),
+      requestsPerSecond: record.measure('Requests/s'),
+      failuresPerSecond: record.measure('Failures/s'),
       percentilesMs: percentiles(record),
     }),
   );
 }
 
 export function readHistory(input: FileHandle, file: string, onRow: (row: HistoryRow) => void): Promise<void> {
-  return streamLocustCsv(input, file, HISTORY_COLUMNS, (record) =>
+  return streamLocustCsv(input, file, HISTORY_COLUMNS, (record) => {
+    const totals = record.optionalNumber('Total Request Count') === null ? null : counts(record, 'Total Request Count', 'Total Failure Count');
     onRow({
       timestamp: record.requiredNumber('Timestamp'),
-      userCount: record.requiredNumber('User Count'),
+      userCount: record.count('User Count'),
       type: record.text('Type'),
       name: record.text('Name'),
-      requestsPerSecond: record.requiredNumber('Requests/s'),
-      failuresPerSecond: record.requiredNumber('Failures/s'),
-      totalRequestCount: record.optionalNumber('Total Request Count') ?? 0,
-      totalFailureCount: record.optionalNumber('Total Failure Count') ?? 0,
-    }),
-  );
+      requestsPerSecond: record.measure('Requests/s'),
+      failuresPerSecond: record.measure('Failures/s'),
+      totalRequestCount: totals?.requestCount ?? 0,
+      totalFailureCount: totals?.failureCount ?? record.optionalCount('Total Failure Count') ?? 0,
+    });
+  });
 }
 
 /** Both layouts: `Method,Name,Error,Occurrences` and the same plus First/Last Seen (2.44+). */
@@ -94,7 +104,7 @@ export function readFailures(input: FileHandle, file: string, onRow: (row: Failu
       method: record.text('Method'),
       name: record.text('Name'),
       error: record.text('Error'),
-      occurrences: record.requiredNumber('Occurrences'),
+      occurrences: record.count('Occurrences'),
     }),
   );
 }

@@ -4,6 +4,7 @@ import { measuresBaseSide } from '../config/baseline.js';
 import type { Config } from '../config/build.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
+import { readInputText } from './input-file.js';
 import { CELLS_FOLDER, parseCellDir, planShard, sampleDir, type Cell } from '../plan/cells.js';
 import { cellResult, failedCell } from '../results/cell.js';
 import { parseCellRecord } from '../results/cell-record.js';
@@ -108,14 +109,10 @@ async function readRepeatedCell(runDir: string, cell: Cell, repeats: number): Pr
 /** The results.json a run left in its folder; null when it has none. */
 export async function readRecordedResults(runDir: string): Promise<Results | null> {
   const path = join(runDir, RESULTS_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ResultsError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code}).`);
-  }
-  return parseResults(path, text);
+  const text = await readInputText(path, path, 'the results.json of this run').catch((error: Error) => {
+    throw new ResultsError(error.message);
+  });
+  return text === null ? null : parseResults(path, text);
 }
 
 /** Cell id → the attempt each kept cell came from (cells an earlier attempt of a resumed run measured). */

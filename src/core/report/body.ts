@@ -2,15 +2,16 @@ import { regressionCount, type Comparison } from '../compare/verdicts.js';
 import { failedCells } from '../results/cell.js';
 import type { Results } from '../results/results.js';
 import { baselineOnlySection, configurationSection, definitionsSection, environmentSection, failedCellsSection, perCellSection } from './details.js';
-import { renderCharts } from './charts.js';
+import { chartList } from './charts.js';
 import { renderComparison } from './comparison-text.js';
-import { escapeMarkdown } from './escape.js';
+import { labelText } from './escape.js';
 import { renderFindings } from './findings-text.js';
+import { droppable, firstLines, fitSections, kept, shrinkable, type Section } from './fit.js';
 import { formatPercent } from './format.js';
 import { latencyLine } from './latency.js';
 import { renderLegend } from './legend.js';
 import { renderSignalsBlock, renderSignalsLead } from './signals-text.js';
-import { renderTables } from './tables.js';
+import { tableList } from './tables.js';
 import { VERDICT_WORD } from './verdict-text.js';
 
 /** GitHub refuses comments over 65,536 characters; keep room for the sticky marker and links. */
@@ -35,50 +36,53 @@ export function headline(results: Results, comparison: Comparison | null): strin
   const regressions = regressionCount(comparison);
   const lead =
     regressions > 0
-      ? `🔴 ${plural(regressions, 'regression')} in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}`
-      : `✅ No regressions in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}`;
+      ? `🔴 ${plural(regressions, 'regression')} in ${cells} vs ${labelText(comparison.baselineLabel)}`
+      : `✅ No regressions in ${cells} vs ${labelText(comparison.baselineLabel)}`;
   const others = (['missing', 'improved', 'inconclusive', 'unchanged', 'not-measured', 'not-comparable', 'new'] as const)
     .filter((verdict) => counts[verdict] > 0)
     .map((verdict) => `${counts[verdict]} ${VERDICT_WORD[verdict]}`);
   return `### async-bench: ${[lead, ...others, `threshold ${formatPercent(comparison.threshold)}`].join(' · ')}${failedNote}`;
 }
 
+/** Where a comment that had to shrink sends the reader for the rest. */
+export const TRIMMED_NOTE =
+  '<sub>Some details were left out to fit GitHub’s comment size limit; report.html and results.json in the results artifact have them all.</sub>';
+
 /**
- * The comment body tells, then shows, then details: headline, findings, the
- * comparison with the baseline, Tables 1–3 and their legend, charts, links, then
- * collapsed details. When the body would pass the size limit, details are dropped
- * least-useful first; everything before them is never cut.
+ * The comment body tells, then shows, then details: headline, findings, the comparison with
+ * the baseline, Tables 1–3 and their legend, charts, links, then collapsed details. Each is a
+ * section (fit.ts); when the body would pass the size limit, whole sections go from the end
+ * up: details, charts, legend, the comparison list, then the findings down to their first
+ * lines. The headline, every table and the links always stay.
  */
 export function renderReport(results: Results, options: ReportOptions): string {
+  return fitSections(reportSections(results, options), options.maxLength ?? DEFAULT_MAX_LENGTH, TRIMMED_NOTE);
+}
+
+/** The report's sections in reading order, most useful first; a new block is one more entry. */
+export function reportSections(results: Results, options: Pick<ReportOptions, 'comparison' | 'links'>): Section[] {
   const { comparison } = options;
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const tables = renderTables(results, comparison);
-  const head = [
-    headline(results, comparison),
-    latencyLine(results),
-    renderSignalsLead(results, comparison),
-    renderFindings(results),
-    renderComparison(comparison),
-    renderSignalsBlock(results, comparison),
-    tables,
-    renderLegend(tables, comparison),
-    renderCharts(results),
-    ...(options.links?.length ? [options.links.join(' · ')] : []),
-  ].filter(Boolean);
-  // Most useful first; trimmed from the end.
-  const details = [
-    failedCellsSection(results),
-    definitionsSection(results, comparison?.confidence),
-    baselineOnlySection(comparison),
-    configurationSection(results),
-    environmentSection(results),
-    perCellSection(results),
-  ].filter(Boolean);
-  const trimmedNote = '<sub>Some details were left out to fit GitHub’s comment size limit; results.json in the artifact has them all.</sub>';
-  for (let kept = details.length; kept >= 0; kept -= 1) {
-    const parts = [...head, ...details.slice(0, kept), ...(kept < details.length ? [trimmedNote] : [])];
-    const body = `${parts.join('\n\n')}\n`;
-    if (body.length <= maxLength || kept === 0) return body;
-  }
-  throw new Error('unreachable');
+  const tables = tableList(results, comparison);
+  const findings = renderFindings(results);
+  const signalsLead = renderSignalsLead(results, comparison);
+  return [
+    kept(headline(results, comparison)),
+    droppable(latencyLine(results)),
+    // Per route, what got slower and why: the lead's second half, cut to its first lines before it goes.
+    shrinkable(signalsLead, firstLines(signalsLead)),
+    shrinkable(findings, firstLines(findings)),
+    droppable(renderComparison(comparison)),
+    droppable(renderSignalsBlock(results, comparison)),
+    ...tables.map(kept),
+    droppable(renderLegend(tables.join('\n\n'), comparison)),
+    ...chartList(results).map(droppable),
+    kept(options.links?.length ? options.links.join(' · ') : ''),
+    // Most useful first, so the end goes first.
+    droppable(failedCellsSection(results)),
+    droppable(definitionsSection(results, comparison?.confidence)),
+    droppable(baselineOnlySection(comparison)),
+    droppable(configurationSection(results)),
+    droppable(environmentSection(results)),
+    droppable(perCellSection(results)),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { Results } from '../results/results.js';
-import { escapeMarkdown } from './escape.js';
+import { labelText } from './escape.js';
 import { formatCount } from './format.js';
 import { summarize } from './summary.js';
 
@@ -47,34 +47,37 @@ export function axisMax(value: number): number {
 const plain = (value: number): string => (Math.round(Math.max(value, 0) * 10) / 10).toFixed(1);
 
 export function renderCharts(results: Results): string {
+  return chartList(results).join('\n\n');
+}
+
+/** The charts one by one, so a report that must shrink can leave out whole ones. */
+export function chartList(results: Results): string[] {
   const summary = summarize(results);
   const colours = new Map(summary.setups.map((setup, i) => [setup.name, PALETTE[i % PALETTE.length]!]));
-  return summary.routes
-    .map((route, i) => {
-      const lines = summary.setups.map((setup) => ({
-        setup,
-        values: summary.latencies.map((ms) => summary.cell(setup.name, route.name, ms)?.maxSrps.value),
-      }));
-      const drawn = lines.filter((line) => line.values.every((v) => v !== undefined)) as { setup: (typeof lines)[number]['setup']; values: number[] }[];
-      const left = lines.filter((line) => !drawn.includes(line as (typeof drawn)[number]));
-      const leftNote = left.map(
-        (line) =>
-          `${escapeMarkdown(line.setup.label)}: no line, ${line.values.filter((v) => v === undefined).length} of ${summary.latencies.length} cells not measured`,
-      );
-      if (drawn.length === 0) return `<sub>Chart ${i + 1}: nothing to draw; no setup was measured at every latency of ${escapeMarkdown(route.title)}.</sub>`;
-      const top = axisMax(Math.max(...drawn.flatMap((line) => line.values)));
-      const chart = [
-        '```mermaid',
-        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${drawn.map((line) => colours.get(line.setup.name)!.color).join(', ')}"}}}}%%`,
-        'xychart-beta',
-        `  title "Chart ${i + 1}: ${chartText(route.title)}, max sRPS by added latency"`,
-        `  x-axis "Added latency (ms)" [${summary.latencies.map((ms) => `"${formatCount(ms)}"`).join(', ')}]`,
-        `  y-axis "Max sRPS" 0 --> ${plain(top)}`,
-        ...drawn.map((line) => `  line [${line.values.map(plain).join(', ')}]`),
-        '```',
-      ].join('\n');
-      const key = drawn.map((line) => `${colours.get(line.setup.name)!.swatch} ${escapeMarkdown(line.setup.label)}`).join(' · ');
-      return `${chart}\n\n<sub>${[key, ...leftNote].join(' · ')}</sub>`;
-    })
-    .join('\n\n');
+  return summary.routes.map((route, i) => {
+    const lines = summary.setups.map((setup) => ({
+      setup,
+      values: summary.latencies.map((ms) => summary.cell(setup.name, route.name, ms)?.maxSrps.value),
+    }));
+    const drawn = lines.filter((line) => line.values.every((v) => v !== undefined)) as { setup: (typeof lines)[number]['setup']; values: number[] }[];
+    const left = lines.filter((line) => !drawn.includes(line as (typeof drawn)[number]));
+    const leftNote = left.map(
+      (line) =>
+        `${labelText(line.setup.label)}: no line, ${line.values.filter((v) => v === undefined).length} of ${summary.latencies.length} cells not measured`,
+    );
+    if (drawn.length === 0) return `<sub>Chart ${i + 1}: nothing to draw; no setup was measured at every latency of ${labelText(route.title)}.</sub>`;
+    const top = axisMax(Math.max(...drawn.flatMap((line) => line.values)));
+    const chart = [
+      '```mermaid',
+      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${drawn.map((line) => colours.get(line.setup.name)!.color).join(', ')}"}}}}%%`,
+      'xychart-beta',
+      `  title "Chart ${i + 1}: ${chartText(route.title)}, max sRPS by added latency"`,
+      `  x-axis "Added latency (ms)" [${summary.latencies.map((ms) => `"${formatCount(ms)}"`).join(', ')}]`,
+      `  y-axis "Max sRPS" 0 --> ${plain(top)}`,
+      ...drawn.map((line) => `  line [${line.values.map(plain).join(', ')}]`),
+      '```',
+    ].join('\n');
+    const key = drawn.map((line) => `${colours.get(line.setup.name)!.swatch} ${labelText(line.setup.label)}`).join(' · ');
+    return `${chart}\n\n<sub>${[key, ...leftNote].join(' · ')}</sub>`;
+  });
 }

@@ -1,5 +1,5 @@
 import { regressionCount, type CellComparison, type Comparison, type Verdict } from '../compare/verdicts.js';
-import { code, escapeMarkdown } from './escape.js';
+import { code, escapeMarkdown, labelText } from './escape.js';
 import { renderSides } from './sides-text.js';
 import { formatCount, formatPercent, formatRate } from './format.js';
 import { cellVerdict, studyBeforeAfter, throughputNote, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
@@ -32,7 +32,7 @@ export function renderComparison(comparison: Comparison | null): string {
     ...COUNTED.filter((verdict) => counts[verdict] > 0).map((verdict) => `${counts[verdict]} ${VERDICT_WORD[verdict]}`),
   ];
   const head =
-    `**Against ${escapeMarkdown(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ` +
+    `**Against ${labelText(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ` +
     `${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV (${escapeMarkdown(comparison.noise.source)}): ${totals.join(', ')}.`;
   const cells = [...comparison.cells.values()];
   const render = (cell: CellComparison): string => {

@@ -38,6 +38,11 @@
  *   The output is for markdown inline context (a paragraph, list item, heading or
  *   table cell), not for the inside of an HTML block.
  *
+ * Both forms also replace bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+ * U+200F, U+061C) with U+FFFD: an override would make a command or a number read other
+ * than it is. And neither can write `<!--` or `-->` (a word joiner goes inside), so no
+ * text from config or results can forge the comment's hidden marker or hide what follows.
+ *
  * Unicode look-alikes in the input (fullwidth ＠, …) are left as they are: GitHub
  * does not link them.
  */
@@ -48,7 +53,17 @@ const WORD_JOINER = '\u2060';
 // eslint-disable-next-line no-control-regex -- control characters are what it matches
 const CONTROLS = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
 
-const oneLine = (text: string): string => text.replace(CONTROLS, ' ');
+const oneLine = (text: string): string => neutralizeBidi(text.replace(CONTROLS, ' '));
+
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Bidirectional controls become U+FFFD: visible, and unable to reorder what follows. */
+export function neutralizeBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, '\ufffd');
+}
+
+/** `<!--` and `-->` (and `--!>`) with a word joiner inside: never an HTML comment, never our marker. */
+const breakHtmlComments = (text: string): string => text.replace(/<!--/g, `<!${WORD_JOINER}--`).replace(/--(?=!?>)/g, `-${WORD_JOINER}-`);
 
 /** Step 2: a word joiner wherever GitHub's link, reference and mention patterns would match. */
 function breakAutolinks(text: string): string {
@@ -78,11 +93,19 @@ function codeSpan(text: string): string {
 
 /** Text as code, for commands, paths and ids: one line, shown as it is; see the rule above. */
 export function code(text: string): string {
-  return oneLine(text)
+  return breakHtmlComments(oneLine(text))
     .split('|')
     .map((piece) => (piece === '' ? '' : codeSpan(piece)))
     .join('\\|');
 }
+
+/**
+ * Setup labels and route titles where they head tables, findings and charts: clipped, so that
+ * no label, however long, can crowd the tables out of a comment (the configuration section
+ * shows them whole).
+ */
+export const LABEL_MAX = 80;
+export const labelText = (text: string): string => escapeMarkdown(clip(text, LABEL_MAX));
 
 /** Shortens long free text (error messages) so one cell cannot fill a comment. Clip before escaping. */
 export function clip(text: string, max: number): string {

@@ -1,6 +1,6 @@
 import type { Results } from '../results/results.js';
 import type { RouteKind } from './classify.js';
-import { code, escapeMarkdown } from './escape.js';
+import { code, labelText } from './escape.js';
 import { computeFindings, HYPOTHESIS, type Crossover, type Findings, type Hypothesis, type Lead, type Metric, type RouteFindings } from './findings.js';
 import { formatCount, formatFactor, formatLatency, formatPercent, formatRate, formatSecondsAsMs } from './format.js';
 import { summarize } from './summary.js';
@@ -10,7 +10,7 @@ import { computeTheory, type RouteTheory, type SetupTheory, type TheoryPoint } f
 
 const KIND_WORDS: Record<RouteKind, string> = { io: 'I/O route', cpu: 'CPU route', unclassified: 'unclassified route' };
 
-const label = (lead: { setup: { label: string } }): string => escapeMarkdown(lead.setup.label);
+const label = (lead: { setup: { label: string } }): string => labelText(lead.setup.label);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (ratio: number): string => `${formatCount(Math.round(ratio * 100))} %`;
 
@@ -130,7 +130,7 @@ function describeSetupTheory(theory: SetupTheory): string {
       return `⚠️ at ${at}, ${what}, which points at ${callout}`;
     }),
   ];
-  return `${escapeMarkdown(theory.setup.label)}, W = ${theory.concurrency.workers}, s = ${formatSecondsAsMs(theory.serviceTime)}: ${parts.join('; ')}`;
+  return `${labelText(theory.setup.label)}, W = ${theory.concurrency.workers}, s = ${formatSecondsAsMs(theory.serviceTime)}: ${parts.join('; ')}`;
 }
 
 function describeTheory(theory: RouteTheory): string {
@@ -169,7 +169,7 @@ export function renderFindings(results: Results): string {
   const findings = computeFindings(summary);
   const theories = new Map(computeTheory(summary, results.config.compare.threshold).map((theory) => [theory.route.name, theory]));
   const bullets = findings.routes.map((route) => {
-    const head = `- **${escapeMarkdown(route.route.title)}** · ${code(route.route.name)} · ${KIND_WORDS[route.kind]}.`;
+    const head = `- **${labelText(route.route.title)}** · ${code(route.route.name)} · ${KIND_WORDS[route.kind]}.`;
     if (route.bySrps.length === 0) return `${head} No cell of this route was measured.`;
     const sentences = [
       `Most max sRPS: ${describeLeads('maxSrps', route.bySrps)}.`,

@@ -2,7 +2,7 @@ import { markdownTable } from 'markdown-table';
 import type { CellComparison, Comparison } from '../compare/verdicts.js';
 import { cellId } from '../plan/cells.js';
 import type { CellResult, Results } from '../results/results.js';
-import { code, escapeMarkdown } from './escape.js';
+import { clip, code, escapeMarkdown, LABEL_MAX, labelText } from './escape.js';
 import { formatCount, formatRate } from './format.js';
 import { cellVerdict, VERDICT_MARK } from './verdict-text.js';
 
@@ -34,21 +34,25 @@ function renderCell(cell: CellResult | undefined, comparison: CellComparison | u
 
 /** Tables 1–3 in the study's shape: one per route, rows = added latency, columns = setups. */
 export function renderTables(results: Results, comparison: Comparison | null): string {
+  return tableList(results, comparison).join('\n\n');
+}
+
+/** The tables one by one (a report that must shrink keeps every one, whole). */
+export function tableList(results: Results, comparison: Comparison | null): string[] {
   const { config } = results;
   const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
-  return config.routes
-    .map((route, i) => {
-      const header = ['Added latency (ms)', ...config.setups.map((setup) => escapeMarkdown(setup.label))];
-      const rows = config.latenciesMs.map((ms) => [
-        formatCount(ms),
-        ...config.setups.map((setup) => {
-          const id = cellId(setup.name, route.name, ms);
-          return renderCell(byId.get(id), comparison?.cells.get(id));
-        }),
-      ]);
-      const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ['r', ...config.setups.map(() => 'r')] });
-      const title = `**Table ${i + 1}: ${escapeMarkdown(route.title)}** (${escapeMarkdown(route.method)} ${code(route.path)}): max sRPS & total successes`;
-      return `${title}\n\n${table}`;
-    })
-    .join('\n\n');
+  return config.routes.map((route, i) => {
+    const header = ['Added latency (ms)', ...config.setups.map((setup) => labelText(setup.label))];
+    const rows = config.latenciesMs.map((ms) => [
+      formatCount(ms),
+      ...config.setups.map((setup) => {
+        const id = cellId(setup.name, route.name, ms);
+        return renderCell(byId.get(id), comparison?.cells.get(id));
+      }),
+    ]);
+    const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ['r', ...config.setups.map(() => 'r')] });
+    const path = code(clip(route.path, 2 * LABEL_MAX));
+    const title = `**Table ${i + 1}: ${labelText(route.title)}** (${escapeMarkdown(route.method)} ${path}): max sRPS & total successes`;
+    return `${title}\n\n${table}`;
+  });
 }
