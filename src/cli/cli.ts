@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { resolveBaseline, type Baseline } from '../core/compare/baseline.js';
 import { hasBaseSide } from '../core/compare/paired-samples.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
-import { compareResults, failingSignals, regressionCount, VERDICTS, type Comparison } from '../core/compare/verdicts.js';
+import { compareResults, failingSignals, regressionCount, VERDICTS } from '../core/compare/verdicts.js';
 import { signalChange } from '../core/report/signal-format.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { baselineChoice, type BaselineChoice } from '../core/config/baseline.js';
