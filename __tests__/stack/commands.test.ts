@@ -143,6 +143,8 @@ describe('locust arguments', () => {
       '5',
       '--run-time',
       '180s',
+      '--stop-timeout',
+      '5',
       '--csv',
       '/out/locust',
       '--csv-full-history',

@@ -23,6 +23,17 @@ export function teamLocustfile(route: RouteSpec, workspace: string): string | nu
 }
 
 /**
+ * Seconds Locust waits, once the run time is up, for users to finish the request they are
+ * in: a request the app served is then one Locust counted, so the window's SQL and CPU
+ * divide by the right number (docs/stack.md "Signals"). Fast cells drain in well under a
+ * second; a latency-bound one, whose queue would take longer, is cut off here.
+ */
+export const STOP_TIMEOUT_SECONDS = 5;
+
+/** What Locust logs when the stop timeout cut users off (runners.py, 2.x). */
+export const NOT_DRAINED = /Not all users finished their tasks/;
+
+/**
  * Locust headless for one cell: ramp at the spawn rate, hold until the run time,
  * CSVs with full history (the study reads its graphs), the HTML report and the
  * log beside them. `--exit-code-on-error 0`: failed requests are data, not a
@@ -44,6 +55,8 @@ export function locustArgs(route: RouteSpec, load: LoadSpec, host: string, works
       String(load.spawnRate),
       '--run-time',
       `${load.runTimeSeconds}s`,
+      '--stop-timeout',
+      String(STOP_TIMEOUT_SECONDS),
       '--csv',
       `${CELL_MOUNT}/locust`,
       '--csv-full-history',

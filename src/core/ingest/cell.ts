@@ -1,7 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { failedOutcome, measuredOutcome } from '../results/cell.js';
-import type { CellOutcome } from '../results/schema.js';
+import type { CellOutcome, Signals } from '../results/schema.js';
+import { deriveSignals, parseRawSignals, type WindowCounts } from './signals.js';
 import { CellMetricsFold, LOCUST_CPU_WARNING } from './metrics.js';
 import { IngestError } from './csv.js';
 import { asIngestError, missingInput, openInput } from './input-file.js';
@@ -19,6 +20,8 @@ export const CELL_FILES = {
   dbLog: 'db.log',
   /** Written by the cell runner: timing, latency method, and the error when the cell failed. */
   runner: 'cell.json',
+  /** Written by the cell runner: SQL, CPU and memory counters over the measured window (absent from older runs). */
+  signals: 'signals.json',
 } as const;
 
 /** What each file read should be, for the reason a cell fails (`…; expected <this>.`). */
@@ -28,12 +31,15 @@ const EXPECTED = {
   failures: "Locust's failures CSV (written by --csv)",
   locustLog: "Locust's log (written by --logfile)",
   runner: "the cell runner's JSON record",
+  signals: "the cell runner's signals record (signals.json)",
 } as const satisfies Partial<Record<keyof typeof CELL_FILES, string>>;
 
 type ReadFile = keyof typeof EXPECTED;
 
 /** The runner writes a few hundred bytes; anything far larger is not its record. */
 const MAX_RUNNER_BYTES = 1024 * 1024;
+/** A few kilobytes per statement at most (pg_stat_statements keeps 5000 by default). */
+const MAX_SIGNALS_BYTES = 64 * 1024 * 1024;
 
 /** How far back a log chunk is searched again, so a warning split across two chunks is still found. */
 const LOG_OVERLAP_CHARS = 256;
@@ -66,22 +72,46 @@ async function reading<T>(file: CellFile, input: FileHandle, read: (input: FileH
 
 /** The runner's verdict on a cell it could not measure (app never healthy, no CSV, ...). */
 async function readRunnerError(file: CellFile): Promise<string | null> {
-  const input = await open(file);
-  if (input === null) return null;
-  const text = await reading(file, input, async () => {
-    try {
-      const { size } = await input.stat();
-      if (size > MAX_RUNNER_BYTES) throw new IngestError(`${file.label} is ${size} bytes; expected ${file.expected} of a few hundred bytes.`);
-      return await input.readFile('utf8');
-    } finally {
-      await input.close();
-    }
-  });
+  const text = await readSmallFile(file, MAX_RUNNER_BYTES);
+  if (text === null) return null;
   try {
     const record = JSON.parse(text) as { error?: unknown };
     return typeof record.error === 'string' && record.error !== '' ? record.error : null;
   } catch {
     return `${file.label} is not valid JSON.`;
+  }
+}
+
+/** A small JSON file's text, or null when it is absent; refused above `maxBytes`. */
+async function readSmallFile(file: CellFile, maxBytes: number): Promise<string | null> {
+  const input = await open(file);
+  if (input === null) return null;
+  return reading(file, input, async () => {
+    try {
+      const { size } = await input.stat();
+      if (size > maxBytes) throw new IngestError(`${file.label} is ${size} bytes; expected ${file.expected} of at most ${maxBytes} bytes.`);
+      return await input.readFile('utf8');
+    } finally {
+      await input.close();
+    }
+  });
+}
+
+/**
+ * The sample's signals per request; absent (undefined) without signals.json. A broken file loses
+ * the signals only, with a warning: the sample's throughput stays measured.
+ */
+async function readSignals(dir: string, counts: WindowCounts, warnings: string[]): Promise<Signals | null | undefined> {
+  const file = cellFile(dir, 'signals');
+  try {
+    const text = await readSmallFile(file, MAX_SIGNALS_BYTES);
+    if (text === null) return undefined;
+    const derived = deriveSignals(parseRawSignals(file.label, text), counts);
+    warnings.push(...derived.warnings);
+    return derived.signals;
+  } catch (error) {
+    warnings.push(`${(error as Error).message}; this sample has no signals.`);
+    return null;
   }
 }
 
@@ -142,6 +172,8 @@ export async function readCell(dir: string): Promise<CellOutcome> {
     if (failuresInput !== null) await reading(failures, failuresInput, (input) => readFailures(input, failures.label, (row) => fold.addFailure(row)));
     if (logInput !== null) fold.locustCpuWarning = await reading(log, logInput, logHasCpuWarning);
     const metrics = fold.metrics();
+    const signals = await readSignals(dir, fold.windowCounts()!, warnings);
+    if (signals !== undefined) metrics.signals = signals;
     if (metrics.locustCpuWarning) {
       warnings.push('Locust warned that its CPU was above 90 %: the load generator may have limited this cell.');
     }

@@ -15,6 +15,8 @@ export interface StatsRow {
   averageMs: number | null;
   minMs: number | null;
   maxMs: number | null;
+  /** "Average Content Size": mean response body in bytes (optional: rows built by hand may leave it out). */
+  averageContentSize?: number | null;
   requestsPerSecond: number;
   failuresPerSecond: number;
   percentilesMs: Record<Percentile, number | null>;
@@ -65,6 +67,7 @@ export function readStats(input: FileHandle, file: string, onRow: (row: StatsRow
       averageMs: record.optionalNumber('Average Response Time'),
       minMs: record.optionalNumber('Min Response Time'),
       maxMs: record.optionalNumber('Max Response Time'),
+      averageContentSize: record.optionalNumber('Average Content Size'),
       requestsPerSecond: record.requiredNumber('Requests/s'),
       failuresPerSecond: record.requiredNumber('Failures/s'),
       percentilesMs: percentiles(record),
