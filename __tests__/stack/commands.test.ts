@@ -150,6 +150,8 @@ describe('locust arguments', () => {
       '--csv-full-history',
       '--html',
       '/out/report.html',
+      '--json-file',
+      '/out/locust_final',
       '--logfile',
       '/out/locust.log',
       '--only-summary',

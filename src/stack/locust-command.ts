@@ -6,6 +6,8 @@ import { compileLoad, compileRequest, requestEnvNames, routeRequests } from '../
 export const LOCUSTFILE = '/locust/locustfile.py';
 export const CELL_MOUNT = '/out';
 export const TEAM_LOCUST_MOUNT = '/team-locust';
+/** --json-file adds ".json": CELL_FILES.finalStats. */
+const FINAL_STATS_PREFIX = 'locust_final';
 
 export interface LocustInvocation {
   args: string[];
@@ -62,6 +64,10 @@ export function locustArgs(route: RouteSpec, load: LoadSpec, host: string, works
       '--csv-full-history',
       '--html',
       `${CELL_MOUNT}/report.html`,
+      // Locust's final counts, written at exit: locust_stats.csv is rewritten once a second and
+      // not at exit, so its last rows lag the end by up to a second (the signals' denominator).
+      '--json-file',
+      `${CELL_MOUNT}/${FINAL_STATS_PREFIX}`,
       '--logfile',
       `${CELL_MOUNT}/locust.log`,
       '--only-summary',

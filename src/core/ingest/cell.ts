@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { failedOutcome, measuredOutcome } from '../results/cell.js';
 import type { CellOutcome, Signals } from '../results/schema.js';
-import { deriveSignals, parseRawSignals, type WindowCounts } from './signals.js';
+import { deriveSignals, parseFinalStats, parseRawSignals, type WindowCounts } from './signals.js';
 import { CellMetricsFold, LOCUST_CPU_WARNING } from './metrics.js';
 import { IngestError } from './csv.js';
 import { asIngestError, missingInput, openInput } from './input-file.js';
@@ -14,6 +14,8 @@ export const CELL_FILES = {
   history: 'locust_stats_history.csv',
   failures: 'locust_failures.csv',
   exceptions: 'locust_exceptions.csv',
+  /** Locust's final statistics as JSON (--json-file), written at exit: the signals' exact denominator. */
+  finalStats: 'locust_final.json',
   html: 'report.html',
   locustLog: 'locust.log',
   appLog: 'app.log',
@@ -32,6 +34,7 @@ const EXPECTED = {
   locustLog: "Locust's log (written by --logfile)",
   runner: "the cell runner's JSON record",
   signals: "the cell runner's signals record (signals.json)",
+  finalStats: "Locust's final statistics (written by --json-file)",
 } as const satisfies Partial<Record<keyof typeof CELL_FILES, string>>;
 
 type ReadFile = keyof typeof EXPECTED;
@@ -98,15 +101,22 @@ async function readSmallFile(file: CellFile, maxBytes: number): Promise<string |
 }
 
 /**
- * The sample's signals per request; absent (undefined) without signals.json. A broken file loses
+ * The sample's signals per request; absent (undefined) without signals.json. Divided by Locust's
+ * final counts (locust_final.json), else by the CSV's last Aggregated row. A broken file loses
  * the signals only, with a warning: the sample's throughput stays measured.
  */
-async function readSignals(dir: string, counts: WindowCounts, warnings: string[]): Promise<Signals | null | undefined> {
+async function readSignals(dir: string, csvCounts: WindowCounts, warnings: string[]): Promise<Signals | null | undefined> {
   const file = cellFile(dir, 'signals');
   try {
     const text = await readSmallFile(file, MAX_SIGNALS_BYTES);
     if (text === null) return undefined;
-    const derived = deriveSignals(parseRawSignals(file.label, text), counts);
+    const raw = parseRawSignals(file.label, text);
+    const final = cellFile(dir, 'finalStats');
+    const finalText = await readSmallFile(final, MAX_SIGNALS_BYTES);
+    const counts = finalText === null ? csvCounts : parseFinalStats(final.label, finalText);
+    if (finalText === null)
+      warnings.push(`${final.label} is missing: the signals divide by ${CELL_FILES.stats}, whose last rewrite may miss the final second.`);
+    const derived = deriveSignals(raw, counts);
     warnings.push(...derived.warnings);
     return derived.signals;
   } catch (error) {

@@ -57,6 +57,27 @@ export interface WindowCounts {
   averageContentSize: number | null;
 }
 
+/**
+ * Locust's --json-file: one entry per request name with its final counts. The sums are the
+ * Aggregated row as it stood at exit (the CSV's last rewrite can be up to a second older).
+ */
+export function parseFinalStats(label: string, text: string): WindowCounts {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${label} is not JSON (${(error as Error).message})`);
+  }
+  const entries = z.array(z.object({ num_requests: count, num_failures: count, total_content_length: amount })).safeParse(data);
+  if (!entries.success) {
+    const issue = entries.error.issues[0]!;
+    throw new Error(`${label} is not Locust's final statistics: [${issue.path.join('].')}] ${issue.message}`);
+  }
+  const sum = (key: 'num_requests' | 'num_failures' | 'total_content_length') => entries.data.reduce((total, entry) => total + entry[key], 0);
+  const requests = sum('num_requests');
+  return { requests, successes: requests - sum('num_failures'), averageContentSize: requests === 0 ? null : sum('total_content_length') / requests };
+}
+
 export interface DerivedSignals {
   /** null when there is nothing to divide by (no successful request). */
   signals: Signals | null;

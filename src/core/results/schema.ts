@@ -28,7 +28,7 @@ const SignalsSchema = z
   .object({
     window: z
       .object({
-        seconds: rate.describe('From the counters\' reset (the app ready, latency applied, just before Locust) to their reading (Locust exited).'),
+        seconds: rate.describe("From the counters' reset (the app ready, latency applied, just before Locust) to their reading (Locust exited)."),
         requests: count.describe('Locust requests in the window: every request of the final Aggregated row.'),
         successes: count.describe('The per-request denominator: requests − failures of the final Aggregated row.'),
       })
