@@ -1,3 +1,4 @@
+import { requestTarget } from '../config/route-request.js';
 import { markdownTable } from 'markdown-table';
 import type { CellComparison, Comparison } from '../compare/verdicts.js';
 import { cellId } from '../plan/cells.js';
@@ -47,7 +48,7 @@ export function renderTables(results: Results, comparison: Comparison | null): s
         }),
       ]);
       const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ['r', ...config.setups.map(() => 'r')] });
-      const title = `**Table ${i + 1}: ${escapeMarkdown(route.title)}** (${escapeMarkdown(route.method)} ${code(route.path)}): max sRPS & total successes`;
+      const title = `**Table ${i + 1}: ${escapeMarkdown(route.title)}** (${escapeMarkdown(route.method)} ${code(requestTarget(route))}): max sRPS & total successes`;
       return `${title}\n\n${table}`;
     })
     .join('\n\n');
