@@ -118,6 +118,8 @@ describe('README agrees with action.yml', () => {
     const firstScreen = readme.split('\n').slice(0, 20).join('\n');
     expect(firstScreen).toContain('npm run bench');
     expect(firstScreen).toContain('npm ci && npm test');
+    // How a team tries it in its own repository, without a clone.
+    expect(firstScreen).toContain('npx async-bench run');
     const ci = read('.ci/run');
     expect(ci).toMatch(/^npm test\b/m);
     expect(ci).toMatch(/^npm run test:e2e\b/m);

@@ -1,39 +1,111 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import { CELL_FILES } from '../../src/core/ingest/cell.js';
 import { parseResults, type Results } from '../../src/core/results/results.js';
+import { DERIVED_RECORD_KEY } from '../../src/stack/fingerprint.js';
 import { leftoverContainers, ROOT } from './stack-helpers.js';
 
 /*
- * A team's own project through the CLI, driven only by its async-bench.yml: the example
- * shop without a Dockerfile (app.python + app.requirements: async-bench's generic
- * builder), its models, its routes as data, with 2 setups × 3 routes × 2 latencies at a
- * short ci-like load. About 3 minutes here. Where no registry is reachable,
- * python:3.13-slim is provision-docker.sh's stand-in, and the wheelhouse .ci/run fills
- * (.cache/wheelhouse/shop) makes the install offline. Then the signals: every 0 ms cell's queries
- * per request exactly, and a planted N+1 (SHOP_PLANT_N_PLUS_ONE in a second setup's env) read as
- * +20 queries per request from one sample a side.
+ * A team's own project with `npx async-bench`, as a team tries it: this repository packed
+ * (`npm pack`, the published files; dist/ as built by `npm run package`) and installed into
+ * a scratch project outside it, the example shop copied in as the team's code and committed,
+ * then `npx async-bench --help` and `npx async-bench run`, driven only by the shop's
+ * async-bench.yml: no Dockerfile (app.python + app.requirements: async-bench's generic
+ * builder), its models, its routes as data, 2 setups × 3 routes × 2 latencies at a short
+ * ci-like load. About 3 minutes here. Where no registry is reachable, python:3.13-slim is
+ * provision-docker.sh's stand-in, and the wheelhouse .ci/run fills (.cache/wheelhouse/shop)
+ * makes the install offline; the wheels provisioning put into this checkout's image folders
+ * (never published) are copied into the installed package the same way.
+ * Then the signals: every 0 ms cell's queries per request exactly, and a planted N+1
+ * (SHOP_PLANT_N_PLUS_ONE in a second setup's env) read as +20 queries per request from one sample a side.
  */
-const OUT = join(ROOT, 'bench-out', 'e2e-own-project');
 const WHEELHOUSE = join(ROOT, '.cache', 'wheelhouse', 'shop');
 const ROUTES = ['list', 'order', 'quote'];
+const WHEEL_FOLDERS = ['locust/wheels', 'compose/derived/wheels', 'compose/app/wheels'];
 
-describe('the example shop, through the CLI', () => {
+/** Runs a command in the scratch project; its stderr is shown as it comes. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), process.stderr.write(chunk)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+describe('the example shop, through `npx async-bench` from the installed package', () => {
+  let scratch: string;
+  let project: string;
+  let tarball: { filename: string; size: number; entryCount: number; files: { path: string }[] };
+  let help: { code: number; stdout: string };
   let results: Results;
   let stderr = '';
+  const out = () => join(project, 'bench');
+
   beforeAll(async () => {
     const started = Date.now();
-    if (!process.env.ASYNC_BENCH_WHEELHOUSE && existsSync(WHEELHOUSE)) process.env.ASYNC_BENCH_WHEELHOUSE = WHEELHOUSE;
-    const io = { stdout: { write: () => true }, stderr: { write: (text: string) => ((stderr += text), process.stderr.write(text)) }, cwd: ROOT };
+    scratch = await mkdtemp(join(tmpdir(), 'async-bench-npx-'));
+    tarball = (JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8' })) as (typeof tarball)[])[0]!;
+    project = join(scratch, 'team-shop');
+    await cp(join(ROOT, 'examples', 'shop'), join(project, 'examples', 'shop'), { recursive: true });
+    await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'team-shop', private: true }, null, 2)}\n`);
+    await writeFile(join(project, '.gitignore'), 'node_modules/\n*.whl\nbench/\n');
+    // Everything the CLI runs is bundled: the package installs with no registry at all.
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(scratch, tarball.filename)], { cwd: project, stdio: 'inherit' });
+    const installed = join(project, 'node_modules', 'async-bench');
+    for (const folder of WHEEL_FOLDERS.filter((folder) => existsSync(join(ROOT, folder)))) {
+      for (const wheel of (await readdir(join(ROOT, folder))).filter((file) => file.endsWith('.whl')))
+        await cp(join(ROOT, folder, wheel), join(installed, folder, wheel));
+    }
+    const git = (...args: string[]) => execFileSync('git', ['-C', project, ...args], { encoding: 'utf8' }).trim();
+    git('init', '--quiet');
+    git('add', '-A');
+    git('-c', 'user.name=Team', '-c', 'user.email=team@example.test', 'commit', '--quiet', '-m', 'the shop');
+
+    const env = { ...process.env, ...(!process.env.ASYNC_BENCH_WHEELHOUSE && existsSync(WHEELHOUSE) ? { ASYNC_BENCH_WHEELHOUSE: WHEELHOUSE } : {}) };
+    // --no: the package installed here, never one fetched from the registry.
+    const npx = (...args: string[]) => run('npx', ['--no', '--', 'async-bench', ...args], project, env);
+    help = await npx('--help');
     const argv = ['run', '--config', 'examples/shop/async-bench.yml', '--routes', ROUTES.join(','), '--latencies', '0,100'];
-    const code = await runCli([...argv, '--users', '60', '--spawn-rate', '60', '--run-time', '12s', '--out', OUT, '--force'], io);
-    expect(code, stderr.slice(-2000)).toBe(0);
-    results = parseResults('results.json', await readFile(join(OUT, 'results.json'), 'utf8'));
-    process.stderr.write(`e2e own project: ${((Date.now() - started) / 1000).toFixed(0)} s for ${results.cells.length} cells\n`);
+    const result = await npx(...argv, '--users', '60', '--spawn-rate', '60', '--run-time', '12s', '--out', 'bench', '--force');
+    stderr = result.stderr;
+    expect(result.code, stderr.slice(-2000)).toBe(0);
+    results = parseResults('results.json', await readFile(join(out(), 'results.json'), 'utf8'));
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    process.stderr.write(
+      `e2e own project through npx: ${seconds} s for ${results.cells.length} cells (tarball ${tarball.size} bytes, ${tarball.entryCount} files)\n`,
+    );
   }, 900_000);
+
+  afterAll(async () => {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('the package holds the CLI bundle and what it reads at run time, no action bundle, no wheels', () => {
+    const files = tarball.files.map((file) => file.path);
+    for (const needed of ['dist/cli.js', 'dist/licenses.txt', 'compose/docker-compose.yml', 'compose/derived/Dockerfile', 'compose/derived/add-missing.py']) {
+      expect(files).toContain(needed);
+    }
+    for (const needed of ['compose/builder/Dockerfile', 'locust/locustfile.py', 'locust/preflight.py', 'schema/results.schema.json'])
+      expect(files).toContain(needed);
+    expect(files.filter((file) => file.endsWith('.whl') || file.startsWith('dist/index') || file.startsWith('src/') || file.startsWith('__tests__/'))).toEqual(
+      [],
+    );
+  });
+
+  it('`npx async-bench --help` prints the usage', () => {
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^async-bench \d+\.\d+\.\d+: /);
+    expect(help.stdout).toContain('async-bench run');
+  });
 
   it('measures every cell of its matrix; an expected status is no failure', () => {
     expect(results.cells.map((cell) => cell.id)).toEqual(
@@ -55,9 +127,23 @@ describe('the example shop, through the CLI', () => {
       python: '3.13',
       requirements: 'requirements.txt',
     });
-    expect(results.environment.app!.path).toBe(join(ROOT, 'examples/shop'));
+    expect(results.environment.app!.path).toBe(join(project, 'examples/shop'));
     expect(results.environment.app!.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(results.environment.app!.image).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("keeps the shop's own server packages and says so; records both PostgreSQL drivers; claims nothing of the reference app", async () => {
+    expect(results.environment.stack).toMatchObject({
+      gunicorn: '27.0.1',
+      'uvicorn-worker': '0.4.0',
+      psycopg: '3.3.9',
+      psycopg2: null,
+      [DERIVED_RECORD_KEY]: 'nothing',
+    });
+    const tables = await readFile(join(out(), 'tables.md'), 'utf8');
+    expect(tables).toContain('**Table 1: Product list, filtered** (GET `/products/?category={choice:books,games,tools,toys}`)');
+    expect(tables).toContain('- Added latencies: 0, 100 ms;');
+    expect(tables).not.toMatch(/Seeded posts/);
   });
 
   it('the slow dependency serializes the sync worker and not the async one', () => {
@@ -85,10 +171,10 @@ describe('the example shop, through the CLI', () => {
   });
 
   it('writes tables.md and the cell folders; restores the database per cell; leaves no containers', async () => {
-    const tables = await readFile(join(OUT, 'tables.md'), 'utf8');
+    const tables = await readFile(join(out(), 'tables.md'), 'utf8');
     expect(tables).toMatch(/Product list, filtered/);
     for (const cell of results.cells) {
-      const dir = join(OUT, 'cells', cell.id.replaceAll('/', '__'));
+      const dir = join(out(), 'cells', cell.id.replaceAll('/', '__'));
       await access(join(dir, CELL_FILES.stats));
       const record = JSON.parse(await readFile(join(dir, CELL_FILES.runner), 'utf8')) as { restoreSeconds: number };
       expect(record.restoreSeconds).toBeLessThan(3);

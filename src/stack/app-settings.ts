@@ -1,5 +1,6 @@
 /** The settings module generated for the app (async-bench's database, hosts, DEBUG off) and its data steps. */
 import type { AppSpec } from '../core/config/build.js';
+import { fillSeedPosts } from '../core/config/seed-posts.js';
 
 /** Where the generated settings module is mounted in the app container (on PYTHONPATH). */
 export const SETTINGS_DIR = '/opt/async-bench-settings';
@@ -43,5 +44,5 @@ export function settingsEnvironment(app: AppSpec): Record<string, string> {
 
 /** The manage.py commands that prepare the data once: migrate, then the app's own steps. */
 export function prepareCommands(app: AppSpec, seedPosts: number): string[][] {
-  return [['migrate', '--noinput'], ...app.prepare.map((command) => command.map((arg) => arg.replaceAll('{seed-posts}', String(seedPosts))))];
+  return [['migrate', '--noinput'], ...app.prepare.map((command) => fillSeedPosts(command, seedPosts))];
 }

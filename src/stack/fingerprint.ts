@@ -2,16 +2,27 @@
 import type { Runner } from './exec/command.js';
 import type { Stack } from './stack.js';
 
-/** Prints the Python version and the named packages' versions as JSON. */
-const VERSIONS_SCRIPT = [
+/** What compose/derived/add-missing.py records the derived image added to the project's packages. */
+const DERIVED_RECORD = '/etc/async-bench/added';
+export const DERIVED_RECORD_KEY = 'derived image added';
+
+/**
+ * Prints the Python version, the named packages' versions and, in the app image, what the
+ * derived image added (DERIVED_RECORD) as JSON.
+ */
+export const VERSIONS_SCRIPT = [
   'import json, sys, importlib.metadata as m',
   'def v(p):',
   '    try: return m.version(p)',
   '    except m.PackageNotFoundError: return None',
-  'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))',
+  'out = {"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}',
+  `try: out[${JSON.stringify(DERIVED_RECORD_KEY)}] = open(${JSON.stringify(DERIVED_RECORD)}).read().strip()`,
+  'except OSError: pass',
+  'print(json.dumps(out))',
 ].join('\n');
 
-export const APP_PACKAGES = ['django', 'gunicorn', 'uvicorn', 'uvicorn-worker', 'psycopg', 'psycopg-binary', 'asgiref'];
+/** Both PostgreSQL drivers: many projects still run psycopg2. */
+export const APP_PACKAGES = ['django', 'gunicorn', 'uvicorn', 'uvicorn-worker', 'psycopg', 'psycopg-binary', 'psycopg2', 'psycopg2-binary', 'asgiref'];
 export const LOAD_PACKAGES = ['locust'];
 
 async function packageVersions(run: Runner, stack: Stack, service: string, packages: string[]): Promise<Record<string, string | null>> {

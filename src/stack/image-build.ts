@@ -198,7 +198,7 @@ export function imagesComposeFile(builds: ImageBuild[]): string {
 export function buildDescription(build: ImageBuild, app: AppSpec): string {
   if (build.role === 'wheels') return `Building the wheels image ${build.image} (from ${build.context})`;
   if (build.role === 'derived')
-    return `Building the derived image ${build.image} (gunicorn, uvicorn-worker and tc when absent, FROM ${build.args.PROJECT_IMAGE})`;
+    return `Building the derived image ${build.image} (adding each of gunicorn, uvicorn, uvicorn-worker and tc the project image lacks, FROM ${build.args.PROJECT_IMAGE})`;
   const how =
     app.dockerfile === null
       ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}`

@@ -1,3 +1,4 @@
+import { SEED_POSTS } from './seed-posts.js';
 import { DEFAULT_FAIL_SIGNALS, type AppSpec, type CompareSpec, type LoadSpec, type ProfileName, type RouteSpec, type SetupSpec } from './schema.js';
 
 /** Stands for async-bench's own folder in an app's context (the edge that runs it knows where that is). */
@@ -17,7 +18,7 @@ export const REFERENCE_APP: AppSpec = {
   healthPath: '/healthz/',
   settings: 'benchsite.settings',
   env: {},
-  prepare: [['seed_posts', '--count', '{seed-posts}']],
+  prepare: [['seed_posts', '--count', SEED_POSTS]],
 };
 
 // One worker, as in the study; a long timeout so a slow cell is measured, not killed.

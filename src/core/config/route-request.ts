@@ -55,6 +55,16 @@ export function compileRequest(route: RequestRoute, name: string = route.path): 
   };
 }
 
+/**
+ * The request target a report names: the path and its query as written, templates
+ * unevaluated (`/products/?category={choice:books,games}`), so two routes on one path
+ * that differ by their query read apart.
+ */
+export function requestTarget(route: Pick<RequestRoute, 'path' | 'query'>): string {
+  const query = Object.entries(route.query).map(([key, value]) => `${key}=${value}`);
+  return query.length === 0 ? route.path : `${route.path}?${query.join('&')}`;
+}
+
 /** One request of a mix with its share: RouteUser picks each request with probability ∝ weight. */
 export interface WeightedRequest extends CompiledRequest {
   weight: number;

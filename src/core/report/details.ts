@@ -1,6 +1,8 @@
+import { requestTarget } from '../config/route-request.js';
 import { markdownTable } from 'markdown-table';
 import type { Comparison } from '../compare/verdicts.js';
 import { rampSeconds } from '../config/build.js';
+import { usesSeedPosts } from '../config/seed-posts.js';
 import { serverCommand } from '../config/server-command.js';
 import { failedCells } from '../results/cell.js';
 import type { Results } from '../results/results.js';
@@ -66,14 +68,14 @@ export function configurationSection(results: Results): string {
   const lines = [
     `- Profile: ${code(config.profile)}; app: ${code(config.app.name)} (${code(config.app.context)})${results.environment.app ? `, commit ${code(results.environment.app.commit ?? 'unknown')}, image ${code(results.environment.app.image?.slice(0, 19) ?? 'unknown')}` : ''}`,
     `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
-    `- Seeded posts: ${formatCount(config.seedPosts)}; added latencies: ${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
+    `- ${usesSeedPosts(config.app) ? `Seeded posts: ${formatCount(config.seedPosts)}; added` : 'Added'} latencies: ${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
     ...resumedLines(results),
     ...config.setups.map(
       (setup) =>
         `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${formatCount(setup.database.maxConnections)}`,
     ),
-    ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`),
+    ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(requestTarget(route))}`),
   ];
   return collapsed('Configuration', lines.join('\n'));
 }

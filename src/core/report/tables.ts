@@ -1,3 +1,4 @@
+import { requestTarget } from '../config/route-request.js';
 import { markdownTable } from 'markdown-table';
 import type { CellComparison, Comparison } from '../compare/verdicts.js';
 import { cellId } from '../plan/cells.js';
@@ -51,7 +52,7 @@ export function tableList(results: Results, comparison: Comparison | null): stri
       }),
     ]);
     const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ['r', ...config.setups.map(() => 'r')] });
-    const path = code(clip(route.path, 2 * LABEL_MAX));
+    const path = code(clip(requestTarget(route), 2 * LABEL_MAX));
     const title = `**Table ${i + 1}: ${labelText(route.title)}** (${escapeMarkdown(route.method)} ${path}): max sRPS & total successes`;
     return `${title}\n\n${table}`;
   });

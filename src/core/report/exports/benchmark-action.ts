@@ -1,3 +1,4 @@
+import { requestTarget } from '../../config/route-request.js';
 import type { Estimate, RunSummary } from '../summary.js';
 
 /**
@@ -30,7 +31,7 @@ export function renderBenchmarkAction(summary: RunSummary): BenchmarkActionEntry
         const m = cell.metrics;
         const extra = [
           `setup: ${setup.label} (${setup.interface})`,
-          `route: ${route.method} ${route.path}`,
+          `route: ${route.method} ${requestTarget(route)}`,
           `added latency: ${ms} ms`,
           `failure ratio: ${(m.failureRatio * 100).toFixed(1)} %`,
           ...(m.p95Ms !== null ? [`p95: ${m.p95Ms} ms`] : []),

@@ -1,3 +1,4 @@
+import { requestTarget } from '../../config/route-request.js';
 import type { CellComparison, Comparison } from '../../compare/verdicts.js';
 import type { CellSeries } from '../../ingest/series.js';
 import { cellId } from '../../plan/cells.js';
@@ -81,7 +82,7 @@ function renderHtmlTables(results: Results, comparison: Comparison | null): stri
           return `<tr><th>${formatCount(ms)}</th>${cells.join('')}</tr>`;
         })
         .join('');
-      const caption = `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> (${escapeHtml(route.method)} <code>${escapeHtml(route.path)}</code>): max sRPS &amp; total successes`;
+      const caption = `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> (${escapeHtml(route.method)} <code>${escapeHtml(requestTarget(route))}</code>): max sRPS &amp; total successes`;
       return `<h3 id="table-${i + 1}">${caption}</h3><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
     })
     .join('\n');
