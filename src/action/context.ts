@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '../core/error-message.js';
 import type { PullRequestRef } from '../publish/comment.js';
 import { runRef, type RunRef } from '../publish/run-ref.js';
 
@@ -138,7 +139,7 @@ function readPayload(path: string | undefined, readFile: (path: string) => strin
   try {
     return object(JSON.parse(text)) ?? {};
   } catch (error) {
-    throw new ContextError(`GITHUB_EVENT_PATH ${path} is not JSON: ${(error as Error).message}`);
+    throw new ContextError(`GITHUB_EVENT_PATH ${path} is not JSON: ${errorMessage(error)}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveBaseline } from '../core/compare/baseline.js';
 import { failingSignals, regressionCount } from '../core/compare/verdicts.js';
+import { errorMessage } from '../core/error-message.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { EXPORT_FILES } from '../core/report/exports/index.js';
 import { HTML_REPORT_FILE } from '../core/report/html/index.js';
@@ -151,7 +152,7 @@ export async function runAction(deps: ActionDeps = defaultDeps()): Promise<void>
 }
 
 function message(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
@@ -160,6 +161,6 @@ export async function run(deps?: ActionDeps): Promise<void> {
   try {
     await runAction(deps);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(errorMessage(error));
   }
 }

@@ -7,6 +7,7 @@ import { ARTIFACT_BASELINE_NAME, measuresBaseSide } from '../core/config/baselin
 import type { Config } from '../core/config/build.js';
 import { ConfigError } from '../core/config/errors.js';
 import { loadConfig } from '../core/config/load.js';
+import { errorMessage } from '../core/error-message.js';
 import { readInputText } from '../core/ingest/input-file.js';
 import { RESULTS_FILE } from '../core/ingest/run-dir.js';
 import { calibrationOutputs } from '../core/report/outputs.js';
@@ -126,8 +127,8 @@ export async function obtainResults(inputs: ActionInputs, context: ActionsContex
             `${JSON.stringify(inputs.results)} is where mode report writes its own results.json (${outDir}); give the results of another folder, or set out: elsewhere.`,
           );
         }
-        const text = await readInputText(path, path, 'a results.json').catch((error: Error) => {
-          throw new ConfigError('results', `${error.message} Give \`results\` the path of a results.json file.`);
+        const text = await readInputText(path, path, 'a results.json').catch((error: unknown) => {
+          throw new ConfigError('results', `${errorMessage(error)} Give \`results\` the path of a results.json file.`);
         });
         if (text === null) throw new ConfigError('results', `${path} does not exist; give \`results\` the path of a results.json file.`);
         const results = parseResults(path, text);
@@ -172,7 +173,7 @@ async function uploadPartial(outDir: string, config: Config, inputs: ActionInput
     await uploadResults(await deps.artifactStore(), { name, outDir, retentionDays: inputs.retentionDays, run }, deps.timing?.upload);
     core.warning(`The run stopped early; the cells it measured are in the artifact ${name}.`);
   } catch (error) {
-    core.warning(`Could not upload the partial results: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`Could not upload the partial results: ${errorMessage(error)}`);
   }
 }
 

@@ -5,6 +5,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadSpec } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { tail, type CommandResult, type Runner } from './exec/command.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
 import { CELL_MOUNT, locustArgs } from './locust-command.js';
@@ -51,7 +52,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await readLoad(dir, result, steps);
     await checkAppRunning(stack, steps);
   } catch (failure) {
-    steps.error = (failure as Error).message;
+    steps.error = errorMessage(failure);
   } finally {
     await saveLogs(stack, dir, started);
   }

@@ -2,6 +2,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
 import { CELLS_FOLDER, ingestRun, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import type { Cell } from '../core/plan/cells.js';
@@ -69,7 +70,7 @@ export async function findEarlierRun(outDir: string): Promise<EarlierRun | null>
   try {
     results = await readRecordedResults(outDir);
   } catch (error) {
-    unreadable = (error as Error).message;
+    unreadable = errorMessage(error);
   }
   if (results === null && unreadable === null && cellDirs.length === 0) return null;
   const ok = results?.cells.filter((cell) => cell.status === 'ok').length ?? 0;

@@ -1,5 +1,6 @@
 /** Bad input found before the first cell: Django's settings (manage.py check) and every route once per setup. */
 import type { AppSpec, RouteSpec, SetupSpec } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { tail, type Runner } from './exec/command.js';
 import {
   findMismatches,
@@ -62,7 +63,7 @@ async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: Ro
   try {
     await stack.startApp();
   } catch (error) {
-    return { ...findings, startFailure: (error as Error).message };
+    return { ...findings, startFailure: errorMessage(error) };
   }
   const requests = preflightRequests(routes);
   if (requests.length === 0) return findings;

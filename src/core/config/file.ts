@@ -1,5 +1,6 @@
 import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { errorMessage } from '../error-message.js';
 import { ConfigError } from './errors.js';
 import { choice, names, nonEmptyText, positiveNumber, wholeNumber } from './fields.js';
 import { CONFIG_INPUT_FIELDS } from './inputs.js';
@@ -243,7 +244,7 @@ export function parseConfigFile(file: string, text: string): ConfigFile {
     data = parse(text);
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new ConfigError(`config file ${file}`, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`config file ${file}`, `not valid YAML${where}: ${errorMessage(error).split('\n')[0]}`);
   }
   if (data === null || data === undefined) return {};
   if (typeof data === 'object' && !Array.isArray(data)) {

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { measuresBaseSide } from '../config/baseline.js';
 import type { Config } from '../config/build.js';
+import { errorMessage } from '../error-message.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
 import { readInputText } from './input-file.js';
@@ -109,8 +110,8 @@ async function readRepeatedCell(runDir: string, cell: Cell, repeats: number): Pr
 /** The results.json a run left in its folder; null when it has none. */
 export async function readRecordedResults(runDir: string): Promise<Results | null> {
   const path = join(runDir, RESULTS_FILE);
-  const text = await readInputText(path, path, 'the results.json of this run').catch((error: Error) => {
-    throw new ResultsError(error.message);
+  const text = await readInputText(path, path, 'the results.json of this run').catch((error: unknown) => {
+    throw new ResultsError(errorMessage(error));
   });
   return text === null ? null : parseResults(path, text);
 }
