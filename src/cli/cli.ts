@@ -112,7 +112,8 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     const flags = [...Object.keys(parsed.inputs), ...(parsed.configFile !== undefined ? ['config'] : [])].map((name) => `--${name}`);
     if (recorded && flags.length > 0) {
       throw new UsageError(
-        `${join(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(', ')} would describe another run; drop ${flags.length === 1 ? 'it' : 'them'}, or move results.json aside to ingest with flags.`,
+        `${join(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(', ')} would describe ` +
+          `another run; drop ${flags.length === 1 ? 'it' : 'them'}, or move results.json aside to ingest with flags.`,
         'ingest',
       );
     }

@@ -60,7 +60,8 @@ export class Sides {
     } catch (error) {
       await sides.close(run).catch(() => undefined);
       throw new Error(
-        `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${errorMessage(error)}); it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`,
+        `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${errorMessage(error)}); ` +
+          `it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`,
       );
     }
     return sides;

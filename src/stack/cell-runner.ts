@@ -80,7 +80,8 @@ async function readLoad(dir: string, result: CommandResult, steps: SampleSteps):
   if (stats.trim() === '') {
     // With --logfile, Locust's own errors (an unknown user class, a bad locustfile) are in locust.log.
     const log = await readFile(join(dir, CELL_FILES.locustLog), 'utf8').catch(() => '');
-    steps.error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10)}`;
+    const output = tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10);
+    steps.error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):\n${output}`;
   } else if (result.exitCode !== 0) {
     steps.warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
   }

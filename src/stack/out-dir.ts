@@ -118,7 +118,8 @@ export function checkOutDir(earlier: EarlierRun | null, policy: ExistingRunPolic
   const differences = configDifferences(earlier.results.config, config);
   if (differences.length > 0) {
     throw new OutDirError(
-      `--resume: ${folder} was run with another configuration (${differences.join('; ')}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`,
+      `--resume: ${folder} was run with another configuration (${differences.join('; ')}), so none of ` +
+        `its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`,
     );
   }
 }

@@ -52,7 +52,10 @@ export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[]
   if (findings.some((item) => item.startFailure || item.mismatches.length > 0)) {
     throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
   }
-  return `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+  return (
+    `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected ` +
+    `under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`
+  );
 }
 
 async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings> {

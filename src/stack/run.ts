@@ -140,8 +140,8 @@ async function finish(plan: RunPlan, { owned, measured, failure }: RunOutcome, s
   if (signal) throw new InterruptedError(signal, plan.out.resultsPath, shown);
   if (failure) {
     if (measured === 0 && owned.kept.size === 0) throw failure;
-    throw new Error(`${errorMessage(failure)}
-(the cells measured before this are in ${plan.out.resultsPath}: ${measured} by this run${owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : ''})`);
+    const kept = owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : '';
+    throw new Error(`${errorMessage(failure)}\n(the cells measured before this are in ${plan.out.resultsPath}: ${measured} by this run${kept})`);
   }
   return results;
 }

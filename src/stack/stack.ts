@@ -192,7 +192,8 @@ export class Stack {
       } catch (error) {
         if (Date.now() > deadline)
           throw new StackError(
-            `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${errorMessage(error)}`,
+            `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) ` +
+              `did not answer within ${READY_TIMEOUT_SECONDS} s: ${errorMessage(error)}`,
           );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

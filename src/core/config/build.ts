@@ -122,7 +122,8 @@ function checkCrossField(config: Config): void {
   if (ramp >= runTimeSeconds) {
     throw new ConfigError(
       'run-time',
-      `${runTimeSeconds} s ends before the ramp finishes (users ${users} ÷ spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`,
+      `${runTimeSeconds} s ends before the ramp finishes (users ${users} ÷ ` +
+        `spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`,
     );
   }
   if (config.load.processes > users) {

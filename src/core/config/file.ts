@@ -185,7 +185,13 @@ function appBuildIssue(app: { dockerfile?: string; python?: string; requirements
   if (app.dockerfile !== undefined && generic)
     return 'give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.';
   if (generic && (app.python === undefined || app.requirements === undefined))
-    return `the generic builder needs both python and requirements; ${app.python === undefined ? 'python is missing (e.g. python: "3.13")' : 'requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)'}.`;
+    return (
+      'the generic builder needs both python and requirements; ' +
+      (app.python === undefined
+        ? 'python is missing (e.g. python: "3.13")'
+        : 'requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)') +
+      '.'
+    );
   if (app.build !== undefined && !generic)
     return 'build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.';
   return null;

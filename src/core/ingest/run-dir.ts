@@ -175,7 +175,8 @@ export async function reingestRun(runDir: string, source: { recorded: Results } 
     const others = [...methods].filter(([, method]) => method !== ran);
     if (ran !== null && others.length > 0) {
       warnings.push(
-        `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method]) => `${CELLS_FOLDER}/${dir} ran with ${method}`).join(', ')} (${CELL_FILES.runner}).`,
+        `${RESULTS_FILE} records latency method ${ran} for the run, ` +
+          `but ${others.map(([dir, method]) => `${CELLS_FOLDER}/${dir} ran with ${method}`).join(', ')} (${CELL_FILES.runner}).`,
       );
     }
     const ingested = await ingestRun(runDir, recorded.config, recorded.environment, {
@@ -190,7 +191,8 @@ export async function reingestRun(runDir: string, source: { recorded: Results } 
     warnings.push(`the cells ran with different latency methods (${distinct.join(', ')}, per their ${CELL_FILES.runner}); the run records none.`);
   }
   warnings.push(
-    `${join(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; ` +
+    `${join(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from ` +
+      `the flags and async-bench.yml (defaults otherwise), which may not be what ran; ` +
       `the environment is unknown${method ? ` except the latency method (${method}, from the cells' ${CELL_FILES.runner})` : ''}.`,
   );
   const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method));

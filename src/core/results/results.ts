@@ -92,7 +92,8 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
     const method = part.results.environment.latencyMethod;
     if (method !== first.results.environment.latencyMethod) {
       throw new ResultsError(
-        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; pin latency-method so every shard uses one.`,
+        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; ` +
+          `pin latency-method so every shard uses one.`,
       );
     }
     for (const cell of part.results.cells) {
