@@ -91,7 +91,7 @@ export function thisRun(context: ActionsContext): RunRef | null {
 }
 
 /** `o/r/.github/workflows/bench.yml@refs/heads/main` → `bench.yml`. */
-export function workflowFileOf(workflowRef: string): string | null {
+function workflowFileOf(workflowRef: string): string | null {
   const path = workflowRef.split('@')[0] ?? '';
   const file = path.split('/').pop() ?? '';
   return /\.ya?ml$/.test(file) ? file : null;

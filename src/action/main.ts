@@ -21,8 +21,6 @@ import type { ActionDeps } from './deps.js';
 import { readActionInputs, type ActionInputs } from './inputs.js';
 import { obtainResults, type Obtained } from './obtain.js';
 
-export type { ActionDeps };
-
 const defaultDeps = (): ActionDeps => ({
   getInput: (name) => core.getInput(name),
   env: process.env,

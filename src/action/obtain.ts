@@ -211,7 +211,7 @@ async function uploadPartial(outDir: string, config: Config, inputs: ActionInput
 }
 
 /** baseline: base in a pull_request event: the PR's base commit from the event, unless base-ref names one. */
-export function withBaseSha(config: Config, context: Pick<ActionsContext, 'baseSha'>): Config {
+function withBaseSha(config: Config, context: Pick<ActionsContext, 'baseSha'>): Config {
   if (!measuresBaseSide(config.compare.baseline) || config.compare.baseRef || !context.baseSha) return config;
   return { ...config, compare: { ...config.compare, baseRef: context.baseSha } };
 }
