@@ -153,7 +153,7 @@ describe('ingestRun', () => {
     expect(results.cells[1]!.reason).toMatch(/not run: no folder cells\/sync__io_read__100ms/);
     expect(results.cells[0]!.metrics!.totalSuccesses).toBe(1245);
     expect(unplanned).toEqual(['sync__io_read__999ms']);
-    expect(results.schemaVersion).toBe('1.0');
+    expect(results.schemaVersion).toBe('1.1');
   });
 });
 

@@ -103,6 +103,8 @@ function watchCreates(): { stop: () => Promise<string[]> } {
   };
 }
 
+const cellSamples = (measured: Measured) => measured.results.cells[0]?.samples?.length ?? 0;
+
 /** Per cell: the CoV of each side's steady sRPS over its repeats, and the sd of the pairs' log ratios. */
 function noiseLine(measured: Measured): string {
   const cov = (values: number[]) => {
@@ -123,6 +125,32 @@ function noiseLine(measured: Measured): string {
       return `${cell.id}: base ${base.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(base) * 100).toFixed(1)} %), head ${head.map((v) => v.toFixed(1)).join(' ')} (CoV ${(cov(head) * 100).toFixed(1)} %), sd of log ratios ${sd.toFixed(2)}, change ${change} → ${verdict.verdict}`;
     })
     .join('\n');
+}
+
+/**
+ * Per cell over every sample (both sides: A/A), the CoV of the steady sRPS beside the signals'
+ * (app CPU-ms, DB time and db CPU-ms per request), and the queries per request seen.
+ */
+function signalsNoiseTable(measured: Measured): string {
+  const cov = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return (Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) / mean) * 100;
+  };
+  const rows = measured.results.cells.map((cell) => {
+    const metrics = cell.samples!.map((sample) => sample.metrics!);
+    const signals = metrics.map((m) => m.signals!);
+    const column = (values: number[]) => `${cov(values).toFixed(1)} %`;
+    return [
+      cell.id,
+      column(metrics.map((m) => m.steadySrps ?? 0)),
+      column(signals.map((s) => s.cpu.app!.perRequestMs)),
+      column(signals.map((s) => s.sql!.perRequest.dbMs)),
+      column(signals.map((s) => s.cpu.db!.perRequestMs)),
+      [...new Set(signals.map((s) => s.sql!.perRequest.queries))].join(' '),
+      Math.max(...signals.map((s) => s.cpu.load!.share)).toFixed(2),
+    ].join(' | ');
+  });
+  return ['cell | sRPS CoV | app CPU-ms/req CoV | DB-ms/req CoV | db CPU-ms/req CoV | queries/req | max load share', ...rows].join('\n');
 }
 
 describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alternating on the same runner', () => {
@@ -147,6 +175,13 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
         );
       }
       expect(measured.results.environment.base!.commit).toBe(measured.results.environment.app!.commit);
+      process.stderr.write(`signals A/A noise (CoV over all ${cellSamples(measured)} samples a cell):\n${signalsNoiseTable(measured)}\n`);
+      // Deterministic views read the same queries per request in every sample: set_config (Django's
+      // time zone, per connection = per request) + io_read's page and count, io_create's insert.
+      for (const cell of measured.results.cells) {
+        const queries = cell.samples!.map((sample) => sample.metrics!.signals!.sql!.perRequest.queries);
+        expect(queries, cell.id).toEqual(queries.map(() => (cell.route === 'io_read' ? 3 : 2)));
+      }
       expect(measured.comparison.counts.regressed, noiseLine(measured)).toBe(0);
       expect(measured.comparison.counts.improved, noiseLine(measured)).toBe(0);
       // Switching sides recreates the app only (a fresh one per sample anyway); db and Toxiproxy stay up.
@@ -174,7 +209,15 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
       git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'plant');
       // No --base-ref: the merge-base of HEAD with main, the commit before the plant.
       const measured = await run(repo, ['--setups', 'sync', '--routes', 'io_read,io_create']);
-      process.stderr.write(`e2e verdicts A/B: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n`);
+      process.stderr.write(`e2e verdicts A/B: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n${signalsNoiseTable(measured)}\n`);
+      // The planted 100 ms of CPU per io_read request, seen by the app's CPU per request on each side.
+      const appCpu = (side: 'base' | 'head') =>
+        sideSamples(
+          measured.results.cells.find((cell) => cell.id === 'sync/io_read/0ms')!,
+          side,
+        ).map((sample) => sample.metrics!.signals!.cpu.app!.perRequestMs);
+      process.stderr.write(`sync/io_read app CPU-ms/request: base ${appCpu('base').join(' ')}, head ${appCpu('head').join(' ')}\n`);
+      expect(Math.min(...appCpu('head'))).toBeGreaterThan(Math.max(...appCpu('base')) + 50);
       expect(measured.results.environment.base!.commit).toBe(git(repo, 'rev-parse', 'main'));
       expect(measured.results.environment.app!.commit).toBe(git(repo, 'rev-parse', 'HEAD'));
       for (const setup of ['sync']) {

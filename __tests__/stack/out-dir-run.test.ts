@@ -108,7 +108,9 @@ describe('runBenchmark and an out folder that holds an earlier run', () => {
 
     const report = renderReport(resumed, { comparison: null });
     expect(report).toContain(`Resumed: 1 of 3 cells were measured by the earlier attempt of ${first.createdAt.slice(0, 16).replace('T', ' ')} UTC`);
-    const row = report.split('\n').find((line) => line.startsWith('| `sync/io_read/0ms`'));
+    // The per-cell details' row (the per-request block has a row for the cell too, earlier).
+    const perCell = report.slice(report.indexOf('| Cell '));
+    const row = perCell.split('\n').find((line) => line.startsWith('| `sync/io_read/0ms`') && line.includes('from the attempt'));
     expect(row).toMatch(/from the attempt of \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 
     // A third attempt has nothing left to run; each cell keeps the attempt that measured it.

@@ -8,7 +8,9 @@ import type { LoadSpec } from '../core/config/build.js';
 import { errorMessage } from '../core/error-message.js';
 import { tail, type CommandResult, type Runner } from './exec/command.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
-import { CELL_MOUNT, locustArgs } from './locust-command.js';
+import { CELL_MOUNT, locustArgs, NOT_DRAINED } from './locust-command.js';
+import { LOAD_CGROUP_DUMP, SignalsWindow, signalsTarget } from './signals/collect.js';
+import { withCgroupDumpAfter } from './signals/cgroup.js';
 import type { Cell } from '../core/plan/cells.js';
 import type { CellRecord } from '../core/results/cell-record.js';
 import { applyLatency } from './latency/control.js';
@@ -46,9 +48,12 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     steps.restoreSeconds = await stack.restoreDatabase();
     await stack.startApp();
     await applyLatency(run, stack, cell.latencyMs);
+    // The measured window: SQL and CPU counters from here to Locust's exit (docs/stack.md "Signals").
+    const window = await SignalsWindow.open(run, signalsTarget(stack, load));
     const loadStart = Date.now();
     const result = await runLoad(run, stack, cell, load, dir, options.watch);
     steps.loadSeconds = (Date.now() - loadStart) / 1000;
+    await window.close(dir, { drained: await drainedLoad(dir) });
     await readLoad(dir, result, steps);
     await checkAppRunning(stack, steps);
   } catch (failure) {
@@ -64,12 +69,18 @@ async function runLoad(run: Runner, stack: Stack, cell: Cell, load: LoadSpec, di
   const invocation = locustArgs(cell.route, load, loadTarget(stack.target.latencyMethod, stack.app), stack.layout.workspace);
   const stopWatching = watch?.(dir);
   return run(
-    stack.compose.run('load', ['locust', ...invocation.args], {
+    stack.compose.run('load', withCgroupDumpAfter(['locust', ...invocation.args], `${CELL_MOUNT}/${LOAD_CGROUP_DUMP}`), {
       volumes: [...invocation.volumes, `${dir}:${CELL_MOUNT}`],
       env: invocation.env,
       passEnv: invocation.passEnv,
     }),
   ).finally(() => stopWatching?.());
+}
+
+/** Whether every user finished its request within the stop timeout (Locust's log says when not); null without a log. */
+async function drainedLoad(dir: string): Promise<boolean | null> {
+  const log = await readFile(join(dir, CELL_FILES.locustLog), 'utf8').catch(() => null);
+  return log === null ? null : !NOT_DRAINED.test(log);
 }
 
 /** Keeps Locust's console, and says whether it measured: no statistics is the sample's error, a bad exit a warning. */

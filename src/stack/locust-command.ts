@@ -7,6 +7,8 @@ import { compileLoad, compileRequest, requestEnvNames, routeRequests } from '../
 export const LOCUSTFILE = '/locust/locustfile.py';
 export const CELL_MOUNT = '/out';
 export const TEAM_LOCUST_MOUNT = '/team-locust';
+/** --json-file adds ".json": CELL_FILES.finalStats. */
+const FINAL_STATS_PREFIX = 'locust_final';
 
 export interface LocustInvocation {
   args: string[];
@@ -22,6 +24,17 @@ export interface LocustInvocation {
 export function teamLocustfile(route: RouteSpec, workspace: string): string | null {
   return route.locustfile === undefined ? null : resolve(workspace, route.locustfile);
 }
+
+/**
+ * Seconds Locust waits, once the run time is up, for users to finish the request they are
+ * in: a request the app served is then one Locust counted, so the window's SQL and CPU
+ * divide by the right number (docs/stack.md "Signals"). Fast cells drain in well under a
+ * second; a latency-bound one, whose queue would take longer, is cut off here.
+ */
+export const STOP_TIMEOUT_SECONDS = 5;
+
+/** What Locust logs when the stop timeout cut users off (runners.py, 2.x). */
+export const NOT_DRAINED = /Not all users finished their tasks/;
 
 /**
  * Locust headless for one cell: ramp at the spawn rate, hold until the run time,
@@ -45,11 +58,17 @@ export function locustArgs(route: RouteSpec, load: LoadSpec, host: string, works
       String(load.spawnRate),
       '--run-time',
       `${load.runTimeSeconds}s`,
+      '--stop-timeout',
+      String(STOP_TIMEOUT_SECONDS),
       '--csv',
       `${CELL_MOUNT}/locust`,
       '--csv-full-history',
       '--html',
       `${CELL_MOUNT}/report.html`,
+      // Locust's final counts, written at exit: locust_stats.csv is rewritten once a second and
+      // not at exit, so its last rows lag the end by up to a second (the signals' denominator).
+      '--json-file',
+      `${CELL_MOUNT}/${FINAL_STATS_PREFIX}`,
       '--logfile',
       `${CELL_MOUNT}/locust.log`,
       '--only-summary',

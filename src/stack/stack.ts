@@ -11,6 +11,7 @@ import { prepareCommands, settingsModule } from './app-settings.js';
 import { appNotReadyMessage, prepareSteps, stepFailureMessage } from './preflight-report.js';
 import { composeProject, settingsPath, setupOverride, setupOverridePath, stackStateDir, WAIT_READY, type SampleTarget, type StackLayout } from './project.js';
 import { buildAppImages } from './image-build.js';
+import { serverCommand, serverWorkers } from '../core/config/server-command.js';
 
 /** The services compose builds itself; the app's images are built by image-build.ts. */
 const STACK_SERVICES = ['db', 'load'];
@@ -20,6 +21,8 @@ export const READY_TIMEOUT_SECONDS = 60;
 
 /** The database the app uses, and the template every cell's copy of it is made from. */
 export const APP_DATABASE = 'bench';
+/** The role the app connects as (docker-compose.yml's POSTGRES_USER for the app). */
+export const APP_USER = 'postgres';
 export const SNAPSHOT_DATABASE = 'bench_snapshot';
 
 /**
@@ -70,6 +73,11 @@ export class Stack {
 
   get toxiproxy(): ToxiproxyClient {
     return new ToxiproxyClient(`http://127.0.0.1:${this.layout.toxiproxyApiPort}`);
+  }
+
+  /** The target setup's worker processes (its server command, filled in); null when unknown. */
+  get workers(): number | null {
+    return serverWorkers(serverCommand(this.target.setup, this.app, this.engine.cpus));
   }
 
   /** Writes the target's setup into the override file (its server command) and the settings module. */

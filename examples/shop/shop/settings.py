@@ -4,6 +4,7 @@ Its own database settings point at SQLite; async-bench's generated settings modu
 replaces them with its PostgreSQL, as it does for any project.
 """
 
+import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,3 +23,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"level": "WARNING", "handlers": ["console"]},
 }
+
+# A planted N+1 for async-bench's own tests: the product list reads each row's category with a
+# query of its own instead of a join (SHOP_PLANT_N_PLUS_ONE=1 in the environment, or set here
+# in a commit, so a head and its base can differ).
+SHOP_PLANT_N_PLUS_ONE = os.environ.get("SHOP_PLANT_N_PLUS_ONE") == "1"

@@ -23,3 +23,18 @@ export function serverCommand(setup: SetupSpec, app: AppSpec, cpus: number | nul
       .replaceAll('{workers}', workers === null ? '{workers}' : String(workers)),
   );
 }
+
+/** Servers whose worker count is 1 unless a flag says otherwise. */
+const KNOWN_SERVERS = new Set(['gunicorn', 'uvicorn', 'granian', 'hypercorn', 'daphne']);
+
+/**
+ * The worker processes a filled-in server argv starts: its `--workers N` (`--workers=N`, `-w N`),
+ * else 1 for a server known to default to one; null when the command is not one we can read.
+ */
+export function serverWorkers(argv: string[]): number | null {
+  for (const [index, arg] of argv.entries()) {
+    const value = arg.startsWith('--workers=') ? arg.slice('--workers='.length) : arg === '--workers' || arg === '-w' ? argv[index + 1] : undefined;
+    if (value !== undefined) return /^[1-9]\d*$/.test(value) ? Number(value) : null;
+  }
+  return argv.some((arg) => KNOWN_SERVERS.has(arg.split('/').at(-1)!)) ? 1 : null;
+}

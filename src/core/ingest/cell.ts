@@ -2,7 +2,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { failedOutcome, measuredOutcome } from '../results/cell.js';
 import { parseCellRecord } from '../results/cell-record.js';
-import type { CellOutcome } from '../results/schema.js';
+import type { CellOutcome, Signals } from '../results/schema.js';
+import { deriveSignals, parseFinalStats, parseRawSignals, type WindowCounts } from './signals.js';
 import { CellMetricsFold, LOCUST_CPU_WARNING } from './metrics.js';
 import { IngestError } from './csv.js';
 import { asIngestError, missingInput, openInput } from './input-file.js';
@@ -14,12 +15,16 @@ export const CELL_FILES = {
   history: 'locust_stats_history.csv',
   failures: 'locust_failures.csv',
   exceptions: 'locust_exceptions.csv',
+  /** Locust's final statistics as JSON (--json-file), written at exit: the signals' exact denominator. */
+  finalStats: 'locust_final.json',
   html: 'report.html',
   locustLog: 'locust.log',
   appLog: 'app.log',
   dbLog: 'db.log',
   /** Written by the cell runner: timing, latency method, and the error when the cell failed. */
   runner: 'cell.json',
+  /** Written by the cell runner: SQL, CPU and memory counters over the measured window (absent from older runs). */
+  signals: 'signals.json',
 } as const;
 
 /** What each file read should be, for the reason a cell fails (`…; expected <this>.`). */
@@ -29,12 +34,16 @@ const EXPECTED = {
   failures: "Locust's failures CSV (written by --csv)",
   locustLog: "Locust's log (written by --logfile)",
   runner: "the cell runner's JSON record",
+  signals: "the cell runner's signals record (signals.json)",
+  finalStats: "Locust's final statistics (written by --json-file)",
 } as const satisfies Partial<Record<keyof typeof CELL_FILES, string>>;
 
 type ReadFile = keyof typeof EXPECTED;
 
 /** The runner writes a few hundred bytes; anything far larger is not its record. */
 const MAX_RUNNER_BYTES = 1024 * 1024;
+/** A few kilobytes per statement at most (pg_stat_statements keeps 5000 by default). */
+const MAX_SIGNALS_BYTES = 64 * 1024 * 1024;
 
 /** How far back a log chunk is searched again, so a warning split across two chunks is still found. */
 const LOG_OVERLAP_CHARS = 256;
@@ -67,20 +76,51 @@ async function reading<T>(file: CellFile, input: FileHandle, read: (input: FileH
 
 /** The runner's verdict on a cell it could not measure (app never healthy, no CSV, ...). */
 async function readRunnerError(file: CellFile): Promise<string | null> {
+  const text = await readSmallFile(file, MAX_RUNNER_BYTES);
+  if (text === null) return null;
+  const parsed = parseCellRecord(file.label, text);
+  if ('problem' in parsed) return parsed.problem;
+  return parsed.record.error ? parsed.record.error : null;
+}
+
+/** A small JSON file's text, or null when it is absent; refused above `maxBytes`. */
+async function readSmallFile(file: CellFile, maxBytes: number): Promise<string | null> {
   const input = await open(file);
   if (input === null) return null;
-  const text = await reading(file, input, async () => {
+  return reading(file, input, async () => {
     try {
       const { size } = await input.stat();
-      if (size > MAX_RUNNER_BYTES) throw new IngestError(`${file.label} is ${size} bytes; expected ${file.expected} of a few hundred bytes.`);
+      if (size > maxBytes) throw new IngestError(`${file.label} is ${size} bytes; expected ${file.expected} of at most ${maxBytes} bytes.`);
       return await input.readFile('utf8');
     } finally {
       await input.close();
     }
   });
-  const parsed = parseCellRecord(file.label, text);
-  if ('problem' in parsed) return parsed.problem;
-  return parsed.record.error ? parsed.record.error : null;
+}
+
+/**
+ * The sample's signals per request; absent (undefined) without signals.json. Divided by Locust's
+ * final counts (locust_final.json), else by the CSV's last Aggregated row. A broken file loses
+ * the signals only, with a warning: the sample's throughput stays measured.
+ */
+async function readSignals(dir: string, csvCounts: WindowCounts, warnings: string[]): Promise<Signals | null | undefined> {
+  const file = cellFile(dir, 'signals');
+  try {
+    const text = await readSmallFile(file, MAX_SIGNALS_BYTES);
+    if (text === null) return undefined;
+    const raw = parseRawSignals(file.label, text);
+    const final = cellFile(dir, 'finalStats');
+    const finalText = await readSmallFile(final, MAX_SIGNALS_BYTES);
+    const counts = finalText === null ? csvCounts : parseFinalStats(final.label, finalText);
+    if (finalText === null)
+      warnings.push(`${final.label} is missing: the signals divide by ${CELL_FILES.stats}, whose last rewrite may miss the final second.`);
+    const derived = deriveSignals(raw, counts);
+    warnings.push(...derived.warnings);
+    return derived.signals;
+  } catch (error) {
+    warnings.push(`${(error as Error).message}; this sample has no signals.`);
+    return null;
+  }
 }
 
 /** Whether Locust's log holds its CPU warning, read in chunks so a log of any size fits. */
@@ -140,6 +180,8 @@ export async function readCell(dir: string): Promise<CellOutcome> {
     if (failuresInput !== null) await reading(failures, failuresInput, (input) => readFailures(input, failures.label, (row) => fold.addFailure(row)));
     if (logInput !== null) fold.locustCpuWarning = await reading(log, logInput, logHasCpuWarning);
     const metrics = fold.metrics();
+    const signals = await readSignals(dir, fold.windowCounts()!, warnings);
+    if (signals !== undefined) metrics.signals = signals;
     if (metrics.locustCpuWarning) {
       warnings.push('Locust warned that its CPU was above 90 %: the load generator may have limited this cell.');
     }

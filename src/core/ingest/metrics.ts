@@ -1,5 +1,6 @@
 import { IngestError } from './csv.js';
 import type { CellMetrics } from '../results/schema.js';
+import type { WindowCounts } from './signals.js';
 import { AGGREGATED, type FailureRow, type HistoryRow, type StatsRow } from './rows.js';
 
 export type { CellMetrics } from '../results/schema.js';
@@ -122,6 +123,12 @@ export class CellMetricsFold {
     const at = this.topFailures.findIndex((kept) => kept.occurrences < row.occurrences);
     this.topFailures.splice(at === -1 ? this.topFailures.length : at, 0, row);
     this.topFailures.length = Math.min(this.topFailures.length, TOP_FAILURES);
+  }
+
+  /** Requests, successes and mean response size of the final Aggregated row: the signals' denominator. */
+  windowCounts(): WindowCounts | null {
+    const total = this.total;
+    return total && { requests: total.requestCount, successes: total.requestCount - total.failureCount, averageContentSize: total.averageContentSize ?? null };
   }
 
   metrics(): CellMetrics {

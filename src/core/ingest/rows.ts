@@ -15,6 +15,8 @@ export interface StatsRow {
   averageMs: number | null;
   minMs: number | null;
   maxMs: number | null;
+  /** "Average Content Size": mean response body in bytes (optional: rows built by hand may leave it out). */
+  averageContentSize?: number | null;
   requestsPerSecond: number;
   failuresPerSecond: number;
   percentilesMs: Record<Percentile, number | null>;
@@ -72,6 +74,7 @@ export function readStats(input: FileHandle, file: string, onRow: (row: StatsRow
       ...counts(record, 'Request Count', 'Failure Count'),
       medianMs: record.optionalMeasure('Median Response Time'),
       averageMs: record.optionalMeasure('Average Response Time'),
+      averageContentSize: record.optionalMeasure('Average Content Size'),
       minMs: record.optionalMeasure('Min Response Time'),
       maxMs: record.optionalMeasure('Max Response Time'),
       requestsPerSecond: record.measure('Requests/s'),

@@ -12,7 +12,7 @@ export type { CellMetrics, CellResult, Environment, Results } from './schema.js'
 export { ResultsError } from './errors.js';
 
 /** `major.minor`: readers accept any minor of their major and refuse other majors. */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 const SCHEMA_MAJOR = 1;
 
 /** Parses results.json text, refusing what this version cannot read faithfully. */

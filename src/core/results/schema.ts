@@ -15,54 +15,68 @@ const count = z.number().int().min(0);
 const rate = z.number().min(0);
 const milliseconds = z.number().min(0).nullable();
 
-/** CPU time of one container over the measured window, from its cgroup accounting. */
-const CpuUsageSchema = z.object({ cpuMs: rate, perRequestMs: rate });
+/** A count or amount per successful request: a ratio, so not an integer. */
+const perRequest = z.number().min(0);
+const cpuOf = z.object({ cpuMs: rate, perRequestMs: perRequest }).nullable();
 
+/**
+ * What a request cost beyond its time (issue 17, docs/stack.md "Signals"): the app's SQL from
+ * pg_stat_statements, CPU from each container's cgroup, the app's peak memory and the response size,
+ * over the sample's measured window. Read from the sample's signals.json by ingest.
+ */
 const SignalsSchema = z
   .object({
     window: z
       .object({
-        seconds: rate,
-        requests: count.describe('Locust requests in the window.'),
-        successes: count.describe('The per-request denominator.'),
+        seconds: rate.describe("From the counters' reset (the app ready, latency applied, just before Locust) to their reading (Locust exited)."),
+        requests: count.describe('Locust requests in the window: every request of the final Aggregated row.'),
+        successes: count.describe('The per-request denominator: requests − failures of the final Aggregated row.'),
       })
       .describe('The measured window these numbers cover and its denominator.'),
     sql: z
       .object({
         calls: count,
         rows: count,
-        totalMs: rate.describe("Sums over the app's statements in the window."),
-        perRequest: z.object({ queries: rate, rows: rate, dbMs: rate }).describe('The sums ÷ window.successes.'),
+        totalMs: rate,
+        perRequest: z.object({ queries: perRequest, rows: perRequest, dbMs: perRequest }).describe('The sums ÷ window.successes.'),
         statements: z
           .array(
             z.object({
               id: z
                 .string()
                 .regex(/^[0-9a-f]{12}$/)
-                .describe("Stable hash of the normalised text: sha1 hex, first 12 chars (not pg's queryid, which depends on OIDs)."),
+                .describe("sha1 hex of the normalised text, first 12 characters (not PostgreSQL's queryid, which depends on OIDs)."),
               query: z.string().describe("pg_stat_statements' normalised text ($1, $2 …)."),
               calls: count,
               rows: count,
               totalMs: rate,
             }),
           )
-          .describe('Sorted by calls desc, then id.'),
+          .describe('Sorted by calls, largest first, then id.'),
       })
       .nullable()
-      .describe('From pg_stat_statements; null: not collected (the reason is in warnings).'),
+      .describe("The app's top-level statements in its database; null when not collected (the reason is in the warnings)."),
     cpu: z
       .object({
-        app: CpuUsageSchema.nullable(),
-        db: CpuUsageSchema.nullable(),
-        load: CpuUsageSchema.extend({
-          share: rate.describe('Load CPU-seconds ÷ window seconds ÷ its CPU count: ≥ 0.9 means Locust was the limit.'),
-        }).nullable(),
+        app: cpuOf,
+        db: cpuOf,
+        load: z
+          .object({
+            cpuMs: rate,
+            perRequestMs: perRequest,
+            share: rate.describe("Load CPU-seconds ÷ window seconds ÷ Locust's cores: 0.9 or more means Locust was the limit."),
+          })
+          .nullable(),
       })
-      .describe('Cumulative CPU over the window from cgroup accounting (v1 or v2).'),
-    memory: z.object({ appPeakBytes: count.nullable(), workers: count.nullable(), perWorkerPeakBytes: rate.nullable() }),
+      .describe('Cumulative CPU of each container over the window, from its cgroup (v1 or v2); null when unreadable.'),
+    memory: z.object({
+      appPeakBytes: count.nullable().describe("The app container's peak memory over its life: one sample (it starts fresh for each)."),
+      workers: count.min(1).nullable().describe("The setup's worker processes; null when unknown."),
+      perWorkerPeakBytes: rate.nullable(),
+    }),
     responseBytesPerRequest: rate.nullable().describe('Locust\'s "Average Content Size" of the Aggregated row.'),
   })
-  .describe("What a request cost, counted or metered on the stack over the sample's measured window.");
+  .nullable();
 
 const CellMetricsSchema = z
   .object({
@@ -87,9 +101,9 @@ const CellMetricsSchema = z
     historySamples: count.describe('Aggregated history samples the max was taken over.'),
     locustCpuWarning: z.boolean().describe('Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck.'),
     topFailures: z.array(z.object({ error: z.string(), occurrences: count })).describe('The most frequent failures, largest first (at most 3).'),
-    signals: SignalsSchema.nullable()
-      .optional()
-      .describe('Per-request signals of this sample (a cell: of its median sample). Absent from files written before they existed; null: not collected.'),
+    signals: SignalsSchema.optional().describe(
+      'SQL, CPU, memory and size per request over the measured window. Absent from files written before it existed and from samples without signals.json.',
+    ),
   })
   .refine((metrics) => metrics.totalFailures <= metrics.totalRequests, {
     error: (issue) => {
@@ -249,7 +263,7 @@ export const ResultsSchema = z
   });
 
 export type CellMetrics = z.infer<typeof CellMetricsSchema>;
-export type Signals = z.infer<typeof SignalsSchema>;
+export type Signals = NonNullable<CellMetrics['signals']>;
 export type MeasuredOutcome = z.infer<typeof MeasuredOutcomeSchema>;
 export type FailedOutcome = z.infer<typeof FailedOutcomeSchema>;
 export type CellOutcome = MeasuredOutcome | FailedOutcome;
