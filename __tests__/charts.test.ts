@@ -5,7 +5,7 @@ import { compareResults } from '../src/core/compare/verdicts.js';
 import { buildConfig } from '../src/core/config/build.js';
 import { ingestRun } from '../src/core/ingest/run-dir.js';
 import { COMMENT_LIMIT, renderReport } from '../src/core/report/body.js';
-import { axisMax, chartText, renderCharts } from '../src/core/report/charts.js';
+import { axisMax, chartList, chartText } from '../src/core/report/charts.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
 import type { Results } from '../src/core/results/results.js';
 import { fixture } from './helpers/fixtures.js';
@@ -38,7 +38,7 @@ describe('Mermaid charts', () => {
   });
 
   it('one xychart per route that Mermaid parses, one line per setup with its max sRPS', async () => {
-    const charts = blocks(renderCharts(results));
+    const charts = chartList(results).flatMap(blocks);
     expect(charts).toHaveLength(3);
     for (const chart of charts) await expect(mermaid.parse(chart)).resolves.toMatchObject({ diagramType: 'xychart' });
     // Table 2's Sync, Async Limited and Async Unlimited at 0/100/200 ms (fixtures/README.md).
@@ -49,14 +49,14 @@ describe('Mermaid charts', () => {
   });
 
   it('the parser is real: it refuses a chart with a broken line', async () => {
-    const [chart] = blocks(renderCharts(results));
+    const [chart] = chartList(results).flatMap(blocks);
     await expect(mermaid.parse(chart!.replace(/line \[[^\]]*\]/, 'line [1.0, oops]'))).rejects.toThrow(/Parse error/);
   });
 
   it('keeps text from the configuration from breaking the chart or its fence', async () => {
     const hostile = makeResults({}, () => ({}));
     hostile.config.routes[0]!.title = 'CPU "bound" ``` %%{init}%% <b>x</b>';
-    const markdown = renderCharts(hostile);
+    const markdown = chartList(hostile).join('\n\n');
     expect(blocks(markdown)).toHaveLength(3);
     await expect(mermaid.parse(blocks(markdown)[0]!)).resolves.toMatchObject({ diagramType: 'xychart' });
     expect(chartText('a "b" `c` {d}')).toBe('a b c d');
@@ -64,7 +64,7 @@ describe('Mermaid charts', () => {
 
   it('leaves out a setup with a failed cell, and says so under the chart', async () => {
     const partial = makeResults({}, (id) => (id === 'async-limited/io_read/100ms' ? null : {}));
-    const markdown = renderCharts(partial);
+    const markdown = chartList(partial).join('\n\n');
     expect(blocks(markdown)[1]!.match(/^ {2}line /gm)).toHaveLength(2);
     expect(markdown).toContain('Async Limited: no line, 1 of 3 cells not measured');
     // The palette follows the lines drawn, so colours still match the key: Sync blue, Async Unlimited green.

@@ -10,7 +10,8 @@ import { buildConfig } from '../src/core/config/build.js';
 import { ingestRun } from '../src/core/ingest/run-dir.js';
 import { renderBenchmarkAction } from '../src/core/report/exports/benchmark-action.js';
 import { renderBencher } from '../src/core/report/exports/bencher.js';
-import { CSV_COLUMNS, renderCsv } from '../src/core/report/exports/csv.js';
+import { renderCsv } from '../src/core/report/exports/csv.js';
+import { SIGNAL_COLUMNS } from '../src/core/report/exports/signal-columns.js';
 import { EXPORT_FILES, renderExports } from '../src/core/report/exports/index.js';
 import { summarize, type RunSummary } from '../src/core/report/summary.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
@@ -57,7 +58,22 @@ describe('exports of the 27-cell fixture', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replaceAll('\r\n', '')).not.toMatch(/\n/);
     const rows = parse(text, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    // The published header: a renamed or moved column breaks every sheet that reads it.
+    const columns = [
+      'id',
+      'setup',
+      'route',
+      'latency_ms',
+      'status',
+      'max_srps',
+      'total_successes',
+      'steady_srps',
+      'failure_ratio',
+      'p50_ms',
+      'p95_ms',
+      'p99_ms',
+    ].concat(['requests', 'verdict', 'baseline_max_srps', 'baseline_total_successes', 'reason']);
+    expect(Object.keys(rows[0]!)).toEqual([...columns, ...SIGNAL_COLUMNS]);
     expect(rows).toHaveLength(27);
     for (const [i, cell] of results.cells.entries()) {
       const row = rows[i]!;

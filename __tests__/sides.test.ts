@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveBaseline } from '../src/core/compare/baseline.js';
 import { samplePairs } from '../src/core/compare/paired-samples.js';
@@ -12,6 +13,7 @@ import { hostEnvironment } from '../src/core/results/environment.js';
 import { parseResults, serializeResults, type Results } from '../src/core/results/results.js';
 import { fixture, placeCell, scratch } from './helpers/fixtures.js';
 import { makeResults } from './helpers/results.js';
+import { stepInputs } from './helpers/action-inputs.js';
 
 describe('planSidedSamples', () => {
   it('runs each cell base and head back to back, A B in odd repeats and B A in even ones, repeats interleaved', () => {
@@ -132,12 +134,39 @@ describe('base vs head in the report and the PR comment', () => {
 
 describe('the action in a pull_request event', () => {
   it("measures the PR's base SHA unless base-ref names one; other baselines are left alone", async () => {
-    const { withBaseSha } = await import('../src/action/obtain.js');
-    const config = buildConfig({ inputs: { baseline: 'base' } });
-    expect(withBaseSha(config, { baseSha: 'abc123' }).compare.baseRef).toBe('abc123');
-    expect(withBaseSha(buildConfig({ inputs: { baseline: 'base', 'base-ref': 'v1.2' } }), { baseSha: 'abc123' }).compare.baseRef).toBe('v1.2');
-    expect(withBaseSha(config, { baseSha: null }).compare.baseRef).toBeNull();
-    expect(withBaseSha(buildConfig({ inputs: { baseline: 'artifact' } }), { baseSha: 'abc123' }).compare.baseRef).toBeNull();
+    const { obtainResults } = await import('../src/action/obtain.js');
+    const { readActionInputs } = await import('../src/action/inputs.js');
+    const { readActionsContext } = await import('../src/action/context.js');
+    const { dir, cleanup } = await scratch();
+    /** The base-ref the benchmark is given in mode run, for a pull_request event whose base commit is `baseSha`. */
+    const measuredBaseRef = async (inputs: Record<string, string>, baseSha: string | null): Promise<string | null> => {
+      const event = join(dir, 'event.json');
+      await writeFile(
+        event,
+        JSON.stringify({ pull_request: { number: 3, base: { ref: 'main', ...(baseSha ? { sha: baseSha } : {}) }, head: { sha: 'beef' } } }),
+      );
+      const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'octo/bench', GITHUB_SERVER_URL: 'https://github.com' };
+      const getInput = stepInputs({ mode: 'run', out: 'out', ...inputs });
+      let given: Results['config'] | null = null;
+      const benchmark = async (config: Results['config']) => {
+        given = config;
+        return makeResults({ setups: 'sync', routes: 'io_read', latencies: '0' }, () => ({}));
+      };
+      const deps = { getInput, env, benchmark, artifactStore: () => Promise.reject(new Error('no artifact store in this test')) };
+      const noApi = () => {
+        throw new Error('no GitHub API in this test');
+      };
+      await obtainResults(readActionInputs(getInput), readActionsContext({ env }), deps, noApi, dir);
+      return given!.compare.baseRef;
+    };
+    try {
+      expect(await measuredBaseRef({ baseline: 'base' }, 'abc123')).toBe('abc123');
+      expect(await measuredBaseRef({ baseline: 'base', 'base-ref': 'v1.2' }, 'abc123')).toBe('v1.2');
+      expect(await measuredBaseRef({ baseline: 'base' }, null)).toBeNull();
+      expect(await measuredBaseRef({ baseline: 'artifact' }, 'abc123')).toBeNull();
+    } finally {
+      await cleanup();
+    }
   });
 
   it('refuses a base-ref that reads as an option', () => {

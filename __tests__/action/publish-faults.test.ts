@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { run, type ActionDeps } from '../../src/action/main.js';
+import type { ActionDeps } from '../../src/action/deps.js';
+import { run } from '../../src/action/main.js';
 import type { Config } from '../../src/core/config/build.js';
 import { serializeResults } from '../../src/core/results/results.js';
 import { commentMarker } from '../../src/publish/marker.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readActionsContext, thisRun, workflowFileOf, type ContextSources } from '../../src/action/context.js';
+import { readActionsContext, thisRun, type ContextSources } from '../../src/action/context.js';
 import { artifactUrl, runUrl } from '../../src/publish/run-ref.js';
 
 const BASE_ENV = {
@@ -135,13 +135,14 @@ describe('readActionsContext', () => {
   });
 });
 
-describe('workflowFileOf', () => {
+describe('the workflow file, from GITHUB_WORKFLOW_REF', () => {
   it.each([
     ['o/r/.github/workflows/bench.yml@refs/heads/main', 'bench.yml'],
     ['o/r/.github/workflows/nested/x.yaml@v1', 'x.yaml'],
     ['garbage', null],
+    ['', null],
   ])('%s → %s', (ref, file) => {
-    expect(workflowFileOf(ref)).toBe(file);
+    expect(context('push', {}, {}, { GITHUB_WORKFLOW_REF: ref }).workflowFile).toBe(file);
   });
 });
 

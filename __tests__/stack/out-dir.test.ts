@@ -6,7 +6,8 @@ import { ingestRun } from '../../src/core/ingest/run-dir.js';
 import { planShard } from '../../src/core/plan/cells.js';
 import { hostEnvironment, type Environment } from '../../src/core/results/environment.js';
 import { serializeResults, type Results } from '../../src/core/results/results.js';
-import { checkOutDir, clearEarlierRun, findEarlierRun, OutDirError } from '../../src/stack/out-dir.js';
+import type { Logger } from '../../src/stack/log.js';
+import { findOutFolder, OutDirError, takeOverOutFolder, type ExistingRunPolicy } from '../../src/stack/out-dir.js';
 import { configDifferences, environmentDifferences, planResume } from '../../src/stack/resume.js';
 import { fixture, placeCell, scratch } from '../helpers/fixtures.js';
 
@@ -25,10 +26,22 @@ const environment: Environment = {
 };
 
 describe('what an earlier run left in the out folder', () => {
+  /** The workspace, and in it the out folder `res` (INPUTS.out). */
+  let root: string;
   let dir: string;
   let cleanup: () => Promise<void>;
-  beforeEach(async () => ({ dir, cleanup } = await scratch()));
+  beforeEach(async () => {
+    ({ dir: root, cleanup } = await scratch());
+    dir = join(root, 'res');
+    await mkdir(dir);
+  });
   afterEach(() => cleanup());
+
+  /** The out folder as a run finds it before anything runs: the earlier run, refused now when `policy` forbids it. */
+  const outFolder = (policy: ExistingRunPolicy, inputs: RawInputs = {}) => findOutFolder(config(inputs), root, policy);
+  /** The earlier run found (force refuses nothing). */
+  const earlierIn = async (inputs: RawInputs = {}) => (await outFolder('force', inputs)).earlier;
+  const quiet: Logger = { info: () => undefined, warning: () => undefined, group: (_name, work) => work() };
 
   /**
    * Cells (or repeats: `<cell>/r<n>`) measured by the cell runner (cell.json with its start
@@ -49,58 +62,58 @@ describe('what an earlier run left in the out folder', () => {
   }
 
   it('nothing measured is nothing to protect: a missing folder, other files, a results.json of no cells', async () => {
-    expect(await findEarlierRun(join(dir, 'absent'))).toBeNull();
+    expect(await earlierIn({ out: 'absent' })).toBeNull();
     await writeFile(join(dir, 'notes.txt'), 'mine');
     await mkdir(join(dir, 'cells'));
-    expect(await findEarlierRun(dir)).toBeNull();
+    expect(await earlierIn()).toBeNull();
     await earlierRun([]);
-    expect(await findEarlierRun(dir)).toBeNull();
+    expect(await earlierIn()).toBeNull();
+    await expect(outFolder('refuse')).resolves.toMatchObject({ dir, earlier: null });
   });
 
   it('a run with results.json: its date and measured cells name it in the refusal', async () => {
     await earlierRun(['sync__io_read__0ms', 'sync__io_read__100ms']);
-    const earlier = await findEarlierRun(dir);
+    const earlier = await earlierIn();
     expect(earlier).toMatchObject({ measured: 2, date: new Date(STARTED), unreadable: null });
-    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(
+    await expect(outFolder('refuse')).rejects.toThrow(
       new OutDirError('res/ holds a run from 2026-03-04 05:06 UTC (2 cells). Use --resume to continue it, --force to start over, or --out for a new folder.'),
     );
-    expect(() => checkOutDir(earlier, 'resume', config())).not.toThrow();
-    expect(() => checkOutDir(earlier, 'force', config())).not.toThrow();
+    await expect(outFolder('resume')).resolves.toMatchObject({ earlier });
+    await expect(outFolder('force')).resolves.toMatchObject({ earlier });
   });
 
   it('a merged results.json with no cells folder is protected too', async () => {
     await earlierRun(['sync__io_read__0ms']);
     await rm(join(dir, 'cells'), { recursive: true });
-    const earlier = await findEarlierRun(dir);
-    expect(earlier).toMatchObject({ measured: 1, cellDirs: [] });
-    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(/holds a run from 2026-03-04 05:06 UTC \(1 cell\)/);
+    expect(await earlierIn()).toMatchObject({ measured: 1, cellDirs: [] });
+    await expect(outFolder('refuse')).rejects.toThrow(/holds a run from 2026-03-04 05:06 UTC \(1 cell\)/);
   });
 
   it('cells without results.json (a run killed outright): dated by the first cell, and --resume cannot vouch for them', async () => {
     await earlierRun(['sync__io_read__0ms', 'async-limited__io_read__0ms', 'async-limited__io_read__100ms'], { results: false });
-    const earlier = await findEarlierRun(dir);
-    expect(earlier).toMatchObject({ results: null, measured: 3, date: new Date(STARTED) });
-    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(/res\/ holds a run from 2026-03-04 05:06 UTC \(3 cells\)/);
-    expect(() => checkOutDir(earlier, 'resume', config())).toThrow(
+    expect(await earlierIn()).toMatchObject({ results: null, measured: 3, date: new Date(STARTED) });
+    await expect(outFolder('refuse')).rejects.toThrow(/res\/ holds a run from 2026-03-04 05:06 UTC \(3 cells\)/);
+    await expect(outFolder('resume')).rejects.toThrow(
       /--resume: res\/ holds 3 cells but its configuration cannot be checked \(it has no results\.json\), so they may not compare with new ones\. Use --force to start over, or --out for a new folder\./,
     );
   });
 
   it('an unreadable results.json is an earlier run whose configuration is unknown', async () => {
     await writeFile(join(dir, 'results.json'), '{"schemaVersion": "1.0", "cells": [');
-    const earlier = await findEarlierRun(dir);
-    expect(earlier?.unreadable).toMatch(/results\.json is not JSON/);
-    expect(() => checkOutDir(earlier, 'refuse', config())).toThrow(/res\/ holds a run from .* \(0 cells\)\. Use --resume/);
-    expect(() => checkOutDir(earlier, 'resume', config())).toThrow(/configuration cannot be checked \(.*results\.json is not JSON/);
+    expect((await earlierIn())?.unreadable).toMatch(/results\.json is not JSON/);
+    await expect(outFolder('refuse')).rejects.toThrow(/res\/ holds a run from .* \(0 cells\)\. Use --resume/);
+    await expect(outFolder('resume')).rejects.toThrow(/configuration cannot be checked \(.*results\.json is not JSON/);
   });
 
-  it('starting over removes cells/, results.json and tables.md, nothing else', async () => {
+  it('starting over (--force) removes cells/, results.json and tables.md, nothing else, and opens an empty cells/', async () => {
     await earlierRun(['sync__io_read__0ms']);
     await writeFile(join(dir, 'tables.md'), 'tables');
     await writeFile(join(dir, 'notes.txt'), 'mine');
-    await clearEarlierRun(dir);
-    expect(await findEarlierRun(dir)).toBeNull();
-    expect((await readdir(dir)).sort()).toEqual(['notes.txt']);
+    const owned = await takeOverOutFolder(await outFolder('force'), { config: config(), cells: [], environment }, quiet);
+    expect(owned.kept.size).toBe(0);
+    expect(await earlierIn()).toBeNull();
+    expect((await readdir(dir)).sort()).toEqual(['cells', 'notes.txt']);
+    expect(await readdir(join(dir, 'cells'))).toEqual([]);
   });
 
   describe('which cells a resumed run keeps', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '../core/error-message.js';
 import type { PullRequestRef } from '../publish/comment.js';
 import { runRef, type RunRef } from '../publish/run-ref.js';
 
@@ -90,7 +91,7 @@ export function thisRun(context: ActionsContext): RunRef | null {
 }
 
 /** `o/r/.github/workflows/bench.yml@refs/heads/main` → `bench.yml`. */
-export function workflowFileOf(workflowRef: string): string | null {
+function workflowFileOf(workflowRef: string): string | null {
   const path = workflowRef.split('@')[0] ?? '';
   const file = path.split('/').pop() ?? '';
   return /\.ya?ml$/.test(file) ? file : null;
@@ -138,7 +139,7 @@ function readPayload(path: string | undefined, readFile: (path: string) => strin
   try {
     return object(JSON.parse(text)) ?? {};
   } catch (error) {
-    throw new ContextError(`GITHUB_EVENT_PATH ${path} is not JSON: ${(error as Error).message}`);
+    throw new ContextError(`GITHUB_EVENT_PATH ${path} is not JSON: ${errorMessage(error)}`);
   }
 }
 

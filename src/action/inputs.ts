@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONFIG_INPUTS, ConfigError, type RawInputs } from '../core/config/build.js';
 import { choice, flag, wholeNumber } from '../core/config/fields.js';
 import { describeIssue, firstIssue } from '../core/config/issues.js';
+import { errorMessage } from '../core/error-message.js';
 import { artifactName } from '../publish/artifacts.js';
 import { COMMENT_POLICIES } from '../publish/comment.js';
 import { commentMarker } from '../publish/marker.js';
@@ -69,7 +70,7 @@ export function readActionInputs(getInput: GetInput = (name) => core.getInput(na
   try {
     commentMarker(inputs.commentKey);
   } catch (error) {
-    core.warning(`${(error as Error).message} Everything else is written; the comment is not, and the step fails at the end.`);
+    core.warning(`${errorMessage(error)} Everything else is written; the comment is not, and the step fails at the end.`);
   }
   return { ...inputs, config: Object.fromEntries(CONFIG_INPUTS.map((name) => [name, getInput(name).trim()])) };
 }

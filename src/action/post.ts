@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { errorMessage } from '../core/error-message.js';
 import type { Runner } from '../stack/exec/command.js';
 import { processRunner } from '../stack/exec/runner.js';
 import { TEARDOWN_STATE } from './benchmark.js';
@@ -27,6 +28,6 @@ export async function post(
     else core.warning(`Could not tear the benchmark stack down (exit ${result.exitCode}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
   } catch (error) {
     // Teardown is best effort: never turn a finished job red because cleanup hiccupped.
-    core.warning(`Teardown failed: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`Teardown failed: ${errorMessage(error)}`);
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CONFIG_INPUTS, REGRESSION_SIGNALS, type RawInputs } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import type { ExistingRunPolicy } from '../stack/out-dir.js';
 
 /** A mistake in how the command was called: printed with a hint, exit 2. */
@@ -80,7 +81,7 @@ export function parse(argv: string[]): Parsed {
   try {
     parsed = parseArgs({ args: joinNegativeValues(bareFailOnRegression(argv)), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
   const { positionals } = parsed;
   const values = parsed.values as Record<string, string | boolean | undefined>;

@@ -4,6 +4,7 @@ import { resolveBaseline, type Baseline } from '../core/compare/baseline.js';
 import { hasBaseSide } from '../core/compare/paired-samples.js';
 import { DEFAULT_CALIBRATION_REPEATS } from '../core/compare/calibration.js';
 import { compareResults, failingSignals, regressionCount, VERDICTS } from '../core/compare/verdicts.js';
+import { errorMessage } from '../core/error-message.js';
 import { signalChange } from '../core/report/signal-format.js';
 import { formatInterval, VERDICT_METRIC_NAME } from '../core/report/verdict-text.js';
 import { baselineChoice, type BaselineChoice } from '../core/config/baseline.js';
@@ -56,8 +57,8 @@ Options (also inputs of the action and keys of async-bench.yml):
 
 /** A results.json the user named; a FIFO, device or folder is refused before it is opened. */
 async function readResultsFile(path: string): Promise<Results> {
-  const text = await readInputText(path, path, 'the path of a results.json').catch((error: Error) => {
-    throw new UsageError(error.message);
+  const text = await readInputText(path, path, 'the path of a results.json').catch((error: unknown) => {
+    throw new UsageError(errorMessage(error));
   });
   if (text === null) throw new UsageError(`cannot read ${path} (ENOENT); give the path of a results.json.`);
   return parseResults(path, text);
@@ -103,15 +104,16 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     if ((await stat(runDir).catch(() => null))?.isDirectory() === false) {
       throw new UsageError(`${given} is a file, not a run folder; give the folder a run wrote (its --out, holding cells/).`, 'ingest');
     }
-    const recorded = await readRecordedResults(runDir).catch((error: Error) => {
+    const recorded = await readRecordedResults(runDir).catch((error: unknown) => {
       throw new ResultsError(
-        `${error.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`,
+        `${errorMessage(error)} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`,
       );
     });
     const flags = [...Object.keys(parsed.inputs), ...(parsed.configFile !== undefined ? ['config'] : [])].map((name) => `--${name}`);
     if (recorded && flags.length > 0) {
       throw new UsageError(
-        `${join(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(', ')} would describe another run; drop ${flags.length === 1 ? 'it' : 'them'}, or move results.json aside to ingest with flags.`,
+        `${join(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(', ')} would describe ` +
+          `another run; drop ${flags.length === 1 ? 'it' : 'them'}, or move results.json aside to ingest with flags.`,
         'ingest',
       );
     }
@@ -146,7 +148,7 @@ const commands: Record<string, (parsed: Parsed, io: CliIo) => Promise<number>> =
     };
     await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(', ')}\n`),
-      (error: Error) => io.stderr.write(`async-bench: exports not written: ${error.message}\n`),
+      (error: unknown) => io.stderr.write(`async-bench: exports not written: ${errorMessage(error)}\n`),
     );
     return 0;
   },
@@ -231,7 +233,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     // Expected failures carry their own clear message; the stack is for bug reports.
-    const detail = error instanceof Error ? (process.env.ASYNC_BENCH_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    const detail = process.env.ASYNC_BENCH_DEBUG && error instanceof Error ? (error.stack ?? error.message) : errorMessage(error);
     io.stderr.write(`async-bench: ${detail}\n`);
     return 1;
   }

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { errorMessage } from '../core/error-message.js';
 import { readInputText } from '../core/ingest/input-file.js';
 import { RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import { parseResults } from '../core/results/results.js';
@@ -17,8 +18,8 @@ async function existingOutput(path: string, given: string, what: string): Promis
   if (info.isDirectory()) {
     throw new UsageError(`${given} is a folder; give the path of ${what}, e.g. ${join(given, RESULTS_FILE)}: ${MERGE_USAGE}`, 'merge');
   }
-  const text = await readInputText(path, given, `the path of ${what}`).catch((error: Error) => {
-    throw new UsageError(error.message, 'merge');
+  const text = await readInputText(path, given, `the path of ${what}`).catch((error: unknown) => {
+    throw new UsageError(errorMessage(error), 'merge');
   });
   return text;
 }

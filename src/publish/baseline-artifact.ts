@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
+import { errorMessage } from '../core/error-message.js';
 import { parseResults } from '../core/results/results.js';
 import { describeError, httpStatus, rateLimitOf, describeRateLimit } from './api-errors.js';
 import { downloadResultsArtifact, NoResultsError } from './artifact-download.js';
@@ -142,7 +143,7 @@ async function download(lookup: BaselineLookup, store: ArtifactStore, run: Candi
     return { path: resultsPath, runId: run.id, runUrl: run.url, artifactId, reason: `latest successful push run on ${lookup.branch}` };
   } catch (error) {
     if (error instanceof NoResultsError) return none(`the baseline artifact of ${run.url} has no results.json`);
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     core.warning(`The baseline artifact of ${run.url} is unusable: ${detail}`);
     return none(`the baseline artifact of ${run.url} is unusable: ${detail}`);
   }

@@ -4,6 +4,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../core/error-message.js';
 
 /** The REST + GraphQL client the publish edge talks through (Octokit with rest + paginate plugins). */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -141,7 +142,7 @@ const checkBeforeRetry: OctokitPlugin = (octokit) => {
       try {
         landed = await landedCheck();
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = errorMessage(error);
         throw new LandedUnknownError(`an attempt failed and may have been written anyway, and checking for it failed: ${detail}`, { cause: error });
       }
       if (landed !== null) {

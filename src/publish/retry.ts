@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '../core/error-message.js';
 
 /**
  * Retries with a deadline per attempt, for work that is not an Octokit request (those retry in
@@ -32,7 +33,7 @@ export async function withRetries<T>(
     try {
       return await withTimeout(work(), policy.timeoutMs, `${what} did not finish within ${seconds(policy.timeoutMs)}`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (permanent(error)) throw error;
       if (attempt >= policy.attempts) {
         throw new Error(`${what} failed ${policy.attempts === 1 ? 'once' : `${policy.attempts} times`}; last: ${message}`, { cause: error });

@@ -15,7 +15,8 @@ const git = (repo: string, ...args: string[]): Command => ({ command: 'git', arg
 
 /** How to get the history a shallow clone lacks: what every missing-commit error ends with. */
 export const FETCH_DEPTH_FIX =
-  'In GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0` (or fetch the base commit: `git fetch --no-tags origin <sha>`); locally, `git fetch --unshallow`.';
+  'In GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0` (or fetch the ' +
+  'base commit: `git fetch --no-tags origin <sha>`); locally, `git fetch --unshallow`.';
 
 async function output(run: Runner, command: Command): Promise<string | null> {
   const result = await run(command);
@@ -27,7 +28,8 @@ export async function repositoryOf(run: Runner, dir: string): Promise<string> {
   const top = await output(run, git(dir, 'rev-parse', '--show-toplevel'));
   if (!top) {
     throw new BaseCommitError(
-      `baseline: base measures the base commit of the app's git checkout, but ${dir} is not inside a git repository; check the app out with git, or use another baseline.`,
+      `baseline: base measures the base commit of the app's git checkout, but ${dir} is ` +
+        `not inside a git repository; check the app out with git, or use another baseline.`,
     );
   }
   return top;
@@ -66,13 +68,15 @@ export async function resolveBaseCommit(run: Runner, repo: string, ref: string |
   const branch = await defaultBranch(run, repo, env);
   if (!branch) {
     throw new BaseCommitError(
-      `baseline: base found no default branch to measure against in ${repo} (no GITHUB_BASE_REF, origin/HEAD, main or master); give the base commit with --base-ref (input base-ref).${await shallowNote()}`,
+      `baseline: base found no default branch to measure against in ${repo} (no GITHUB_BASE_REF, origin/HEAD, ` +
+        `main or master); give the base commit with --base-ref (input base-ref).${await shallowNote()}`,
     );
   }
   const sha = await output(run, git(repo, 'merge-base', 'HEAD', branch));
   if (!sha) {
     throw new BaseCommitError(
-      `baseline: base needs the merge-base of HEAD and ${branch}, and this clone has none.${await shallowNote()} ${FETCH_DEPTH_FIX} Or give the base commit with --base-ref.`,
+      `baseline: base needs the merge-base of HEAD and ${branch}, and this clone has ` +
+        `none.${await shallowNote()} ${FETCH_DEPTH_FIX} Or give the base commit with --base-ref.`,
     );
   }
   return sha;

@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { measuresBaseSide } from '../core/config/baseline.js';
 import type { AppSpec, Config } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import type { SampleSide } from '../core/plan/paired-order.js';
 import { addBaseCheckout, removeBaseCheckout, repositoryOf, resolveBaseCommit, type BaseCheckout } from './base-checkout.js';
 import type { Runner } from './exec/command.js';
@@ -59,7 +60,8 @@ export class Sides {
     } catch (error) {
       await sides.close(run).catch(() => undefined);
       throw new Error(
-        `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${(error as Error).message}); it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`,
+        `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${errorMessage(error)}); ` +
+          `it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`,
       );
     }
     return sides;

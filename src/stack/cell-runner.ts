@@ -5,6 +5,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadSpec } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { tail, type CommandResult, type Runner } from './exec/command.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
 import { CELL_MOUNT, locustArgs, NOT_DRAINED } from './locust-command.js';
@@ -56,7 +57,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await readLoad(dir, result, steps);
     await checkAppRunning(stack, steps);
   } catch (failure) {
-    steps.error = (failure as Error).message;
+    steps.error = errorMessage(failure);
   } finally {
     await saveLogs(stack, dir, started);
   }
@@ -90,7 +91,8 @@ async function readLoad(dir: string, result: CommandResult, steps: SampleSteps):
   if (stats.trim() === '') {
     // With --logfile, Locust's own errors (an unknown user class, a bad locustfile) are in locust.log.
     const log = await readFile(join(dir, CELL_FILES.locustLog), 'utf8').catch(() => '');
-    steps.error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):\n${tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10)}`;
+    const output = tail(`${result.stdout}\n${result.stderr}\n${log}`.trim(), 10);
+    steps.error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):\n${output}`;
   } else if (result.exitCode !== 0) {
     steps.warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
   }

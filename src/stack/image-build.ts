@@ -95,7 +95,8 @@ export function pythonImage(version: string, env: NodeJS.ProcessEnv): string {
   if (image === undefined)
     throw new ConfigError(
       'app python',
-      `${JSON.stringify(version)} has no image here: ${PYTHON_IMAGES_ENV} maps only ${[...mapping.keys()].join(', ')} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(',') : 'nothing'}). ` +
+      `${JSON.stringify(version)} has no image here: ${PYTHON_IMAGES_ENV} maps ` +
+        `only ${[...mapping.keys()].join(', ')} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(',') : 'nothing'}). ` +
         `Use one of those versions in app.python, or add "${version}=<local image whose python3 is ${version}>" to ${PYTHON_IMAGES_ENV}.`,
     );
   return image;
@@ -125,7 +126,8 @@ export async function checkAppSource(app: AppSpec, source: AppSource): Promise<v
   if (source.dockerfile !== null && !(await isFile(source.dockerfile)))
     throw new ConfigError(
       'app dockerfile',
-      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`,
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the ` +
+        `app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`,
     );
   if (source.dockerfile === null && !(await isFile(resolve(context, app.requirements ?? ''))))
     throw new ConfigError(
@@ -198,7 +200,10 @@ export function imagesComposeFile(builds: ImageBuild[]): string {
 export function buildDescription(build: ImageBuild, app: AppSpec): string {
   if (build.role === 'wheels') return `Building the wheels image ${build.image} (from ${build.context})`;
   if (build.role === 'derived')
-    return `Building the derived image ${build.image} (adding each of gunicorn, uvicorn, uvicorn-worker and tc the project image lacks, FROM ${build.args.PROJECT_IMAGE})`;
+    return (
+      `Building the derived image ${build.image} ` +
+      `(adding each of gunicorn, uvicorn, uvicorn-worker and tc the project image lacks, FROM ${build.args.PROJECT_IMAGE})`
+    );
   const how =
     app.dockerfile === null
       ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}`
@@ -223,7 +228,8 @@ async function ensurePythonImage(run: Runner, app: AppSpec, image: string): Prom
   throw new ConfigError(
     'app python',
     `${JSON.stringify(app.python)}: the image ${image} is not on this machine and could not be pulled (${why}). ` +
-      `Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`,
+      `Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, ` +
+      `map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`,
   );
 }
 

@@ -2,6 +2,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
 import { CELLS_FOLDER, ingestRun, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import type { Cell } from '../core/plan/cells.js';
@@ -56,7 +57,7 @@ async function firstCellStart(cellsDir: string, dirs: string[]): Promise<Date | 
  * measured is at stake: no results.json and no cell folders, or a results.json
  * that measured nothing and no cell folder beside it.
  */
-export async function findEarlierRun(outDir: string): Promise<EarlierRun | null> {
+async function findEarlierRun(outDir: string): Promise<EarlierRun | null> {
   const info = await stat(outDir).catch(() => null);
   if (info !== null && !info.isDirectory()) {
     throw new OutDirError(`${outDir} is a file, not a folder; give --out (the out input) a folder for the run, which is created when missing.`);
@@ -69,7 +70,7 @@ export async function findEarlierRun(outDir: string): Promise<EarlierRun | null>
   try {
     results = await readRecordedResults(outDir);
   } catch (error) {
-    unreadable = (error as Error).message;
+    unreadable = errorMessage(error);
   }
   if (results === null && unreadable === null && cellDirs.length === 0) return null;
   const ok = results?.cells.filter((cell) => cell.status === 'ok').length ?? 0;
@@ -99,7 +100,7 @@ const ALTERNATIVES = 'Use --force to start over, or --out for a new folder.';
  * earlier run is never overwritten unless the policy says what to do with it,
  * and --resume only continues a run of the same configuration.
  */
-export function checkOutDir(earlier: EarlierRun | null, policy: ExistingRunPolicy, config: Config): void {
+function checkOutDir(earlier: EarlierRun | null, policy: ExistingRunPolicy, config: Config): void {
   if (earlier === null || policy === 'force') return;
   const folder = shownFolder(config.outDir);
   const cells = cellCount(earlier.measured);
@@ -117,13 +118,14 @@ export function checkOutDir(earlier: EarlierRun | null, policy: ExistingRunPolic
   const differences = configDifferences(earlier.results.config, config);
   if (differences.length > 0) {
     throw new OutDirError(
-      `--resume: ${folder} was run with another configuration (${differences.join('; ')}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`,
+      `--resume: ${folder} was run with another configuration (${differences.join('; ')}), so none of ` +
+        `its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`,
     );
   }
 }
 
 /** Starts over: removes what a run writes (cells, results.json, tables.md), nothing else of the folder. */
-export async function clearEarlierRun(outDir: string): Promise<void> {
+async function clearEarlierRun(outDir: string): Promise<void> {
   await rm(join(outDir, CELLS_FOLDER), { recursive: true, force: true });
   await rm(join(outDir, RESULTS_FILE), { force: true });
   await rm(join(outDir, TABLES_FILE), { force: true });
@@ -135,7 +137,7 @@ export async function clearEarlierRun(outDir: string): Promise<void> {
  * earlier run; `resume` checks the stack is the same instrument and returns the
  * cells to keep (id → the attempt that measured them). Nothing to keep otherwise.
  */
-export async function prepareOutDir(
+async function prepareOutDir(
   outDir: string,
   earlier: EarlierRun | null,
   policy: ExistingRunPolicy,

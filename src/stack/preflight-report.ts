@@ -138,15 +138,22 @@ export function routeFailureMessage(findings: SetupFindings[], checked: { setups
     ...(mismatches ? [`${mismatches} request${mismatches === 1 ? '' : 's'} did not answer as expected`] : []),
   ].join(' and ');
   return [
-    `Preflight (every route once per setup at 0 ms, before any cell; ${checked.seconds.toFixed(1)} s: ${checked.timing}): ${summary}. Nothing was measured and the out folder was left as it was.`,
+    `Preflight (every route once per setup at 0 ms, before any cell; ${checked.seconds.toFixed(1)} s: ${checked.timing}): ${summary}. ` +
+      `Nothing was measured and the out folder was left as it was.`,
     ...failed.map(findingsText),
-    "Fix the route (its path, method, body or expect in async-bench.yml) or the app's view; a 500's traceback is in the app log above when the project logs errors to the console.",
+    "Fix the route (its path, method, body or expect in async-bench.yml) or the app's view; " +
+      "a 500's traceback is in the app log above when the project logs errors to the console.",
   ].join('\n');
 }
 
 /** `manage.py check` failed: Django does not load with the project's settings. */
 export function settingsFailureMessage(app: Pick<AppSpec, 'settings'>, result: CommandResult): string {
-  return `Preflight: Django does not start with app.settings ${JSON.stringify(app.settings)}: manage.py check failed (exit ${result.exitCode}) in a one-off app container, with async-bench's generated settings module importing it. Fix what the output names (or app.settings in async-bench.yml); it ends:\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`;
+  return (
+    `Preflight: Django does not start with app.settings ${JSON.stringify(app.settings)}: manage.py ` +
+    `check failed (exit ${result.exitCode}) in a one-off app container, with async-bench's ` +
+    `generated settings module importing it. Fix what the output names (or app.settings in ` +
+    `async-bench.yml); it ends:\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`
+  );
 }
 
 /** One data step: migrate, or the app's prepare entry by its 1-based position. */
@@ -161,7 +168,10 @@ export function prepareSteps(commands: string[][]): PrepareStep[] {
 }
 
 export function stepFailureMessage(step: PrepareStep, result: CommandResult): string {
-  return `Preflight: ${step.label} failed (exit ${result.exitCode}) in a one-off app container; nothing was measured. Its output ends:\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`;
+  return (
+    `Preflight: ${step.label} failed (exit ${result.exitCode}) in a one-off app container; nothing ` +
+    `was measured. Its output ends:\n${tail(`${result.stdout}\n${result.stderr}`.trim(), 15)}`
+  );
 }
 
 /** `sync 2.9 s, async-limited 3.1 s`. */
@@ -176,5 +186,6 @@ export function timingText(timings: { setup: string; seconds: number }[]): strin
 export function appNotReadyMessage(setup: SetupSpec, app: AppSpec, state: string | null, logs: string, timeoutSeconds: number): string {
   const what = state && !state.startsWith('running') ? `the app exited (${state}) before it was ready` : `the app was not ready within ${timeoutSeconds} s`;
   const entry = setup.interface === 'wsgi' ? `app.wsgi ${JSON.stringify(app.wsgi)}` : `app.asgi ${JSON.stringify(app.asgi)}`;
-  return `Setup "${setup.name}": ${what}. Its server loads ${entry}: ${serverCommand(setup, app).join(' ')}.${logs.trim() ? `\nLast app log lines:\n${tail(withoutTimestamps(logs), 15)}` : ' The app wrote no log.'}`;
+  const said = logs.trim() ? `\nLast app log lines:\n${tail(withoutTimestamps(logs), 15)}` : ' The app wrote no log.';
+  return `Setup "${setup.name}": ${what}. Its server loads ${entry}: ${serverCommand(setup, app).join(' ')}.${said}`;
 }

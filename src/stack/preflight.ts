@@ -1,5 +1,6 @@
 /** Bad input found before the first cell: Django's settings (manage.py check) and every route once per setup. */
 import type { AppSpec, RouteSpec, SetupSpec } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { tail, type Runner } from './exec/command.js';
 import {
   findMismatches,
@@ -51,7 +52,10 @@ export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[]
   if (findings.some((item) => item.startFailure || item.mismatches.length > 0)) {
     throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
   }
-  return `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+  return (
+    `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected ` +
+    `under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`
+  );
 }
 
 async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings> {
@@ -62,7 +66,7 @@ async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: Ro
   try {
     await stack.startApp();
   } catch (error) {
-    return { ...findings, startFailure: (error as Error).message };
+    return { ...findings, startFailure: errorMessage(error) };
   }
   const requests = preflightRequests(routes);
   if (requests.length === 0) return findings;

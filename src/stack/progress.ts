@@ -1,6 +1,6 @@
 /** What the run prints while it measures: a progress line per sample and the live view of the running load. */
 import { HistoryTail, type LiveSample } from '../core/ingest/live.js';
-import type { CellOutcome } from '../core/results/schema.js';
+import type { CellMetrics, CellOutcome } from '../core/results/schema.js';
 import { formatCount, formatRate } from '../core/report/format.js';
 
 export function formatDuration(seconds: number): string {
@@ -11,15 +11,17 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(rest).padStart(2, '0')}s` : `${rest}s`;
 }
 
+function measuredText(metrics: Pick<CellMetrics, 'maxSrps' | 'totalSuccesses' | 'totalFailures'>): string {
+  const failures = metrics.totalFailures > 0 ? ` (${formatCount(metrics.totalFailures)} failures)` : '';
+  return `max sRPS ${formatRate(metrics.maxSrps)} & ${formatCount(metrics.totalSuccesses)} successes${failures}`;
+}
+
 /** `[ 3/27] sync/io_read/200ms  4m10s elapsed, ETA 31m20s  max sRPS 0.6 & 105 successes` */
 export function progressLine(index: number, total: number, id: string, elapsedSeconds: number, reading: CellOutcome): string {
   const width = String(total).length;
   const done = index + 1;
   const eta = (elapsedSeconds / done) * (total - done);
-  const outcome =
-    reading.status === 'ok'
-      ? `max sRPS ${formatRate(reading.metrics.maxSrps)} & ${formatCount(reading.metrics.totalSuccesses)} successes${reading.metrics.totalFailures > 0 ? ` (${formatCount(reading.metrics.totalFailures)} failures)` : ''}`
-      : `FAILED: ${reading.reason.split('\n')[0]}`;
+  const outcome = reading.status === 'ok' ? measuredText(reading.metrics) : `FAILED: ${reading.reason.split('\n')[0]}`;
   return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
 }
 
@@ -59,11 +61,13 @@ export function liveLine(status: LiveStatus): string {
     ? [
         `${formatCount(sample.users)} users`,
         `${formatRate(sample.srps)} sRPS`,
-        `${formatCount(sample.totalFailures)} failure${sample.totalFailures === 1 ? '' : 's'}${sample.failuresPerSecond > 0 ? ` (${formatRate(sample.failuresPerSecond)}/s)` : ''}`,
+        `${formatCount(sample.totalFailures)} failure${sample.totalFailures === 1 ? '' : 's'}` +
+          (sample.failuresPerSecond > 0 ? ` (${formatRate(sample.failuresPerSecond)}/s)` : ''),
       ]
     : ['starting Locust'];
   return [
-    `[${String(status.index + 1).padStart(width)}/${status.total}] ${status.id}  load ${formatDuration(Math.min(status.elapsedSeconds, status.runTimeSeconds))}/${formatDuration(status.runTimeSeconds)}`,
+    `[${String(status.index + 1).padStart(width)}/${status.total}] ${status.id}  ` +
+      `load ${formatDuration(Math.min(status.elapsedSeconds, status.runTimeSeconds))}/${formatDuration(status.runTimeSeconds)}`,
     ...load,
     `${formatDuration(cellLeft)} left in cell, ${formatDuration(cellLeft + status.laterSeconds)} in run`,
   ].join(' · ');

@@ -3,6 +3,7 @@
  * over the out folder → measure → tear down → write), with teardown and the results written on every way out.
  */
 import type { Config } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import type { Results } from '../core/results/results.js';
 import type { Sides } from './base-side.js';
 import type { ComposeProject } from './compose.js';
@@ -139,8 +140,8 @@ async function finish(plan: RunPlan, { owned, measured, failure }: RunOutcome, s
   if (signal) throw new InterruptedError(signal, plan.out.resultsPath, shown);
   if (failure) {
     if (measured === 0 && owned.kept.size === 0) throw failure;
-    throw new Error(`${(failure as Error).message ?? String(failure)}
-(the cells measured before this are in ${plan.out.resultsPath}: ${measured} by this run${owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : ''})`);
+    const kept = owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : '';
+    throw new Error(`${errorMessage(failure)}\n(the cells measured before this are in ${plan.out.resultsPath}: ${measured} by this run${kept})`);
   }
   return results;
 }
@@ -201,7 +202,7 @@ class Teardown {
   }
 
   async final(run: Runner, log: Logger): Promise<void> {
-    await this.stack.down().catch((error: Error) => log.warning(`Tearing the stack down failed: ${error.message}`));
-    await this.sides?.close(run).catch((error: Error) => log.warning(`Removing the base worktree failed: ${error.message}`));
+    await this.stack.down().catch((error: unknown) => log.warning(`Tearing the stack down failed: ${errorMessage(error)}`));
+    await this.sides?.close(run).catch((error: unknown) => log.warning(`Removing the base worktree failed: ${errorMessage(error)}`));
   }
 }

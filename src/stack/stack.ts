@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AppSpec } from '../core/config/build.js';
+import { errorMessage } from '../core/error-message.js';
 import { CommandError, runChecked, type Runner } from './exec/command.js';
 import { Compose, containerLogsCommand, containerStateCommand } from './compose.js';
 import type { ComposeFlavor } from './docker.js';
@@ -199,7 +200,8 @@ export class Stack {
       } catch (error) {
         if (Date.now() > deadline)
           throw new StackError(
-            `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${(error as Error).message}`,
+            `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} → ${TOXIPROXY_API_PORT}) ` +
+              `did not answer within ${READY_TIMEOUT_SECONDS} s: ${errorMessage(error)}`,
           );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

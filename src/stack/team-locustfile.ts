@@ -31,7 +31,9 @@ export async function checkTeamLocustfiles(routes: RouteSpec[], workspace: strin
     if (!classes.includes(route.userClass)) {
       throw new ConfigError(
         `route "${route.name}" user-class`,
-        `${JSON.stringify(route.userClass)} is not a class of ${route.locustfile}${classes.length > 0 ? ` (it defines ${classes.join(', ')})` : ' (it defines no class)'}; name the Locust user class that requests this route.`,
+        `${JSON.stringify(route.userClass)} is not a class of ${route.locustfile}` +
+          (classes.length > 0 ? ` (it defines ${classes.join(', ')})` : ' (it defines no class)') +
+          '; name the Locust user class that requests this route.',
       );
     }
   }
@@ -69,7 +71,8 @@ export async function checkTeamUserClasses(run: Runner, compose: Compose, routes
     if (!classes.includes(route.userClass)) {
       throw new ConfigError(
         `route "${route.name}" user-class`,
-        `Locust finds no user class ${JSON.stringify(route.userClass)} in ${route.locustfile} (it lists ${classes.join(', ') || 'none'}); a user class derives from HttpUser or User.`,
+        `Locust finds no user class ${JSON.stringify(route.userClass)} in ${route.locustfile} (it ` +
+          `lists ${classes.join(', ') || 'none'}); a user class derives from HttpUser or User.`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { baselineChoice, type BaselineChoice, type BaselineSetting } from '../config/baseline.js';
+import { errorMessage } from '../error-message.js';
 import { readInputText } from '../ingest/input-file.js';
 import { PROFILES } from '../config/defaults.js';
 import type { LoadSpec } from '../config/schema.js';
@@ -180,8 +181,8 @@ export async function resolveBaseline(setting: BaselineChoice | BaselineSetting 
 export async function loadBaseline(path: string, cwd = process.cwd()): Promise<Baseline> {
   const source = resolve(cwd, path);
   const expected = '"paper" or the path of a results.json';
-  const text = await readInputText(source, source, expected).catch((error: Error) => {
-    throw new Error(`Invalid baseline: ${error.message}`);
+  const text = await readInputText(source, source, expected).catch((error: unknown) => {
+    throw new Error(`Invalid baseline: ${errorMessage(error)}`);
   });
   if (text === null) throw new Error(`Invalid baseline: cannot read ${JSON.stringify(source)} (ENOENT); give ${expected}.`);
   return baselineFromResults(source, parseResults(source, text));

@@ -2,7 +2,7 @@ import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRE
 import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
 import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
-import type { Config } from './schema.js';
+import type { CompareSpec, Config } from './schema.js';
 import { appFromInputs, resolveApp, resolveRoutes, resolveSetup, selectByName } from './specs.js';
 
 export * from './schema.js';
@@ -24,48 +24,31 @@ export interface ConfigSources {
 
 const isGiven = (text: string | undefined): text is string => text !== undefined && text.trim() !== '';
 
+/** The value of one scalar input; undefined when no source gives it. */
+type InputValue = <K extends Exclude<ConfigInput, 'setups' | 'routes'>>(name: K) => ConfigInputValue<K> | undefined;
+
 /**
  * Builds the one validated Config. Precedence: inputs/flags over the file over the
- * profile's defaults; the `paper` profile is the seed's experiment.
+ * profile's defaults; the `paper` profile is the seed's experiment. The order inputs are read
+ * in decides which of two bad inputs is named: keep it.
  */
 export function buildConfig(sources: ConfigSources): Config {
   const file: ConfigFile = sources.file ? parseConfigFile(sources.file.path, sources.file.text) : {};
-  const value = <K extends Exclude<ConfigInput, 'setups' | 'routes'>>(name: K): ConfigInputValue<K> | undefined => {
-    const input = sources.inputs[name];
-    if (isGiven(input)) return readInput(name, input);
-    if (file[name] !== undefined) return file[name] as ConfigInputValue<K>;
-    const fallback = sources.defaults?.[name];
-    return isGiven(fallback) ? readInput(name, fallback) : undefined;
-  };
-
+  const value = inputReader(sources, file);
   const profileName = value('profile') ?? 'paper';
   const profile = PROFILES[profileName];
-
-  // The study's three run by default; presets only when named.
-  const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
-  const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));
-  const knownSetups = mergeDefinitions(namedSetups, definedSetups);
-  const definedRoutes = file.routes && resolveRoutes(file.routes, BUILT_IN_ROUTES);
-  const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
-
-  // Inputs select among built-in and file definitions by name; the file's own lists are its selection.
-  const setupNames = isGiven(sources.inputs.setups) ? readInput('setups', sources.inputs.setups) : undefined;
-  const routeNames = isGiven(sources.inputs.routes) ? readInput('routes', sources.inputs.routes) : undefined;
-
+  const matrix = matrixDefinitions(file, sources.inputs);
   const baseline = value('baseline');
   const failOn = value('fail-on-regression');
   const config: Config = {
     profile: profileName,
     app: appFromInputs(
       file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
-      {
-        path: value('app-path'),
-        settings: value('app-settings')?.trim(),
-      },
+      { path: value('app-path'), settings: value('app-settings')?.trim() },
       REFERENCE_APP,
     ),
-    setups: structuredClone(setupNames ? selectByName('setups', setupNames, knownSetups) : (definedSetups ?? BUILT_IN_SETUPS)),
-    routes: structuredClone(routeNames ? selectByName('routes', routeNames, knownRoutes) : (definedRoutes ?? BUILT_IN_ROUTES)),
+    setups: structuredClone(matrix.setupNames ? selectByName('setups', matrix.setupNames, matrix.knownSetups) : (matrix.definedSetups ?? BUILT_IN_SETUPS)),
+    routes: structuredClone(matrix.routeNames ? selectByName('routes', matrix.routeNames, matrix.knownRoutes) : (matrix.definedRoutes ?? BUILT_IN_ROUTES)),
     latenciesMs: value('latencies') ?? [...profile.latenciesMs],
     latencyMethod: value('latency-method') ?? 'auto',
     load: {
@@ -77,20 +60,54 @@ export function buildConfig(sources: ConfigSources): Config {
     repeats: value('repeats') ?? profile.repeats,
     seedPosts: value('seed-posts') ?? profile.seedPosts,
     shard: value('shard') ?? null,
-    compare: {
-      // null is "none", which a source gave on purpose: only undefined falls back.
-      baseline: baseline === undefined ? DEFAULT_COMPARE.baseline : baseline,
-      baseRef: value('base-ref') ?? DEFAULT_COMPARE.baseRef,
-      threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
-      confidence: value('confidence') ?? DEFAULT_COMPARE.confidence,
-      // `true` or a list of signals turns it on (true: the default signals); `false` turns it off.
-      failOnRegression: failOn === undefined ? DEFAULT_COMPARE.failOnRegression : failOn.length > 0,
-      failOnSignals: failOn?.length ? failOn : [...DEFAULT_COMPARE.failOnSignals],
-    },
+    compare: compareSpec(value, baseline, failOn),
     outDir: value('out') ?? DEFAULT_OUT_DIR,
   };
   checkCrossField(config);
   return config;
+}
+
+/** Reads a scalar input by the precedence above: input or flag, file, the caller's defaults. */
+function inputReader(sources: ConfigSources, file: ConfigFile): InputValue {
+  return (name) => {
+    const input = sources.inputs[name];
+    if (isGiven(input)) return readInput(name, input);
+    if (file[name] !== undefined) return file[name] as ConfigInputValue<typeof name>;
+    const fallback = sources.defaults?.[name];
+    return isGiven(fallback) ? readInput(name, fallback) : undefined;
+  };
+}
+
+/** The setups and routes known (built in, preset, the file's) and the names the inputs select among them. */
+function matrixDefinitions(file: ConfigFile, inputs: RawInputs) {
+  // The study's three run by default; presets only when named.
+  const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
+  const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));
+  const knownSetups = mergeDefinitions(namedSetups, definedSetups);
+  const definedRoutes = file.routes && resolveRoutes(file.routes, BUILT_IN_ROUTES);
+  const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
+  // Inputs select among built-in and file definitions by name; the file's own lists are its selection.
+  const setupNames = isGiven(inputs.setups) ? readInput('setups', inputs.setups) : undefined;
+  const routeNames = isGiven(inputs.routes) ? readInput('routes', inputs.routes) : undefined;
+  return { definedSetups, knownSetups, definedRoutes, knownRoutes, setupNames, routeNames };
+}
+
+/** How results are compared; baseline and fail-on-regression come in already read (before the app, in buildConfig's order). */
+function compareSpec(
+  value: InputValue,
+  baseline: ConfigInputValue<'baseline'> | undefined,
+  failOn: ConfigInputValue<'fail-on-regression'> | undefined,
+): CompareSpec {
+  return {
+    // null is "none", which a source gave on purpose: only undefined falls back.
+    baseline: baseline === undefined ? DEFAULT_COMPARE.baseline : baseline,
+    baseRef: value('base-ref') ?? DEFAULT_COMPARE.baseRef,
+    threshold: value('threshold') ?? DEFAULT_COMPARE.threshold,
+    confidence: value('confidence') ?? DEFAULT_COMPARE.confidence,
+    // `true` or a list of signals turns it on (true: the default signals); `false` turns it off.
+    failOnRegression: failOn === undefined ? DEFAULT_COMPARE.failOnRegression : failOn.length > 0,
+    failOnSignals: failOn?.length ? failOn : [...DEFAULT_COMPARE.failOnSignals],
+  };
 }
 
 function mergeDefinitions<T extends { name: string }>(builtIns: T[], defined: T[] | undefined): T[] {
@@ -105,7 +122,8 @@ function checkCrossField(config: Config): void {
   if (ramp >= runTimeSeconds) {
     throw new ConfigError(
       'run-time',
-      `${runTimeSeconds} s ends before the ramp finishes (users ${users} ÷ spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`,
+      `${runTimeSeconds} s ends before the ramp finishes (users ${users} ÷ ` +
+        `spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`,
     );
   }
   if (config.load.processes > users) {

@@ -1,5 +1,6 @@
 import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { errorMessage } from '../error-message.js';
 import { ConfigError } from './errors.js';
 import { choice, names, nonEmptyText, positiveNumber, wholeNumber } from './fields.js';
 import { CONFIG_INPUT_FIELDS } from './inputs.js';
@@ -184,7 +185,13 @@ function appBuildIssue(app: { dockerfile?: string; python?: string; requirements
   if (app.dockerfile !== undefined && generic)
     return 'give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.';
   if (generic && (app.python === undefined || app.requirements === undefined))
-    return `the generic builder needs both python and requirements; ${app.python === undefined ? 'python is missing (e.g. python: "3.13")' : 'requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)'}.`;
+    return (
+      'the generic builder needs both python and requirements; ' +
+      (app.python === undefined
+        ? 'python is missing (e.g. python: "3.13")'
+        : 'requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)') +
+      '.'
+    );
   if (app.build !== undefined && !generic)
     return 'build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.';
   return null;
@@ -243,7 +250,7 @@ export function parseConfigFile(file: string, text: string): ConfigFile {
     data = parse(text);
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new ConfigError(`config file ${file}`, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`config file ${file}`, `not valid YAML${where}: ${errorMessage(error).split('\n')[0]}`);
   }
   if (data === null || data === undefined) return {};
   if (typeof data === 'object' && !Array.isArray(data)) {

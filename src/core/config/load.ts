@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message.js';
 import { readInputText } from '../ingest/input-file.js';
 import { resolve } from 'node:path';
 import { buildConfig, type RawInputs } from './build.js';
@@ -15,8 +16,8 @@ export async function loadConfig(inputs: RawInputs, configFile: string | undefin
   const path = resolve(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
   const name = JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE);
   // A FIFO or device is refused before it is opened (it would hang or never end).
-  const text = await readInputText(path, name, 'the path of an async-bench.yml').catch((error: Error) => {
-    throw new ConfigError('config', error.message);
+  const text = await readInputText(path, name, 'the path of an async-bench.yml').catch((error: unknown) => {
+    throw new ConfigError('config', errorMessage(error));
   });
   if (text === null && explicit) throw new ConfigError('config', `cannot read ${name} (ENOENT); give the path of an async-bench.yml.`);
   return buildConfig({ inputs, defaults, ...(text !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text } } : {}) });

@@ -16,7 +16,10 @@ export const LIMITS = {
   processes: 64,
   /** Measurements per cell; each costs a whole matrix pass. */
   repeats: 20,
-  /** Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above 99.9 % the t quantile of 1–5 runs makes every interval span everything. */
+  /**
+   * Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above
+   * 99.9 % the t quantile of 1–5 runs makes every interval span everything.
+   */
   confidence: { min: 0.5, max: 0.999 },
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262_143,

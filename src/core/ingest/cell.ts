@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorMessage } from '../error-message.js';
 import { failedOutcome, measuredOutcome } from '../results/cell.js';
 import { parseCellRecord } from '../results/cell-record.js';
 import type { CellOutcome, Signals } from '../results/schema.js';
@@ -118,7 +119,7 @@ async function readSignals(dir: string, csvCounts: WindowCounts, warnings: strin
     warnings.push(...derived.warnings);
     return derived.signals;
   } catch (error) {
-    warnings.push(`${(error as Error).message}; this sample has no signals.`);
+    warnings.push(`${errorMessage(error)}; this sample has no signals.`);
     return null;
   }
 }

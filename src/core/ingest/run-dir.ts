@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { measuresBaseSide } from '../config/baseline.js';
 import type { Config } from '../config/build.js';
+import { errorMessage } from '../error-message.js';
 import type { Environment } from '../results/environment.js';
 import { CELL_FILES, readCell } from './cell.js';
 import { readInputText } from './input-file.js';
@@ -109,8 +110,8 @@ async function readRepeatedCell(runDir: string, cell: Cell, repeats: number): Pr
 /** The results.json a run left in its folder; null when it has none. */
 export async function readRecordedResults(runDir: string): Promise<Results | null> {
   const path = join(runDir, RESULTS_FILE);
-  const text = await readInputText(path, path, 'the results.json of this run').catch((error: Error) => {
-    throw new ResultsError(error.message);
+  const text = await readInputText(path, path, 'the results.json of this run').catch((error: unknown) => {
+    throw new ResultsError(errorMessage(error));
   });
   return text === null ? null : parseResults(path, text);
 }
@@ -174,7 +175,8 @@ export async function reingestRun(runDir: string, source: { recorded: Results } 
     const others = [...methods].filter(([, method]) => method !== ran);
     if (ran !== null && others.length > 0) {
       warnings.push(
-        `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method]) => `${CELLS_FOLDER}/${dir} ran with ${method}`).join(', ')} (${CELL_FILES.runner}).`,
+        `${RESULTS_FILE} records latency method ${ran} for the run, ` +
+          `but ${others.map(([dir, method]) => `${CELLS_FOLDER}/${dir} ran with ${method}`).join(', ')} (${CELL_FILES.runner}).`,
       );
     }
     const ingested = await ingestRun(runDir, recorded.config, recorded.environment, {
@@ -189,7 +191,8 @@ export async function reingestRun(runDir: string, source: { recorded: Results } 
     warnings.push(`the cells ran with different latency methods (${distinct.join(', ')}, per their ${CELL_FILES.runner}); the run records none.`);
   }
   warnings.push(
-    `${join(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; ` +
+    `${join(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from ` +
+      `the flags and async-bench.yml (defaults otherwise), which may not be what ran; ` +
       `the environment is unknown${method ? ` except the latency method (${method}, from the cells' ${CELL_FILES.runner})` : ''}.`,
   );
   const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { errorMessage } from '../error-message.js';
 import type { Signals } from '../results/schema.js';
 
 /**
@@ -66,7 +67,7 @@ export function parseFinalStats(label: string, text: string): WindowCounts {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${label} is not JSON (${(error as Error).message})`);
+    throw new Error(`${label} is not JSON (${errorMessage(error)})`);
   }
   const entries = z.array(z.object({ num_requests: count, num_failures: count, total_content_length: amount })).safeParse(data);
   if (!entries.success) {
@@ -90,7 +91,7 @@ export function parseRawSignals(label: string, text: string): RawSignals {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${label} is not JSON (${(error as Error).message})`);
+    throw new Error(`${label} is not JSON (${errorMessage(error)})`);
   }
   const parsed = RawSignalsSchema.safeParse(data);
   if (!parsed.success) {

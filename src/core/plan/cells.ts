@@ -80,7 +80,8 @@ export function planShard(config: Pick<Config, 'setups' | 'routes' | 'latenciesM
     const { index, total } = config.shard;
     throw new ConfigError(
       'shard',
-      `"${index}/${total}" splits ${cells.length} cells into ${total} shards, leaving some empty; use at most ${cells.length} shards (match the matrix size to the cells).`,
+      `"${index}/${total}" splits ${cells.length} cells into ${total} shards, leaving some ` +
+        `empty; use at most ${cells.length} shards (match the matrix size to the cells).`,
     );
   }
   return shardCells(cells, config.shard);

@@ -46,10 +46,6 @@ export function axisMax(value: number): number {
 /** Mermaid's number grammar: plain decimals, no exponent, no grouping. */
 const plain = (value: number): string => (Math.round(Math.max(value, 0) * 10) / 10).toFixed(1);
 
-export function renderCharts(results: Results): string {
-  return chartList(results).join('\n\n');
-}
-
 /** The charts one by one, so a report that must shrink can leave out whole ones. */
 export function chartList(results: Results): string[] {
   const summary = summarize(results);

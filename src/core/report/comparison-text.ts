@@ -11,7 +11,10 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 function missingLine(cell: CellComparison): string {
   const { maxSrps, totalSuccesses } = cell.metrics;
-  return `${VERDICT_MARK.missing} ${code(cell.id)} was not measured in this run; the baseline had ${formatRate(maxSrps.baseline ?? 0)} & ${formatCount(totalSuccesses.baseline ?? 0)}`;
+  return (
+    `${VERDICT_MARK.missing} ${code(cell.id)} was not measured in this run; the baseline ` +
+    `had ${formatRate(maxSrps.baseline ?? 0)} & ${formatCount(totalSuccesses.baseline ?? 0)}`
+  );
 }
 
 /** Verdicts listed cell by cell, in this order; unchanged and new cells are only counted. */
@@ -33,7 +36,8 @@ export function renderComparison(comparison: Comparison | null): string {
   ];
   const head =
     `**Against ${labelText(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ` +
-    `${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV (${escapeMarkdown(comparison.noise.source)}): ${totals.join(', ')}.`;
+    `${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV ` +
+    `(${escapeMarkdown(comparison.noise.source)}): ${totals.join(', ')}.`;
   const cells = [...comparison.cells.values()];
   const render = (cell: CellComparison): string => {
     if (cell.verdict === 'missing') return missingLine(cell);

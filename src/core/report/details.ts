@@ -62,18 +62,26 @@ export function perCellSection(results: Results): string {
   return collapsed('Per-cell metrics', markdownTable([header, ...rows], { alignDelimiters: false }));
 }
 
+/** `, commit …, image …` of the app that ran, when the run recorded it. */
+function appBuilt(app: Results['environment']['app']): string {
+  return app ? `, commit ${code(app.commit ?? 'unknown')}, image ${code(app.image?.slice(0, 19) ?? 'unknown')}` : '';
+}
+
 export function configurationSection(results: Results): string {
   const { config } = results;
   const ramp = rampSeconds(config);
   const lines = [
-    `- Profile: ${code(config.profile)}; app: ${code(config.app.name)} (${code(config.app.context)})${results.environment.app ? `, commit ${code(results.environment.app.commit ?? 'unknown')}, image ${code(results.environment.app.image?.slice(0, 19) ?? 'unknown')}` : ''}`,
-    `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
-    `- ${usesSeedPosts(config.app) ? `Seeded posts: ${formatCount(config.seedPosts)}; added` : 'Added'} latencies: ${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
+    `- Profile: ${code(config.profile)}; app: ${code(config.app.name)} (${code(config.app.context)})${appBuilt(results.environment.app)}`,
+    `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s ` +
+      `per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
+    `- ${usesSeedPosts(config.app) ? `Seeded posts: ${formatCount(config.seedPosts)}; added` : 'Added'} latencies: ` +
+      `${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
     ...resumedLines(results),
     ...config.setups.map(
       (setup) =>
-        `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, database max_connections ${formatCount(setup.database.maxConnections)}`,
+        `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config.app).join(' '))}, ` +
+        `database max_connections ${formatCount(setup.database.maxConnections)}`,
     ),
     ...config.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(requestTarget(route))}`),
   ];
@@ -108,12 +116,33 @@ const LATENCY_METHOD_NOTES = {
 export function definitionsSection(results: Results, confidence = results.config.compare.confidence): string {
   const method = results.environment.latencyMethod;
   const lines = [
-    '- **Max sRPS**: the maximum over the run of (requests/s − failures/s) in Locust’s history (`Aggregated` rows). Locust’s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst. The window ends 2 s before Locust’s latest response, so a cell whose responses all arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.',
+    '- **Max sRPS**: the maximum over the run of (requests/s − failures/s) in Locust’s history (`Aggregated` ' +
+      'rows). Locust’s history rate is a moving window of about 10 s, so this is a smoothed peak, not a ' +
+      'single-second burst. The window ends 2 s before Locust’s latest response, so a cell whose responses all ' +
+      'arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.',
     '- **Total successes**: request count − failure count of the final `Aggregated` row of `locust_stats.csv`.',
     '- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.',
-    `- **Verdicts**: decided by the steady sRPS (max sRPS against the paper, which published no steady rate): an interval for its relative change against the baseline at ${formatPercent(confidence)} confidence (\`confidence\`: at most ${formatPercent(1 - confidence)} of comparisons of unchanged code fall wholly outside it), a Welch t interval on log rates over the repeats with the runner's noise floor as prior (against baseline "base", measured alternately in the same run: a paired t interval on the log ratio of each base/head pair, so drift both shared cancels). Regressed or improved only when the whole interval lies beyond the threshold, unchanged when wholly within it, inconclusive otherwise; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and total successes show their change (a ratio ×N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. 🆕 the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,
-    `- **Findings**: the best setup per latency by max sRPS (and by total successes where they disagree) with its factor over the next; Sync and Async are told apart by the setup’s interface (WSGI or ASGI), the best of each kind compared. The hypothesis holds on an I/O route when, at the highest latency, the best Async setup serves at least ${HYPOTHESIS.ioMinFactor}× the best Sync one and keeps a larger share of its lowest-latency throughput; on a CPU route when Sync’s total successes are at least ${formatPercent(HYPOTHESIS.cpuMinShare)} of Async’s at every latency. Crossovers are interpolated linearly between measured latencies.`,
-    '- **Theory line** (Sync on I/O routes): W workers each holding a request for its service time s plus k round trips of the added latency L serve at most W / (s + k·L) requests/s. s = W ÷ the 0 ms max sRPS (under many users the response time is queueing, not service); k is fitted by least squares over the latencies, from the Sync setup with the fewest workers, and rounded to whole round trips for the bound. A measurement under half its bound, or above it by more than the threshold, is flagged with what it points at.',
+    `- **Verdicts**: decided by the steady sRPS (max sRPS against the paper, which published no steady rate): an interval for its relative change ` +
+      `against the baseline at ${formatPercent(confidence)} confidence (\`confidence\`: at most ${formatPercent(1 - confidence)} of comparisons ` +
+      `of unchanged code fall wholly outside it), a Welch t interval on log rates over the repeats with the runner's noise floor as prior ` +
+      `(against baseline "base", measured alternately in the same run: a paired t interval on the log ratio of each base/head pair, so drift ` +
+      `both shared cancels). Regressed or improved only when the whole interval lies beyond the threshold, unchanged when wholly within it, ` +
+      `inconclusive otherwise; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and ` +
+      `total successes show their change (a ratio ×N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS ` +
+      `or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. 🆕 ` +
+      `the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,
+    `- **Findings**: the best setup per latency by max sRPS (and by total successes ` +
+      `where they disagree) with its factor over the next; Sync and Async are told apart ` +
+      `by the setup’s interface (WSGI or ASGI), the best of each kind compared. The ` +
+      `hypothesis holds on an I/O route when, at the highest latency, the best Async ` +
+      `setup serves at least ${HYPOTHESIS.ioMinFactor}× the best Sync one and keeps a ` +
+      `larger share of its lowest-latency throughput; on a CPU route when Sync’s total ` +
+      `successes are at least ${formatPercent(HYPOTHESIS.cpuMinShare)} of Async’s at ` +
+      `every latency. Crossovers are interpolated linearly between measured latencies.`,
+    '- **Theory line** (Sync on I/O routes): W workers each holding a request for its service time s plus k round trips of the added ' +
+      'latency L serve at most W / (s + k·L) requests/s. s = W ÷ the 0 ms max sRPS (under many users the response time is queueing, not ' +
+      'service); k is fitted by least squares over the latencies, from the Sync setup with the fewest workers, and rounded to whole round ' +
+      'trips for the bound. A measurement under half its bound, or above it by more than the threshold, is flagged with what it points at.',
     `- **Added latency**: ${method ? LATENCY_METHOD_NOTES[method] : `${LATENCY_METHOD_NOTES.netem} ${LATENCY_METHOD_NOTES.toxiproxy}`}`,
   ];
   return collapsed('How to read these numbers', lines.join('\n'));

@@ -58,7 +58,10 @@ function describeLeads(metric: Metric, leads: Lead[]): string {
         const factors = group.map((lead) => lead.factor).filter((f): f is number => f !== null && Number.isFinite(f));
         const tied = group.every((lead) => lead.runnerUp !== null && lead.runnerUp.value === lead.winner.value);
         const most = tied ? ', tied with the next' : factors.length ? `, up to ${formatFactor(Math.max(...factors))} the next` : '';
-        return `${label(group[0]!.winner)} at ${group.length} latencies from ${formatLatency(group[0]!.latencyMs)} to ${formatLatency(group.at(-1)!.latencyMs)}${most}`;
+        return (
+          `${label(group[0]!.winner)} at ${group.length} latencies ` +
+          `from ${formatLatency(group[0]!.latencyMs)} to ${formatLatency(group.at(-1)!.latencyMs)}${most}`
+        );
       }
       return `${label(group[0]!.winner)} at ${list(group.map((lead) => item(metric, lead)))}`;
     })
@@ -80,8 +83,12 @@ function describeCrossovers(route: RouteFindings): string {
     if (!ahead) return 'Async and Sync tie without crossing.';
     return `${ahead} is ahead of ${ahead === 'Async' ? 'Sync' : 'Async'} at every latency measured: no crossover.`;
   }
-  const at = (c: Crossover) =>
-    `${c.overtaker === 'async' ? 'Async overtakes Sync' : 'Sync overtakes Async'} at ${c.interpolated ? `≈ ${formatLatency(c.latencyMs)}, interpolated between ${formatLatency(c.between[0])} and ${formatLatency(c.between[1])}` : formatLatency(c.latencyMs)}`;
+  const at = (c: Crossover) => {
+    const where = c.interpolated
+      ? `≈ ${formatLatency(c.latencyMs)}, interpolated between ${formatLatency(c.between[0])} and ${formatLatency(c.between[1])}`
+      : formatLatency(c.latencyMs);
+    return `${c.overtaker === 'async' ? 'Async overtakes Sync' : 'Sync overtakes Async'} at ${where}`;
+  };
   return `${list(route.crossovers.map(at))}.`;
 }
 
@@ -91,8 +98,11 @@ function describeHypothesis(hypothesis: Hypothesis): string {
   const verdict = hypothesis.status === 'holds' ? '✅ Hypothesis holds' : '❌ Hypothesis does not hold';
   if (check.kind === 'io') {
     const factor = check.factor === Infinity ? 'while Sync serves none' : `${formatFactor(check.factor)} Sync’s max sRPS`;
-    const ahead = `at ${formatLatency(check.latencyMs)} the best Async setup serves ${factor} (needs ≥ ${HYPOTHESIS.ioMinFactor}×${check.aheadOk ? '' : ': short'})`;
-    const kept = `keeps ${formatPercent(check.asyncKept)} of its ${formatLatency(check.baseMs)} throughput where Sync keeps ${formatPercent(check.syncKept)}${check.keptOk ? '' : ': no better'}`;
+    const needs = `≥ ${HYPOTHESIS.ioMinFactor}×${check.aheadOk ? '' : ': short'}`;
+    const ahead = `at ${formatLatency(check.latencyMs)} the best Async setup serves ${factor} (needs ${needs})`;
+    const kept =
+      `keeps ${formatPercent(check.asyncKept)} of its ${formatLatency(check.baseMs)} throughput ` +
+      `where Sync keeps ${formatPercent(check.syncKept)}${check.keptOk ? '' : ': no better'}`;
     return `${verdict}: ${ahead}, and ${kept}.`;
   }
   const need = `${percent(HYPOTHESIS.cpuMinShare)} of the best Async setup’s`;
@@ -145,7 +155,10 @@ function describeTheory(theory: RouteTheory): string {
 
 function lead(findings: Findings): string {
   if (!findings.hasSync || !findings.hasAsync) {
-    return `Every setup is ${findings.hasSync ? 'Sync (WSGI)' : 'Async (ASGI)'}, so the study’s question, Sync or Async, is not asked; below is who serves the most.`;
+    return (
+      `Every setup is ${findings.hasSync ? 'Sync (WSGI)' : 'Async (ASGI)'}, so the ` +
+      `study’s question, Sync or Async, is not asked; below is who serves the most.`
+    );
   }
   const names = (status: Hypothesis['status'], kind?: RouteKind) =>
     findings.routes.filter((route) => route.hypothesis.status === status && (kind === undefined || route.kind === kind)).map((route) => code(route.route.name));

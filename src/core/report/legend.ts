@@ -16,7 +16,8 @@ export function renderLegend(tables: string, comparison: Comparison | null): str
     ...(/ ±[\d,.]+ /.test(tables) ? ['With repeats: the median over them, ± half their range.'] : []),
     ...(comparison && / \[[−+±][\d,.]+ %, /.test(tables)
       ? [
-          `Under it, the verdict against ${labelText(comparison.baselineLabel)}: the change of the named metric (steady sRPS: the median rate while all users ran) and its ${confidence} interval [lower, upper].`,
+          `Under it, the verdict against ${labelText(comparison.baselineLabel)}: the change of the named metric ` +
+            `(steady sRPS: the median rate while all users ran) and its ${confidence} interval [lower, upper].`,
         ]
       : []),
     ...(has(VERDICT_MARK.regressed) ? [`${VERDICT_MARK.regressed} regressed: the whole interval lies below −${threshold}.`] : []),

@@ -2,6 +2,7 @@ import type { Baseline } from '../compare/baseline.js';
 import { calibrate, CALIBRATION_FILE } from '../compare/calibration.js';
 import { compareResults, type Comparison } from '../compare/verdicts.js';
 import type { CompareSpec } from '../config/schema.js';
+import { errorMessage } from '../error-message.js';
 import { TABLES_FILE } from '../ingest/run-dir.js';
 import { readRunSeries } from '../ingest/series.js';
 import type { Results } from '../results/results.js';
@@ -58,7 +59,7 @@ export async function reportOutputs(request: ReportRequest): Promise<ReportOutpu
     exports = renderExports(results, comparison);
   } catch (error) {
     html = null;
-    problem = error instanceof Error ? error.message : String(error);
+    problem = errorMessage(error);
   }
   return {
     comparison,

@@ -14,10 +14,13 @@ export function renderSides(comparison: Comparison): string {
     // The row is the throughput's: a signal that decided the cell is named in the list above.
     const verdict = cell.throughput ?? cell.verdict;
     const mark = VERDICT_MARK[verdict];
-    return `| ${code(cell.id)} | ${rate(cell.sides?.base)} | ${rate(cell.sides?.head)} | ${cell.interval ? formatInterval(cell.interval) : '—'} | ${cell.sides?.pairs ?? 0} | ${mark ? `${mark} ` : ''}${VERDICT_WORD[verdict]} |`;
+    const change = cell.interval ? formatInterval(cell.interval) : '—';
+    const word = `${mark ? `${mark} ` : ''}${VERDICT_WORD[verdict]}`;
+    return `| ${code(cell.id)} | ${rate(cell.sides?.base)} | ${rate(cell.sides?.head)} | ${change} | ${cell.sides?.pairs ?? 0} | ${word} |`;
   });
   return [
-    `Base and head measured alternately on the same runner (steady sRPS, median of each side; the change is paired, repeat by repeat, so drift both sides shared cancels):`,
+    `Base and head measured alternately on the same runner (steady sRPS, median of each ` +
+      `side; the change is paired, repeat by repeat, so drift both sides shared cancels):`,
     '',
     '| Cell | Base | Head | Change (paired) | Pairs | Verdict |',
     '| --- | ---: | ---: | --- | ---: | --- |',

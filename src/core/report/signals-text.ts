@@ -29,7 +29,7 @@ const signalsOf = (cell: CellResult): Signals | null => (cell.status === 'ok' ? 
  * A statement as the comment shows it: the select list elided (what a statement reads from
  * and filters on tells it apart), then clipped. The id names it; report.html has it whole.
  */
-export const sqlGist = (query: string): string => clip(query.replace(/^\s*SELECT\s+(DISTINCT\s+)?[^]*?\s+FROM\s/i, 'SELECT $1… FROM '), SQL_SHOWN);
+const sqlGist = (query: string): string => clip(query.replace(/^\s*SELECT\s+(DISTINCT\s+)?[^]*?\s+FROM\s/i, 'SELECT $1… FROM '), SQL_SHOWN);
 
 /** `+10 queries/request: `SELECT … FROM "shop_category" WHERE …` (0 → 10 per request) · id `a1b2c3d4e5f6``: one changed statement. */
 export function statementLine(change: StatementChange): string {

@@ -19,7 +19,8 @@ function renderCell(cell: CellResult | undefined, comparison: CellComparison | u
   const summary = cell.summary;
   const numbers =
     cell.status === 'ok' && cell.metrics
-      ? `${formatRate(cell.metrics.maxSrps)}${spread(summary?.maxSrps, formatRate)} & ${formatCount(cell.metrics.totalSuccesses)}${spread(summary?.totalSuccesses, formatCount)}`
+      ? `${formatRate(cell.metrics.maxSrps)}${spread(summary?.maxSrps, formatRate)} & ` +
+        `${formatCount(cell.metrics.totalSuccesses)}${spread(summary?.totalSuccesses, formatCount)}`
       : '✖ failed';
   if (!comparison) return numbers;
   const { maxSrps, totalSuccesses } = comparison.metrics;

@@ -67,7 +67,10 @@ function pointsAt(cell: CellSummary, concurrencyOf: Concurrency, direction: 'bel
     if (m.failureRatio > 0.01) return `failures (${Math.round(m.failureRatio * 100)} % of requests): the database or the app turned work away`;
     return 'a limit outside the worker pool: the database (connections, locks) or more round trips at this latency than the fit';
   }
-  return `more concurrency than W = ${concurrencyOf.workers} (threads or workers the command does not show), or latency that missed some round trips (check the latency method)`;
+  return (
+    `more concurrency than W = ${concurrencyOf.workers} (threads or workers the command ` +
+    `does not show), or latency that missed some round trips (check the latency method)`
+  );
 }
 
 export function computeTheory(summary: RunSummary, noise: number): RouteTheory[] {

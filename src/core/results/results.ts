@@ -1,5 +1,6 @@
 import type { Config } from '../config/build.js';
 import { describeIssue, firstIssue, jsonPath } from '../config/issues.js';
+import { errorMessage } from '../error-message.js';
 import { inPlanOrder, planCells } from '../plan/cells.js';
 import { VERSION } from '../version.js';
 import { failedCell } from './cell.js';
@@ -20,7 +21,7 @@ export function parseResults(source: string, text: string): Results {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ResultsError(`${source} is not JSON: ${(error as Error).message}`);
+    throw new ResultsError(`${source} is not JSON: ${errorMessage(error)}`);
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version !== 'string') {
@@ -91,7 +92,8 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
     const method = part.results.environment.latencyMethod;
     if (method !== first.results.environment.latencyMethod) {
       throw new ResultsError(
-        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; pin latency-method so every shard uses one.`,
+        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; ` +
+          `pin latency-method so every shard uses one.`,
       );
     }
     for (const cell of part.results.cells) {

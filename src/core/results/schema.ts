@@ -90,7 +90,8 @@ const CellMetricsSchema = z
       .array(rate)
       .default([])
       .describe(
-        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as []).",
+        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping " +
+          'within-run samples of the verdict metric. Absent from files written before it existed (read as []).',
       ),
     p50Ms: milliseconds,
     p95Ms: milliseconds,

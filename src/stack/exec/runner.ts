@@ -1,5 +1,6 @@
 /** The one place commands run: the Runner over @actions/exec, streaming or capturing their output. */
 import { getExecOutput } from '@actions/exec';
+import { errorMessage } from '../../core/error-message.js';
 import type { Command, CommandResult, Runner, RunOptions } from './command.js';
 
 export interface ProcessRunnerOptions {
@@ -24,7 +25,7 @@ export function processRunner({ write }: ProcessRunnerOptions): Runner {
         listeners: options.stream ? { stdout: (data: Buffer) => write(data.toString()), stderr: (data: Buffer) => write(data.toString()) } : {},
       });
     } catch (error) {
-      const message = (error as Error).message;
+      const message = errorMessage(error);
       const missing = /Unable to locate executable|ENOENT/.test(message);
       return { exitCode: missing ? 127 : 126, stdout: '', stderr: `${message}\n` };
     }

@@ -190,25 +190,34 @@ export function explainNetemModule(cause: NetemModuleCause, context: ExplainCont
   const said = result ? `"${keyLine(outputOf(result), /^(E:|sudo:|modprobe:)/)}"` : '';
   const text: Record<NetemModuleCause, () => string> = {
     'not-linux': () =>
-      `the host is ${facts.platform}, not Linux, so async-bench cannot load ${NETEM_MODULE}. Docker runs the containers in a Linux VM there (Docker Desktop), whose kernel usually has no ${NETEM_MODULE}.`,
+      `the host is ${facts.platform}, not Linux, so async-bench cannot load ${NETEM_MODULE}. Docker runs ` +
+      `the containers in a Linux VM there (Docker Desktop), whose kernel usually has no ${NETEM_MODULE}.`,
     'no-module-support': () =>
-      `kernel ${kernel} cannot load modules and does not list ${NETEM_MODULE} as built in. There is no /proc/modules, so netem works only if the kernel was built with CONFIG_NET_SCH_NETEM=y.`,
+      `kernel ${kernel} cannot load modules and does not list ${NETEM_MODULE} as built in. There is ` +
+      `no /proc/modules, so netem works only if the kernel was built with CONFIG_NET_SCH_NETEM=y.`,
     'no-sudo': () => `loading ${NETEM_MODULE} needs root and sudo is not installed. Run "modprobe ${NETEM_MODULE}" as root before async-bench.`,
     'sudo-refused': () =>
-      `loading ${NETEM_MODULE} needs root and sudo refused without a password. sudo said ${said}; async-bench runs ${ran} and never prompts: run "sudo modprobe ${NETEM_MODULE}" yourself first, or allow it without a password.`,
+      `loading ${NETEM_MODULE} needs root and sudo refused without a password. sudo said ${said}; async-bench ` +
+      `runs ${ran} and never prompts: run "sudo modprobe ${NETEM_MODULE}" yourself first, or allow it without a password.`,
     'no-modprobe': () =>
       `modprobe is not installed, so ${NETEM_MODULE} cannot be loaded. The system said ${said}; install kmod, then run "modprobe ${NETEM_MODULE}" as root.`,
     'load-refused': () =>
-      `the kernel refused to load ${NETEM_MODULE}. modprobe said ${said}: inside a container the host must load it, and Secure Boot refuses unsigned modules; run "modprobe ${NETEM_MODULE}" on the machine that runs the kernel.`,
+      `the kernel refused to load ${NETEM_MODULE}. modprobe said ${said}: inside a container the host must load it, ` +
+      `and Secure Boot refuses unsigned modules; run "modprobe ${NETEM_MODULE}" on the machine that runs the kernel.`,
     'not-installed': () =>
-      `${NETEM_MODULE} is not installed for kernel ${kernel}. Install it with "sudo apt-get install ${pkg}" (Ubuntu)${policy && !policy.install ? ', or set latency-method: netem, which lets async-bench install it' : ''}.`,
+      `${NETEM_MODULE} is not installed for kernel ${kernel}. Install it with "sudo apt-get install ${pkg}" ` +
+      `(Ubuntu)${policy && !policy.install ? ', or set latency-method: netem, which lets async-bench install it' : ''}.`,
     'package-not-found': () =>
-      `${NETEM_MODULE} is not installed for kernel ${kernel} and apt has no package ${pkg}. apt-get said ${said}; Ubuntu removes the packages of superseded kernels from its mirrors, so a runner image older than the mirror cannot get them, and other distributions name the package differently.`,
+      `${NETEM_MODULE} is not installed for kernel ${kernel} and apt has no package ${pkg}. apt-get said ${said}; Ubuntu removes the packages of ` +
+      `superseded kernels from its mirrors, so a runner image older than the mirror cannot get them, and other distributions name the package differently.`,
     'apt-timeout': () =>
-      `apt-get ${context.aptStep ?? 'install'} did not finish within ${context.aptStep === 'update' ? policy?.aptUpdateSeconds : policy?.aptInstallSeconds} s, so ${pkg} (with sch_netem) was not installed. The package mirror is slow or hung; ${ran} was stopped.`,
+      `apt-get ${context.aptStep ?? 'install'} did not finish ` +
+      `within ${context.aptStep === 'update' ? policy?.aptUpdateSeconds : policy?.aptInstallSeconds} s, ` +
+      `so ${pkg} (with sch_netem) was not installed. The package mirror is slow or hung; ${ran} was stopped.`,
     'apt-failed': () => `installing ${pkg} (with sch_netem) failed (exit ${result?.exitCode}). apt-get said ${said}; the command was ${ran}.`,
     'load-failed': () =>
-      `"modprobe ${NETEM_MODULE}" failed on kernel ${kernel} (exit ${result?.exitCode}). modprobe said ${said}; the module may not match the running kernel ("modinfo ${NETEM_MODULE}" shows which file modprobe found).`,
+      `"modprobe ${NETEM_MODULE}" failed on kernel ${kernel} (exit ${result?.exitCode}). modprobe said ${said}; ` +
+      `the module may not match the running kernel ("modinfo ${NETEM_MODULE}" shows which file modprobe found).`,
   };
   return `${text[cause]()} ${ALTERNATIVE}`;
 }

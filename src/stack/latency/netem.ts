@@ -33,13 +33,15 @@ export function explainNetemFailure(exitCode: number, output: string): NetemUnav
   if (/Specified qdisc kind is unknown|Unknown qdisc "netem"|qdisc kind is unknown/i.test(output)) {
     return new NetemUnavailableError(
       `netem is not available in this kernel (the sch_netem module is missing: "${tail(output, 1).trim()}"). ` +
-        `Load it on the host with "modprobe sch_netem" (Ubuntu: package linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
+        `Load it on the host with "modprobe sch_netem" (Ubuntu: package ` +
+        `linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
       'no-qdisc',
     );
   }
   if (/Operation not permitted/i.test(output)) {
     return new NetemUnavailableError(
-      `tc may not change the app container's network ("Operation not permitted"): the app service needs the NET_ADMIN capability (cap_add: [NET_ADMIN] in the compose file). ${ALTERNATIVE}`,
+      `tc may not change the app container's network ("Operation not permitted"): the app service ` +
+        `needs the NET_ADMIN capability (cap_add: [NET_ADMIN] in the compose file). ${ALTERNATIVE}`,
       'not-permitted',
     );
   }

@@ -4,6 +4,7 @@
  * the app sends (app → db upstream, app → client downstream). Only data through
  * the proxies is delayed, not connection set-up.
  */
+import { errorMessage } from '../../core/error-message.js';
 
 export interface ProxySpec {
   name: string;
@@ -58,8 +59,8 @@ export class ToxiproxyClient {
       method: request.method,
       headers: request.body !== undefined ? { 'content-type': 'application/json' } : {},
       body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
-    }).catch((error: Error) => {
-      throw new ToxiproxyError(`Toxiproxy API at ${this.baseUrl} did not answer ${request.method} ${request.path}: ${error.message}`);
+    }).catch((error: unknown) => {
+      throw new ToxiproxyError(`Toxiproxy API at ${this.baseUrl} did not answer ${request.method} ${request.path}: ${errorMessage(error)}`);
     });
     const text = await response.text();
     if (!response.ok) throw new ToxiproxyError(`Toxiproxy ${request.method} ${request.path} answered ${response.status}: ${text.trim()}`);

@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { LoadSpec } from '../../core/config/build.js';
+import { errorMessage } from '../../core/error-message.js';
 import { APP_DATABASE, APP_USER, type Stack } from '../stack.js';
 import type { Command, Runner } from '../exec/command.js';
 import { tail } from '../exec/command.js';
@@ -72,7 +73,7 @@ function cgroupCommand(containerId: string): Command {
 
 type Read<T> = { value: T } | { error: string };
 
-const failure = (error: unknown): { error: string } => ({ error: (error as Error).message.split('\n')[0]! });
+const failure = (error: unknown): { error: string } => ({ error: errorMessage(error).split('\n')[0]! });
 
 async function readDatabase(run: Runner, id: string | undefined, statements: string[]): Promise<Read<DatabaseReading>> {
   if (id === undefined) return { error: 'no running db container' };
@@ -170,7 +171,7 @@ export class SignalsWindow {
       try {
         return parseCgroupFiles(files);
       } catch (error) {
-        warnings.push(`${what}: ${(error as Error).message}`);
+        warnings.push(`${what}: ${errorMessage(error)}`);
         return null;
       }
     };

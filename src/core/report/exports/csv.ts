@@ -8,7 +8,7 @@ import { SIGNAL_COLUMNS, SIGNAL_COMPARISON, SIGNAL_VALUES } from './signal-colum
  * decimals with no grouping, empty where a cell has no number.
  */
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'setup',
   'route',

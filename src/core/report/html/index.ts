@@ -35,10 +35,15 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa; }
 * { box-sizing: border-box; }
-body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); margin: 0 auto; padding: 24px; max-width: 1200px; }
-h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 20px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; } h3 { font-size: 16px; margin: 20px 0 8px; }
+body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif;
+  color: var(--fg); margin: 0 auto; padding: 24px; max-width: 1200px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 20px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }
+h3 { font-size: 16px; margin: 20px 0 8px; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--bg-soft); padding: 1px 4px; border-radius: 4px; }
-table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: right; vertical-align: top; } th { background: var(--bg-soft); }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: right; vertical-align: top; }
+th { background: var(--bg-soft); }
 td small { display: block; color: var(--muted); font-weight: normal; } td.regressed { font-weight: 600; } td.failed { color: #b42318; }
 .muted, .legend { color: var(--muted); font-size: 12px; }
 .grid-cells { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 12px; }
@@ -47,7 +52,8 @@ td small { display: block; color: var(--muted); font-weight: normal; } td.regres
 .cell p { margin: 2px 0 6px; font-size: 12px; }
 svg.chart { display: block; width: 100%; height: auto; margin: 2px 0; font: 10px sans-serif; }
 svg.chart polyline { fill: none; stroke-width: 1.5; } svg.chart .grid { stroke: #e6eaef; }
-svg.chart .ytick { text-anchor: end; dominant-baseline: middle; fill: var(--muted); } svg.chart .xtick { fill: var(--muted); } svg.chart .end { text-anchor: end; }
+svg.chart .ytick { text-anchor: end; dominant-baseline: middle; fill: var(--muted); }
+svg.chart .xtick { fill: var(--muted); } svg.chart .end { text-anchor: end; }
 svg.chart .key { fill: var(--fg); } svg.chart .empty { text-anchor: middle; fill: var(--muted); }
 table.statements td.sql { text-align: left; max-width: 720px; white-space: pre-wrap; word-break: break-word; }
 `;
@@ -82,7 +88,9 @@ function renderHtmlTables(results: Results, comparison: Comparison | null): stri
           return `<tr><th>${formatCount(ms)}</th>${cells.join('')}</tr>`;
         })
         .join('');
-      const caption = `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> (${escapeHtml(route.method)} <code>${escapeHtml(requestTarget(route))}</code>): max sRPS &amp; total successes`;
+      const caption =
+        `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> ` +
+        `(${escapeHtml(route.method)} <code>${escapeHtml(requestTarget(route))}</code>): max sRPS &amp; total successes`;
       return `<h3 id="table-${i + 1}">${caption}</h3><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
     })
     .join('\n');
@@ -132,7 +140,9 @@ function cellCard(cell: CellResult, label: string, series: CellSeries | undefine
   const title = `<h4><span>${escapeHtml(label)} · ${escapeHtml(formatLatency(cell.latencyMs))}</span>${link}</h4>`;
   const summary =
     cell.status === 'ok' && cell.metrics
-      ? `<p>max sRPS ${formatRate(cell.metrics.maxSrps)} · successes ${formatCount(cell.metrics.totalSuccesses)} · failures ${formatPercent(cell.metrics.failureRatio)} · p50 ${escapeHtml(formatMs(cell.metrics.p50Ms))} · p95 ${escapeHtml(formatMs(cell.metrics.p95Ms))}</p>`
+      ? `<p>max sRPS ${formatRate(cell.metrics.maxSrps)} · successes ${formatCount(cell.metrics.totalSuccesses)} · ` +
+        `failures ${formatPercent(cell.metrics.failureRatio)} · ` +
+        `p50 ${escapeHtml(formatMs(cell.metrics.p50Ms))} · p95 ${escapeHtml(formatMs(cell.metrics.p95Ms))}</p>`
       : `<p class="failed">✖ failed: ${escapeHtml(cell.reason ?? 'no reason recorded')}</p>`;
   const warnings = cell.warnings.map((warning) => `<p class="muted">⚠️ ${escapeHtml(warning)}</p>`).join('');
   return `<div class="cell" id="${escapeHtml(`cell-${cell.id}`)}">${title}${summary}${warnings}${series ? cellCharts(series, scales) : ''}</div>`;
@@ -176,6 +186,7 @@ function runLine(results: Results): string {
 export function renderHtmlReport(results: Results, options: HtmlReportOptions): string {
   const { comparison } = options;
   const tablesMarkdown = renderTables(results, comparison);
+  const tablesHeading = results.config.routes.length === 1 ? 'Table 1' : `Tables 1–${results.config.routes.length}`;
   const title = `async-bench: ${results.cells.length} cells`;
   const sections = [
     `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, '# '))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
@@ -185,8 +196,12 @@ export function renderHtmlReport(results: Results, options: HtmlReportOptions): 
       .filter(Boolean)
       .map((md) => `<section class="signals">${markdownToHtml(md)}</section>`),
     renderStatements(results, comparison),
-    `<section id="tables"><h2>${results.config.routes.length === 1 ? 'Table 1' : `Tables 1–${results.config.routes.length}`}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
-    `<section id="over-time"><h2>Every cell over time</h2><p class="muted">From each cell’s <code>locust_stats_history.csv</code> (Aggregated rows; Locust’s rates are a ~10 s moving window). sRPS = requests/s − failures/s. Throughput and users share one scale per route; response times have their own.</p>${renderOverTime(results, options.series)}</section>`,
+    `<section id="tables"><h2>${tablesHeading}</h2>${renderHtmlTables(results, comparison)}` +
+      `<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
+    `<section id="over-time"><h2>Every cell over time</h2><p class="muted">From each cell’s ` +
+      `<code>locust_stats_history.csv</code> (Aggregated rows; Locust’s rates are a ~10 s moving ` +
+      `window). sRPS = requests/s − failures/s. Throughput and users share one scale per route; ` +
+      `response times have their own.</p>${renderOverTime(results, options.series)}</section>`,
   ];
   return `<!doctype html>
 <html lang="en">

@@ -59,17 +59,24 @@ export function lineChart(options: ChartOptions): string {
   const grid = [0, 0.5, 1]
     .map((f) => {
       const gy = (PAD.top + plotH - f * plotH).toFixed(1);
-      return `<line x1="${PAD.left}" y1="${gy}" x2="${WIDTH - PAD.right}" y2="${gy}" class="grid"/><text x="${PAD.left - 4}" y="${gy}" class="ytick">${escapeHtml(label(top * f))}</text>`;
+      return (
+        `<line x1="${PAD.left}" y1="${gy}" x2="${WIDTH - PAD.right}" y2="${gy}" class="grid"/><text ` +
+        `x="${PAD.left - 4}" y="${gy}" class="ytick">${escapeHtml(label(top * f))}</text>`
+      );
     })
     .join('');
-  const xAxis = `<text x="${PAD.left}" y="${HEIGHT - 6}" class="xtick">0 s</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" class="xtick end">${escapeHtml(label(right))} s</text>`;
+  const xAxis =
+    `<text x="${PAD.left}" y="${HEIGHT - 6}" class="xtick">0 s</text><text x="${WIDTH - PAD.right}" ` +
+    `y="${HEIGHT - 6}" class="xtick end">${escapeHtml(label(right))} s</text>`;
   const polylines = lines
     .flatMap((line) => segments(xs, line.values, x, y).map((points) => `<polyline points="${points}" stroke="${escapeHtml(line.color)}"/>`))
     .join('');
   let keyX = PAD.left;
   const key = lines
     .map((line) => {
-      const text = `<rect x="${keyX}" y="6" width="10" height="3" fill="${escapeHtml(line.color)}"/><text x="${keyX + 13}" y="11" class="key">${escapeHtml(line.name)}</text>`;
+      const text =
+        `<rect x="${keyX}" y="6" width="10" height="3" fill="${escapeHtml(line.color)}"/><text ` +
+        `x="${keyX + 13}" y="11" class="key">${escapeHtml(line.name)}</text>`;
       keyX += 22 + line.name.length * 6;
       return text;
     })
@@ -77,5 +84,8 @@ export function lineChart(options: ChartOptions): string {
   const unit = `<text x="${WIDTH - PAD.right}" y="11" class="key end">${escapeHtml(options.unit)}</text>`;
   const title = `${options.title} (${options.unit})`;
   const empty = all.length === 0 ? `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" class="empty">no samples</text>` : '';
-  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${grid}${xAxis}${polylines}${key}${unit}${empty}</svg>`;
+  return (
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" ` +
+    `aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${grid}${xAxis}${polylines}${key}${unit}${empty}</svg>`
+  );
 }
