@@ -75,7 +75,8 @@ export function configurationSection(results: Results): string {
     `- Load: ${formatCount(config.load.users)} users spawned at ${config.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config.load.runTimeSeconds} s ` +
       `per cell (hold ${formatRate(config.load.runTimeSeconds - ramp)} s), ${config.load.processes} Locust process(es)`,
     `- ${usesSeedPosts(config.app) ? `Seeded posts: ${formatCount(config.seedPosts)}; added` : 'Added'} latencies: ` +
-      `${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''}`,
+      `${config.latenciesMs.map(formatCount).join(', ')} ms; latency method: ${code(config.latencyMethod)}` +
+      (results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ''),
     ...(results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : []),
     ...resumedLines(results),
     ...config.setups.map(
