@@ -189,7 +189,7 @@ describe('findings on crafted runs', () => {
       ['noop', 'unclassified', 'untested'],
     ]);
     const text = renderFindings(results);
-    expect(text).toContain('`noop` · unclassified route.');
+    expect(text).toContain('`noop` · unclassified route (no CPU signals were collected; set `kind:` on the route to classify it).');
     expect(text).toContain('Not tested on `noop`.');
     expect(text).toContain('Hypothesis not tested: the route is neither an I/O nor a CPU route.');
     expect(text).toContain('Uvicorn ×4 at 0 ms (40.0, 1.33× Sync)');
