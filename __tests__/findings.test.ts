@@ -134,13 +134,14 @@ describe('findings of the 27-cell fixture', () => {
     expect(ioRead).toContain(`By total successes: Async Unlimited at 0 ms (7,000, ${(7000 / 5986).toFixed(2)}× Async Limited).`);
   });
 
-  it('leads the report: findings, then the comparison, then the tables', () => {
+  it('leads the report: the recommendation, findings, then the comparison, then the tables', () => {
     const body = renderReport(results, { comparison: null });
     const at = (text: string) => body.indexOf(text);
     expect(at('**What this run shows.**')).toBeGreaterThan(0);
     expect(at('**What this run shows.**')).toBeLessThan(at('**Table 1'));
     expect(body.split('\n')[1]).toBe('');
-    expect(body.split('\n')[2]).toMatch(/^\*\*What this run shows\.\*\*/);
+    expect(body.split('\n')[2]).toMatch(/^\*\*(Serve it with|No clear winner)/);
+    expect(body.split('\n')[4]).toMatch(/^\*\*What this run shows\.\*\*/);
   });
 });
 

@@ -8,6 +8,7 @@ import { renderFindings } from '../findings-text.js';
 import { formatCount, formatLatency, formatMs, formatPercent, formatRate } from '../format.js';
 import { latencyLine } from '../latency.js';
 import { renderLegend } from '../legend.js';
+import { renderRecommendation } from '../recommendation-text.js';
 import { renderSignalsBlock, renderSignalsLead } from '../signals-text.js';
 import { renderTables } from '../tables.js';
 import { cellVerdict, VERDICT_MARK } from '../verdict-text.js';
@@ -178,6 +179,7 @@ export function renderHtmlReport(results: Results, options: HtmlReportOptions): 
   const title = `async-bench: ${results.cells.length} cells`;
   const sections = [
     `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, '# '))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
+    `<section id="recommendation">${markdownToHtml(renderRecommendation(results))}</section>`,
     `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}</section>`,
     ...(comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : []),
     ...[renderSignalsLead(results, comparison), renderSignalsBlock(results, comparison)]
