@@ -460,7 +460,7 @@ describe('async-bench.yml', () => {
     [
       'setup "fast"',
       'setups:\n  - name: fast\n',
-      /a new setup needs interface and command \(built-ins: sync, async-limited, async-unlimited, gthread, sync-workers, async-workers, uvicorn\)/,
+      /a new setup needs interface and command \(built-ins: sync, async-limited, async-unlimited, gthread, sync-workers, async-workers, gthread-pool, async-workers-pool, uvicorn\)/,
     ],
     ['setup "sync" interface', 'setups:\n  - name: sync\n    interface: cgi\n', /"cgi" is not one of wsgi, asgi/],
     ['setup "sync" max-connections', 'setups:\n  - name: sync\n    max-connections: 0\n', /below 1/],

@@ -1,4 +1,4 @@
-import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRESET_SETUPS, PROFILES, REFERENCE_APP } from './defaults.js';
+import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRESET_SETUPS, PROFILES, REFERENCE_APP, TEAM_DEFAULT_SETUPS } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
 import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
@@ -41,8 +41,16 @@ export function buildConfig(sources: ConfigSources): Config {
   const profileName = value('profile') ?? 'paper';
   const profile = PROFILES[profileName];
 
-  // The study's three run by default; presets only when named.
+  const app = appFromInputs(
+    file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
+    { path: value('app-path'), settings: value('app-settings')?.trim() },
+    REFERENCE_APP,
+  );
+  // The study's three run by default for the reference app and the paper profile when asked
+  // for; a team's app gets what teams deploy (TEAM_DEFAULT_SETUPS). Other presets only when named.
   const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
+  const teamApp = app.context !== REFERENCE_APP.context && value('profile') !== 'paper';
+  const defaultSetups = teamApp ? selectByName('setups', [...TEAM_DEFAULT_SETUPS], namedSetups) : BUILT_IN_SETUPS;
   const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));
   const knownSetups = mergeDefinitions(namedSetups, definedSetups);
   const definedRoutes = file.routes && resolveRoutes(file.routes, BUILT_IN_ROUTES);
@@ -56,15 +64,8 @@ export function buildConfig(sources: ConfigSources): Config {
   const failOn = value('fail-on-regression');
   const config: Config = {
     profile: profileName,
-    app: appFromInputs(
-      file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
-      {
-        path: value('app-path'),
-        settings: value('app-settings')?.trim(),
-      },
-      REFERENCE_APP,
-    ),
-    setups: structuredClone(setupNames ? selectByName('setups', setupNames, knownSetups) : (definedSetups ?? BUILT_IN_SETUPS)),
+    app,
+    setups: structuredClone(setupNames ? selectByName('setups', setupNames, knownSetups) : (definedSetups ?? defaultSetups)),
     routes: structuredClone(routeNames ? selectByName('routes', routeNames, knownRoutes) : (definedRoutes ?? BUILT_IN_ROUTES)),
     latenciesMs: value('latencies') ?? [...profile.latenciesMs],
     latencyMethod: value('latency-method') ?? 'auto',

@@ -11,6 +11,7 @@ import { formatPercent } from './format.js';
 import { latencyLine } from './latency.js';
 import { renderLegend } from './legend.js';
 import { renderRecommendation } from './recommendation-text.js';
+import { renderSetupNotes } from './setup-notes.js';
 import { renderSignalsBlock, renderSignalsLead } from './signals-text.js';
 import { tableList } from './tables.js';
 import { VERDICT_WORD } from './verdict-text.js';
@@ -74,6 +75,8 @@ export function reportSections(results: Results, options: Pick<ReportOptions, 'c
     // Per route, what got slower and why: the lead's second half, cut to its first lines before it goes.
     shrinkable(signalsLead, firstLines(signalsLead)),
     shrinkable(findings, firstLines(findings)),
+    // Sync views under ASGI, the pool the driver allows: what the numbers above really measured.
+    droppable(renderSetupNotes(results)),
     droppable(renderComparison(comparison)),
     droppable(renderSignalsBlock(results, comparison)),
     ...tables.map(kept),
