@@ -310,6 +310,16 @@ describe('async-bench.yml', () => {
     expect(moved).toMatchObject({ title: 'I/O-bound DB read', path: '/v2/read/', userClass: 'RouteUser' });
   });
 
+  it('takes a route’s kind (what it is bound by) over the measurement; a mix keeps its own, not its members’', () => {
+    const routes = build(
+      {},
+      'routes:\n  - { name: report, path: /r/, kind: CPU }\n  - { name: io_read, kind: mixed }\n  - { name: both, mix: [report, io_read] }\n',
+    ).routes;
+    expect(routes.map((route) => route.kind)).toEqual(['cpu', 'mixed', undefined]);
+    expect(routes[2]!.mix!.map((member) => 'kind' in member)).toEqual([false, false]);
+    expect(build().routes.map((route) => route.kind)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("overrides a built-in setup's max-connections, keeping the rest", () => {
     const yaml = ['setups:', '  - sync', '  - name: async-limited', '    max-connections: 200', '  - async-unlimited'].join('\n');
     const config = build({}, yaml);
@@ -432,6 +442,7 @@ describe('async-bench.yml', () => {
     ['route "search"', 'routes:\n  - name: search\n    title: Search\n', /a new route needs a path, e\.g\. "\/search\/"/],
     ['route "search" path', 'routes:\n  - name: search\n    path: search/\n', /"search\/" must start with "\/"/],
     ['route "search" method', 'routes:\n  - name: search\n    path: /s/\n    method: HEAD\n', /"HEAD" is not one of GET, POST, PUT, PATCH, DELETE/],
+    ['route "search" kind', 'routes:\n  - name: search\n    path: /s/\n    kind: network\n', /"network" is not one of io, cpu, mixed/],
     ['route "search" path', 'routes:\n  - name: search\n    path: /s/{int:9..1}/\n', /"\/s\/\{int:9\.\.1\}\/": \{int:9\.\.1\}: the range 9\.\.1 is empty/],
     ['route "search" query q', 'routes:\n  - name: search\n    path: /s/\n    query: {q: "{word}"}\n', /\{word\} is not a placeholder/],
     ['route "search" json', 'routes:\n  - name: search\n    path: /s/\n    form: [q]\n    json: {q: 1}\n', /give a form or a json body, not both/],
@@ -449,7 +460,7 @@ describe('async-bench.yml', () => {
     [
       'setup "fast"',
       'setups:\n  - name: fast\n',
-      /a new setup needs interface and command \(built-ins: sync, async-limited, async-unlimited, gthread, sync-workers, async-workers, uvicorn\)/,
+      /a new setup needs interface and command \(built-ins: sync, async-limited, async-unlimited, gthread, sync-workers, async-workers, gthread-pool, async-workers-pool, uvicorn\)/,
     ],
     ['setup "sync" interface', 'setups:\n  - name: sync\n    interface: cgi\n', /"cgi" is not one of wsgi, asgi/],
     ['setup "sync" max-connections', 'setups:\n  - name: sync\n    max-connections: 0\n', /below 1/],

@@ -134,13 +134,14 @@ describe('findings of the 27-cell fixture', () => {
     expect(ioRead).toContain(`By total successes: Async Unlimited at 0 ms (7,000, ${(7000 / 5986).toFixed(2)}× Async Limited).`);
   });
 
-  it('leads the report: findings, then the comparison, then the tables', () => {
+  it('leads the report: the recommendation, findings, then the comparison, then the tables', () => {
     const body = renderReport(results, { comparison: null });
     const at = (text: string) => body.indexOf(text);
     expect(at('**What this run shows.**')).toBeGreaterThan(0);
     expect(at('**What this run shows.**')).toBeLessThan(at('**Table 1'));
     expect(body.split('\n')[1]).toBe('');
-    expect(body.split('\n')[2]).toMatch(/^\*\*What this run shows\.\*\*/);
+    expect(body.split('\n')[2]).toMatch(/^\*\*(Serve it with|No clear winner)/);
+    expect(body.split('\n')[4]).toMatch(/^\*\*What this run shows\.\*\*/);
   });
 });
 
@@ -189,7 +190,7 @@ describe('findings on crafted runs', () => {
       ['noop', 'unclassified', 'untested'],
     ]);
     const text = renderFindings(results);
-    expect(text).toContain('`noop` · unclassified route.');
+    expect(text).toContain('`noop` · unclassified route (no CPU signals were collected; set `kind:` on the route to classify it).');
     expect(text).toContain('Not tested on `noop`.');
     expect(text).toContain('Hypothesis not tested: the route is neither an I/O nor a CPU route.');
     expect(text).toContain('Uvicorn ×4 at 0 ms (40.0, 1.33× Sync)');

@@ -32,13 +32,15 @@ describe('results record why Toxiproxy replaced netem', () => {
 describe('the report says which method added the latency', () => {
   it('netem, under the headline', () => {
     const body = renderReport(withLatency('netem', null), { comparison: null });
-    expect(body.split('\n\n').slice(0, 2)).toEqual(['### async-bench: 27 cells, no baseline', 'Latency added with netem, as in the study.']);
+    // The recommendation comes first under the headline (recommendation.test.ts), then the latency line.
+    const [headline, , latency] = body.split('\n\n');
+    expect([headline, latency]).toEqual(['### async-bench: 27 cells, no baseline', 'Latency added with netem, as in the study.']);
   });
 
   it('Toxiproxy after a fallback: the short cause under the headline, the full reason in Environment', () => {
     // Escaping puts invisible word joiners where GitHub would link (`-1021` reads as an issue reference).
     const body = renderReport(withLatency('toxiproxy', REASON), { comparison: null }).replaceAll('\u2060', '');
-    expect(body.split('\n\n')[1]).toBe(
+    expect(body.split('\n\n')[2]).toBe(
       'Latency added with Toxiproxy (netem unavailable: sch\\_netem is not installed for kernel 6.8.0-1021-azure and apt has no package linux-modules-extra-6.8.0-1021-azure).',
     );
     const environment = body.slice(body.indexOf('<summary>Environment</summary>'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../src/core/config/build.js';
-import { PRESET_SETUPS, REFERENCE_APP } from '../src/core/config/defaults.js';
+import { BUILT_IN_SETUPS, PRESET_SETUPS, REFERENCE_APP } from '../src/core/config/defaults.js';
 import { serverCommand } from '../src/core/config/server-command.js';
 import { setupOverride } from '../src/stack/project.js';
 
@@ -47,5 +47,44 @@ describe('setup presets teams deploy with', () => {
     expect(setupOverride(PRESET_SETUPS[3]!, app, 2, '/out/.stack/async_bench_settings.py', '/ab')).toContain(
       'ASYNC_BENCH_HEALTH_URL: http://127.0.0.1:8080/healthz/',
     );
+  });
+
+  const TEAM_APP = 'app:\n  context: ./mysite\n  wsgi: mysite.wsgi:application\n  asgi: mysite.asgi:application\n';
+
+  it('a team’s app runs what teams deploy by default, every one with the same {workers} processes', () => {
+    const setups = build({}, TEAM_APP).setups;
+    expect(setups.map((setup) => [setup.name, setup.interface])).toEqual([
+      ['sync-workers', 'wsgi'],
+      ['gthread', 'wsgi'],
+      ['async-workers', 'asgi'],
+    ]);
+    for (const setup of setups) {
+      expect(setup.command.slice(1, 3)).toEqual(['--workers', '{workers}']);
+      expect(serverCommand(setup, app, 2).slice(1, 3)).toEqual(['--workers', '5']);
+    }
+    // The one-line form of a team's project too.
+    expect(build({ 'app-path': 'mysite', 'app-settings': 'mysite.settings' }).setups.map((setup) => setup.name)).toEqual([
+      'sync-workers',
+      'gthread',
+      'async-workers',
+    ]);
+  });
+
+  it('the reference app, and a team’s app with profile paper, keep the study’s three; named setups win', () => {
+    const study = BUILT_IN_SETUPS.map((setup) => setup.name);
+    expect(build({}).setups.map((setup) => setup.name)).toEqual(study);
+    expect(build({ profile: 'quick' }).setups.map((setup) => setup.name)).toEqual(study);
+    expect(build({ profile: 'paper' }, TEAM_APP).setups.map((setup) => setup.name)).toEqual(study);
+    expect(build({}, `${TEAM_APP}profile: paper\n`).setups.map((setup) => setup.name)).toEqual(study);
+    expect(build({ setups: 'sync,async-limited' }, TEAM_APP).setups.map((setup) => setup.name)).toEqual(['sync', 'async-limited']);
+  });
+
+  it('the pool presets turn on Django’s connection pool through the setup’s env', () => {
+    const byName = Object.fromEntries(PRESET_SETUPS.map((setup) => [setup.name, setup]));
+    expect(JSON.parse(byName['gthread-pool']!.env.ASYNC_BENCH_DB_POOL!)).toEqual({ min_size: 4, max_size: 4 });
+    expect(JSON.parse(byName['async-workers-pool']!.env.ASYNC_BENCH_DB_POOL!)).toEqual({ min_size: 4, max_size: 16 });
+    // Five processes of the largest pool stay under the setup's max-connections.
+    expect(5 * 16).toBeLessThanOrEqual(byName['async-workers-pool']!.database.maxConnections);
+    expect(build({ setups: 'async-workers-pool' }).setups[0]!.command).toEqual(byName['async-workers']!.command);
   });
 });

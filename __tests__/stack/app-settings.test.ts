@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/core/config/build.js';
 import { REFERENCE_APP } from '../../src/core/config/defaults.js';
-import { prepareCommands, settingsEnvironment, settingsModule } from '../../src/stack/app-settings.js';
+import { POOL_ENV, prepareCommands, settingsEnvironment, settingsModule } from '../../src/stack/app-settings.js';
 import { appContext, appImage } from '../../src/stack/project.js';
 import { runBenchmark } from '../../src/stack/run.js';
 import { fakeDocker } from '../helpers/fake-docker.js';
@@ -41,6 +41,53 @@ describe('the generated settings module', () => {
       encoding: 'utf8',
     });
     expect(JSON.parse(out)).toEqual([false, ['*'], 'toxiproxy', '15432', 'kept']);
+  });
+
+  it('turns on Django’s pool from the setup’s env, and refuses a project that cannot have it, saying why (host Python)', () => {
+    // Stand-ins for Django and psycopg (the host has neither; the app image has the real ones):
+    // only what the generated module reads, VERSION, get_version and ImproperlyConfigured.
+    const project = (django: string, pool: boolean) => {
+      const dir = mkdtempSync(join(tmpdir(), 'settings-pool-'));
+      for (const pkg of ['shop', 'django', 'django/core', ...(pool ? ['psycopg', 'psycopg_pool'] : ['psycopg'])]) mkdirSync(join(dir, pkg));
+      writeFileSync(join(dir, 'shop', '__init__.py'), '');
+      writeFileSync(join(dir, 'shop', 'settings.py'), 'SECRET_KEY = "kept"\n');
+      writeFileSync(
+        join(dir, 'django', '__init__.py'),
+        `VERSION = (${django.split('.').join(', ')}, 0, "final", 0)\ndef get_version():\n    return "${django}"\n`,
+      );
+      writeFileSync(join(dir, 'django', 'core', '__init__.py'), '');
+      writeFileSync(join(dir, 'django', 'core', 'exceptions.py'), 'class ImproperlyConfigured(Exception):\n    pass\n');
+      for (const pkg of pool ? ['psycopg', 'psycopg_pool'] : ['psycopg']) writeFileSync(join(dir, pkg, '__init__.py'), '');
+      writeFileSync(join(dir, 'async_bench_settings.py'), settingsModule(app));
+      return dir;
+    };
+    const options = (dir: string, pool: string | undefined) => {
+      const env = { ...process.env, PYTHONPATH: dir, ...(pool !== undefined ? { [POOL_ENV]: pool } : {}) };
+      return execFileSync('python3', ['-c', 'import json, async_bench_settings as s; print(json.dumps(s.DATABASES["default"].get("OPTIONS")))'], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    };
+    const ready = project('5.2', true);
+    expect(JSON.parse(options(ready, '{"min_size": 4, "max_size": 16}'))).toEqual({ pool: { min_size: 4, max_size: 16 } });
+    expect(JSON.parse(options(ready, 'true'))).toEqual({ pool: true });
+    expect(JSON.parse(options(ready, undefined))).toBeNull();
+    const error = (dir: string) => {
+      try {
+        options(dir, 'true');
+      } catch (thrown) {
+        return String((thrown as { stderr: string }).stderr);
+      }
+      return 'no error';
+    };
+    expect(error(project('4.2', true))).toContain(
+      "ImproperlyConfigured: setup env ASYNC_BENCH_DB_POOL (Django's connection pool) needs Django 5.1 or later; this project has 4.2.",
+    );
+    expect(error(project('5.2', false))).toMatch(
+      /needs psycopg 3 with its pool \(psycopg\[pool\] in the project's requirements\): No module named 'psycopg_pool'/,
+    );
   });
 
   it('refuses a settings value that is not a module path', () => {

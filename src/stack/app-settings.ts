@@ -34,8 +34,37 @@ DATABASES = {
 }
 ALLOWED_HOSTS = ["*"]
 DEBUG = False
-`;
+${POOL_SETTINGS}`;
 }
+
+/**
+ * A setup's env ASYNC_BENCH_DB_POOL turns on Django's own PostgreSQL connection pool (Django 5.1+,
+ * psycopg 3 with psycopg_pool): "true" for Django's defaults, or a JSON object of the pool's
+ * arguments ({"min_size": 4, "max_size": 16}). A project that cannot have it stops at the
+ * app's start with the reason, which the preflight shows for that setup.
+ */
+export const POOL_ENV = 'ASYNC_BENCH_DB_POOL';
+
+const POOL_SETTINGS = `
+_pool = os.environ.get("${POOL_ENV}", "").strip()
+if _pool:
+    import json
+
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    _where = "setup env ${POOL_ENV} (Django's connection pool)"
+    if django.VERSION < (5, 1):
+        raise ImproperlyConfigured(f"{_where} needs Django 5.1 or later; this project has {django.get_version()}.")
+    try:
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            f"{_where} needs psycopg 3 with its pool (psycopg[pool] in the project's requirements): {error}."
+        ) from error
+    DATABASES["default"]["OPTIONS"] = {"pool": True if _pool.lower() == "true" else json.loads(_pool)}
+`;
 
 /** The app's environment for the generated settings: the module, where it is, and the project's own env. */
 export function settingsEnvironment(app: AppSpec): Record<string, string> {

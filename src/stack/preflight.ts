@@ -16,6 +16,14 @@ import {
 import { loadTarget } from './project.js';
 import type { Cell } from '../core/plan/cells.js';
 import type { Stack } from './stack.js';
+import { parseViewProbe, viewProbeArgv } from './views.js';
+import type { SetupViews } from '../core/results/schema.js';
+
+/** What the route check found worth keeping: the log line, and per setup the views Django resolved. */
+export interface RouteCheck {
+  line: string;
+  views: Record<string, SetupViews>;
+}
 
 /**
  * Before the first cell, a project's mistakes are reported in seconds and named by
@@ -39,27 +47,30 @@ export async function checkDjango(run: Runner, stack: Stack, app: AppSpec): Prom
  * build_request fills the templates). Every setup is checked before one error lists
  * all that failed. Returns the timing line for the log.
  */
-export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[], routes: RouteSpec[]): Promise<string> {
+export async function checkRoutes(run: Runner, stack: Stack, setups: SetupSpec[], routes: RouteSpec[]): Promise<RouteCheck> {
   const start = Date.now();
   const findings: SetupFindings[] = [];
   const timings: { setup: string; seconds: number }[] = [];
+  const views: Record<string, SetupViews> = {};
   for (const setup of setups) {
     const setupStart = Date.now();
-    findings.push(await checkSetup(run, stack, setup, routes));
+    const found = await checkSetup(run, stack, setup, routes);
+    findings.push(found);
+    if (found.views) views[setup.name] = found.views;
     timings.push({ setup: setup.name, seconds: (Date.now() - setupStart) / 1000 });
   }
   const seconds = (Date.now() - start) / 1000;
   if (findings.some((item) => item.startFailure || item.mismatches.length > 0)) {
     throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
   }
-  return (
+  const line =
     `Preflight: ${routes.length} route${routes.length === 1 ? '' : 's'} answered as expected ` +
-    `under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`
-  );
+    `under ${setups.length} setup${setups.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+  return { line, views };
 }
 
-async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings> {
-  const findings: SetupFindings = { setup: setup.name, startFailure: null, mismatches: [], appLog: '' };
+async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: RouteSpec[]): Promise<SetupFindings & { views?: SetupViews }> {
+  const findings: SetupFindings & { views?: SetupViews } = { setup: setup.name, startFailure: null, mismatches: [], appLog: '' };
   const stack = head.at({ ...head.target, setup });
   await stack.writeSetupOverride();
   await stack.startDatabase();
@@ -79,6 +90,9 @@ async function checkSetup(run: Runner, head: Stack, setup: SetupSpec, routes: Ro
     );
   }
   findings.mismatches = findMismatches(requests, answers);
+  // In the running app, with the setup's env: which view serves each route, sync or async (views.ts).
+  const probe = await run(stack.compose.exec('app', viewProbeArgv(requests)));
+  findings.views = (probe.exitCode === 0 && parseViewProbe(probe.stdout)) || undefined;
   if (findings.mismatches.length > 0) findings.appLog = tail(withoutTimestamps(await stack.logs('app').catch(() => '')), 15);
   return findings;
 }

@@ -12,6 +12,7 @@ import type { Logger } from './log.js';
 import { checkDjango, checkRoutes, preflightScope } from './preflight.js';
 import { DEFAULT_BASE_IMAGE, freeLoopbackPort, type StackLayout } from './project.js';
 import type { RunPlan } from './run-plan.js';
+import type { SetupViews } from '../core/results/schema.js';
 import { Stack } from './stack.js';
 
 export interface Engine {
@@ -108,7 +109,12 @@ export function prepareDatabase(run: Runner, stack: Stack, plan: RunPlan, log: L
   });
 }
 
-/** Every route once per setup at 0 ms, before the out folder is taken over: a route that fails costs seconds. */
-export async function preflightRoutes(run: Runner, stack: Stack, plan: RunPlan, log: Logger): Promise<void> {
-  log.info(await log.group('Preflight: every route once per setup at 0 ms', () => checkRoutes(run, stack, ...preflightScope(plan.cells))));
+/**
+ * Every route once per setup at 0 ms, before the out folder is taken over: a route that fails costs seconds.
+ * Returns the views Django resolved per setup, for results.json's environment.
+ */
+export async function preflightRoutes(run: Runner, stack: Stack, plan: RunPlan, log: Logger): Promise<Record<string, SetupViews>> {
+  const check = await log.group('Preflight: every route once per setup at 0 ms', () => checkRoutes(run, stack, ...preflightScope(plan.cells)));
+  log.info(check.line);
+  return check.views;
 }

@@ -115,9 +115,10 @@ async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome>
     const head = teardown.track(plain.at({ ...plain.target, latencyMethod: latency.method }));
     const fingerprint = await prepareDatabase(run, head, plan, log);
     // Before the out folder is taken over: a route that fails costs seconds, and nothing measured is touched.
-    if (!interrupts.signal) await preflightRoutes(run, head, plan, log);
+    const views = interrupts.signal ? {} : await preflightRoutes(run, head, plan, log);
     if (interrupts.signal) return { owned, measured: 0, failure: null };
-    const environment = await runEnvironment(run, plan.env, { engine: context.engine, latency, fingerprint, head: plan.head, base: sides?.base ?? null });
+    const measuredOn = await runEnvironment(run, plan.env, { engine: context.engine, latency, fingerprint, head: plan.head, base: sides?.base ?? null });
+    const environment = Object.keys(views).length > 0 ? { ...measuredOn, views } : measuredOn;
     owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
     // At once, every cell "not run" or kept: a run killed outright (SIGKILL, a lost machine) can still be resumed.
     await writeResults(plan.out, plan.config, plan.started, owned);

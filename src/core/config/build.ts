@@ -1,8 +1,8 @@
-import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRESET_SETUPS, PROFILES, REFERENCE_APP } from './defaults.js';
+import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRESET_SETUPS, PROFILES, REFERENCE_APP, TEAM_DEFAULT_SETUPS } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
 import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
-import type { CompareSpec, Config } from './schema.js';
+import type { AppSpec, CompareSpec, Config, ProfileName, SetupSpec } from './schema.js';
 import { appFromInputs, resolveApp, resolveRoutes, resolveSetup, selectByName } from './specs.js';
 
 export * from './schema.js';
@@ -37,17 +37,18 @@ export function buildConfig(sources: ConfigSources): Config {
   const value = inputReader(sources, file);
   const profileName = value('profile') ?? 'paper';
   const profile = PROFILES[profileName];
-  const matrix = matrixDefinitions(file, sources.inputs);
+  const app = appFromInputs(
+    file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
+    { path: value('app-path'), settings: value('app-settings')?.trim() },
+    REFERENCE_APP,
+  );
+  const matrix = matrixDefinitions(file, sources.inputs, defaultSetups(app, value('profile')));
   const baseline = value('baseline');
   const failOn = value('fail-on-regression');
   const config: Config = {
     profile: profileName,
-    app: appFromInputs(
-      file.app !== undefined ? resolveApp(file.app, REFERENCE_APP) : { ...REFERENCE_APP },
-      { path: value('app-path'), settings: value('app-settings')?.trim() },
-      REFERENCE_APP,
-    ),
-    setups: structuredClone(matrix.setupNames ? selectByName('setups', matrix.setupNames, matrix.knownSetups) : (matrix.definedSetups ?? BUILT_IN_SETUPS)),
+    app,
+    setups: structuredClone(matrix.setupNames ? selectByName('setups', matrix.setupNames, matrix.knownSetups) : (matrix.definedSetups ?? matrix.defaults)),
     routes: structuredClone(matrix.routeNames ? selectByName('routes', matrix.routeNames, matrix.knownRoutes) : (matrix.definedRoutes ?? BUILT_IN_ROUTES)),
     latenciesMs: value('latencies') ?? [...profile.latenciesMs],
     latencyMethod: value('latency-method') ?? 'auto',
@@ -79,8 +80,16 @@ function inputReader(sources: ConfigSources, file: ConfigFile): InputValue {
 }
 
 /** The setups and routes known (built in, preset, the file's) and the names the inputs select among them. */
-function matrixDefinitions(file: ConfigFile, inputs: RawInputs) {
-  // The study's three run by default; presets only when named.
+/**
+ * The study's three run by default for the reference app, and for any app when the paper profile is
+ * asked for; a team's app gets what teams deploy (TEAM_DEFAULT_SETUPS). Other presets only when named.
+ */
+function defaultSetups(app: AppSpec, profile: ProfileName | undefined): SetupSpec[] {
+  const teamApp = app.context !== REFERENCE_APP.context && profile !== 'paper';
+  return teamApp ? selectByName('setups', [...TEAM_DEFAULT_SETUPS], [...BUILT_IN_SETUPS, ...PRESET_SETUPS]) : BUILT_IN_SETUPS;
+}
+
+function matrixDefinitions(file: ConfigFile, inputs: RawInputs, defaults: SetupSpec[]) {
   const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
   const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));
   const knownSetups = mergeDefinitions(namedSetups, definedSetups);
@@ -89,7 +98,7 @@ function matrixDefinitions(file: ConfigFile, inputs: RawInputs) {
   // Inputs select among built-in and file definitions by name; the file's own lists are its selection.
   const setupNames = isGiven(inputs.setups) ? readInput('setups', inputs.setups) : undefined;
   const routeNames = isGiven(inputs.routes) ? readInput('routes', inputs.routes) : undefined;
-  return { definedSetups, knownSetups, definedRoutes, knownRoutes, setupNames, routeNames };
+  return { defaults, definedSetups, knownSetups, definedRoutes, knownRoutes, setupNames, routeNames };
 }
 
 /** How results are compared; baseline and fail-on-regression come in already read (before the app, in buildConfig's order). */

@@ -89,6 +89,25 @@ export const PRESET_SETUPS: SetupSpec[] = [
     env: { ASYNC_BENCH_VIEWS: 'async' },
     database: { maxConnections: 1000 },
   },
+  // Django's own connection pool (app-settings.ts, POOL_ENV): per process, threads' worth for gthread, more for an event loop.
+  {
+    name: 'gthread-pool',
+    label: 'gthread + pool',
+    interface: 'wsgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'gthread', '--threads', '4', '{wsgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'sync', ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 4}' },
+    database: { maxConnections: 100 },
+  },
+  {
+    name: 'async-workers-pool',
+    label: 'Async workers + pool',
+    interface: 'asgi',
+    command: [...GUNICORN_WORKERS, '--worker-class', 'uvicorn_worker.UvicornWorker', '{asgi}'],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: 'async', ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 16}' },
+    database: { maxConnections: 1000 },
+  },
   {
     name: 'uvicorn',
     label: 'uvicorn',
@@ -99,6 +118,16 @@ export const PRESET_SETUPS: SetupSpec[] = [
     database: { maxConnections: 1000 },
   },
 ];
+
+/**
+ * A team's app runs these by default: what teams deploy, each with the same {workers} processes
+ * from the runner's cores, so they compare at equal resources. The study's one-worker Sync and
+ * Async are not among them: nobody deploys one worker, and two more setups would add two
+ * thirds to the run's time (a setup is routes × latencies cells); name them (`setups: sync,
+ * async-limited`) to compare with the study. The reference app and `profile: paper` keep the
+ * study's three.
+ */
+export const TEAM_DEFAULT_SETUPS = ['sync-workers', 'gthread', 'async-workers'] as const;
 
 /** A route with no query, headers or body, answered by any status below 400. */
 function plainRoute(route: Pick<RouteSpec, 'name' | 'title' | 'method' | 'path' | 'userClass'> & Partial<RouteSpec>): RouteSpec {

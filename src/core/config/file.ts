@@ -5,7 +5,7 @@ import { ConfigError } from './errors.js';
 import { choice, names, nonEmptyText, positiveNumber, wholeNumber } from './fields.js';
 import { CONFIG_INPUT_FIELDS } from './inputs.js';
 import { describeIssue, firstIssue, kindOf, show } from './issues.js';
-import { HTTP_METHODS, INTERFACES, LIMITS } from './schema.js';
+import { HTTP_METHODS, INTERFACES, LIMITS, ROUTE_KINDS } from './schema.js';
 
 /**
  * The schema of async-bench.yml: every input as a key (read like the input), plus
@@ -99,6 +99,7 @@ const RouteDefinitionSchema = strictMapping({
   weight: positiveNumber(LIMITS.weight).optional(),
   mix: names.optional(),
   locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional(),
+  kind: choice(ROUTE_KINDS, (kind) => kind.toLowerCase()).optional(),
 }).superRefine((route, ctx) => {
   if (route.form !== undefined && route.json !== undefined) ctx.addIssue({ code: 'custom', message: 'give a form or a json body, not both.', path: ['json'] });
   // A mix or a team's locustfile says what is requested; request fields beside it would be ignored.

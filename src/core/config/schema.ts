@@ -33,6 +33,8 @@ export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
 export const LATENCY_METHODS = ['auto', 'netem', 'toxiproxy'] as const;
 export const INTERFACES = ['wsgi', 'asgi'] as const;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** What a route is bound by, when a team says so instead of letting the signals decide (core/report/route-class.ts). */
+export const ROUTE_KINDS = ['io', 'cpu', 'mixed'] as const;
 
 /**
  * What a cell's verdict can rest on: the steady sRPS, queries per request (exact), and the
@@ -88,6 +90,10 @@ export const RouteSpecSchema = RequestRouteSchema.extend({
     .string()
     .optional()
     .describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused."),
+  kind: z
+    .enum(ROUTE_KINDS)
+    .optional()
+    .describe("What the route is bound by, as the team states it; absent: measured from the signals (the app's CPU share of the service time)."),
 });
 
 export const SetupSpecSchema = z
@@ -207,6 +213,7 @@ export type LoadSpec = z.infer<typeof LoadSpecSchema>;
 export type Shard = z.infer<typeof ShardSchema>;
 export type CompareSpec = z.infer<typeof CompareSpecSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
+export type RouteKindName = (typeof ROUTE_KINDS)[number];
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export type LatencyMethod = (typeof LATENCY_METHODS)[number];
 export type RegressionSignal = (typeof REGRESSION_SIGNALS)[number];

@@ -61,7 +61,7 @@ function mixMember(mix: string, name: string, known: Map<string, RouteSpec>): Re
   if (member.locustfile !== undefined) {
     throw new ConfigError(where, `"${name}" runs your own locustfile; a mix holds routes async-bench requests (path, query, body).`);
   }
-  const { mix: _mix, locustfile: _locustfile, ...request } = member;
+  const { mix: _mix, locustfile: _locustfile, kind: _kind, ...request } = member;
   return structuredClone(request);
 }
 
@@ -86,6 +86,7 @@ export function resolveRoute(entry: string | RouteDefinition, builtIns: RouteSpe
       ...noOwnRequest(),
       userClass: entry['user-class'] ?? GENERIC_USER_CLASS,
       ...(entry.weight !== undefined ? { weight: entry.weight } : {}),
+      ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
       // resolveRoutes fills a mix's members once every route is known.
       ...(entry.mix !== undefined ? { mix: [] } : { locustfile: entry.locustfile! }),
     };
@@ -106,6 +107,7 @@ export function resolveRoute(entry: string | RouteDefinition, builtIns: RouteSpe
     expect: entry.expect ?? [...(base?.expect ?? [])],
     userClass: entry['user-class'] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS),
     ...(entry.weight !== undefined ? { weight: entry.weight } : {}),
+    ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
   };
   compileRequest(route); // refuses a bad placeholder now, naming the route and the field
   return route;

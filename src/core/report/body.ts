@@ -10,6 +10,8 @@ import { droppable, firstLines, fitSections, kept, shrinkable, type Section } fr
 import { formatPercent } from './format.js';
 import { latencyLine } from './latency.js';
 import { renderLegend } from './legend.js';
+import { renderRecommendation } from './recommendation-text.js';
+import { renderSetupNotes } from './setup-notes.js';
 import { renderSignalsBlock, renderSignalsLead } from './signals-text.js';
 import { tableList } from './tables.js';
 import { VERDICT_WORD } from './verdict-text.js';
@@ -49,11 +51,11 @@ export const TRIMMED_NOTE =
   '<sub>Some details were left out to fit GitHub’s comment size limit; report.html and results.json in the results artifact have them all.</sub>';
 
 /**
- * The comment body tells, then shows, then details: headline, findings, the comparison with
+ * The comment body tells, then shows, then details: headline, the recommendation, findings, the comparison with
  * the baseline, Tables 1–3 and their legend, charts, links, then collapsed details. Each is a
  * section (fit.ts); when the body would pass the size limit, whole sections go from the end
  * up: details, charts, legend, the comparison list, then the findings down to their first
- * lines. The headline, every table and the links always stay.
+ * lines. The headline, the recommendation, every table and the links always stay.
  */
 export function renderReport(results: Results, options: ReportOptions): string {
   return fitSections(reportSections(results, options), options.maxLength ?? DEFAULT_MAX_LENGTH, TRIMMED_NOTE);
@@ -67,10 +69,14 @@ export function reportSections(results: Results, options: Pick<ReportOptions, 'c
   const signalsLead = renderSignalsLead(results, comparison);
   return [
     kept(headline(results, comparison)),
+    // The one answer for the app: which setup to serve it with, or that none is clearly better.
+    kept(renderRecommendation(results)),
     droppable(latencyLine(results)),
     // Per route, what got slower and why: the lead's second half, cut to its first lines before it goes.
     shrinkable(signalsLead, firstLines(signalsLead)),
     shrinkable(findings, firstLines(findings)),
+    // Sync views under ASGI, the pool the driver allows: what the numbers above really measured.
+    droppable(renderSetupNotes(results)),
     droppable(renderComparison(comparison)),
     droppable(renderSignalsBlock(results, comparison)),
     ...tables.map(kept),

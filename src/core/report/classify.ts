@@ -7,30 +7,30 @@ import type { RouteSpec, SetupSpec } from '../config/build.js';
  */
 
 export type SetupKind = 'sync' | 'async';
-export type RouteKind = 'io' | 'cpu' | 'unclassified';
+export type RouteKind = 'io' | 'cpu' | 'mixed' | 'unclassified';
 
 /** A WSGI server serves a request per worker thread; an ASGI one interleaves them on an event loop. */
 export const setupKind = (setup: Pick<SetupSpec, 'interface'>): SetupKind => (setup.interface === 'asgi' ? 'async' : 'sync');
 
 /** The study's routes, as its Methods section describes them. */
-const BUILT_IN_ROUTE_KINDS: Record<string, Exclude<RouteKind, 'unclassified'>> = { cpu: 'cpu', io_read: 'io', io_create: 'io' };
+const BUILT_IN_ROUTE_KINDS: Record<string, Exclude<RouteKind, 'unclassified' | 'mixed'>> = { cpu: 'cpu', io_read: 'io', io_create: 'io' };
+
+/** What the study calls a route by its name; unclassified for any other name. */
+export const kindByName = (name: string): RouteKind => BUILT_IN_ROUTE_KINDS[name] ?? 'unclassified';
 
 /**
- * A route's own `kind` (`io` or `cpu`) when the configuration carries one, else the
- * built-in's by name, else unclassified. `kind` is read defensively: RouteSpec has no
- * such field yet.
+ * A route's own `kind` when the configuration carries one, else the built-in's by name,
+ * else unclassified: the class without measurements (route-class.ts measures it).
  */
-export function routeKind(route: Pick<RouteSpec, 'name'>): RouteKind {
-  const own = (route as { kind?: unknown }).kind;
-  if (own === 'io' || own === 'cpu') return own;
-  return BUILT_IN_ROUTE_KINDS[route.name] ?? 'unclassified';
+export function routeKind(route: Pick<RouteSpec, 'name' | 'kind'>): RouteKind {
+  return route.kind ?? kindByName(route.name);
 }
 
 export interface Concurrency {
   /** Requests the setup serves at once: workers × threads. */
   workers: number;
-  /** Where the number came from, for the report. */
-  source: 'command' | 'setup' | 'WEB_CONCURRENCY' | 'default';
+  /** Where the number came from, for the report; `measured`: the workers the signals counted in the app container. */
+  source: 'command' | 'setup' | 'WEB_CONCURRENCY' | 'measured' | 'default';
 }
 
 /** `--name N`, `--name=N`, and for one-letter flags `-xN`, anywhere in argv. */
@@ -50,9 +50,10 @@ function option(argv: string[], long: string, short: string | null): number | nu
  * W of the theory line: how many requests a Sync setup serves at once. From a
  * `workers` field when the setup has one (read defensively), else gunicorn's
  * `--workers`/`-w` times `--threads` in the command, else `WEB_CONCURRENCY` (gunicorn's
- * default for `--workers`), else 1 (gunicorn's own default, and the study's Sync).
+ * default for `--workers`), else the workers a sample counted (`{workers}` is filled in at
+ * run time from the cores), else 1 (gunicorn's own default, and the study's Sync).
  */
-export function concurrency(setup: Pick<SetupSpec, 'command' | 'env'>): Concurrency {
+export function concurrency(setup: Pick<SetupSpec, 'command' | 'env'>, measuredWorkers: number | null = null): Concurrency {
   const own = (setup as { workers?: unknown }).workers;
   if (typeof own === 'number' && Number.isInteger(own) && own > 0) return { workers: own, source: 'setup' };
   const workers = option(setup.command, '--workers', '-w');
@@ -60,5 +61,6 @@ export function concurrency(setup: Pick<SetupSpec, 'command' | 'env'>): Concurre
   if (workers !== null) return { workers: workers * threads, source: 'command' };
   const fromEnv = setup.env.WEB_CONCURRENCY;
   if (fromEnv !== undefined && /^\d+$/.test(fromEnv) && Number(fromEnv) > 0) return { workers: Number(fromEnv) * threads, source: 'WEB_CONCURRENCY' };
+  if (measuredWorkers !== null && measuredWorkers > 0) return { workers: measuredWorkers * threads, source: 'measured' };
   return { workers: threads, source: threads > 1 ? 'command' : 'default' };
 }

@@ -1,5 +1,6 @@
 import type { Results } from '../results/results.js';
 import type { RouteKind } from './classify.js';
+import { describeRouteClass } from './route-class-text.js';
 import { code, labelText } from './escape.js';
 import { computeFindings, HYPOTHESIS, type Crossover, type Findings, type Hypothesis, type Lead, type Metric, type RouteFindings } from './findings.js';
 import { formatCount, formatFactor, formatLatency, formatPercent, formatRate, formatSecondsAsMs } from './format.js';
@@ -7,8 +8,6 @@ import { summarize } from './summary.js';
 import { computeTheory, type RouteTheory, type SetupTheory, type TheoryPoint } from './theory.js';
 
 /** The findings block: what this run shows, before the baseline and the tables. */
-
-const KIND_WORDS: Record<RouteKind, string> = { io: 'I/O route', cpu: 'CPU route', unclassified: 'unclassified route' };
 
 const label = (lead: { setup: { label: string } }): string => labelText(lead.setup.label);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -182,7 +181,7 @@ export function renderFindings(results: Results): string {
   const findings = computeFindings(summary);
   const theories = new Map(computeTheory(summary, results.config.compare.threshold).map((theory) => [theory.route.name, theory]));
   const bullets = findings.routes.map((route) => {
-    const head = `- **${labelText(route.route.title)}** · ${code(route.route.name)} · ${KIND_WORDS[route.kind]}.`;
+    const head = `- **${labelText(route.route.title)}** · ${code(route.route.name)} · ${describeRouteClass(route.routeClass)}.`;
     if (route.bySrps.length === 0) return `${head} No cell of this route was measured.`;
     const sentences = [
       `Most max sRPS: ${describeLeads('maxSrps', route.bySrps)}.`,

@@ -1,5 +1,6 @@
 import type { RouteSpec, SetupSpec } from '../config/build.js';
-import { routeKind, setupKind, type RouteKind, type SetupKind } from './classify.js';
+import { setupKind, type RouteKind, type SetupKind } from './classify.js';
+import type { RouteClass } from './route-class.js';
 import type { RunSummary } from './summary.js';
 
 /**
@@ -24,7 +25,10 @@ export type Metric = 'maxSrps' | 'totalSuccesses';
  *   measured, Sync's best total successes ≥ CPU_MIN_SHARE × Async's best (the study's
  *   Table 1 reasoning: "Sync ... had higher overall successes", allowing for runner
  *   noise of about the default threshold).
- * - Unclassified routes are not tested.
+ * - Mixed routes (neither bound clearly, route-class.ts) and unclassified ones are not tested.
+ *
+ * A route's class is measured from its signals where it can be, so the hypothesis is tested
+ * on every route a team measures, not only on routes named like the study's.
  */
 export const HYPOTHESIS = { ioMinFactor: 2, cpuMinShare: 0.9 } as const;
 
@@ -72,6 +76,8 @@ export type Hypothesis = { status: 'holds' | 'fails'; check: HypothesisCheck } |
 export interface RouteFindings {
   route: RouteSpec;
   kind: RouteKind;
+  /** How the kind was decided: given, measured (with the CPU share) or by name. */
+  routeClass: RouteClass;
   bySrps: Lead[];
   bySuccesses: Lead[];
   /** Best max sRPS of each kind per latency where both were measured, lowest latency first. */
@@ -191,7 +197,8 @@ export function computeFindings(summary: RunSummary): Findings {
   const hasSync = summary.setups.some((setup) => setupKind(setup) === 'sync');
   const hasAsync = summary.setups.some((setup) => setupKind(setup) === 'async');
   const routes = summary.routes.map((route): RouteFindings => {
-    const kind = routeKind(route);
+    const routeClass = summary.routeClass(route.name);
+    const kind = routeClass.kind;
     const kinds = summary.latencies.flatMap((latencyMs) => {
       const sync = best(summary, route.name, latencyMs, 'maxSrps', 'sync');
       const async = best(summary, route.name, latencyMs, 'maxSrps', 'async');
@@ -204,10 +211,14 @@ export function computeFindings(summary: RunSummary): Findings {
           ? ioHypothesis(kinds)
           : kind === 'cpu'
             ? cpuHypothesis(summary, route.name)
-            : { status: 'untested', reason: 'the route is neither an I/O nor a CPU route' };
+            : {
+                status: 'untested',
+                reason: kind === 'mixed' ? 'the route is bound by neither CPU nor I/O alone' : 'the route is neither an I/O nor a CPU route',
+              };
     return {
       route,
       kind,
+      routeClass,
       bySrps: leads(summary, route.name, 'maxSrps'),
       bySuccesses: leads(summary, route.name, 'totalSuccesses'),
       kinds,

@@ -2,6 +2,7 @@ import type { RouteSpec, SetupSpec } from '../config/build.js';
 import type { CellMetrics } from '../ingest/metrics.js';
 import { cellId } from '../plan/cells.js';
 import type { Results } from '../results/results.js';
+import { classifyRoutes, type RouteClass } from './route-class.js';
 
 /**
  * One number of a cell as the findings, charts and exports read it: `value`, and for a
@@ -32,6 +33,8 @@ export interface RunSummary {
   latencies: number[];
   /** The cell, when it was measured; failed and missing cells are absent. */
   cell(setup: string, route: string, latencyMs: number): CellSummary | undefined;
+  /** What each route is bound by, and how that was decided (route-class.ts). */
+  routeClass(route: string): RouteClass;
 }
 
 export function summarize(results: Results): RunSummary {
@@ -57,10 +60,12 @@ export function summarize(results: Results): RunSummary {
       metrics: cell.metrics,
     });
   }
+  const classes = classifyRoutes(results);
   return {
     setups: config.setups,
     routes: config.routes,
     latencies: [...new Set(config.latenciesMs)].sort((a, b) => a - b),
     cell: (setup, route, latencyMs) => cells.get(cellId(setup, route, latencyMs)),
+    routeClass: (route) => classes.get(route) ?? { kind: 'unclassified', source: 'name', why: 'the route is not in the configuration' },
   };
 }

@@ -1,5 +1,5 @@
 import type { RouteSpec, SetupSpec } from '../config/build.js';
-import { concurrency, routeKind, setupKind, type Concurrency } from './classify.js';
+import { concurrency, setupKind, type Concurrency } from './classify.js';
 import type { CellSummary, RunSummary } from './summary.js';
 
 /**
@@ -77,13 +77,13 @@ export function computeTheory(summary: RunSummary, noise: number): RouteTheory[]
   const syncSetups = summary.setups.filter((setup) => setupKind(setup) === 'sync');
   const above = summary.latencies.filter((ms) => ms > 0);
   return summary.routes
-    .filter((route) => routeKind(route) === 'io' && syncSetups.length > 0)
+    .filter((route) => summary.routeClass(route.name).kind === 'io' && syncSetups.length > 0)
     .map((route): RouteTheory => {
       if (!summary.latencies.includes(0)) return { route, k: null, roundTrips: null, setups: [], note: 'no 0 ms cell to measure the service time s' };
       const bases = syncSetups.flatMap((setup) => {
         const zero = summary.cell(setup.name, route.name, 0);
         if (!zero || zero.maxSrps.value <= 0) return [];
-        const c = concurrency(setup);
+        const c = concurrency(setup, zero.metrics.signals?.memory.workers ?? null);
         return [{ setup, concurrency: c, serviceTime: c.workers / zero.maxSrps.value }];
       });
       let sumLy = 0;

@@ -191,6 +191,25 @@ const AppIdentitySchema = z.object({
   image: z.string().nullable().describe("The app image's id (sha256:…) as built."),
 });
 
+/** How one setup served the routes, as its preflight asked Django in the running app container. */
+export const SetupViewsSchema = z
+  .object({
+    middleware: z
+      .array(z.object({ path: z.string(), async: z.boolean().nullable().describe('async_capable; null: the class did not import.') }))
+      .describe('settings.MIDDLEWARE in order: under ASGI one that is not async-capable makes Django adapt every request to a thread.'),
+    routes: z
+      .record(
+        z.string(),
+        z.object({
+          path: z.string().describe("The path resolved: the route's with each placeholder at its first value."),
+          view: z.string().nullable().describe('module.name of the view function or class; null: the path resolved to none.'),
+          async: z.boolean().nullable().describe('An async view (async def, or a class whose view_is_async); null: unresolved.'),
+        }),
+      )
+      .describe("Per request route (a mix's members by their own names)."),
+  })
+  .describe('Views and middleware as Django resolved them under this setup.');
+
 const EnvironmentSchema = z
   .object({
     cpuCount: count.nullable(),
@@ -212,6 +231,10 @@ const EnvironmentSchema = z
         'Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null).',
       ),
     app: AppIdentitySchema.nullable().default(null).describe('Which app was measured. Absent from files written before it existed (read as null).'),
+    views: z
+      .record(z.string(), SetupViewsSchema)
+      .optional()
+      .describe('Per setup name, the views and middleware its preflight resolved. Absent from files written before it existed, and when no probe answered.'),
     base: AppIdentitySchema.nullable()
       .default(null)
       .describe('The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.'),
@@ -270,6 +293,7 @@ export type CellOutcome = MeasuredOutcome | FailedOutcome;
 export type CellResult = z.infer<typeof CellResultSchema>;
 export type FailedCell = Extract<CellResult, { status: 'failed' }>;
 export type Environment = z.infer<typeof EnvironmentSchema>;
+export type SetupViews = z.infer<typeof SetupViewsSchema>;
 export type Sample = z.infer<typeof SampleSchema>;
 export type CellSummaryRecord = z.infer<typeof SummarySchema>;
 export type NoiseRecord = z.infer<typeof NoiseRecordSchema>;

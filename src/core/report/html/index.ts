@@ -9,6 +9,8 @@ import { renderFindings } from '../findings-text.js';
 import { formatCount, formatLatency, formatMs, formatPercent, formatRate } from '../format.js';
 import { latencyLine } from '../latency.js';
 import { renderLegend } from '../legend.js';
+import { renderRecommendation } from '../recommendation-text.js';
+import { renderSetupNotes } from '../setup-notes.js';
 import { renderSignalsBlock, renderSignalsLead } from '../signals-text.js';
 import { renderTables } from '../tables.js';
 import { cellVerdict, VERDICT_MARK } from '../verdict-text.js';
@@ -190,7 +192,8 @@ export function renderHtmlReport(results: Results, options: HtmlReportOptions): 
   const title = `async-bench: ${results.cells.length} cells`;
   const sections = [
     `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, '# '))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
-    `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}</section>`,
+    `<section id="recommendation">${markdownToHtml(renderRecommendation(results))}</section>`,
+    `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}${markdownToHtml(renderSetupNotes(results))}</section>`,
     ...(comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : []),
     ...[renderSignalsLead(results, comparison), renderSignalsBlock(results, comparison)]
       .filter(Boolean)

@@ -1,0 +1,114 @@
+import type { SetupSpec } from '../config/build.js';
+import type { Results } from '../results/results.js';
+import { code, labelText } from './escape.js';
+import { formatLatency, formatPercent, formatRate } from './format.js';
+import { recommend, type LatencyStanding, type Recommendation, type SetupCost } from './recommendation.js';
+import { formatBytes } from './signal-format.js';
+
+/** The recommendation, the report's first line after the headline: one answer for the app, or an honest "no clear winner". */
+
+const label = (setup: SetupSpec): string => labelText(setup.label);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Measured latencies as a range when they run on without a gap among `all`, else as a list: "100–200 ms", "0 and 200 ms". */
+function latencyRange(latencies: number[], all: number[]): string {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const [first, last] = [sorted[0]!, sorted.at(-1)!];
+  if (sorted.length === 1) return formatLatency(first);
+  const between = all.filter((ms) => ms >= first && ms <= last);
+  if (between.length === sorted.length) return `${formatRate(first).replace(/\.0$/, '')}–${formatLatency(last)}`;
+  return `${list(sorted.slice(0, -1).map((ms) => formatRate(ms).replace(/\.0$/, '')))} and ${formatLatency(last)}`;
+}
+
+const factorRange = (factors: number[]): string => {
+  const [low, high] = [formatRate(Math.min(...factors)), formatRate(Math.max(...factors))];
+  return low === high ? `${low}×` : `${low}–${high}×`;
+};
+
+function workersClause(costs: SetupCost[]): string {
+  const [own, ...others] = costs;
+  if (!own || own.workers === null || others.some((cost) => cost.workers === null)) return '';
+  if (others.every((cost) => cost.workers === own.workers)) return ` with the same ${plural(own.workers, 'worker')}`;
+  return ` (${plural(own.workers, 'worker')} against ${list(others.map((cost) => String(cost.workers)))})`;
+}
+
+function costSentence(costs: SetupCost[]): string {
+  const [own, ...others] = costs;
+  if (!own || others.length === 0) return '';
+  const against = (value: (cost: SetupCost) => string) => `${value(own)} against ${list(others.map(value))}`;
+  const failures = costs.every((cost) => cost.failureRatio === 0) ? 'no failures' : `failures ${against((cost) => formatPercent(cost.failureRatio))}`;
+  const parts = [failures];
+  if (own.perWorkerBytes !== null && others.every((cost) => cost.perWorkerBytes !== null)) {
+    parts.push(`peak memory per worker ${against((cost) => formatBytes(cost.perWorkerBytes!))}`);
+  }
+  return ` Cost: ${parts.join('; ')}.`;
+}
+
+function standingsText(standings: LatencyStanding[], all: number[]): string {
+  const ahead = standings.filter((s) => s.status === 'ahead');
+  const tied = standings.filter((s) => s.status === 'tied');
+  const unclear = standings.filter((s) => s.status === 'unclear');
+  const others = list([...new Set(ahead.flatMap((s) => s.others))].map(label));
+  const costs = ahead.flatMap((s) => s.factors);
+  const clauses = [
+    `at ${latencyRange(
+      ahead.map((s) => s.latencyMs),
+      all,
+    )} it serves ${factorRange(costs)} the steady sRPS of ${others}`,
+  ];
+  if (tied.length > 0) {
+    const spread = Math.max(...tied.map((s) => s.spread));
+    clauses.push(
+      `at ${latencyRange(
+        tied.map((s) => s.latencyMs),
+        all,
+      )} they tie (±${formatPercent(spread)})`,
+    );
+  }
+  if (unclear.length > 0)
+    clauses.push(
+      `at ${latencyRange(
+        unclear.map((s) => s.latencyMs),
+        all,
+      )} the runs cannot tell them apart (more repeats would)`,
+    );
+  return clauses.join('; ');
+}
+
+export function recommendationText(recommendation: Recommendation, latencies: number[]): string {
+  switch (recommendation.kind) {
+    case 'nothing-to-compare':
+      return recommendation.setups.length === 1
+        ? `**Recommendation:** only ${label(recommendation.setups[0]!)} was measured, so there is no setup to choose between.`
+        : '**Recommendation:** no route was measured under two setups, so there is no setup to choose between.';
+    case 'serve': {
+      const { setup, latencies: standings, costs } = recommendation;
+      const [first, ...rest] = standingsText(standings, latencies).split('; ');
+      const lead = `${first}${workersClause(costs)}`;
+      return `**Serve it with ${label(setup)}:** ${[lead, ...rest].join('; ')}.${costSentence(costs)}`;
+    }
+    case 'no-clear-winner':
+      if (recommendation.why === 'noise') {
+        return (
+          `**No clear winner:** ${list(recommendation.setups.map(label))} do not differ beyond the noise ` +
+          `(every difference within ±${formatPercent(recommendation.spread)}, or too uncertain to call); ` +
+          'choose by cost, or measure with more repeats.'
+        );
+      }
+      return `**No clear winner:** the evidence is mixed. ${recommendation.leads
+        .map((lead) => `${label(lead.setup)} leads at ${latencyRange(lead.latenciesMs, latencies)} on ${list(lead.routes.map((route) => code(route)))}`)
+        .join('; ')}. Choose by the latency and the routes your app sees in production.`;
+  }
+}
+
+export function renderRecommendation(results: Results): string {
+  return recommendationText(
+    recommend(results),
+    [...new Set(results.config.latenciesMs)].sort((a, b) => a - b),
+  );
+}
