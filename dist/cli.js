@@ -48,336 +48,2128 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/core/config/defaults.ts
-function plainRoute(route) {
-  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+// src/core/config/baseline.ts
+function baselineChoice(setting) {
+  const text5 = setting?.trim() ?? "";
+  if (text5 === "" || text5 === NO_BASELINE_NAME) return { kind: "none" };
+  if (text5 === PAPER_BASELINE_NAME || text5 === ARTIFACT_BASELINE_NAME || text5 === BASE_BASELINE_NAME) return { kind: text5 };
+  return { kind: "file", path: text5 };
 }
-var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, PRESET_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
-var init_defaults = __esm({
-  "src/core/config/defaults.ts"() {
+function baselineSetting(choice2) {
+  if (choice2.kind === "none") return null;
+  return choice2.kind === "file" ? choice2.path : choice2.kind;
+}
+function baselineProblem(written) {
+  const text5 = written.trim();
+  const keyword = KEYWORDS.find((name2) => name2 === text5.toLowerCase());
+  if (keyword && keyword !== text5) return `${JSON.stringify(text5)} is not a baseline; the keywords are lowercase: did you mean "${keyword}"?`;
+  return null;
+}
+var PAPER_BASELINE_NAME, ARTIFACT_BASELINE_NAME, BASE_BASELINE_NAME, NO_BASELINE_NAME, KEYWORDS, measuresBaseSide;
+var init_baseline = __esm({
+  "src/core/config/baseline.ts"() {
     "use strict";
-    ASYNC_BENCH_ROOT = "{async-bench}";
-    REFERENCE_APP = {
-      name: "reference",
-      context: `${ASYNC_BENCH_ROOT}/compose/app`,
-      dockerfile: "Dockerfile",
-      python: null,
-      requirements: null,
-      build: [],
-      wsgi: "benchsite.wsgi:application",
-      asgi: "benchsite.asgi:application",
-      port: 8e3,
-      healthPath: "/healthz/",
-      settings: "benchsite.settings",
-      env: {},
-      prepare: [["seed_posts", "--count", "{seed-posts}"]]
-    };
-    GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
-    GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
-    BUILT_IN_SETUPS = [
-      {
-        name: "sync",
-        label: "Sync",
-        interface: "wsgi",
-        command: [...GUNICORN_ONE_WORKER, "--worker-class", "sync", "{module}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "sync" },
-        database: { maxConnections: 100 }
-      },
-      {
-        name: "async-limited",
-        label: "Async Limited",
-        interface: "asgi",
-        command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "async" },
-        database: { maxConnections: 100 }
-      },
-      {
-        name: "async-unlimited",
-        label: "Async Unlimited",
-        interface: "asgi",
-        command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "async" },
-        database: { maxConnections: 1e3 }
-      }
-    ];
-    PRESET_SETUPS = [
-      {
-        name: "gthread",
-        label: "gthread",
-        interface: "wsgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "sync" },
-        database: { maxConnections: 100 }
-      },
-      {
-        name: "sync-workers",
-        label: "Sync workers",
-        interface: "wsgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "sync", "{wsgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "sync" },
-        database: { maxConnections: 100 }
-      },
-      {
-        name: "async-workers",
-        label: "Async workers",
-        interface: "asgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "async" },
-        database: { maxConnections: 1e3 }
-      },
-      {
-        name: "uvicorn",
-        label: "uvicorn",
-        interface: "asgi",
-        command: ["uvicorn", "--host", "0.0.0.0", "--port", "{port}", "--no-access-log", "{asgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "async" },
-        database: { maxConnections: 1e3 }
-      }
-    ];
-    BUILT_IN_ROUTES = [
-      plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
-      plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
-      plainRoute({
-        name: "io_create",
-        title: "I/O-bound DB create",
-        method: "POST",
-        path: "/posts/io_create/",
-        form: { title: "Post {string:10}", content: "Content {string:100}" },
-        userClass: "IoCreateUser"
-      })
-    ];
-    DEFAULT_COMPARE = { baseline: null, baseRef: null, threshold: 0.1, confidence: 0.95, failOnRegression: false };
-    PROFILES = {
-      paper: {
-        description: "the study: 500 users at 5/s, 180 s per cell (100 s ramp, 80 s hold), 1,000,000 posts",
-        load: { users: 500, spawnRate: 5, runTimeSeconds: 180, processes: 1 },
-        latenciesMs: [0, 100, 200],
-        seedPosts: 1e6,
-        repeats: 1
-      },
-      quick: {
-        description: "a pull-request run: 100 users at 20/s, 40 s per cell (5 s ramp), 1,000,000 posts",
-        load: { users: 100, spawnRate: 20, runTimeSeconds: 40, processes: 1 },
-        latenciesMs: [0, 100, 200],
-        seedPosts: 1e6,
-        repeats: 1
-      },
-      ci: {
-        description: "async-bench's own end-to-end run on 2 cores: 150 users at 50/s, 25 s per cell, 1,000,000 posts",
-        load: { users: 150, spawnRate: 50, runTimeSeconds: 25, processes: 1 },
-        latenciesMs: [0, 100, 200],
-        seedPosts: 1e6,
-        repeats: 1
-      }
-    };
-    DEFAULT_OUT_DIR = "async-bench-results";
+    PAPER_BASELINE_NAME = "paper";
+    ARTIFACT_BASELINE_NAME = "artifact";
+    BASE_BASELINE_NAME = "base";
+    NO_BASELINE_NAME = "none";
+    KEYWORDS = [PAPER_BASELINE_NAME, ARTIFACT_BASELINE_NAME, BASE_BASELINE_NAME, NO_BASELINE_NAME];
+    measuresBaseSide = (setting) => baselineChoice(setting).kind === "base";
   }
 });
 
-// src/core/config/errors.ts
-var ConfigError;
-var init_errors = __esm({
-  "src/core/config/errors.ts"() {
+// src/core/error-message.ts
+function errorMessage(error62) {
+  return error62 instanceof Error ? error62.message : String(error62);
+}
+var init_error_message = __esm({
+  "src/core/error-message.ts"() {
     "use strict";
-    ConfigError = class extends Error {
-      constructor(input2, detail) {
-        super(`Invalid ${input2}: ${detail}`);
-        this.input = input2;
-      }
-      input;
-      name = "ConfigError";
+  }
+});
+
+// node_modules/csv-parse/lib/utils/is_object.js
+var is_object;
+var init_is_object = __esm({
+  "node_modules/csv-parse/lib/utils/is_object.js"() {
+    is_object = function(obj) {
+      return typeof obj === "object" && obj !== null && !Array.isArray(obj);
     };
   }
 });
 
-// src/core/plan/cells.ts
-function cellId(setup, route, latencyMs) {
-  return `${setup}/${route}/${latencyMs}ms`;
-}
-function cellDir(setup, route, latencyMs) {
-  return `${setup}__${route}__${latencyMs}ms`;
-}
-function cellPath(dir) {
-  return `${CELLS_FOLDER}/${dir}`;
-}
-function parseCellDir(dir) {
-  const match = /^([a-z0-9][a-z0-9_-]*?)__([a-z0-9][a-z0-9_-]*?)__(\d+)ms$/.exec(dir);
-  if (!match) return null;
-  return { setup: match[1], route: match[2], latencyMs: Number(match[3]) };
-}
-function planCells(config2) {
-  return config2.setups.flatMap(
-    (setup) => config2.routes.flatMap(
-      (route) => config2.latenciesMs.map((latencyMs) => ({
-        id: cellId(setup.name, route.name, latencyMs),
-        dir: cellDir(setup.name, route.name, latencyMs),
-        setup,
-        route,
-        latencyMs
-      }))
-    )
-  );
-}
-function inPlanOrder(items, config2) {
-  const position = new Map(planCells(config2).map((cell, i) => [cell.id, i]));
-  return [...items].sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));
-}
-function shardCells(cells, shard2) {
-  if (!shard2) return cells;
-  const base = Math.floor(cells.length / shard2.total);
-  const extra = cells.length % shard2.total;
-  const start = (shard2.index - 1) * base + Math.min(shard2.index - 1, extra);
-  const size = base + (shard2.index <= extra ? 1 : 0);
-  return cells.slice(start, start + size);
-}
-function planShard(config2) {
-  const cells = planCells(config2);
-  if (config2.shard && config2.shard.total > cells.length) {
-    const { index, total } = config2.shard;
-    throw new ConfigError(
-      "shard",
-      `"${index}/${total}" splits ${cells.length} cells into ${total} shards, leaving some empty; use at most ${cells.length} shards (match the matrix size to the cells).`
+// node_modules/csv-parse/lib/api/CsvError.js
+var CsvError;
+var init_CsvError = __esm({
+  "node_modules/csv-parse/lib/api/CsvError.js"() {
+    CsvError = class _CsvError extends Error {
+      constructor(code3, message, options, ...contexts) {
+        if (Array.isArray(message)) message = message.join(" ").trim();
+        super(message);
+        if (Error.captureStackTrace !== void 0) {
+          Error.captureStackTrace(this, _CsvError);
+        }
+        this.code = code3;
+        for (const context of contexts) {
+          for (const key in context) {
+            const value2 = context[key];
+            this[key] = Buffer.isBuffer(value2) ? value2.toString(options.encoding) : value2 == null ? value2 : JSON.parse(JSON.stringify(value2));
+          }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/api/normalize_columns_array.js
+var normalize_columns_array;
+var init_normalize_columns_array = __esm({
+  "node_modules/csv-parse/lib/api/normalize_columns_array.js"() {
+    init_CsvError();
+    init_is_object();
+    normalize_columns_array = function(columns) {
+      const normalizedColumns = [];
+      for (let i = 0, l = columns.length; i < l; i++) {
+        const column = columns[i];
+        if (column === void 0 || column === null || column === false) {
+          normalizedColumns[i] = { disabled: true };
+        } else if (typeof column === "string" || typeof column === "number") {
+          normalizedColumns[i] = { name: `${column}` };
+        } else if (is_object(column)) {
+          if (typeof column.name !== "string") {
+            throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+              "Option columns missing name:",
+              `property "name" is required at position ${i}`,
+              "when column is an object literal"
+            ]);
+          }
+          normalizedColumns[i] = column;
+        } else {
+          throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+            "Invalid column definition:",
+            "expect a string or a literal object,",
+            `got ${JSON.stringify(column)} at position ${i}`
+          ]);
+        }
+      }
+      return normalizedColumns;
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+var ResizeableBuffer, ResizeableBuffer_default;
+var init_ResizeableBuffer = __esm({
+  "node_modules/csv-parse/lib/utils/ResizeableBuffer.js"() {
+    ResizeableBuffer = class {
+      constructor(size = 100) {
+        this.size = size;
+        this.length = 0;
+        this.buf = Buffer.allocUnsafe(size);
+      }
+      prepend(val) {
+        if (Buffer.isBuffer(val)) {
+          const length = this.length + val.length;
+          if (length >= this.size) {
+            this.resize();
+            if (length >= this.size) {
+              throw Error("INVALID_BUFFER_STATE");
+            }
+          }
+          const buf = this.buf;
+          this.buf = Buffer.allocUnsafe(this.size);
+          val.copy(this.buf, 0);
+          buf.copy(this.buf, val.length);
+          this.length += val.length;
+        } else {
+          const length = this.length++;
+          if (length === this.size) {
+            this.resize();
+          }
+          const buf = this.clone();
+          this.buf[0] = val;
+          buf.copy(this.buf, 1, 0, length);
+        }
+      }
+      append(val) {
+        const length = this.length++;
+        if (length === this.size) {
+          this.resize();
+        }
+        this.buf[length] = val;
+      }
+      clone() {
+        return Buffer.from(this.buf.slice(0, this.length));
+      }
+      resize() {
+        const length = this.length;
+        this.size = this.size * 2;
+        const buf = Buffer.allocUnsafe(this.size);
+        this.buf.copy(buf, 0, 0, length);
+        this.buf = buf;
+      }
+      toString(encoding) {
+        if (encoding) {
+          return this.buf.toString(encoding, 0, this.length);
+        } else {
+          return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+        }
+      }
+      toJSON() {
+        return this.toString("utf8");
+      }
+      reset() {
+        this.length = 0;
+      }
+    };
+    ResizeableBuffer_default = ResizeableBuffer;
+  }
+});
+
+// node_modules/csv-parse/lib/api/init_state.js
+var init_state;
+var init_init_state = __esm({
+  "node_modules/csv-parse/lib/api/init_state.js"() {
+    init_ResizeableBuffer();
+    init_state = function(options) {
+      const timchars = [
+        // Basic Latin
+        32,
+        // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+        9,
+        // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+        10,
+        // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+        13,
+        // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+        12,
+        // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+        11,
+        // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+        // Latin-1 Supplement
+        160,
+        // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+        // Ogham
+        5760,
+        // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+        // General Punctuation
+        8192,
+        // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+        8193,
+        // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+        8194,
+        // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+        8195,
+        // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+        8196,
+        // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+        8197,
+        // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+        8198,
+        // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+        8199,
+        // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+        8200,
+        // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+        8201,
+        // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+        8202,
+        // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+        8232,
+        // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+        8233,
+        // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+        8239,
+        // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+        8287,
+        // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+        12288,
+        // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+        65279
+        // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+      ].reduce((acc, codepoint) => {
+        const encoded = Buffer.from(
+          String.fromCharCode(codepoint),
+          options.encoding
+        );
+        if (codepoint !== 63 && encoded.length === 1 && encoded[0] === 63) {
+          return acc;
+        }
+        acc.push(encoded);
+        return acc;
+      }, []);
+      const timcharFirstBytes = new Uint8Array(256);
+      for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+      return {
+        bomSkipped: false,
+        bufBytesStart: 0,
+        castField: options.cast_function,
+        commenting: false,
+        delimiterBufPrevious: void 0,
+        delimiterDiscovered: false,
+        // Current error encountered by a record
+        error: void 0,
+        enabled: options.from_line === 1,
+        escaping: false,
+        escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
+        // columns can be `false`, `true`, `Array`
+        expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
+        field: new ResizeableBuffer_default(20),
+        firstLineToHeaders: options.cast_first_line_to_header,
+        needMoreDataSize: Math.max(
+          // Skip if the remaining buffer smaller than comment
+          options.comment !== null ? options.comment.length : 0,
+          ...options.delimiter ? options.delimiter.map((delimiter2) => delimiter2.length) : [],
+          // Auto discovery of delimiter is limited to 1 character
+          options.delimiter_auto ? 1 : 0,
+          // Skip if the remaining buffer can be escape sequence
+          options.quote !== null ? options.quote.length : 0,
+          ...timchars.map((t) => t.length)
+        ),
+        previousBuf: void 0,
+        quoting: false,
+        stop: false,
+        rawBuffer: new ResizeableBuffer_default(100),
+        record: [],
+        recordHasError: false,
+        record_length: 0,
+        recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v) => v.length)),
+        trimChars: [
+          Buffer.from(" ", options.encoding)[0],
+          Buffer.from("	", options.encoding)[0]
+        ],
+        wasQuoting: false,
+        wasRowDelimiter: false,
+        timchars,
+        timcharFirstBytes
+      };
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/utils/underscore.js
+var underscore;
+var init_underscore = __esm({
+  "node_modules/csv-parse/lib/utils/underscore.js"() {
+    underscore = function(str) {
+      return str.replace(/([A-Z])/g, function(_, match) {
+        return "_" + match.toLowerCase();
+      });
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/api/normalize_options.js
+var normalize_options;
+var init_normalize_options = __esm({
+  "node_modules/csv-parse/lib/api/normalize_options.js"() {
+    init_normalize_columns_array();
+    init_CsvError();
+    init_underscore();
+    init_is_object();
+    normalize_options = function(opts) {
+      const options = {};
+      for (const opt in opts) {
+        options[underscore(opt)] = opts[opt];
+      }
+      if (options.encoding === void 0 || options.encoding === true) {
+        options.encoding = "utf8";
+      } else if (options.encoding === null || options.encoding === false) {
+        options.encoding = null;
+      } else if (typeof options.encoding !== "string" && options.encoding !== null) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_ENCODING",
+          [
+            "Invalid option encoding:",
+            "encoding must be a string or null to return a buffer,",
+            `got ${JSON.stringify(options.encoding)}`
+          ],
+          options
+        );
+      }
+      if (options.bom === void 0 || options.bom === null || options.bom === false) {
+        options.bom = false;
+      } else if (options.bom !== true) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_BOM",
+          [
+            "Invalid option bom:",
+            "bom must be true,",
+            `got ${JSON.stringify(options.bom)}`
+          ],
+          options
+        );
+      }
+      options.cast_function = null;
+      if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
+        options.cast = void 0;
+      } else if (typeof options.cast === "function") {
+        options.cast_function = options.cast;
+        options.cast = true;
+      } else if (options.cast !== true) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_CAST",
+          [
+            "Invalid option cast:",
+            "cast must be true or a function,",
+            `got ${JSON.stringify(options.cast)}`
+          ],
+          options
+        );
+      }
+      if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
+        options.cast_date = false;
+      } else if (options.cast_date === true) {
+        options.cast_date = function(value2) {
+          const date5 = Date.parse(value2);
+          return !isNaN(date5) ? new Date(date5) : value2;
+        };
+      } else if (typeof options.cast_date !== "function") {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_CAST_DATE",
+          [
+            "Invalid option cast_date:",
+            "cast_date must be true or a function,",
+            `got ${JSON.stringify(options.cast_date)}`
+          ],
+          options
+        );
+      }
+      options.cast_first_line_to_header = void 0;
+      if (options.columns === true) {
+        options.cast_first_line_to_header = void 0;
+      } else if (typeof options.columns === "function") {
+        options.cast_first_line_to_header = options.columns;
+        options.columns = true;
+      } else if (Array.isArray(options.columns)) {
+        options.columns = normalize_columns_array(options.columns);
+      } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
+        options.columns = false;
+      } else {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_COLUMNS",
+          [
+            "Invalid option columns:",
+            "expect an array, a function or true,",
+            `got ${JSON.stringify(options.columns)}`
+          ],
+          options
+        );
+      }
+      if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
+        options.group_columns_by_name = false;
+      } else if (options.group_columns_by_name !== true) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+          [
+            "Invalid option group_columns_by_name:",
+            "expect an boolean,",
+            `got ${JSON.stringify(options.group_columns_by_name)}`
+          ],
+          options
+        );
+      } else if (options.columns === false) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+          [
+            "Invalid option group_columns_by_name:",
+            "the `columns` mode must be activated."
+          ],
+          options
+        );
+      }
+      if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
+        options.comment = null;
+      } else {
+        if (typeof options.comment === "string") {
+          options.comment = Buffer.from(options.comment, options.encoding);
+        }
+        if (!Buffer.isBuffer(options.comment)) {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_COMMENT",
+            [
+              "Invalid option comment:",
+              "comment must be a buffer or a string,",
+              `got ${JSON.stringify(options.comment)}`
+            ],
+            options
+          );
+        }
+      }
+      if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
+        options.comment_no_infix = false;
+      } else if (options.comment_no_infix !== true) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_COMMENT",
+          [
+            "Invalid option comment_no_infix:",
+            "value must be a boolean,",
+            `got ${JSON.stringify(options.comment_no_infix)}`
+          ],
+          options
+        );
+      }
+      if (options.delimiter_auto === void 0 || options.delimiter_auto === null || options.delimiter_auto === false) {
+        options.delimiter_auto = false;
+      } else if (options.delimiter_auto === true) {
+        options.delimiter_auto = {};
+      } else if (!is_object(options.delimiter_auto)) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_DELIMITER_AUTO",
+          [
+            "Invalid option delimiter_auto:",
+            "delimiter_auto must be a boolean or a configuration object,",
+            `got ${JSON.stringify(options.delimiter_auto)}`
+          ],
+          options
+        );
+      }
+      if (options.delimiter_auto) {
+        if (options.delimiter_auto.preferred === void 0)
+          options.delimiter_auto.preferred = {
+            [",".charCodeAt(0)]: 1.8,
+            ["	".charCodeAt(0)]: 1.8,
+            [";".charCodeAt(0)]: 1.6,
+            [" ".charCodeAt(0)]: 1.6,
+            [":".charCodeAt(0)]: 1.5,
+            [".".charCodeAt(0)]: 1.4,
+            ["/".charCodeAt(0)]: 1.4
+          };
+        else if (!is_object(options.delimiter_auto.preferred)) {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_DELIMITER_AUTO",
+            [
+              "Invalid option delimiter_auto:",
+              "preferred must be an object,",
+              `got ${JSON.stringify(options.delimiter_auto.preferred)}`
+            ],
+            options
+          );
+        }
+        if (options.delimiter_auto.score === void 0)
+          options.delimiter_auto.score = (info, options2) => {
+            return (info.total - info.std) * (options2.preferred[info.char_code] || 1);
+          };
+        else if (typeof options.delimiter_auto.score !== "function") {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_DELIMITER_AUTO",
+            [
+              "Invalid option delimiter_auto:",
+              "score must be a function,",
+              `got ${JSON.stringify(options.delimiter_auto.score)}`
+            ],
+            options
+          );
+        }
+        if (options.delimiter_auto.size === void 0)
+          options.delimiter_auto.size = 2048;
+        else if (typeof options.delimiter_auto.size !== "number") {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_DELIMITER_AUTO",
+            [
+              "Invalid option delimiter_auto:",
+              "size must be a number,",
+              `got ${JSON.stringify(options.delimiter_auto.size)}`
+            ],
+            options
+          );
+        }
+      }
+      const delimiter_json = JSON.stringify(options.delimiter);
+      if (options.delimiter_auto !== false) {
+        options.delimiter = [];
+      }
+      if (!Array.isArray(options.delimiter)) {
+        if (options.delimiter === void 0 || options.delimiter === null || options.delimiter === false) {
+          options.delimiter = Buffer.from(",", options.encoding);
+        }
+        options.delimiter = [options.delimiter];
+      }
+      options.delimiter = options.delimiter.map(function(delimiter2) {
+        if (typeof delimiter2 === "string") {
+          delimiter2 = Buffer.from(delimiter2, options.encoding);
+        }
+        if (!Buffer.isBuffer(delimiter2) || delimiter2.length === 0) {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_DELIMITER",
+            [
+              "Invalid option delimiter:",
+              "delimiter must be a non empty string or buffer or array of string|buffer,",
+              `got ${delimiter_json}`
+            ],
+            options
+          );
+        }
+        return delimiter2;
+      });
+      if (options.escape === void 0 || options.escape === true) {
+        options.escape = Buffer.from('"', options.encoding);
+      } else if (typeof options.escape === "string") {
+        options.escape = Buffer.from(options.escape, options.encoding);
+      } else if (options.escape === null || options.escape === false) {
+        options.escape = null;
+      }
+      if (options.escape !== null) {
+        if (!Buffer.isBuffer(options.escape)) {
+          throw new Error(
+            `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
+          );
+        }
+      }
+      if (options.from === void 0 || options.from === null) {
+        options.from = 1;
+      } else {
+        if (typeof options.from === "string" && /\d+/.test(options.from)) {
+          options.from = parseInt(options.from);
+        }
+        if (Number.isInteger(options.from)) {
+          if (options.from < 0) {
+            throw new Error(
+              `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
+            );
+          }
+        } else {
+          throw new Error(
+            `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
+          );
+        }
+      }
+      if (options.from_line === void 0 || options.from_line === null) {
+        options.from_line = 1;
+      } else {
+        if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
+          options.from_line = parseInt(options.from_line);
+        }
+        if (Number.isInteger(options.from_line)) {
+          if (options.from_line <= 0) {
+            throw new Error(
+              `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
+            );
+          }
+        } else {
+          throw new Error(
+            `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
+          );
+        }
+      }
+      if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
+        options.ignore_last_delimiters = false;
+      } else if (typeof options.ignore_last_delimiters === "number") {
+        options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+        if (options.ignore_last_delimiters === 0) {
+          options.ignore_last_delimiters = false;
+        }
+      } else if (typeof options.ignore_last_delimiters !== "boolean") {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+          [
+            "Invalid option `ignore_last_delimiters`:",
+            "the value must be a boolean value or an integer,",
+            `got ${JSON.stringify(options.ignore_last_delimiters)}`
+          ],
+          options
+        );
+      }
+      if (options.ignore_last_delimiters === true && options.columns === false) {
+        throw new CsvError(
+          "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+          [
+            "The option `ignore_last_delimiters`",
+            "requires the activation of the `columns` option"
+          ],
+          options
+        );
+      }
+      if (options.info === void 0 || options.info === null || options.info === false) {
+        options.info = false;
+      } else if (options.info !== true) {
+        throw new Error(
+          `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
+        );
+      }
+      if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
+        options.max_record_size = 0;
+      } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
+      } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
+        options.max_record_size = parseInt(options.max_record_size);
+      } else {
+        throw new Error(
+          `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
+        );
+      }
+      if (options.objname === void 0 || options.objname === null || options.objname === false) {
+        options.objname = void 0;
+      } else if (Buffer.isBuffer(options.objname)) {
+        if (options.objname.length === 0) {
+          throw new Error(`Invalid Option: objname must be a non empty buffer`);
+        }
+        if (options.encoding === null) {
+        } else {
+          options.objname = options.objname.toString(options.encoding);
+        }
+      } else if (typeof options.objname === "string") {
+        if (options.objname.length === 0) {
+          throw new Error(`Invalid Option: objname must be a non empty string`);
+        }
+      } else if (typeof options.objname === "number") {
+      } else {
+        throw new Error(
+          `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
+        );
+      }
+      if (options.objname !== void 0) {
+        if (typeof options.objname === "number") {
+          if (options.columns !== false) {
+            throw Error(
+              "Invalid Option: objname index cannot be combined with columns or be defined as a field"
+            );
+          }
+        } else {
+          if (options.columns === false) {
+            throw Error(
+              "Invalid Option: objname field must be combined with columns or be defined as an index"
+            );
+          }
+        }
+      }
+      if (options.on_record === void 0 || options.on_record === null) {
+        options.on_record = void 0;
+      } else if (typeof options.on_record !== "function") {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_ON_RECORD",
+          [
+            "Invalid option `on_record`:",
+            "expect a function,",
+            `got ${JSON.stringify(options.on_record)}`
+          ],
+          options
+        );
+      }
+      if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
+        throw new Error(
+          `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
+        );
+      }
+      if (options.quote === null || options.quote === false || options.quote === "") {
+        options.quote = null;
+      } else {
+        if (options.quote === void 0 || options.quote === true) {
+          options.quote = Buffer.from('"', options.encoding);
+        } else if (typeof options.quote === "string") {
+          options.quote = Buffer.from(options.quote, options.encoding);
+        }
+        if (!Buffer.isBuffer(options.quote)) {
+          throw new Error(
+            `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
+          );
+        }
+      }
+      if (options.raw === void 0 || options.raw === null || options.raw === false) {
+        options.raw = false;
+      } else if (options.raw !== true) {
+        throw new Error(
+          `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
+        );
+      }
+      if (options.record_delimiter === void 0) {
+        options.record_delimiter = [];
+      } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
+        if (options.record_delimiter.length === 0) {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_RECORD_DELIMITER",
+            [
+              "Invalid option `record_delimiter`:",
+              "value must be a non empty string or buffer,",
+              `got ${JSON.stringify(options.record_delimiter)}`
+            ],
+            options
+          );
+        }
+        options.record_delimiter = [options.record_delimiter];
+      } else if (!Array.isArray(options.record_delimiter)) {
+        throw new CsvError(
+          "CSV_INVALID_OPTION_RECORD_DELIMITER",
+          [
+            "Invalid option `record_delimiter`:",
+            "value must be a string, a buffer or array of string|buffer,",
+            `got ${JSON.stringify(options.record_delimiter)}`
+          ],
+          options
+        );
+      }
+      options.record_delimiter = options.record_delimiter.map(function(rd, i) {
+        if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_RECORD_DELIMITER",
+            [
+              "Invalid option `record_delimiter`:",
+              "value must be a string, a buffer or array of string|buffer",
+              `at index ${i},`,
+              `got ${JSON.stringify(rd)}`
+            ],
+            options
+          );
+        } else if (rd.length === 0) {
+          throw new CsvError(
+            "CSV_INVALID_OPTION_RECORD_DELIMITER",
+            [
+              "Invalid option `record_delimiter`:",
+              "value must be a non empty string or buffer",
+              `at index ${i},`,
+              `got ${JSON.stringify(rd)}`
+            ],
+            options
+          );
+        }
+        if (typeof rd === "string") {
+          rd = Buffer.from(rd, options.encoding);
+        }
+        return rd;
+      });
+      if (typeof options.relax_column_count === "boolean") {
+      } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
+        options.relax_column_count = false;
+      } else {
+        throw new Error(
+          `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
+        );
+      }
+      if (typeof options.relax_column_count_less === "boolean") {
+      } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
+        options.relax_column_count_less = false;
+      } else {
+        throw new Error(
+          `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
+        );
+      }
+      if (typeof options.relax_column_count_more === "boolean") {
+      } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
+        options.relax_column_count_more = false;
+      } else {
+        throw new Error(
+          `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
+        );
+      }
+      if (typeof options.relax_quotes === "boolean") {
+      } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
+        options.relax_quotes = false;
+      } else {
+        throw new Error(
+          `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
+        );
+      }
+      if (typeof options.skip_empty_lines === "boolean") {
+      } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
+        options.skip_empty_lines = false;
+      } else {
+        throw new Error(
+          `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
+        );
+      }
+      if (typeof options.skip_records_with_empty_values === "boolean") {
+      } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
+        options.skip_records_with_empty_values = false;
+      } else {
+        throw new Error(
+          `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
+        );
+      }
+      if (typeof options.skip_records_with_error === "boolean") {
+      } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
+        options.skip_records_with_error = false;
+      } else {
+        throw new Error(
+          `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
+        );
+      }
+      if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
+        options.rtrim = false;
+      } else if (options.rtrim !== true) {
+        throw new Error(
+          `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
+        );
+      }
+      if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
+        options.ltrim = false;
+      } else if (options.ltrim !== true) {
+        throw new Error(
+          `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
+        );
+      }
+      if (options.trim === void 0 || options.trim === null || options.trim === false) {
+        options.trim = false;
+      } else if (options.trim !== true) {
+        throw new Error(
+          `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
+        );
+      }
+      if (options.trim === true && opts.ltrim !== false) {
+        options.ltrim = true;
+      } else if (options.ltrim !== true) {
+        options.ltrim = false;
+      }
+      if (options.trim === true && opts.rtrim !== false) {
+        options.rtrim = true;
+      } else if (options.rtrim !== true) {
+        options.rtrim = false;
+      }
+      if (options.to === void 0 || options.to === null) {
+        options.to = -1;
+      } else if (options.to !== -1) {
+        if (typeof options.to === "string" && /\d+/.test(options.to)) {
+          options.to = parseInt(options.to);
+        }
+        if (Number.isInteger(options.to)) {
+          if (options.to <= 0) {
+            throw new Error(
+              `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
+            );
+          }
+        } else {
+          throw new Error(
+            `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
+          );
+        }
+      }
+      if (options.to_line === void 0 || options.to_line === null) {
+        options.to_line = -1;
+      } else if (options.to_line !== -1) {
+        if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+          options.to_line = parseInt(options.to_line);
+        }
+        if (Number.isInteger(options.to_line)) {
+          if (options.to_line <= 0) {
+            throw new Error(
+              `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
+            );
+          }
+        } else {
+          throw new Error(
+            `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
+          );
+        }
+      }
+      return options;
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/utils/delimiter_discover.js
+var delimiter_discover, std;
+var init_delimiter_discover = __esm({
+  "node_modules/csv-parse/lib/utils/delimiter_discover.js"() {
+    init_normalize_options();
+    init_api();
+    delimiter_discover = function(records, options) {
+      if (!options) {
+        ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+      }
+      if (typeof records === "string") {
+        records = Buffer.from(records);
+      }
+      if (Buffer.isBuffer(records)) {
+        records = ((data) => {
+          const records2 = [];
+          const parser = transform({ delimiter: [] });
+          const push2 = (record2) => records2.push(record2);
+          const close = () => {
+          };
+          const error62 = parser.parse(data, true, push2, close);
+          if (error62 !== void 0) throw error62;
+          return records2;
+        })(records);
+      }
+      const info = Array(127).fill().map(() => ({ lines: [] }));
+      records.map(([record2], line) => {
+        for (let i = 0, l = record2.length; i < l; i++) {
+          const code3 = record2.charCodeAt(i);
+          if (info[code3].lines[line] === void 0) info[code3].lines[line] = 0;
+          info[code3].lines[line]++;
+        }
+      });
+      info.map((info2, i) => {
+        info2.char_code = i;
+        info2.std = std(info2.lines);
+        info2.total = info2.lines.reduce((acc, val) => acc + val, 0);
+        info2.preferred = !!options.preferred[i];
+        info2.score = options.score(info2, options);
+      });
+      const result = info.reduce(
+        (acc, info2) => acc.score > info2.score ? acc : info2,
+        {}
+      );
+      return String.fromCharCode(result.char_code);
+    };
+    std = function(array2) {
+      const n = array2.length;
+      if (n === 0) return 0;
+      const mean2 = array2.reduce((a, b) => a + b) / n;
+      return Math.sqrt(
+        array2.map((x) => Math.pow(x - mean2, 2)).reduce((a, b) => a + b) / n
+      );
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/api/index.js
+var isRecordEmpty, cr, nl, boms, transform;
+var init_api = __esm({
+  "node_modules/csv-parse/lib/api/index.js"() {
+    init_normalize_columns_array();
+    init_init_state();
+    init_normalize_options();
+    init_CsvError();
+    init_delimiter_discover();
+    isRecordEmpty = function(record2) {
+      return record2.every(
+        (field) => field == null || field.toString && field.toString().trim() === ""
+      );
+    };
+    cr = 13;
+    nl = 10;
+    boms = {
+      // Note, the following are equals:
+      // Buffer.from("\ufeff")
+      // Buffer.from([239, 187, 191])
+      // Buffer.from('EFBBBF', 'hex')
+      utf8: Buffer.from([239, 187, 191]),
+      // Note, the following are equals:
+      // Buffer.from "\ufeff", 'utf16le
+      // Buffer.from([255, 254])
+      utf16le: Buffer.from([255, 254])
+    };
+    transform = function(original_options = {}) {
+      const info = {
+        bytes: 0,
+        bytes_records: 0,
+        comment_lines: 0,
+        empty_lines: 0,
+        invalid_field_length: 0,
+        lines: 1,
+        records: 0
+      };
+      const options = normalize_options(original_options);
+      return {
+        info,
+        original_options,
+        options,
+        state: init_state(options),
+        __needMoreData: function(i, bufLen, end) {
+          if (end) return false;
+          const { encoding, escape, quote } = this.options;
+          const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
+          const numOfCharLeft = bufLen - i - 1;
+          const requiredLength = Math.max(
+            needMoreDataSize,
+            // Skip if the remaining buffer smaller than record delimiter
+            // If "record_delimiter" is yet to be discovered:
+            // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+            // 2. We set the length to windows line ending in the current encoding
+            // Note, that encoding is known from user or bom discovery at that point
+            // recordDelimiterMaxLength,
+            recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
+            // Skip if remaining buffer can be an escaped quote
+            quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+            // Skip if remaining buffer can be record delimiter following the closing quote
+            quoting ? quote.length + recordDelimiterMaxLength : 0
+          );
+          return numOfCharLeft < requiredLength;
+        },
+        // Central parser implementation
+        parse: function(nextBuf, end, push2, close) {
+          const {
+            bom,
+            comment_no_infix,
+            delimiter_auto,
+            encoding,
+            from_line,
+            ltrim,
+            max_record_size,
+            raw,
+            relax_quotes,
+            rtrim,
+            skip_empty_lines,
+            to,
+            to_line
+          } = this.options;
+          let { comment, escape, quote, record_delimiter } = this.options;
+          const {
+            bomSkipped,
+            delimiterDiscovered,
+            delimiterBufPrevious,
+            rawBuffer,
+            escapeIsQuote
+          } = this.state;
+          if (!delimiterDiscovered && delimiter_auto) {
+            let delimiterBuf;
+            if (delimiterBufPrevious === void 0) {
+              delimiterBuf = nextBuf;
+            } else if (delimiterBufPrevious !== void 0 && nextBuf === void 0) {
+              delimiterBuf = delimiterBufPrevious;
+            } else {
+              delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+            }
+            nextBuf = void 0;
+            if (end || delimiterBuf.length > delimiter_auto.size) {
+              this.options.delimiter = [
+                Buffer.from(
+                  delimiter_discover(delimiterBuf, this.options.delimiter_auto)
+                )
+              ];
+              this.state.previousBuf = delimiterBuf;
+              this.state.delimiterBufPrevious = void 0;
+              this.state.delimiterDiscovered = true;
+            } else {
+              this.state.delimiterBufPrevious = delimiterBuf;
+              return;
+            }
+          }
+          const { previousBuf } = this.state;
+          let buf;
+          if (previousBuf === void 0) {
+            if (nextBuf === void 0) {
+              close();
+              return;
+            } else {
+              buf = nextBuf;
+            }
+          } else if (previousBuf !== void 0 && nextBuf === void 0) {
+            buf = previousBuf;
+          } else {
+            buf = Buffer.concat([previousBuf, nextBuf]);
+          }
+          if (bomSkipped === false) {
+            if (bom === false) {
+              this.state.bomSkipped = true;
+            } else if (buf.length < 3) {
+              if (end === false) {
+                this.state.previousBuf = buf;
+                return;
+              }
+            } else {
+              for (const encoding2 in boms) {
+                if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
+                  const bomLength = boms[encoding2].length;
+                  this.state.bufBytesStart += bomLength;
+                  buf = buf.slice(bomLength);
+                  const options2 = normalize_options({
+                    ...this.original_options,
+                    encoding: encoding2
+                  });
+                  for (const key in options2) {
+                    this.options[key] = options2[key];
+                  }
+                  ({ comment, escape, quote } = this.options);
+                  break;
+                }
+              }
+              this.state.bomSkipped = true;
+            }
+          }
+          const bufLen = buf.length;
+          let pos;
+          for (pos = 0; pos < bufLen; pos++) {
+            if (this.__needMoreData(pos, bufLen, end)) {
+              break;
+            }
+            if (this.state.wasRowDelimiter === true) {
+              this.info.lines++;
+              this.state.wasRowDelimiter = false;
+            }
+            if (to_line !== -1 && this.info.lines > to_line) {
+              this.state.stop = true;
+              close();
+              return;
+            }
+            if (this.state.quoting === false && record_delimiter.length === 0) {
+              const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+                buf,
+                pos
+              );
+              if (record_delimiterCount) {
+                record_delimiter = this.options.record_delimiter;
+              }
+            }
+            const chr = buf[pos];
+            if (raw === true) {
+              rawBuffer.append(chr);
+            }
+            if ((chr === cr || chr === nl) && this.state.wasRowDelimiter === false) {
+              this.state.wasRowDelimiter = true;
+            }
+            if (this.state.escaping === true) {
+              this.state.escaping = false;
+            } else {
+              if (escape !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape.length < bufLen) {
+                if (escapeIsQuote) {
+                  if (this.__isQuote(buf, pos + escape.length)) {
+                    this.state.escaping = true;
+                    pos += escape.length - 1;
+                    continue;
+                  }
+                } else {
+                  this.state.escaping = true;
+                  pos += escape.length - 1;
+                  continue;
+                }
+              }
+              if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+                if (this.state.quoting === true) {
+                  const nextChr = buf[pos + quote.length];
+                  const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
+                  const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+                  const isNextChrDelimiter = this.__isDelimiter(
+                    buf,
+                    pos + quote.length,
+                    nextChr
+                  );
+                  const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+                  if (escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)) {
+                    pos += escape.length - 1;
+                  } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
+                    this.state.quoting = false;
+                    this.state.wasQuoting = true;
+                    pos += quote.length - 1;
+                    continue;
+                  } else if (relax_quotes === false) {
+                    const err = this.__error(
+                      new CsvError(
+                        "CSV_INVALID_CLOSING_QUOTE",
+                        [
+                          "Invalid Closing Quote:",
+                          `got "${String.fromCharCode(nextChr)}"`,
+                          `at line ${this.info.lines}`,
+                          "instead of delimiter, record delimiter, trimable character",
+                          "(if activated) or comment"
+                        ],
+                        this.options,
+                        this.__infoField()
+                      )
+                    );
+                    if (err !== void 0) return err;
+                  } else {
+                    this.state.quoting = false;
+                    this.state.wasQuoting = true;
+                    this.state.field.prepend(quote);
+                    pos += quote.length - 1;
+                  }
+                } else {
+                  if (this.state.field.length !== 0) {
+                    if (relax_quotes === false) {
+                      const info2 = this.__infoField();
+                      const bom2 = Object.keys(boms).map(
+                        (b) => boms[b].equals(this.state.field.toString()) ? b : false
+                      ).filter(Boolean)[0];
+                      const err = this.__error(
+                        new CsvError(
+                          "INVALID_OPENING_QUOTE",
+                          [
+                            "Invalid Opening Quote:",
+                            `a quote is found on field ${JSON.stringify(info2.column)} at line ${info2.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                            bom2 ? `(${bom2} bom)` : void 0
+                          ],
+                          this.options,
+                          info2,
+                          {
+                            field: this.state.field
+                          }
+                        )
+                      );
+                      if (err !== void 0) return err;
+                    }
+                  } else {
+                    this.state.quoting = true;
+                    pos += quote.length - 1;
+                    continue;
+                  }
+                }
+              }
+              if (this.state.quoting === false) {
+                const recordDelimiterLength = this.__isRecordDelimiter(
+                  chr,
+                  buf,
+                  pos
+                );
+                if (recordDelimiterLength !== 0) {
+                  const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
+                  if (skipCommentLine) {
+                    this.info.comment_lines++;
+                  } else {
+                    if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
+                      this.state.enabled = true;
+                      this.__resetField();
+                      this.__resetRecord();
+                      pos += recordDelimiterLength - 1;
+                      continue;
+                    }
+                    if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
+                      this.info.empty_lines++;
+                      pos += recordDelimiterLength - 1;
+                      continue;
+                    }
+                    this.info.bytes = this.state.bufBytesStart + pos;
+                    const errField = this.__onField();
+                    if (errField !== void 0) return errField;
+                    this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
+                    const errRecord = this.__onRecord(push2);
+                    if (errRecord !== void 0) return errRecord;
+                    if (to !== -1 && this.info.records >= to) {
+                      this.state.stop = true;
+                      close();
+                      return;
+                    }
+                  }
+                  this.state.commenting = false;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                if (this.state.commenting) {
+                  continue;
+                }
+                if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
+                  const commentCount = this.__compareBytes(comment, buf, pos, chr);
+                  if (commentCount !== 0) {
+                    this.state.commenting = true;
+                    continue;
+                  }
+                }
+                const delimiterLength = this.__isDelimiter(buf, pos, chr);
+                if (delimiterLength !== 0) {
+                  this.info.bytes = this.state.bufBytesStart + pos;
+                  const errField = this.__onField();
+                  if (errField !== void 0) return errField;
+                  pos += delimiterLength - 1;
+                  continue;
+                }
+              }
+            }
+            if (this.state.commenting === false) {
+              if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
+                return this.__error(
+                  new CsvError(
+                    "CSV_MAX_RECORD_SIZE",
+                    [
+                      "Max Record Size:",
+                      "record exceed the maximum number of tolerated bytes",
+                      `of ${max_record_size}`,
+                      `at line ${this.info.lines}`
+                    ],
+                    this.options,
+                    this.__infoField()
+                  )
+                );
+              }
+            }
+            const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
+            const rappend = rtrim === false || this.state.wasQuoting === false;
+            if (lappend === true && rappend === true) {
+              this.state.field.append(chr);
+            } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+              return this.__error(
+                new CsvError(
+                  "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+                  [
+                    "Invalid Closing Quote:",
+                    "found non trimable byte after quote",
+                    `at line ${this.info.lines}`
+                  ],
+                  this.options,
+                  this.__infoField()
+                )
+              );
+            } else {
+              if (lappend === false) {
+                pos += this.__isCharTrimable(buf, pos) - 1;
+              }
+              continue;
+            }
+          }
+          if (end === true) {
+            if (this.state.quoting === true) {
+              const err = this.__error(
+                new CsvError(
+                  "CSV_QUOTE_NOT_CLOSED",
+                  [
+                    "Quote Not Closed:",
+                    `the parsing is finished with an opening quote at line ${this.info.lines}`
+                  ],
+                  this.options,
+                  this.__infoField()
+                )
+              );
+              if (err !== void 0) return err;
+            } else {
+              if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== void 0) return errField;
+                const errRecord = this.__onRecord(push2);
+                if (errRecord !== void 0) return errRecord;
+              } else if (this.state.wasRowDelimiter === true) {
+                this.info.empty_lines++;
+              } else if (this.state.commenting === true) {
+                this.info.comment_lines++;
+              }
+            }
+          } else {
+            this.state.bufBytesStart += pos;
+            this.state.previousBuf = buf.slice(pos);
+          }
+          if (this.state.wasRowDelimiter === true) {
+            this.info.lines++;
+            this.state.wasRowDelimiter = false;
+          }
+        },
+        __onRecord: function(push2) {
+          const {
+            columns,
+            group_columns_by_name,
+            encoding,
+            info: info2,
+            from,
+            relax_column_count,
+            relax_column_count_less,
+            relax_column_count_more,
+            raw,
+            skip_records_with_empty_values
+          } = this.options;
+          const { enabled, record: record2 } = this.state;
+          if (enabled === false) {
+            return this.__resetRecord();
+          }
+          const recordLength = record2.length;
+          if (columns === true) {
+            if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
+              this.__resetRecord();
+              return;
+            }
+            return this.__firstLineToColumns(record2);
+          }
+          if (columns === false && this.info.records === 0) {
+            this.state.expectedRecordLength = recordLength;
+          }
+          if (recordLength !== this.state.expectedRecordLength) {
+            const err = columns === false ? new CsvError(
+              "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+              [
+                "Invalid Record Length:",
+                `expect ${this.state.expectedRecordLength},`,
+                `got ${recordLength} on line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                record: record2
+              }
+            ) : new CsvError(
+              "CSV_RECORD_INCONSISTENT_COLUMNS",
+              [
+                "Invalid Record Length:",
+                `columns length is ${columns.length},`,
+                // rename columns
+                `got ${recordLength} on line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                record: record2
+              }
+            );
+            if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
+              this.info.invalid_field_length++;
+              this.state.error = err;
+            } else {
+              const finalErr = this.__error(err);
+              if (finalErr) return finalErr;
+            }
+          }
+          if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
+            this.__resetRecord();
+            return;
+          }
+          if (this.state.recordHasError === true) {
+            this.__resetRecord();
+            this.state.recordHasError = false;
+            return;
+          }
+          this.info.records++;
+          if (from === 1 || this.info.records >= from) {
+            const { objname } = this.options;
+            if (columns !== false) {
+              const obj = {};
+              for (let i = 0, l = record2.length; i < l; i++) {
+                if (columns[i] === void 0 || columns[i].disabled) continue;
+                if (group_columns_by_name === true && Object.hasOwn(obj, columns[i].name)) {
+                  if (Array.isArray(obj[columns[i].name])) {
+                    obj[columns[i].name] = obj[columns[i].name].concat(record2[i]);
+                  } else {
+                    obj[columns[i].name] = [obj[columns[i].name], record2[i]];
+                  }
+                } else {
+                  Object.defineProperty(obj, columns[i].name, {
+                    value: record2[i],
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                  });
+                }
+              }
+              if (raw === true || info2 === true) {
+                const extRecord = Object.assign(
+                  { record: obj },
+                  raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+                  info2 === true ? { info: this.__infoRecord() } : {}
+                );
+                const err = this.__push(
+                  objname === void 0 ? extRecord : [obj[objname], extRecord],
+                  push2
+                );
+                if (err) {
+                  return err;
+                }
+              } else {
+                const err = this.__push(
+                  objname === void 0 ? obj : [obj[objname], obj],
+                  push2
+                );
+                if (err) {
+                  return err;
+                }
+              }
+            } else {
+              if (raw === true || info2 === true) {
+                const extRecord = Object.assign(
+                  { record: record2 },
+                  raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+                  info2 === true ? { info: this.__infoRecord() } : {}
+                );
+                const err = this.__push(
+                  objname === void 0 ? extRecord : [record2[objname], extRecord],
+                  push2
+                );
+                if (err) {
+                  return err;
+                }
+              } else {
+                const err = this.__push(
+                  objname === void 0 ? record2 : [record2[objname], record2],
+                  push2
+                );
+                if (err) {
+                  return err;
+                }
+              }
+            }
+          }
+          this.__resetRecord();
+        },
+        __firstLineToColumns: function(record2) {
+          const { firstLineToHeaders } = this.state;
+          try {
+            const headers = firstLineToHeaders === void 0 ? record2 : firstLineToHeaders.call(null, record2);
+            if (!Array.isArray(headers)) {
+              return this.__error(
+                new CsvError(
+                  "CSV_INVALID_COLUMN_MAPPING",
+                  [
+                    "Invalid Column Mapping:",
+                    "expect an array from column function,",
+                    `got ${JSON.stringify(headers)}`
+                  ],
+                  this.options,
+                  this.__infoField(),
+                  {
+                    headers
+                  }
+                )
+              );
+            }
+            const normalizedHeaders = normalize_columns_array(headers);
+            this.state.expectedRecordLength = normalizedHeaders.length;
+            this.options.columns = normalizedHeaders;
+            this.__resetRecord();
+            return;
+          } catch (err) {
+            return err;
+          }
+        },
+        __resetRecord: function() {
+          if (this.options.raw === true) {
+            this.state.rawBuffer.reset();
+          }
+          this.state.error = void 0;
+          this.state.record = [];
+          this.state.record_length = 0;
+        },
+        __onField: function() {
+          const { cast, encoding, rtrim, max_record_size } = this.options;
+          const { enabled, wasQuoting } = this.state;
+          if (enabled === false) {
+            return this.__resetField();
+          }
+          let field = this.state.field.toString(encoding);
+          if (rtrim === true && wasQuoting === false) {
+            field = field.trimRight();
+          }
+          if (cast === true) {
+            const [err, f] = this.__cast(field);
+            if (err !== void 0) return err;
+            field = f;
+          }
+          this.state.record.push(field);
+          if (max_record_size !== 0 && typeof field === "string") {
+            this.state.record_length += field.length;
+          }
+          this.__resetField();
+        },
+        __resetField: function() {
+          this.state.field.reset();
+          this.state.wasQuoting = false;
+        },
+        __push: function(record2, push2) {
+          const { on_record } = this.options;
+          if (on_record !== void 0) {
+            const info2 = this.__infoRecord();
+            try {
+              record2 = on_record.call(null, record2, info2);
+            } catch (err) {
+              return err;
+            }
+            if (record2 === void 0 || record2 === null) {
+              return;
+            }
+          }
+          this.info.bytes_records += this.info.bytes;
+          push2(record2);
+        },
+        // Return a tuple with the error and the casted value
+        __cast: function(field) {
+          const { columns, relax_column_count } = this.options;
+          const isColumns = Array.isArray(columns);
+          if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
+            return [void 0, void 0];
+          }
+          if (this.state.castField !== null) {
+            try {
+              const info2 = this.__infoField();
+              return [void 0, this.state.castField.call(null, field, info2)];
+            } catch (err) {
+              return [err];
+            }
+          }
+          if (this.__isFloat(field)) {
+            return [void 0, parseFloat(field)];
+          } else if (this.options.cast_date !== false) {
+            const info2 = this.__infoField();
+            return [void 0, this.options.cast_date.call(null, field, info2)];
+          }
+          return [void 0, field];
+        },
+        __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
+          if (sourceBuf[0] !== firstByte) return 0;
+          const sourceLength = sourceBuf.length;
+          for (let i = 1; i < sourceLength; i++) {
+            if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+          }
+          return sourceLength;
+        },
+        // Helper to test if a character is trimable
+        __isCharTrimable: function(buf, pos) {
+          const { timchars, timcharFirstBytes } = this.state;
+          const first = buf[pos];
+          if (first === void 0 || timcharFirstBytes[first] === 0) return 0;
+          loop1: for (let i = 0; i < timchars.length; i++) {
+            const timchar = timchars[i];
+            for (let j = 0; j < timchar.length; j++) {
+              if (timchar[j] !== buf[pos + j]) continue loop1;
+            }
+            return timchar.length;
+          }
+          return 0;
+        },
+        __isDelimiter: function(buf, pos, chr) {
+          const { delimiter: delimiter2, ignore_last_delimiters } = this.options;
+          if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
+            return 0;
+          } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
+            return 0;
+          }
+          loop1: for (let i = 0; i < delimiter2.length; i++) {
+            const del = delimiter2[i];
+            if (del[0] === chr) {
+              for (let j = 1; j < del.length; j++) {
+                if (del[j] !== buf[pos + j]) continue loop1;
+              }
+              return del.length;
+            }
+          }
+          return 0;
+        },
+        __isEscape: function(buf, pos, chr) {
+          const { escape } = this.options;
+          if (escape === null) return false;
+          const l = escape.length;
+          if (escape[0] === chr) {
+            for (let i = 0; i < l; i++) {
+              if (escape[i] !== buf[pos + i]) {
+                return false;
+              }
+            }
+            return true;
+          }
+          return false;
+        },
+        __isFloat: function(value2) {
+          return value2 - parseFloat(value2) + 1 >= 0;
+        },
+        // Keep it in case we implement the `cast_int` option
+        // __isInt(value){
+        //   // return Number.isInteger(parseInt(value))
+        //   // return !isNaN( parseInt( obj ) );
+        //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+        // }
+        __isQuote: function(buf, pos) {
+          const { quote } = this.options;
+          if (quote === null) return false;
+          const l = quote.length;
+          for (let i = 0; i < l; i++) {
+            if (quote[i] !== buf[pos + i]) {
+              return false;
+            }
+          }
+          return true;
+        },
+        __isRecordDelimiter: function(chr, buf, pos) {
+          const { record_delimiter } = this.options;
+          const recordDelimiterLength = record_delimiter.length;
+          loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+            const rd = record_delimiter[i];
+            const rdLength = rd.length;
+            if (rd[0] !== chr) {
+              continue;
+            }
+            for (let j = 1; j < rdLength; j++) {
+              if (rd[j] !== buf[pos + j]) {
+                continue loop1;
+              }
+            }
+            return rd.length;
+          }
+          return 0;
+        },
+        __autoDiscoverRecordDelimiter: function(buf, pos) {
+          const { encoding } = this.options;
+          const rds = [
+            // Important, the windows line ending must be before mac os 9
+            Buffer.from("\r\n", encoding),
+            Buffer.from("\n", encoding),
+            Buffer.from("\r", encoding)
+          ];
+          loop: for (let i = 0; i < rds.length; i++) {
+            const l = rds[i].length;
+            for (let j = 0; j < l; j++) {
+              if (rds[i][j] !== buf[pos + j]) {
+                continue loop;
+              }
+            }
+            this.options.record_delimiter.push(rds[i]);
+            this.state.recordDelimiterMaxLength = rds[i].length;
+            return rds[i].length;
+          }
+          return 0;
+        },
+        __error: function(msg) {
+          const { encoding, raw, skip_records_with_error } = this.options;
+          const err = typeof msg === "string" ? new Error(msg) : msg;
+          if (skip_records_with_error) {
+            this.state.recordHasError = true;
+            if (this.options.on_skip !== void 0) {
+              try {
+                this.options.on_skip(
+                  err,
+                  raw ? this.state.rawBuffer.toString(encoding) : void 0
+                );
+              } catch (err2) {
+                return err2;
+              }
+            }
+            return void 0;
+          } else {
+            return err;
+          }
+        },
+        __infoDataSet: function() {
+          return {
+            ...this.info,
+            columns: this.options.columns
+          };
+        },
+        __infoRecord: function() {
+          const { columns, raw, encoding } = this.options;
+          return {
+            ...this.__infoDataSet(),
+            bytes_records: this.info.bytes,
+            error: this.state.error,
+            header: columns === true,
+            index: this.state.record.length,
+            raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
+          };
+        },
+        __infoField: function() {
+          const { columns } = this.options;
+          const isColumns = Array.isArray(columns);
+          const bytes_records = this.info.bytes_records;
+          return {
+            ...this.__infoRecord(),
+            bytes_records,
+            column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
+            quoting: this.state.wasQuoting
+          };
+        }
+      };
+    };
+  }
+});
+
+// node_modules/csv-parse/lib/index.js
+import { Transform } from "stream";
+var Parser, parse;
+var init_lib = __esm({
+  "node_modules/csv-parse/lib/index.js"() {
+    init_is_object();
+    init_api();
+    init_CsvError();
+    init_normalize_options();
+    Parser = class extends Transform {
+      constructor(opts = {}) {
+        super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
+        this.api = transform({
+          on_skip: (err, chunk) => {
+            this.emit("skip", err, chunk);
+          },
+          ...opts
+        });
+        this.state = this.api.state;
+        this.options = this.api.options;
+        this.info = this.api.info;
+      }
+      // Implementation of `Transform._transform`
+      _transform(buf, _, callback) {
+        if (this.state.stop === true) {
+          return;
+        }
+        const err = this.api.parse(
+          buf,
+          false,
+          (record2) => {
+            this.push(record2);
+          },
+          () => {
+            this.push(null);
+            this.end();
+            this.on("end", this.destroy);
+          }
+        );
+        if (err !== void 0) {
+          this.state.stop = true;
+        }
+        callback(err);
+      }
+      // Implementation of `Transform._flush`
+      _flush(callback) {
+        if (this.state.stop === true) {
+          return;
+        }
+        const err = this.api.parse(
+          void 0,
+          true,
+          (record2) => {
+            this.push(record2);
+          },
+          () => {
+            this.push(null);
+            this.on("end", this.destroy);
+          }
+        );
+        callback(err);
+      }
+    };
+    parse = function() {
+      let data, options, callback;
+      for (const i in arguments) {
+        const argument = arguments[i];
+        const type = typeof argument;
+        if (data === void 0 && (typeof argument === "string" || Buffer.isBuffer(argument))) {
+          data = argument;
+        } else if (options === void 0 && is_object(argument)) {
+          options = argument;
+        } else if (callback === void 0 && type === "function") {
+          callback = argument;
+        } else {
+          throw new CsvError(
+            "CSV_INVALID_ARGUMENT",
+            ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
+            options || {}
+          );
+        }
+      }
+      const parser = new Parser(options);
+      if (callback) {
+        const records = options === void 0 || options.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
+        parser.on("readable", function() {
+          let record2;
+          while ((record2 = this.read()) !== null) {
+            if (options === void 0 || options.objname === void 0) {
+              records.push(record2);
+            } else {
+              Object.assign(records, {
+                [record2[0]]: record2[1]
+                // writable: true,
+                // enumerable: true,
+                // configurable: true
+              });
+            }
+          }
+        });
+        parser.on("error", function(err) {
+          callback(err, void 0, parser.api.__infoDataSet());
+        });
+        parser.on("end", function() {
+          callback(void 0, records, parser.api.__infoDataSet());
+        });
+      }
+      if (data !== void 0) {
+        const writer = function() {
+          parser.write(data);
+          parser.end();
+        };
+        if (typeof setImmediate === "function") {
+          setImmediate(writer);
+        } else {
+          setTimeout(writer, 0);
+        }
+      }
+      return parser;
+    };
+  }
+});
+
+// src/core/ingest/csv.ts
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function parserError(file2, error62) {
+  if (error62.code === "CSV_MAX_RECORD_SIZE") {
+    return new IngestError(
+      `${file2}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB (${error62.message}); Locust writes rows of a few hundred bytes: is this Locust's CSV?`
     );
   }
-  return shardCells(cells, config2.shard);
+  return new IngestError(`${file2} is not valid CSV: ${error62.message}`);
 }
-function sampleDir(cellDirName, repeat, repeats) {
-  return repeats === 1 ? cellDirName : `${cellDirName}/r${repeat}`;
-}
-function planSamples(cells, repeats) {
-  return Array.from({ length: repeats }, (_, i) => i + 1).flatMap(
-    (repeat) => cells.map((cell) => ({ cell, repeat, dir: sampleDir(cell.dir, repeat, repeats) }))
-  );
-}
-var CELLS_FOLDER;
-var init_cells = __esm({
-  "src/core/plan/cells.ts"() {
-    "use strict";
-    init_errors();
-    CELLS_FOLDER = "cells";
-  }
-});
-
-// src/core/config/issues.ts
-function show(value2) {
-  const shown = typeof value2 === "number" && !Number.isFinite(value2) ? String(value2) : JSON.stringify(value2) ?? String(value2);
-  return shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown;
-}
-function kindOf(value2) {
-  if (value2 === null) return "null";
-  if (value2 === void 0) return "nothing";
-  if (Array.isArray(value2)) return "a list";
-  if (typeof value2 === "number" && !Number.isFinite(value2)) return String(value2);
-  return typeof value2 === "object" ? "an object" : `a ${typeof value2}`;
-}
-function describeIssue(issue2) {
-  const got = issue2.input === void 0 ? "it is missing" : `not ${show(issue2.input)}`;
-  switch (issue2.code) {
-    case "invalid_type":
-      return `should be ${NOUNS[issue2.expected] ?? issue2.expected}, ${got}`;
-    case "too_small":
-      return issue2.origin === "array" ? `should have at least ${issue2.minimum} item${issue2.minimum === 1 ? "" : "s"}` : `should be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, ${got}`;
-    case "too_big":
-      return issue2.origin === "array" ? `should have at most ${issue2.maximum} items` : `should be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, ${got}`;
-    case "invalid_value":
-      return `should be ${choices(issue2.values)}, ${got}`;
-    case "invalid_format":
-      return `should be ${issue2.format === "regex" ? `text matching ${issue2.pattern}` : `a ${issue2.format}`}, ${got}`;
-    case "unrecognized_keys":
-      return `has unknown key${issue2.keys.length === 1 ? "" : "s"} ${issue2.keys.map(show).join(", ")}`;
-    case "invalid_union": {
-      const { discriminator, options } = issue2;
-      if (!discriminator || !options) return `does not match any allowed shape, ${got}`;
-      return `should be ${choices(options)}, not ${show(issue2.input?.[discriminator])}`;
+async function streamLocustCsv(input2, file2, required2, onRow) {
+  let columns = null;
+  let width = 0;
+  let row2 = 0;
+  const take = (fields2) => {
+    if (columns === null) {
+      const missing = required2.filter((column) => !fields2.includes(column));
+      if (missing.length > 0) {
+        throw new IngestError(`${file2} lacks column(s) ${missing.map((c) => `"${c}"`).join(", ")}; is it Locust output?`);
+      }
+      columns = new Map(fields2.map((column, index) => [column, index]));
+      width = fields2.length;
+      return;
     }
-    default:
-      return `is not valid, ${got}`;
+    row2 += 1;
+    if (fields2.length !== width) throw new IngestError(`${file2}: row ${row2} has ${fields2.length} fields where the header has ${width}.`);
+    onRow(new LocustRecord(file2, columns, fields2, row2));
+  };
+  const sink = new Writable({
+    objectMode: true,
+    write(fields2, _encoding, done) {
+      try {
+        take(fields2);
+        done();
+      } catch (error62) {
+        done(error62);
+      }
+    }
+  });
+  try {
+    await pipeline(
+      // Node's 64 KiB reads: 1 MiB reads were barely faster and raised peak RSS from 71 to 124 MiB
+      // on a 216 MiB history (parsed rows of a whole read are alive at once).
+      input2.createReadStream({ autoClose: false }),
+      parse({ skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: MAX_ROW_BYTES }),
+      sink
+    );
+  } catch (error62) {
+    throw error62 instanceof CsvError ? parserError(file2, error62) : error62;
+  } finally {
+    await input2.close();
   }
+  if (columns === null) throw new IngestError(`${file2} is empty (Locust wrote no header).`);
 }
-function isKindMismatch(issue2) {
-  if (issue2.path.length > 0) return false;
-  if (issue2.code === "invalid_type") return true;
-  return issue2.code === "invalid_union" && issue2.errors.length > 0 && issue2.errors.every((branch) => branch.some(isKindMismatch));
-}
-function firstIssue(error62) {
-  let issue2 = error62.issues[0];
-  let prefix = [];
-  while (issue2.code === "invalid_union") {
-    const branches = issue2.errors.filter((branch) => branch.length > 0 && !branch.some(isKindMismatch));
-    if (branches.length !== 1) break;
-    prefix = [...prefix, ...issue2.path];
-    issue2 = branches[0][0];
-  }
-  return { ...issue2, path: [...prefix, ...issue2.path] };
-}
-function jsonPath(root, path6) {
-  return path6.reduce((at, key) => typeof key === "number" ? `${at}[${key}]` : `${at}.${String(key)}`, root);
-}
-var NOUNS, choices;
-var init_issues = __esm({
-  "src/core/config/issues.ts"() {
+var IngestError, MAX_ROW_BYTES, LocustRecord;
+var init_csv = __esm({
+  "src/core/ingest/csv.ts"() {
     "use strict";
-    NOUNS = {
-      string: "a string",
-      number: "a number",
-      int: "a whole number",
-      boolean: "true or false",
-      array: "a list",
-      object: "an object",
-      record: "an object",
-      null: "null"
+    init_lib();
+    IngestError = class extends Error {
+      name = "IngestError";
     };
-    choices = (values) => values.length === 1 ? show(values[0]) : `${values.slice(0, -1).map(show).join(", ")} or ${show(values.at(-1))}`;
-  }
-});
-
-// src/core/version.ts
-var VERSION;
-var init_version = __esm({
-  "src/core/version.ts"() {
-    "use strict";
-    VERSION = "0.1.0";
-  }
-});
-
-// src/core/results/cell.ts
-function measuredOutcome(metrics, warnings = []) {
-  return { status: "ok", reason: null, metrics, warnings };
-}
-function failedOutcome(reason, warnings = []) {
-  return { status: "failed", reason, metrics: null, warnings };
-}
-function cellResult(cell, outcome) {
-  return { id: cell.id, dir: cellPath(cell.dir), setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs, ...outcome };
-}
-function failedCell(cell, reason) {
-  return cellResult(cell, failedOutcome(reason));
-}
-function failedCells(cells) {
-  return cells.filter((cell) => cell.status === "failed");
-}
-var init_cell = __esm({
-  "src/core/results/cell.ts"() {
-    "use strict";
-    init_cells();
-  }
-});
-
-// src/core/results/errors.ts
-var ResultsError;
-var init_errors2 = __esm({
-  "src/core/results/errors.ts"() {
-    "use strict";
-    ResultsError = class extends Error {
-      name = "ResultsError";
+    MAX_ROW_BYTES = 1024 * 1024;
+    LocustRecord = class {
+      constructor(file2, columns, fields2, row2) {
+        this.file = file2;
+        this.columns = columns;
+        this.fields = fields2;
+        this.row = row2;
+      }
+      file;
+      columns;
+      fields;
+      row;
+      /** The field's text; '' when this Locust version has no such column. */
+      text(column) {
+        const index = this.columns.get(column);
+        return index === void 0 ? "" : this.fields[index];
+      }
+      /** Locust writes `N/A` where it has no sample yet; that is "unknown", not zero. */
+      optionalNumber(column) {
+        const text5 = this.text(column);
+        if (text5 === "" || text5 === "N/A") return null;
+        const value2 = Number(text5);
+        if (!Number.isFinite(value2)) {
+          throw new IngestError(`${this.file}, row ${this.row}: column "${column}" holds ${JSON.stringify(text5)}, not a number.`);
+        }
+        return value2;
+      }
+      requiredNumber(column) {
+        const value2 = this.optionalNumber(column);
+        if (value2 === null) throw new IngestError(`${this.file}, row ${this.row}: column "${column}" is empty or N/A where a number is needed.`);
+        return value2;
+      }
+      /*
+       * The bounds results.json's schema puts on what is made of these columns: a rate or a time
+       * is ≥ 0, a count a whole number ≥ 0. Out of bounds here, the cell fails naming the field,
+       * instead of ingest writing a results.json that every reader then refuses.
+       */
+      /** A rate or a time: ≥ 0, or null when Locust has none. */
+      optionalMeasure(column) {
+        const value2 = this.optionalNumber(column);
+        if (value2 !== null && value2 < 0) throw this.outOfBounds(column, "a rate or a time is \u2265 0");
+        return value2;
+      }
+      measure(column) {
+        const value2 = this.requiredNumber(column);
+        if (value2 < 0) throw this.outOfBounds(column, "a rate or a time is \u2265 0");
+        return value2;
+      }
+      /** A count: a whole number ≥ 0. */
+      count(column) {
+        const value2 = this.requiredNumber(column);
+        if (value2 < 0 || !Number.isInteger(value2)) throw this.outOfBounds(column, "a count is a whole number \u2265 0");
+        return value2;
+      }
+      optionalCount(column) {
+        return this.optionalNumber(column) === null ? null : this.count(column);
+      }
+      /** This row contradicts itself (more failures than requests): names both columns. */
+      inconsistent(detail) {
+        return new IngestError(`${this.file}, row ${this.row}: ${detail}; Locust never writes that: is the file edited or corrupt?`);
+      }
+      outOfBounds(column, rule2) {
+        return new IngestError(`${this.file}, row ${this.row}: column "${column}" holds ${JSON.stringify(this.text(column))}; ${rule2}.`);
+      }
     };
+  }
+});
+
+// src/core/ingest/input-file.ts
+import { constants } from "node:fs";
+import { open, stat } from "node:fs/promises";
+function describeFileError(label4, error62, expected) {
+  const code3 = error62.code ?? "unknown error";
+  const problem = PROBLEMS[code3] ?? `could not be read: ${error62.message}`;
+  return `${label4}: ${problem} (${code3}); expected ${expected}.`;
+}
+function asIngestError(error62, label4, expected) {
+  return isErrno(error62) ? new IngestError(describeFileError(label4, error62, expected)) : error62;
+}
+function missingInput(label4, expected) {
+  return new IngestError(describeFileError(label4, { code: "ENOENT", message: "no such file" }, expected));
+}
+function specialKind(info) {
+  if (info.isFIFO()) return "a FIFO (named pipe)";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  return "a special file";
+}
+function refuse(info, label4, expected) {
+  if (info.isDirectory()) {
+    return new IngestError(describeFileError(label4, { code: "EISDIR", message: "is a directory" }, expected));
+  }
+  return new IngestError(`${label4}: is ${specialKind(info)}, not a regular file, so it was not read; expected ${expected}.`);
+}
+async function openInput(path6, label4, expected) {
+  let handle;
+  try {
+    const before = await stat(path6);
+    if (!before.isFile()) throw refuse(before, label4, expected);
+    handle = await open(path6, OPEN_FLAGS);
+  } catch (error62) {
+    if (error62.code === "ENOENT") return null;
+    throw asIngestError(error62, label4, expected);
+  }
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw refuse(opened, label4, expected);
+    return handle;
+  } catch (error62) {
+    await handle.close();
+    throw asIngestError(error62, label4, expected);
+  }
+}
+async function readInputText(path6, label4, expected) {
+  const handle = await openInput(path6, label4, expected);
+  if (handle === null) return null;
+  try {
+    return await handle.readFile("utf8");
+  } catch (error62) {
+    throw asIngestError(error62, label4, expected);
+  } finally {
+    await handle.close();
+  }
+}
+var PROBLEMS, isErrno, OPEN_FLAGS;
+var init_input_file = __esm({
+  "src/core/ingest/input-file.ts"() {
+    "use strict";
+    init_csv();
+    PROBLEMS = {
+      ENOENT: "does not exist",
+      EISDIR: "is a directory",
+      ELOOP: "is a symbolic link that loops (too many levels of links)",
+      EACCES: "is not readable by this user (permission denied)",
+      EPERM: "may not be read (operation not permitted)",
+      ENOTDIR: "has a parent that is not a directory",
+      ENAMETOOLONG: "has a path that is too long",
+      EIO: "could not be read (input/output error)"
+    };
+    isErrno = (error62) => error62 instanceof Error && typeof error62.code === "string" && "syscall" in error62;
+    OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+  }
+});
+
+// src/core/config/seed-posts.ts
+var SEED_POSTS, usesSeedPosts, fillSeedPosts;
+var init_seed_posts = __esm({
+  "src/core/config/seed-posts.ts"() {
+    "use strict";
+    SEED_POSTS = "{seed-posts}";
+    usesSeedPosts = (app) => app.prepare.some((command) => command.some((arg) => arg.includes(SEED_POSTS)));
+    fillSeedPosts = (command, seedPosts) => command.map((arg) => arg.replaceAll(SEED_POSTS, String(seedPosts)));
   }
 });
 
@@ -931,14 +2723,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count3 = units;
+  let count4 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count3--;
+      count4--;
       i++;
     }
   }
-  return count3;
+  return count4;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -1022,9 +2814,9 @@ function hexToUint8Array(hex3) {
 function uint8ArrayToHex(bytes) {
   return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -1039,10 +2831,10 @@ function hide(inst, key, value2) {
   return own(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -1053,7 +2845,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -1526,7 +3318,7 @@ function prettifyError(error62) {
   return lines.join("\n");
 }
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
-var init_errors3 = __esm({
+var init_errors = __esm({
   "node_modules/zod/v4/core/errors.js"() {
     init_core();
     init_util();
@@ -1606,11 +3398,11 @@ function validateFallback(schema, value2, _ctx) {
   }
   return result.issues.length === 0;
 }
-var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
+var _parse, parse2, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
-    init_errors3();
+    init_errors();
     init_util();
     _parse = (_Err) => {
       const fn = (schema, value2, _ctx, _params) => {
@@ -1628,7 +3420,7 @@ var init_parse = __esm({
       };
       return fn;
     };
-    parse = /* @__PURE__ */ _parse($ZodRealError);
+    parse2 = /* @__PURE__ */ _parse($ZodRealError);
     _parseAsync = (_Err) => {
       const fn = async (schema, value2, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -4801,10 +6593,10 @@ var init_schemas = __esm({
           throw new Error("implement() must be called with a function");
         }
         return Object.defineProperty(function(...args) {
-          const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+          const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
           const result = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse(inst._def.output, result);
+            return parse2(inst._def.output, result);
           }
           return result;
         }, "_zod", { value: inst._zod, enumerable: false });
@@ -5073,7 +6865,7 @@ function isBackEdge(ctx, value2) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value2) && backEdges.has(value2);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open, memo;
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open2, memo;
 var init_memoizer = __esm({
   "node_modules/zod/v4/core/memoizer.js"() {
     init_util();
@@ -5089,7 +6881,7 @@ var init_memoizer = __esm({
     NONE = 0;
     ASSUMED = 1;
     PROVEN = 2;
-    open = [];
+    open2 = [];
     memo = {
       alloc(_inst, payload, empty) {
         const bucket = handoff;
@@ -5098,7 +6890,7 @@ var init_memoizer = __esm({
         handoff = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open.push(entry);
+        open2.push(entry);
         return empty;
       },
       guard(inst) {
@@ -5169,10 +6961,10 @@ var init_memoizer = __esm({
               return payload;
             }
             handoff = bucket;
-            const depth = open.length;
+            const depth = open2.length;
             const result = base(payload, ctx);
             handoff = void 0;
-            const entry = open.length > depth ? open.pop() : void 0;
+            const entry = open2.length > depth ? open2.pop() : void 0;
             if (result instanceof Promise) {
               return result.then((r) => {
                 if (entry)
@@ -5429,8 +7221,8 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getBelarusianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -8203,8 +9995,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count3, one, many) {
-  return Math.abs(count3) === 1 ? one : many;
+function getArmenianPlural(count4, one, many) {
+  return Math.abs(count4) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -10777,8 +12569,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+            const plural6 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -10928,8 +12720,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural5 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+            const plural6 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -11079,8 +12871,8 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getRussianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -13513,9 +15305,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value2, label3) {
+function numericOperand(value2, label4) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new ZodCompileUnsupportedError(`${label3} bound of type ${typeof value2}`);
+    throw new ZodCompileUnsupportedError(`${label4} bound of type ${typeof value2}`);
   }
   return `${value2}`;
 }
@@ -15930,7 +17722,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   return inst;
 }
 var TimePrecision;
-var init_api = __esm({
+var init_api2 = __esm({
   "node_modules/zod/v4/core/api.js"() {
     init_checks();
     init_registries();
@@ -16487,8 +18279,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list4 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list4)
+  const list6 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list6)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -17619,7 +19411,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -17652,7 +19444,7 @@ var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
     init_parse();
-    init_errors3();
+    init_errors();
     init_schemas();
     init_memoizer();
     init_checks();
@@ -17664,7 +19456,7 @@ var init_core2 = __esm({
     init_registries();
     init_doc();
     init_compile();
-    init_api();
+    init_api2();
     init_to_json_schema();
     init_json_schema_processors();
     init_json_schema_generator();
@@ -17728,7 +19520,7 @@ function _lazyMethod(proto, key, make) {
   });
 }
 var _installedErrorProtos, initializer2, ZodError, ZodRealError;
-var init_errors4 = __esm({
+var init_errors2 = __esm({
   "node_modules/zod/v4/classic/errors.js"() {
     init_core2();
     init_core2();
@@ -17767,13 +19559,13 @@ var init_errors4 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
+var parse3, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
-    init_errors4();
+    init_errors2();
     init_core2();
-    parse2 = /* @__PURE__ */ _parse(ZodRealError);
+    parse3 = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -17951,7 +19743,7 @@ __export(schemas_exports2, {
   superRefine: () => superRefine,
   symbol: () => symbol,
   templateLiteral: () => templateLiteral,
-  transform: () => transform,
+  transform: () => transform2,
   tuple: () => tuple,
   uint32: () => uint32,
   uint64: () => uint64,
@@ -18281,7 +20073,7 @@ function literal(value2, params) {
 function file(params) {
   return _file(ZodFile, params);
 }
-function transform(fn) {
+function transform2(fn) {
   return new ZodTransform({
     type: "transform",
     transform: fn
@@ -18456,7 +20248,7 @@ function json(params) {
 function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
-    in: transform(fn),
+    in: transform2(fn),
     out: schema
   });
 }
@@ -18534,7 +20326,7 @@ var init_schemas2 = __esm({
         return intersection(this, arg);
       },
       transform(tx) {
-        return pipe(this, transform(tx));
+        return pipe(this, transform2(tx));
       },
       default(d) {
         return _default2(this, d);
@@ -18586,7 +20378,7 @@ var init_schemas2 = __esm({
         util_exports.own(this, "~standard", value2);
       },
       parse: function _parse2(data, params) {
-        return parse2(this, data, params, { callee: _parse2 });
+        return parse3(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -20697,7 +22489,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -20737,7 +22529,7 @@ __export(external_exports, {
   toLowerCase: () => _toLowerCase,
   toUpperCase: () => _toUpperCase,
   toZod: () => toZod,
-  transform: () => transform,
+  transform: () => transform2,
   treeifyError: () => treeifyError,
   trim: () => _trim,
   tuple: () => tuple,
@@ -20766,7 +22558,7 @@ var init_external = __esm({
     init_core2();
     init_schemas2();
     init_checks2();
-    init_errors4();
+    init_errors2();
     init_parse2();
     init_compat();
     init_core2();
@@ -20790,7 +22582,7 @@ var init_zod = __esm({
 });
 
 // src/core/config/schema.ts
-var LIMITS, PROFILE_NAMES, LATENCY_METHODS, INTERFACES, HTTP_METHODS, NAME_PATTERN, name, RANDOM_FORM_VALUE, count, RequestRouteSchema, RouteSpecSchema, SetupSpecSchema, AppSpecSchema, LoadSpecSchema, ShardSchema, CompareSpecSchema, ConfigSchema;
+var LIMITS, PROFILE_NAMES, LATENCY_METHODS, INTERFACES, HTTP_METHODS, ROUTE_KINDS, REGRESSION_SIGNALS, DEFAULT_FAIL_SIGNALS, NAME_PATTERN, name, RANDOM_FORM_VALUE, count, RequestRouteSchema, RouteSpecSchema, SetupSpecSchema, AppSpecSchema, LoadSpecSchema, ShardSchema, CompareSpecSchema, ConfigSchema;
 var init_schema = __esm({
   "src/core/config/schema.ts"() {
     "use strict";
@@ -20804,7 +22596,10 @@ var init_schema = __esm({
       processes: 64,
       /** Measurements per cell; each costs a whole matrix pass. */
       repeats: 20,
-      /** Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above 99.9 % the t quantile of 1–5 runs makes every interval span everything. */
+      /**
+       * Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above
+       * 99.9 % the t quantile of 1–5 runs makes every interval span everything.
+       */
       confidence: { min: 0.5, max: 0.999 },
       /** PostgreSQL's own ceiling for max_connections. */
       maxConnections: 262143,
@@ -20817,6 +22612,9 @@ var init_schema = __esm({
     LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
     INTERFACES = ["wsgi", "asgi"];
     HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    ROUTE_KINDS = ["io", "cpu", "mixed"];
+    REGRESSION_SIGNALS = ["throughput", "queries", "cpu", "db", "memory"];
+    DEFAULT_FAIL_SIGNALS = ["throughput", "queries"];
     NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
     name = external_exports.string().regex(NAME_PATTERN);
     RANDOM_FORM_VALUE = "{string:20}";
@@ -20840,7 +22638,8 @@ var init_schema = __esm({
     }).describe("A load route of the app under test: what one Locust user requests in a loop.");
     RouteSpecSchema = RequestRouteSchema.extend({
       mix: external_exports.array(RequestRouteSchema).min(1).optional().describe("A mix: these routes' requests in one cell, each picked per request with probability \u221D its weight; the own request fields are unused."),
-      locustfile: external_exports.string().optional().describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused.")
+      locustfile: external_exports.string().optional().describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused."),
+      kind: external_exports.enum(ROUTE_KINDS).optional().describe("What the route is bound by, as the team states it; absent: measured from the signals (the app's CPU share of the service time).")
     });
     SetupSpecSchema = external_exports.object({
       name,
@@ -20880,7 +22679,10 @@ var init_schema = __esm({
       baseRef: external_exports.string().nullable().default(null).describe(`With baseline "base": the git ref of the base commit; null = the PR's base SHA, else the merge-base with the default branch.`),
       threshold: external_exports.number().gt(0).lt(1).describe("Relative drop that counts as a regression (0.1 = 10 %)."),
       confidence: external_exports.number().min(LIMITS.confidence.min).max(LIMITS.confidence.max).default(0.95).describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
-      failOnRegression: external_exports.boolean()
+      failOnRegression: external_exports.boolean().describe("Whether a regression fails the step: on one of failOnSignals."),
+      failOnSignals: external_exports.array(external_exports.enum(REGRESSION_SIGNALS)).min(1).default([...DEFAULT_FAIL_SIGNALS]).describe(
+        "The signals whose regression fails the step when failOnRegression is on. Absent from files written before it existed (read as throughput, queries)."
+      )
     });
     ConfigSchema = external_exports.object({
       profile: external_exports.enum(PROFILE_NAMES),
@@ -20899,8 +22701,370 @@ var init_schema = __esm({
   }
 });
 
+// src/core/config/defaults.ts
+function plainRoute(route) {
+  return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
+}
+var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, PRESET_SETUPS, TEAM_DEFAULT_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
+var init_defaults = __esm({
+  "src/core/config/defaults.ts"() {
+    "use strict";
+    init_seed_posts();
+    init_schema();
+    ASYNC_BENCH_ROOT = "{async-bench}";
+    REFERENCE_APP = {
+      name: "reference",
+      context: `${ASYNC_BENCH_ROOT}/compose/app`,
+      dockerfile: "Dockerfile",
+      python: null,
+      requirements: null,
+      build: [],
+      wsgi: "benchsite.wsgi:application",
+      asgi: "benchsite.asgi:application",
+      port: 8e3,
+      healthPath: "/healthz/",
+      settings: "benchsite.settings",
+      env: {},
+      prepare: [["seed_posts", "--count", SEED_POSTS]]
+    };
+    GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
+    GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
+    BUILT_IN_SETUPS = [
+      {
+        name: "sync",
+        label: "Sync",
+        interface: "wsgi",
+        command: [...GUNICORN_ONE_WORKER, "--worker-class", "sync", "{module}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "sync" },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "async-limited",
+        label: "Async Limited",
+        interface: "asgi",
+        command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async" },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "async-unlimited",
+        label: "Async Unlimited",
+        interface: "asgi",
+        command: [...GUNICORN_ONE_WORKER, "--worker-class", "uvicorn_worker.UvicornWorker", "{module}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async" },
+        database: { maxConnections: 1e3 }
+      }
+    ];
+    PRESET_SETUPS = [
+      {
+        name: "gthread",
+        label: "gthread",
+        interface: "wsgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "sync" },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "sync-workers",
+        label: "Sync workers",
+        interface: "wsgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "sync", "{wsgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "sync" },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "async-workers",
+        label: "Async workers",
+        interface: "asgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async" },
+        database: { maxConnections: 1e3 }
+      },
+      // Django's own connection pool (app-settings.ts, POOL_ENV): per process, threads' worth for gthread, more for an event loop.
+      {
+        name: "gthread-pool",
+        label: "gthread + pool",
+        interface: "wsgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "sync", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 4}' },
+        database: { maxConnections: 100 }
+      },
+      {
+        name: "async-workers-pool",
+        label: "Async workers + pool",
+        interface: "asgi",
+        command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 16}' },
+        database: { maxConnections: 1e3 }
+      },
+      {
+        name: "uvicorn",
+        label: "uvicorn",
+        interface: "asgi",
+        command: ["uvicorn", "--host", "0.0.0.0", "--port", "{port}", "--no-access-log", "{asgi}"],
+        workers: null,
+        env: { ASYNC_BENCH_VIEWS: "async" },
+        database: { maxConnections: 1e3 }
+      }
+    ];
+    TEAM_DEFAULT_SETUPS = ["sync-workers", "gthread", "async-workers"];
+    BUILT_IN_ROUTES = [
+      plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
+      plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
+      plainRoute({
+        name: "io_create",
+        title: "I/O-bound DB create",
+        method: "POST",
+        path: "/posts/io_create/",
+        form: { title: "Post {string:10}", content: "Content {string:100}" },
+        userClass: "IoCreateUser"
+      })
+    ];
+    DEFAULT_COMPARE = {
+      baseline: null,
+      baseRef: null,
+      threshold: 0.1,
+      confidence: 0.95,
+      failOnRegression: false,
+      failOnSignals: [...DEFAULT_FAIL_SIGNALS]
+    };
+    PROFILES = {
+      paper: {
+        description: "the study: 500 users at 5/s, 180 s per cell (100 s ramp, 80 s hold), 1,000,000 posts",
+        load: { users: 500, spawnRate: 5, runTimeSeconds: 180, processes: 1 },
+        latenciesMs: [0, 100, 200],
+        seedPosts: 1e6,
+        repeats: 1
+      },
+      quick: {
+        description: "a pull-request run: 100 users at 20/s, 40 s per cell (5 s ramp), 1,000,000 posts",
+        load: { users: 100, spawnRate: 20, runTimeSeconds: 40, processes: 1 },
+        latenciesMs: [0, 100, 200],
+        seedPosts: 1e6,
+        repeats: 1
+      },
+      ci: {
+        description: "async-bench's own end-to-end run on 2 cores: 150 users at 50/s, 25 s per cell, 1,000,000 posts",
+        load: { users: 150, spawnRate: 50, runTimeSeconds: 25, processes: 1 },
+        latenciesMs: [0, 100, 200],
+        seedPosts: 1e6,
+        repeats: 1
+      }
+    };
+    DEFAULT_OUT_DIR = "async-bench-results";
+  }
+});
+
+// src/core/config/errors.ts
+var ConfigError;
+var init_errors3 = __esm({
+  "src/core/config/errors.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(input2, detail) {
+        super(`Invalid ${input2}: ${detail}`);
+        this.input = input2;
+      }
+      input;
+      name = "ConfigError";
+    };
+  }
+});
+
+// src/core/plan/cells.ts
+function cellId(setup, route, latencyMs) {
+  return `${setup}/${route}/${latencyMs}ms`;
+}
+function cellDir(setup, route, latencyMs) {
+  return `${setup}__${route}__${latencyMs}ms`;
+}
+function cellPath(dir) {
+  return `${CELLS_FOLDER}/${dir}`;
+}
+function parseCellDir(dir) {
+  const match = /^([a-z0-9][a-z0-9_-]*?)__([a-z0-9][a-z0-9_-]*?)__(\d+)ms$/.exec(dir);
+  if (!match) return null;
+  return { setup: match[1], route: match[2], latencyMs: Number(match[3]) };
+}
+function planCells(config2) {
+  return config2.setups.flatMap(
+    (setup) => config2.routes.flatMap(
+      (route) => config2.latenciesMs.map((latencyMs) => ({
+        id: cellId(setup.name, route.name, latencyMs),
+        dir: cellDir(setup.name, route.name, latencyMs),
+        setup,
+        route,
+        latencyMs
+      }))
+    )
+  );
+}
+function inPlanOrder(items, config2) {
+  const position = new Map(planCells(config2).map((cell, i) => [cell.id, i]));
+  return [...items].sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));
+}
+function shardCells(cells, shard2) {
+  if (!shard2) return cells;
+  const base = Math.floor(cells.length / shard2.total);
+  const extra = cells.length % shard2.total;
+  const start = (shard2.index - 1) * base + Math.min(shard2.index - 1, extra);
+  const size = base + (shard2.index <= extra ? 1 : 0);
+  return cells.slice(start, start + size);
+}
+function planShard(config2) {
+  const cells = planCells(config2);
+  if (config2.shard && config2.shard.total > cells.length) {
+    const { index, total } = config2.shard;
+    throw new ConfigError(
+      "shard",
+      `"${index}/${total}" splits ${cells.length} cells into ${total} shards, leaving some empty; use at most ${cells.length} shards (match the matrix size to the cells).`
+    );
+  }
+  return shardCells(cells, config2.shard);
+}
+function sampleDir(cellDirName, repeat, repeats) {
+  return repeats === 1 ? cellDirName : `${cellDirName}/r${repeat}`;
+}
+function planSamples(cells, repeats) {
+  return Array.from({ length: repeats }, (_, i) => i + 1).flatMap(
+    (repeat) => cells.map((cell) => ({ cell, repeat, dir: sampleDir(cell.dir, repeat, repeats) }))
+  );
+}
+var CELLS_FOLDER;
+var init_cells = __esm({
+  "src/core/plan/cells.ts"() {
+    "use strict";
+    init_errors3();
+    CELLS_FOLDER = "cells";
+  }
+});
+
+// src/core/config/issues.ts
+function show(value2) {
+  const shown = typeof value2 === "number" && !Number.isFinite(value2) ? String(value2) : JSON.stringify(value2) ?? String(value2);
+  return shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown;
+}
+function kindOf(value2) {
+  if (value2 === null) return "null";
+  if (value2 === void 0) return "nothing";
+  if (Array.isArray(value2)) return "a list";
+  if (typeof value2 === "number" && !Number.isFinite(value2)) return String(value2);
+  return typeof value2 === "object" ? "an object" : `a ${typeof value2}`;
+}
+function describeIssue(issue2) {
+  const got = issue2.input === void 0 ? "it is missing" : `not ${show(issue2.input)}`;
+  switch (issue2.code) {
+    case "invalid_type":
+      return `should be ${NOUNS[issue2.expected] ?? issue2.expected}, ${got}`;
+    case "too_small":
+      return issue2.origin === "array" ? `should have at least ${issue2.minimum} item${issue2.minimum === 1 ? "" : "s"}` : `should be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, ${got}`;
+    case "too_big":
+      return issue2.origin === "array" ? `should have at most ${issue2.maximum} items` : `should be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, ${got}`;
+    case "invalid_value":
+      return `should be ${choices(issue2.values)}, ${got}`;
+    case "invalid_format":
+      return `should be ${issue2.format === "regex" ? `text matching ${issue2.pattern}` : `a ${issue2.format}`}, ${got}`;
+    case "unrecognized_keys":
+      return `has unknown key${issue2.keys.length === 1 ? "" : "s"} ${issue2.keys.map(show).join(", ")}`;
+    case "invalid_union": {
+      const { discriminator, options } = issue2;
+      if (!discriminator || !options) return `does not match any allowed shape, ${got}`;
+      return `should be ${choices(options)}, not ${show(issue2.input?.[discriminator])}`;
+    }
+    default:
+      return `is not valid, ${got}`;
+  }
+}
+function isKindMismatch(issue2) {
+  if (issue2.path.length > 0) return false;
+  if (issue2.code === "invalid_type") return true;
+  return issue2.code === "invalid_union" && issue2.errors.length > 0 && issue2.errors.every((branch) => branch.some(isKindMismatch));
+}
+function firstIssue(error62) {
+  let issue2 = error62.issues[0];
+  let prefix = [];
+  while (issue2.code === "invalid_union") {
+    const branches = issue2.errors.filter((branch) => branch.length > 0 && !branch.some(isKindMismatch));
+    if (branches.length !== 1) break;
+    prefix = [...prefix, ...issue2.path];
+    issue2 = branches[0][0];
+  }
+  return { ...issue2, path: [...prefix, ...issue2.path] };
+}
+function jsonPath(root, path6) {
+  return path6.reduce((at, key) => typeof key === "number" ? `${at}[${key}]` : `${at}.${String(key)}`, root);
+}
+var NOUNS, choices;
+var init_issues = __esm({
+  "src/core/config/issues.ts"() {
+    "use strict";
+    NOUNS = {
+      string: "a string",
+      number: "a number",
+      int: "a whole number",
+      boolean: "true or false",
+      array: "a list",
+      object: "an object",
+      record: "an object",
+      null: "null"
+    };
+    choices = (values) => values.length === 1 ? show(values[0]) : `${values.slice(0, -1).map(show).join(", ")} or ${show(values.at(-1))}`;
+  }
+});
+
+// src/core/version.ts
+var VERSION;
+var init_version = __esm({
+  "src/core/version.ts"() {
+    "use strict";
+    VERSION = "0.1.0";
+  }
+});
+
+// src/core/results/cell.ts
+function measuredOutcome(metrics, warnings = []) {
+  return { status: "ok", reason: null, metrics, warnings };
+}
+function failedOutcome(reason, warnings = []) {
+  return { status: "failed", reason, metrics: null, warnings };
+}
+function cellResult(cell, outcome) {
+  return { id: cell.id, dir: cellPath(cell.dir), setup: cell.setup.name, route: cell.route.name, latencyMs: cell.latencyMs, ...outcome };
+}
+function failedCell(cell, reason) {
+  return cellResult(cell, failedOutcome(reason));
+}
+function failedCells(cells) {
+  return cells.filter((cell) => cell.status === "failed");
+}
+var init_cell = __esm({
+  "src/core/results/cell.ts"() {
+    "use strict";
+    init_cells();
+  }
+});
+
+// src/core/results/errors.ts
+var ResultsError;
+var init_errors4 = __esm({
+  "src/core/results/errors.ts"() {
+    "use strict";
+    ResultsError = class extends Error {
+      name = "ResultsError";
+    };
+  }
+});
+
 // src/core/results/schema.ts
-var CELL_STATUSES, count2, rate, milliseconds, CellMetricsSchema, MeasuredOutcomeSchema, FailedOutcomeSchema, SAMPLE_SIDES, SampleSchema, SpreadSchema, SummarySchema, identity, CellResultSchema, AppIdentitySchema, EnvironmentSchema, NoiseEstimateSchema, NoiseRecordSchema, ResultsSchema;
+var CELL_STATUSES, count2, rate, milliseconds, perRequest, cpuOf, SignalsSchema, CellMetricsSchema, MeasuredOutcomeSchema, FailedOutcomeSchema, SAMPLE_SIDES, SampleSchema, SpreadSchema, SummarySchema, identity, CellResultSchema, AppIdentitySchema, SetupViewsSchema, EnvironmentSchema, NoiseEstimateSchema, NoiseRecordSchema, ResultsSchema;
 var init_schema2 = __esm({
   "src/core/results/schema.ts"() {
     "use strict";
@@ -20911,6 +23075,45 @@ var init_schema2 = __esm({
     count2 = external_exports.number().int().min(0);
     rate = external_exports.number().min(0);
     milliseconds = external_exports.number().min(0).nullable();
+    perRequest = external_exports.number().min(0);
+    cpuOf = external_exports.object({ cpuMs: rate, perRequestMs: perRequest }).nullable();
+    SignalsSchema = external_exports.object({
+      window: external_exports.object({
+        seconds: rate.describe("From the counters' reset (the app ready, latency applied, just before Locust) to their reading (Locust exited)."),
+        requests: count2.describe("Locust requests in the window: every request of the final Aggregated row."),
+        successes: count2.describe("The per-request denominator: requests \u2212 failures of the final Aggregated row.")
+      }).describe("The measured window these numbers cover and its denominator."),
+      sql: external_exports.object({
+        calls: count2,
+        rows: count2,
+        totalMs: rate,
+        perRequest: external_exports.object({ queries: perRequest, rows: perRequest, dbMs: perRequest }).describe("The sums \xF7 window.successes."),
+        statements: external_exports.array(
+          external_exports.object({
+            id: external_exports.string().regex(/^[0-9a-f]{12}$/).describe("sha1 hex of the normalised text, first 12 characters (not PostgreSQL's queryid, which depends on OIDs)."),
+            query: external_exports.string().describe("pg_stat_statements' normalised text ($1, $2 \u2026)."),
+            calls: count2,
+            rows: count2,
+            totalMs: rate
+          })
+        ).describe("Sorted by calls, largest first, then id.")
+      }).nullable().describe("The app's top-level statements in its database; null when not collected (the reason is in the warnings)."),
+      cpu: external_exports.object({
+        app: cpuOf,
+        db: cpuOf,
+        load: external_exports.object({
+          cpuMs: rate,
+          perRequestMs: perRequest,
+          share: rate.describe("Load CPU-seconds \xF7 window seconds \xF7 Locust's cores: 0.9 or more means Locust was the limit.")
+        }).nullable()
+      }).describe("Cumulative CPU of each container over the window, from its cgroup (v1 or v2); null when unreadable."),
+      memory: external_exports.object({
+        appPeakBytes: count2.nullable().describe("The app container's peak memory over its life: one sample (it starts fresh for each)."),
+        workers: count2.min(1).nullable().describe("The setup's worker processes; null when unknown."),
+        perWorkerPeakBytes: rate.nullable()
+      }),
+      responseBytesPerRequest: rate.nullable().describe(`Locust's "Average Content Size" of the Aggregated row.`)
+    }).nullable();
     CellMetricsSchema = external_exports.object({
       maxSrps: rate.describe(`Max over the history's Aggregated rows of (Requests/s \u2212 Failures/s): the study's "max sRPS".`),
       totalSuccesses: count2.describe(`Request Count \u2212 Failure Count of the final Aggregated row of locust_stats.csv: the study's "total successes".`),
@@ -20928,7 +23131,10 @@ var init_schema2 = __esm({
       peakUsers: count2.describe("Highest user count Locust reached."),
       historySamples: count2.describe("Aggregated history samples the max was taken over."),
       locustCpuWarning: external_exports.boolean().describe("Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck."),
-      topFailures: external_exports.array(external_exports.object({ error: external_exports.string(), occurrences: count2 })).describe("The most frequent failures, largest first (at most 3).")
+      topFailures: external_exports.array(external_exports.object({ error: external_exports.string(), occurrences: count2 })).describe("The most frequent failures, largest first (at most 3)."),
+      signals: SignalsSchema.optional().describe(
+        "SQL, CPU, memory and size per request over the measured window. Absent from files written before it existed and from samples without signals.json."
+      )
     }).refine((metrics) => metrics.totalFailures <= metrics.totalRequests, {
       error: (issue2) => {
         const { totalFailures, totalRequests } = issue2.input;
@@ -20987,6 +23193,17 @@ var init_schema2 = __esm({
       commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
       image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
     });
+    SetupViewsSchema = external_exports.object({
+      middleware: external_exports.array(external_exports.object({ path: external_exports.string(), async: external_exports.boolean().nullable().describe("async_capable; null: the class did not import.") })).describe("settings.MIDDLEWARE in order: under ASGI one that is not async-capable makes Django adapt every request to a thread."),
+      routes: external_exports.record(
+        external_exports.string(),
+        external_exports.object({
+          path: external_exports.string().describe("The path resolved: the route's with each placeholder at its first value."),
+          view: external_exports.string().nullable().describe("module.name of the view function or class; null: the path resolved to none."),
+          async: external_exports.boolean().nullable().describe("An async view (async def, or a class whose view_is_async); null: unresolved.")
+        })
+      ).describe("Per request route (a mix's members by their own names).")
+    }).describe("Views and middleware as Django resolved them under this setup.");
     EnvironmentSchema = external_exports.object({
       cpuCount: count2.nullable(),
       cpuModel: external_exports.string().nullable(),
@@ -21003,6 +23220,7 @@ var init_schema2 = __esm({
         "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
       ),
       app: AppIdentitySchema.nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null)."),
+      views: external_exports.record(external_exports.string(), SetupViewsSchema).optional().describe("Per setup name, the views and middleware its preflight resolved. Absent from files written before it existed, and when no probe answered."),
       base: AppIdentitySchema.nullable().default(null).describe("The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.")
     }).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
     NoiseEstimateSchema = external_exports.object({
@@ -21044,7 +23262,7 @@ function parseResults(source, text5) {
   try {
     data = JSON.parse(text5);
   } catch (error62) {
-    throw new ResultsError(`${source} is not JSON: ${error62.message}`);
+    throw new ResultsError(`${source} is not JSON: ${errorMessage(error62)}`);
   }
   const version2 = data?.schemaVersion;
   if (typeof version2 !== "string") {
@@ -21123,13 +23341,14 @@ var init_results = __esm({
   "src/core/results/results.ts"() {
     "use strict";
     init_issues();
+    init_error_message();
     init_cells();
     init_version();
     init_cell();
-    init_errors2();
+    init_errors4();
     init_schema2();
-    init_errors2();
-    SCHEMA_VERSION = "1.0";
+    init_errors4();
+    SCHEMA_VERSION = "1.1";
     SCHEMA_MAJOR = 1;
   }
 });
@@ -21154,7 +23373,7 @@ var init_samples = __esm({
   }
 });
 
-// src/core/compare/sides.ts
+// src/core/compare/paired-samples.ts
 function sideSamples(cell, side2) {
   return (cell.samples ?? []).filter((sample) => sample.side === side2).sort((a, b) => a.repeat - b.repeat);
 }
@@ -21170,19 +23389,45 @@ function baseLabel(results) {
   const commit = results.environment.base?.commit;
   return `base ${commit ? commit.slice(0, 7) : results.config.compare.baseRef ?? "commit"} (same runner, alternating with head)`;
 }
-var BASE_BASELINE_NAME, verdictOf, hasBaseSide;
-var init_sides = __esm({
-  "src/core/compare/sides.ts"() {
+var verdictOf, hasBaseSide;
+var init_paired_samples = __esm({
+  "src/core/compare/paired-samples.ts"() {
     "use strict";
     init_samples();
-    BASE_BASELINE_NAME = "base";
     verdictOf = (sample) => sample.status === "ok" && sample.metrics ? verdictSampleOf(sample.metrics) : null;
     hasBaseSide = (results) => results.cells.some((cell) => sideSamples(cell, "base").length > 0);
   }
 });
 
+// src/core/compare/signal-samples.ts
+function signalSamples(cell, side2) {
+  if (!cell.samples) {
+    const signals = cell.status === "ok" ? cell.metrics.signals : null;
+    return side2 === "head" && usable(signals) ? [{ repeat: 1, signals }] : [];
+  }
+  return sideSamples(cell, side2).flatMap(
+    (sample) => sample.status === "ok" && usable(sample.metrics?.signals) ? [{ repeat: sample.repeat, signals: sample.metrics.signals }] : []
+  );
+}
+function pairsOf(head, base, value2) {
+  const heads = new Map(head.map((sample) => [sample.repeat, value2(sample.signals)]));
+  return base.flatMap((sample) => {
+    const b = value2(sample.signals);
+    const h = heads.get(sample.repeat);
+    return b !== null && h !== null && h !== void 0 ? [[b, h]] : [];
+  });
+}
+var usable;
+var init_signal_samples = __esm({
+  "src/core/compare/signal-samples.ts"() {
+    "use strict";
+    init_samples();
+    init_paired_samples();
+    usable = (signals) => !!signals && signals.window.successes >= MIN_SUCCESSES;
+  }
+});
+
 // src/core/compare/baseline.ts
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 function paperBaseline() {
   const cells = /* @__PURE__ */ new Map();
@@ -21195,13 +23440,13 @@ function paperBaseline() {
   }
   return { label: "the study (paper)", cells, load: PROFILES.paper.load };
 }
-function baselineFromResults(label3, results) {
+function baselineFromResults(label4, results) {
   return {
-    label: label3,
+    label: label4,
     cells: new Map(
       results.cells.map((cell) => [
         cell.id,
-        cell.status === "ok" && cell.metrics ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses, samples: verdictSamples(cell) } : null
+        cell.status === "ok" && cell.metrics ? { maxSrps: cell.metrics.maxSrps, totalSuccesses: cell.metrics.totalSuccesses, samples: verdictSamples(cell), signals: signalSamples(cell, "head") } : null
       ])
     ),
     load: results.config.load,
@@ -21216,7 +23461,15 @@ function baseSideBaseline(results) {
         const base = sideSamples(cell, "base").filter((sample) => sample.status === "ok" && sample.metrics);
         if (base.length === 0) return [cell.id, null];
         const middle = [...base].sort((a, b) => a.metrics.maxSrps - b.metrics.maxSrps)[Math.floor((base.length - 1) / 2)].metrics;
-        return [cell.id, { maxSrps: middle.maxSrps, totalSuccesses: middle.totalSuccesses, samples: base.map((sample) => verdictOf(sample)) }];
+        return [
+          cell.id,
+          {
+            maxSrps: middle.maxSrps,
+            totalSuccesses: middle.totalSuccesses,
+            samples: base.map((sample) => verdictOf(sample)),
+            signals: signalSamples(cell, "base")
+          }
+        ];
       })
     ),
     load: results.config.load,
@@ -21224,34 +23477,43 @@ function baseSideBaseline(results) {
     ...results.noise ? { noise: results.noise } : {}
   };
 }
-async function resolveBaseline(source, sources) {
-  if (!source || source === "none") return null;
-  if (source === ARTIFACT_BASELINE_NAME) return sources.artifact ? sources.artifact() : null;
-  if (source === BASE_BASELINE_NAME) return sources.current ? baseSideBaseline(sources.current) : null;
-  return loadBaseline(source, sources.cwd);
-}
-async function loadBaseline(source, cwd = process.cwd()) {
-  if (source === PAPER_BASELINE_NAME) return paperBaseline();
-  source = resolve(cwd, source);
-  let text5;
-  try {
-    text5 = await readFile(source, "utf8");
-  } catch (error62) {
-    throw new Error(
-      `Invalid baseline: cannot read ${JSON.stringify(source)} (${error62.code ?? error62.message}); give "paper" or the path of a results.json.`
-    );
+async function resolveBaseline(setting, sources) {
+  const choice2 = typeof setting === "object" && setting !== null ? setting : baselineChoice(setting);
+  switch (choice2.kind) {
+    case "none":
+      return null;
+    case "paper":
+      return paperBaseline();
+    case "artifact":
+      return sources.artifact ? sources.artifact() : null;
+    case "base":
+      return sources.current ? baseSideBaseline(sources.current) : null;
+    case "file":
+      return loadBaseline(choice2.path, sources.cwd);
   }
+}
+async function loadBaseline(path6, cwd = process.cwd()) {
+  const source = resolve(cwd, path6);
+  const expected = '"paper" or the path of a results.json';
+  const text5 = await readInputText(source, source, expected).catch((error62) => {
+    throw new Error(`Invalid baseline: ${errorMessage(error62)}`);
+  });
+  if (text5 === null) throw new Error(`Invalid baseline: cannot read ${JSON.stringify(source)} (ENOENT); give ${expected}.`);
   return baselineFromResults(source, parseResults(source, text5));
 }
-var PAPER_TABLES, PAPER_LATENCIES, PAPER_BASELINE_NAME, ARTIFACT_BASELINE_NAME;
-var init_baseline = __esm({
+var PAPER_TABLES, PAPER_LATENCIES;
+var init_baseline2 = __esm({
   "src/core/compare/baseline.ts"() {
     "use strict";
+    init_baseline();
+    init_error_message();
+    init_input_file();
     init_defaults();
     init_cells();
     init_results();
     init_samples();
-    init_sides();
+    init_signal_samples();
+    init_paired_samples();
     PAPER_TABLES = {
       cpu: {
         sync: [
@@ -21306,8 +23568,6 @@ var init_baseline = __esm({
       }
     };
     PAPER_LATENCIES = [0, 100, 200];
-    PAPER_BASELINE_NAME = "paper";
-    ARTIFACT_BASELINE_NAME = "artifact";
   }
 });
 
@@ -25266,8 +27526,8 @@ var require_kernel_rempio2 = __commonJS({
 var require_main61 = __commonJS({
   "node_modules/@stdlib/math-base-special-round/lib/main.js"(exports, module) {
     "use strict";
-    var round = Math.round;
-    module.exports = round;
+    var round2 = Math.round;
+    module.exports = round2;
   }
 });
 
@@ -25284,7 +27544,7 @@ var require_lib86 = __commonJS({
 var require_rempio2_medium = __commonJS({
   "node_modules/@stdlib/math-base-special-rempio2/lib/rempio2_medium.js"(exports, module) {
     "use strict";
-    var round = require_lib86();
+    var round2 = require_lib86();
     var getHighWord = require_lib30();
     var INVPIO2 = 0.6366197723675814;
     var PIO2_1 = 1.5707963267341256;
@@ -25302,7 +27562,7 @@ var require_rempio2_medium = __commonJS({
       var w;
       var i;
       var j;
-      n = round(x * INVPIO2);
+      n = round2(x * INVPIO2);
       r = x - n * PIO2_1;
       w = n * PIO2_1T;
       j = ix >> 20 | 0;
@@ -30181,7 +32441,7 @@ var require_inverse_students_t = __commonJS({
     var erfcinv = require_lib123();
     var floor = require_lib39();
     var ldexp = require_lib59();
-    var round = require_lib86();
+    var round2 = require_lib86();
     var acos = require_lib124();
     var sqrt = require_lib41();
     var abs = require_lib44();
@@ -30271,7 +32531,7 @@ var require_inverse_students_t = __commonJS({
                 result = inverseStudentsTTailSeries(df, u);
               }
             } else {
-              crossover = ldexp(1, round(df / -0.654));
+              crossover = ldexp(1, round2(df / -0.654));
               if (u > crossover) {
                 result = inverseStudentsTHill(df, u);
               } else {
@@ -30289,7 +32549,7 @@ var require_inverse_students_t = __commonJS({
           result = inverseStudentsTTailSeries(df, u);
         }
       } else {
-        crossover = ldexp(1, round(df / -0.654));
+        crossover = ldexp(1, round2(df / -0.654));
         if (u > crossover) {
           result = inverseStudentsTHill(df, u);
         } else {
@@ -30453,7 +32713,7 @@ var require_newton_raphson = __commonJS({
       var delta2;
       var factor;
       var result;
-      var count3;
+      var count4;
       var delta;
       var res;
       var f0;
@@ -30465,7 +32725,7 @@ var require_newton_raphson = __commonJS({
       delta = MAX_VALUE;
       delta1 = MAX_VALUE;
       delta2 = MAX_VALUE;
-      count3 = maxIter;
+      count4 = maxIter;
       do {
         f0last = f0;
         delta2 = delta1;
@@ -30473,7 +32733,7 @@ var require_newton_raphson = __commonJS({
         res = fun(result);
         f0 = res[0];
         f1 = res[1];
-        count3 -= 1;
+        count4 -= 1;
         if (f0 === 0) {
           break;
         }
@@ -30524,7 +32784,7 @@ var require_newton_raphson = __commonJS({
         } else {
           min = guess;
         }
-      } while (count3 && abs(result * factor) < abs(delta));
+      } while (count4 && abs(result * factor) < abs(delta));
       return result;
     }
     module.exports = newtonRaphsonIterate;
@@ -30912,32 +33172,32 @@ var require_ms = __commonJS({
           return void 0;
       }
     }
-    function fmtShort(ms) {
-      if (ms >= d) {
-        return Math.round(ms / d) + "d";
+    function fmtShort(ms2) {
+      if (ms2 >= d) {
+        return Math.round(ms2 / d) + "d";
       }
-      if (ms >= h) {
-        return Math.round(ms / h) + "h";
+      if (ms2 >= h) {
+        return Math.round(ms2 / h) + "h";
       }
-      if (ms >= m) {
-        return Math.round(ms / m) + "m";
+      if (ms2 >= m) {
+        return Math.round(ms2 / m) + "m";
       }
-      if (ms >= s) {
-        return Math.round(ms / s) + "s";
+      if (ms2 >= s) {
+        return Math.round(ms2 / s) + "s";
       }
-      return ms + "ms";
+      return ms2 + "ms";
     }
-    function fmtLong(ms) {
-      return plural5(ms, d, "day") || plural5(ms, h, "hour") || plural5(ms, m, "minute") || plural5(ms, s, "second") || ms + " ms";
+    function fmtLong(ms2) {
+      return plural6(ms2, d, "day") || plural6(ms2, h, "hour") || plural6(ms2, m, "minute") || plural6(ms2, s, "second") || ms2 + " ms";
     }
-    function plural5(ms, n, name2) {
-      if (ms < n) {
+    function plural6(ms2, n, name2) {
+      if (ms2 < n) {
         return;
       }
-      if (ms < n * 1.5) {
-        return Math.floor(ms / n) + " " + name2;
+      if (ms2 < n * 1.5) {
+        return Math.floor(ms2 / n) + " " + name2;
       }
-      return Math.ceil(ms / n) + " " + name2 + "s";
+      return Math.ceil(ms2 / n) + " " + name2 + "s";
     }
   }
 });
@@ -30968,8 +33228,8 @@ var require_debug = __commonJS({
         if (!debug.enabled) return;
         var self = debug;
         var curr = +/* @__PURE__ */ new Date();
-        var ms = curr - (prevTime || curr);
-        self.diff = ms;
+        var ms2 = curr - (prevTime || curr);
+        self.diff = ms2;
         self.prev = prevTime;
         self.curr = curr;
         prevTime = curr;
@@ -32353,7 +34613,7 @@ var require_halley_iterate = __commonJS({
       var factor;
       var result;
       var f0Last;
-      var count3;
+      var count4;
       var delta;
       var denom;
       var diff;
@@ -32370,7 +34630,7 @@ var require_halley_iterate = __commonJS({
       f0Last = 0;
       delta1 = delta;
       delta2 = delta;
-      count3 = maxIter;
+      count4 = maxIter;
       do {
         f0Last = f0;
         delta2 = delta1;
@@ -32379,7 +34639,7 @@ var require_halley_iterate = __commonJS({
         f0 = res[0];
         f1 = res[1];
         f2 = res[2];
-        count3 -= 1;
+        count4 -= 1;
         if (f0 === 0) {
           break;
         }
@@ -32477,7 +34737,7 @@ var require_halley_iterate = __commonJS({
         } else {
           minimum = guess;
         }
-      } while (count3 && abs(result * factor) < abs(delta));
+      } while (count4 && abs(result * factor) < abs(delta));
       return result;
     }
     module.exports = halleyIterate;
@@ -32940,10 +35200,11 @@ var require_lib133 = __commonJS({
 });
 
 // src/core/stats/decide.ts
-function decide(interval, threshold) {
-  if (interval.upper < -threshold) return "regressed";
-  if (interval.lower > threshold) return "improved";
-  if (interval.lower >= -threshold && interval.upper <= threshold) return "unchanged";
+function decide(interval2, threshold, better = "higher") {
+  const [worse, improved] = better === "higher" ? [interval2.upper < -threshold, interval2.lower > threshold] : [interval2.lower > threshold, interval2.upper < -threshold];
+  if (worse) return "regressed";
+  if (improved) return "improved";
+  if (interval2.lower >= -threshold && interval2.upper <= threshold) return "unchanged";
   return "inconclusive";
 }
 var init_decide = __esm({
@@ -32960,6 +35221,11 @@ function sampleVariance(values) {
   if (values.length < 2) return 0;
   const centre = mean(values);
   return values.reduce((sum, value2) => sum + (value2 - centre) ** 2, 0) / (values.length - 1);
+}
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 var init_describe = __esm({
   "src/core/stats/describe.ts"() {
@@ -33044,8 +35310,8 @@ function calibrate(results, { threshold, confidence }, measuredAt = /* @__PURE__
       cells.push({ id: cell.id, cov: null, df: 0, verdict: "not-measured" });
       continue;
     }
-    const groups = [deviations(a.map(Math.log)), deviations(b.map(Math.log))];
-    const ss = groups.reduce((sum, group) => sum + group.ss, 0);
+    const groups2 = [deviations(a.map(Math.log)), deviations(b.map(Math.log))];
+    const ss = groups2.reduce((sum, group) => sum + group.ss, 0);
     const df = a.length + b.length - 2;
     const cov = covOfLogVariance(ss / df);
     perCell[cell.id] = { cov, df };
@@ -33131,6 +35397,120 @@ var init_paired = __esm({
   }
 });
 
+// src/core/compare/queries.ts
+function statementMedians(samples) {
+  const calls = /* @__PURE__ */ new Map();
+  samples.forEach((sample, i) => {
+    for (const statement of sample.signals.sql?.statements ?? []) {
+      const entry = calls.get(statement.id) ?? { query: statement.query, values: Array(samples.length).fill(0) };
+      entry.values[i] += statement.calls / sample.signals.window.successes;
+      calls.set(statement.id, entry);
+    }
+  });
+  return new Map([...calls].map(([id, entry]) => [id, { query: entry.query, perRequest: median(entry.values) }]));
+}
+function statementRows(head, base) {
+  const [h, b] = [statementMedians(head), statementMedians(base)];
+  const ids = [.../* @__PURE__ */ new Set([...h.keys(), ...b.keys()])];
+  return ids.map((id) => ({ id, query: (h.get(id) ?? b.get(id)).query, base: b.get(id)?.perRequest ?? 0, head: h.get(id)?.perRequest ?? 0 })).sort((x, y) => y.head - x.head || y.base - x.base || x.id.localeCompare(y.id));
+}
+function compareQueries(head, base, interval2) {
+  const [h, b] = [sqlOf(head), sqlOf(base)];
+  if (h.length === 0 || b.length === 0) return null;
+  const queries = (sql) => sql.map((s) => s.perRequest.queries);
+  const [hq, bq] = [queries(h), queries(b)];
+  const varying = (values) => !sameCount(Math.min(...values), Math.max(...values));
+  const varies = varying(hq) || varying(bq) ? { base: range(bq), head: range(hq) } : null;
+  const withSql = (samples) => samples.filter((sample) => sample.signals.sql);
+  const all = statementRows(withSql(head), withSql(base));
+  return {
+    base: median(bq),
+    head: median(hq),
+    rows: { base: median(b.map((s) => s.perRequest.rows)), head: median(h.map((s) => s.perRequest.rows)) },
+    varies,
+    interval: varies ? interval2() : null,
+    statements: changedStatements(all),
+    all
+  };
+}
+var QUERY_TOLERANCE, sameCount, sqlOf, range, changedStatements;
+var init_queries = __esm({
+  "src/core/compare/queries.ts"() {
+    "use strict";
+    init_describe();
+    QUERY_TOLERANCE = { absolute: 0.05, relative: 0.01 };
+    sameCount = (a, b) => Math.abs(a - b) <= QUERY_TOLERANCE.absolute + QUERY_TOLERANCE.relative * Math.max(Math.abs(a), Math.abs(b));
+    sqlOf = (samples) => samples.flatMap((sample) => sample.signals.sql ?? []);
+    range = (values) => [Math.min(...values), Math.max(...values)];
+    changedStatements = (rows) => rows.filter((change2) => !sameCount(change2.base, change2.head)).sort((x, y) => Math.abs(y.head - y.base) - Math.abs(x.head - x.base) || x.id.localeCompare(y.id));
+  }
+});
+
+// src/core/compare/signals.ts
+function changeOf(head, base, value2, noise, options) {
+  const positive = (v) => v !== null && v > 0 ? v : null;
+  if (options.paired) {
+    const pairs = pairsOf(head, base, (signals) => positive(value2(signals)));
+    return pairs.length === 0 ? null : pairedChangeInterval(
+      pairs.map(([b2, h2]) => ({ base: { value: b2 }, head: { value: h2 } })),
+      noise,
+      options.confidence
+    );
+  }
+  const values = (samples) => samples.flatMap((sample) => positive(value2(sample.signals)) ?? []).map((v) => ({ value: v }));
+  const [h, b] = [values(head), values(base)];
+  return h.length === 0 || b.length === 0 ? null : relativeChangeInterval(h, b, noise, options.confidence);
+}
+function compareMetered(head, base, signal, options) {
+  const values = (samples) => samples.flatMap((sample) => METERED[signal](sample.signals) ?? []);
+  const [h, b] = [values(head), values(base)];
+  if (h.length === 0 || b.length === 0) return null;
+  const interval2 = changeOf(head, base, METERED[signal], SIGNAL_NOISE[signal], options);
+  return { base: median(b), head: median(h), interval: interval2, verdict: interval2 ? decide(interval2, options.threshold, "lower") : "not-measured" };
+}
+function queriesVerdict(queries, threshold) {
+  if (queries.varies) return queries.interval ? decide(queries.interval, threshold, "lower") : "not-measured";
+  if (sameCount(queries.base, queries.head)) return "unchanged";
+  return queries.head > queries.base ? "regressed" : "improved";
+}
+function compareSignals(head, base, options) {
+  if (head.length === 0 || base.length === 0) return null;
+  const queries = compareQueries(head, base, () => changeOf(head, base, (signals) => signals.sql?.perRequest.queries ?? null, SIGNAL_NOISE.queries, options));
+  const metered = (signal) => options.metered ? compareMetered(head, base, signal, options) : null;
+  const bytes = (samples) => samples.flatMap((sample) => sample.signals.responseBytesPerRequest ?? []);
+  const [hb, bb] = [bytes(head), bytes(base)];
+  return {
+    queries: queries && { ...queries, verdict: queriesVerdict(queries, options.threshold) },
+    cpu: metered("cpu"),
+    db: metered("db"),
+    memory: metered("memory"),
+    responseBytes: hb.length > 0 && bb.length > 0 ? { base: median(bb), head: median(hb) } : null
+  };
+}
+var METERED, SIGNAL_NOISE;
+var init_signals = __esm({
+  "src/core/compare/signals.ts"() {
+    "use strict";
+    init_decide();
+    init_describe();
+    init_interval();
+    init_paired();
+    init_queries();
+    init_signal_samples();
+    METERED = {
+      cpu: (signals) => signals.cpu.app?.perRequestMs ?? null,
+      db: (signals) => signals.sql?.perRequest.dbMs ?? null,
+      memory: (signals) => signals.memory.appPeakBytes
+    };
+    SIGNAL_NOISE = {
+      queries: { cov: 0.02, df: 2, source: "default for queries per request" },
+      cpu: { cov: 0.02, df: 4, source: "default for CPU per request" },
+      db: { cov: 0.06, df: 4, source: "default for DB time per request" },
+      memory: { cov: 0.03, df: 4, source: "default for peak memory" }
+    };
+  }
+});
+
 // src/core/compare/verdicts.ts
 function studyChange(current, baseline) {
   if (current === null || baseline === null) return { current, baseline, delta: null, relative: null };
@@ -33161,8 +35541,8 @@ function judge(id, cell, known, options) {
     const side2 = head.length === 0 ? base.length === 0 ? "either run" : "this run" : "the baseline";
     return { verdict: "not-measured", metric: metric2, interval: null, samples, reason: `(almost) no request completed in ${side2}; too short a run for this load` };
   }
-  const interval = relativeChangeInterval(head, base, noiseFloor(id, options.noise), options.confidence);
-  return { verdict: decide(interval, options.threshold), metric: metric2, interval, samples, reason: null };
+  const interval2 = relativeChangeInterval(head, base, noiseFloor(id, options.noise), options.confidence);
+  return { verdict: decide(interval2, options.threshold), metric: metric2, interval: interval2, samples, reason: null };
 }
 function medianOf(samples) {
   const values = samples.flatMap((sample) => sample.value === null ? [] : [sample.value]).sort((a, b) => a - b);
@@ -33187,12 +35567,12 @@ function judgePaired(id, cell, options) {
       reason: `(almost) no request completed in ${side2}; too short a run for this load`
     };
   }
-  const interval = pairedChangeInterval(pairs, noiseFloor(id, options.noise), options.confidence);
-  return { verdict: decide(interval, options.threshold), metric: "steadySrps", interval, samples, sides, reason: null };
+  const interval2 = pairedChangeInterval(pairs, noiseFloor(id, options.noise), options.confidence);
+  return { verdict: decide(interval2, options.threshold), metric: "steadySrps", interval: interval2, samples, sides, reason: null };
 }
 function compareResults(results, baseline, threshold, options = {}) {
   const cells = /* @__PURE__ */ new Map();
-  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0]));
+  const counts2 = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0]));
   const noise = options.noise ?? results.noise ?? baseline.noise;
   const confidence = options.confidence ?? results.config.compare.confidence;
   const difference = loadDifference(results.config.load, baseline.load);
@@ -33202,8 +35582,10 @@ function compareResults(results, baseline, threshold, options = {}) {
     const metrics = Object.fromEntries(COMPARED_METRICS.map((metric2) => [metric2, studyChange(measured?.[metric2] ?? null, known?.[metric2] ?? null)]));
     const none = { metric: "steadySrps", interval: null, samples: { current: 0, baseline: 0 }, reason: null };
     const judged = known === null ? { ...none, verdict: "new" } : !measured ? { ...none, verdict: "missing" } : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise, paired: baseline.paired === true });
-    cells.set(cell.id, { id: cell.id, metrics, ...judged });
-    counts[judged.verdict] += 1;
+    const signals = known && measured ? compareSignals(signalSamples(cell, "head"), known.signals ?? [], { threshold, confidence, paired: baseline.paired === true, metered: !difference }) : null;
+    const decided = combineVerdicts(judged.verdict, signals);
+    cells.set(cell.id, { id: cell.id, metrics, ...judged, ...decided, throughput: judged.verdict, signals });
+    counts2[decided.verdict] += 1;
   }
   const planned = new Set(results.cells.map((cell) => cell.id));
   const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
@@ -33214,14 +35596,28 @@ function compareResults(results, baseline, threshold, options = {}) {
     noise: noiseFloor("", noise),
     cells,
     baselineOnly,
-    counts,
+    counts: counts2,
     paired: baseline.paired === true
   };
 }
-function regressionCount(comparison) {
-  return comparison.counts.regressed;
+function signalVerdict(cell, signal) {
+  if (signal === "throughput") return cell.throughput;
+  const verdict = cell.signals?.[signal]?.verdict;
+  return verdict ?? null;
 }
-var COMPARED_METRICS, VERDICTS, LOAD_FIELDS;
+function combineVerdicts(throughput, signals) {
+  if (throughput === "new" || throughput === "missing" || !signals) return { verdict: throughput, decidedBy: "throughput" };
+  const cell = { throughput, signals };
+  for (const wanted of ["regressed", "improved"]) {
+    const signal = REGRESSION_SIGNALS.find((name2) => signalVerdict(cell, name2) === wanted);
+    if (signal) return { verdict: wanted, decidedBy: signal };
+  }
+  return { verdict: throughput, decidedBy: "throughput" };
+}
+function regressionCount(comparison, signals = REGRESSION_SIGNALS) {
+  return [...comparison.cells.values()].filter((cell) => signals.some((signal) => signalVerdict(cell, signal) === "regressed")).length;
+}
+var COMPARED_METRICS, VERDICTS, LOAD_FIELDS, failingSignals;
 var init_verdicts = __esm({
   "src/core/compare/verdicts.ts"() {
     "use strict";
@@ -33230,7 +35626,10 @@ var init_verdicts = __esm({
     init_interval();
     init_noise();
     init_paired();
-    init_sides();
+    init_paired_samples();
+    init_schema();
+    init_signal_samples();
+    init_signals();
     COMPARED_METRICS = ["maxSrps", "totalSuccesses"];
     VERDICTS = ["regressed", "missing", "improved", "inconclusive", "not-measured", "not-comparable", "unchanged", "new"];
     LOAD_FIELDS = [
@@ -33239,6 +35638,7 @@ var init_verdicts = __esm({
       ["runTimeSeconds", "run time (s)"],
       ["processes", "processes"]
     ];
+    failingSignals = (compare) => compare.failOnRegression ? compare.failOnSignals : [];
   }
 });
 
@@ -33267,8 +35667,68 @@ var init_format = __esm({
     formatCount = (value2) => signed(grouped, value2);
     formatMs = (value2) => value2 === null ? "n/a" : `${signed(grouped, value2)} ms`;
     formatPercent = (ratio2) => `${signed(oneDecimal, ratio2 * 100)} %`;
-    formatLatency = (ms) => `${signed(grouped, ms)} ms`;
+    formatLatency = (ms2) => `${signed(grouped, ms2)} ms`;
     formatSecondsAsMs = (seconds) => `${signed(oneDecimal, seconds * 1e3)} ms`;
+  }
+});
+
+// src/core/report/signal-format.ts
+function formatPerRequest(value2) {
+  const whole = Math.abs(value2 - Math.round(value2)) < 0.05;
+  return minus(value2, whole ? formatCount(Math.abs(Math.round(value2))) : oneDecimal2.format(Math.abs(value2)));
+}
+function formatCountChange(delta) {
+  const text5 = formatPerRequest(Math.abs(delta));
+  return text5 === "0" ? "\xB10" : `${delta > 0 ? "+" : "\u2212"}${text5}`;
+}
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value2 = bytes;
+  let unit = 0;
+  while (value2 >= 1024 && unit < units.length - 1) {
+    value2 /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${formatCount(value2)} B` : `${oneDecimal2.format(value2)} ${units[unit]}`;
+}
+function queriesChange(queries) {
+  const moved = `${SIGNAL_NAME.queries} ${formatPerRequest(queries.base)} \u2192 ${formatPerRequest(queries.head)}`;
+  if (!queries.varies) return moved;
+  const range3 = ([low, high]) => low === high ? formatPerRequest(low) : `${formatPerRequest(low)}\u2013${formatPerRequest(high)}`;
+  const varies = `varies between samples: base ${range3(queries.varies.base)}, head ${range3(queries.varies.head)}`;
+  return `${moved}${queries.interval ? ` ${interval(queries.interval)}` : ""} (${varies})`;
+}
+function meteredChange(signal, metered) {
+  const values = `${METERED_VALUE[signal](metered.base)} \u2192 ${METERED_VALUE[signal](metered.head)}`;
+  return `${SIGNAL_NAME[signal]} ${metered.interval ? `${interval(metered.interval)} (${values})` : values}`;
+}
+function signalChange(signals, signal) {
+  if (signal === "queries") return signals?.queries ? queriesChange(signals.queries) : null;
+  const metered = signals?.[signal];
+  return metered ? meteredChange(signal, metered) : null;
+}
+var SIGNAL_NAME, oneDecimal2, twoDecimals2, minus, formatMsPerRequest, METERED_VALUE, interval;
+var init_signal_format = __esm({
+  "src/core/report/signal-format.ts"() {
+    "use strict";
+    init_format();
+    SIGNAL_NAME = {
+      throughput: "steady sRPS",
+      queries: "queries/request",
+      cpu: "CPU/request",
+      db: "DB time/request",
+      memory: "peak memory"
+    };
+    oneDecimal2 = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    twoDecimals2 = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    minus = (value2, text5) => `${value2 < 0 && text5 !== "0" && !/^0\.0+$/.test(text5) ? "\u2212" : ""}${text5}`;
+    formatMsPerRequest = (ms2) => ms2 < 10 ? twoDecimals2.format(ms2) : oneDecimal2.format(ms2);
+    METERED_VALUE = {
+      cpu: (ms2) => `${formatMsPerRequest(ms2)} ms`,
+      db: (ms2) => `${formatMsPerRequest(ms2)} ms`,
+      memory: formatBytes
+    };
+    interval = (change2) => `${formatChange(change2.estimate)} [${formatChange(change2.lower)}, ${formatChange(change2.upper)}]`;
   }
 });
 
@@ -33276,8 +35736,14 @@ var init_format = __esm({
 function cellVerdict(cell) {
   const mark = VERDICT_MARK[cell.verdict];
   const lead2 = mark ? `${mark} ` : "";
+  const bySignal = cell.decidedBy && cell.decidedBy !== "throughput" ? signalChange(cell.signals, cell.decidedBy) : null;
+  if (bySignal) return `${lead2}${bySignal}: ${VERDICT_WORD[cell.verdict]}`;
   if (!cell.interval) return `${lead2}${VERDICT_WORD[cell.verdict]}`;
   return `${lead2}${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}: ${VERDICT_WORD[cell.verdict]}`;
+}
+function throughputNote(cell) {
+  if (!cell.decidedBy || cell.decidedBy === "throughput") return "";
+  return `; ${cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}: ` : "throughput "}${VERDICT_WORD[cell.throughput]}`;
 }
 function studyBeforeAfter(cell) {
   return COMPARED_METRICS.filter((metric2) => cell.metrics[metric2].current !== null && cell.metrics[metric2].baseline !== null).map(
@@ -33290,6 +35756,7 @@ var init_verdict_text = __esm({
     "use strict";
     init_verdicts();
     init_format();
+    init_signal_format();
     VERDICT_MARK = {
       regressed: "\u{1F534}",
       improved: "\u{1F7E2}",
@@ -33315,7 +35782,7 @@ var init_verdict_text = __esm({
     RATIO_FLOOR = { maxSrps: 1, totalSuccesses: 10 };
     formatMetricValue = (metric2, value2) => metric2 === "maxSrps" ? formatRate(value2) : formatCount(value2);
     formatRelative = (relative4) => relative4 + 1 >= 10 ? formatRatio(relative4 + 1) : formatChange(relative4);
-    formatInterval = (interval) => `${formatRelative(interval.estimate)} [${formatRelative(interval.lower)}, ${formatRelative(interval.upper)}]`;
+    formatInterval = (interval2) => `${formatRelative(interval2.estimate)} [${formatRelative(interval2.lower)}, ${formatRelative(interval2.upper)}]`;
   }
 });
 
@@ -33887,8 +36354,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -33996,13 +36463,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity2.isCollection(node2)) {
-        let count3 = 0;
+        let count4 = 0;
         for (const item2 of node2.items) {
           const c = getAliasCount(doc, item2, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count4)
+            count4 = c;
         }
-        return count3;
+        return count4;
       } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -34562,9 +37029,9 @@ ${indent3}`) + "'";
         return quotedString(value2, ctx);
       }
       const indent3 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent3.length);
+      const literal3 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent3.length);
       if (!value2)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value2.length; endStart > 0; --endStart) {
@@ -34613,7 +37080,7 @@ ${indent3}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent3}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -36955,8 +39422,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -37033,12 +39500,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count4 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count4 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count4);
         error62.message += `:
 
 ${lineStr}
@@ -38137,7 +40604,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -38157,7 +40624,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar.Scalar(value2);
       }
-      scalar2.range = range2;
+      scalar2.range = range3;
       scalar2.source = value2;
       if (type)
         scalar2.type = type;
@@ -39633,15 +42100,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type)
+    function includesToken(list6, type) {
+      for (let i = 0; i < list6.length; ++i)
+        if (list6[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list6) {
+      for (let i = 0; i < list6.length; ++i) {
+        switch (list6[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -40704,6 +43171,10 @@ function secondsOf(raw) {
   if (typeof raw === "boolean" || !match || (match[1] ?? match[2] ?? match[3]) === void 0) return null;
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
+function signalsOf(raw) {
+  const items = listItems(raw, (t) => t.split(/[\s,]+/)).map((item2) => item2.toLowerCase());
+  return items.every((item2) => REGRESSION_SIGNALS.includes(item2)) ? items : null;
+}
 function choice(values, normalize = (t) => t) {
   const pick2 = (raw) => normalize(text(raw));
   return scalar(`one of ${values.join(", ")}`).refine(
@@ -40744,11 +43215,12 @@ function list(expected, split = (t) => t.split(/[\s,]+/)) {
     )
   ).transform((raw) => listItems(raw, split));
 }
-var text, ratio, confidenceLevel, duration3, TRUE, FALSE, flag, shard, path, baselineSource, gitRef, firstDuplicate, names, withoutMs, latency, latencies;
+var text, ratio, confidenceLevel, duration3, TRUE, FALSE, flag, isFlag, regressionSignals, shard, path, baselineSource, gitRef, firstDuplicate, names, withoutMs, latency, latencies;
 var init_fields = __esm({
   "src/core/config/fields.ts"() {
     "use strict";
     init_zod();
+    init_baseline();
     init_issues();
     init_schema();
     text = (raw) => String(raw).trim();
@@ -40788,6 +43260,23 @@ var init_fields = __esm({
         (raw) => `${show(raw)} is not a boolean; use true or false.`
       )
     ).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
+    isFlag = (raw) => !Array.isArray(raw) && [...TRUE, ...FALSE].includes(text(raw).toLowerCase());
+    regressionSignals = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean(), external_exports.array(external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))], {
+      error: (issue2) => `expected true, false or a list of signals, got ${kindOf(issue2.input)}.`
+    }).refine(
+      ...rule(
+        (raw) => isFlag(raw) || signalsOf(raw) !== null && signalsOf(raw).length > 0,
+        (raw) => `${show(raw)} is neither true, false nor a list of signals; give true, false or some of ${REGRESSION_SIGNALS.join(", ")}.`
+      )
+    ).refine(
+      ...rule(
+        (raw) => isFlag(raw) || firstDuplicate(signalsOf(raw)) === void 0,
+        (raw) => `${show(firstDuplicate(signalsOf(raw)))} is listed twice.`
+      )
+    ).transform((raw) => {
+      if (!isFlag(raw)) return signalsOf(raw);
+      return TRUE.includes(text(raw).toLowerCase()) ? [...DEFAULT_FAIL_SIGNALS] : [];
+    });
     shard = scalar('a shard "i/n"').refine(
       ...rule(
         (raw) => shardOf(raw) !== null,
@@ -40810,7 +43299,12 @@ var init_fields = __esm({
         () => "is empty; give a folder path."
       )
     );
-    baselineSource = external_exports.string({ error: (issue2) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
+    baselineSource = external_exports.string({ error: (issue2) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue2.input)}.` }).refine(
+      ...rule(
+        (raw) => baselineProblem(raw) === null,
+        (raw) => baselineProblem(raw)
+      )
+    ).transform((raw) => baselineSetting(baselineChoice(raw)));
     gitRef = external_exports.string({ error: (issue2) => `expected a git ref or commit SHA (string), got ${kindOf(issue2.input)}.` }).transform((raw) => raw.trim()).refine(
       ...rule(
         (raw) => !raw.startsWith("-"),
@@ -40858,7 +43352,7 @@ var CONFIG_INPUT_FIELDS, CONFIG_INPUTS;
 var init_inputs = __esm({
   "src/core/config/inputs.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_fields();
     init_issues();
     init_schema();
@@ -40879,7 +43373,7 @@ var init_inputs = __esm({
       "base-ref": gitRef,
       threshold: ratio,
       confidence: confidenceLevel,
-      "fail-on-regression": flag,
+      "fail-on-regression": regressionSignals,
       out: path,
       // One-liners for a team's own app (its folder and settings module); the `app:` mapping of
       // async-bench.yml says the rest. They name the same fields: app.context and app.settings.
@@ -40907,7 +43401,7 @@ function appBuildIssue(app) {
   if (app.dockerfile !== void 0 && generic)
     return "give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.";
   if (generic && (app.python === void 0 || app.requirements === void 0))
-    return `the generic builder needs both python and requirements; ${app.python === void 0 ? 'python is missing (e.g. python: "3.13")' : "requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)"}.`;
+    return "the generic builder needs both python and requirements; " + (app.python === void 0 ? 'python is missing (e.g. python: "3.13")' : "requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)") + ".";
   if (app.build !== void 0 && !generic)
     return "build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.";
   return null;
@@ -40937,7 +43431,7 @@ function parseConfigFile(file2, text5) {
     data = (0, import_yaml.parse)(text5);
   } catch (error62) {
     const where = error62 instanceof import_yaml.YAMLParseError && error62.linePos ? ` at line ${error62.linePos[0].line}` : "";
-    throw new ConfigError(`config file ${file2}`, `not valid YAML${where}: ${error62.message.split("\n")[0]}`);
+    throw new ConfigError(`config file ${file2}`, `not valid YAML${where}: ${errorMessage(error62).split("\n")[0]}`);
   }
   if (data === null || data === void 0) return {};
   if (typeof data === "object" && !Array.isArray(data)) {
@@ -40954,7 +43448,8 @@ var init_file = __esm({
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_zod();
-    init_errors();
+    init_error_message();
+    init_errors3();
     init_fields();
     init_inputs();
     init_issues();
@@ -41004,7 +43499,8 @@ var init_file = __esm({
       "user-class": nonEmptyText().optional(),
       weight: positiveNumber(LIMITS.weight).optional(),
       mix: names.optional(),
-      locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional()
+      locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional(),
+      kind: choice(ROUTE_KINDS, (kind) => kind.toLowerCase()).optional()
     }).superRefine((route, ctx) => {
       if (route.form !== void 0 && route.json !== void 0) ctx.addIssue({ code: "custom", message: "give a form or a json body, not both.", path: ["json"] });
       const request = REQUEST_KEYS.filter((key) => route[key] !== void 0);
@@ -41079,9 +43575,9 @@ function placeholder(body, allowEnv) {
   const [kind, ...rest] = body.split(":");
   const argument = rest.join(":");
   if (kind === "int") {
-    const range2 = /^\s*(-?\d+)\s*\.\.\s*(-?\d+)\s*$/.exec(argument);
-    if (!range2) throw new TemplateError(`{${body}} needs a range, e.g. {int:1..1000}.`);
-    const [min, max] = [Number(range2[1]), Number(range2[2])];
+    const range3 = /^\s*(-?\d+)\s*\.\.\s*(-?\d+)\s*$/.exec(argument);
+    if (!range3) throw new TemplateError(`{${body}} needs a range, e.g. {int:1..1000}.`);
+    const [min, max] = [Number(range3[1]), Number(range3[2])];
     if (min > max) throw new TemplateError(`{${body}}: the range ${min}..${max} is empty; write the smaller end first.`);
     return { kind: "int", min, max };
   }
@@ -41192,6 +43688,10 @@ function compileRequest(route, name2 = route.path) {
     expect: [...route.expect]
   };
 }
+function requestTarget(route) {
+  const query = Object.entries(route.query).map(([key, value2]) => `${key}=${value2}`);
+  return query.length === 0 ? route.path : `${route.path}?${query.join("&")}`;
+}
 function routeRequests(route) {
   if (route.locustfile !== void 0) return [];
   return route.mix ?? [route];
@@ -41220,7 +43720,7 @@ var fields, DEFAULT_WEIGHT;
 var init_route_request = __esm({
   "src/core/config/route-request.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_route_template();
     fields = (route, field, entries, allowEnv = false) => Object.entries(entries).map(([key, text5]) => [key, parseField(route, `${field} ${key}`, text5, allowEnv)]);
     DEFAULT_WEIGHT = 1;
@@ -41269,7 +43769,7 @@ function mixMember(mix, name2, known) {
   if (member.locustfile !== void 0) {
     throw new ConfigError(where, `"${name2}" runs your own locustfile; a mix holds routes async-bench requests (path, query, body).`);
   }
-  const { mix: _mix, locustfile: _locustfile, ...request } = member;
+  const { mix: _mix, locustfile: _locustfile, kind: _kind, ...request } = member;
   return structuredClone(request);
 }
 function resolveRoute(entry, builtIns) {
@@ -41282,6 +43782,7 @@ function resolveRoute(entry, builtIns) {
       ...noOwnRequest(),
       userClass: entry["user-class"] ?? GENERIC_USER_CLASS,
       ...entry.weight !== void 0 ? { weight: entry.weight } : {},
+      ...entry.kind !== void 0 ? { kind: entry.kind } : {},
       // resolveRoutes fills a mix's members once every route is known.
       ...entry.mix !== void 0 ? { mix: [] } : { locustfile: entry.locustfile }
     };
@@ -41300,7 +43801,8 @@ function resolveRoute(entry, builtIns) {
     json: entry.json ?? (form !== void 0 ? null : base?.json ?? null),
     expect: entry.expect ?? [...base?.expect ?? []],
     userClass: entry["user-class"] ?? (base && !reshaped ? base.userClass : GENERIC_USER_CLASS),
-    ...entry.weight !== void 0 ? { weight: entry.weight } : {}
+    ...entry.weight !== void 0 ? { weight: entry.weight } : {},
+    ...entry.kind !== void 0 ? { kind: entry.kind } : {}
   };
   compileRequest(route);
   return route;
@@ -41363,7 +43865,7 @@ var GENERIC_USER_CLASS, noOwnRequest;
 var init_specs = __esm({
   "src/core/config/specs.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_route_request();
     init_schema();
     GENERIC_USER_CLASS = "RouteUser";
@@ -41382,35 +43884,22 @@ var init_specs = __esm({
 // src/core/config/build.ts
 function buildConfig(sources) {
   const file2 = sources.file ? parseConfigFile(sources.file.path, sources.file.text) : {};
-  const value2 = (name2) => {
-    const input2 = sources.inputs[name2];
-    if (isGiven(input2)) return readInput(name2, input2);
-    if (file2[name2] !== void 0) return file2[name2];
-    const fallback = sources.defaults?.[name2];
-    return isGiven(fallback) ? readInput(name2, fallback) : void 0;
-  };
+  const value2 = inputReader(sources, file2);
   const profileName = value2("profile") ?? "paper";
   const profile = PROFILES[profileName];
-  const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
-  const definedSetups = file2.setups?.map((entry) => resolveSetup(entry, namedSetups));
-  const knownSetups = mergeDefinitions(namedSetups, definedSetups);
-  const definedRoutes = file2.routes && resolveRoutes(file2.routes, BUILT_IN_ROUTES);
-  const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
-  const setupNames = isGiven(sources.inputs.setups) ? readInput("setups", sources.inputs.setups) : void 0;
-  const routeNames = isGiven(sources.inputs.routes) ? readInput("routes", sources.inputs.routes) : void 0;
+  const app = appFromInputs(
+    file2.app !== void 0 ? resolveApp(file2.app, REFERENCE_APP) : { ...REFERENCE_APP },
+    { path: value2("app-path"), settings: value2("app-settings")?.trim() },
+    REFERENCE_APP
+  );
+  const matrix = matrixDefinitions(file2, sources.inputs, defaultSetups(app, value2("profile")));
   const baseline = value2("baseline");
+  const failOn = value2("fail-on-regression");
   const config2 = {
     profile: profileName,
-    app: appFromInputs(
-      file2.app !== void 0 ? resolveApp(file2.app, REFERENCE_APP) : { ...REFERENCE_APP },
-      {
-        path: value2("app-path"),
-        settings: value2("app-settings")?.trim()
-      },
-      REFERENCE_APP
-    ),
-    setups: structuredClone(setupNames ? selectByName("setups", setupNames, knownSetups) : definedSetups ?? BUILT_IN_SETUPS),
-    routes: structuredClone(routeNames ? selectByName("routes", routeNames, knownRoutes) : definedRoutes ?? BUILT_IN_ROUTES),
+    app,
+    setups: structuredClone(matrix.setupNames ? selectByName("setups", matrix.setupNames, matrix.knownSetups) : matrix.definedSetups ?? matrix.defaults),
+    routes: structuredClone(matrix.routeNames ? selectByName("routes", matrix.routeNames, matrix.knownRoutes) : matrix.definedRoutes ?? BUILT_IN_ROUTES),
     latenciesMs: value2("latencies") ?? [...profile.latenciesMs],
     latencyMethod: value2("latency-method") ?? "auto",
     load: {
@@ -41422,18 +43911,46 @@ function buildConfig(sources) {
     repeats: value2("repeats") ?? profile.repeats,
     seedPosts: value2("seed-posts") ?? profile.seedPosts,
     shard: value2("shard") ?? null,
-    compare: {
-      // null is "none", which a source gave on purpose: only undefined falls back.
-      baseline: baseline === void 0 ? DEFAULT_COMPARE.baseline : baseline,
-      baseRef: value2("base-ref") ?? DEFAULT_COMPARE.baseRef,
-      threshold: value2("threshold") ?? DEFAULT_COMPARE.threshold,
-      confidence: value2("confidence") ?? DEFAULT_COMPARE.confidence,
-      failOnRegression: value2("fail-on-regression") ?? DEFAULT_COMPARE.failOnRegression
-    },
+    compare: compareSpec(value2, baseline, failOn),
     outDir: value2("out") ?? DEFAULT_OUT_DIR
   };
   checkCrossField(config2);
   return config2;
+}
+function inputReader(sources, file2) {
+  return (name2) => {
+    const input2 = sources.inputs[name2];
+    if (isGiven(input2)) return readInput(name2, input2);
+    if (file2[name2] !== void 0) return file2[name2];
+    const fallback = sources.defaults?.[name2];
+    return isGiven(fallback) ? readInput(name2, fallback) : void 0;
+  };
+}
+function defaultSetups(app, profile) {
+  const teamApp = app.context !== REFERENCE_APP.context && profile !== "paper";
+  return teamApp ? selectByName("setups", [...TEAM_DEFAULT_SETUPS], [...BUILT_IN_SETUPS, ...PRESET_SETUPS]) : BUILT_IN_SETUPS;
+}
+function matrixDefinitions(file2, inputs, defaults) {
+  const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
+  const definedSetups = file2.setups?.map((entry) => resolveSetup(entry, namedSetups));
+  const knownSetups = mergeDefinitions(namedSetups, definedSetups);
+  const definedRoutes = file2.routes && resolveRoutes(file2.routes, BUILT_IN_ROUTES);
+  const knownRoutes = mergeDefinitions(BUILT_IN_ROUTES, definedRoutes);
+  const setupNames = isGiven(inputs.setups) ? readInput("setups", inputs.setups) : void 0;
+  const routeNames = isGiven(inputs.routes) ? readInput("routes", inputs.routes) : void 0;
+  return { defaults, definedSetups, knownSetups, definedRoutes, knownRoutes, setupNames, routeNames };
+}
+function compareSpec(value2, baseline, failOn) {
+  return {
+    // null is "none", which a source gave on purpose: only undefined falls back.
+    baseline: baseline === void 0 ? DEFAULT_COMPARE.baseline : baseline,
+    baseRef: value2("base-ref") ?? DEFAULT_COMPARE.baseRef,
+    threshold: value2("threshold") ?? DEFAULT_COMPARE.threshold,
+    confidence: value2("confidence") ?? DEFAULT_COMPARE.confidence,
+    // `true` or a list of signals turns it on (true: the default signals); `false` turns it off.
+    failOnRegression: failOn === void 0 ? DEFAULT_COMPARE.failOnRegression : failOn.length > 0,
+    failOnSignals: failOn?.length ? failOn : [...DEFAULT_COMPARE.failOnSignals]
+  };
 }
 function mergeDefinitions(builtIns, defined) {
   const byName = new Map(builtIns.map((item2) => [item2.name, item2]));
@@ -41469,1984 +43986,199 @@ var init_build = __esm({
   "src/core/config/build.ts"() {
     "use strict";
     init_defaults();
-    init_errors();
+    init_errors3();
     init_file();
     init_inputs();
     init_specs();
     init_schema();
-    init_errors();
+    init_errors3();
     init_defaults();
     init_inputs();
     isGiven = (text5) => text5 !== void 0 && text5.trim() !== "";
   }
 });
 
-// node_modules/csv-parse/lib/utils/is_object.js
-var is_object;
-var init_is_object = __esm({
-  "node_modules/csv-parse/lib/utils/is_object.js"() {
-    is_object = function(obj) {
-      return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/api/CsvError.js
-var CsvError;
-var init_CsvError = __esm({
-  "node_modules/csv-parse/lib/api/CsvError.js"() {
-    CsvError = class _CsvError extends Error {
-      constructor(code3, message, options, ...contexts) {
-        if (Array.isArray(message)) message = message.join(" ").trim();
-        super(message);
-        if (Error.captureStackTrace !== void 0) {
-          Error.captureStackTrace(this, _CsvError);
-        }
-        this.code = code3;
-        for (const context of contexts) {
-          for (const key in context) {
-            const value2 = context[key];
-            this[key] = Buffer.isBuffer(value2) ? value2.toString(options.encoding) : value2 == null ? value2 : JSON.parse(JSON.stringify(value2));
-          }
-        }
-      }
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/api/normalize_columns_array.js
-var normalize_columns_array;
-var init_normalize_columns_array = __esm({
-  "node_modules/csv-parse/lib/api/normalize_columns_array.js"() {
-    init_CsvError();
-    init_is_object();
-    normalize_columns_array = function(columns) {
-      const normalizedColumns = [];
-      for (let i = 0, l = columns.length; i < l; i++) {
-        const column = columns[i];
-        if (column === void 0 || column === null || column === false) {
-          normalizedColumns[i] = { disabled: true };
-        } else if (typeof column === "string" || typeof column === "number") {
-          normalizedColumns[i] = { name: `${column}` };
-        } else if (is_object(column)) {
-          if (typeof column.name !== "string") {
-            throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-              "Option columns missing name:",
-              `property "name" is required at position ${i}`,
-              "when column is an object literal"
-            ]);
-          }
-          normalizedColumns[i] = column;
-        } else {
-          throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-            "Invalid column definition:",
-            "expect a string or a literal object,",
-            `got ${JSON.stringify(column)} at position ${i}`
-          ]);
-        }
-      }
-      return normalizedColumns;
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-var ResizeableBuffer, ResizeableBuffer_default;
-var init_ResizeableBuffer = __esm({
-  "node_modules/csv-parse/lib/utils/ResizeableBuffer.js"() {
-    ResizeableBuffer = class {
-      constructor(size = 100) {
-        this.size = size;
-        this.length = 0;
-        this.buf = Buffer.allocUnsafe(size);
-      }
-      prepend(val) {
-        if (Buffer.isBuffer(val)) {
-          const length = this.length + val.length;
-          if (length >= this.size) {
-            this.resize();
-            if (length >= this.size) {
-              throw Error("INVALID_BUFFER_STATE");
-            }
-          }
-          const buf = this.buf;
-          this.buf = Buffer.allocUnsafe(this.size);
-          val.copy(this.buf, 0);
-          buf.copy(this.buf, val.length);
-          this.length += val.length;
-        } else {
-          const length = this.length++;
-          if (length === this.size) {
-            this.resize();
-          }
-          const buf = this.clone();
-          this.buf[0] = val;
-          buf.copy(this.buf, 1, 0, length);
-        }
-      }
-      append(val) {
-        const length = this.length++;
-        if (length === this.size) {
-          this.resize();
-        }
-        this.buf[length] = val;
-      }
-      clone() {
-        return Buffer.from(this.buf.slice(0, this.length));
-      }
-      resize() {
-        const length = this.length;
-        this.size = this.size * 2;
-        const buf = Buffer.allocUnsafe(this.size);
-        this.buf.copy(buf, 0, 0, length);
-        this.buf = buf;
-      }
-      toString(encoding) {
-        if (encoding) {
-          return this.buf.toString(encoding, 0, this.length);
-        } else {
-          return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-        }
-      }
-      toJSON() {
-        return this.toString("utf8");
-      }
-      reset() {
-        this.length = 0;
-      }
-    };
-    ResizeableBuffer_default = ResizeableBuffer;
-  }
-});
-
-// node_modules/csv-parse/lib/api/init_state.js
-var init_state;
-var init_init_state = __esm({
-  "node_modules/csv-parse/lib/api/init_state.js"() {
-    init_ResizeableBuffer();
-    init_state = function(options) {
-      const timchars = [
-        // Basic Latin
-        32,
-        // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
-        9,
-        // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
-        10,
-        // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
-        13,
-        // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
-        12,
-        // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
-        11,
-        // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
-        // Latin-1 Supplement
-        160,
-        // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
-        // Ogham
-        5760,
-        // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
-        // General Punctuation
-        8192,
-        // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
-        8193,
-        // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
-        8194,
-        // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
-        8195,
-        // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
-        8196,
-        // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
-        8197,
-        // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
-        8198,
-        // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
-        8199,
-        // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
-        8200,
-        // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
-        8201,
-        // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
-        8202,
-        // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
-        8232,
-        // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
-        8233,
-        // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
-        8239,
-        // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
-        8287,
-        // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
-        12288,
-        // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
-        65279
-        // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
-      ].reduce((acc, codepoint) => {
-        const encoded = Buffer.from(
-          String.fromCharCode(codepoint),
-          options.encoding
-        );
-        if (codepoint !== 63 && encoded.length === 1 && encoded[0] === 63) {
-          return acc;
-        }
-        acc.push(encoded);
-        return acc;
-      }, []);
-      const timcharFirstBytes = new Uint8Array(256);
-      for (const t of timchars) timcharFirstBytes[t[0]] = 1;
-      return {
-        bomSkipped: false,
-        bufBytesStart: 0,
-        castField: options.cast_function,
-        commenting: false,
-        delimiterBufPrevious: void 0,
-        delimiterDiscovered: false,
-        // Current error encountered by a record
-        error: void 0,
-        enabled: options.from_line === 1,
-        escaping: false,
-        escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
-        // columns can be `false`, `true`, `Array`
-        expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
-        field: new ResizeableBuffer_default(20),
-        firstLineToHeaders: options.cast_first_line_to_header,
-        needMoreDataSize: Math.max(
-          // Skip if the remaining buffer smaller than comment
-          options.comment !== null ? options.comment.length : 0,
-          ...options.delimiter ? options.delimiter.map((delimiter2) => delimiter2.length) : [],
-          // Auto discovery of delimiter is limited to 1 character
-          options.delimiter_auto ? 1 : 0,
-          // Skip if the remaining buffer can be escape sequence
-          options.quote !== null ? options.quote.length : 0,
-          ...timchars.map((t) => t.length)
-        ),
-        previousBuf: void 0,
-        quoting: false,
-        stop: false,
-        rawBuffer: new ResizeableBuffer_default(100),
-        record: [],
-        recordHasError: false,
-        record_length: 0,
-        recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v) => v.length)),
-        trimChars: [
-          Buffer.from(" ", options.encoding)[0],
-          Buffer.from("	", options.encoding)[0]
-        ],
-        wasQuoting: false,
-        wasRowDelimiter: false,
-        timchars,
-        timcharFirstBytes
-      };
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/utils/underscore.js
-var underscore;
-var init_underscore = __esm({
-  "node_modules/csv-parse/lib/utils/underscore.js"() {
-    underscore = function(str) {
-      return str.replace(/([A-Z])/g, function(_, match) {
-        return "_" + match.toLowerCase();
-      });
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/api/normalize_options.js
-var normalize_options;
-var init_normalize_options = __esm({
-  "node_modules/csv-parse/lib/api/normalize_options.js"() {
-    init_normalize_columns_array();
-    init_CsvError();
-    init_underscore();
-    init_is_object();
-    normalize_options = function(opts) {
-      const options = {};
-      for (const opt in opts) {
-        options[underscore(opt)] = opts[opt];
-      }
-      if (options.encoding === void 0 || options.encoding === true) {
-        options.encoding = "utf8";
-      } else if (options.encoding === null || options.encoding === false) {
-        options.encoding = null;
-      } else if (typeof options.encoding !== "string" && options.encoding !== null) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_ENCODING",
-          [
-            "Invalid option encoding:",
-            "encoding must be a string or null to return a buffer,",
-            `got ${JSON.stringify(options.encoding)}`
-          ],
-          options
-        );
-      }
-      if (options.bom === void 0 || options.bom === null || options.bom === false) {
-        options.bom = false;
-      } else if (options.bom !== true) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_BOM",
-          [
-            "Invalid option bom:",
-            "bom must be true,",
-            `got ${JSON.stringify(options.bom)}`
-          ],
-          options
-        );
-      }
-      options.cast_function = null;
-      if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
-        options.cast = void 0;
-      } else if (typeof options.cast === "function") {
-        options.cast_function = options.cast;
-        options.cast = true;
-      } else if (options.cast !== true) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_CAST",
-          [
-            "Invalid option cast:",
-            "cast must be true or a function,",
-            `got ${JSON.stringify(options.cast)}`
-          ],
-          options
-        );
-      }
-      if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
-        options.cast_date = false;
-      } else if (options.cast_date === true) {
-        options.cast_date = function(value2) {
-          const date5 = Date.parse(value2);
-          return !isNaN(date5) ? new Date(date5) : value2;
-        };
-      } else if (typeof options.cast_date !== "function") {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_CAST_DATE",
-          [
-            "Invalid option cast_date:",
-            "cast_date must be true or a function,",
-            `got ${JSON.stringify(options.cast_date)}`
-          ],
-          options
-        );
-      }
-      options.cast_first_line_to_header = void 0;
-      if (options.columns === true) {
-        options.cast_first_line_to_header = void 0;
-      } else if (typeof options.columns === "function") {
-        options.cast_first_line_to_header = options.columns;
-        options.columns = true;
-      } else if (Array.isArray(options.columns)) {
-        options.columns = normalize_columns_array(options.columns);
-      } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
-        options.columns = false;
-      } else {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_COLUMNS",
-          [
-            "Invalid option columns:",
-            "expect an array, a function or true,",
-            `got ${JSON.stringify(options.columns)}`
-          ],
-          options
-        );
-      }
-      if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
-        options.group_columns_by_name = false;
-      } else if (options.group_columns_by_name !== true) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-          [
-            "Invalid option group_columns_by_name:",
-            "expect an boolean,",
-            `got ${JSON.stringify(options.group_columns_by_name)}`
-          ],
-          options
-        );
-      } else if (options.columns === false) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-          [
-            "Invalid option group_columns_by_name:",
-            "the `columns` mode must be activated."
-          ],
-          options
-        );
-      }
-      if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
-        options.comment = null;
-      } else {
-        if (typeof options.comment === "string") {
-          options.comment = Buffer.from(options.comment, options.encoding);
-        }
-        if (!Buffer.isBuffer(options.comment)) {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_COMMENT",
-            [
-              "Invalid option comment:",
-              "comment must be a buffer or a string,",
-              `got ${JSON.stringify(options.comment)}`
-            ],
-            options
-          );
-        }
-      }
-      if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
-        options.comment_no_infix = false;
-      } else if (options.comment_no_infix !== true) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_COMMENT",
-          [
-            "Invalid option comment_no_infix:",
-            "value must be a boolean,",
-            `got ${JSON.stringify(options.comment_no_infix)}`
-          ],
-          options
-        );
-      }
-      if (options.delimiter_auto === void 0 || options.delimiter_auto === null || options.delimiter_auto === false) {
-        options.delimiter_auto = false;
-      } else if (options.delimiter_auto === true) {
-        options.delimiter_auto = {};
-      } else if (!is_object(options.delimiter_auto)) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_DELIMITER_AUTO",
-          [
-            "Invalid option delimiter_auto:",
-            "delimiter_auto must be a boolean or a configuration object,",
-            `got ${JSON.stringify(options.delimiter_auto)}`
-          ],
-          options
-        );
-      }
-      if (options.delimiter_auto) {
-        if (options.delimiter_auto.preferred === void 0)
-          options.delimiter_auto.preferred = {
-            [",".charCodeAt(0)]: 1.8,
-            ["	".charCodeAt(0)]: 1.8,
-            [";".charCodeAt(0)]: 1.6,
-            [" ".charCodeAt(0)]: 1.6,
-            [":".charCodeAt(0)]: 1.5,
-            [".".charCodeAt(0)]: 1.4,
-            ["/".charCodeAt(0)]: 1.4
-          };
-        else if (!is_object(options.delimiter_auto.preferred)) {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_DELIMITER_AUTO",
-            [
-              "Invalid option delimiter_auto:",
-              "preferred must be an object,",
-              `got ${JSON.stringify(options.delimiter_auto.preferred)}`
-            ],
-            options
-          );
-        }
-        if (options.delimiter_auto.score === void 0)
-          options.delimiter_auto.score = (info, options2) => {
-            return (info.total - info.std) * (options2.preferred[info.char_code] || 1);
-          };
-        else if (typeof options.delimiter_auto.score !== "function") {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_DELIMITER_AUTO",
-            [
-              "Invalid option delimiter_auto:",
-              "score must be a function,",
-              `got ${JSON.stringify(options.delimiter_auto.score)}`
-            ],
-            options
-          );
-        }
-        if (options.delimiter_auto.size === void 0)
-          options.delimiter_auto.size = 2048;
-        else if (typeof options.delimiter_auto.size !== "number") {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_DELIMITER_AUTO",
-            [
-              "Invalid option delimiter_auto:",
-              "size must be a number,",
-              `got ${JSON.stringify(options.delimiter_auto.size)}`
-            ],
-            options
-          );
-        }
-      }
-      const delimiter_json = JSON.stringify(options.delimiter);
-      if (options.delimiter_auto !== false) {
-        options.delimiter = [];
-      }
-      if (!Array.isArray(options.delimiter)) {
-        if (options.delimiter === void 0 || options.delimiter === null || options.delimiter === false) {
-          options.delimiter = Buffer.from(",", options.encoding);
-        }
-        options.delimiter = [options.delimiter];
-      }
-      options.delimiter = options.delimiter.map(function(delimiter2) {
-        if (typeof delimiter2 === "string") {
-          delimiter2 = Buffer.from(delimiter2, options.encoding);
-        }
-        if (!Buffer.isBuffer(delimiter2) || delimiter2.length === 0) {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_DELIMITER",
-            [
-              "Invalid option delimiter:",
-              "delimiter must be a non empty string or buffer or array of string|buffer,",
-              `got ${delimiter_json}`
-            ],
-            options
-          );
-        }
-        return delimiter2;
-      });
-      if (options.escape === void 0 || options.escape === true) {
-        options.escape = Buffer.from('"', options.encoding);
-      } else if (typeof options.escape === "string") {
-        options.escape = Buffer.from(options.escape, options.encoding);
-      } else if (options.escape === null || options.escape === false) {
-        options.escape = null;
-      }
-      if (options.escape !== null) {
-        if (!Buffer.isBuffer(options.escape)) {
-          throw new Error(
-            `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
-          );
-        }
-      }
-      if (options.from === void 0 || options.from === null) {
-        options.from = 1;
-      } else {
-        if (typeof options.from === "string" && /\d+/.test(options.from)) {
-          options.from = parseInt(options.from);
-        }
-        if (Number.isInteger(options.from)) {
-          if (options.from < 0) {
-            throw new Error(
-              `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
-            );
-          }
-        } else {
-          throw new Error(
-            `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
-          );
-        }
-      }
-      if (options.from_line === void 0 || options.from_line === null) {
-        options.from_line = 1;
-      } else {
-        if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
-          options.from_line = parseInt(options.from_line);
-        }
-        if (Number.isInteger(options.from_line)) {
-          if (options.from_line <= 0) {
-            throw new Error(
-              `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
-            );
-          }
-        } else {
-          throw new Error(
-            `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
-          );
-        }
-      }
-      if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
-        options.ignore_last_delimiters = false;
-      } else if (typeof options.ignore_last_delimiters === "number") {
-        options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-        if (options.ignore_last_delimiters === 0) {
-          options.ignore_last_delimiters = false;
-        }
-      } else if (typeof options.ignore_last_delimiters !== "boolean") {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-          [
-            "Invalid option `ignore_last_delimiters`:",
-            "the value must be a boolean value or an integer,",
-            `got ${JSON.stringify(options.ignore_last_delimiters)}`
-          ],
-          options
-        );
-      }
-      if (options.ignore_last_delimiters === true && options.columns === false) {
-        throw new CsvError(
-          "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-          [
-            "The option `ignore_last_delimiters`",
-            "requires the activation of the `columns` option"
-          ],
-          options
-        );
-      }
-      if (options.info === void 0 || options.info === null || options.info === false) {
-        options.info = false;
-      } else if (options.info !== true) {
-        throw new Error(
-          `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
-        );
-      }
-      if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
-        options.max_record_size = 0;
-      } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
-      } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
-        options.max_record_size = parseInt(options.max_record_size);
-      } else {
-        throw new Error(
-          `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
-        );
-      }
-      if (options.objname === void 0 || options.objname === null || options.objname === false) {
-        options.objname = void 0;
-      } else if (Buffer.isBuffer(options.objname)) {
-        if (options.objname.length === 0) {
-          throw new Error(`Invalid Option: objname must be a non empty buffer`);
-        }
-        if (options.encoding === null) {
-        } else {
-          options.objname = options.objname.toString(options.encoding);
-        }
-      } else if (typeof options.objname === "string") {
-        if (options.objname.length === 0) {
-          throw new Error(`Invalid Option: objname must be a non empty string`);
-        }
-      } else if (typeof options.objname === "number") {
-      } else {
-        throw new Error(
-          `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
-        );
-      }
-      if (options.objname !== void 0) {
-        if (typeof options.objname === "number") {
-          if (options.columns !== false) {
-            throw Error(
-              "Invalid Option: objname index cannot be combined with columns or be defined as a field"
-            );
-          }
-        } else {
-          if (options.columns === false) {
-            throw Error(
-              "Invalid Option: objname field must be combined with columns or be defined as an index"
-            );
-          }
-        }
-      }
-      if (options.on_record === void 0 || options.on_record === null) {
-        options.on_record = void 0;
-      } else if (typeof options.on_record !== "function") {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_ON_RECORD",
-          [
-            "Invalid option `on_record`:",
-            "expect a function,",
-            `got ${JSON.stringify(options.on_record)}`
-          ],
-          options
-        );
-      }
-      if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
-        throw new Error(
-          `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
-        );
-      }
-      if (options.quote === null || options.quote === false || options.quote === "") {
-        options.quote = null;
-      } else {
-        if (options.quote === void 0 || options.quote === true) {
-          options.quote = Buffer.from('"', options.encoding);
-        } else if (typeof options.quote === "string") {
-          options.quote = Buffer.from(options.quote, options.encoding);
-        }
-        if (!Buffer.isBuffer(options.quote)) {
-          throw new Error(
-            `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
-          );
-        }
-      }
-      if (options.raw === void 0 || options.raw === null || options.raw === false) {
-        options.raw = false;
-      } else if (options.raw !== true) {
-        throw new Error(
-          `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
-        );
-      }
-      if (options.record_delimiter === void 0) {
-        options.record_delimiter = [];
-      } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
-        if (options.record_delimiter.length === 0) {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_RECORD_DELIMITER",
-            [
-              "Invalid option `record_delimiter`:",
-              "value must be a non empty string or buffer,",
-              `got ${JSON.stringify(options.record_delimiter)}`
-            ],
-            options
-          );
-        }
-        options.record_delimiter = [options.record_delimiter];
-      } else if (!Array.isArray(options.record_delimiter)) {
-        throw new CsvError(
-          "CSV_INVALID_OPTION_RECORD_DELIMITER",
-          [
-            "Invalid option `record_delimiter`:",
-            "value must be a string, a buffer or array of string|buffer,",
-            `got ${JSON.stringify(options.record_delimiter)}`
-          ],
-          options
-        );
-      }
-      options.record_delimiter = options.record_delimiter.map(function(rd, i) {
-        if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_RECORD_DELIMITER",
-            [
-              "Invalid option `record_delimiter`:",
-              "value must be a string, a buffer or array of string|buffer",
-              `at index ${i},`,
-              `got ${JSON.stringify(rd)}`
-            ],
-            options
-          );
-        } else if (rd.length === 0) {
-          throw new CsvError(
-            "CSV_INVALID_OPTION_RECORD_DELIMITER",
-            [
-              "Invalid option `record_delimiter`:",
-              "value must be a non empty string or buffer",
-              `at index ${i},`,
-              `got ${JSON.stringify(rd)}`
-            ],
-            options
-          );
-        }
-        if (typeof rd === "string") {
-          rd = Buffer.from(rd, options.encoding);
-        }
-        return rd;
-      });
-      if (typeof options.relax_column_count === "boolean") {
-      } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
-        options.relax_column_count = false;
-      } else {
-        throw new Error(
-          `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
-        );
-      }
-      if (typeof options.relax_column_count_less === "boolean") {
-      } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
-        options.relax_column_count_less = false;
-      } else {
-        throw new Error(
-          `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
-        );
-      }
-      if (typeof options.relax_column_count_more === "boolean") {
-      } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
-        options.relax_column_count_more = false;
-      } else {
-        throw new Error(
-          `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
-        );
-      }
-      if (typeof options.relax_quotes === "boolean") {
-      } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
-        options.relax_quotes = false;
-      } else {
-        throw new Error(
-          `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
-        );
-      }
-      if (typeof options.skip_empty_lines === "boolean") {
-      } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
-        options.skip_empty_lines = false;
-      } else {
-        throw new Error(
-          `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
-        );
-      }
-      if (typeof options.skip_records_with_empty_values === "boolean") {
-      } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
-        options.skip_records_with_empty_values = false;
-      } else {
-        throw new Error(
-          `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
-        );
-      }
-      if (typeof options.skip_records_with_error === "boolean") {
-      } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
-        options.skip_records_with_error = false;
-      } else {
-        throw new Error(
-          `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
-        );
-      }
-      if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
-        options.rtrim = false;
-      } else if (options.rtrim !== true) {
-        throw new Error(
-          `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
-        );
-      }
-      if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
-        options.ltrim = false;
-      } else if (options.ltrim !== true) {
-        throw new Error(
-          `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
-        );
-      }
-      if (options.trim === void 0 || options.trim === null || options.trim === false) {
-        options.trim = false;
-      } else if (options.trim !== true) {
-        throw new Error(
-          `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
-        );
-      }
-      if (options.trim === true && opts.ltrim !== false) {
-        options.ltrim = true;
-      } else if (options.ltrim !== true) {
-        options.ltrim = false;
-      }
-      if (options.trim === true && opts.rtrim !== false) {
-        options.rtrim = true;
-      } else if (options.rtrim !== true) {
-        options.rtrim = false;
-      }
-      if (options.to === void 0 || options.to === null) {
-        options.to = -1;
-      } else if (options.to !== -1) {
-        if (typeof options.to === "string" && /\d+/.test(options.to)) {
-          options.to = parseInt(options.to);
-        }
-        if (Number.isInteger(options.to)) {
-          if (options.to <= 0) {
-            throw new Error(
-              `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
-            );
-          }
-        } else {
-          throw new Error(
-            `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
-          );
-        }
-      }
-      if (options.to_line === void 0 || options.to_line === null) {
-        options.to_line = -1;
-      } else if (options.to_line !== -1) {
-        if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-          options.to_line = parseInt(options.to_line);
-        }
-        if (Number.isInteger(options.to_line)) {
-          if (options.to_line <= 0) {
-            throw new Error(
-              `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
-            );
-          }
-        } else {
-          throw new Error(
-            `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
-          );
-        }
-      }
-      return options;
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/utils/delimiter_discover.js
-var delimiter_discover, std;
-var init_delimiter_discover = __esm({
-  "node_modules/csv-parse/lib/utils/delimiter_discover.js"() {
-    init_normalize_options();
-    init_api2();
-    delimiter_discover = function(records, options) {
-      if (!options) {
-        ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
-      }
-      if (typeof records === "string") {
-        records = Buffer.from(records);
-      }
-      if (Buffer.isBuffer(records)) {
-        records = ((data) => {
-          const records2 = [];
-          const parser = transform2({ delimiter: [] });
-          const push2 = (record2) => records2.push(record2);
-          const close = () => {
-          };
-          const error62 = parser.parse(data, true, push2, close);
-          if (error62 !== void 0) throw error62;
-          return records2;
-        })(records);
-      }
-      const info = Array(127).fill().map(() => ({ lines: [] }));
-      records.map(([record2], line) => {
-        for (let i = 0, l = record2.length; i < l; i++) {
-          const code3 = record2.charCodeAt(i);
-          if (info[code3].lines[line] === void 0) info[code3].lines[line] = 0;
-          info[code3].lines[line]++;
-        }
-      });
-      info.map((info2, i) => {
-        info2.char_code = i;
-        info2.std = std(info2.lines);
-        info2.total = info2.lines.reduce((acc, val) => acc + val, 0);
-        info2.preferred = !!options.preferred[i];
-        info2.score = options.score(info2, options);
-      });
-      const result = info.reduce(
-        (acc, info2) => acc.score > info2.score ? acc : info2,
-        {}
-      );
-      return String.fromCharCode(result.char_code);
-    };
-    std = function(array2) {
-      const n = array2.length;
-      if (n === 0) return 0;
-      const mean2 = array2.reduce((a, b) => a + b) / n;
-      return Math.sqrt(
-        array2.map((x) => Math.pow(x - mean2, 2)).reduce((a, b) => a + b) / n
-      );
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/api/index.js
-var isRecordEmpty, cr, nl, boms, transform2;
-var init_api2 = __esm({
-  "node_modules/csv-parse/lib/api/index.js"() {
-    init_normalize_columns_array();
-    init_init_state();
-    init_normalize_options();
-    init_CsvError();
-    init_delimiter_discover();
-    isRecordEmpty = function(record2) {
-      return record2.every(
-        (field) => field == null || field.toString && field.toString().trim() === ""
-      );
-    };
-    cr = 13;
-    nl = 10;
-    boms = {
-      // Note, the following are equals:
-      // Buffer.from("\ufeff")
-      // Buffer.from([239, 187, 191])
-      // Buffer.from('EFBBBF', 'hex')
-      utf8: Buffer.from([239, 187, 191]),
-      // Note, the following are equals:
-      // Buffer.from "\ufeff", 'utf16le
-      // Buffer.from([255, 254])
-      utf16le: Buffer.from([255, 254])
-    };
-    transform2 = function(original_options = {}) {
-      const info = {
-        bytes: 0,
-        bytes_records: 0,
-        comment_lines: 0,
-        empty_lines: 0,
-        invalid_field_length: 0,
-        lines: 1,
-        records: 0
-      };
-      const options = normalize_options(original_options);
-      return {
-        info,
-        original_options,
-        options,
-        state: init_state(options),
-        __needMoreData: function(i, bufLen, end) {
-          if (end) return false;
-          const { encoding, escape, quote } = this.options;
-          const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
-          const numOfCharLeft = bufLen - i - 1;
-          const requiredLength = Math.max(
-            needMoreDataSize,
-            // Skip if the remaining buffer smaller than record delimiter
-            // If "record_delimiter" is yet to be discovered:
-            // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-            // 2. We set the length to windows line ending in the current encoding
-            // Note, that encoding is known from user or bom discovery at that point
-            // recordDelimiterMaxLength,
-            recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
-            // Skip if remaining buffer can be an escaped quote
-            quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-            // Skip if remaining buffer can be record delimiter following the closing quote
-            quoting ? quote.length + recordDelimiterMaxLength : 0
-          );
-          return numOfCharLeft < requiredLength;
-        },
-        // Central parser implementation
-        parse: function(nextBuf, end, push2, close) {
-          const {
-            bom,
-            comment_no_infix,
-            delimiter_auto,
-            encoding,
-            from_line,
-            ltrim,
-            max_record_size,
-            raw,
-            relax_quotes,
-            rtrim,
-            skip_empty_lines,
-            to,
-            to_line
-          } = this.options;
-          let { comment, escape, quote, record_delimiter } = this.options;
-          const {
-            bomSkipped,
-            delimiterDiscovered,
-            delimiterBufPrevious,
-            rawBuffer,
-            escapeIsQuote
-          } = this.state;
-          if (!delimiterDiscovered && delimiter_auto) {
-            let delimiterBuf;
-            if (delimiterBufPrevious === void 0) {
-              delimiterBuf = nextBuf;
-            } else if (delimiterBufPrevious !== void 0 && nextBuf === void 0) {
-              delimiterBuf = delimiterBufPrevious;
-            } else {
-              delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
-            }
-            nextBuf = void 0;
-            if (end || delimiterBuf.length > delimiter_auto.size) {
-              this.options.delimiter = [
-                Buffer.from(
-                  delimiter_discover(delimiterBuf, this.options.delimiter_auto)
-                )
-              ];
-              this.state.previousBuf = delimiterBuf;
-              this.state.delimiterBufPrevious = void 0;
-              this.state.delimiterDiscovered = true;
-            } else {
-              this.state.delimiterBufPrevious = delimiterBuf;
-              return;
-            }
-          }
-          const { previousBuf } = this.state;
-          let buf;
-          if (previousBuf === void 0) {
-            if (nextBuf === void 0) {
-              close();
-              return;
-            } else {
-              buf = nextBuf;
-            }
-          } else if (previousBuf !== void 0 && nextBuf === void 0) {
-            buf = previousBuf;
-          } else {
-            buf = Buffer.concat([previousBuf, nextBuf]);
-          }
-          if (bomSkipped === false) {
-            if (bom === false) {
-              this.state.bomSkipped = true;
-            } else if (buf.length < 3) {
-              if (end === false) {
-                this.state.previousBuf = buf;
-                return;
-              }
-            } else {
-              for (const encoding2 in boms) {
-                if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
-                  const bomLength = boms[encoding2].length;
-                  this.state.bufBytesStart += bomLength;
-                  buf = buf.slice(bomLength);
-                  const options2 = normalize_options({
-                    ...this.original_options,
-                    encoding: encoding2
-                  });
-                  for (const key in options2) {
-                    this.options[key] = options2[key];
-                  }
-                  ({ comment, escape, quote } = this.options);
-                  break;
-                }
-              }
-              this.state.bomSkipped = true;
-            }
-          }
-          const bufLen = buf.length;
-          let pos;
-          for (pos = 0; pos < bufLen; pos++) {
-            if (this.__needMoreData(pos, bufLen, end)) {
-              break;
-            }
-            if (this.state.wasRowDelimiter === true) {
-              this.info.lines++;
-              this.state.wasRowDelimiter = false;
-            }
-            if (to_line !== -1 && this.info.lines > to_line) {
-              this.state.stop = true;
-              close();
-              return;
-            }
-            if (this.state.quoting === false && record_delimiter.length === 0) {
-              const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-                buf,
-                pos
-              );
-              if (record_delimiterCount) {
-                record_delimiter = this.options.record_delimiter;
-              }
-            }
-            const chr = buf[pos];
-            if (raw === true) {
-              rawBuffer.append(chr);
-            }
-            if ((chr === cr || chr === nl) && this.state.wasRowDelimiter === false) {
-              this.state.wasRowDelimiter = true;
-            }
-            if (this.state.escaping === true) {
-              this.state.escaping = false;
-            } else {
-              if (escape !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape.length < bufLen) {
-                if (escapeIsQuote) {
-                  if (this.__isQuote(buf, pos + escape.length)) {
-                    this.state.escaping = true;
-                    pos += escape.length - 1;
-                    continue;
-                  }
-                } else {
-                  this.state.escaping = true;
-                  pos += escape.length - 1;
-                  continue;
-                }
-              }
-              if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-                if (this.state.quoting === true) {
-                  const nextChr = buf[pos + quote.length];
-                  const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-                  const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-                  const isNextChrDelimiter = this.__isDelimiter(
-                    buf,
-                    pos + quote.length,
-                    nextChr
-                  );
-                  const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-                  if (escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)) {
-                    pos += escape.length - 1;
-                  } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
-                    this.state.quoting = false;
-                    this.state.wasQuoting = true;
-                    pos += quote.length - 1;
-                    continue;
-                  } else if (relax_quotes === false) {
-                    const err = this.__error(
-                      new CsvError(
-                        "CSV_INVALID_CLOSING_QUOTE",
-                        [
-                          "Invalid Closing Quote:",
-                          `got "${String.fromCharCode(nextChr)}"`,
-                          `at line ${this.info.lines}`,
-                          "instead of delimiter, record delimiter, trimable character",
-                          "(if activated) or comment"
-                        ],
-                        this.options,
-                        this.__infoField()
-                      )
-                    );
-                    if (err !== void 0) return err;
-                  } else {
-                    this.state.quoting = false;
-                    this.state.wasQuoting = true;
-                    this.state.field.prepend(quote);
-                    pos += quote.length - 1;
-                  }
-                } else {
-                  if (this.state.field.length !== 0) {
-                    if (relax_quotes === false) {
-                      const info2 = this.__infoField();
-                      const bom2 = Object.keys(boms).map(
-                        (b) => boms[b].equals(this.state.field.toString()) ? b : false
-                      ).filter(Boolean)[0];
-                      const err = this.__error(
-                        new CsvError(
-                          "INVALID_OPENING_QUOTE",
-                          [
-                            "Invalid Opening Quote:",
-                            `a quote is found on field ${JSON.stringify(info2.column)} at line ${info2.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                            bom2 ? `(${bom2} bom)` : void 0
-                          ],
-                          this.options,
-                          info2,
-                          {
-                            field: this.state.field
-                          }
-                        )
-                      );
-                      if (err !== void 0) return err;
-                    }
-                  } else {
-                    this.state.quoting = true;
-                    pos += quote.length - 1;
-                    continue;
-                  }
-                }
-              }
-              if (this.state.quoting === false) {
-                const recordDelimiterLength = this.__isRecordDelimiter(
-                  chr,
-                  buf,
-                  pos
-                );
-                if (recordDelimiterLength !== 0) {
-                  const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
-                  if (skipCommentLine) {
-                    this.info.comment_lines++;
-                  } else {
-                    if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
-                      this.state.enabled = true;
-                      this.__resetField();
-                      this.__resetRecord();
-                      pos += recordDelimiterLength - 1;
-                      continue;
-                    }
-                    if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
-                      this.info.empty_lines++;
-                      pos += recordDelimiterLength - 1;
-                      continue;
-                    }
-                    this.info.bytes = this.state.bufBytesStart + pos;
-                    const errField = this.__onField();
-                    if (errField !== void 0) return errField;
-                    this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
-                    const errRecord = this.__onRecord(push2);
-                    if (errRecord !== void 0) return errRecord;
-                    if (to !== -1 && this.info.records >= to) {
-                      this.state.stop = true;
-                      close();
-                      return;
-                    }
-                  }
-                  this.state.commenting = false;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                if (this.state.commenting) {
-                  continue;
-                }
-                if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
-                  const commentCount = this.__compareBytes(comment, buf, pos, chr);
-                  if (commentCount !== 0) {
-                    this.state.commenting = true;
-                    continue;
-                  }
-                }
-                const delimiterLength = this.__isDelimiter(buf, pos, chr);
-                if (delimiterLength !== 0) {
-                  this.info.bytes = this.state.bufBytesStart + pos;
-                  const errField = this.__onField();
-                  if (errField !== void 0) return errField;
-                  pos += delimiterLength - 1;
-                  continue;
-                }
-              }
-            }
-            if (this.state.commenting === false) {
-              if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
-                return this.__error(
-                  new CsvError(
-                    "CSV_MAX_RECORD_SIZE",
-                    [
-                      "Max Record Size:",
-                      "record exceed the maximum number of tolerated bytes",
-                      `of ${max_record_size}`,
-                      `at line ${this.info.lines}`
-                    ],
-                    this.options,
-                    this.__infoField()
-                  )
-                );
-              }
-            }
-            const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
-            const rappend = rtrim === false || this.state.wasQuoting === false;
-            if (lappend === true && rappend === true) {
-              this.state.field.append(chr);
-            } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-              return this.__error(
-                new CsvError(
-                  "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-                  [
-                    "Invalid Closing Quote:",
-                    "found non trimable byte after quote",
-                    `at line ${this.info.lines}`
-                  ],
-                  this.options,
-                  this.__infoField()
-                )
-              );
-            } else {
-              if (lappend === false) {
-                pos += this.__isCharTrimable(buf, pos) - 1;
-              }
-              continue;
-            }
-          }
-          if (end === true) {
-            if (this.state.quoting === true) {
-              const err = this.__error(
-                new CsvError(
-                  "CSV_QUOTE_NOT_CLOSED",
-                  [
-                    "Quote Not Closed:",
-                    `the parsing is finished with an opening quote at line ${this.info.lines}`
-                  ],
-                  this.options,
-                  this.__infoField()
-                )
-              );
-              if (err !== void 0) return err;
-            } else {
-              if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== void 0) return errField;
-                const errRecord = this.__onRecord(push2);
-                if (errRecord !== void 0) return errRecord;
-              } else if (this.state.wasRowDelimiter === true) {
-                this.info.empty_lines++;
-              } else if (this.state.commenting === true) {
-                this.info.comment_lines++;
-              }
-            }
-          } else {
-            this.state.bufBytesStart += pos;
-            this.state.previousBuf = buf.slice(pos);
-          }
-          if (this.state.wasRowDelimiter === true) {
-            this.info.lines++;
-            this.state.wasRowDelimiter = false;
-          }
-        },
-        __onRecord: function(push2) {
-          const {
-            columns,
-            group_columns_by_name,
-            encoding,
-            info: info2,
-            from,
-            relax_column_count,
-            relax_column_count_less,
-            relax_column_count_more,
-            raw,
-            skip_records_with_empty_values
-          } = this.options;
-          const { enabled, record: record2 } = this.state;
-          if (enabled === false) {
-            return this.__resetRecord();
-          }
-          const recordLength = record2.length;
-          if (columns === true) {
-            if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
-              this.__resetRecord();
-              return;
-            }
-            return this.__firstLineToColumns(record2);
-          }
-          if (columns === false && this.info.records === 0) {
-            this.state.expectedRecordLength = recordLength;
-          }
-          if (recordLength !== this.state.expectedRecordLength) {
-            const err = columns === false ? new CsvError(
-              "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-              [
-                "Invalid Record Length:",
-                `expect ${this.state.expectedRecordLength},`,
-                `got ${recordLength} on line ${this.info.lines}`
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                record: record2
-              }
-            ) : new CsvError(
-              "CSV_RECORD_INCONSISTENT_COLUMNS",
-              [
-                "Invalid Record Length:",
-                `columns length is ${columns.length},`,
-                // rename columns
-                `got ${recordLength} on line ${this.info.lines}`
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                record: record2
-              }
-            );
-            if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
-              this.info.invalid_field_length++;
-              this.state.error = err;
-            } else {
-              const finalErr = this.__error(err);
-              if (finalErr) return finalErr;
-            }
-          }
-          if (skip_records_with_empty_values === true && isRecordEmpty(record2)) {
-            this.__resetRecord();
-            return;
-          }
-          if (this.state.recordHasError === true) {
-            this.__resetRecord();
-            this.state.recordHasError = false;
-            return;
-          }
-          this.info.records++;
-          if (from === 1 || this.info.records >= from) {
-            const { objname } = this.options;
-            if (columns !== false) {
-              const obj = {};
-              for (let i = 0, l = record2.length; i < l; i++) {
-                if (columns[i] === void 0 || columns[i].disabled) continue;
-                if (group_columns_by_name === true && Object.hasOwn(obj, columns[i].name)) {
-                  if (Array.isArray(obj[columns[i].name])) {
-                    obj[columns[i].name] = obj[columns[i].name].concat(record2[i]);
-                  } else {
-                    obj[columns[i].name] = [obj[columns[i].name], record2[i]];
-                  }
-                } else {
-                  Object.defineProperty(obj, columns[i].name, {
-                    value: record2[i],
-                    enumerable: true,
-                    writable: true,
-                    configurable: true
-                  });
-                }
-              }
-              if (raw === true || info2 === true) {
-                const extRecord = Object.assign(
-                  { record: obj },
-                  raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-                  info2 === true ? { info: this.__infoRecord() } : {}
-                );
-                const err = this.__push(
-                  objname === void 0 ? extRecord : [obj[objname], extRecord],
-                  push2
-                );
-                if (err) {
-                  return err;
-                }
-              } else {
-                const err = this.__push(
-                  objname === void 0 ? obj : [obj[objname], obj],
-                  push2
-                );
-                if (err) {
-                  return err;
-                }
-              }
-            } else {
-              if (raw === true || info2 === true) {
-                const extRecord = Object.assign(
-                  { record: record2 },
-                  raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-                  info2 === true ? { info: this.__infoRecord() } : {}
-                );
-                const err = this.__push(
-                  objname === void 0 ? extRecord : [record2[objname], extRecord],
-                  push2
-                );
-                if (err) {
-                  return err;
-                }
-              } else {
-                const err = this.__push(
-                  objname === void 0 ? record2 : [record2[objname], record2],
-                  push2
-                );
-                if (err) {
-                  return err;
-                }
-              }
-            }
-          }
-          this.__resetRecord();
-        },
-        __firstLineToColumns: function(record2) {
-          const { firstLineToHeaders } = this.state;
-          try {
-            const headers = firstLineToHeaders === void 0 ? record2 : firstLineToHeaders.call(null, record2);
-            if (!Array.isArray(headers)) {
-              return this.__error(
-                new CsvError(
-                  "CSV_INVALID_COLUMN_MAPPING",
-                  [
-                    "Invalid Column Mapping:",
-                    "expect an array from column function,",
-                    `got ${JSON.stringify(headers)}`
-                  ],
-                  this.options,
-                  this.__infoField(),
-                  {
-                    headers
-                  }
-                )
-              );
-            }
-            const normalizedHeaders = normalize_columns_array(headers);
-            this.state.expectedRecordLength = normalizedHeaders.length;
-            this.options.columns = normalizedHeaders;
-            this.__resetRecord();
-            return;
-          } catch (err) {
-            return err;
-          }
-        },
-        __resetRecord: function() {
-          if (this.options.raw === true) {
-            this.state.rawBuffer.reset();
-          }
-          this.state.error = void 0;
-          this.state.record = [];
-          this.state.record_length = 0;
-        },
-        __onField: function() {
-          const { cast, encoding, rtrim, max_record_size } = this.options;
-          const { enabled, wasQuoting } = this.state;
-          if (enabled === false) {
-            return this.__resetField();
-          }
-          let field = this.state.field.toString(encoding);
-          if (rtrim === true && wasQuoting === false) {
-            field = field.trimRight();
-          }
-          if (cast === true) {
-            const [err, f] = this.__cast(field);
-            if (err !== void 0) return err;
-            field = f;
-          }
-          this.state.record.push(field);
-          if (max_record_size !== 0 && typeof field === "string") {
-            this.state.record_length += field.length;
-          }
-          this.__resetField();
-        },
-        __resetField: function() {
-          this.state.field.reset();
-          this.state.wasQuoting = false;
-        },
-        __push: function(record2, push2) {
-          const { on_record } = this.options;
-          if (on_record !== void 0) {
-            const info2 = this.__infoRecord();
-            try {
-              record2 = on_record.call(null, record2, info2);
-            } catch (err) {
-              return err;
-            }
-            if (record2 === void 0 || record2 === null) {
-              return;
-            }
-          }
-          this.info.bytes_records += this.info.bytes;
-          push2(record2);
-        },
-        // Return a tuple with the error and the casted value
-        __cast: function(field) {
-          const { columns, relax_column_count } = this.options;
-          const isColumns = Array.isArray(columns);
-          if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
-            return [void 0, void 0];
-          }
-          if (this.state.castField !== null) {
-            try {
-              const info2 = this.__infoField();
-              return [void 0, this.state.castField.call(null, field, info2)];
-            } catch (err) {
-              return [err];
-            }
-          }
-          if (this.__isFloat(field)) {
-            return [void 0, parseFloat(field)];
-          } else if (this.options.cast_date !== false) {
-            const info2 = this.__infoField();
-            return [void 0, this.options.cast_date.call(null, field, info2)];
-          }
-          return [void 0, field];
-        },
-        __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
-          if (sourceBuf[0] !== firstByte) return 0;
-          const sourceLength = sourceBuf.length;
-          for (let i = 1; i < sourceLength; i++) {
-            if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-          }
-          return sourceLength;
-        },
-        // Helper to test if a character is trimable
-        __isCharTrimable: function(buf, pos) {
-          const { timchars, timcharFirstBytes } = this.state;
-          const first = buf[pos];
-          if (first === void 0 || timcharFirstBytes[first] === 0) return 0;
-          loop1: for (let i = 0; i < timchars.length; i++) {
-            const timchar = timchars[i];
-            for (let j = 0; j < timchar.length; j++) {
-              if (timchar[j] !== buf[pos + j]) continue loop1;
-            }
-            return timchar.length;
-          }
-          return 0;
-        },
-        __isDelimiter: function(buf, pos, chr) {
-          const { delimiter: delimiter2, ignore_last_delimiters } = this.options;
-          if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
-            return 0;
-          } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
-            return 0;
-          }
-          loop1: for (let i = 0; i < delimiter2.length; i++) {
-            const del = delimiter2[i];
-            if (del[0] === chr) {
-              for (let j = 1; j < del.length; j++) {
-                if (del[j] !== buf[pos + j]) continue loop1;
-              }
-              return del.length;
-            }
-          }
-          return 0;
-        },
-        __isEscape: function(buf, pos, chr) {
-          const { escape } = this.options;
-          if (escape === null) return false;
-          const l = escape.length;
-          if (escape[0] === chr) {
-            for (let i = 0; i < l; i++) {
-              if (escape[i] !== buf[pos + i]) {
-                return false;
-              }
-            }
-            return true;
-          }
-          return false;
-        },
-        __isFloat: function(value2) {
-          return value2 - parseFloat(value2) + 1 >= 0;
-        },
-        // Keep it in case we implement the `cast_int` option
-        // __isInt(value){
-        //   // return Number.isInteger(parseInt(value))
-        //   // return !isNaN( parseInt( obj ) );
-        //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-        // }
-        __isQuote: function(buf, pos) {
-          const { quote } = this.options;
-          if (quote === null) return false;
-          const l = quote.length;
-          for (let i = 0; i < l; i++) {
-            if (quote[i] !== buf[pos + i]) {
-              return false;
-            }
-          }
-          return true;
-        },
-        __isRecordDelimiter: function(chr, buf, pos) {
-          const { record_delimiter } = this.options;
-          const recordDelimiterLength = record_delimiter.length;
-          loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-            const rd = record_delimiter[i];
-            const rdLength = rd.length;
-            if (rd[0] !== chr) {
-              continue;
-            }
-            for (let j = 1; j < rdLength; j++) {
-              if (rd[j] !== buf[pos + j]) {
-                continue loop1;
-              }
-            }
-            return rd.length;
-          }
-          return 0;
-        },
-        __autoDiscoverRecordDelimiter: function(buf, pos) {
-          const { encoding } = this.options;
-          const rds = [
-            // Important, the windows line ending must be before mac os 9
-            Buffer.from("\r\n", encoding),
-            Buffer.from("\n", encoding),
-            Buffer.from("\r", encoding)
-          ];
-          loop: for (let i = 0; i < rds.length; i++) {
-            const l = rds[i].length;
-            for (let j = 0; j < l; j++) {
-              if (rds[i][j] !== buf[pos + j]) {
-                continue loop;
-              }
-            }
-            this.options.record_delimiter.push(rds[i]);
-            this.state.recordDelimiterMaxLength = rds[i].length;
-            return rds[i].length;
-          }
-          return 0;
-        },
-        __error: function(msg) {
-          const { encoding, raw, skip_records_with_error } = this.options;
-          const err = typeof msg === "string" ? new Error(msg) : msg;
-          if (skip_records_with_error) {
-            this.state.recordHasError = true;
-            if (this.options.on_skip !== void 0) {
-              try {
-                this.options.on_skip(
-                  err,
-                  raw ? this.state.rawBuffer.toString(encoding) : void 0
-                );
-              } catch (err2) {
-                return err2;
-              }
-            }
-            return void 0;
-          } else {
-            return err;
-          }
-        },
-        __infoDataSet: function() {
-          return {
-            ...this.info,
-            columns: this.options.columns
-          };
-        },
-        __infoRecord: function() {
-          const { columns, raw, encoding } = this.options;
-          return {
-            ...this.__infoDataSet(),
-            bytes_records: this.info.bytes,
-            error: this.state.error,
-            header: columns === true,
-            index: this.state.record.length,
-            raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
-          };
-        },
-        __infoField: function() {
-          const { columns } = this.options;
-          const isColumns = Array.isArray(columns);
-          const bytes_records = this.info.bytes_records;
-          return {
-            ...this.__infoRecord(),
-            bytes_records,
-            column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
-            quoting: this.state.wasQuoting
-          };
-        }
-      };
-    };
-  }
-});
-
-// node_modules/csv-parse/lib/index.js
-import { Transform } from "stream";
-var Parser, parse4;
-var init_lib = __esm({
-  "node_modules/csv-parse/lib/index.js"() {
-    init_is_object();
-    init_api2();
-    init_CsvError();
-    init_normalize_options();
-    Parser = class extends Transform {
-      constructor(opts = {}) {
-        super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
-        this.api = transform2({
-          on_skip: (err, chunk) => {
-            this.emit("skip", err, chunk);
-          },
-          ...opts
-        });
-        this.state = this.api.state;
-        this.options = this.api.options;
-        this.info = this.api.info;
-      }
-      // Implementation of `Transform._transform`
-      _transform(buf, _, callback) {
-        if (this.state.stop === true) {
-          return;
-        }
-        const err = this.api.parse(
-          buf,
-          false,
-          (record2) => {
-            this.push(record2);
-          },
-          () => {
-            this.push(null);
-            this.end();
-            this.on("end", this.destroy);
-          }
-        );
-        if (err !== void 0) {
-          this.state.stop = true;
-        }
-        callback(err);
-      }
-      // Implementation of `Transform._flush`
-      _flush(callback) {
-        if (this.state.stop === true) {
-          return;
-        }
-        const err = this.api.parse(
-          void 0,
-          true,
-          (record2) => {
-            this.push(record2);
-          },
-          () => {
-            this.push(null);
-            this.on("end", this.destroy);
-          }
-        );
-        callback(err);
-      }
-    };
-    parse4 = function() {
-      let data, options, callback;
-      for (const i in arguments) {
-        const argument = arguments[i];
-        const type = typeof argument;
-        if (data === void 0 && (typeof argument === "string" || Buffer.isBuffer(argument))) {
-          data = argument;
-        } else if (options === void 0 && is_object(argument)) {
-          options = argument;
-        } else if (callback === void 0 && type === "function") {
-          callback = argument;
-        } else {
-          throw new CsvError(
-            "CSV_INVALID_ARGUMENT",
-            ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-            options || {}
-          );
-        }
-      }
-      const parser = new Parser(options);
-      if (callback) {
-        const records = options === void 0 || options.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
-        parser.on("readable", function() {
-          let record2;
-          while ((record2 = this.read()) !== null) {
-            if (options === void 0 || options.objname === void 0) {
-              records.push(record2);
-            } else {
-              Object.assign(records, {
-                [record2[0]]: record2[1]
-                // writable: true,
-                // enumerable: true,
-                // configurable: true
-              });
-            }
-          }
-        });
-        parser.on("error", function(err) {
-          callback(err, void 0, parser.api.__infoDataSet());
-        });
-        parser.on("end", function() {
-          callback(void 0, records, parser.api.__infoDataSet());
-        });
-      }
-      if (data !== void 0) {
-        const writer = function() {
-          parser.write(data);
-          parser.end();
-        };
-        if (typeof setImmediate === "function") {
-          setImmediate(writer);
-        } else {
-          setTimeout(writer, 0);
-        }
-      }
-      return parser;
-    };
-  }
-});
-
-// src/core/ingest/csv.ts
-import { Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-function parserError(file2, error62) {
-  if (error62.code === "CSV_MAX_RECORD_SIZE") {
-    return new IngestError(
-      `${file2}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MiB (${error62.message}); Locust writes rows of a few hundred bytes: is this Locust's CSV?`
-    );
-  }
-  return new IngestError(`${file2} is not valid CSV: ${error62.message}`);
-}
-async function streamLocustCsv(input2, file2, required2, onRow) {
-  let columns = null;
-  let width = 0;
-  let row = 0;
-  const take = (fields2) => {
-    if (columns === null) {
-      const missing = required2.filter((column) => !fields2.includes(column));
-      if (missing.length > 0) {
-        throw new IngestError(`${file2} lacks column(s) ${missing.map((c) => `"${c}"`).join(", ")}; is it Locust output?`);
-      }
-      columns = new Map(fields2.map((column, index) => [column, index]));
-      width = fields2.length;
-      return;
-    }
-    row += 1;
-    if (fields2.length !== width) throw new IngestError(`${file2}: row ${row} has ${fields2.length} fields where the header has ${width}.`);
-    onRow(new LocustRecord(file2, columns, fields2, row));
-  };
-  const sink = new Writable({
-    objectMode: true,
-    write(fields2, _encoding, done) {
-      try {
-        take(fields2);
-        done();
-      } catch (error62) {
-        done(error62);
-      }
-    }
-  });
+// src/core/results/cell-record.ts
+function parseCellRecord(label4, text5) {
+  let data;
   try {
-    await pipeline(
-      // Node's 64 KiB reads: 1 MiB reads were barely faster and raised peak RSS from 71 to 124 MiB
-      // on a 216 MiB history (parsed rows of a whole read are alive at once).
-      input2.createReadStream({ autoClose: false }),
-      parse4({ skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: MAX_ROW_BYTES }),
-      sink
-    );
-  } catch (error62) {
-    throw error62 instanceof CsvError ? parserError(file2, error62) : error62;
-  } finally {
-    await input2.close();
+    data = JSON.parse(text5);
+  } catch {
+    return { problem: `${label4} is not valid JSON.` };
   }
-  if (columns === null) throw new IngestError(`${file2} is empty (Locust wrote no header).`);
+  const parsed = StoredCellRecordSchema.safeParse(data, { error: describeIssue });
+  if (parsed.success) return { record: parsed.data };
+  const issue2 = firstIssue(parsed.error);
+  const field = issue2.path.length > 0 ? jsonPath("", issue2.path).replace(/^\./, "") : "the record";
+  return { problem: `${label4} is not a valid cell record: ${field} ${issue2.message}.` };
 }
-var IngestError, MAX_ROW_BYTES, LocustRecord;
-var init_csv = __esm({
-  "src/core/ingest/csv.ts"() {
+var CellRecordSchema, StoredCellRecordSchema, serializeCellRecord;
+var init_cell_record = __esm({
+  "src/core/results/cell-record.ts"() {
     "use strict";
-    init_lib();
-    IngestError = class extends Error {
-      name = "IngestError";
-    };
-    MAX_ROW_BYTES = 1024 * 1024;
-    LocustRecord = class {
-      constructor(file2, columns, fields2, row) {
-        this.file = file2;
-        this.columns = columns;
-        this.fields = fields2;
-        this.row = row;
-      }
-      file;
-      columns;
-      fields;
-      row;
-      /** The field's text; '' when this Locust version has no such column. */
-      text(column) {
-        const index = this.columns.get(column);
-        return index === void 0 ? "" : this.fields[index];
-      }
-      /** Locust writes `N/A` where it has no sample yet; that is "unknown", not zero. */
-      optionalNumber(column) {
-        const text5 = this.text(column);
-        if (text5 === "" || text5 === "N/A") return null;
-        const value2 = Number(text5);
-        if (!Number.isFinite(value2)) {
-          throw new IngestError(`${this.file}, row ${this.row}: column "${column}" holds ${JSON.stringify(text5)}, not a number.`);
-        }
-        return value2;
-      }
-      requiredNumber(column) {
-        const value2 = this.optionalNumber(column);
-        if (value2 === null) throw new IngestError(`${this.file}, row ${this.row}: column "${column}" is empty or N/A where a number is needed.`);
-        return value2;
-      }
-    };
+    init_zod();
+    init_issues();
+    CellRecordSchema = external_exports.object({
+      id: external_exports.string().describe("The cell id (<setup>/<route>/<latency>ms)."),
+      startedAt: external_exports.iso.datetime().describe("When the runner started the sample (ISO 8601, UTC)."),
+      finishedAt: external_exports.iso.datetime(),
+      seconds: external_exports.number().min(0).describe("Wall time of the whole sample: database restore, fresh app, latency, load, logs."),
+      loadSeconds: external_exports.number().min(0).describe("Of which the load itself."),
+      restoreSeconds: external_exports.number().min(0).nullable().describe("Of which restoring the database snapshot; null when the sample stopped before."),
+      latencyMethod: external_exports.enum(["netem", "toxiproxy"]).describe("How the latency was added."),
+      error: external_exports.string().nullable().describe("Why the sample measured nothing; null when Locust wrote its statistics."),
+      warnings: external_exports.array(external_exports.string()).describe("What the runner noticed that does not void the sample (Locust exited non-zero, the app stopped).")
+    });
+    StoredCellRecordSchema = CellRecordSchema.partial().loose().meta({
+      title: "async-bench cell.json",
+      description: "The cell runner's record of one sample (cells/<cell>/[<side>/][r<n>/]cell.json): timing, latency method, and the error that voided it. This version writes every field; older runners wrote fewer, and a sample interrupted before its record was written has only error."
+    });
+    serializeCellRecord = (record2) => `${JSON.stringify(record2, null, 2)}
+`;
+  }
+});
+
+// src/core/ingest/signals.ts
+import { createHash } from "node:crypto";
+function statementId(query) {
+  return createHash("sha1").update(query).digest("hex").slice(0, 12);
+}
+function parseFinalStats(label4, text5) {
+  let data;
+  try {
+    data = JSON.parse(text5);
+  } catch (error62) {
+    throw new Error(`${label4} is not JSON (${errorMessage(error62)})`);
+  }
+  const entries = external_exports.array(external_exports.object({ num_requests: count3, num_failures: count3, total_content_length: amount })).safeParse(data);
+  if (!entries.success) {
+    const issue2 = entries.error.issues[0];
+    throw new Error(`${label4} is not Locust's final statistics: [${issue2.path.join("].")}] ${issue2.message}`);
+  }
+  const sum = (key) => entries.data.reduce((total, entry) => total + entry[key], 0);
+  const requests = sum("num_requests");
+  return { requests, successes: requests - sum("num_failures"), averageContentSize: requests === 0 ? null : sum("total_content_length") / requests };
+}
+function parseRawSignals(label4, text5) {
+  let data;
+  try {
+    data = JSON.parse(text5);
+  } catch (error62) {
+    throw new Error(`${label4} is not JSON (${errorMessage(error62)})`);
+  }
+  const parsed = RawSignalsSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    throw new Error(`${label4} is not a signals record: ${["signals", ...issue2.path].join(".")} ${issue2.message}`);
+  }
+  return parsed.data;
+}
+function statementsOf(raw) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const statement of raw.statements) {
+    const id = statementId(statement.query);
+    const kept2 = byId.get(id);
+    if (kept2) {
+      kept2.calls += statement.calls;
+      kept2.rows += statement.rows;
+      kept2.totalMs += statement.totalMs;
+    } else byId.set(id, { id, ...statement });
+  }
+  return [...byId.values()].map((statement) => ({ ...statement, totalMs: round(statement.totalMs) })).sort((a, b) => b.calls - a.calls || a.id.localeCompare(b.id));
+}
+function sqlOf2(raw, successes) {
+  if (raw === null) return null;
+  const statements = statementsOf(raw);
+  const calls = statements.reduce((sum, statement) => sum + statement.calls, 0);
+  const rows = statements.reduce((sum, statement) => sum + statement.rows, 0);
+  const totalMs = statements.reduce((sum, statement) => sum + statement.totalMs, 0);
+  return {
+    calls,
+    rows,
+    totalMs: round(totalMs),
+    perRequest: { queries: round(calls / successes), rows: round(rows / successes), dbMs: round(totalMs / successes) },
+    statements
+  };
+}
+function spanMs(span, name2, warnings) {
+  if (span === null) return null;
+  if (span.endUsec < span.startUsec) {
+    warnings.push(`The ${name2} container's CPU counter went backwards over the window (restarted?): no ${name2} CPU for this sample.`);
+    return null;
+  }
+  return (span.endUsec - span.startUsec) / 1e3;
+}
+function deriveSignals(raw, counts2) {
+  const warnings = [...raw.warnings];
+  if (raw.window.drained === false) {
+    warnings.push("Some Locust users were still waiting for a response when the load stopped: the SQL and CPU counts include requests Locust did not count.");
+  }
+  const { successes } = counts2;
+  if (successes === 0) return { signals: null, warnings: [...warnings, "No request succeeded: no signals per request."] };
+  const perRequest2 = (ms2) => ms2 === null ? null : { cpuMs: round(ms2, 3), perRequestMs: round(ms2 / successes) };
+  const load = raw.cpu.load && {
+    ...perRequest2(raw.cpu.load.usageUsec / 1e3),
+    share: raw.window.seconds > 0 ? round(raw.cpu.load.usageUsec / 1e6 / raw.window.seconds / raw.cpu.load.cpus, 4) : 0
+  };
+  const { appPeakBytes, workers } = raw.memory;
+  return {
+    signals: {
+      window: { seconds: round(raw.window.seconds, 3), requests: counts2.requests, successes },
+      sql: sqlOf2(raw.sql, successes),
+      cpu: { app: perRequest2(spanMs(raw.cpu.app, "app", warnings)), db: perRequest2(spanMs(raw.cpu.db, "database", warnings)), load },
+      memory: { appPeakBytes, workers, perWorkerPeakBytes: appPeakBytes !== null && workers !== null ? round(appPeakBytes / workers, 0) : null },
+      responseBytesPerRequest: counts2.averageContentSize === null ? null : round(counts2.averageContentSize, 3)
+    },
+    warnings
+  };
+}
+var count3, amount, CpuSpan, RawSignalsSchema, SIGNALS_VERSION, round;
+var init_signals2 = __esm({
+  "src/core/ingest/signals.ts"() {
+    "use strict";
+    init_zod();
+    init_error_message();
+    count3 = external_exports.number().int().min(0);
+    amount = external_exports.number().min(0);
+    CpuSpan = external_exports.object({ startUsec: amount, endUsec: amount }).nullable();
+    RawSignalsSchema = external_exports.object({
+      version: external_exports.literal(1),
+      window: external_exports.object({
+        startedAt: external_exports.string(),
+        seconds: amount,
+        /** Whether every Locust user finished its request before Locust exited (--stop-timeout); null when unknown. */
+        drained: external_exports.boolean().nullable()
+      }),
+      /** Wall seconds the collection added to the sample (resets and reads). */
+      collectSeconds: amount,
+      cgroup: external_exports.enum(["v1", "v2"]).nullable(),
+      sql: external_exports.object({
+        statements: external_exports.array(external_exports.object({ query: external_exports.string(), calls: count3, rows: count3, totalMs: amount }))
+      }).nullable(),
+      cpu: external_exports.object({
+        app: CpuSpan,
+        db: CpuSpan,
+        /** The load container lives only inside the window: its whole counter, and the cores Locust can use. */
+        load: external_exports.object({ usageUsec: amount, cpus: count3.min(1) }).nullable()
+      }),
+      memory: external_exports.object({ appPeakBytes: count3.nullable(), workers: count3.min(1).nullable() }),
+      /** What could not be read, and why. */
+      warnings: external_exports.array(external_exports.string())
+    });
+    SIGNALS_VERSION = 1;
+    round = (value2, digits = 6) => Number(value2.toFixed(digits));
   }
 });
 
 // src/core/ingest/rows.ts
+function counts(record2, requests, failures) {
+  const requestCount = record2.count(requests);
+  const failureCount = record2.count(failures);
+  if (failureCount > requestCount) {
+    throw record2.inconsistent(`column "${failures}" (${failureCount}) is more than column "${requests}" (${requestCount})`);
+  }
+  return { requestCount, failureCount };
+}
 function readStats(input2, file2, onRow) {
   return streamLocustCsv(
     input2,
@@ -43455,34 +44187,32 @@ function readStats(input2, file2, onRow) {
     (record2) => onRow({
       type: record2.text("Type"),
       name: record2.text("Name"),
-      requestCount: record2.requiredNumber("Request Count"),
-      failureCount: record2.requiredNumber("Failure Count"),
-      medianMs: record2.optionalNumber("Median Response Time"),
-      averageMs: record2.optionalNumber("Average Response Time"),
-      minMs: record2.optionalNumber("Min Response Time"),
-      maxMs: record2.optionalNumber("Max Response Time"),
-      requestsPerSecond: record2.requiredNumber("Requests/s"),
-      failuresPerSecond: record2.requiredNumber("Failures/s"),
+      ...counts(record2, "Request Count", "Failure Count"),
+      medianMs: record2.optionalMeasure("Median Response Time"),
+      averageMs: record2.optionalMeasure("Average Response Time"),
+      averageContentSize: record2.optionalMeasure("Average Content Size"),
+      minMs: record2.optionalMeasure("Min Response Time"),
+      maxMs: record2.optionalMeasure("Max Response Time"),
+      requestsPerSecond: record2.measure("Requests/s"),
+      failuresPerSecond: record2.measure("Failures/s"),
       percentilesMs: percentiles(record2)
     })
   );
 }
 function readHistory(input2, file2, onRow) {
-  return streamLocustCsv(
-    input2,
-    file2,
-    HISTORY_COLUMNS,
-    (record2) => onRow({
+  return streamLocustCsv(input2, file2, HISTORY_COLUMNS, (record2) => {
+    const totals = record2.optionalNumber("Total Request Count") === null ? null : counts(record2, "Total Request Count", "Total Failure Count");
+    onRow({
       timestamp: record2.requiredNumber("Timestamp"),
-      userCount: record2.requiredNumber("User Count"),
+      userCount: record2.count("User Count"),
       type: record2.text("Type"),
       name: record2.text("Name"),
-      requestsPerSecond: record2.requiredNumber("Requests/s"),
-      failuresPerSecond: record2.requiredNumber("Failures/s"),
-      totalRequestCount: record2.optionalNumber("Total Request Count") ?? 0,
-      totalFailureCount: record2.optionalNumber("Total Failure Count") ?? 0
-    })
-  );
+      requestsPerSecond: record2.measure("Requests/s"),
+      failuresPerSecond: record2.measure("Failures/s"),
+      totalRequestCount: totals?.requestCount ?? 0,
+      totalFailureCount: totals?.failureCount ?? record2.optionalCount("Total Failure Count") ?? 0
+    });
+  });
 }
 function readFailures(input2, file2, onRow) {
   return streamLocustCsv(
@@ -43493,7 +44223,7 @@ function readFailures(input2, file2, onRow) {
       method: record2.text("Method"),
       name: record2.text("Name"),
       error: record2.text("Error"),
-      occurrences: record2.requiredNumber("Occurrences")
+      occurrences: record2.count("Occurrences")
     })
   );
 }
@@ -43507,7 +44237,7 @@ var init_rows = __esm({
     STATS_COLUMNS = ["Type", "Name", "Request Count", "Failure Count", "Requests/s", "Failures/s"];
     HISTORY_COLUMNS = ["Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s"];
     FAILURE_COLUMNS = ["Method", "Name", "Error", "Occurrences"];
-    percentiles = (record2) => Object.fromEntries(PERCENTILES.map((p) => [p, record2.optionalNumber(p)]));
+    percentiles = (record2) => Object.fromEntries(PERCENTILES.map((p) => [p, record2.optionalMeasure(p)]));
   }
 });
 
@@ -43551,22 +44281,22 @@ var init_metrics = __esm({
       /** One settled row per rate window: Locust's rates are moving averages, so only rows a window apart do not overlap. */
       blocks = [];
       nextBlockAt = 0;
-      add(row) {
-        if (row.userCount > this.users) {
-          this.users = row.userCount;
-          this.settledFrom = row.timestamp + RATE_WINDOW_SECONDS;
+      add(row2) {
+        if (row2.userCount > this.users) {
+          this.users = row2.userCount;
+          this.settledFrom = row2.timestamp + RATE_WINDOW_SECONDS;
           this.settling.clear();
           this.settled.clear();
           this.blocks.length = 0;
           this.nextBlockAt = this.settledFrom;
         }
-        if (row.userCount !== this.users) return;
-        const srps = row.requestsPerSecond - row.failuresPerSecond;
-        if (row.timestamp >= this.settledFrom) this.settled.push(srps);
+        if (row2.userCount !== this.users) return;
+        const srps = row2.requestsPerSecond - row2.failuresPerSecond;
+        if (row2.timestamp >= this.settledFrom) this.settled.push(srps);
         else this.settling.push(srps);
-        if (row.timestamp >= this.nextBlockAt) {
+        if (row2.timestamp >= this.nextBlockAt) {
           this.blocks.push(srps);
-          this.nextBlockAt = row.timestamp + RATE_WINDOW_SECONDS;
+          this.nextBlockAt = row2.timestamp + RATE_WINDOW_SECONDS;
         }
       }
       /**
@@ -43593,20 +44323,25 @@ var init_metrics = __esm({
       /** The most frequent failures so far, largest first, ties in file order. */
       topFailures = [];
       locustCpuWarning = false;
-      addStats(row) {
-        if (row.name === AGGREGATED) this.total = row;
+      addStats(row2) {
+        if (row2.name === AGGREGATED) this.total = row2;
       }
-      addHistory(row) {
-        if (row.name !== AGGREGATED) return;
+      addHistory(row2) {
+        if (row2.name !== AGGREGATED) return;
         this.historySamples += 1;
-        this.maxSrps = Math.max(this.maxSrps, row.requestsPerSecond - row.failuresPerSecond);
-        this.peakUsers = Math.max(this.peakUsers, row.userCount);
-        this.hold.add(row);
+        this.maxSrps = Math.max(this.maxSrps, row2.requestsPerSecond - row2.failuresPerSecond);
+        this.peakUsers = Math.max(this.peakUsers, row2.userCount);
+        this.hold.add(row2);
       }
-      addFailure(row) {
-        const at = this.topFailures.findIndex((kept) => kept.occurrences < row.occurrences);
-        this.topFailures.splice(at === -1 ? this.topFailures.length : at, 0, row);
+      addFailure(row2) {
+        const at = this.topFailures.findIndex((kept2) => kept2.occurrences < row2.occurrences);
+        this.topFailures.splice(at === -1 ? this.topFailures.length : at, 0, row2);
         this.topFailures.length = Math.min(this.topFailures.length, TOP_FAILURES);
+      }
+      /** Requests, successes and mean response size of the final Aggregated row: the signals' denominator. */
+      windowCounts() {
+        const total = this.total;
+        return total && { requests: total.requestCount, successes: total.requestCount - total.failureCount, averageContentSize: total.averageContentSize ?? null };
       }
       metrics() {
         const total = this.total;
@@ -43634,72 +44369,6 @@ var init_metrics = __esm({
   }
 });
 
-// src/core/ingest/input-file.ts
-import { constants } from "node:fs";
-import { open as open2, stat } from "node:fs/promises";
-function describeFileError(label3, error62, expected) {
-  const code3 = error62.code ?? "unknown error";
-  const problem = PROBLEMS[code3] ?? `could not be read: ${error62.message}`;
-  return `${label3}: ${problem} (${code3}); expected ${expected}.`;
-}
-function asIngestError(error62, label3, expected) {
-  return isErrno(error62) ? new IngestError(describeFileError(label3, error62, expected)) : error62;
-}
-function missingInput(label3, expected) {
-  return new IngestError(describeFileError(label3, { code: "ENOENT", message: "no such file" }, expected));
-}
-function specialKind(info) {
-  if (info.isFIFO()) return "a FIFO (named pipe)";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  return "a special file";
-}
-function refuse(info, label3, expected) {
-  if (info.isDirectory()) {
-    return new IngestError(describeFileError(label3, { code: "EISDIR", message: "is a directory" }, expected));
-  }
-  return new IngestError(`${label3}: is ${specialKind(info)}, not a regular file, so it was not read; expected ${expected}.`);
-}
-async function openInput(path6, label3, expected) {
-  let handle;
-  try {
-    const before = await stat(path6);
-    if (!before.isFile()) throw refuse(before, label3, expected);
-    handle = await open2(path6, OPEN_FLAGS);
-  } catch (error62) {
-    if (error62.code === "ENOENT") return null;
-    throw asIngestError(error62, label3, expected);
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile()) throw refuse(opened, label3, expected);
-    return handle;
-  } catch (error62) {
-    await handle.close();
-    throw asIngestError(error62, label3, expected);
-  }
-}
-var PROBLEMS, isErrno, OPEN_FLAGS;
-var init_input_file = __esm({
-  "src/core/ingest/input-file.ts"() {
-    "use strict";
-    init_csv();
-    PROBLEMS = {
-      ENOENT: "does not exist",
-      EISDIR: "is a directory",
-      ELOOP: "is a symbolic link that loops (too many levels of links)",
-      EACCES: "is not readable by this user (permission denied)",
-      EPERM: "may not be read (operation not permitted)",
-      ENOTDIR: "has a parent that is not a directory",
-      ENAMETOOLONG: "has a path that is too long",
-      EIO: "could not be read (input/output error)"
-    };
-    isErrno = (error62) => error62 instanceof Error && typeof error62.code === "string" && "syscall" in error62;
-    OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-  }
-});
-
 // src/core/ingest/cell.ts
 import { basename, dirname, join } from "node:path";
 function cellFile(dir, name2) {
@@ -43713,22 +44382,42 @@ async function reading(file2, input2, read) {
   }
 }
 async function readRunnerError(file2) {
+  const text5 = await readSmallFile(file2, MAX_RUNNER_BYTES);
+  if (text5 === null) return null;
+  const parsed = parseCellRecord(file2.label, text5);
+  if ("problem" in parsed) return parsed.problem;
+  return parsed.record.error ? parsed.record.error : null;
+}
+async function readSmallFile(file2, maxBytes) {
   const input2 = await open3(file2);
   if (input2 === null) return null;
-  const text5 = await reading(file2, input2, async () => {
+  return reading(file2, input2, async () => {
     try {
       const { size } = await input2.stat();
-      if (size > MAX_RUNNER_BYTES) throw new IngestError(`${file2.label} is ${size} bytes; expected ${file2.expected} of a few hundred bytes.`);
+      if (size > maxBytes) throw new IngestError(`${file2.label} is ${size} bytes; expected ${file2.expected} of at most ${maxBytes} bytes.`);
       return await input2.readFile("utf8");
     } finally {
       await input2.close();
     }
   });
+}
+async function readSignals(dir, csvCounts, warnings) {
+  const file2 = cellFile(dir, "signals");
   try {
-    const record2 = JSON.parse(text5);
-    return typeof record2.error === "string" && record2.error !== "" ? record2.error : null;
-  } catch {
-    return `${file2.label} is not valid JSON.`;
+    const text5 = await readSmallFile(file2, MAX_SIGNALS_BYTES);
+    if (text5 === null) return void 0;
+    const raw = parseRawSignals(file2.label, text5);
+    const final = cellFile(dir, "finalStats");
+    const finalText = await readSmallFile(final, MAX_SIGNALS_BYTES);
+    const counts2 = finalText === null ? csvCounts : parseFinalStats(final.label, finalText);
+    if (finalText === null)
+      warnings.push(`${final.label} is missing: the signals divide by ${CELL_FILES.stats}, whose last rewrite may miss the final second.`);
+    const derived2 = deriveSignals(raw, counts2);
+    warnings.push(...derived2.warnings);
+    return derived2.signals;
+  } catch (error62) {
+    warnings.push(`${errorMessage(error62)}; this sample has no signals.`);
+    return null;
   }
 }
 async function logHasCpuWarning(input2) {
@@ -43772,11 +44461,13 @@ async function readCell(dir) {
     if (failuresInput === null) warnings.push(`${failures.label} is missing; failure details are unknown.`);
     const logInput = await openTracked(log);
     const fold = new CellMetricsFold({ stats: stats.label, history: history.label });
-    await reading(stats, statsInput, (input2) => readStats(input2, stats.label, (row) => fold.addStats(row)));
-    await reading(history, historyInput, (input2) => readHistory(input2, history.label, (row) => fold.addHistory(row)));
-    if (failuresInput !== null) await reading(failures, failuresInput, (input2) => readFailures(input2, failures.label, (row) => fold.addFailure(row)));
+    await reading(stats, statsInput, (input2) => readStats(input2, stats.label, (row2) => fold.addStats(row2)));
+    await reading(history, historyInput, (input2) => readHistory(input2, history.label, (row2) => fold.addHistory(row2)));
+    if (failuresInput !== null) await reading(failures, failuresInput, (input2) => readFailures(input2, failures.label, (row2) => fold.addFailure(row2)));
     if (logInput !== null) fold.locustCpuWarning = await reading(log, logInput, logHasCpuWarning);
     const metrics = fold.metrics();
+    const signals = await readSignals(dir, fold.windowCounts(), warnings);
+    if (signals !== void 0) metrics.signals = signals;
     if (metrics.locustCpuWarning) {
       warnings.push("Locust warned that its CPU was above 90 %: the load generator may have limited this cell.");
     }
@@ -43788,11 +44479,14 @@ async function readCell(dir) {
     await closeAll(opened);
   }
 }
-var CELL_FILES, EXPECTED, MAX_RUNNER_BYTES, LOG_OVERLAP_CHARS, open3;
+var CELL_FILES, EXPECTED, MAX_RUNNER_BYTES, MAX_SIGNALS_BYTES, LOG_OVERLAP_CHARS, open3;
 var init_cell2 = __esm({
   "src/core/ingest/cell.ts"() {
     "use strict";
+    init_error_message();
     init_cell();
+    init_cell_record();
+    init_signals2();
     init_metrics();
     init_csv();
     init_input_file();
@@ -43802,28 +44496,35 @@ var init_cell2 = __esm({
       history: "locust_stats_history.csv",
       failures: "locust_failures.csv",
       exceptions: "locust_exceptions.csv",
+      /** Locust's final statistics as JSON (--json-file), written at exit: the signals' exact denominator. */
+      finalStats: "locust_final.json",
       html: "report.html",
       locustLog: "locust.log",
       appLog: "app.log",
       dbLog: "db.log",
       /** Written by the cell runner: timing, latency method, and the error when the cell failed. */
-      runner: "cell.json"
+      runner: "cell.json",
+      /** Written by the cell runner: SQL, CPU and memory counters over the measured window (absent from older runs). */
+      signals: "signals.json"
     };
     EXPECTED = {
       stats: "Locust's statistics CSV (written by --csv)",
       history: "Locust's history CSV (written by --csv with --csv-full-history)",
       failures: "Locust's failures CSV (written by --csv)",
       locustLog: "Locust's log (written by --logfile)",
-      runner: "the cell runner's JSON record"
+      runner: "the cell runner's JSON record",
+      signals: "the cell runner's signals record (signals.json)",
+      finalStats: "Locust's final statistics (written by --json-file)"
     };
     MAX_RUNNER_BYTES = 1024 * 1024;
+    MAX_SIGNALS_BYTES = 64 * 1024 * 1024;
     LOG_OVERLAP_CHARS = 256;
     open3 = (file2) => openInput(file2.path, file2.label, file2.expected);
   }
 });
 
 // src/core/results/samples.ts
-function median(values) {
+function median2(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -43861,12 +44562,12 @@ var init_samples2 = __esm({
   "src/core/results/samples.ts"() {
     "use strict";
     init_cell();
-    spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+    spread = (values) => ({ median: median2(values), min: Math.min(...values), max: Math.max(...values) });
     measuredOf = (samples) => samples.filter((sample) => sample.status === "ok" && sample.metrics !== null);
   }
 });
 
-// src/core/plan/sides.ts
+// src/core/plan/paired-order.ts
 function sidedSampleDir(cellDirName, side2, repeat) {
   return `${cellDirName}/${side2}/r${repeat}`;
 }
@@ -43878,13 +44579,13 @@ function planSidedSamples(cells, repeats) {
     (repeat) => cells.flatMap((cell) => sideOrder(repeat).map((side2) => ({ cell, repeat, side: side2, dir: sidedSampleDir(cell.dir, side2, repeat) })))
   );
 }
-var init_sides2 = __esm({
-  "src/core/plan/sides.ts"() {
+var init_paired_order = __esm({
+  "src/core/plan/paired-order.ts"() {
     "use strict";
   }
 });
 
-// src/core/ingest/sides.ts
+// src/core/ingest/sided-cell.ts
 import { stat as stat2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readSidedCell(runDir, cell, repeats) {
@@ -43909,11 +44610,11 @@ async function readSidedCell(runDir, cell, repeats) {
   return { ...cellResult(cell, outcome), samples, ...summary ? { summary } : {} };
 }
 var SIDES;
-var init_sides3 = __esm({
-  "src/core/ingest/sides.ts"() {
+var init_sided_cell = __esm({
+  "src/core/ingest/sided-cell.ts"() {
     "use strict";
     init_cells();
-    init_sides2();
+    init_paired_order();
     init_cell();
     init_samples2();
     init_cell2();
@@ -43922,7 +44623,7 @@ var init_sides3 = __esm({
 });
 
 // src/core/ingest/run-dir.ts
-import { readdir, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readdir, readFile, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function isDirectory(path6) {
   return (await stat3(path6).catch(() => null))?.isDirectory() ?? false;
@@ -43949,7 +44650,7 @@ async function ingestRun(runDir, config2, environment, options = {}) {
       cells.push(failedCell(cell, `not run: no folder ${CELLS_FOLDER}/${cell.dir}`));
       continue;
     }
-    if (config2.compare.baseline === BASE_BASELINE_NAME) {
+    if (measuresBaseSide(config2.compare.baseline)) {
       cells.push(await readSidedCell(runDir, cell, config2.repeats));
       continue;
     }
@@ -43984,27 +44685,19 @@ async function readRepeatedCell(runDir, cell, repeats) {
 }
 async function readRecordedResults(runDir) {
   const path6 = join3(runDir, RESULTS_FILE);
-  let text5;
-  try {
-    text5 = await readFile3(path6, "utf8");
-  } catch (error62) {
-    if (error62.code === "ENOENT") return null;
-    throw new ResultsError(`cannot read ${path6} (${error62.code}).`);
-  }
-  return parseResults(path6, text5);
+  const text5 = await readInputText(path6, path6, "the results.json of this run").catch((error62) => {
+    throw new ResultsError(errorMessage(error62));
+  });
+  return text5 === null ? null : parseResults(path6, text5);
 }
 function resumedFromOf(results) {
   return new Map(results.cells.flatMap((cell) => cell.resumedFrom ? [[cell.id, cell.resumedFrom]] : []));
 }
 async function cellLatencyMethod(cellPath2) {
-  const text5 = await readFile3(join3(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
+  const text5 = await readFile(join3(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
   if (text5 === null) return null;
-  try {
-    const method = JSON.parse(text5).latencyMethod;
-    return typeof method === "string" && method !== "" ? method : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseCellRecord(CELL_FILES.runner, text5);
+  return "record" in parsed ? parsed.record.latencyMethod ?? null : null;
 }
 function unknownEnvironment(latencyMethod) {
   return {
@@ -44048,7 +44741,7 @@ async function reingestRun(runDir, source) {
     return { ...ingested2, warnings };
   }
   const distinct = [...new Set(methods.values())];
-  const method = distinct.length === 1 && isActiveMethod(distinct[0]) ? distinct[0] : null;
+  const method = distinct.length === 1 ? distinct[0] : null;
   if (distinct.length > 1) {
     warnings.push(`the cells ran with different latency methods (${distinct.join(", ")}, per their ${CELL_FILES.runner}); the run records none.`);
   }
@@ -44058,16 +44751,19 @@ async function reingestRun(runDir, source) {
   const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method));
   return { ...ingested, warnings };
 }
-var RESULTS_FILE, TABLES_FILE, RunDirError, isActiveMethod;
+var RESULTS_FILE, TABLES_FILE, RunDirError;
 var init_run_dir = __esm({
   "src/core/ingest/run-dir.ts"() {
     "use strict";
+    init_baseline();
+    init_error_message();
     init_cell2();
+    init_input_file();
     init_cells();
     init_cell();
+    init_cell_record();
     init_samples2();
-    init_sides();
-    init_sides3();
+    init_sided_cell();
     init_results();
     init_cells();
     RESULTS_FILE = "results.json";
@@ -44075,7 +44771,6 @@ var init_run_dir = __esm({
     RunDirError = class extends Error {
       name = "RunDirError";
     };
-    isActiveMethod = (method) => method === "netem" || method === "toxiproxy";
   }
 });
 
@@ -44083,7 +44778,7 @@ var init_run_dir = __esm({
 function defaultStringLength(value2) {
   return value2.length;
 }
-function markdownTable(table, options) {
+function markdownTable(table2, options) {
   const settings = options || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -44093,15 +44788,15 @@ function markdownTable(table, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
+  while (++rowIndex < table2.length) {
+    const row3 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
     }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell = serialize(table2[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -44109,9 +44804,9 @@ function markdownTable(table, options) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row2.push(cell);
+      row3.push(cell);
     }
-    cellMatrix[rowIndex] = row2;
+    cellMatrix[rowIndex] = row3;
     sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
@@ -44126,7 +44821,7 @@ function markdownTable(table, options) {
     }
   }
   columnIndex = -1;
-  const row = [];
+  const row2 = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
     const code3 = alignments[columnIndex];
@@ -44152,20 +44847,20 @@ function markdownTable(table, options) {
       }
       sizes[columnIndex] = size;
     }
-    row[columnIndex] = cell;
+    row2[columnIndex] = cell;
   }
-  cellMatrix.splice(1, 0, row);
+  cellMatrix.splice(1, 0, row2);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
   const lines = [];
   while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
+    const row3 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
     const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
+      const cell = row3[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
@@ -44237,13 +44932,25 @@ function serverCommand(setup, app, cpus2 = null) {
     (arg) => arg.replaceAll("{module}", module).replaceAll("{wsgi}", app.wsgi).replaceAll("{asgi}", app.asgi).replaceAll("{port}", String(app.port)).replaceAll("{workers}", workers === null ? "{workers}" : String(workers))
   );
 }
+function serverWorkers(argv) {
+  for (const [index, arg] of argv.entries()) {
+    const value2 = arg.startsWith("--workers=") ? arg.slice("--workers=".length) : arg === "--workers" || arg === "-w" ? argv[index + 1] : void 0;
+    if (value2 !== void 0) return /^[1-9]\d*$/.test(value2) ? Number(value2) : null;
+  }
+  return argv.some((arg) => KNOWN_SERVERS.has(arg.split("/").at(-1))) ? 1 : null;
+}
+var KNOWN_SERVERS;
 var init_server_command = __esm({
   "src/core/config/server-command.ts"() {
     "use strict";
+    KNOWN_SERVERS = /* @__PURE__ */ new Set(["gunicorn", "uvicorn", "granian", "hypercorn", "daphne"]);
   }
 });
 
 // src/core/report/escape.ts
+function neutralizeBidi(text5) {
+  return text5.replace(BIDI_CONTROLS, "\uFFFD");
+}
 function breakAutolinks(text5) {
   return text5.replace(/[0-9a-f]{7,}/gi, (run) => run.replace(/.{6}(?=.)/g, `$&${WORD_JOINER}`)).replace(/[@#:]/g, `$&${WORD_JOINER}`).replace(/(www)(\.)/gi, `$1${WORD_JOINER}$2`).replace(/-(?=\d)/g, `-${WORD_JOINER}`);
 }
@@ -44257,30 +44964,29 @@ function codeSpan(text5) {
   return `${fence}${pad}${text5}${pad}${fence}`;
 }
 function code(text5) {
-  return oneLine(text5).split("|").map((piece) => piece === "" ? "" : codeSpan(piece)).join("\\|");
+  return breakHtmlComments(oneLine(text5)).split("|").map((piece) => piece === "" ? "" : codeSpan(piece)).join("\\|");
 }
 function clip(text5, max) {
   if (text5.length <= max) return text5;
   const end = /[\uD800-\uDBFF]/.test(text5[max - 2] ?? "") ? max - 2 : max - 1;
   return `${text5.slice(0, end)}\u2026`;
 }
-var WORD_JOINER, CONTROLS, oneLine, ENTITIES;
+var WORD_JOINER, CONTROLS, oneLine, BIDI_CONTROLS, breakHtmlComments, ENTITIES, LABEL_MAX, labelText;
 var init_escape = __esm({
   "src/core/report/escape.ts"() {
     "use strict";
     WORD_JOINER = "\u2060";
     CONTROLS = /\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g;
-    oneLine = (text5) => text5.replace(CONTROLS, " ");
+    oneLine = (text5) => neutralizeBidi(text5.replace(CONTROLS, " "));
+    BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+    breakHtmlComments = (text5) => text5.replace(/<!--/g, `<!${WORD_JOINER}--`).replace(/--(?=!?>)/g, `-${WORD_JOINER}-`);
     ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+    LABEL_MAX = 80;
+    labelText = (text5) => escapeMarkdown(clip(text5, LABEL_MAX));
   }
 });
 
 // src/core/report/classify.ts
-function routeKind(route) {
-  const own4 = route.kind;
-  if (own4 === "io" || own4 === "cpu") return own4;
-  return BUILT_IN_ROUTE_KINDS[route.name] ?? "unclassified";
-}
 function option(argv, long, short) {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -44292,7 +44998,7 @@ function option(argv, long, short) {
   }
   return null;
 }
-function concurrency(setup) {
+function concurrency(setup, measuredWorkers = null) {
   const own4 = setup.workers;
   if (typeof own4 === "number" && Number.isInteger(own4) && own4 > 0) return { workers: own4, source: "setup" };
   const workers = option(setup.command, "--workers", "-w");
@@ -44300,14 +45006,16 @@ function concurrency(setup) {
   if (workers !== null) return { workers: workers * threads, source: "command" };
   const fromEnv = setup.env.WEB_CONCURRENCY;
   if (fromEnv !== void 0 && /^\d+$/.test(fromEnv) && Number(fromEnv) > 0) return { workers: Number(fromEnv) * threads, source: "WEB_CONCURRENCY" };
+  if (measuredWorkers !== null && measuredWorkers > 0) return { workers: measuredWorkers * threads, source: "measured" };
   return { workers: threads, source: threads > 1 ? "command" : "default" };
 }
-var setupKind, BUILT_IN_ROUTE_KINDS;
+var setupKind, BUILT_IN_ROUTE_KINDS, kindByName;
 var init_classify = __esm({
   "src/core/report/classify.ts"() {
     "use strict";
     setupKind = (setup) => setup.interface === "asgi" ? "async" : "sync";
     BUILT_IN_ROUTE_KINDS = { cpu: "cpu", io_read: "io", io_create: "io" };
+    kindByName = (name2) => BUILT_IN_ROUTE_KINDS[name2] ?? "unclassified";
   }
 });
 
@@ -44400,16 +45108,21 @@ function computeFindings(summary) {
   const hasSync = summary.setups.some((setup) => setupKind(setup) === "sync");
   const hasAsync = summary.setups.some((setup) => setupKind(setup) === "async");
   const routes = summary.routes.map((route) => {
-    const kind = routeKind(route);
+    const routeClass = summary.routeClass(route.name);
+    const kind = routeClass.kind;
     const kinds = summary.latencies.flatMap((latencyMs) => {
       const sync = best(summary, route.name, latencyMs, "maxSrps", "sync");
       const async = best(summary, route.name, latencyMs, "maxSrps", "async");
       return sync && async ? [{ latencyMs, sync, async }] : [];
     });
-    const hypothesis = !hasSync || !hasAsync ? { status: "untested", reason: `the run has no ${hasSync ? "Async (ASGI)" : "Sync (WSGI)"} setup` } : kind === "io" ? ioHypothesis(kinds) : kind === "cpu" ? cpuHypothesis(summary, route.name) : { status: "untested", reason: "the route is neither an I/O nor a CPU route" };
+    const hypothesis = !hasSync || !hasAsync ? { status: "untested", reason: `the run has no ${hasSync ? "Async (ASGI)" : "Sync (WSGI)"} setup` } : kind === "io" ? ioHypothesis(kinds) : kind === "cpu" ? cpuHypothesis(summary, route.name) : {
+      status: "untested",
+      reason: kind === "mixed" ? "the route is bound by neither CPU nor I/O alone" : "the route is neither an I/O nor a CPU route"
+    };
     return {
       route,
       kind,
+      routeClass,
       bySrps: leads(summary, route.name, "maxSrps"),
       bySuccesses: leads(summary, route.name, "totalSuccesses"),
       kinds,
@@ -44440,7 +45153,7 @@ function resumedLines(results) {
   const byAttempt = /* @__PURE__ */ new Map();
   for (const cell of results.cells) if (cell.resumedFrom) byAttempt.set(cell.resumedFrom, (byAttempt.get(cell.resumedFrom) ?? 0) + 1);
   return [...byAttempt].map(
-    ([from, count3]) => `- Resumed: ${count3} of ${results.cells.length} cells were measured by the earlier attempt of ${attempt(from)} (marked in the per-cell metrics)`
+    ([from, count4]) => `- Resumed: ${count4} of ${results.cells.length} cells were measured by the earlier attempt of ${attempt(from)} (marked in the per-cell metrics)`
   );
 }
 function perCellSection(results) {
@@ -44467,19 +45180,22 @@ function perCellSection(results) {
   });
   return collapsed("Per-cell metrics", markdownTable([header, ...rows], { alignDelimiters: false }));
 }
+function appBuilt(app) {
+  return app ? `, commit ${code(app.commit ?? "unknown")}, image ${code(app.image?.slice(0, 19) ?? "unknown")}` : "";
+}
 function configurationSection(results) {
   const { config: config2 } = results;
   const ramp = rampSeconds(config2);
   const lines = [
-    `- Profile: ${code(config2.profile)}; app: ${code(config2.app.name)} (${code(config2.app.context)})${results.environment.app ? `, commit ${code(results.environment.app.commit ?? "unknown")}, image ${code(results.environment.app.image?.slice(0, 19) ?? "unknown")}` : ""}`,
+    `- Profile: ${code(config2.profile)}; app: ${code(config2.app.name)} (${code(config2.app.context)})${appBuilt(results.environment.app)}`,
     `- Load: ${formatCount(config2.load.users)} users spawned at ${config2.load.spawnRate}/s (ramp ${formatRate(ramp)} s), ${config2.load.runTimeSeconds} s per cell (hold ${formatRate(config2.load.runTimeSeconds - ramp)} s), ${config2.load.processes} Locust process(es)`,
-    `- Seeded posts: ${formatCount(config2.seedPosts)}; added latencies: ${config2.latenciesMs.map(formatCount).join(", ")} ms; latency method: ${code(config2.latencyMethod)}${results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ""}`,
+    `- ${usesSeedPosts(config2.app) ? `Seeded posts: ${formatCount(config2.seedPosts)}; added` : "Added"} latencies: ${config2.latenciesMs.map(formatCount).join(", ")} ms; latency method: ${code(config2.latencyMethod)}` + (results.environment.latencyMethod ? ` (ran: ${code(results.environment.latencyMethod)})` : ""),
     ...results.shard ? [`- Shard ${results.shard.index}/${results.shard.total}`] : [],
     ...resumedLines(results),
     ...config2.setups.map(
       (setup) => `- Setup ${escapeMarkdown(setup.label)}: ${code(serverCommand(setup, config2.app).join(" "))}, database max_connections ${formatCount(setup.database.maxConnections)}`
     ),
-    ...config2.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(route.path)}`)
+    ...config2.routes.map((route) => `- Route ${code(route.name)}: ${escapeMarkdown(route.method)} ${code(requestTarget(route))}`)
   ];
   return collapsed("Configuration", lines.join("\n"));
 }
@@ -44522,8 +45238,10 @@ var collapsed, attempt, LATENCY_METHOD_NOTES;
 var init_details = __esm({
   "src/core/report/details.ts"() {
     "use strict";
+    init_route_request();
     init_markdown_table();
     init_build();
+    init_seed_posts();
     init_server_command();
     init_cell();
     init_escape();
@@ -44540,6 +45258,69 @@ ${body}
       netem: "netem delays every packet the app container sends (database queries, responses, connection set-up), as in the study.",
       toxiproxy: "Toxiproxy delays data the app sends through its proxies (app \u2192 database, app \u2192 Locust); connection set-up is not delayed."
     };
+  }
+});
+
+// src/core/report/route-class.ts
+function sampleShare(setup, signals, users, cores) {
+  const app = signals?.cpu.app;
+  if (!signals || !app || signals.window.successes <= 0 || signals.window.seconds <= 0) return null;
+  const workers = concurrency(setup, signals.memory.workers).workers;
+  const busyWorkers = Math.max(1, Math.min(workers, users > 0 ? users : workers, cores ?? workers));
+  const serviceMs = busyWorkers * signals.window.seconds * 1e3 / signals.window.successes;
+  return { busyWorkers, cpuMsPerRequest: app.perRequestMs, serviceMs, share: app.perRequestMs / serviceMs, dbMs: signals.sql?.perRequest.dbMs ?? null };
+}
+function cellShare(cell, setup, results) {
+  const metrics = cell.samples ? cell.samples.flatMap((sample) => sample.side === "head" && sample.status === "ok" && sample.metrics ? [sample.metrics] : []) : cell.metrics ? [cell.metrics] : [];
+  const shares = metrics.flatMap((m) => sampleShare(setup, m.signals, m.peakUsers || results.config.load.users, results.environment.cpuCount) ?? []);
+  if (shares.length === 0) return null;
+  const dbs = shares.flatMap((s) => s.dbMs === null ? [] : [s.dbMs]);
+  return {
+    setup,
+    latencyMs: cell.latencyMs,
+    busyWorkers: median(shares.map((s) => s.busyWorkers)),
+    cpuMsPerRequest: median(shares.map((s) => s.cpuMsPerRequest)),
+    serviceMs: median(shares.map((s) => s.serviceMs)),
+    share: median(shares.map((s) => s.share)),
+    dbMsPerRequest: dbs.length ? median(dbs) : null,
+    samples: shares.length
+  };
+}
+function measureCpuShare(results, route) {
+  const setups = new Map(results.config.setups.map((setup) => [setup.name, setup]));
+  const shares = results.cells.flatMap((cell) => {
+    const setup = setups.get(cell.setup);
+    if (cell.route !== route || cell.status !== "ok" || !setup || setupKind(setup) !== "sync") return [];
+    return cellShare(cell, setup, results) ?? [];
+  });
+  const lowest = Math.min(...shares.map((share) => share.latencyMs));
+  const order = (share) => results.config.setups.indexOf(share.setup);
+  return shares.filter((share) => share.latencyMs === lowest).sort((a, b) => a.busyWorkers - b.busyWorkers || order(a) - order(b))[0] ?? null;
+}
+function kindOfShare(share) {
+  if (share.share < ROUTE_CLASS_CUTOFFS.ioBelow) return "io";
+  const dbBelowCpu = share.dbMsPerRequest === null || share.dbMsPerRequest < share.cpuMsPerRequest;
+  return share.share >= ROUTE_CLASS_CUTOFFS.cpuFrom && dbBelowCpu ? "cpu" : "mixed";
+}
+function classifyRoute(results, route) {
+  if (route.kind !== void 0) return { kind: route.kind, source: "given" };
+  const share = measureCpuShare(results, route.name);
+  const byName = kindByName(route.name);
+  if (share) return { kind: kindOfShare(share), source: "measured", share, byName };
+  const hasSync = results.config.setups.some((setup) => setupKind(setup) === "sync");
+  const why = hasSync ? "no CPU signals were collected" : "no Sync setup ran, and an event loop\u2019s CPU is no one request\u2019s";
+  return { kind: byName, source: "name", why };
+}
+function classifyRoutes(results) {
+  return new Map(results.config.routes.map((route) => [route.name, classifyRoute(results, route)]));
+}
+var ROUTE_CLASS_CUTOFFS;
+var init_route_class = __esm({
+  "src/core/report/route-class.ts"() {
+    "use strict";
+    init_describe();
+    init_classify();
+    ROUTE_CLASS_CUTOFFS = { ioBelow: 1 / 3, cpuFrom: 0.4 };
   }
 });
 
@@ -44567,17 +45348,20 @@ function summarize(results) {
       metrics: cell.metrics
     });
   }
+  const classes = classifyRoutes(results);
   return {
     setups: config2.setups,
     routes: config2.routes,
     latencies: [...new Set(config2.latenciesMs)].sort((a, b) => a - b),
-    cell: (setup, route, latencyMs) => cells.get(cellId(setup, route, latencyMs))
+    cell: (setup, route, latencyMs) => cells.get(cellId(setup, route, latencyMs)),
+    routeClass: (route) => classes.get(route) ?? { kind: "unclassified", source: "name", why: "the route is not in the configuration" }
   };
 }
 var init_summary = __esm({
   "src/core/report/summary.ts"() {
     "use strict";
     init_cells();
+    init_route_class();
   }
 });
 
@@ -44592,36 +45376,36 @@ function axisMax(value2) {
   const step = [1, 2, 2.5, 5, 10].find((s) => s * magnitude >= target);
   return Number((step * magnitude).toPrecision(6));
 }
-function renderCharts(results) {
+function chartList(results) {
   const summary = summarize(results);
   const colours = new Map(summary.setups.map((setup, i) => [setup.name, PALETTE[i % PALETTE.length]]));
   return summary.routes.map((route, i) => {
     const lines = summary.setups.map((setup) => ({
       setup,
-      values: summary.latencies.map((ms) => summary.cell(setup.name, route.name, ms)?.maxSrps.value)
+      values: summary.latencies.map((ms2) => summary.cell(setup.name, route.name, ms2)?.maxSrps.value)
     }));
     const drawn = lines.filter((line) => line.values.every((v) => v !== void 0));
     const left = lines.filter((line) => !drawn.includes(line));
     const leftNote = left.map(
-      (line) => `${escapeMarkdown(line.setup.label)}: no line, ${line.values.filter((v) => v === void 0).length} of ${summary.latencies.length} cells not measured`
+      (line) => `${labelText(line.setup.label)}: no line, ${line.values.filter((v) => v === void 0).length} of ${summary.latencies.length} cells not measured`
     );
-    if (drawn.length === 0) return `<sub>Chart ${i + 1}: nothing to draw; no setup was measured at every latency of ${escapeMarkdown(route.title)}.</sub>`;
+    if (drawn.length === 0) return `<sub>Chart ${i + 1}: nothing to draw; no setup was measured at every latency of ${labelText(route.title)}.</sub>`;
     const top = axisMax(Math.max(...drawn.flatMap((line) => line.values)));
     const chart = [
       "```mermaid",
       `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${drawn.map((line) => colours.get(line.setup.name).color).join(", ")}"}}}}%%`,
       "xychart-beta",
       `  title "Chart ${i + 1}: ${chartText(route.title)}, max sRPS by added latency"`,
-      `  x-axis "Added latency (ms)" [${summary.latencies.map((ms) => `"${formatCount(ms)}"`).join(", ")}]`,
+      `  x-axis "Added latency (ms)" [${summary.latencies.map((ms2) => `"${formatCount(ms2)}"`).join(", ")}]`,
       `  y-axis "Max sRPS" 0 --> ${plain(top)}`,
       ...drawn.map((line) => `  line [${line.values.map(plain).join(", ")}]`),
       "```"
     ].join("\n");
-    const key = drawn.map((line) => `${colours.get(line.setup.name).swatch} ${escapeMarkdown(line.setup.label)}`).join(" \xB7 ");
+    const key = drawn.map((line) => `${colours.get(line.setup.name).swatch} ${labelText(line.setup.label)}`).join(" \xB7 ");
     return `${chart}
 
 <sub>${[key, ...leftNote].join(" \xB7 ")}</sub>`;
-  }).join("\n\n");
+  });
 }
 var PALETTE, plain;
 var init_charts = __esm({
@@ -44649,8 +45433,11 @@ function renderSides(comparison) {
   if (!comparison.paired) return "";
   const rows = [...comparison.cells.values()].map((cell) => {
     const rate2 = (value2) => value2 === null || value2 === void 0 ? "\u2014" : formatRate(value2);
-    const mark = VERDICT_MARK[cell.verdict];
-    return `| ${code(cell.id)} | ${rate2(cell.sides?.base)} | ${rate2(cell.sides?.head)} | ${cell.interval ? formatInterval(cell.interval) : "\u2014"} | ${cell.sides?.pairs ?? 0} | ${mark ? `${mark} ` : ""}${VERDICT_WORD[cell.verdict]} |`;
+    const verdict = cell.throughput ?? cell.verdict;
+    const mark = VERDICT_MARK[verdict];
+    const change2 = cell.interval ? formatInterval(cell.interval) : "\u2014";
+    const word = `${mark ? `${mark} ` : ""}${VERDICT_WORD[verdict]}`;
+    return `| ${code(cell.id)} | ${rate2(cell.sides?.base)} | ${rate2(cell.sides?.head)} | ${change2} | ${cell.sides?.pairs ?? 0} | ${word} |`;
   });
   return [
     `Base and head measured alternately on the same runner (steady sRPS, median of each side; the change is paired, repeat by repeat, so drift both sides shared cancels):`,
@@ -44676,27 +45463,27 @@ function missingLine(cell) {
 }
 function renderComparison(comparison) {
   if (!comparison) return "";
-  const { counts } = comparison;
+  const { counts: counts2 } = comparison;
   const totals = [
     plural2(regressionCount(comparison), "regression"),
-    ...counts.missing ? [`${counts.missing} missing`] : [],
-    ...COUNTED.filter((verdict) => counts[verdict] > 0).map((verdict) => `${counts[verdict]} ${VERDICT_WORD[verdict]}`)
+    ...counts2.missing ? [`${counts2.missing} missing`] : [],
+    ...COUNTED.filter((verdict) => counts2[verdict] > 0).map((verdict) => `${counts2[verdict]} ${VERDICT_WORD[verdict]}`)
   ];
-  const head = `**Against ${escapeMarkdown(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV (${escapeMarkdown(comparison.noise.source)}): ${totals.join(", ")}.`;
+  const head = `**Against ${labelText(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV (${escapeMarkdown(comparison.noise.source)}): ${totals.join(", ")}.`;
   const cells = [...comparison.cells.values()];
   const render = (cell) => {
     if (cell.verdict === "missing") return missingLine(cell);
     const moved = studyBeforeAfter(cell);
     const why = cell.reason ? `: ${escapeMarkdown(cell.reason)}` : "";
-    return `${code(cell.id)}: ${cellVerdict(cell)}${why}${moved ? ` (${moved})` : ""}`;
+    return `${code(cell.id)}: ${cellVerdict(cell)}${throughputNote(cell)}${why}${moved ? ` (${moved})` : ""}`;
   };
-  const list4 = LISTED.flatMap((verdict) => {
+  const list6 = LISTED.flatMap((verdict) => {
     const chosen = cells.filter((cell) => cell.verdict === verdict);
     const shown = chosen.slice(0, LISTED_PER_VERDICT).map((cell) => `- ${render(cell)}`);
     return chosen.length > shown.length ? [...shown, `- \u2026 and ${chosen.length - shown.length} more ${VERDICT_WORD[verdict]}, marked in the tables`] : shown;
   });
   const sides = renderSides(comparison);
-  return [head, ...list4, ...sides ? ["", sides] : []].join("\n");
+  return [head, ...list6, ...sides ? ["", sides] : []].join("\n");
 }
 var LISTED_PER_VERDICT, plural2, LISTED, COUNTED;
 var init_comparison_text = __esm({
@@ -44714,6 +45501,31 @@ var init_comparison_text = __esm({
   }
 });
 
+// src/core/report/route-class-text.ts
+function describeRouteClass(routeClass) {
+  const word = KIND_WORDS[routeClass.kind];
+  if (routeClass.source === "given") return `${word} (${code(`kind: ${routeClass.kind}`)}, as given)`;
+  if (routeClass.source === "name") {
+    if (routeClass.kind === "unclassified") return `${word} (${routeClass.why}; set ${code("kind:")} on the route to classify it)`;
+    return `${word} (by the study\u2019s name: ${routeClass.why})`;
+  }
+  const { share } = routeClass;
+  const db = share.dbMsPerRequest === null ? "" : `, database ${ms(share.dbMsPerRequest)}`;
+  const measured = `measured: CPU ${formatPercent(share.share)} of a ${ms(share.serviceMs)} service time (${ms(share.cpuMsPerRequest)} a request${db}; ${labelText(share.setup.label)} at ${formatLatency(share.latencyMs)})`;
+  const differs = routeClass.byName !== "unclassified" && routeClass.byName !== routeClass.kind;
+  return `${word} (${measured}${differs ? `; the study calls it a ${KIND_WORDS[routeClass.byName]}` : ""})`;
+}
+var KIND_WORDS, ms;
+var init_route_class_text = __esm({
+  "src/core/report/route-class-text.ts"() {
+    "use strict";
+    init_escape();
+    init_format();
+    KIND_WORDS = { io: "I/O route", cpu: "CPU route", mixed: "mixed route", unclassified: "unclassified route" };
+    ms = (value2) => `${value2 >= 10 ? value2.toFixed(0) : value2.toFixed(1)} ms`;
+  }
+});
+
 // src/core/report/theory.ts
 function pointsAt(cell, concurrencyOf, direction) {
   const m = cell.metrics;
@@ -44727,23 +45539,23 @@ function pointsAt(cell, concurrencyOf, direction) {
 }
 function computeTheory(summary, noise) {
   const syncSetups = summary.setups.filter((setup) => setupKind(setup) === "sync");
-  const above = summary.latencies.filter((ms) => ms > 0);
-  return summary.routes.filter((route) => routeKind(route) === "io" && syncSetups.length > 0).map((route) => {
+  const above = summary.latencies.filter((ms2) => ms2 > 0);
+  return summary.routes.filter((route) => summary.routeClass(route.name).kind === "io" && syncSetups.length > 0).map((route) => {
     if (!summary.latencies.includes(0)) return { route, k: null, roundTrips: null, setups: [], note: "no 0 ms cell to measure the service time s" };
     const bases = syncSetups.flatMap((setup) => {
       const zero = summary.cell(setup.name, route.name, 0);
       if (!zero || zero.maxSrps.value <= 0) return [];
-      const c = concurrency(setup);
+      const c = concurrency(setup, zero.metrics.signals?.memory.workers ?? null);
       return [{ setup, concurrency: c, serviceTime: c.workers / zero.maxSrps.value }];
     });
     let sumLy = 0;
     let sumLL = 0;
     const fewest = Math.min(...bases.map((base) => base.concurrency.workers));
     for (const base of bases.filter((b) => b.concurrency.workers === fewest)) {
-      for (const ms of above) {
-        const cell = summary.cell(base.setup.name, route.name, ms);
+      for (const ms2 of above) {
+        const cell = summary.cell(base.setup.name, route.name, ms2);
         if (!cell || cell.maxSrps.value <= 0) continue;
-        const L = ms / 1e3;
+        const L = ms2 / 1e3;
         sumLy += L * (base.concurrency.workers / cell.maxSrps.value - base.serviceTime);
         sumLL += L * L;
       }
@@ -44755,14 +45567,14 @@ function computeTheory(summary, noise) {
     const roundTrips = whole ? Math.round(k) : Math.max(k, 0);
     const setups = bases.map((base) => ({
       ...base,
-      points: above.flatMap((ms) => {
-        const cell = summary.cell(base.setup.name, route.name, ms);
+      points: above.flatMap((ms2) => {
+        const cell = summary.cell(base.setup.name, route.name, ms2);
         if (!cell) return [];
-        const bound = base.concurrency.workers / (base.serviceTime + roundTrips * (ms / 1e3));
+        const bound = base.concurrency.workers / (base.serviceTime + roundTrips * (ms2 / 1e3));
         const measured = cell.maxSrps.value;
         const ratio2 = measured / bound;
         const callout = ratio2 < BELOW_BOUND ? pointsAt(cell, base.concurrency, "below") : ratio2 > 1 + noise ? pointsAt(cell, base.concurrency, "above") : null;
-        return [{ latencyMs: ms, measured, bound, ratio: ratio2, callout }];
+        return [{ latencyMs: ms2, measured, bound, ratio: ratio2, callout }];
       })
     }));
     const note = k < 0.5 ? "added latency barely slows Sync here: check that the latency reached the app" : !whole ? "not near a whole number of round trips: requests differ in how many they make, or something besides the pool grows with latency" : null;
@@ -44784,8 +45596,8 @@ function list2(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
-function value(metric2, amount) {
-  return metric2 === "maxSrps" ? formatRate(amount) : formatCount(amount);
+function value(metric2, amount2) {
+  return metric2 === "maxSrps" ? formatRate(amount2) : formatCount(amount2);
 }
 function margin(lead2) {
   if (lead2.factor === null || !lead2.runnerUp) return "the only setup measured";
@@ -44794,24 +45606,24 @@ function margin(lead2) {
   return `${formatFactor(lead2.factor)} ${label(lead2.runnerUp)}`;
 }
 function describeLeads(metric2, leads2) {
-  const groups = [];
+  const groups2 = [];
   for (const lead2 of leads2) {
-    const last = groups.at(-1);
+    const last = groups2.at(-1);
     if (last && last[0].winner.setup.name === lead2.winner.setup.name) last.push(lead2);
-    else groups.push([lead2]);
+    else groups2.push([lead2]);
   }
-  if (groups.length > 6) {
-    const counts = /* @__PURE__ */ new Map();
+  if (groups2.length > 6) {
+    const counts2 = /* @__PURE__ */ new Map();
     for (const lead2 of leads2) {
-      const entry = counts.get(lead2.winner.setup.name) ?? { label: label(lead2.winner), n: 0 };
+      const entry = counts2.get(lead2.winner.setup.name) ?? { label: label(lead2.winner), n: 0 };
       entry.n += 1;
-      counts.set(lead2.winner.setup.name, entry);
+      counts2.set(lead2.winner.setup.name, entry);
     }
-    const shares = [...counts.values()].sort((a, b) => b.n - a.n).map((entry) => `${entry.label} at ${entry.n} of ${leads2.length} latencies`);
+    const shares = [...counts2.values()].sort((a, b) => b.n - a.n).map((entry) => `${entry.label} at ${entry.n} of ${leads2.length} latencies`);
     const top = leads2.at(-1);
     return `${list2(shares)}; at the highest, ${label(top.winner)} at ${item(metric2, top)}`;
   }
-  return groups.map((group) => {
+  return groups2.map((group) => {
     if (group.length > 3) {
       const factors = group.map((lead2) => lead2.factor).filter((f) => f !== null && Number.isFinite(f));
       const tied = group.every((lead2) => lead2.runnerUp !== null && lead2.runnerUp.value === lead2.winner.value);
@@ -44835,7 +45647,10 @@ function describeCrossovers(route) {
     if (!ahead) return "Async and Sync tie without crossing.";
     return `${ahead} is ahead of ${ahead === "Async" ? "Sync" : "Async"} at every latency measured: no crossover.`;
   }
-  const at = (c) => `${c.overtaker === "async" ? "Async overtakes Sync" : "Sync overtakes Async"} at ${c.interpolated ? `\u2248 ${formatLatency(c.latencyMs)}, interpolated between ${formatLatency(c.between[0])} and ${formatLatency(c.between[1])}` : formatLatency(c.latencyMs)}`;
+  const at = (c) => {
+    const where = c.interpolated ? `\u2248 ${formatLatency(c.latencyMs)}, interpolated between ${formatLatency(c.between[0])} and ${formatLatency(c.between[1])}` : formatLatency(c.latencyMs);
+    return `${c.overtaker === "async" ? "Async overtakes Sync" : "Sync overtakes Async"} at ${where}`;
+  };
   return `${list2(route.crossovers.map(at))}.`;
 }
 function describeHypothesis(hypothesis) {
@@ -44844,9 +45659,10 @@ function describeHypothesis(hypothesis) {
   const verdict = hypothesis.status === "holds" ? "\u2705 Hypothesis holds" : "\u274C Hypothesis does not hold";
   if (check2.kind === "io") {
     const factor = check2.factor === Infinity ? "while Sync serves none" : `${formatFactor(check2.factor)} Sync\u2019s max sRPS`;
-    const ahead = `at ${formatLatency(check2.latencyMs)} the best Async setup serves ${factor} (needs \u2265 ${HYPOTHESIS.ioMinFactor}\xD7${check2.aheadOk ? "" : ": short"})`;
-    const kept = `keeps ${formatPercent(check2.asyncKept)} of its ${formatLatency(check2.baseMs)} throughput where Sync keeps ${formatPercent(check2.syncKept)}${check2.keptOk ? "" : ": no better"}`;
-    return `${verdict}: ${ahead}, and ${kept}.`;
+    const needs = `\u2265 ${HYPOTHESIS.ioMinFactor}\xD7${check2.aheadOk ? "" : ": short"}`;
+    const ahead = `at ${formatLatency(check2.latencyMs)} the best Async setup serves ${factor} (needs ${needs})`;
+    const kept2 = `keeps ${formatPercent(check2.asyncKept)} of its ${formatLatency(check2.baseMs)} throughput where Sync keeps ${formatPercent(check2.syncKept)}${check2.keptOk ? "" : ": no better"}`;
+    return `${verdict}: ${ahead}, and ${kept2}.`;
   }
   const need = `${percent(HYPOTHESIS.cpuMinShare)} of the best Async setup\u2019s`;
   const lowest = check2.lowest.share === Infinity ? "Async served none" : `${percent(check2.lowest.share)} at ${formatLatency(check2.lowest.latencyMs)}`;
@@ -44856,7 +45672,7 @@ function describeSetupTheory(theory) {
   const near = theory.points.filter((point) => point.callout === null);
   const shown = near.length > 3 ? [near.at(-1)] : near;
   const rest = near.slice(0, near.length - shown.length);
-  const range2 = (points) => {
+  const range3 = (points) => {
     const [low, high] = [percent(Math.min(...points.map((p) => p.ratio))), percent(Math.max(...points.map((p) => p.ratio)))];
     return low === high ? low : `${low}\u2013${high}`;
   };
@@ -44864,14 +45680,14 @@ function describeSetupTheory(theory) {
   for (const point of theory.points) if (point.callout !== null) far.set(point.callout, [...far.get(point.callout) ?? [], point]);
   const parts = [
     ...shown.length ? [shown.map((p) => `${formatRate(p.measured)} sRPS at ${formatLatency(p.latencyMs)} against a bound of ${formatRate(p.bound)}`).join(", ")] : [],
-    ...rest.length ? [`${rest.length} more at ${range2(rest)} of theirs`] : [],
+    ...rest.length ? [`${rest.length} more at ${range3(rest)} of theirs`] : [],
     ...[...far].map(([callout, points]) => {
       const at = points.length > 3 ? `${points.length} latencies from ${formatLatency(points[0].latencyMs)} to ${formatLatency(points.at(-1).latencyMs)}` : list2(points.map((p) => formatLatency(p.latencyMs)));
-      const what = points.length === 1 ? `${formatRate(points[0].measured)} sRPS is ${percent(points[0].ratio)} of its bound of ${formatRate(points[0].bound)}` : `max sRPS is ${range2(points)} of the bound`;
+      const what = points.length === 1 ? `${formatRate(points[0].measured)} sRPS is ${percent(points[0].ratio)} of its bound of ${formatRate(points[0].bound)}` : `max sRPS is ${range3(points)} of the bound`;
       return `\u26A0\uFE0F at ${at}, ${what}, which points at ${callout}`;
     })
   ];
-  return `${escapeMarkdown(theory.setup.label)}, W = ${theory.concurrency.workers}, s = ${formatSecondsAsMs(theory.serviceTime)}: ${parts.join("; ")}`;
+  return `${labelText(theory.setup.label)}, W = ${theory.concurrency.workers}, s = ${formatSecondsAsMs(theory.serviceTime)}: ${parts.join("; ")}`;
 }
 function describeTheory(theory) {
   const line = "Theory line X \u2264 W / (s + k\xB7L)";
@@ -44904,7 +45720,7 @@ function renderFindings(results) {
   const findings = computeFindings(summary);
   const theories = new Map(computeTheory(summary, results.config.compare.threshold).map((theory) => [theory.route.name, theory]));
   const bullets = findings.routes.map((route) => {
-    const head = `- **${escapeMarkdown(route.route.title)}** \xB7 ${code(route.route.name)} \xB7 ${KIND_WORDS[route.kind]}.`;
+    const head = `- **${labelText(route.route.title)}** \xB7 ${code(route.route.name)} \xB7 ${describeRouteClass(route.routeClass)}.`;
     if (route.bySrps.length === 0) return `${head} No cell of this route was measured.`;
     const sentences = [
       `Most max sRPS: ${describeLeads("maxSrps", route.bySrps)}.`,
@@ -44918,20 +45734,52 @@ function renderFindings(results) {
   });
   return [`**What this run shows.** ${lead(findings)}`, bullets.join("\n")].join("\n\n");
 }
-var KIND_WORDS, label, plural3, percent, item;
+var label, plural3, percent, item;
 var init_findings_text = __esm({
   "src/core/report/findings-text.ts"() {
     "use strict";
+    init_route_class_text();
     init_escape();
     init_findings();
     init_format();
     init_summary();
     init_theory();
-    KIND_WORDS = { io: "I/O route", cpu: "CPU route", unclassified: "unclassified route" };
-    label = (lead2) => escapeMarkdown(lead2.setup.label);
+    label = (lead2) => labelText(lead2.setup.label);
     plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
     percent = (ratio2) => `${formatCount(Math.round(ratio2 * 100))} %`;
     item = (metric2, lead2) => `${formatLatency(lead2.latencyMs)} (${value(metric2, lead2.winner.value)}, ${margin(lead2)})`;
+  }
+});
+
+// src/core/report/fit.ts
+function fitSections(sections, maxLength, note) {
+  const texts = sections.map((section) => section.text);
+  const full = join4(texts);
+  if (full.length <= maxLength) return full;
+  for (let i = sections.length - 1; i >= 0; i -= 1) {
+    const floor = sections[i].floor;
+    if (floor === void 0 || floor === texts[i]) continue;
+    texts[i] = floor;
+    const body = join4([...texts, note]);
+    if (body.length <= maxLength) return body;
+  }
+  const fitting = [];
+  for (const text5 of texts.filter(Boolean)) {
+    if (join4([...fitting, text5, note]).length > maxLength) break;
+    fitting.push(text5);
+  }
+  return join4([...fitting, note]);
+}
+var kept, droppable, shrinkable, firstLines, join4;
+var init_fit = __esm({
+  "src/core/report/fit.ts"() {
+    "use strict";
+    kept = (text5) => ({ text: text5 });
+    droppable = (text5) => ({ text: text5, floor: "" });
+    shrinkable = (text5, floor) => ({ text: text5, floor });
+    firstLines = (text5) => text5.split("\n").filter((line) => !/^\s+\S/.test(line)).join("\n");
+    join4 = (parts) => `${parts.filter(Boolean).join("\n\n")}
+`;
   }
 });
 
@@ -44963,7 +45811,7 @@ function renderLegend(tables, comparison) {
     "Each cell: max sRPS & total successes.",
     .../ ±[\d,.]+ /.test(tables) ? ["With repeats: the median over them, \xB1 half their range."] : [],
     ...comparison && / \[[−+±][\d,.]+ %, /.test(tables) ? [
-      `Under it, the verdict against ${escapeMarkdown(comparison.baselineLabel)}: the change of the named metric (steady sRPS: the median rate while all users ran) and its ${confidence} interval [lower, upper].`
+      `Under it, the verdict against ${labelText(comparison.baselineLabel)}: the change of the named metric (steady sRPS: the median rate while all users ran) and its ${confidence} interval [lower, upper].`
     ] : [],
     ...has(VERDICT_MARK.regressed) ? [`${VERDICT_MARK.regressed} regressed: the whole interval lies below \u2212${threshold}.`] : [],
     ...has(VERDICT_MARK.improved) ? [`${VERDICT_MARK.improved} improved: the whole interval lies above +${threshold}.`] : [],
@@ -44988,10 +45836,399 @@ var init_legend = __esm({
   }
 });
 
+// src/core/report/recommendation.ts
+function samplesOf(cell) {
+  const steady = measuredSamples(verdictSamples(cell));
+  if (steady.length > 0 || cell.status !== "ok") return steady;
+  return cell.metrics.maxSrps > 0 ? [{ value: cell.metrics.maxSrps }] : [];
+}
+function groups(results) {
+  const { config: config2 } = results;
+  const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
+  const latencies2 = [...new Set(config2.latenciesMs)].sort((a, b) => a - b);
+  return config2.routes.flatMap(
+    (route) => latencies2.flatMap((latencyMs) => {
+      const cells = config2.setups.map((setup) => ({ setup, cell: byId.get(`${setup.name}/${route.name}/${latencyMs}ms`) }));
+      if (cells.every(({ cell }) => cell === void 0)) return [];
+      const entries = cells.flatMap(({ setup, cell }) => {
+        const samples = cell ? samplesOf(cell) : [];
+        return samples.length ? [{ setup, samples, value: median(samples.map((s) => s.value)) }] : [];
+      });
+      const leader = [...entries].sort((a, b) => b.value - a.value)[0];
+      if (!leader) return [];
+      const { threshold, confidence } = config2.compare;
+      const others = cells.filter(({ setup, cell }) => setup !== leader.setup && cell !== void 0).map(({ setup }) => {
+        const entry = entries.find((e) => e.setup === setup) ?? null;
+        if (!entry) return { setup, entry, interval: null, verdict: "failed" };
+        const interval2 = relativeChangeInterval(
+          leader.samples,
+          entry.samples,
+          noiseFloor(`${setup.name}/${route.name}/${latencyMs}ms`, results.noise),
+          confidence
+        );
+        const verdict = decide(interval2, threshold);
+        return {
+          setup,
+          entry,
+          interval: interval2,
+          verdict: verdict === "improved" ? "ahead" : verdict === "unchanged" ? "tied" : "unclear"
+        };
+      });
+      return [{ route: route.name, latencyMs, leader, others }];
+    })
+  );
+}
+function standings2(all, setup) {
+  const latencies2 = [...new Set(all.map((group) => group.latencyMs))];
+  return latencies2.flatMap((latencyMs) => {
+    const at = all.filter((group) => group.latencyMs === latencyMs);
+    const pairs = at.flatMap((group) => {
+      const mine = group.leader.setup === setup ? group.leader : group.others.find((o) => o.setup === setup)?.entry;
+      const rivals = [group.leader, ...group.others.flatMap((o) => o.entry ? [o.entry] : [])].filter((e) => e.setup !== setup);
+      const best2 = rivals.sort((a, b) => b.value - a.value)[0];
+      if (!mine || !best2) return [];
+      const interval2 = group.others.find((o) => o.setup === (group.leader.setup === setup ? best2.setup : setup))?.interval ?? null;
+      return [{ ahead: aheadIn(group, setup), tied: group.others.every((o) => o.verdict === "tied"), factor: mine.value / best2.value, best: best2, interval: interval2 }];
+    });
+    if (pairs.length === 0) return [];
+    const ahead = pairs.filter((pair) => pair.ahead);
+    const status = ahead.length > 0 ? "ahead" : pairs.every((pair) => pair.tied) ? "tied" : "unclear";
+    const shown = status === "ahead" ? ahead : pairs;
+    const others = [...new Set(shown.map((pair) => pair.best.setup))];
+    return [{ latencyMs, status, factors: shown.map((pair) => pair.factor), others, spread: spreadOf(pairs.map((pair) => pair.interval)) }];
+  });
+}
+function costOf(results, setup) {
+  const cells = results.cells.filter((cell) => cell.setup === setup.name && cell.status === "ok");
+  const metrics = cells.flatMap((cell) => cell.metrics ? [cell.metrics] : []);
+  const memory = metrics.flatMap((m) => m.signals?.memory.perWorkerPeakBytes != null ? [m.signals.memory.perWorkerPeakBytes] : []);
+  const workers = metrics.flatMap((m) => m.signals?.memory.workers != null ? [m.signals.memory.workers] : []);
+  return {
+    setup,
+    failureRatio: Math.max(0, ...metrics.map((m) => m.failureRatio)),
+    perWorkerBytes: memory.length ? median(memory) : null,
+    workers: workers.length ? median(workers) : null
+  };
+}
+function recommend(results) {
+  const { setups } = results.config;
+  const all = groups(results);
+  if (setups.length < 2 || all.every((group) => group.others.length === 0)) return { kind: "nothing-to-compare", setups };
+  const unbeaten = setups.filter((setup) => !all.some((group) => beatenIn(group, setup)));
+  const leading = setups.filter((setup) => all.some((group) => aheadIn(group, setup)));
+  const winner = unbeaten.find((setup) => leading.includes(setup));
+  if (winner) {
+    const latencies2 = standings2(all, winner);
+    const compared = [...new Set(latencies2.flatMap((l) => l.others))];
+    return { kind: "serve", setup: winner, latencies: latencies2, costs: [winner, ...compared].map((setup) => costOf(results, setup)) };
+  }
+  if (leading.length === 0) {
+    return { kind: "no-clear-winner", why: "noise", setups, spread: spreadOf(all.flatMap((group) => group.others.map((o) => o.interval))) };
+  }
+  const leads2 = leading.map((setup) => {
+    const groupsLed = all.filter((group) => aheadIn(group, setup));
+    return { setup, latenciesMs: [...new Set(groupsLed.map((g) => g.latencyMs))], routes: [...new Set(groupsLed.map((g) => g.route))] };
+  });
+  return { kind: "no-clear-winner", why: "mixed", leads: leads2 };
+}
+var beatenIn, aheadIn, spreadOf;
+var init_recommendation = __esm({
+  "src/core/report/recommendation.ts"() {
+    "use strict";
+    init_verdicts();
+    init_samples();
+    init_decide();
+    init_describe();
+    init_interval();
+    beatenIn = (group, setup) => group.others.some((other) => other.setup === setup && (other.verdict === "ahead" || other.verdict === "failed"));
+    aheadIn = (group, setup) => group.leader.setup === setup && group.others.length > 0 && group.others.every((other) => other.verdict === "ahead" || other.verdict === "failed");
+    spreadOf = (intervals) => Math.max(0, ...intervals.flatMap((i) => i ? [Math.abs(i.lower), Math.abs(i.upper)] : []));
+  }
+});
+
+// src/core/report/recommendation-text.ts
+function list3(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function latencyRange(latencies2, all) {
+  const sorted = [...latencies2].sort((a, b) => a - b);
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  if (sorted.length === 1) return formatLatency(first);
+  const between = all.filter((ms2) => ms2 >= first && ms2 <= last);
+  if (between.length === sorted.length) return `${formatRate(first).replace(/\.0$/, "")}\u2013${formatLatency(last)}`;
+  return `${list3(sorted.slice(0, -1).map((ms2) => formatRate(ms2).replace(/\.0$/, "")))} and ${formatLatency(last)}`;
+}
+function workersClause(costs) {
+  const [own4, ...others] = costs;
+  if (!own4 || own4.workers === null || others.some((cost) => cost.workers === null)) return "";
+  if (others.every((cost) => cost.workers === own4.workers)) return ` with the same ${plural4(own4.workers, "worker")}`;
+  return ` (${plural4(own4.workers, "worker")} against ${list3(others.map((cost) => String(cost.workers)))})`;
+}
+function costSentence(costs) {
+  const [own4, ...others] = costs;
+  if (!own4 || others.length === 0) return "";
+  const against = (value2) => `${value2(own4)} against ${list3(others.map(value2))}`;
+  const failures = costs.every((cost) => cost.failureRatio === 0) ? "no failures" : `failures ${against((cost) => formatPercent(cost.failureRatio))}`;
+  const parts = [failures];
+  if (own4.perWorkerBytes !== null && others.every((cost) => cost.perWorkerBytes !== null)) {
+    parts.push(`peak memory per worker ${against((cost) => formatBytes(cost.perWorkerBytes))}`);
+  }
+  return ` Cost: ${parts.join("; ")}.`;
+}
+function standingsText(standings3, all) {
+  const ahead = standings3.filter((s) => s.status === "ahead");
+  const tied = standings3.filter((s) => s.status === "tied");
+  const unclear = standings3.filter((s) => s.status === "unclear");
+  const others = list3([...new Set(ahead.flatMap((s) => s.others))].map(label2));
+  const costs = ahead.flatMap((s) => s.factors);
+  const clauses = [
+    `at ${latencyRange(
+      ahead.map((s) => s.latencyMs),
+      all
+    )} it serves ${factorRange(costs)} the steady sRPS of ${others}`
+  ];
+  if (tied.length > 0) {
+    const spread3 = Math.max(...tied.map((s) => s.spread));
+    clauses.push(
+      `at ${latencyRange(
+        tied.map((s) => s.latencyMs),
+        all
+      )} they tie (\xB1${formatPercent(spread3)})`
+    );
+  }
+  if (unclear.length > 0)
+    clauses.push(
+      `at ${latencyRange(
+        unclear.map((s) => s.latencyMs),
+        all
+      )} the runs cannot tell them apart (more repeats would)`
+    );
+  return clauses.join("; ");
+}
+function recommendationText(recommendation, latencies2) {
+  switch (recommendation.kind) {
+    case "nothing-to-compare":
+      return recommendation.setups.length === 1 ? `**Recommendation:** only ${label2(recommendation.setups[0])} was measured, so there is no setup to choose between.` : "**Recommendation:** no route was measured under two setups, so there is no setup to choose between.";
+    case "serve": {
+      const { setup, latencies: standings3, costs } = recommendation;
+      const [first, ...rest] = standingsText(standings3, latencies2).split("; ");
+      const lead2 = `${first}${workersClause(costs)}`;
+      return `**Serve it with ${label2(setup)}:** ${[lead2, ...rest].join("; ")}.${costSentence(costs)}`;
+    }
+    case "no-clear-winner":
+      if (recommendation.why === "noise") {
+        return `**No clear winner:** ${list3(recommendation.setups.map(label2))} do not differ beyond the noise (every difference within \xB1${formatPercent(recommendation.spread)}, or too uncertain to call); choose by cost, or measure with more repeats.`;
+      }
+      return `**No clear winner:** the evidence is mixed. ${recommendation.leads.map((lead2) => `${label2(lead2.setup)} leads at ${latencyRange(lead2.latenciesMs, latencies2)} on ${list3(lead2.routes.map((route) => code(route)))}`).join("; ")}. Choose by the latency and the routes your app sees in production.`;
+  }
+}
+function renderRecommendation(results) {
+  return recommendationText(
+    recommend(results),
+    [...new Set(results.config.latenciesMs)].sort((a, b) => a - b)
+  );
+}
+var label2, plural4, factorRange;
+var init_recommendation_text = __esm({
+  "src/core/report/recommendation-text.ts"() {
+    "use strict";
+    init_escape();
+    init_format();
+    init_recommendation();
+    init_signal_format();
+    label2 = (setup) => labelText(setup.label);
+    plural4 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    factorRange = (factors) => {
+      const [low, high] = [formatRate(Math.min(...factors)), formatRate(Math.max(...factors))];
+      return low === high ? `${low}\xD7` : `${low}\u2013${high}\xD7`;
+    };
+  }
+});
+
+// src/core/report/setup-notes.ts
+function viewNotes(setup, views) {
+  const label4 = `${labelText(setup.label)} (${setup.interface.toUpperCase()})`;
+  const routes = Object.entries(views.routes);
+  const byKind = (async2) => routes.filter(([, view]) => view.async === async2).map(([name2]) => code(name2));
+  if (setup.interface === "asgi") {
+    const notes = [];
+    const sync = byKind(false);
+    if (sync.length > 0) {
+      const all = sync.length === routes.length ? "every route" : list4(sync);
+      notes.push(
+        `Under ${label4}, ${all} ran sync views through Django\u2019s thread adaptation (${code("sync_to_async")}): that, not async I/O, is what was measured.`
+      );
+    }
+    const blocking = views.middleware.filter((m) => m.async === false).map((m) => code(m.path));
+    if (blocking.length > 0) {
+      notes.push(`Under ${label4}, middleware that is not async-capable (${list4(blocking)}) made Django adapt every request to a thread.`);
+    }
+    return notes;
+  }
+  const async = byKind(true);
+  return async.length > 0 ? [`Under ${label4}, ${list4(async)} ran async views through ${code("async_to_sync")}: an event loop per request, on a worker thread.`] : [];
+}
+function poolRuledOut(stack) {
+  const psycopg = stack.psycopg ?? null;
+  const psycopg2 = stack.psycopg2 ?? stack["psycopg2-binary"] ?? null;
+  const django = stack.django ?? null;
+  if (psycopg === null && psycopg2 !== null) return `this project uses psycopg2 ${code(psycopg2)}`;
+  const [major, minor] = (django ?? "").split(".").map(Number);
+  if (django !== null && major !== void 0 && minor !== void 0 && (major < 5 || major === 5 && minor < 1))
+    return `this project has Django ${code(django)}`;
+  return null;
+}
+function poolNotes(results) {
+  const { stack } = results.environment;
+  if (!["psycopg", "psycopg2", "psycopg2-binary"].some((key) => (stack[key] ?? null) !== null)) return [];
+  const ruledOut = poolRuledOut(stack);
+  const pooled = results.config.setups.filter((setup) => setup.env[POOL_ENV] !== void 0);
+  const needs = "Django\u2019s own connection pool needs psycopg 3 and Django 5.1+";
+  if (pooled.length > 0) return ruledOut ? [`${needs}, so ${list4(pooled.map((s) => labelText(s.label)))} could not use it: ${ruledOut}.`] : [];
+  if (results.config.app.context === REFERENCE_APP.context) return [];
+  if (ruledOut) return [`${needs}, which moves these numbers more than the server does; ${ruledOut}, which rules it out.`];
+  return [
+    `Pooling moves these numbers more than the server does: this project\u2019s psycopg ${code(stack.psycopg ?? "")} allows Django\u2019s own connection pool, so try the setups ${list4(POOL_PRESETS.map((name2) => code(name2)))}.`
+  ];
+}
+function renderSetupNotes(results) {
+  const views = results.environment.views ?? {};
+  const notes = [...results.config.setups.flatMap((setup) => views[setup.name] ? viewNotes(setup, views[setup.name]) : []), ...poolNotes(results)];
+  return notes.length === 0 ? "" : [`**What the setups really ran.**`, ...notes.map((note) => `- ${note}`)].join("\n");
+}
+var POOL_ENV, POOL_PRESETS, list4;
+var init_setup_notes = __esm({
+  "src/core/report/setup-notes.ts"() {
+    "use strict";
+    init_defaults();
+    init_escape();
+    POOL_ENV = "ASYNC_BENCH_DB_POOL";
+    POOL_PRESETS = ["gthread-pool", "async-workers-pool"];
+    list4 = (items) => items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  }
+});
+
+// src/core/report/signals-text.ts
+function statementLine(change2) {
+  const delta = formatCountChange(change2.head - change2.base);
+  const moved = `${formatPerRequest(change2.base)} \u2192 ${formatPerRequest(change2.head)} per request`;
+  return `${delta} ${SIGNAL_NAME.queries}: ${code(sqlGist(change2.query))} (${moved}) \xB7 id ${code(change2.id)}`;
+}
+function workMs(signals) {
+  const cpu = signals?.cpu.app?.perRequestMs;
+  return cpu === void 0 ? null : cpu + (signals?.sql?.perRequest.dbMs ?? 0);
+}
+function reasons(signals, threshold) {
+  const { queries, cpu, db, memory, responseBytes } = signals;
+  const top = queries?.statements.find((change2) => change2.head > change2.base);
+  return [
+    ...queries && queries.verdict === "regressed" ? [`more queries (${formatCountChange(queries.head - queries.base)}/request${top ? `, e.g. ${statementLine(top)}` : ""})`] : [],
+    ...queries && queries.rows.head > queries.rows.base && !sameCount(queries.rows.base, queries.rows.head) ? [`more rows (${formatPerRequest(queries.rows.base)} \u2192 ${formatPerRequest(queries.rows.head)} per request)`] : [],
+    ...cpu?.verdict === "regressed" ? [`more CPU per request (${meteredChange("cpu", cpu)})`] : [],
+    ...db?.verdict === "regressed" ? [`more database time (${meteredChange("db", db)})`] : [],
+    ...responseBytes && responseBytes.head > responseBytes.base * (1 + threshold) ? [`bigger responses (${formatBytes(responseBytes.base)} \u2192 ${formatBytes(responseBytes.head)})`] : [],
+    ...memory?.verdict === "regressed" ? [`more memory (${meteredChange("memory", memory)})`] : []
+  ];
+}
+function latencyBound(cell, result) {
+  const work = workMs(signalsOf2(result));
+  if (cell.throughput === "regressed" || result.latencyMs === 0 || work === null || work > LATENCY_BOUND_SHARE * result.latencyMs) return null;
+  return `${code(cell.id)} (${formatLatency(result.latencyMs)} of added latency per round trip against \u2248 ${formatMsPerRequest(work)} ms of work)`;
+}
+function renderSignalsLead(results, comparison) {
+  if (!comparison) return "";
+  const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
+  const bullets = results.config.routes.flatMap((route) => {
+    const slower = [...comparison.cells.values()].filter((cell) => cell.verdict === "regressed" && byId.get(cell.id)?.route === route.name);
+    if (slower.length === 0) return [];
+    const first = slower.find((cell) => cell.signals) ?? slower[0];
+    const why = first.signals ? reasons(first.signals, comparison.threshold) : [];
+    const because = why.length ? `likely ${why.join("; ")}` : "no per-request signal moved, so look at what waits: locks, connections, the load or the latency";
+    const blind = slower.flatMap((cell) => latencyBound(cell, byId.get(cell.id)) ?? []);
+    const cells = slower.map((cell) => code(cell.id)).join(", ");
+    return [
+      `- ${code(route.name)}${mixNote(route)}: slower in ${cells}: ${because}.` + (blind.length ? ` Throughput was latency-bound and could not see it at ${blind.join(", ")}.` : "")
+    ];
+  });
+  return bullets.length ? ["**What got slower, and why it is likely.**", ...bullets].join("\n") : "";
+}
+function valueCell(head, change2, regressed) {
+  return `${head}${change2 ? ` (${regressed ? `${VERDICT_MARK.regressed} ` : ""}${change2})` : ""}`;
+}
+function row(result, cell) {
+  const signals = signalsOf2(result);
+  if (!signals) return null;
+  const s = cell?.signals ?? null;
+  const sql = signals.sql?.perRequest;
+  const metered = (signal, value2, show3) => {
+    const m = s?.[signal];
+    return value2 === null || value2 === void 0 ? "\u2014" : valueCell(show3(value2), m ? formatChange(m.head / m.base - 1) : null, m?.verdict === "regressed");
+  };
+  const queries = sql ? valueCell(formatPerRequest(sql.queries), s?.queries ? formatCountChange(s.queries.head - s.queries.base) : null, s?.queries?.verdict === "regressed") : "\u2014";
+  const bytes = signals.responseBytesPerRequest;
+  const ms2 = (v) => `${formatMsPerRequest(v)} ms`;
+  return [
+    code(result.id),
+    queries,
+    sql ? formatPerRequest(sql.rows) : "\u2014",
+    metered("cpu", signals.cpu.app?.perRequestMs, ms2),
+    metered("db", sql?.dbMs, ms2),
+    metered("memory", signals.memory.appPeakBytes, formatBytes),
+    bytes === null ? "\u2014" : valueCell(formatBytes(bytes), s?.responseBytes ? formatChange(s.responseBytes.head / s.responseBytes.base - 1) : null, false)
+  ].join(" | ");
+}
+function statementList(comparison) {
+  const changed = [...comparison?.cells.values() ?? []].filter((cell) => cell.signals?.queries?.statements.length);
+  const lines = changed.slice(0, CELLS_WITH_STATEMENTS).map((cell) => {
+    const statements = cell.signals.queries.statements;
+    const shown = statements.slice(0, STATEMENTS_PER_CELL).map((change2) => `  - ${statementLine(change2)}`);
+    const more = statements.length > shown.length ? [`  - \u2026 and ${statements.length - shown.length} more in report.html`] : [];
+    return [`- ${code(cell.id)}:`, ...shown, ...more].join("\n");
+  });
+  const rest = changed.length - lines.length;
+  return rest > 0 ? [...lines, `- \u2026 and ${rest} more cells with changed statements, in report.html`] : lines;
+}
+function renderSignalsBlock(results, comparison) {
+  const order = new Map(results.config.routes.map((route, i) => [route.name, i]));
+  const cells = [...results.cells].sort((a, b) => order.get(a.route) - order.get(b.route));
+  const rows = cells.flatMap((cell) => row(cell, comparison?.cells.get(cell.id)) ?? []);
+  if (rows.length === 0) return "";
+  const mixes = results.config.routes.filter((route) => route.mix).map((route) => code(route.name));
+  const against = comparison ? `; in parentheses the change against ${escapeMarkdown(comparison.baselineLabel)}` : "";
+  const statements = statementList(comparison);
+  return [
+    `**Per request** (each cell's median sample${against}):`,
+    "",
+    "| Cell | Queries | Rows | CPU (app) | DB time | Peak memory | Response |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((line) => `| ${line} |`),
+    ...mixes.length ? ["", `${mixes.join(", ")}: per request of the mix; its statements cannot be told apart by route.`] : [],
+    ...statements.length ? ["", "Statements that appeared, vanished or changed their calls per request:", ...statements] : []
+  ].join("\n");
+}
+var SQL_SHOWN, STATEMENTS_PER_CELL, CELLS_WITH_STATEMENTS, LATENCY_BOUND_SHARE, signalsOf2, sqlGist, mixNote;
+var init_signals_text = __esm({
+  "src/core/report/signals-text.ts"() {
+    "use strict";
+    init_queries();
+    init_escape();
+    init_format();
+    init_signal_format();
+    init_verdict_text();
+    SQL_SHOWN = 90;
+    STATEMENTS_PER_CELL = 3;
+    CELLS_WITH_STATEMENTS = 8;
+    LATENCY_BOUND_SHARE = 0.25;
+    signalsOf2 = (cell) => cell.status === "ok" ? cell.metrics.signals ?? null : null;
+    sqlGist = (query) => clip(query.replace(/^\s*SELECT\s+(DISTINCT\s+)?[^]*?\s+FROM\s/i, "SELECT $1\u2026 FROM "), SQL_SHOWN);
+    mixNote = (route) => route.mix ? " (a mix: per request of the mix)" : "";
+  }
+});
+
 // src/core/report/tables.ts
-function spread2(range2, format) {
-  if (!range2 || range2.max === range2.min) return "";
-  return ` \xB1${format((range2.max - range2.min) / 2)}`;
+function spread2(range3, format) {
+  if (!range3 || range3.max === range3.min) return "";
+  return ` \xB1${format((range3.max - range3.min) / 2)}`;
 }
 function renderCell(cell, comparison) {
   if (!cell) return "\u2014";
@@ -45009,27 +46246,32 @@ function renderCell(cell, comparison) {
   }
 }
 function renderTables(results, comparison) {
+  return tableList(results, comparison).join("\n\n");
+}
+function tableList(results, comparison) {
   const { config: config2 } = results;
   const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
   return config2.routes.map((route, i) => {
-    const header = ["Added latency (ms)", ...config2.setups.map((setup) => escapeMarkdown(setup.label))];
-    const rows = config2.latenciesMs.map((ms) => [
-      formatCount(ms),
+    const header = ["Added latency (ms)", ...config2.setups.map((setup) => labelText(setup.label))];
+    const rows = config2.latenciesMs.map((ms2) => [
+      formatCount(ms2),
       ...config2.setups.map((setup) => {
-        const id = cellId(setup.name, route.name, ms);
+        const id = cellId(setup.name, route.name, ms2);
         return renderCell(byId.get(id), comparison?.cells.get(id));
       })
     ]);
-    const table = markdownTable([header, ...rows], { alignDelimiters: false, align: ["r", ...config2.setups.map(() => "r")] });
-    const title = `**Table ${i + 1}: ${escapeMarkdown(route.title)}** (${escapeMarkdown(route.method)} ${code(route.path)}): max sRPS & total successes`;
+    const table2 = markdownTable([header, ...rows], { alignDelimiters: false, align: ["r", ...config2.setups.map(() => "r")] });
+    const path6 = code(clip(requestTarget(route), 2 * LABEL_MAX));
+    const title = `**Table ${i + 1}: ${labelText(route.title)}** (${escapeMarkdown(route.method)} ${path6}): max sRPS & total successes`;
     return `${title}
 
-${table}`;
-  }).join("\n\n");
+${table2}`;
+  });
 }
 var init_tables = __esm({
   "src/core/report/tables.ts"() {
     "use strict";
+    init_route_request();
     init_markdown_table();
     init_cells();
     init_escape();
@@ -45041,47 +46283,49 @@ var init_tables = __esm({
 // src/core/report/body.ts
 function headline(results, comparison) {
   const failed = failedCells(results.cells).length;
-  const failedNote = failed > 0 ? ` \xB7 \u2716 ${plural4(failed, "cell")} failed` : "";
-  const cells = plural4(results.cells.length, "cell");
+  const failedNote = failed > 0 ? ` \xB7 \u2716 ${plural5(failed, "cell")} failed` : "";
+  const cells = plural5(results.cells.length, "cell");
   if (!comparison) return `### async-bench: ${cells}, no baseline${failedNote}`;
-  const { counts } = comparison;
+  const { counts: counts2 } = comparison;
   const regressions = regressionCount(comparison);
-  const lead2 = regressions > 0 ? `\u{1F534} ${plural4(regressions, "regression")} in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}` : `\u2705 No regressions in ${cells} vs ${escapeMarkdown(comparison.baselineLabel)}`;
-  const others = ["missing", "improved", "inconclusive", "unchanged", "not-measured", "not-comparable", "new"].filter((verdict) => counts[verdict] > 0).map((verdict) => `${counts[verdict]} ${VERDICT_WORD[verdict]}`);
+  const lead2 = regressions > 0 ? `\u{1F534} ${plural5(regressions, "regression")} in ${cells} vs ${labelText(comparison.baselineLabel)}` : `\u2705 No regressions in ${cells} vs ${labelText(comparison.baselineLabel)}`;
+  const others = ["missing", "improved", "inconclusive", "unchanged", "not-measured", "not-comparable", "new"].filter((verdict) => counts2[verdict] > 0).map((verdict) => `${counts2[verdict]} ${VERDICT_WORD[verdict]}`);
   return `### async-bench: ${[lead2, ...others, `threshold ${formatPercent(comparison.threshold)}`].join(" \xB7 ")}${failedNote}`;
 }
 function renderReport(results, options) {
-  const { comparison } = options;
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const tables = renderTables(results, comparison);
-  const head = [
-    headline(results, comparison),
-    latencyLine(results),
-    renderFindings(results),
-    renderComparison(comparison),
-    tables,
-    renderLegend(tables, comparison),
-    renderCharts(results),
-    ...options.links?.length ? [options.links.join(" \xB7 ")] : []
-  ].filter(Boolean);
-  const details = [
-    failedCellsSection(results),
-    definitionsSection(results, comparison?.confidence),
-    baselineOnlySection(comparison),
-    configurationSection(results),
-    environmentSection(results),
-    perCellSection(results)
-  ].filter(Boolean);
-  const trimmedNote = "<sub>Some details were left out to fit GitHub\u2019s comment size limit; results.json in the artifact has them all.</sub>";
-  for (let kept = details.length; kept >= 0; kept -= 1) {
-    const parts = [...head, ...details.slice(0, kept), ...kept < details.length ? [trimmedNote] : []];
-    const body = `${parts.join("\n\n")}
-`;
-    if (body.length <= maxLength || kept === 0) return body;
-  }
-  throw new Error("unreachable");
+  return fitSections(reportSections(results, options), options.maxLength ?? DEFAULT_MAX_LENGTH, TRIMMED_NOTE);
 }
-var COMMENT_LIMIT, DEFAULT_MAX_LENGTH, plural4;
+function reportSections(results, options) {
+  const { comparison } = options;
+  const tables = tableList(results, comparison);
+  const findings = renderFindings(results);
+  const signalsLead = renderSignalsLead(results, comparison);
+  return [
+    kept(headline(results, comparison)),
+    // The one answer for the app: which setup to serve it with, or that none is clearly better.
+    kept(renderRecommendation(results)),
+    droppable(latencyLine(results)),
+    // Per route, what got slower and why: the lead's second half, cut to its first lines before it goes.
+    shrinkable(signalsLead, firstLines(signalsLead)),
+    shrinkable(findings, firstLines(findings)),
+    // Sync views under ASGI, the pool the driver allows: what the numbers above really measured.
+    droppable(renderSetupNotes(results)),
+    droppable(renderComparison(comparison)),
+    droppable(renderSignalsBlock(results, comparison)),
+    ...tables.map(kept),
+    droppable(renderLegend(tables.join("\n\n"), comparison)),
+    ...chartList(results).map(droppable),
+    kept(options.links?.length ? options.links.join(" \xB7 ") : ""),
+    // Most useful first, so the end goes first.
+    droppable(failedCellsSection(results)),
+    droppable(definitionsSection(results, comparison?.confidence)),
+    droppable(baselineOnlySection(comparison)),
+    droppable(configurationSection(results)),
+    droppable(environmentSection(results)),
+    droppable(perCellSection(results))
+  ];
+}
+var COMMENT_LIMIT, DEFAULT_MAX_LENGTH, plural5, TRIMMED_NOTE;
 var init_body = __esm({
   "src/core/report/body.ts"() {
     "use strict";
@@ -45092,20 +46336,25 @@ var init_body = __esm({
     init_comparison_text();
     init_escape();
     init_findings_text();
+    init_fit();
     init_format();
     init_latency();
     init_legend();
+    init_recommendation_text();
+    init_setup_notes();
+    init_signals_text();
     init_tables();
     init_verdict_text();
     COMMENT_LIMIT = 65536;
     DEFAULT_MAX_LENGTH = COMMENT_LIMIT - 1024;
-    plural4 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    plural5 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    TRIMMED_NOTE = "<sub>Some details were left out to fit GitHub\u2019s comment size limit; report.html and results.json in the results artifact have them all.</sub>";
   }
 });
 
 // src/core/ingest/series.ts
 import { stat as stat4 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function readHistorySeries(input2, file2, max = MAX_SERIES_POINTS) {
   const sampler = new Downsampler(max);
   let start = null;
@@ -45126,11 +46375,11 @@ async function readHistorySeries(input2, file2, max = MAX_SERIES_POINTS) {
   return sampler.points();
 }
 async function readCellSeries(cellPath2, folder, linkable, max) {
-  const hasLocustReport = linkable && await exists(join4(cellPath2, CELL_FILES.html));
+  const hasLocustReport = linkable && await exists(join5(cellPath2, CELL_FILES.html));
   const file2 = `${folder}/${CELL_FILES.history}`;
   const series = { folder, hasLocustReport };
   try {
-    const input2 = await openInput(join4(cellPath2, CELL_FILES.history), file2, "Locust's history CSV");
+    const input2 = await openInput(join5(cellPath2, CELL_FILES.history), file2, "Locust's history CSV");
     if (input2 === null) return { ...series, points: [], error: `${file2} does not exist` };
     return { ...series, points: await readHistorySeries(input2, file2, max), error: null };
   } catch (caught) {
@@ -45146,12 +46395,12 @@ async function readRunSeries(runDirs, results, max = MAX_SERIES_POINTS) {
     const folder = (cell.samples ? medianSample(cell.samples)?.dir : void 0) ?? cell.dir;
     let found;
     for (const dir of dirs) {
-      if (await isDirectory2(join4(dir, folder))) {
+      if (await isDirectory2(join5(dir, folder))) {
         found = dir;
         break;
       }
     }
-    series.set(cell.id, await readCellSeries(join4(found ?? dirs[0], folder), folder, found === dirs[0], max));
+    series.set(cell.id, await readCellSeries(join5(found ?? dirs[0], folder), folder, found === dirs[0], max));
   }
   return series;
 }
@@ -45196,28 +46445,58 @@ var init_series = __esm({
   }
 });
 
+// src/core/report/calibration-text.ts
+function renderCalibration(calibration) {
+  const { record: record2, cells, falseAlarms, threshold, confidence, repeats, recommended } = calibration;
+  const rows = cells.map((cell) => {
+    const verdict = cell.verdict === "not-measured" ? VERDICT_WORD["not-measured"] : VERDICT_WORD[cell.verdict];
+    return `| ${code(cell.id)} | ${cell.cov === null ? "n/a" : formatPercent(cell.cov)} | ${formatCount(cell.df)} | ${verdict} |`;
+  });
+  const alarms = falseAlarms === 0 ? "\u2705 no false alarms" : `\u{1F534} ${falseAlarms} false alarm${falseAlarms === 1 ? "" : "s"}`;
+  return [
+    `### async-bench calibration (A/A): ${alarms} in ${cells.length} cells`,
+    "",
+    `The same code measured ${repeats} time${repeats === 1 ? "" : "s"} as A and ${repeats} as B, interleaved (A B A B \u2026). Pooled between-run noise of the steady sRPS: **CoV ${formatPercent(record2.pooled.cov)}** (${formatCount(record2.pooled.df)} df). With threshold ${formatPercent(threshold)}, ${formatPercent(confidence)} intervals and the default noise floor, B against A gave ${falseAlarms} regressed or improved cell${falseAlarms === 1 ? "" : "s"}.`,
+    "",
+    `**Recommended for this runner:** threshold ${formatPercent(recommended.threshold)} with ${repeats} repeat${repeats === 1 ? "" : "s"}, or ${recommended.repeats} repeat${recommended.repeats === 1 ? "" : "s"} to say "unchanged" within ${formatPercent(threshold)}. Comparisons with this results.json (as baseline or run) use its noise instead of the default 8 % floor.`,
+    "",
+    "| Cell | CoV | df | B vs A |",
+    "| ---- | --: | -: | ------ |",
+    ...rows,
+    ""
+  ].join("\n");
+}
+var init_calibration_text = __esm({
+  "src/core/report/calibration-text.ts"() {
+    "use strict";
+    init_escape();
+    init_format();
+    init_verdict_text();
+  }
+});
+
 // src/core/report/exports/benchmark-action.ts
-function range(estimate) {
+function range2(estimate) {
   if (estimate.lower === void 0 || estimate.upper === void 0) return {};
   return { range: `\xB1 ${Number(((estimate.upper - estimate.lower) / 2).toFixed(3))}` };
 }
 function renderBenchmarkAction(summary) {
   return summary.setups.flatMap(
     (setup) => summary.routes.flatMap(
-      (route) => summary.latencies.flatMap((ms) => {
-        const cell = summary.cell(setup.name, route.name, ms);
+      (route) => summary.latencies.flatMap((ms2) => {
+        const cell = summary.cell(setup.name, route.name, ms2);
         if (!cell) return [];
         const m = cell.metrics;
         const extra = [
           `setup: ${setup.label} (${setup.interface})`,
-          `route: ${route.method} ${route.path}`,
-          `added latency: ${ms} ms`,
+          `route: ${route.method} ${requestTarget(route)}`,
+          `added latency: ${ms2} ms`,
           `failure ratio: ${(m.failureRatio * 100).toFixed(1)} %`,
           ...m.p95Ms !== null ? [`p95: ${m.p95Ms} ms`] : []
         ].join("\n");
         return [
-          { name: `${cell.id} max sRPS`, unit: "sRPS", value: cell.maxSrps.value, ...range(cell.maxSrps), extra },
-          { name: `${cell.id} total successes`, unit: "successes", value: cell.totalSuccesses.value, ...range(cell.totalSuccesses), extra }
+          { name: `${cell.id} max sRPS`, unit: "sRPS", value: cell.maxSrps.value, ...range2(cell.maxSrps), extra },
+          { name: `${cell.id} total successes`, unit: "successes", value: cell.totalSuccesses.value, ...range2(cell.totalSuccesses), extra }
         ];
       })
     )
@@ -45226,6 +46505,7 @@ function renderBenchmarkAction(summary) {
 var init_benchmark_action = __esm({
   "src/core/report/exports/benchmark-action.ts"() {
     "use strict";
+    init_route_request();
   }
 });
 
@@ -45234,8 +46514,8 @@ function renderBencher(summary) {
   const bmf = {};
   for (const setup of summary.setups) {
     for (const route of summary.routes) {
-      for (const ms of summary.latencies) {
-        const cell = summary.cell(setup.name, route.name, ms);
+      for (const ms2 of summary.latencies) {
+        const cell = summary.cell(setup.name, route.name, ms2);
         if (!cell) continue;
         const m = cell.metrics;
         const optional2 = (value2) => value2 === null ? void 0 : metric({ value: value2 });
@@ -45246,7 +46526,14 @@ function renderBencher(summary) {
           [BMF_MEASURES.failureRatio]: metric({ value: m.failureRatio }),
           [BMF_MEASURES.p50Ms]: optional2(m.p50Ms),
           [BMF_MEASURES.p95Ms]: optional2(m.p95Ms),
-          [BMF_MEASURES.p99Ms]: optional2(m.p99Ms)
+          [BMF_MEASURES.p99Ms]: optional2(m.p99Ms),
+          // The per-request signals of the cell's median sample, when it collected them.
+          [BMF_MEASURES.queriesPerRequest]: optional2(m.signals?.sql?.perRequest.queries ?? null),
+          [BMF_MEASURES.rowsPerRequest]: optional2(m.signals?.sql?.perRequest.rows ?? null),
+          [BMF_MEASURES.dbMsPerRequest]: optional2(m.signals?.sql?.perRequest.dbMs ?? null),
+          [BMF_MEASURES.appCpuMsPerRequest]: optional2(m.signals?.cpu.app?.perRequestMs ?? null),
+          [BMF_MEASURES.appPeakMemory]: optional2(m.signals?.memory.appPeakBytes ?? null),
+          [BMF_MEASURES.responseBytesPerRequest]: optional2(m.signals?.responseBytesPerRequest ?? null)
         };
         bmf[cell.id] = Object.fromEntries(Object.entries(measures).filter((entry) => entry[1] !== void 0));
       }
@@ -45265,13 +46552,46 @@ var init_bencher = __esm({
       failureRatio: "failure-ratio",
       p50Ms: "response-time-p50-ms",
       p95Ms: "response-time-p95-ms",
-      p99Ms: "response-time-p99-ms"
+      p99Ms: "response-time-p99-ms",
+      queriesPerRequest: "queries-per-request",
+      rowsPerRequest: "rows-per-request",
+      dbMsPerRequest: "db-time-ms-per-request",
+      appCpuMsPerRequest: "app-cpu-ms-per-request",
+      appPeakMemory: "app-peak-memory-bytes",
+      responseBytesPerRequest: "response-bytes-per-request"
     };
     metric = (estimate) => ({
       value: estimate.value,
       ...estimate.lower !== void 0 ? { lower_value: estimate.lower } : {},
       ...estimate.upper !== void 0 ? { upper_value: estimate.upper } : {}
     });
+  }
+});
+
+// src/core/report/exports/signal-columns.ts
+var SIGNAL_VALUES, SIGNAL_COMPARISON, SIGNAL_COLUMNS;
+var init_signal_columns = __esm({
+  "src/core/report/exports/signal-columns.ts"() {
+    "use strict";
+    SIGNAL_VALUES = {
+      queries_per_request: (m) => m.signals?.sql?.perRequest.queries,
+      rows_per_request: (m) => m.signals?.sql?.perRequest.rows,
+      db_ms_per_request: (m) => m.signals?.sql?.perRequest.dbMs,
+      app_cpu_ms_per_request: (m) => m.signals?.cpu.app?.perRequestMs,
+      db_cpu_ms_per_request: (m) => m.signals?.cpu.db?.perRequestMs,
+      load_cpu_share: (m) => m.signals?.cpu.load?.share,
+      app_peak_memory_bytes: (m) => m.signals?.memory.appPeakBytes,
+      response_bytes_per_request: (m) => m.signals?.responseBytesPerRequest
+    };
+    SIGNAL_COMPARISON = {
+      decided_by: (c) => c.decidedBy,
+      baseline_queries_per_request: (c) => c.signals?.queries?.base,
+      queries_verdict: (c) => c.signals?.queries?.verdict,
+      cpu_verdict: (c) => c.signals?.cpu?.verdict,
+      db_time_verdict: (c) => c.signals?.db?.verdict,
+      memory_verdict: (c) => c.signals?.memory?.verdict
+    };
+    SIGNAL_COLUMNS = [...Object.keys(SIGNAL_VALUES), ...Object.keys(SIGNAL_COMPARISON)];
   }
 });
 
@@ -45308,16 +46628,22 @@ function renderCsv(results, comparison = null) {
       text5(verdict?.verdict),
       number4(verdict?.metrics.maxSrps.baseline),
       number4(verdict?.metrics.totalSuccesses.baseline),
-      text5(cell.reason)
+      text5(cell.reason),
+      ...Object.values(SIGNAL_VALUES).map((value2) => number4(m ? value2(m) : null)),
+      ...Object.values(SIGNAL_COMPARISON).map((value2) => {
+        const v = verdict ? value2(verdict) : void 0;
+        return typeof v === "number" ? number4(v) : text5(v);
+      })
     ].join(",");
   });
-  return [CSV_COLUMNS.join(","), ...rows].map((row) => `${row}\r
+  return [CSV_COLUMNS.join(","), ...rows].map((row2) => `${row2}\r
 `).join("");
 }
 var CSV_COLUMNS;
 var init_csv2 = __esm({
   "src/core/report/exports/csv.ts"() {
     "use strict";
+    init_signal_columns();
     CSV_COLUMNS = [
       "id",
       "setup",
@@ -45335,7 +46661,8 @@ var init_csv2 = __esm({
       "verdict",
       "baseline_max_srps",
       "baseline_total_successes",
-      "reason"
+      "reason",
+      ...SIGNAL_COLUMNS
     ];
   }
 });
@@ -47525,8 +48852,8 @@ var init_decode_named_character_reference = __esm({
 });
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list4, start, remove, items) {
-  const end = list4.length;
+function splice(list6, start, remove, items) {
+  const end = list6.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -47538,22 +48865,22 @@ function splice(list4, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list4.splice(...parameters);
+    list6.splice(...parameters);
   } else {
-    if (remove) list4.splice(start, remove);
+    if (remove) list6.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list4.splice(...parameters);
+      list6.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list4, items) {
-  if (list4.length > 0) {
-    splice(list4, list4.length, 0, items);
-    return list4;
+function push(list6, items) {
+  if (list6.length > 0) {
+    splice(list6, list6.length, 0, items);
+    return list6;
   }
   return items;
 }
@@ -47591,12 +48918,12 @@ function syntaxExtension(all, extension) {
     }
   }
 }
-function constructs(existing, list4) {
+function constructs(existing, list6) {
   let index = -1;
   const before = [];
-  while (++index < list4.length) {
+  while (++index < list6.length) {
     ;
-    (list4[index].add === "after" ? existing : before).push(list4[index]);
+    (list6[index].add === "after" ? existing : before).push(list6[index]);
   }
   splice(existing, 0, 0, before);
 }
@@ -48111,27 +49438,27 @@ function compile2(options) {
     tag(' class="language-' + value2 + '"');
   }
   function onexitcodefencedfence() {
-    const count3 = getData("fencesCount") || 0;
-    if (!count3) {
+    const count4 = getData("fencesCount") || 0;
+    if (!count4) {
       tag(">");
       setData("slurpOneLineEnding", true);
     }
-    setData("fencesCount", count3 + 1);
+    setData("fencesCount", count4 + 1);
   }
   function onentercodeindented() {
     lineEndingIfNeeded();
     tag("<pre><code>");
   }
   function onexitflowcode() {
-    const count3 = getData("fencesCount");
-    if (count3 !== void 0 && count3 < 2 && data.tightStack.length > 0 && !getData("lastWasTag")) {
+    const count4 = getData("fencesCount");
+    if (count4 !== void 0 && count4 < 2 && data.tightStack.length > 0 && !getData("lastWasTag")) {
       lineEnding2();
     }
     if (getData("flowCodeSeenData")) {
       lineEndingIfNeeded();
     }
     tag("</code></pre>");
-    if (count3 !== void 0 && count3 < 2) {
+    if (count4 !== void 0 && count4 < 2) {
       lineEndingIfNeeded();
     }
     setData("flowCodeSeenData");
@@ -49622,13 +50949,13 @@ var init_code_text = __esm({
 });
 
 // node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list4, right) {
+function chunkedPush(list6, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list4.push(...right);
+    list6.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list6.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -49723,9 +51050,9 @@ var init_splice_buffer = __esm({
        *   Any removed items.
        */
       splice(start, deleteCount, items) {
-        const count3 = deleteCount || 0;
+        const count4 = deleteCount || 0;
         this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count3, Number.POSITIVE_INFINITY);
+        const removed = this.right.splice(this.right.length - count4, Number.POSITIVE_INFINITY);
         if (items) chunkedPush(this.left, items);
         return removed.reverse();
       }
@@ -51342,7 +52669,7 @@ function resolveToLabelEnd(events2, context) {
       ...events2[events2.length - 1][1].end
     }
   };
-  const label3 = {
+  const label4 = {
     type: "label",
     start: {
       ...events2[open6][1].start
@@ -51360,11 +52687,11 @@ function resolveToLabelEnd(events2, context) {
       ...events2[close - 2][1].start
     }
   };
-  media = [["enter", group, context], ["enter", label3, context]];
+  media = [["enter", group, context], ["enter", label4, context]];
   media = push(media, events2.slice(open6 + 1, open6 + offset + 3));
   media = push(media, [["enter", text5, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events2.slice(open6 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text5, context], events2[close - 2], events2[close - 1], ["exit", label3, context]]);
+  media = push(media, [["exit", text5, context], events2[close - 2], events2[close - 1], ["exit", label4, context]]);
   media = push(media, events2.slice(close + 1));
   media = push(media, [["exit", group, context]]);
   splice(events2, open6, events2.length, media);
@@ -51762,7 +53089,7 @@ function tokenizeListContinuation(effects, ok, nok) {
   function notInCurrentItem(code3) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list3, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    return factorySpace(effects, effects.attempt(list5, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
   }
 }
 function tokenizeIndent(effects, ok, nok) {
@@ -51784,14 +53111,14 @@ function tokenizeListItemPrefixWhitespace(effects, ok, nok) {
     return !markdownSpace(code3) && tail2 && tail2[1].type === "listItemPrefixWhitespace" ? ok(code3) : nok(code3);
   }
 }
-var list3, listItemPrefixWhitespaceConstruct, indentConstruct;
+var list5, listItemPrefixWhitespaceConstruct, indentConstruct;
 var init_list = __esm({
   "node_modules/micromark-core-commonmark/lib/list.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_blank_line();
     init_thematic_break();
-    list3 = {
+    list5 = {
       continuation: {
         tokenize: tokenizeListContinuation
       },
@@ -52020,11 +53347,11 @@ function initializeFactory(field) {
       if (code3 === null) {
         return true;
       }
-      const list4 = constructs2[code3];
+      const list6 = constructs2[code3];
       let index = -1;
-      if (list4) {
-        while (++index < list4.length) {
-          const item2 = list4[index];
+      if (list6) {
+        while (++index < list6.length) {
+          const item2 = list6[index];
           if (!item2.previous || item2.previous.call(self, self.previous)) {
             return true;
           }
@@ -52152,19 +53479,19 @@ var init_constructs = __esm({
     init_micromark_core_commonmark();
     init_text();
     document3 = {
-      [42]: list3,
-      [43]: list3,
-      [45]: list3,
-      [48]: list3,
-      [49]: list3,
-      [50]: list3,
-      [51]: list3,
-      [52]: list3,
-      [53]: list3,
-      [54]: list3,
-      [55]: list3,
-      [56]: list3,
-      [57]: list3,
+      [42]: list5,
+      [43]: list5,
+      [45]: list5,
+      [48]: list5,
+      [49]: list5,
+      [50]: list5,
+      [51]: list5,
+      [52]: list5,
+      [53]: list5,
+      [54]: list5,
+      [55]: list5,
+      [56]: list5,
+      [57]: list5,
       [62]: blockQuote
     };
     contentInitial = {
@@ -52381,22 +53708,22 @@ function createTokenizer(parser, initialize, from) {
         function start(code3) {
           const left = code3 !== null && map2[code3];
           const all = code3 !== null && map2.null;
-          const list4 = [
+          const list6 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all) ? all : all ? [all] : []
           ];
-          return handleListOfConstructs(list4)(code3);
+          return handleListOfConstructs(list6)(code3);
         }
       }
-      function handleListOfConstructs(list4) {
-        listOfConstructs = list4;
+      function handleListOfConstructs(list6) {
+        listOfConstructs = list6;
         constructIndex = 0;
-        if (list4.length === 0) {
+        if (list6.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list4[constructIndex]);
+        return handleConstruct(list6[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
@@ -52549,7 +53876,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse6(options) {
+function parse5(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -52688,7 +54015,7 @@ function micromark(value2, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compile2(options)(postprocess(parse6(options).document().write(preprocess2()(value2, encoding, true))));
+  return compile2(options)(postprocess(parse5(options).document().write(preprocess2()(value2, encoding, true))));
 }
 var init_micromark = __esm({
   "node_modules/micromark/index.js"() {
@@ -53376,7 +54703,7 @@ function defaultBackLabel(referenceIndex, rereferenceIndex) {
 }
 function gfmFootnoteHtml(options) {
   const config2 = options || emptyOptions;
-  const label3 = config2.label || "Footnotes";
+  const label4 = config2.label || "Footnotes";
   const labelTagName = config2.labelTagName || "h2";
   const labelAttributes = config2.labelAttributes === null || config2.labelAttributes === void 0 ? 'class="sr-only"' : config2.labelAttributes;
   const backLabel = config2.backLabel || defaultBackLabel;
@@ -53420,34 +54747,34 @@ function gfmFootnoteHtml(options) {
       },
       gfmFootnoteCallString(token) {
         let calls = this.getData("gfmFootnoteCallOrder");
-        let counts = this.getData("gfmFootnoteCallCounts");
+        let counts2 = this.getData("gfmFootnoteCallCounts");
         const id = normalizeIdentifier(this.sliceSerialize(token));
         let counter;
         this.resume();
         if (!calls) this.setData("gfmFootnoteCallOrder", calls = []);
-        if (!counts) this.setData("gfmFootnoteCallCounts", counts = {});
+        if (!counts2) this.setData("gfmFootnoteCallCounts", counts2 = {});
         const index = calls.indexOf(id);
         const safeId = sanitizeUri(id.toLowerCase());
         if (index === -1) {
           calls.push(id);
-          counts[id] = 1;
+          counts2[id] = 1;
           counter = calls.length;
         } else {
-          counts[id]++;
+          counts2[id]++;
           counter = index + 1;
         }
-        const reuseCounter = counts[id];
+        const reuseCounter = counts2[id];
         this.tag('<sup><a href="#' + clobberPrefix + "fn-" + safeId + '" id="' + clobberPrefix + "fnref-" + safeId + (reuseCounter > 1 ? "-" + reuseCounter : "") + '" data-footnote-ref="" aria-describedby="footnote-label">' + String(counter) + "</a></sup>");
       },
       null() {
         const calls = this.getData("gfmFootnoteCallOrder") || [];
-        const counts = this.getData("gfmFootnoteCallCounts") || {};
+        const counts2 = this.getData("gfmFootnoteCallCounts") || {};
         const definitions2 = this.getData("gfmFootnoteDefinitions") || {};
         let index = -1;
         if (calls.length > 0) {
           this.lineEndingIfNeeded();
           this.tag('<section data-footnotes="" class="footnotes"><' + labelTagName + ' id="footnote-label"' + (labelAttributes ? " " + labelAttributes : "") + ">");
-          this.raw(this.encode(label3));
+          this.raw(this.encode(label4));
           this.tag("</" + labelTagName + ">");
           this.lineEndingIfNeeded();
           this.tag("<ol>");
@@ -53457,7 +54784,7 @@ function gfmFootnoteHtml(options) {
           const safeId = sanitizeUri(id.toLowerCase());
           let referenceIndex = 0;
           const references = [];
-          while (++referenceIndex <= counts[id]) {
+          while (++referenceIndex <= counts2[id]) {
             references.push('<a href="#' + clobberPrefix + "fnref-" + safeId + (referenceIndex > 1 ? "-" + referenceIndex : "") + '" data-footnote-backref="" aria-label="' + this.encode(typeof backLabel === "string" ? backLabel : backLabel(index, referenceIndex)) + '" class="data-footnote-backref">\u21A9' + (referenceIndex > 1 ? "<sup>" + referenceIndex + "</sup>" : "") + "</a>");
           }
           const reference = references.join(" ");
@@ -54194,43 +55521,43 @@ function resolveTable(events2, context) {
   }
   return events2;
 }
-function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
+function flushCell(map2, context, range3, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
-  if (range2[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
-    map2.add(range2[0], 0, [["exit", previousCell, context]]);
+  if (range3[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range3[0]));
+    map2.add(range3[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range2[1]);
+  const now = getPoint(context.events, range3[1]);
   previousCell = {
     type: groupName,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map2.add(range2[1], 0, [["enter", previousCell, context]]);
-  if (range2[2] !== 0) {
-    const relatedStart = getPoint(context.events, range2[2]);
-    const relatedEnd = getPoint(context.events, range2[3]);
+  map2.add(range3[1], 0, [["enter", previousCell, context]]);
+  if (range3[2] !== 0) {
+    const relatedStart = getPoint(context.events, range3[2]);
+    const relatedEnd = getPoint(context.events, range3[3]);
     const valueToken = {
       type: valueName,
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map2.add(range2[2], 0, [["enter", valueToken, context]]);
+    map2.add(range3[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start = context.events[range2[2]];
-      const end = context.events[range2[3]];
+      const start = context.events[range3[2]];
+      const end = context.events[range3[3]];
       start[1].end = Object.assign({}, end[1].end);
       start[1].type = "chunkText";
       start[1].contentType = "text";
-      if (range2[3] > range2[2] + 1) {
-        const a = range2[2] + 1;
-        const b = range2[3] - range2[2] - 1;
+      if (range3[3] > range3[2] + 1) {
+        const a = range3[2] + 1;
+        const b = range3[3] - range3[2] - 1;
         map2.add(a, b, []);
       }
     }
-    map2.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
+    map2.add(range3[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
@@ -54239,15 +55566,15 @@ function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map2, context, index, table, tableBody) {
+function flushTableEnd(map2, context, index, table2, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context]);
   }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context]);
   map2.add(index + 1, 0, exits);
 }
 function getPoint(events2, index) {
@@ -54462,6 +55789,44 @@ var init_markdown = __esm({
   }
 });
 
+// src/core/report/html/statements.ts
+function headRows(cell) {
+  const signals = cell.status === "ok" ? cell.metrics.signals : null;
+  if (!signals?.sql || signals.window.successes === 0) return [];
+  return signals.sql.statements.map((s) => ({ id: s.id, query: s.query, base: 0, head: s.calls / signals.window.successes }));
+}
+function table(rows, withBase) {
+  const columns = withBase ? ["Statement", "id", "Base", "Head", "Change"] : ["Statement", "id", "Calls"];
+  const head = `<tr>${columns.map((name2) => `<th>${name2}</th>`).join("")}</tr>`;
+  const body = rows.map((row2) => {
+    const base = withBase ? `<td>${formatPerRequest(row2.base)}</td>` : "";
+    const change2 = withBase ? `<td>${formatCountChange(row2.head - row2.base)}</td>` : "";
+    const statement = `<td class="sql"><code>${escapeHtml(row2.query)}</code></td><td><code>${escapeHtml(row2.id)}</code></td>`;
+    return `<tr>${statement}${base}<td>${formatPerRequest(row2.head)}</td>${change2}</tr>`;
+  }).join("");
+  return `<table class="statements"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+function renderStatements(results, comparison) {
+  const cards = results.cells.flatMap((cell) => {
+    const compared = comparison?.cells.get(cell.id)?.signals?.queries;
+    const rows = compared ? compared.all : headRows(cell);
+    if (rows.length === 0) return [];
+    const mix = results.config.routes.find((route) => route.name === cell.route)?.mix ? " \xB7 a mix: per request of the mix, not by route" : "";
+    return [`<h3 id="${escapeHtml(`statements-${cell.id}`)}"><code>${escapeHtml(cell.id)}</code>${escapeHtml(mix)}</h3>${table(rows, Boolean(compared))}`];
+  });
+  if (cards.length === 0) return "";
+  const note = comparison ? "calls per successful request, base beside head (median over samples), matched by the id of the normalised text" : "calls per successful request";
+  const intro = `<p class="muted">From pg_stat_statements over each sample\u2019s measured window: ${note}.</p>`;
+  return `<section id="statements"><h2>SQL statements per cell</h2>${intro}${cards.join("\n")}</section>`;
+}
+var init_statements = __esm({
+  "src/core/report/html/statements.ts"() {
+    "use strict";
+    init_signal_format();
+    init_escape2();
+  }
+});
+
 // src/core/report/html/svg.ts
 function niceMax(value2) {
   if (!(value2 > 0) || !Number.isFinite(value2)) return 1;
@@ -54490,9 +55855,9 @@ function lineChart(options) {
   const y = (v) => PAD.top + plotH - Math.min(v, top) / top * plotH;
   const grid = [0, 0.5, 1].map((f) => {
     const gy = (PAD.top + plotH - f * plotH).toFixed(1);
-    return `<line x1="${PAD.left}" y1="${gy}" x2="${WIDTH - PAD.right}" y2="${gy}" class="grid"/><text x="${PAD.left - 4}" y="${gy}" class="ytick">${escapeHtml(label2(top * f))}</text>`;
+    return `<line x1="${PAD.left}" y1="${gy}" x2="${WIDTH - PAD.right}" y2="${gy}" class="grid"/><text x="${PAD.left - 4}" y="${gy}" class="ytick">${escapeHtml(label3(top * f))}</text>`;
   }).join("");
-  const xAxis = `<text x="${PAD.left}" y="${HEIGHT - 6}" class="xtick">0 s</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" class="xtick end">${escapeHtml(label2(right))} s</text>`;
+  const xAxis = `<text x="${PAD.left}" y="${HEIGHT - 6}" class="xtick">0 s</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" class="xtick end">${escapeHtml(label3(right))} s</text>`;
   const polylines = lines.flatMap((line) => segments(xs, line.values, x, y).map((points) => `<polyline points="${points}" stroke="${escapeHtml(line.color)}"/>`)).join("");
   let keyX = PAD.left;
   const key = lines.map((line) => {
@@ -54505,7 +55870,7 @@ function lineChart(options) {
   const empty = all.length === 0 ? `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" class="empty">no samples</text>` : "";
   return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${grid}${xAxis}${polylines}${key}${unit}${empty}</svg>`;
 }
-var WIDTH, HEIGHT, PAD, label2;
+var WIDTH, HEIGHT, PAD, label3;
 var init_svg = __esm({
   "src/core/report/html/svg.ts"() {
     "use strict";
@@ -54513,7 +55878,7 @@ var init_svg = __esm({
     WIDTH = 300;
     HEIGHT = 110;
     PAD = { left: 44, right: 8, top: 22, bottom: 20 };
-    label2 = (value2) => value2 >= 1e3 ? `${Number((value2 / 1e3).toFixed(1))}k` : Number.isInteger(value2) ? String(value2) : value2.toFixed(1);
+    label3 = (value2) => value2 >= 1e3 ? `${Number((value2 / 1e3).toFixed(1))}k` : Number.isInteger(value2) ? String(value2) : value2.toFixed(1);
   }
 });
 
@@ -54531,14 +55896,14 @@ function renderHtmlTables(results, comparison) {
   const byId = new Map(results.cells.map((cell) => [cell.id, cell]));
   return config2.routes.map((route, i) => {
     const head = `<tr><th>Added latency (ms)</th>${config2.setups.map((setup) => `<th>${escapeHtml(setup.label)}</th>`).join("")}</tr>`;
-    const rows = config2.latenciesMs.map((ms) => {
+    const rows = config2.latenciesMs.map((ms2) => {
       const cells = config2.setups.map((setup) => {
-        const id = cellId(setup.name, route.name, ms);
+        const id = cellId(setup.name, route.name, ms2);
         return tableCell(byId.get(id), comparison?.cells.get(id));
       });
-      return `<tr><th>${formatCount(ms)}</th>${cells.join("")}</tr>`;
+      return `<tr><th>${formatCount(ms2)}</th>${cells.join("")}</tr>`;
     }).join("");
-    const caption = `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> (${escapeHtml(route.method)} <code>${escapeHtml(route.path)}</code>): max sRPS &amp; total successes`;
+    const caption = `<strong>Table ${i + 1}: ${escapeHtml(route.title)}</strong> (${escapeHtml(route.method)} <code>${escapeHtml(requestTarget(route))}</code>): max sRPS &amp; total successes`;
     return `<h3 id="table-${i + 1}">${caption}</h3><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
   }).join("\n");
 }
@@ -54574,9 +55939,9 @@ function cellCharts(series, scales) {
     })
   ].join("");
 }
-function cellCard(cell, label3, series, scales) {
+function cellCard(cell, label4, series, scales) {
   const link = series?.hasLocustReport ? `<a href="${relativeHref(`${series.folder}/report.html`)}">Locust report</a>` : "";
-  const title = `<h4><span>${escapeHtml(label3)} \xB7 ${escapeHtml(formatLatency(cell.latencyMs))}</span>${link}</h4>`;
+  const title = `<h4><span>${escapeHtml(label4)} \xB7 ${escapeHtml(formatLatency(cell.latencyMs))}</span>${link}</h4>`;
   const summary = cell.status === "ok" && cell.metrics ? `<p>max sRPS ${formatRate(cell.metrics.maxSrps)} \xB7 successes ${formatCount(cell.metrics.totalSuccesses)} \xB7 failures ${formatPercent(cell.metrics.failureRatio)} \xB7 p50 ${escapeHtml(formatMs(cell.metrics.p50Ms))} \xB7 p95 ${escapeHtml(formatMs(cell.metrics.p95Ms))}</p>` : `<p class="failed">\u2716 failed: ${escapeHtml(cell.reason ?? "no reason recorded")}</p>`;
   const warnings = cell.warnings.map((warning) => `<p class="muted">\u26A0\uFE0F ${escapeHtml(warning)}</p>`).join("");
   return `<div class="cell" id="${escapeHtml(`cell-${cell.id}`)}">${title}${summary}${warnings}${series ? cellCharts(series, scales) : ""}</div>`;
@@ -54610,12 +55975,16 @@ function runLine(results) {
 function renderHtmlReport(results, options) {
   const { comparison } = options;
   const tablesMarkdown = renderTables(results, comparison);
+  const tablesHeading = results.config.routes.length === 1 ? "Table 1" : `Tables 1\u2013${results.config.routes.length}`;
   const title = `async-bench: ${results.cells.length} cells`;
   const sections = [
     `<header>${markdownToHtml(headline(results, comparison).replace(/^#+ /, "# "))}${runLine(results)}${markdownToHtml(latencyLine(results))}</header>`,
-    `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}</section>`,
+    `<section id="recommendation">${markdownToHtml(renderRecommendation(results))}</section>`,
+    `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}${markdownToHtml(renderSetupNotes(results))}</section>`,
     ...comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : [],
-    `<section id="tables"><h2>${results.config.routes.length === 1 ? "Table 1" : `Tables 1\u2013${results.config.routes.length}`}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
+    ...[renderSignalsLead(results, comparison), renderSignalsBlock(results, comparison)].filter(Boolean).map((md) => `<section class="signals">${markdownToHtml(md)}</section>`),
+    renderStatements(results, comparison),
+    `<section id="tables"><h2>${tablesHeading}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
     `<section id="over-time"><h2>Every cell over time</h2><p class="muted">From each cell\u2019s <code>locust_stats_history.csv</code> (Aggregated rows; Locust\u2019s rates are a ~10 s moving window). sRPS = requests/s \u2212 failures/s. Throughput and users share one scale per route; response times have their own.</p>${renderOverTime(results, options.series)}</section>`
   ];
   return `<!doctype html>
@@ -54637,6 +56006,7 @@ var HTML_REPORT_FILE, CSP, STYLE, COLORS, legendMarkdown;
 var init_html6 = __esm({
   "src/core/report/html/index.ts"() {
     "use strict";
+    init_route_request();
     init_cells();
     init_body();
     init_comparison_text();
@@ -54644,20 +56014,29 @@ var init_html6 = __esm({
     init_format();
     init_latency();
     init_legend();
+    init_recommendation_text();
+    init_setup_notes();
+    init_signals_text();
     init_tables();
     init_verdict_text();
     init_escape2();
     init_markdown();
+    init_statements();
     init_svg();
     HTML_REPORT_FILE = "report.html";
     CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
     STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa; }
 * { box-sizing: border-box; }
-body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--fg); margin: 0 auto; padding: 24px; max-width: 1200px; }
-h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 20px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; } h3 { font-size: 16px; margin: 20px 0 8px; }
+body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif;
+  color: var(--fg); margin: 0 auto; padding: 24px; max-width: 1200px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 20px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }
+h3 { font-size: 16px; margin: 20px 0 8px; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--bg-soft); padding: 1px 4px; border-radius: 4px; }
-table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: right; vertical-align: top; } th { background: var(--bg-soft); }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: right; vertical-align: top; }
+th { background: var(--bg-soft); }
 td small { display: block; color: var(--muted); font-weight: normal; } td.regressed { font-weight: 600; } td.failed { color: #b42318; }
 .muted, .legend { color: var(--muted); font-size: 12px; }
 .grid-cells { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 12px; }
@@ -54666,61 +56045,61 @@ td small { display: block; color: var(--muted); font-weight: normal; } td.regres
 .cell p { margin: 2px 0 6px; font-size: 12px; }
 svg.chart { display: block; width: 100%; height: auto; margin: 2px 0; font: 10px sans-serif; }
 svg.chart polyline { fill: none; stroke-width: 1.5; } svg.chart .grid { stroke: #e6eaef; }
-svg.chart .ytick { text-anchor: end; dominant-baseline: middle; fill: var(--muted); } svg.chart .xtick { fill: var(--muted); } svg.chart .end { text-anchor: end; }
+svg.chart .ytick { text-anchor: end; dominant-baseline: middle; fill: var(--muted); }
+svg.chart .xtick { fill: var(--muted); } svg.chart .end { text-anchor: end; }
 svg.chart .key { fill: var(--fg); } svg.chart .empty { text-anchor: middle; fill: var(--muted); }
+table.statements td.sql { text-align: left; max-width: 720px; white-space: pre-wrap; word-break: break-word; }
 `;
     COLORS = { srps: "#1f77b4", failures: "#d62728", users: "#2ca02c", p50: "#9467bd", p95: "#ff7f0e" };
     legendMarkdown = (tables, comparison) => renderLegend(tables, comparison).replace(/^<sub>|<\/sub>$/g, "");
   }
 });
 
-// src/cli/exports.ts
-import { writeFile } from "node:fs/promises";
-import { join as join5 } from "node:path";
-async function writeExports(dir, results, comparison) {
-  const files = renderExports(results, comparison);
-  await Promise.all(files.map((file2) => writeFile(join5(dir, file2.file), file2.content)));
-  return files.map((file2) => join5(dir, file2.file));
+// src/core/report/outputs.ts
+async function reportOutputs(request) {
+  const { results, baseline, compare } = request;
+  const comparison = baseline ? compareResults(results, baseline, compare.threshold, { confidence: compare.confidence }) : null;
+  const markdown = renderReport(results, { comparison });
+  let html = null;
+  let exports = [];
+  let problem = null;
+  try {
+    const series = await readRunSeries(request.cellsFrom, results);
+    html = { file: HTML_REPORT_FILE, content: renderHtmlReport(results, { comparison, series }) };
+    exports = renderExports(results, comparison);
+  } catch (error62) {
+    html = null;
+    problem = errorMessage(error62);
+  }
+  return {
+    comparison,
+    markdown,
+    withLinks: (links) => renderReport(results, { comparison, links }),
+    tables: { file: TABLES_FILE, content: markdown },
+    html,
+    exports,
+    problem
+  };
 }
-async function writeHtmlReport(dir, results, comparison) {
-  const path6 = join5(dir, HTML_REPORT_FILE);
-  await writeFile(path6, renderHtmlReport(results, { comparison, series: await readRunSeries(dir, results) }));
-  return path6;
+function calibrationOutputs(measured, compare, measuredAt) {
+  const calibration = calibrate(measured, compare, measuredAt);
+  const text5 = renderCalibration(calibration);
+  return { results: { ...measured, noise: calibration.record }, text: text5, file: { file: CALIBRATION_FILE, content: text5 } };
 }
-var init_exports2 = __esm({
-  "src/cli/exports.ts"() {
+var longForm;
+var init_outputs = __esm({
+  "src/core/report/outputs.ts"() {
     "use strict";
+    init_calibration();
+    init_verdicts();
+    init_error_message();
+    init_run_dir();
     init_series();
+    init_body();
+    init_calibration_text();
     init_exports();
     init_html6();
-  }
-});
-
-// src/core/report/calibration-text.ts
-function renderCalibration(calibration) {
-  const { record: record2, cells, falseAlarms, threshold, confidence, repeats, recommended } = calibration;
-  const rows = cells.map(
-    (cell) => `| ${code(cell.id)} | ${cell.cov === null ? "n/a" : formatPercent(cell.cov)} | ${formatCount(cell.df)} | ${cell.verdict === "not-measured" ? VERDICT_WORD["not-measured"] : VERDICT_WORD[cell.verdict]} |`
-  );
-  return [
-    `### async-bench calibration (A/A): ${falseAlarms === 0 ? "\u2705 no false alarms" : `\u{1F534} ${falseAlarms} false alarm${falseAlarms === 1 ? "" : "s"}`} in ${cells.length} cells`,
-    "",
-    `The same code measured ${repeats} time${repeats === 1 ? "" : "s"} as A and ${repeats} as B, interleaved (A B A B \u2026). Pooled between-run noise of the steady sRPS: **CoV ${formatPercent(record2.pooled.cov)}** (${formatCount(record2.pooled.df)} df). With threshold ${formatPercent(threshold)}, ${formatPercent(confidence)} intervals and the default noise floor, B against A gave ${falseAlarms} regressed or improved cell${falseAlarms === 1 ? "" : "s"}.`,
-    "",
-    `**Recommended for this runner:** threshold ${formatPercent(recommended.threshold)} with ${repeats} repeat${repeats === 1 ? "" : "s"}, or ${recommended.repeats} repeat${recommended.repeats === 1 ? "" : "s"} to say "unchanged" within ${formatPercent(threshold)}. Comparisons with this results.json (as baseline or run) use its noise instead of the default 8 % floor.`,
-    "",
-    "| Cell | CoV | df | B vs A |",
-    "| ---- | --: | -: | ------ |",
-    ...rows,
-    ""
-  ].join("\n");
-}
-var init_calibration_text = __esm({
-  "src/core/report/calibration-text.ts"() {
-    "use strict";
-    init_escape();
-    init_format();
-    init_verdict_text();
+    longForm = (outputs) => outputs.html ? [outputs.html, ...outputs.exports] : [];
   }
 });
 
@@ -54730,7 +56109,7 @@ import * as path3 from "path";
 function exists2(fsPath) {
   return __awaiter(this, void 0, void 0, function* () {
     try {
-      yield stat5(fsPath);
+      yield stat6(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -54754,7 +56133,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat5(filePath);
+      stats = yield stat6(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -54777,7 +56156,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat5(filePath);
+        stats = yield stat6(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -54819,7 +56198,7 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter, chmod, copyFile, lstat, mkdir, open4, readdir2, rename, rm, rmdir, stat5, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter, chmod, copyFile, lstat, mkdir, open4, readdir2, rename, rm, rmdir, stat6, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
@@ -54849,7 +56228,7 @@ var init_io_util = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir: readdir2, rename, rm, rmdir, stat: stat5, symlink, unlink } = fs.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir: readdir2, rename, rm, rmdir, stat: stat6, symlink, unlink } = fs.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs.constants.O_RDONLY;
   }
@@ -55505,7 +56884,7 @@ function processRunner({ write }) {
         listeners: options.stream ? { stdout: (data) => write(data.toString()), stderr: (data) => write(data.toString()) } : {}
       });
     } catch (error62) {
-      const message = error62.message;
+      const message = errorMessage(error62);
       const missing = /Unable to locate executable|ENOENT/.test(message);
       return { exitCode: missing ? 127 : 126, stdout: "", stderr: `${message}
 ` };
@@ -55516,6 +56895,7 @@ var init_runner = __esm({
   "src/stack/exec/runner.ts"() {
     "use strict";
     init_exec();
+    init_error_message();
   }
 });
 
@@ -55548,33 +56928,6 @@ function packageRoot(moduleUrl = import.meta.url) {
 }
 var init_package_root = __esm({
   "src/stack/package-root.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/results/environment.ts
-import { cpus, release, platform, arch, totalmem } from "node:os";
-function hostEnvironment(env = process.env) {
-  const cores = cpus();
-  return {
-    cpuCount: cores.length || null,
-    cpuModel: cores[0]?.model.trim() ?? null,
-    memoryGiB: Math.round(totalmem() / 2 ** 30 * 10) / 10,
-    kernel: release(),
-    platform: `${platform()}-${arch()}`,
-    node: process.version,
-    runner: env.RUNNER_NAME ? `${env.RUNNER_OS ?? ""} ${env.RUNNER_NAME}`.trim() : null,
-    docker: null,
-    compose: null,
-    stack: {},
-    latencyMethod: null,
-    latencyFallbackReason: null,
-    app: null,
-    base: null
-  };
-}
-var init_environment = __esm({
-  "src/core/results/environment.ts"() {
     "use strict";
   }
 });
@@ -55632,11 +56985,17 @@ function locustArgs(route, load, host, workspace = process.cwd()) {
       String(load.spawnRate),
       "--run-time",
       `${load.runTimeSeconds}s`,
+      "--stop-timeout",
+      String(STOP_TIMEOUT_SECONDS),
       "--csv",
       `${CELL_MOUNT}/locust`,
       "--csv-full-history",
       "--html",
       `${CELL_MOUNT}/report.html`,
+      // Locust's final counts, written at exit: locust_stats.csv is rewritten once a second and
+      // not at exit, so its last rows lag the end by up to a second (the signals' denominator).
+      "--json-file",
+      `${CELL_MOUNT}/${FINAL_STATS_PREFIX}`,
       "--logfile",
       `${CELL_MOUNT}/locust.log`,
       "--only-summary",
@@ -55650,7 +57009,7 @@ function locustArgs(route, load, host, workspace = process.cwd()) {
     volumes: own4 ? [`${dirname6(own4)}:${TEAM_LOCUST_MOUNT}:ro`] : []
   };
 }
-var LOCUSTFILE, CELL_MOUNT, TEAM_LOCUST_MOUNT;
+var LOCUSTFILE, CELL_MOUNT, TEAM_LOCUST_MOUNT, FINAL_STATS_PREFIX, STOP_TIMEOUT_SECONDS, NOT_DRAINED;
 var init_locust_command = __esm({
   "src/stack/locust-command.ts"() {
     "use strict";
@@ -55658,46 +57017,92 @@ var init_locust_command = __esm({
     LOCUSTFILE = "/locust/locustfile.py";
     CELL_MOUNT = "/out";
     TEAM_LOCUST_MOUNT = "/team-locust";
+    FINAL_STATS_PREFIX = "locust_final";
+    STOP_TIMEOUT_SECONDS = 5;
+    NOT_DRAINED = /Not all users finished their tasks/;
   }
 });
 
-// src/stack/latency/netem.ts
-function netemAddArgs(latencyMs) {
-  return ["tc", "qdisc", "add", "dev", NETEM_INTERFACE, "root", "netem", "delay", `${latencyMs}ms`];
+// src/stack/compose.ts
+function containerLogsCommand(containerId, since) {
+  return { command: "docker", args: ["logs", "--timestamps", ...since ? ["--since", since] : [], containerId] };
 }
-function explainNetemFailure(exitCode, output3) {
-  if (/Specified qdisc kind is unknown|Unknown qdisc "netem"|qdisc kind is unknown/i.test(output3)) {
-    return new NetemUnavailableError(
-      `netem is not available in this kernel (the sch_netem module is missing: "${tail(output3, 1).trim()}"). Load it on the host with "modprobe sch_netem" (Ubuntu: package linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
-      "no-qdisc"
-    );
-  }
-  if (/Operation not permitted/i.test(output3)) {
-    return new NetemUnavailableError(
-      `tc may not change the app container's network ("Operation not permitted"): the app service needs the NET_ADMIN capability (cap_add: [NET_ADMIN] in the compose file). ${ALTERNATIVE}`,
-      "not-permitted"
-    );
-  }
-  if (exitCode === 127 || /executable file not found|tc: not found/i.test(output3)) {
-    return new NetemUnavailableError(`the app image has no "tc" command: install iproute2 in it. ${ALTERNATIVE}`, "no-tc");
-  }
-  return new NetemUnavailableError(`the netem preflight failed (exit ${exitCode}): ${tail(output3, 3)}. ${ALTERNATIVE}`);
+function containerStateCommand(containerId) {
+  return { command: "docker", args: ["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", containerId] };
 }
-var NETEM_INTERFACE, NetemUnavailableError, ALTERNATIVE;
-var init_netem = __esm({
-  "src/stack/latency/netem.ts"() {
+var Compose;
+var init_compose = __esm({
+  "src/stack/compose.ts"() {
     "use strict";
-    init_command();
-    NETEM_INTERFACE = "eth0";
-    NetemUnavailableError = class extends Error {
-      constructor(message, kind = "other") {
-        super(message);
-        this.kind = kind;
+    Compose = class {
+      constructor(flavor, project) {
+        this.flavor = flavor;
+        this.project = project;
       }
-      kind;
-      name = "NetemUnavailableError";
+      flavor;
+      project;
+      command(args, profiles = []) {
+        return {
+          command: this.flavor.command,
+          args: [
+            ...this.flavor.prefix,
+            "--project-name",
+            this.project.name,
+            ...this.project.files.flatMap((file2) => ["--file", file2]),
+            ...profiles.flatMap((profile) => ["--profile", profile]),
+            ...args
+          ],
+          env: this.project.env
+        };
+      }
+      /** Builds the given services' images (every one when none is named), profiles included. */
+      build(services = [], buildArgs = {}) {
+        return this.command(
+          ["build", ...Object.entries(buildArgs).flatMap(([key, value2]) => ["--build-arg", `${key}=${value2}`]), ...services],
+          this.project.profiles
+        );
+      }
+      /**
+       * Starts services in the background; readiness is awaited separately (v1 has no
+       * --wait). A forced recreate kills the old container at once: its cell is over and
+       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+       * requests would add seconds to every cell.
+       */
+      up(services, options = {}) {
+        return this.command([
+          "up",
+          "--detach",
+          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
+          ...options.noDeps ? ["--no-deps"] : [],
+          ...services
+        ]);
+      }
+      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
+      containerId(service) {
+        return this.command(["ps", "--all", "--quiet", service]);
+      }
+      exec(service, argv) {
+        return this.command(["exec", "-T", service, ...argv]);
+      }
+      /** A one-off container of `service` with volumes and environment of its own. */
+      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
+      run(service, argv, options = {}) {
+        return this.command([
+          "run",
+          "--rm",
+          "--no-deps",
+          "-T",
+          ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
+          ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
+          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
+          service,
+          ...argv
+        ]);
+      }
+      down() {
+        return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
+      }
     };
-    ALTERNATIVE = "Use latency-method: toxiproxy (or auto, which falls back to it).";
   }
 });
 
@@ -55717,6 +57122,7 @@ var TOXIPROXY_API_PORT, PROXIES, TOXIPROXY_ROUTES, ToxiproxyError, ToxiproxyClie
 var init_toxiproxy = __esm({
   "src/stack/latency/toxiproxy.ts"() {
     "use strict";
+    init_error_message();
     TOXIPROXY_API_PORT = 8474;
     PROXIES = [
       { name: "db_proxy", listen: "0.0.0.0:15432", upstream: "db:5432", appSends: "upstream" },
@@ -55737,7 +57143,7 @@ var init_toxiproxy = __esm({
           headers: request.body !== void 0 ? { "content-type": "application/json" } : {},
           body: request.body !== void 0 ? JSON.stringify(request.body) : void 0
         }).catch((error62) => {
-          throw new ToxiproxyError(`Toxiproxy API at ${this.baseUrl} did not answer ${request.method} ${request.path}: ${error62.message}`);
+          throw new ToxiproxyError(`Toxiproxy API at ${this.baseUrl} did not answer ${request.method} ${request.path}: ${errorMessage(error62)}`);
         });
         const text5 = await response.text();
         if (!response.ok) throw new ToxiproxyError(`Toxiproxy ${request.method} ${request.path} answered ${response.status}: ${text5.trim()}`);
@@ -55757,46 +57163,6 @@ var init_toxiproxy = __esm({
         }
       }
     };
-  }
-});
-
-// src/stack/latency/control.ts
-async function netemPreflight(run, stack) {
-  const result = await run(stack.compose.run("app", netemAddArgs(1)));
-  return result.exitCode === 0 ? null : explainNetemFailure(result.exitCode, `${result.stdout}
-${result.stderr}`);
-}
-async function netemAvailability(prepareHost, preflight, log) {
-  const host = await prepareHost();
-  log("netem preflight: a throwaway app container adds a 1 ms netem qdisc\u2026");
-  const failure2 = await preflight();
-  if (!failure2) {
-    log("netem preflight passed.");
-    return null;
-  }
-  log(`netem preflight failed: ${failure2.message}`);
-  return !host.ready && failure2.kind === "no-qdisc" ? new NetemUnavailableError(host.explanation, "no-qdisc") : failure2;
-}
-async function chooseLatencyMethod(requested, preflight) {
-  if (requested === "toxiproxy") return { method: "toxiproxy", note: "latency-method: toxiproxy", fallbackReason: null };
-  const failure2 = await preflight();
-  if (!failure2) return { method: "netem", note: "netem preflight passed", fallbackReason: null };
-  if (requested === "netem") throw failure2;
-  return { method: "toxiproxy", note: `netem is unavailable, so Toxiproxy adds the latency: ${failure2.message}`, fallbackReason: failure2.message };
-}
-async function applyLatency(run, stack, latencyMs) {
-  if (stack.layout.method === "toxiproxy") {
-    await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
-  } else if (latencyMs > 0) {
-    await runChecked(run, stack.compose.exec("app", netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);
-  }
-}
-var init_control = __esm({
-  "src/stack/latency/control.ts"() {
-    "use strict";
-    init_command();
-    init_netem();
-    init_toxiproxy();
   }
 });
 
@@ -55822,21 +57188,150 @@ DATABASES = {
 }
 ALLOWED_HOSTS = ["*"]
 DEBUG = False
-`;
+${POOL_SETTINGS}`;
 }
 function settingsEnvironment(app) {
   return { DJANGO_SETTINGS_MODULE: SETTINGS_MODULE, PYTHONPATH: SETTINGS_DIR, ...app.env };
 }
 function prepareCommands(app, seedPosts) {
-  return [["migrate", "--noinput"], ...app.prepare.map((command) => command.map((arg) => arg.replaceAll("{seed-posts}", String(seedPosts))))];
+  return [["migrate", "--noinput"], ...app.prepare.map((command) => fillSeedPosts(command, seedPosts))];
 }
-var SETTINGS_DIR, SETTINGS_MODULE, SETTINGS_FILE;
+var SETTINGS_DIR, SETTINGS_MODULE, SETTINGS_FILE, POOL_ENV2, POOL_SETTINGS;
 var init_app_settings = __esm({
   "src/stack/app-settings.ts"() {
     "use strict";
+    init_seed_posts();
     SETTINGS_DIR = "/opt/async-bench-settings";
     SETTINGS_MODULE = "async_bench_settings";
     SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
+    POOL_ENV2 = "ASYNC_BENCH_DB_POOL";
+    POOL_SETTINGS = `
+_pool = os.environ.get("${POOL_ENV2}", "").strip()
+if _pool:
+    import json
+
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    _where = "setup env ${POOL_ENV2} (Django's connection pool)"
+    if django.VERSION < (5, 1):
+        raise ImproperlyConfigured(f"{_where} needs Django 5.1 or later; this project has {django.get_version()}.")
+    try:
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            f"{_where} needs psycopg 3 with its pool (psycopg[pool] in the project's requirements): {error}."
+        ) from error
+    DATABASES["default"]["OPTIONS"] = {"pool": True if _pool.lower() == "true" else json.loads(_pool)}
+`;
+  }
+});
+
+// src/stack/preflight-report.ts
+function preflightRequests(routes) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const request of routes.flatMap(routeRequests)) if (!byName.has(request.name)) byName.set(request.name, request);
+  return [...byName.values()];
+}
+function preflightInvocation(routes, host) {
+  const requests = routes.map((route) => ({ route: route.name, request: compileRequest(route) }));
+  return {
+    argv: ["python", PREFLIGHT_SCRIPT, host],
+    env: { [PREFLIGHT_ENV]: JSON.stringify(requests) },
+    passEnv: [...new Set(requests.flatMap(({ request }) => requestEnvNames(request)))]
+  };
+}
+function parseAnswers(stdout) {
+  return stdout.split("\n").filter((line) => line.startsWith(ANSWER_MARK)).map((line) => JSON.parse(line.slice(ANSWER_MARK.length)));
+}
+function isExpected(status, expect) {
+  if (status === null) return false;
+  return expect.length > 0 ? expect.includes(status) : status < 400;
+}
+function findMismatches(routes, answers) {
+  return routes.flatMap((route) => {
+    const answer = answers.find((candidate) => candidate.route === route.name);
+    if (!answer) {
+      return [
+        {
+          answer: { route: route.name, method: route.method, url: route.path, status: null, body: "", error: "the preflight script gave no answer" },
+          expect: route.expect
+        }
+      ];
+    }
+    return isExpected(answer.status, route.expect) ? [] : [{ answer, expect: route.expect }];
+  });
+}
+function bodyHead(body, lines = 5) {
+  const kept2 = body.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "").slice(0, lines).map((line) => line.length > 160 ? `${line.slice(0, 160)}\u2026` : line);
+  return kept2.join("\n");
+}
+function findingsText(findings) {
+  const parts = [`setup "${findings.setup}":`];
+  if (findings.startFailure) parts.push(indent2(findings.startFailure, "  "));
+  for (const { answer, expect } of findings.mismatches) {
+    const got = answer.status === null ? `no answer (${answer.error})` : `${answer.status}`;
+    parts.push(`  route "${answer.route}": ${answer.method} ${answer.url} answered ${got}, expected ${expectedText(expect)}`);
+    const head = bodyHead(answer.body);
+    if (head) parts.push(`    response body:
+${indent2(head, "      ")}`);
+  }
+  if (findings.mismatches.length > 0 && findings.appLog.trim()) parts.push(`  app log, last lines:
+${indent2(findings.appLog, "    ")}`);
+  return parts.join("\n");
+}
+function routeFailureMessage(findings, checked) {
+  const failed = findings.filter((item2) => item2.startFailure || item2.mismatches.length > 0);
+  const mismatches = failed.reduce((sum, item2) => sum + item2.mismatches.length, 0);
+  const starts = failed.filter((item2) => item2.startFailure).length;
+  const summary = [
+    ...starts ? [`the app did not start under ${starts} of ${checked.setups} setup${checked.setups === 1 ? "" : "s"}`] : [],
+    ...mismatches ? [`${mismatches} request${mismatches === 1 ? "" : "s"} did not answer as expected`] : []
+  ].join(" and ");
+  return [
+    `Preflight (every route once per setup at 0 ms, before any cell; ${checked.seconds.toFixed(1)} s: ${checked.timing}): ${summary}. Nothing was measured and the out folder was left as it was.`,
+    ...failed.map(findingsText),
+    "Fix the route (its path, method, body or expect in async-bench.yml) or the app's view; a 500's traceback is in the app log above when the project logs errors to the console."
+  ].join("\n");
+}
+function settingsFailureMessage(app, result) {
+  return `Preflight: Django does not start with app.settings ${JSON.stringify(app.settings)}: manage.py check failed (exit ${result.exitCode}) in a one-off app container, with async-bench's generated settings module importing it. Fix what the output names (or app.settings in async-bench.yml); it ends:
+${tail(`${result.stdout}
+${result.stderr}`.trim(), 15)}`;
+}
+function prepareSteps(commands2) {
+  return commands2.map((argv, index) => ({ label: `${index === 0 ? "migrate" : `app.prepare[${index}]`}: manage.py ${argv.join(" ")}`, argv }));
+}
+function stepFailureMessage(step, result) {
+  return `Preflight: ${step.label} failed (exit ${result.exitCode}) in a one-off app container; nothing was measured. Its output ends:
+${tail(`${result.stdout}
+${result.stderr}`.trim(), 15)}`;
+}
+function timingText(timings) {
+  return timings.map(({ setup, seconds }) => `${setup} ${seconds.toFixed(1)} s`).join(", ");
+}
+function appNotReadyMessage(setup, app, state, logs, timeoutSeconds) {
+  const what = state && !state.startsWith("running") ? `the app exited (${state}) before it was ready` : `the app was not ready within ${timeoutSeconds} s`;
+  const entry = setup.interface === "wsgi" ? `app.wsgi ${JSON.stringify(app.wsgi)}` : `app.asgi ${JSON.stringify(app.asgi)}`;
+  const said = logs.trim() ? `
+Last app log lines:
+${tail(withoutTimestamps(logs), 15)}` : " The app wrote no log.";
+  return `Setup "${setup.name}": ${what}. Its server loads ${entry}: ${serverCommand(setup, app).join(" ")}.${said}`;
+}
+var PREFLIGHT_SCRIPT, PREFLIGHT_ENV, ANSWER_MARK, expectedText, withoutTimestamps, indent2;
+var init_preflight_report = __esm({
+  "src/stack/preflight-report.ts"() {
+    "use strict";
+    init_route_request();
+    init_server_command();
+    init_command();
+    PREFLIGHT_SCRIPT = "/locust/preflight.py";
+    PREFLIGHT_ENV = "ASYNC_BENCH_PREFLIGHT";
+    ANSWER_MARK = "PREFLIGHT ";
+    expectedText = (expect) => expect.length > 0 ? expect.join(" or ") : "a status below 400";
+    withoutTimestamps = (log) => log.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /gm, "");
+    indent2 = (text5, by) => text5.split("\n").map((line) => `${by}${line}`).join("\n");
   }
 });
 
@@ -55858,17 +57353,18 @@ function setupOverridePath(layout) {
 function settingsPath(layout) {
   return join10(layout.outDir, STACK_STATE_DIR, SETTINGS_FILE);
 }
-function composeProject(layout, setup) {
+function composeProject(layout, target) {
+  const toxiproxy = target.latencyMethod === "toxiproxy" ? [join10(layout.root, TOXIPROXY_FILE)] : [];
   return {
     name: layout.projectName,
-    files: [join10(layout.root, COMPOSE_FILE), ...layout.method === "toxiproxy" ? [join10(layout.root, TOXIPROXY_FILE)] : [], setupOverridePath(layout)],
+    files: [join10(layout.root, COMPOSE_FILE), ...toxiproxy, setupOverridePath(layout)],
     env: {
       BASE_IMAGE: layout.baseImage,
-      ASYNC_BENCH_DB_MAX_CONNECTIONS: String(setup.database.maxConnections),
+      ASYNC_BENCH_DB_MAX_CONNECTIONS: String(target.setup.database.maxConnections),
       ASYNC_BENCH_TOXIPROXY_API_PORT: String(layout.toxiproxyApiPort),
       ASYNC_BENCH_UID: String(layout.uid),
       ASYNC_BENCH_GID: String(layout.gid),
-      ASYNC_BENCH_APP_IMAGE: layout.app.image
+      ASYNC_BENCH_APP_IMAGE: target.app.image
     },
     profiles: [LOAD_PROFILE]
   };
@@ -55930,77 +57426,1458 @@ var init_project = __esm({
   }
 });
 
-// src/stack/cell-runner.ts
-import { mkdir as mkdir2, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
-async function runCell(run, stack, cell, load, cellsDir, options = {}) {
-  const dir = join11(cellsDir, options.sampleDir ?? cell.dir);
-  await rm2(dir, { recursive: true, force: true });
-  await mkdir2(dir, { recursive: true });
-  const started = /* @__PURE__ */ new Date();
-  const warnings = [];
-  let error62 = null;
-  let loadSeconds = 0;
-  let restoreSeconds = null;
+// src/stack/image-build.ts
+import { mkdir as mkdir2, stat as stat7, writeFile } from "node:fs/promises";
+import { join as join11, relative as relative2, resolve as resolve7 } from "node:path";
+function stepImageName(derived2, role) {
+  if (role === "derived") return derived2;
+  if (derived2.startsWith("async-bench-app-")) return `async-bench-${role}-${derived2.slice("async-bench-app-".length)}`;
+  const colon = derived2.lastIndexOf(":");
+  return colon > derived2.lastIndexOf("/") ? `${derived2.slice(0, colon)}-${role}${derived2.slice(colon)}` : `${derived2}-${role}`;
+}
+function parsePythonImages(text5) {
+  if (text5 === void 0 || text5.trim() === "") return null;
+  const mapping = /* @__PURE__ */ new Map();
+  for (const entry of text5.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const match = /^(3\.\d{1,2})=(\S+)$/.exec(entry);
+    if (!match)
+      throw new ConfigError(
+        `environment variable ${PYTHON_IMAGES_ENV}`,
+        `${JSON.stringify(entry)} is not "<version>=<image>"; write e.g. ${PYTHON_IMAGES_ENV}="3.13=debian:trixie-slim,3.11=debian:bookworm-slim".`
+      );
+    mapping.set(match[1], match[2]);
+  }
+  return mapping;
+}
+function pythonImage(version2, env) {
+  const mapping = parsePythonImages(env[PYTHON_IMAGES_ENV]);
+  if (mapping === null) return `python:${version2}-slim`;
+  const image = mapping.get(version2);
+  if (image === void 0)
+    throw new ConfigError(
+      "app python",
+      `${JSON.stringify(version2)} has no image here: ${PYTHON_IMAGES_ENV} maps only ${[...mapping.keys()].join(", ")} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(",") : "nothing"}). Use one of those versions in app.python, or add "${version2}=<local image whose python3 is ${version2}>" to ${PYTHON_IMAGES_ENV}.`
+    );
+  return image;
+}
+function appSource(app, context, env, cwd, image) {
+  const wheelhouse = env[WHEELHOUSE_ENV]?.trim();
+  return {
+    context,
+    image,
+    dockerfile: app.dockerfile === null ? null : resolve7(context, app.dockerfile),
+    pythonImage: app.dockerfile === null && app.python !== null ? pythonImage(app.python, env) : null,
+    wheelhouse: wheelhouse ? resolve7(cwd, wheelhouse) : null
+  };
+}
+async function checkAppSource(app, source) {
+  const isFile = async (path6) => (await stat7(path6).catch(() => null))?.isFile() ?? false;
+  const { context } = source;
+  if (!await isFile(join11(context, "manage.py")))
+    throw new ConfigError(
+      "app context",
+      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
+    );
+  if (source.dockerfile !== null && !await isFile(source.dockerfile))
+    throw new ConfigError(
+      "app dockerfile",
+      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`
+    );
+  if (source.dockerfile === null && !await isFile(resolve7(context, app.requirements ?? "")))
+    throw new ConfigError(
+      "app requirements",
+      `${JSON.stringify(app.requirements)} is not a file in ${context}; give a requirements file or pyproject.toml, relative to the app's folder.`
+    );
+  if (source.wheelhouse !== null && !(await stat7(source.wheelhouse).catch(() => null))?.isDirectory())
+    throw new ConfigError(
+      `environment variable ${WHEELHOUSE_ENV}`,
+      `${source.wheelhouse} is not a folder; fill it with scripts/build-wheelhouse.sh --out, or unset ${WHEELHOUSE_ENV} to install from PyPI.`
+    );
+}
+function projectBuilds(app, source, root, stateDir, baseImage) {
+  const project = stepImageName(source.image, "project");
+  if (source.dockerfile !== null)
+    return [
+      { role: "project", service: "app-project", image: project, context: source.context, dockerfile: source.dockerfile, args: { BASE_IMAGE: baseImage } }
+    ];
+  const wheels = stepImageName(source.image, "wheels");
+  return [
+    {
+      role: "wheels",
+      service: "app-wheels",
+      image: wheels,
+      context: source.wheelhouse ?? join11(stateDir, NO_WHEELS_DIR),
+      dockerfile: join11(root, WHEELS_DOCKERFILE),
+      args: {}
+    },
+    {
+      role: "project",
+      service: "app-project",
+      image: project,
+      context: source.context,
+      dockerfile: join11(root, BUILDER_DOCKERFILE),
+      args: {
+        PYTHON_IMAGE: source.pythonImage,
+        PYTHON_VERSION: app.python,
+        WHEELS_IMAGE: wheels,
+        REQUIREMENTS: app.requirements,
+        BUILD_COMMANDS: app.build.join("\n"),
+        SETTINGS: app.settings
+      }
+    }
+  ];
+}
+function derivedBuild(app, source, root) {
+  return {
+    role: "derived",
+    service: "app",
+    image: source.image,
+    context: join11(root, DERIVED_CONTEXT),
+    dockerfile: join11(root, DERIVED_CONTEXT, "Dockerfile"),
+    args: { PROJECT_IMAGE: stepImageName(source.image, "project") }
+  };
+}
+function imagesComposeFile(builds) {
+  const services = Object.fromEntries(
+    builds.map((build) => [build.service, { build: { context: build.context, dockerfile: build.dockerfile, args: build.args }, image: build.image }])
+  );
+  return `# Generated by async-bench: the app's images, built one at a time (src/stack/image-build.ts).
+${(0, import_yaml3.stringify)({ services })}`;
+}
+function buildDescription(build, app) {
+  if (build.role === "wheels") return `Building the wheels image ${build.image} (from ${build.context})`;
+  if (build.role === "derived")
+    return `Building the derived image ${build.image} (adding each of gunicorn, uvicorn, uvicorn-worker and tc the project image lacks, FROM ${build.args.PROJECT_IMAGE})`;
+  const how = app.dockerfile === null ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}` : `its Dockerfile ${relative2(build.context, build.dockerfile) || build.dockerfile}`;
+  return `Building the project image ${build.image} (${app.context}, ${how})`;
+}
+function imageInspectCommand(image, format = "{{.Id}}") {
+  return { command: "docker", args: ["image", "inspect", "--format", format, image] };
+}
+async function ensurePythonImage(run, app, image) {
+  if ((await run(imageInspectCommand(image))).exitCode === 0) return;
+  const pull = await run({ command: "docker", args: ["pull", image] });
+  if (pull.exitCode === 0) return;
+  const why = `${pull.stderr}${pull.stdout}`.trim().split("\n").at(-1) ?? "";
+  throw new ConfigError(
+    "app python",
+    `${JSON.stringify(app.python)}: the image ${image} is not on this machine and could not be pulled (${why}). Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`
+  );
+}
+async function buildAppImages(run, flavor, options) {
+  const { app, source, root, stateDir } = options;
+  if (source.pythonImage !== null) await ensurePythonImage(run, app, source.pythonImage);
+  const builds = projectBuilds(app, source, root, stateDir, options.baseImage);
+  const derived2 = derivedBuild(app, source, root);
+  await mkdir2(stateDir, { recursive: true });
+  if (source.dockerfile === null && source.wheelhouse === null) {
+    await mkdir2(join11(stateDir, NO_WHEELS_DIR), { recursive: true });
+    await writeFile(join11(stateDir, NO_WHEELS_DIR, "README.md"), "No wheelhouse: the generic builder installs the requirements from PyPI.\n");
+  }
+  const file2 = join11(stateDir, IMAGES_FILE);
+  await writeFile(file2, imagesComposeFile([...builds, derived2]));
+  const compose = new Compose(flavor, { name: options.projectName, files: [file2], env: {} });
+  const outputs = [];
+  for (const build of builds) outputs.push(await runChecked(run, compose.build([build.service]), buildDescription(build, app), { stream: options.verbose }));
+  const user = await runChecked(run, imageInspectCommand(stepImageName(source.image, "project"), "{{.Config.User}}"), "Reading the project image");
+  const buildArgs = { APP_USER: user.stdout.trim() };
+  outputs.push(await runChecked(run, compose.build([derived2.service], buildArgs), buildDescription(derived2, app), { stream: options.verbose }));
+  return outputs;
+}
+var import_yaml3, PYTHON_IMAGES_ENV, WHEELHOUSE_ENV, BUILDER_DOCKERFILE, WHEELS_DOCKERFILE, DERIVED_CONTEXT, IMAGES_FILE, NO_WHEELS_DIR;
+var init_image_build = __esm({
+  "src/stack/image-build.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_build();
+    init_command();
+    init_compose();
+    PYTHON_IMAGES_ENV = "ASYNC_BENCH_PYTHON_IMAGES";
+    WHEELHOUSE_ENV = "ASYNC_BENCH_WHEELHOUSE";
+    BUILDER_DOCKERFILE = "compose/builder/Dockerfile";
+    WHEELS_DOCKERFILE = "compose/builder/wheels.Dockerfile";
+    DERIVED_CONTEXT = "compose/derived";
+    IMAGES_FILE = "images.yml";
+    NO_WHEELS_DIR = "no-wheels";
+  }
+});
+
+// src/stack/stack.ts
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
+function snapshotStatements() {
+  return [
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${APP_DATABASE}' AND pid <> pg_backend_pid()`,
+    `DROP DATABASE IF EXISTS ${SNAPSHOT_DATABASE}`,
+    `CREATE DATABASE ${SNAPSHOT_DATABASE} TEMPLATE ${APP_DATABASE} STRATEGY FILE_COPY`
+  ];
+}
+function restoreStatements() {
+  return [`DROP DATABASE IF EXISTS ${APP_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${APP_DATABASE} TEMPLATE ${SNAPSHOT_DATABASE} STRATEGY FILE_COPY`];
+}
+function buildSummary(output3, seconds) {
+  const outputs = typeof output3 === "string" ? [output3] : output3;
+  const images = new Set(outputs.flatMap((text5) => [...text5.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1])));
+  const cached2 = outputs.reduce((sum, text5) => sum + (text5.match(/\bCACHED\b/g) ?? []).length, 0);
+  const steps = outputs.reduce((sum, text5) => sum + new Set([...text5.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size, 0);
+  const parts = [...images.size ? [`${images.size} image${images.size === 1 ? "" : "s"}`] : [], ...steps ? [`${cached2} of ${steps} steps cached`] : []];
+  return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join("; ")})` : ""}; --verbose shows the build output.`;
+}
+var STACK_SERVICES, READY_TIMEOUT_SECONDS, APP_DATABASE, APP_USER, SNAPSHOT_DATABASE, StackError, Stack;
+var init_stack = __esm({
+  "src/stack/stack.ts"() {
+    "use strict";
+    init_error_message();
+    init_command();
+    init_compose();
+    init_toxiproxy();
+    init_app_settings();
+    init_preflight_report();
+    init_project();
+    init_image_build();
+    init_server_command();
+    STACK_SERVICES = ["db", "load"];
+    READY_TIMEOUT_SECONDS = 60;
+    APP_DATABASE = "bench";
+    APP_USER = "postgres";
+    SNAPSHOT_DATABASE = "bench_snapshot";
+    StackError = class extends Error {
+      name = "StackError";
+    };
+    Stack = class _Stack {
+      constructor(run, flavor, layout, app, target, engine = { cpus: null }) {
+        this.run = run;
+        this.flavor = flavor;
+        this.layout = layout;
+        this.app = app;
+        this.target = target;
+        this.engine = engine;
+      }
+      run;
+      flavor;
+      layout;
+      app;
+      target;
+      engine;
+      /** The same stack, for another target (a side, a setup, the chosen latency method). */
+      at(target) {
+        return new _Stack(this.run, this.flavor, this.layout, this.app, target, this.engine);
+      }
+      get compose() {
+        return new Compose(this.flavor, composeProject(this.layout, this.target));
+      }
+      get toxiproxy() {
+        return new ToxiproxyClient(`http://127.0.0.1:${this.layout.toxiproxyApiPort}`);
+      }
+      /** The target setup's worker processes (its server command, filled in); null when unknown. */
+      get workers() {
+        return serverWorkers(serverCommand(this.target.setup, this.app, this.engine.cpus));
+      }
+      /** Writes the target's setup into the override file (its server command) and the settings module. */
+      async writeSetupOverride() {
+        const setup = this.target.setup;
+        const path6 = setupOverridePath(this.layout);
+        await mkdir3(dirname7(path6), { recursive: true });
+        const cpus2 = setup.workers === null && setup.command.some((arg) => arg.includes("{workers}")) ? await this.appCpus() : null;
+        await writeFile2(settingsPath(this.layout), settingsModule(this.app));
+        await writeFile2(path6, setupOverride(setup, this.app, cpus2, settingsPath(this.layout), this.layout.root));
+      }
+      /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
+      async appCpus() {
+        if (this.engine.cpus === null) {
+          const { stdout } = await runChecked(this.run, { command: "docker", args: ["info", "--format", "{{.NCPU}}"] }, "Reading the number of cores");
+          const cpus2 = Number(stdout.trim());
+          if (!Number.isInteger(cpus2) || cpus2 < 1) throw new StackError(`docker info reported ${JSON.stringify(stdout.trim())} cores; set "workers" in the setup.`);
+          this.engine.cpus = cpus2;
+        }
+        return this.engine.cpus;
+      }
+      /**
+       * Builds the images: db and load, and the target's app. Verbose streams compose's output; otherwise one line sums it
+       * up, and a failed build's error carries the output's last lines (CommandError).
+       */
+      async build(options) {
+        const start = Date.now();
+        const stack = await runChecked(this.run, this.compose.build(STACK_SERVICES), "Building the images", { stream: options.verbose });
+        const app = await buildAppImages(this.run, this.flavor, {
+          app: this.app,
+          source: this.target.app,
+          root: this.layout.root,
+          stateDir: stackStateDir(this.layout),
+          baseImage: this.layout.baseImage,
+          projectName: this.layout.projectName,
+          verbose: options.verbose
+        });
+        const output3 = [stack, ...app].map((result) => `${result.stdout}
+${result.stderr}`);
+        if (!options.verbose) options.info(buildSummary(output3, (Date.now() - start) / 1e3));
+      }
+      /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
+      async startDatabase() {
+        const toxiproxy = this.target.latencyMethod === "toxiproxy";
+        await runChecked(this.run, this.compose.up(toxiproxy ? ["db", "toxiproxy"] : ["db"], { noDeps: true }), "Starting the database");
+        await this.waitReady("db");
+        if (toxiproxy) await this.waitToxiproxy();
+      }
+      /**
+       * Once per run: migrate, then the app's own data steps (manage.py commands), each in
+       * a one-off app container. Returns the last line each printed, for the log.
+       */
+      async prepareData(seedPosts) {
+        const lines = [];
+        for (const step of prepareSteps(prepareCommands(this.app, seedPosts))) {
+          const result = await this.run(this.compose.run("app", ["python", "manage.py", ...step.argv]));
+          if (result.exitCode !== 0) throw new StackError(stepFailureMessage(step, result));
+          lines.push(result.stdout.trim().split("\n").at(-1) || `manage.py ${step.argv[0]}: done`);
+        }
+        return lines;
+      }
+      /**
+       * Keeps the database as migrations and the data step left it, as a template
+       * database: a file-level copy of every table, index and statistic, whatever the
+       * schema, so no app needs a reset command of its own.
+       */
+      async snapshotDatabase() {
+        await runChecked(this.run, this.adminPsql(snapshotStatements()), "Taking the database snapshot");
+      }
+      /**
+       * Every cell starts from the snapshot: the database the last cell changed is
+       * dropped (its connections closed) and copied afresh from the template. Returns the
+       * seconds it took, which the cell records.
+       */
+      async restoreDatabase() {
+        const start = Date.now();
+        await runChecked(this.run, this.adminPsql(restoreStatements()), "Restoring the database snapshot");
+        return (Date.now() - start) / 1e3;
+      }
+      /** psql in the db container, on the maintenance database (CREATE/DROP DATABASE cannot run on the one they touch). */
+      adminPsql(statements) {
+        return this.compose.exec("db", ["psql", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq", ...statements.flatMap((sql) => ["-c", sql])]);
+      }
+      /** A fresh app container, ready when a worker has loaded Django and reached the database. */
+      async startApp() {
+        await runChecked(this.run, this.compose.up(["app"], { recreate: true, noDeps: true }), "Starting the app");
+        try {
+          await this.waitReady("app");
+        } catch {
+          const [state, logs] = await Promise.all([this.state("app").catch(() => null), this.logs("app").catch(() => "")]);
+          throw new StackError(appNotReadyMessage(this.target.setup, this.app, state, logs, this.readyTimeout("app")));
+        }
+      }
+      readyTimeout(service) {
+        return service === "app" ? this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS : READY_TIMEOUT_SECONDS;
+      }
+      async waitReady(service) {
+        const wait = service === "app" ? ["sh", WAIT_READY] : ["async-bench-wait-ready"];
+        await runChecked(this.run, this.compose.exec(service, [...wait, String(this.readyTimeout(service))]), `Waiting for ${service}`);
+      }
+      async waitToxiproxy() {
+        const deadline = Date.now() + READY_TIMEOUT_SECONDS * 1e3;
+        for (; ; ) {
+          try {
+            await this.toxiproxy.version();
+            return;
+          } catch (error62) {
+            if (Date.now() > deadline)
+              throw new StackError(
+                `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${errorMessage(error62)}`
+              );
+            await new Promise((resolve13) => setTimeout(resolve13, 200));
+          }
+        }
+      }
+      async containerId(service) {
+        const result = await this.run(this.compose.containerId(service));
+        const id = result.stdout.trim().split("\n")[0] ?? "";
+        return result.exitCode === 0 && id !== "" ? id : null;
+      }
+      /** `running`, or how the container ended (`exited 137`); null when there is none. */
+      async state(service) {
+        const id = await this.containerId(service);
+        if (!id) return null;
+        const result = await this.run(containerStateCommand(id));
+        return result.exitCode === 0 ? result.stdout.trim() : null;
+      }
+      /** A service's log (stdout and stderr), optionally since an RFC 3339 time. */
+      async logs(service, since) {
+        const id = await this.containerId(service);
+        if (!id) return "";
+        const result = await this.run(containerLogsCommand(id, since));
+        return `${result.stdout}${result.stderr}`;
+      }
+      async down() {
+        const result = await this.run(this.compose.down());
+        if (result.exitCode !== 0) throw new CommandError(this.compose.down(), result, "Tearing the stack down");
+      }
+    };
+  }
+});
+
+// src/stack/signals/cgroup.ts
+function cgroupDumpArgv() {
+  return ["head", "-v", "-n", "64", ...PATHS];
+}
+function parseHeadDump(text5) {
+  const files = {};
+  let current = null;
+  for (const line of text5.split("\n")) {
+    const header = /^==> (.+) <==$/.exec(line);
+    if (header) {
+      current = header[1];
+      files[current] = "";
+    } else if (current !== null) files[current] += `${line}
+`;
+  }
+  return files;
+}
+function integer2(text5, what) {
+  const trimmed = text5.trim();
+  if (!/^\d+$/.test(trimmed)) throw new CgroupError(`${what} reads ${JSON.stringify(trimmed.slice(0, 80))}; expected a whole number.`);
+  return Number(trimmed);
+}
+function usageUsec(cpuStat) {
+  const line = cpuStat.split("\n").find((entry) => entry.startsWith("usage_usec "));
+  if (!line) throw new CgroupError(`${CGROUP_FILES.v2Cpu} has no usage_usec line: ${JSON.stringify(cpuStat.slice(0, 120))}.`);
+  return integer2(line.slice("usage_usec ".length), `${CGROUP_FILES.v2Cpu} usage_usec`);
+}
+function parseCgroupFiles(files) {
+  const text5 = (path6) => files[path6] ?? null;
+  const v2Cpu = text5(CGROUP_FILES.v2Cpu);
+  if (v2Cpu !== null) {
+    const peak = text5(CGROUP_FILES.v2Peak);
+    return { version: "v2", cpuUsec: usageUsec(v2Cpu), peakBytes: peak === null ? null : integer2(peak, CGROUP_FILES.v2Peak) };
+  }
+  const v1Cpu = text5(CGROUP_FILES.v1Cpu);
+  if (v1Cpu !== null) {
+    const peak = text5(CGROUP_FILES.v1Peak);
+    const nanoseconds = integer2(v1Cpu, CGROUP_FILES.v1Cpu);
+    return { version: "v1", cpuUsec: nanoseconds / 1e3, peakBytes: peak === null ? null : integer2(peak, CGROUP_FILES.v1Peak) };
+  }
+  throw new CgroupError(`neither ${CGROUP_FILES.v2Cpu} (cgroup v2) nor ${CGROUP_FILES.v1Cpu} (cgroup v1) could be read.`);
+}
+function withCgroupDumpAfter(argv, dumpPath) {
+  const dump = cgroupDumpArgv().map((arg) => `'${arg}'`).join(" ");
+  return ["sh", "-c", `"$@"; code=$?; ${dump} >'${dumpPath}' 2>/dev/null; exit $code`, "sh", ...argv];
+}
+var CGROUP_FILES, PATHS, CgroupError;
+var init_cgroup = __esm({
+  "src/stack/signals/cgroup.ts"() {
+    "use strict";
+    CGROUP_FILES = {
+      v2Cpu: "/sys/fs/cgroup/cpu.stat",
+      v2Peak: "/sys/fs/cgroup/memory.peak",
+      v1Cpu: "/sys/fs/cgroup/cpuacct/cpuacct.usage",
+      v1Peak: "/sys/fs/cgroup/memory/memory.max_usage_in_bytes"
+    };
+    PATHS = Object.values(CGROUP_FILES);
+    CgroupError = class extends Error {
+      name = "CgroupError";
+    };
+  }
+});
+
+// src/stack/signals/sql.ts
+function cgroupFilesJson() {
+  const reads = Object.values(CGROUP_FILES).map((path6) => `${literal2(path6)}, pg_read_file(${literal2(path6)}, 0, 65536, true)`);
+  return `json_build_object(${reads.join(", ")})`;
+}
+function statementsJson(scope) {
+  return `coalesce((SELECT json_agg(json_build_object('query', s.query, 'calls', s.calls, 'rows', s.rows, 'totalMs', s.total_exec_time))
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid
+    WHERE d.datname = ${literal2(scope.database)} AND r.rolname = ${literal2(scope.user)} AND s.toplevel), '[]'::json)`;
+}
+function openWindowStatements() {
+  return ["CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "SELECT pg_stat_statements_reset()", `SELECT json_build_object('files', ${cgroupFilesJson()})`];
+}
+function closeWindowStatements(scope) {
+  return [`SELECT json_build_object('files', ${cgroupFilesJson()}, 'statements', ${statementsJson(scope)})`];
+}
+function statementOf(value2, index) {
+  const row2 = value2;
+  if (row2 === null || typeof row2 !== "object" || typeof row2.query !== "string" || !isCount(row2.calls) || !isCount(row2.rows)) {
+    throw new SqlReadError(`statement ${index} of pg_stat_statements is ${JSON.stringify(value2)?.slice(0, 200)}; expected query, calls and rows.`);
+  }
+  const totalMs = row2.totalMs;
+  if (typeof totalMs !== "number" || !Number.isFinite(totalMs) || totalMs < 0) throw new SqlReadError(`statement ${index} has totalMs ${String(totalMs)}.`);
+  return { query: row2.query, calls: row2.calls, rows: row2.rows, totalMs };
+}
+function parseDatabaseReading(stdout) {
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  let data;
   try {
-    restoreSeconds = await stack.restoreDatabase();
+    data = JSON.parse(line);
+  } catch {
+    throw new SqlReadError(`psql printed ${JSON.stringify(line.slice(0, 200))}; expected one JSON object.`);
+  }
+  if (data === null || typeof data !== "object" || typeof data.files !== "object" || data.files === null) {
+    throw new SqlReadError(`psql printed ${JSON.stringify(line.slice(0, 200))}; expected an object with "files".`);
+  }
+  const files = {};
+  for (const [path6, text5] of Object.entries(data.files)) files[path6] = typeof text5 === "string" ? text5 : null;
+  if (data.statements === void 0) return { files, statements: null };
+  if (!Array.isArray(data.statements)) throw new SqlReadError(`"statements" is ${JSON.stringify(data.statements).slice(0, 200)}; expected a list.`);
+  return { files, statements: data.statements.map(statementOf) };
+}
+var literal2, SqlReadError, isCount;
+var init_sql = __esm({
+  "src/stack/signals/sql.ts"() {
+    "use strict";
+    init_cgroup();
+    literal2 = (text5) => `'${text5.replaceAll("'", "''")}'`;
+    SqlReadError = class extends Error {
+      name = "SqlReadError";
+    };
+    isCount = (value2) => typeof value2 === "number" && Number.isInteger(value2) && value2 >= 0;
+  }
+});
+
+// src/stack/signals/collect.ts
+import { readFile as readFile2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join as join12 } from "node:path";
+function signalsTarget(stack, load) {
+  return {
+    projectName: stack.layout.projectName,
+    scope: { database: APP_DATABASE, user: APP_USER },
+    workers: stack.workers,
+    loadCpus: Math.max(1, Math.min(load.processes, availableParallelism()))
+  };
+}
+function projectContainersCommand(projectName) {
+  return {
+    command: "docker",
+    args: ["ps", "--no-trunc", "--filter", `label=com.docker.compose.project=${projectName}`, "--format", '{{.Label "com.docker.compose.service"}} {{.ID}}']
+  };
+}
+function parseProjectContainers(stdout) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const line of stdout.split("\n")) {
+    const [service, id] = line.trim().split(/\s+/);
+    if (service && id && !ids.has(service)) ids.set(service, id);
+  }
+  return ids;
+}
+function psqlCommand(containerId, statements) {
+  return {
+    command: "docker",
+    args: ["exec", containerId, "psql", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq", ...statements.flatMap((sql) => ["-c", sql])]
+  };
+}
+function cgroupCommand(containerId) {
+  return { command: "docker", args: ["exec", containerId, ...cgroupDumpArgv()] };
+}
+async function readDatabase(run, id, statements) {
+  if (id === void 0) return { error: "no running db container" };
+  try {
+    const result = await run(psqlCommand(id, statements));
+    if (result.exitCode !== 0) return { error: `psql exited ${result.exitCode}: ${tail(result.stderr || result.stdout, 3)}` };
+    return { value: parseDatabaseReading(result.stdout) };
+  } catch (error62) {
+    return failure2(error62);
+  }
+}
+async function readAppCgroup(run, id) {
+  if (id === void 0) return { error: "no running app container" };
+  try {
+    const result = await run(cgroupCommand(id));
+    return { value: parseCgroupFiles(parseHeadDump(result.stdout)) };
+  } catch (error62) {
+    return failure2(error62);
+  }
+}
+async function readLoadCgroup(dir) {
+  const path6 = join12(dir, LOAD_CGROUP_DUMP);
+  try {
+    const text5 = await readFile2(path6, "utf8").catch(() => null);
+    if (text5 === null) return { error: `the load container left no ${LOAD_CGROUP_DUMP}` };
+    return { value: parseCgroupFiles(parseHeadDump(text5)) };
+  } catch (error62) {
+    return failure2(error62);
+  } finally {
+    await rm2(path6, { force: true });
+  }
+}
+var LOAD_CGROUP_DUMP, failure2, SignalsWindow;
+var init_collect = __esm({
+  "src/stack/signals/collect.ts"() {
+    "use strict";
+    init_error_message();
+    init_stack();
+    init_command();
+    init_cell2();
+    init_signals2();
+    init_cgroup();
+    init_sql();
+    LOAD_CGROUP_DUMP = "load-cgroup.txt";
+    failure2 = (error62) => ({ error: errorMessage(error62).split("\n")[0] });
+    SignalsWindow = class _SignalsWindow {
+      constructor(run, target, opened) {
+        this.run = run;
+        this.target = target;
+        this.opened = opened;
+      }
+      run;
+      target;
+      opened;
+      static async open(run, target) {
+        const begin = performance.now();
+        const listed = await run(projectContainersCommand(target.projectName)).catch(() => null);
+        const ids = parseProjectContainers(listed?.exitCode === 0 ? listed.stdout : "");
+        const [db, app] = await Promise.all([readDatabase(run, ids.get("db"), openWindowStatements()), readAppCgroup(run, ids.get("app"))]);
+        const openedAt = performance.now();
+        return new _SignalsWindow(run, target, { startedAt: /* @__PURE__ */ new Date(), openedAt, openSeconds: (openedAt - begin) / 1e3, ids, db, app });
+      }
+      /** Reads the counters, writes signals.json into the sample folder and returns what it wrote. */
+      async close(dir, options) {
+        const begin = performance.now();
+        const { ids } = this.opened;
+        const [db, app, load] = await Promise.all([
+          readDatabase(this.run, ids.get("db"), closeWindowStatements(this.target.scope)),
+          readAppCgroup(this.run, ids.get("app")),
+          readLoadCgroup(dir)
+        ]);
+        const collectSeconds = this.opened.openSeconds + (performance.now() - begin) / 1e3;
+        const raw = this.record({ db, app, load }, (begin - this.opened.openedAt) / 1e3, collectSeconds, options.drained);
+        await writeFile3(join12(dir, CELL_FILES.signals), `${JSON.stringify(raw, null, 2)}
+`);
+        return raw;
+      }
+      /** The raw counters and, for each one that could not be read, a warning saying why. */
+      record(end, seconds, collectSeconds, drained) {
+        const warnings = [];
+        const value2 = (read, what) => {
+          if ("value" in read) return read.value;
+          warnings.push(`${what}: ${read.error}.`);
+          return null;
+        };
+        const cgroup = (files, what) => {
+          if (files === void 0) return null;
+          try {
+            return parseCgroupFiles(files);
+          } catch (error62) {
+            warnings.push(`${what}: ${errorMessage(error62)}`);
+            return null;
+          }
+        };
+        const span = (first, last) => first && last ? { startUsec: first.cpuUsec, endUsec: last.cpuUsec } : null;
+        const dbStart = value2(this.opened.db, "The database's counters were not reset at the window's start");
+        const dbEnd = value2(end.db, "The database's counters were not read at the window's end");
+        const appStart = value2(this.opened.app, "The app container's cgroup was not read at the window's start");
+        const appEnd = value2(end.app, "The app container's cgroup was not read at the window's end");
+        const load = value2(end.load, "The load container's cgroup was not read");
+        const db = span(cgroup(dbStart?.files, "The db container's cgroup (start)"), cgroup(dbEnd?.files, "The db container's cgroup (end)"));
+        return {
+          version: SIGNALS_VERSION,
+          window: { startedAt: this.opened.startedAt.toISOString(), seconds: Number(seconds.toFixed(3)), drained },
+          collectSeconds: Number(collectSeconds.toFixed(3)),
+          cgroup: appEnd?.version ?? load?.version ?? null,
+          sql: dbStart && dbEnd?.statements ? { statements: dbEnd.statements } : null,
+          cpu: { app: span(appStart, appEnd), db, load: load && { usageUsec: load.cpuUsec, cpus: this.target.loadCpus } },
+          memory: { appPeakBytes: appEnd?.peakBytes ?? null, workers: this.target.workers },
+          warnings
+        };
+      }
+    };
+  }
+});
+
+// src/stack/latency/netem.ts
+function netemAddArgs(latencyMs) {
+  return ["tc", "qdisc", "add", "dev", NETEM_INTERFACE, "root", "netem", "delay", `${latencyMs}ms`];
+}
+function explainNetemFailure(exitCode, output3) {
+  if (/Specified qdisc kind is unknown|Unknown qdisc "netem"|qdisc kind is unknown/i.test(output3)) {
+    return new NetemUnavailableError(
+      `netem is not available in this kernel (the sch_netem module is missing: "${tail(output3, 1).trim()}"). Load it on the host with "modprobe sch_netem" (Ubuntu: package linux-modules-extra-$(uname -r)); WSL2 and Docker Desktop kernels lack it. ${ALTERNATIVE}`,
+      "no-qdisc"
+    );
+  }
+  if (/Operation not permitted/i.test(output3)) {
+    return new NetemUnavailableError(
+      `tc may not change the app container's network ("Operation not permitted"): the app service needs the NET_ADMIN capability (cap_add: [NET_ADMIN] in the compose file). ${ALTERNATIVE}`,
+      "not-permitted"
+    );
+  }
+  if (exitCode === 127 || /executable file not found|tc: not found/i.test(output3)) {
+    return new NetemUnavailableError(`the app image has no "tc" command: install iproute2 in it. ${ALTERNATIVE}`, "no-tc");
+  }
+  return new NetemUnavailableError(`the netem preflight failed (exit ${exitCode}): ${tail(output3, 3)}. ${ALTERNATIVE}`);
+}
+var NETEM_INTERFACE, NetemUnavailableError, ALTERNATIVE;
+var init_netem = __esm({
+  "src/stack/latency/netem.ts"() {
+    "use strict";
+    init_command();
+    NETEM_INTERFACE = "eth0";
+    NetemUnavailableError = class extends Error {
+      constructor(message, kind = "other") {
+        super(message);
+        this.kind = kind;
+      }
+      kind;
+      name = "NetemUnavailableError";
+    };
+    ALTERNATIVE = "Use latency-method: toxiproxy (or auto, which falls back to it).";
+  }
+});
+
+// src/stack/latency/control.ts
+async function netemPreflight(run, stack) {
+  const result = await run(stack.compose.run("app", netemAddArgs(1)));
+  return result.exitCode === 0 ? null : explainNetemFailure(result.exitCode, `${result.stdout}
+${result.stderr}`);
+}
+async function netemAvailability(prepareHost, preflight, log) {
+  const host = await prepareHost();
+  log("netem preflight: a throwaway app container adds a 1 ms netem qdisc\u2026");
+  const failure3 = await preflight();
+  if (!failure3) {
+    log("netem preflight passed.");
+    return null;
+  }
+  log(`netem preflight failed: ${failure3.message}`);
+  return !host.ready && failure3.kind === "no-qdisc" ? new NetemUnavailableError(host.explanation, "no-qdisc") : failure3;
+}
+async function chooseLatencyMethod(requested, preflight) {
+  if (requested === "toxiproxy") return { method: "toxiproxy", note: "latency-method: toxiproxy", fallbackReason: null };
+  const failure3 = await preflight();
+  if (!failure3) return { method: "netem", note: "netem preflight passed", fallbackReason: null };
+  if (requested === "netem") throw failure3;
+  return { method: "toxiproxy", note: `netem is unavailable, so Toxiproxy adds the latency: ${failure3.message}`, fallbackReason: failure3.message };
+}
+async function applyLatency(run, stack, latencyMs) {
+  if (stack.target.latencyMethod === "toxiproxy") {
+    await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
+  } else if (latencyMs > 0) {
+    await runChecked(run, stack.compose.exec("app", netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);
+  }
+}
+var init_control = __esm({
+  "src/stack/latency/control.ts"() {
+    "use strict";
+    init_command();
+    init_netem();
+    init_toxiproxy();
+  }
+});
+
+// src/stack/cell-runner.ts
+import { mkdir as mkdir4, readFile as readFile3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+async function runCell(run, stack, cell, load, cellsDir, options = {}) {
+  const dir = join13(cellsDir, options.sampleDir ?? cell.dir);
+  await rm3(dir, { recursive: true, force: true });
+  await mkdir4(dir, { recursive: true });
+  const started = /* @__PURE__ */ new Date();
+  const steps = { restoreSeconds: null, loadSeconds: 0, error: null, warnings: [] };
+  try {
+    steps.restoreSeconds = await stack.restoreDatabase();
     await stack.startApp();
     await applyLatency(run, stack, cell.latencyMs);
-    const invocation = locustArgs(cell.route, load, loadTarget(stack.layout.method, stack.app), stack.layout.workspace);
+    const window2 = await SignalsWindow.open(run, signalsTarget(stack, load));
     const loadStart = Date.now();
-    const stopWatching = options.watch?.(dir);
-    const result = await run(
-      stack.compose.run("load", ["locust", ...invocation.args], {
-        volumes: [...invocation.volumes, `${dir}:${CELL_MOUNT}`],
-        env: invocation.env,
-        passEnv: invocation.passEnv
-      })
-    ).finally(() => stopWatching?.());
-    loadSeconds = (Date.now() - loadStart) / 1e3;
-    await writeFile2(join11(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-    const stats = await readFile5(join11(dir, CELL_FILES.stats), "utf8").catch(() => "");
-    if (stats.trim() === "") {
-      const log = await readFile5(join11(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
-      error62 = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
-${tail(`${result.stdout}
-${result.stderr}
-${log}`.trim(), 10)}`;
-    } else if (result.exitCode !== 0) {
-      warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
-    }
-    const appState = await stack.state("app");
-    if (appState !== null && !appState.startsWith("running")) warnings.push(`The app container stopped during the cell (${appState}).`);
-  } catch (failure2) {
-    error62 = failure2.message;
+    const result = await runLoad(run, stack, cell, load, dir, options.watch);
+    steps.loadSeconds = (Date.now() - loadStart) / 1e3;
+    await window2.close(dir, { drained: await drainedLoad(dir) });
+    await readLoad(dir, result, steps);
+    await checkAppRunning(stack, steps);
+  } catch (failure3) {
+    steps.error = errorMessage(failure3);
   } finally {
-    const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
-    await writeFile2(join11(dir, CELL_FILES.appLog), appLog);
-    await writeFile2(join11(dir, CELL_FILES.dbLog), dbLog);
+    await saveLogs(stack, dir, started);
   }
+  return writeRecord(dir, cell, stack, started, steps);
+}
+async function runLoad(run, stack, cell, load, dir, watch) {
+  const invocation = locustArgs(cell.route, load, loadTarget(stack.target.latencyMethod, stack.app), stack.layout.workspace);
+  const stopWatching = watch?.(dir);
+  return run(
+    stack.compose.run("load", withCgroupDumpAfter(["locust", ...invocation.args], `${CELL_MOUNT}/${LOAD_CGROUP_DUMP}`), {
+      volumes: [...invocation.volumes, `${dir}:${CELL_MOUNT}`],
+      env: invocation.env,
+      passEnv: invocation.passEnv
+    })
+  ).finally(() => stopWatching?.());
+}
+async function drainedLoad(dir) {
+  const log = await readFile3(join13(dir, CELL_FILES.locustLog), "utf8").catch(() => null);
+  return log === null ? null : !NOT_DRAINED.test(log);
+}
+async function readLoad(dir, result, steps) {
+  await writeFile4(join13(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
+  const stats = await readFile3(join13(dir, CELL_FILES.stats), "utf8").catch(() => "");
+  if (stats.trim() === "") {
+    const log = await readFile3(join13(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
+    const output3 = tail(`${result.stdout}
+${result.stderr}
+${log}`.trim(), 10);
+    steps.error = `Locust wrote no statistics to ${CELL_FILES.stats} (exit ${result.exitCode}):
+${output3}`;
+  } else if (result.exitCode !== 0) {
+    steps.warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
+  }
+}
+async function checkAppRunning(stack, steps) {
+  const appState = await stack.state("app");
+  if (appState !== null && !appState.startsWith("running")) steps.warnings.push(`The app container stopped during the cell (${appState}).`);
+}
+async function saveLogs(stack, dir, started) {
+  const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
+  await writeFile4(join13(dir, CELL_FILES.appLog), appLog);
+  await writeFile4(join13(dir, CELL_FILES.dbLog), dbLog);
+}
+async function writeRecord(dir, cell, stack, started, steps) {
   const finished = /* @__PURE__ */ new Date();
   const record2 = {
     id: cell.id,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     seconds: (finished.getTime() - started.getTime()) / 1e3,
-    loadSeconds,
-    restoreSeconds,
-    latencyMethod: stack.layout.method,
-    error: error62,
-    warnings
+    loadSeconds: steps.loadSeconds,
+    restoreSeconds: steps.restoreSeconds,
+    latencyMethod: stack.target.latencyMethod,
+    error: steps.error,
+    warnings: steps.warnings
   };
-  await writeFile2(join11(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
+  await writeFile4(join13(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
 `);
   return record2;
 }
 var init_cell_runner = __esm({
   "src/stack/cell-runner.ts"() {
     "use strict";
+    init_error_message();
     init_command();
     init_cell2();
     init_locust_command();
+    init_collect();
+    init_cgroup();
     init_control();
     init_project();
+  }
+});
+
+// src/stack/resume.ts
+import { join as join14 } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+function configDifferences(before, now) {
+  const fields2 = [
+    ["users", before.load.users, now.load.users],
+    ["spawn-rate", before.load.spawnRate, now.load.spawnRate],
+    ["run-time", `${before.load.runTimeSeconds}s`, `${now.load.runTimeSeconds}s`],
+    ["processes", before.load.processes, now.load.processes],
+    ["repeats", before.repeats, now.repeats],
+    ["seed-posts", before.seedPosts, now.seedPosts],
+    ["latency-method", before.latencyMethod, now.latencyMethod],
+    ["shard", before.shard && `${before.shard.index}/${before.shard.total}`, now.shard && `${now.shard.index}/${now.shard.total}`]
+  ];
+  const differences = fields2.filter(([, a, b]) => !isDeepStrictEqual(a, b)).map(([name2, a, b]) => change(name2, a, b));
+  if (!isDeepStrictEqual(before.app, now.app)) differences.push(`the app definition (${before.app.name} \u2192 ${now.app.name})`);
+  return differences;
+}
+function environmentDifferences(before, now) {
+  const fields2 = [
+    ["Docker", before.docker, now.docker],
+    ["Compose", before.compose, now.compose],
+    ["CPUs", before.cpuCount, now.cpuCount],
+    ["latency method", before.latencyMethod, now.latencyMethod],
+    ...[.../* @__PURE__ */ new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name2) => [
+      name2,
+      before.stack[name2],
+      now.stack[name2]
+    ])
+  ];
+  return fields2.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
+}
+async function planResume(outDir, earlier, cells, latencyMethod) {
+  const plan = { kept: /* @__PURE__ */ new Map(), remeasured: [] };
+  for (const cell of cells) {
+    const before = earlier.cells.find((c) => c.id === cell.id);
+    if (before?.status !== "ok") continue;
+    const why = unmeasuredRepeats(before, earlier.config.repeats) ?? await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
+    if (why) plan.remeasured.push({ id: cell.id, why });
+    else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
+  }
+  return plan;
+}
+function unmeasuredRepeats(cell, repeats) {
+  if (repeats === 1) return null;
+  const measured = (cell.samples ?? []).filter((sample) => sample.status === "ok").length;
+  if (measured === repeats) return null;
+  return `${measured} of its ${repeats} repeats were measured; all ${repeats} run again, interleaved with the other cells`;
+}
+async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
+  if (!isDeepStrictEqual(
+    earlier.config.setups.find((s) => s.name === cell.setup.name),
+    cell.setup
+  ))
+    return `setup ${cell.setup.name} is defined differently now`;
+  if (!isDeepStrictEqual(
+    earlier.config.routes.find((r) => r.name === cell.route.name),
+    cell.route
+  ))
+    return `route ${cell.route.name} is defined differently now`;
+  const { repeats } = earlier.config;
+  for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    const dir = join14(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
+    const which2 = repeats === 1 ? "its folder" : `its repeat ${repeat}`;
+    const reading2 = await readCell(dir);
+    if (reading2.status !== "ok") return `${which2} no longer reads as measured (${reading2.reason})`;
+    const method = await cellLatencyMethod(dir);
+    if (method !== null && method !== latencyMethod) return `${repeats === 1 ? "it" : which2} ran with ${method}, this run with ${latencyMethod}`;
+  }
+  return null;
+}
+var change, show2;
+var init_resume = __esm({
+  "src/stack/resume.ts"() {
+    "use strict";
+    init_cell2();
+    init_run_dir();
+    init_cells();
+    change = (name2, before, after) => `${name2} ${show2(before)} \u2192 ${show2(after)}`;
+    show2 = (value2) => value2 === null || value2 === void 0 ? "none" : typeof value2 === "object" ? JSON.stringify(value2) : String(value2);
+  }
+});
+
+// src/stack/out-dir.ts
+import { mkdir as mkdir5, readFile as readFile4, rm as rm4, stat as stat8, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join15, resolve as resolve8 } from "node:path";
+async function modified(path6) {
+  return (await stat8(path6).catch(() => null))?.mtime ?? null;
+}
+async function firstCellStart(cellsDir, dirs) {
+  const starts = await Promise.all(
+    dirs.map(async (dir) => {
+      const text5 = await readFile4(join15(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
+      const parsed = text5 === null ? null : parseCellRecord(CELL_FILES.runner, text5);
+      return parsed && "record" in parsed && parsed.record.startedAt ? Date.parse(parsed.record.startedAt) : null;
+    })
+  );
+  const known = starts.filter((start) => start !== null);
+  return known.length > 0 ? new Date(Math.min(...known)) : null;
+}
+async function findEarlierRun(outDir) {
+  const info = await stat8(outDir).catch(() => null);
+  if (info !== null && !info.isDirectory()) {
+    throw new OutDirError(`${outDir} is a file, not a folder; give --out (the out input) a folder for the run, which is created when missing.`);
+  }
+  const cellsDir = join15(outDir, CELLS_FOLDER);
+  const cellDirs = (await stat8(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
+  const resultsPath = join15(outDir, RESULTS_FILE);
+  let results = null;
+  let unreadable = null;
+  try {
+    results = await readRecordedResults(outDir);
+  } catch (error62) {
+    unreadable = errorMessage(error62);
+  }
+  if (results === null && unreadable === null && cellDirs.length === 0) return null;
+  const ok = results?.cells.filter((cell) => cell.status === "ok").length ?? 0;
+  if (results !== null && ok === 0 && cellDirs.length === 0) return null;
+  const date5 = (results ? new Date(results.createdAt) : null) ?? await firstCellStart(cellsDir, cellDirs) ?? await modified(unreadable ? resultsPath : cellsDir) ?? /* @__PURE__ */ new Date(0);
+  return { results, unreadable, cellDirs, date: date5, measured: results ? ok : cellDirs.length };
+}
+function formatRunDate(date5) {
+  return Number.isNaN(date5.getTime()) ? "an unknown date" : `${date5.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function checkOutDir(earlier, policy, config2) {
+  if (earlier === null || policy === "force") return;
+  const folder = shownFolder(config2.outDir);
+  const cells = cellCount(earlier.measured);
+  if (policy === "refuse") {
+    throw new OutDirError(
+      `${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`
+    );
+  }
+  if (earlier.results === null) {
+    const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
+    throw new OutDirError(
+      `--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`
+    );
+  }
+  const differences = configDifferences(earlier.results.config, config2);
+  if (differences.length > 0) {
+    throw new OutDirError(
+      `--resume: ${folder} was run with another configuration (${differences.join("; ")}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`
+    );
+  }
+}
+async function clearEarlierRun(outDir) {
+  await rm4(join15(outDir, CELLS_FOLDER), { recursive: true, force: true });
+  await rm4(join15(outDir, RESULTS_FILE), { force: true });
+  await rm4(join15(outDir, TABLES_FILE), { force: true });
+}
+async function prepareOutDir(outDir, earlier, policy, run, log) {
+  checkOutDir(earlier, policy, run.config);
+  if (earlier === null) return /* @__PURE__ */ new Map();
+  const folder = shownFolder(run.config.outDir);
+  if (policy === "force") {
+    log.info(`Starting over in ${folder}: removing the earlier run from ${formatRunDate(earlier.date)} (${cellCount(earlier.measured)}).`);
+    await clearEarlierRun(outDir);
+    return /* @__PURE__ */ new Map();
+  }
+  const results = earlier.results;
+  const differences = environmentDifferences(results.environment, run.environment);
+  if (differences.length > 0) {
+    throw new OutDirError(
+      `--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`
+    );
+  }
+  const method = run.environment.latencyMethod ?? "";
+  const plan = await planResume(outDir, results, run.cells, method);
+  for (const { id, why } of plan.remeasured) log.warning(`${id}: measured again (${why}).`);
+  const attempts = [...new Set(plan.kept.values())];
+  const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]))}` : `${attempts.length} earlier attempts`;
+  log.info(`Resuming ${folder}: ${plan.kept.size} of ${run.cells.length} cells kept from ${from}; ${run.cells.length - plan.kept.size} to run.`);
+  return plan.kept;
+}
+async function findOutFolder(config2, cwd, policy) {
+  const dir = resolve8(cwd, config2.outDir);
+  const earlier = await findEarlierRun(dir);
+  checkOutDir(earlier, policy, config2);
+  return { dir, cellsDir: join15(dir, CELLS_FOLDER), resultsPath: join15(dir, RESULTS_FILE), policy, earlier };
+}
+async function takeOverOutFolder(out, run, log) {
+  const kept2 = await prepareOutDir(out.dir, out.earlier, out.policy, run, log);
+  await mkdir5(out.cellsDir, { recursive: true });
+  return { environment: run.environment, kept: kept2 };
+}
+async function writeResults(out, config2, started, owned) {
+  const { results } = await ingestRun(out.dir, config2, owned.environment, { now: started, allowEmpty: true, resumedFrom: owned.kept });
+  await writeFile5(out.resultsPath, serializeResults(results));
+  return results;
+}
+var OutDirError, shownFolder, cellCount, ALTERNATIVES;
+var init_out_dir = __esm({
+  "src/stack/out-dir.ts"() {
+    "use strict";
+    init_error_message();
+    init_cell2();
+    init_run_dir();
+    init_cell_record();
+    init_results();
+    init_resume();
+    OutDirError = class extends Error {
+      name = "OutDirError";
+    };
+    shownFolder = (outDir) => outDir.endsWith("/") ? outDir : `${outDir}/`;
+    cellCount = (n) => `${n} cell${n === 1 ? "" : "s"}`;
+    ALTERNATIVES = "Use --force to start over, or --out for a new folder.";
+  }
+});
+
+// node_modules/csv-parse/lib/sync.js
+var parse7;
+var init_sync = __esm({
+  "node_modules/csv-parse/lib/sync.js"() {
+    init_api();
+    init_normalize_options();
+    parse7 = function(data, opts = {}) {
+      if (typeof data === "string") {
+        data = Buffer.from(data);
+      }
+      const records = opts && opts.objname ? /* @__PURE__ */ Object.create(null) : [];
+      const parser = transform(opts);
+      const push2 = (record2) => {
+        if (parser.options.objname === void 0) records.push(record2);
+        else {
+          records[record2[0]] = record2[1];
+        }
+      };
+      const close = () => {
+      };
+      const error62 = parser.parse(data, true, push2, close);
+      if (error62 !== void 0) throw error62;
+      return records;
+    };
+  }
+});
+
+// src/core/ingest/live.ts
+import { open as open5 } from "node:fs/promises";
+var MAX_POLL_BYTES, HistoryTail;
+var init_live = __esm({
+  "src/core/ingest/live.ts"() {
+    "use strict";
+    init_sync();
+    init_rows();
+    MAX_POLL_BYTES = 256 * 1024;
+    HistoryTail = class {
+      constructor(path6) {
+        this.path = path6;
+      }
+      path;
+      offset = 0;
+      partial = "";
+      columns = null;
+      latest = null;
+      /** Unix seconds of the first Aggregated row: when Locust started, by the host's clock. */
+      first = null;
+      async poll() {
+        const handle = await open5(this.path, "r").catch(() => null);
+        if (handle === null) return this.latest;
+        try {
+          const { size } = await handle.stat();
+          if (size < this.offset) this.reset();
+          if (size === this.offset) return this.latest;
+          let start = this.offset;
+          let skipped = false;
+          if (size - start > MAX_POLL_BYTES && this.columns !== null) {
+            start = size - MAX_POLL_BYTES;
+            skipped = true;
+          }
+          const length = Math.min(size - start, MAX_POLL_BYTES);
+          const buffer = Buffer.alloc(length);
+          const { bytesRead } = await handle.read(buffer, 0, length, start);
+          this.offset = start + bytesRead;
+          let text5 = buffer.subarray(0, bytesRead).toString("utf8");
+          if (skipped) {
+            this.partial = "";
+            text5 = text5.slice(text5.indexOf("\n") + 1);
+          }
+          this.take(this.partial + text5);
+          return this.latest;
+        } finally {
+          await handle.close();
+        }
+      }
+      reset() {
+        this.offset = 0;
+        this.partial = "";
+        this.columns = null;
+        this.latest = null;
+        this.first = null;
+      }
+      take(text5) {
+        const end = text5.lastIndexOf("\n");
+        this.partial = end === -1 ? text5 : text5.slice(end + 1);
+        if (end === -1) return;
+        let rows;
+        try {
+          rows = parse7(text5.slice(0, end + 1), { relax_column_count: true, skip_empty_lines: true, trim: true });
+        } catch {
+          return;
+        }
+        for (const fields2 of rows) {
+          if (this.columns === null) {
+            this.columns = new Map(fields2.map((name2, i) => [name2, i]));
+            continue;
+          }
+          const sample = this.sample(fields2);
+          if (!sample) continue;
+          this.latest = sample;
+          this.first ??= sample.timestamp;
+        }
+      }
+      sample(fields2) {
+        const field = (name2) => fields2[this.columns.get(name2) ?? -1] ?? "";
+        if (field("Name") !== AGGREGATED) return null;
+        const number5 = (name2) => {
+          const value2 = Number(field(name2));
+          return field(name2) === "" || !Number.isFinite(value2) ? NaN : value2;
+        };
+        const [timestamp, users, rps, fps] = [number5("Timestamp"), number5("User Count"), number5("Requests/s"), number5("Failures/s")];
+        if ([timestamp, users, rps, fps].some(Number.isNaN)) return null;
+        const totalRequests = number5("Total Request Count");
+        const totalFailures = number5("Total Failure Count");
+        return {
+          timestamp,
+          users,
+          srps: Math.max(0, rps - fps),
+          failuresPerSecond: fps,
+          totalRequests: Number.isNaN(totalRequests) ? 0 : totalRequests,
+          totalFailures: Number.isNaN(totalFailures) ? 0 : totalFailures
+        };
+      }
+    };
+  }
+});
+
+// src/stack/progress.ts
+function formatDuration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor(s % 3600 / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
+}
+function measuredText(metrics) {
+  const failures = metrics.totalFailures > 0 ? ` (${formatCount(metrics.totalFailures)} failures)` : "";
+  return `max sRPS ${formatRate(metrics.maxSrps)} & ${formatCount(metrics.totalSuccesses)} successes${failures}`;
+}
+function progressLine(index, total, id, elapsedSeconds, reading2) {
+  const width = String(total).length;
+  const done = index + 1;
+  const eta = elapsedSeconds / done * (total - done);
+  const outcome = reading2.status === "ok" ? measuredText(reading2.metrics) : `FAILED: ${reading2.reason.split("\n")[0]}`;
+  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
+}
+function progressMode(isTTY, env) {
+  return isTTY === true && env.GITHUB_ACTIONS !== "true" && !env.CI ? "tty" : "plain";
+}
+function liveLine(status) {
+  const width = String(status.total).length;
+  const cellLeft = Math.max(0, status.runTimeSeconds - status.elapsedSeconds);
+  const { sample } = status;
+  const load = sample ? [
+    `${formatCount(sample.users)} users`,
+    `${formatRate(sample.srps)} sRPS`,
+    `${formatCount(sample.totalFailures)} failure${sample.totalFailures === 1 ? "" : "s"}` + (sample.failuresPerSecond > 0 ? ` (${formatRate(sample.failuresPerSecond)}/s)` : "")
+  ] : ["starting Locust"];
+  return [
+    `[${String(status.index + 1).padStart(width)}/${status.total}] ${status.id}  load ${formatDuration(Math.min(status.elapsedSeconds, status.runTimeSeconds))}/${formatDuration(status.runTimeSeconds)}`,
+    ...load,
+    `${formatDuration(cellLeft)} left in cell, ${formatDuration(cellLeft + status.laterSeconds)} in run`
+  ].join(" \xB7 ");
+}
+function liveOutput(mode, line) {
+  return mode === "tty" ? `\r\x1B[2K${line}` : `${line}
+`;
+}
+function watchCell(historyPath, status, options) {
+  const now = options.now ?? Date.now;
+  const tail2 = new HistoryTail(historyPath);
+  let busy = Promise.resolve();
+  let written = false;
+  const tick = () => {
+    busy = busy.then(async () => {
+      const sample = await tail2.poll().catch(() => null);
+      const elapsedSeconds = tail2.first === null ? 0 : Math.max(0, now() / 1e3 - tail2.first);
+      options.write(liveOutput(options.mode, liveLine({ ...status, elapsedSeconds, sample })));
+      written = true;
+    });
+  };
+  const timer = setInterval(tick, (options.intervalSeconds ?? LIVE_INTERVAL_SECONDS[options.mode]) * 1e3);
+  timer.unref?.();
+  return async () => {
+    clearInterval(timer);
+    await busy;
+    const clear = liveClear(options.mode);
+    if (written && clear) options.write(clear);
+  };
+}
+var LIVE_INTERVAL_SECONDS, liveClear;
+var init_progress = __esm({
+  "src/stack/progress.ts"() {
+    "use strict";
+    init_live();
+    init_format();
+    LIVE_INTERVAL_SECONDS = { tty: 1, plain: 15 };
+    liveClear = (mode) => mode === "tty" ? "\r\x1B[2K" : "";
+  }
+});
+
+// src/stack/measure.ts
+import { readFile as readFile5, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+function samplesToRun(plan, owned, sided) {
+  const cells = plan.cells.filter((cell) => !owned.kept.has(cell.id));
+  return sided ? planSidedSamples(cells, plan.config.repeats) : planSamples(cells, plan.config.repeats);
+}
+function sampleTarget(head, sample, sides) {
+  const side2 = sides && sample.side ? sample.side : null;
+  return { side: side2, app: side2 ? sides.app(side2) : head.app, latencyMethod: head.latencyMethod, setup: sample.cell.setup };
+}
+async function measure(m) {
+  const { plan } = m;
+  const samples = samplesToRun(plan, m.owned, m.sides !== null);
+  const loopStart = Date.now();
+  const cellsStarted = /* @__PURE__ */ new Set();
+  let measured = 0;
+  let setup = null;
+  try {
+    for (const [index, sample] of samples.entries()) {
+      if (m.interrupted()) break;
+      const stack = m.head.at(sampleTarget(m.head.target, sample, m.sides));
+      if (sample.cell.setup.name !== setup) {
+        setup = sample.cell.setup.name;
+        await stack.writeSetupOverride();
+        await stack.startDatabase();
+      }
+      if ((plan.config.repeats > 1 || m.sides) && !cellsStarted.has(sample.cell.id)) {
+        cellsStarted.add(sample.cell.id);
+        await rm5(join16(plan.out.cellsDir, sample.cell.dir), { recursive: true, force: true });
+      }
+      const watch = m.live ? liveView(m.live, plan, { index, total: samples.length, id: sample.cell.id, loopStart }) : void 0;
+      const record2 = await runCell(m.run, stack, sample.cell, plan.config.load, plan.out.cellsDir, { sampleDir: sample.dir, watch });
+      const signal = m.interrupted();
+      if (signal) {
+        await markInterrupted(join16(plan.out.cellsDir, sample.dir), signal);
+        break;
+      }
+      measured += 1;
+      await writeResults(plan.out, plan.config, plan.started, m.owned);
+      const label4 = sampleLabel(sample, plan.config.repeats);
+      const reading2 = await readCell(join16(plan.out.cellsDir, sample.dir));
+      m.log.info(progressLine(index, samples.length, label4, (Date.now() - plan.started.getTime()) / 1e3, reading2));
+      for (const warning of record2.warnings) m.log.warning(`${label4}: ${warning}`);
+    }
+    return { measured, failure: null };
+  } catch (failure3) {
+    return { measured, failure: failure3 };
+  }
+}
+function liveView(live, plan, at) {
+  const runTimeSeconds = plan.config.load.runTimeSeconds;
+  const perCell = at.index > 0 ? (Date.now() - at.loopStart) / 1e3 / at.index : runTimeSeconds + 5;
+  const laterSeconds = (at.total - at.index - 1) * perCell;
+  return (dir) => watchCell(join16(dir, CELL_FILES.history), { index: at.index, total: at.total, id: at.id, runTimeSeconds, laterSeconds }, live);
+}
+function sampleLabel(sample, repeats) {
+  const { cell, repeat } = sample;
+  return sample.side ? `${cell.id} r${repeat} ${sample.side}` : repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
+}
+async function markInterrupted(dir, signal) {
+  const path6 = join16(dir, CELL_FILES.runner);
+  const parsed = parseCellRecord(CELL_FILES.runner, await readFile5(path6, "utf8").catch(() => "{}"));
+  const record2 = "record" in parsed ? parsed.record : {};
+  await writeFile6(path6, serializeCellRecord({ ...record2, error: `interrupted by ${signal} before the cell finished` }));
+}
+var init_measure = __esm({
+  "src/stack/measure.ts"() {
+    "use strict";
+    init_cell2();
+    init_cells();
+    init_cell_record();
+    init_paired_order();
+    init_cell_runner();
+    init_out_dir();
+    init_progress();
+  }
+});
+
+// src/stack/base-checkout.ts
+import { relative as relative3 } from "node:path";
+async function output2(run, command) {
+  const result = await run(command);
+  return result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
+}
+async function repositoryOf(run, dir) {
+  const top = await output2(run, git(dir, "rev-parse", "--show-toplevel"));
+  if (!top) {
+    throw new BaseCommitError(
+      `baseline: base measures the base commit of the app's git checkout, but ${dir} is not inside a git repository; check the app out with git, or use another baseline.`
+    );
+  }
+  return top;
+}
+async function defaultBranch(run, repo, env) {
+  if (env.GITHUB_BASE_REF) return `origin/${env.GITHUB_BASE_REF}`;
+  const remoteHead = await output2(run, git(repo, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"));
+  if (remoteHead) return remoteHead;
+  for (const candidate of ["origin/main", "origin/master", "main", "master"]) {
+    if (await output2(run, git(repo, "rev-parse", "--verify", "--quiet", `${candidate}^{commit}`))) return candidate;
+  }
+  return null;
+}
+async function resolveBaseCommit(run, repo, ref, env = process.env) {
+  const shallowNote = async () => await isShallow(run, repo) ? ` ${repo} is a shallow clone, so it lacks the history that holds it.` : "";
+  if (ref) {
+    const sha2 = await output2(run, git(repo, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`));
+    if (!sha2) {
+      throw new BaseCommitError(`baseline: base needs the base commit ${ref}, which is not in this clone.${await shallowNote()} ${FETCH_DEPTH_FIX}`);
+    }
+    return sha2;
+  }
+  const branch = await defaultBranch(run, repo, env);
+  if (!branch) {
+    throw new BaseCommitError(
+      `baseline: base found no default branch to measure against in ${repo} (no GITHUB_BASE_REF, origin/HEAD, main or master); give the base commit with --base-ref (input base-ref).${await shallowNote()}`
+    );
+  }
+  const sha = await output2(run, git(repo, "merge-base", "HEAD", branch));
+  if (!sha) {
+    throw new BaseCommitError(
+      `baseline: base needs the merge-base of HEAD and ${branch}, and this clone has none.${await shallowNote()} ${FETCH_DEPTH_FIX} Or give the base commit with --base-ref.`
+    );
+  }
+  return sha;
+}
+async function addBaseCheckout(run, repo, sha, dir, appContext2) {
+  await run(git(repo, "worktree", "remove", "--force", dir));
+  await run(git(repo, "worktree", "prune"));
+  await runChecked(run, git(repo, "worktree", "add", "--detach", "--force", dir, sha), `Checking out the base commit ${sha.slice(0, 12)} (baseline: base)`);
+  const inside = relative3(repo, appContext2);
+  return { repo, sha, dir, appContext: inside === "" ? dir : `${dir}/${inside}` };
+}
+async function removeBaseCheckout(run, checkout) {
+  await runChecked(run, git(checkout.repo, "worktree", "remove", "--force", checkout.dir), "Removing the base worktree");
+}
+var BaseCommitError, git, FETCH_DEPTH_FIX, isShallow;
+var init_base_checkout = __esm({
+  "src/stack/base-checkout.ts"() {
+    "use strict";
+    init_command();
+    BaseCommitError = class extends Error {
+      name = "BaseCommitError";
+    };
+    git = (repo, ...args) => ({ command: "git", args: ["-C", repo, ...args] });
+    FETCH_DEPTH_FIX = "In GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0` (or fetch the base commit: `git fetch --no-tags origin <sha>`); locally, `git fetch --unshallow`.";
+    isShallow = async (run, repo) => await output2(run, git(repo, "rev-parse", "--is-shallow-repository")) === "true";
+  }
+});
+
+// src/stack/base-side.ts
+import { realpath as realpath2 } from "node:fs/promises";
+import { join as join17, resolve as resolve9 } from "node:path";
+function baseImageName(image) {
+  const colon = image.lastIndexOf(":");
+  return colon > image.lastIndexOf("/") ? `${image.slice(0, colon)}-base${image.slice(colon)}` : `${image}-base`;
+}
+async function findBaseCommit(run, appContext2, ref, env) {
+  const repo = await repositoryOf(run, appContext2);
+  return { repo, sha: await resolveBaseCommit(run, repo, ref, env) };
+}
+var BASE_WORKTREE, Sides, measuresBase;
+var init_base_side = __esm({
+  "src/stack/base-side.ts"() {
+    "use strict";
+    init_baseline();
+    init_error_message();
+    init_base_checkout();
+    init_image_build();
+    init_project();
+    BASE_WORKTREE = "base";
+    Sides = class _Sides {
+      constructor(checkout, head, base) {
+        this.checkout = checkout;
+        this.head = head;
+        this.base = base;
+      }
+      checkout;
+      head;
+      base;
+      /** Checks the base commit out under the run's state folder in `outDir`; its app is head's, moved to the worktree. */
+      static async checkOut(run, commit, head, outDir, app) {
+        const context = await realpath2(head.context);
+        const checkout = await addBaseCheckout(run, commit.repo, commit.sha, join17(outDir, STACK_STATE_DIR, BASE_WORKTREE), context);
+        const base = {
+          ...head,
+          context: checkout.appContext,
+          dockerfile: app.dockerfile === null ? null : resolve9(checkout.appContext, app.dockerfile),
+          image: baseImageName(head.image)
+        };
+        const sides = new _Sides(checkout, head, base);
+        try {
+          await checkAppSource(app, base);
+        } catch (error62) {
+          await sides.close(run).catch(() => void 0);
+          throw new Error(
+            `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${errorMessage(error62)}); it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`
+          );
+        }
+        return sides;
+      }
+      /** The app a sample of this side runs. */
+      app(side2) {
+        return side2 === "base" ? this.base : this.head;
+      }
+      close(run) {
+        return removeBaseCheckout(run, this.checkout);
+      }
+    };
+    measuresBase = (config2) => measuresBaseSide(config2.compare.baseline);
   }
 });
 
@@ -56068,7 +58945,7 @@ async function readFingerprint(run, stack) {
     packageVersions(run, stack, "app", APP_PACKAGES),
     packageVersions(run, stack, "load", LOAD_PACKAGES),
     run(stack.compose.exec("db", ["psql", "-U", "postgres", "-Atc", "SHOW server_version"])),
-    stack.layout.method === "toxiproxy" ? stack.toxiproxy.version().catch(() => null) : Promise.resolve(null)
+    stack.target.latencyMethod === "toxiproxy" ? stack.toxiproxy.version().catch(() => null) : Promise.resolve(null)
   ]);
   const prefixed = (prefix, versions) => Object.fromEntries(Object.entries(versions).map(([name2, version2]) => [name2 === "python" ? `${prefix} python` : name2, version2]));
   return {
@@ -56083,18 +58960,23 @@ async function readFingerprint(run, stack) {
     }
   };
 }
-var VERSIONS_SCRIPT, APP_PACKAGES, LOAD_PACKAGES;
+var DERIVED_RECORD, DERIVED_RECORD_KEY, VERSIONS_SCRIPT, APP_PACKAGES, LOAD_PACKAGES;
 var init_fingerprint = __esm({
   "src/stack/fingerprint.ts"() {
     "use strict";
+    DERIVED_RECORD = "/etc/async-bench/added";
+    DERIVED_RECORD_KEY = "derived image added";
     VERSIONS_SCRIPT = [
       "import json, sys, importlib.metadata as m",
       "def v(p):",
       "    try: return m.version(p)",
       "    except m.PackageNotFoundError: return None",
-      'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
+      'out = {"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}',
+      `try: out[${JSON.stringify(DERIVED_RECORD_KEY)}] = open(${JSON.stringify(DERIVED_RECORD)}).read().strip()`,
+      "except OSError: pass",
+      "print(json.dumps(out))"
     ].join("\n");
-    APP_PACKAGES = ["django", "gunicorn", "uvicorn", "uvicorn-worker", "psycopg", "psycopg-binary", "asgiref"];
+    APP_PACKAGES = ["django", "gunicorn", "uvicorn", "uvicorn-worker", "psycopg", "psycopg-binary", "psycopg2", "psycopg2-binary", "asgiref"];
     LOAD_PACKAGES = ["locust"];
   }
 });
@@ -56102,21 +58984,21 @@ var init_fingerprint = __esm({
 // src/stack/latency/netem-module.ts
 import { access, readFile as readFile6 } from "node:fs/promises";
 import { release as kernelRelease } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join18 } from "node:path";
 async function readNetemHostFacts(source = {}) {
   const fsRoot = source.fsRoot ?? "/";
   const release2 = source.release ?? kernelRelease();
-  const read = (path6) => readFile6(join12(fsRoot, path6), "utf8").catch(() => null);
+  const read = (path6) => readFile6(join18(fsRoot, path6), "utf8").catch(() => null);
   return {
     platform: source.platform ?? process.platform,
     release: release2,
     root: (source.uid ?? process.getuid?.()) === 0,
     procModules: await read("proc/modules"),
-    sysModule: await access(join12(fsRoot, "sys/module", NETEM_MODULE)).then(
+    sysModule: await access(join18(fsRoot, "sys/module", NETEM_MODULE)).then(
       () => true,
       () => false
     ),
-    modulesBuiltin: await read(join12("lib/modules", release2, "modules.builtin"))
+    modulesBuiltin: await read(join18("lib/modules", release2, "modules.builtin"))
   };
 }
 function netemModulePolicy(requested, env) {
@@ -56254,497 +59136,79 @@ ${result.stderr}`;
   }
 });
 
-// src/stack/resume.ts
-import { join as join13 } from "node:path";
-import { isDeepStrictEqual } from "node:util";
-function configDifferences(before, now) {
-  const fields2 = [
-    ["users", before.load.users, now.load.users],
-    ["spawn-rate", before.load.spawnRate, now.load.spawnRate],
-    ["run-time", `${before.load.runTimeSeconds}s`, `${now.load.runTimeSeconds}s`],
-    ["processes", before.load.processes, now.load.processes],
-    ["repeats", before.repeats, now.repeats],
-    ["seed-posts", before.seedPosts, now.seedPosts],
-    ["latency-method", before.latencyMethod, now.latencyMethod],
-    ["shard", before.shard && `${before.shard.index}/${before.shard.total}`, now.shard && `${now.shard.index}/${now.shard.total}`]
-  ];
-  const differences = fields2.filter(([, a, b]) => !isDeepStrictEqual(a, b)).map(([name2, a, b]) => change(name2, a, b));
-  if (!isDeepStrictEqual(before.app, now.app)) differences.push(`the app definition (${before.app.name} \u2192 ${now.app.name})`);
-  return differences;
-}
-function environmentDifferences(before, now) {
-  const fields2 = [
-    ["Docker", before.docker, now.docker],
-    ["Compose", before.compose, now.compose],
-    ["CPUs", before.cpuCount, now.cpuCount],
-    ["latency method", before.latencyMethod, now.latencyMethod],
-    ...[.../* @__PURE__ */ new Set([...Object.keys(before.stack), ...Object.keys(now.stack)])].map((name2) => [
-      name2,
-      before.stack[name2],
-      now.stack[name2]
-    ])
-  ];
-  return fields2.filter(([, a, b]) => (a ?? null) !== (b ?? null)).map(([name2, a, b]) => change(name2, a, b));
-}
-async function planResume(outDir, earlier, cells, latencyMethod) {
-  const plan = { kept: /* @__PURE__ */ new Map(), remeasured: [] };
-  for (const cell of cells) {
-    const before = earlier.cells.find((c) => c.id === cell.id);
-    if (before?.status !== "ok") continue;
-    const why = unmeasuredRepeats(before, earlier.config.repeats) ?? await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
-    if (why) plan.remeasured.push({ id: cell.id, why });
-    else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
-  }
-  return plan;
-}
-function unmeasuredRepeats(cell, repeats) {
-  if (repeats === 1) return null;
-  const measured = (cell.samples ?? []).filter((sample) => sample.status === "ok").length;
-  if (measured === repeats) return null;
-  return `${measured} of its ${repeats} repeats were measured; all ${repeats} run again, interleaved with the other cells`;
-}
-async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
-  if (!isDeepStrictEqual(
-    earlier.config.setups.find((s) => s.name === cell.setup.name),
-    cell.setup
-  ))
-    return `setup ${cell.setup.name} is defined differently now`;
-  if (!isDeepStrictEqual(
-    earlier.config.routes.find((r) => r.name === cell.route.name),
-    cell.route
-  ))
-    return `route ${cell.route.name} is defined differently now`;
-  const { repeats } = earlier.config;
-  for (let repeat = 1; repeat <= repeats; repeat += 1) {
-    const dir = join13(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
-    const which2 = repeats === 1 ? "its folder" : `its repeat ${repeat}`;
-    const reading2 = await readCell(dir);
-    if (reading2.status !== "ok") return `${which2} no longer reads as measured (${reading2.reason})`;
-    const method = await cellLatencyMethod(dir);
-    if (method !== null && method !== latencyMethod) return `${repeats === 1 ? "it" : which2} ran with ${method}, this run with ${latencyMethod}`;
-  }
-  return null;
-}
-var change, show2;
-var init_resume = __esm({
-  "src/stack/resume.ts"() {
-    "use strict";
-    init_cell2();
-    init_run_dir();
-    init_cells();
-    change = (name2, before, after) => `${name2} ${show2(before)} \u2192 ${show2(after)}`;
-    show2 = (value2) => value2 === null || value2 === void 0 ? "none" : typeof value2 === "object" ? JSON.stringify(value2) : String(value2);
-  }
-});
-
-// src/stack/out-dir.ts
-import { readFile as readFile7, rm as rm3, stat as stat6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
-async function modified(path6) {
-  return (await stat6(path6).catch(() => null))?.mtime ?? null;
-}
-async function firstCellStart(cellsDir, dirs) {
-  const starts = await Promise.all(
-    dirs.map(async (dir) => {
-      const text5 = await readFile7(join14(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
-      try {
-        const started = text5 === null ? void 0 : JSON.parse(text5).startedAt;
-        return typeof started === "string" && !Number.isNaN(Date.parse(started)) ? Date.parse(started) : null;
-      } catch {
-        return null;
-      }
-    })
-  );
-  const known = starts.filter((start) => start !== null);
-  return known.length > 0 ? new Date(Math.min(...known)) : null;
-}
-async function findEarlierRun(outDir) {
-  const cellsDir = join14(outDir, CELLS_FOLDER);
-  const cellDirs = (await stat6(cellsDir).catch(() => null))?.isDirectory() ? await listCellDirs(outDir, { allowEmpty: true }) : [];
-  const resultsPath = join14(outDir, RESULTS_FILE);
-  let results = null;
-  let unreadable = null;
-  try {
-    results = await readRecordedResults(outDir);
-  } catch (error62) {
-    unreadable = error62.message;
-  }
-  if (results === null && unreadable === null && cellDirs.length === 0) return null;
-  const ok = results?.cells.filter((cell) => cell.status === "ok").length ?? 0;
-  if (results !== null && ok === 0 && cellDirs.length === 0) return null;
-  const date5 = (results ? new Date(results.createdAt) : null) ?? await firstCellStart(cellsDir, cellDirs) ?? await modified(unreadable ? resultsPath : cellsDir) ?? /* @__PURE__ */ new Date(0);
-  return { results, unreadable, cellDirs, date: date5, measured: results ? ok : cellDirs.length };
-}
-function formatRunDate(date5) {
-  return Number.isNaN(date5.getTime()) ? "an unknown date" : `${date5.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function checkOutDir(earlier, policy, config2) {
-  if (earlier === null || policy === "force") return;
-  const folder = shownFolder(config2.outDir);
-  const cells = cellCount(earlier.measured);
-  if (policy === "refuse") {
-    throw new OutDirError(
-      `${folder} holds a run from ${formatRunDate(earlier.date)} (${cells}). Use --resume to continue it, --force to start over, or --out for a new folder.`
-    );
-  }
-  if (earlier.results === null) {
-    const why = earlier.unreadable ?? `it has no ${RESULTS_FILE}`;
-    throw new OutDirError(
-      `--resume: ${folder} holds ${cells} but its configuration cannot be checked (${why}), so they may not compare with new ones. ${ALTERNATIVES}`
-    );
-  }
-  const differences = configDifferences(earlier.results.config, config2);
-  if (differences.length > 0) {
-    throw new OutDirError(
-      `--resume: ${folder} was run with another configuration (${differences.join("; ")}), so none of its ${cells} would compare with new ones. Run with the same settings to resume, or: ${ALTERNATIVES}`
-    );
-  }
-}
-async function clearEarlierRun(outDir) {
-  await rm3(join14(outDir, CELLS_FOLDER), { recursive: true, force: true });
-  await rm3(join14(outDir, RESULTS_FILE), { force: true });
-  await rm3(join14(outDir, TABLES_FILE), { force: true });
-}
-async function prepareOutDir(outDir, earlier, policy, run, log) {
-  checkOutDir(earlier, policy, run.config);
-  if (earlier === null) return /* @__PURE__ */ new Map();
-  const folder = shownFolder(run.config.outDir);
-  if (policy === "force") {
-    log.info(`Starting over in ${folder}: removing the earlier run from ${formatRunDate(earlier.date)} (${cellCount(earlier.measured)}).`);
-    await clearEarlierRun(outDir);
-    return /* @__PURE__ */ new Map();
-  }
-  const results = earlier.results;
-  const differences = environmentDifferences(results.environment, run.environment);
-  if (differences.length > 0) {
-    throw new OutDirError(
-      `--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`
-    );
-  }
-  const method = run.environment.latencyMethod ?? "";
-  const plan = await planResume(outDir, results, run.cells, method);
-  for (const { id, why } of plan.remeasured) log.warning(`${id}: measured again (${why}).`);
-  const attempts = [...new Set(plan.kept.values())];
-  const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]))}` : `${attempts.length} earlier attempts`;
-  log.info(`Resuming ${folder}: ${plan.kept.size} of ${run.cells.length} cells kept from ${from}; ${run.cells.length - plan.kept.size} to run.`);
-  return plan.kept;
-}
-var OutDirError, shownFolder, cellCount, ALTERNATIVES;
-var init_out_dir = __esm({
-  "src/stack/out-dir.ts"() {
-    "use strict";
-    init_cell2();
-    init_run_dir();
-    init_resume();
-    OutDirError = class extends Error {
-      name = "OutDirError";
-    };
-    shownFolder = (outDir) => outDir.endsWith("/") ? outDir : `${outDir}/`;
-    cellCount = (n) => `${n} cell${n === 1 ? "" : "s"}`;
-    ALTERNATIVES = "Use --force to start over, or --out for a new folder.";
-  }
-});
-
-// node_modules/csv-parse/lib/sync.js
-var parse7;
-var init_sync = __esm({
-  "node_modules/csv-parse/lib/sync.js"() {
-    init_api2();
-    init_normalize_options();
-    parse7 = function(data, opts = {}) {
-      if (typeof data === "string") {
-        data = Buffer.from(data);
-      }
-      const records = opts && opts.objname ? /* @__PURE__ */ Object.create(null) : [];
-      const parser = transform2(opts);
-      const push2 = (record2) => {
-        if (parser.options.objname === void 0) records.push(record2);
-        else {
-          records[record2[0]] = record2[1];
-        }
-      };
-      const close = () => {
-      };
-      const error62 = parser.parse(data, true, push2, close);
-      if (error62 !== void 0) throw error62;
-      return records;
-    };
-  }
-});
-
-// src/core/ingest/live.ts
-import { open as open5 } from "node:fs/promises";
-var MAX_POLL_BYTES, HistoryTail;
-var init_live = __esm({
-  "src/core/ingest/live.ts"() {
-    "use strict";
-    init_sync();
-    init_rows();
-    MAX_POLL_BYTES = 256 * 1024;
-    HistoryTail = class {
-      constructor(path6) {
-        this.path = path6;
-      }
-      path;
-      offset = 0;
-      partial = "";
-      columns = null;
-      latest = null;
-      /** Unix seconds of the first Aggregated row: when Locust started, by the host's clock. */
-      first = null;
-      async poll() {
-        const handle = await open5(this.path, "r").catch(() => null);
-        if (handle === null) return this.latest;
-        try {
-          const { size } = await handle.stat();
-          if (size < this.offset) this.reset();
-          if (size === this.offset) return this.latest;
-          let start = this.offset;
-          let skipped = false;
-          if (size - start > MAX_POLL_BYTES && this.columns !== null) {
-            start = size - MAX_POLL_BYTES;
-            skipped = true;
-          }
-          const length = Math.min(size - start, MAX_POLL_BYTES);
-          const buffer = Buffer.alloc(length);
-          const { bytesRead } = await handle.read(buffer, 0, length, start);
-          this.offset = start + bytesRead;
-          let text5 = buffer.subarray(0, bytesRead).toString("utf8");
-          if (skipped) {
-            this.partial = "";
-            text5 = text5.slice(text5.indexOf("\n") + 1);
-          }
-          this.take(this.partial + text5);
-          return this.latest;
-        } finally {
-          await handle.close();
-        }
-      }
-      reset() {
-        this.offset = 0;
-        this.partial = "";
-        this.columns = null;
-        this.latest = null;
-        this.first = null;
-      }
-      take(text5) {
-        const end = text5.lastIndexOf("\n");
-        this.partial = end === -1 ? text5 : text5.slice(end + 1);
-        if (end === -1) return;
-        let rows;
-        try {
-          rows = parse7(text5.slice(0, end + 1), { relax_column_count: true, skip_empty_lines: true, trim: true });
-        } catch {
-          return;
-        }
-        for (const fields2 of rows) {
-          if (this.columns === null) {
-            this.columns = new Map(fields2.map((name2, i) => [name2, i]));
-            continue;
-          }
-          const sample = this.sample(fields2);
-          if (!sample) continue;
-          this.latest = sample;
-          this.first ??= sample.timestamp;
-        }
-      }
-      sample(fields2) {
-        const field = (name2) => fields2[this.columns.get(name2) ?? -1] ?? "";
-        if (field("Name") !== AGGREGATED) return null;
-        const number5 = (name2) => {
-          const value2 = Number(field(name2));
-          return field(name2) === "" || !Number.isFinite(value2) ? NaN : value2;
-        };
-        const [timestamp, users, rps, fps] = [number5("Timestamp"), number5("User Count"), number5("Requests/s"), number5("Failures/s")];
-        if ([timestamp, users, rps, fps].some(Number.isNaN)) return null;
-        const totalRequests = number5("Total Request Count");
-        const totalFailures = number5("Total Failure Count");
-        return {
-          timestamp,
-          users,
-          srps: Math.max(0, rps - fps),
-          failuresPerSecond: fps,
-          totalRequests: Number.isNaN(totalRequests) ? 0 : totalRequests,
-          totalFailures: Number.isNaN(totalFailures) ? 0 : totalFailures
-        };
-      }
-    };
-  }
-});
-
-// src/stack/progress.ts
-function formatDuration(seconds) {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor(s % 3600 / 60);
-  const rest = s % 60;
-  return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(rest).padStart(2, "0")}s` : `${rest}s`;
-}
-function progressLine(index, total, id, elapsedSeconds, reading2) {
-  const width = String(total).length;
-  const done = index + 1;
-  const eta = elapsedSeconds / done * (total - done);
-  const outcome = reading2.status === "ok" ? `max sRPS ${formatRate(reading2.metrics.maxSrps)} & ${formatCount(reading2.metrics.totalSuccesses)} successes${reading2.metrics.totalFailures > 0 ? ` (${formatCount(reading2.metrics.totalFailures)} failures)` : ""}` : `FAILED: ${reading2.reason.split("\n")[0]}`;
-  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
-}
-function progressMode(isTTY, env) {
-  return isTTY === true && env.GITHUB_ACTIONS !== "true" && !env.CI ? "tty" : "plain";
-}
-function liveLine(status) {
-  const width = String(status.total).length;
-  const cellLeft = Math.max(0, status.runTimeSeconds - status.elapsedSeconds);
-  const { sample } = status;
-  const load = sample ? [
-    `${formatCount(sample.users)} users`,
-    `${formatRate(sample.srps)} sRPS`,
-    `${formatCount(sample.totalFailures)} failure${sample.totalFailures === 1 ? "" : "s"}${sample.failuresPerSecond > 0 ? ` (${formatRate(sample.failuresPerSecond)}/s)` : ""}`
-  ] : ["starting Locust"];
-  return [
-    `[${String(status.index + 1).padStart(width)}/${status.total}] ${status.id}  load ${formatDuration(Math.min(status.elapsedSeconds, status.runTimeSeconds))}/${formatDuration(status.runTimeSeconds)}`,
-    ...load,
-    `${formatDuration(cellLeft)} left in cell, ${formatDuration(cellLeft + status.laterSeconds)} in run`
-  ].join(" \xB7 ");
-}
-function liveOutput(mode, line) {
-  return mode === "tty" ? `\r\x1B[2K${line}` : `${line}
-`;
-}
-function watchCell(historyPath, status, options) {
-  const now = options.now ?? Date.now;
-  const tail2 = new HistoryTail(historyPath);
-  let busy = Promise.resolve();
-  let written = false;
-  const tick = () => {
-    busy = busy.then(async () => {
-      const sample = await tail2.poll().catch(() => null);
-      const elapsedSeconds = tail2.first === null ? 0 : Math.max(0, now() / 1e3 - tail2.first);
-      options.write(liveOutput(options.mode, liveLine({ ...status, elapsedSeconds, sample })));
-      written = true;
-    });
-  };
-  const timer = setInterval(tick, (options.intervalSeconds ?? LIVE_INTERVAL_SECONDS[options.mode]) * 1e3);
-  timer.unref?.();
-  return async () => {
-    clearInterval(timer);
-    await busy;
-    const clear = liveClear(options.mode);
-    if (written && clear) options.write(clear);
-  };
-}
-var LIVE_INTERVAL_SECONDS, liveClear;
-var init_progress = __esm({
-  "src/stack/progress.ts"() {
-    "use strict";
-    init_live();
-    init_format();
-    LIVE_INTERVAL_SECONDS = { tty: 1, plain: 15 };
-    liveClear = (mode) => mode === "tty" ? "\r\x1B[2K" : "";
-  }
-});
-
-// src/stack/preflight-report.ts
-function preflightRequests(routes) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const request of routes.flatMap(routeRequests)) if (!byName.has(request.name)) byName.set(request.name, request);
-  return [...byName.values()];
-}
-function preflightInvocation(routes, host) {
-  const requests = routes.map((route) => ({ route: route.name, request: compileRequest(route) }));
-  return {
-    argv: ["python", PREFLIGHT_SCRIPT, host],
-    env: { [PREFLIGHT_ENV]: JSON.stringify(requests) },
-    passEnv: [...new Set(requests.flatMap(({ request }) => requestEnvNames(request)))]
-  };
-}
-function parseAnswers(stdout) {
-  return stdout.split("\n").filter((line) => line.startsWith(ANSWER_MARK)).map((line) => JSON.parse(line.slice(ANSWER_MARK.length)));
-}
-function isExpected(status, expect) {
-  if (status === null) return false;
-  return expect.length > 0 ? expect.includes(status) : status < 400;
-}
-function findMismatches(routes, answers) {
-  return routes.flatMap((route) => {
-    const answer = answers.find((candidate) => candidate.route === route.name);
-    if (!answer) {
-      return [
-        {
-          answer: { route: route.name, method: route.method, url: route.path, status: null, body: "", error: "the preflight script gave no answer" },
-          expect: route.expect
-        }
-      ];
+// src/stack/views.ts
+function samplePath(template) {
+  const value2 = (segment) => {
+    switch (segment.kind) {
+      case "text":
+        return segment.text;
+      case "int":
+        return String(segment.min);
+      case "choice":
+        return segment.values[0] ?? "";
+      case "string":
+        return "a".repeat(segment.length);
+      case "env":
+        return "";
     }
-    return isExpected(answer.status, route.expect) ? [] : [{ answer, expect: route.expect }];
-  });
+  };
+  return parseTemplate(template).map(value2).join("");
 }
-function bodyHead(body, lines = 5) {
-  const kept = body.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "").slice(0, lines).map((line) => line.length > 160 ? `${line.slice(0, 160)}\u2026` : line);
-  return kept.join("\n");
+function viewProbeArgv(requests) {
+  const paths = Object.fromEntries(requests.map((request) => [request.name, samplePath(request.path)]));
+  return ["python", "manage.py", "shell", "-c", `PATHS = ${JSON.stringify(JSON.stringify(paths))}
+${PROBE}`];
 }
-function findingsText(findings) {
-  const parts = [`setup "${findings.setup}":`];
-  if (findings.startFailure) parts.push(indent2(findings.startFailure, "  "));
-  for (const { answer, expect } of findings.mismatches) {
-    const got = answer.status === null ? `no answer (${answer.error})` : `${answer.status}`;
-    parts.push(`  route "${answer.route}": ${answer.method} ${answer.url} answered ${got}, expected ${expectedText(expect)}`);
-    const head = bodyHead(answer.body);
-    if (head) parts.push(`    response body:
-${indent2(head, "      ")}`);
+function parseViewProbe(stdout) {
+  const line = stdout.split("\n").find((text5) => text5.startsWith(MARK));
+  if (!line) return null;
+  try {
+    const parsed = SetupViewsSchema.safeParse(JSON.parse(line.slice(MARK.length)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
-  if (findings.mismatches.length > 0 && findings.appLog.trim()) parts.push(`  app log, last lines:
-${indent2(findings.appLog, "    ")}`);
-  return parts.join("\n");
 }
-function routeFailureMessage(findings, checked) {
-  const failed = findings.filter((item2) => item2.startFailure || item2.mismatches.length > 0);
-  const mismatches = failed.reduce((sum, item2) => sum + item2.mismatches.length, 0);
-  const starts = failed.filter((item2) => item2.startFailure).length;
-  const summary = [
-    ...starts ? [`the app did not start under ${starts} of ${checked.setups} setup${checked.setups === 1 ? "" : "s"}`] : [],
-    ...mismatches ? [`${mismatches} request${mismatches === 1 ? "" : "s"} did not answer as expected`] : []
-  ].join(" and ");
-  return [
-    `Preflight (every route once per setup at 0 ms, before any cell; ${checked.seconds.toFixed(1)} s: ${checked.timing}): ${summary}. Nothing was measured and the out folder was left as it was.`,
-    ...failed.map(findingsText),
-    "Fix the route (its path, method, body or expect in async-bench.yml) or the app's view; a 500's traceback is in the app log above when the project logs errors to the console."
-  ].join("\n");
-}
-function settingsFailureMessage(app, result) {
-  return `Preflight: Django does not start with app.settings ${JSON.stringify(app.settings)}: manage.py check failed (exit ${result.exitCode}) in a one-off app container, with async-bench's generated settings module importing it. Fix what the output names (or app.settings in async-bench.yml); it ends:
-${tail(`${result.stdout}
-${result.stderr}`.trim(), 15)}`;
-}
-function prepareSteps(commands2) {
-  return commands2.map((argv, index) => ({ label: `${index === 0 ? "migrate" : `app.prepare[${index}]`}: manage.py ${argv.join(" ")}`, argv }));
-}
-function stepFailureMessage(step, result) {
-  return `Preflight: ${step.label} failed (exit ${result.exitCode}) in a one-off app container; nothing was measured. Its output ends:
-${tail(`${result.stdout}
-${result.stderr}`.trim(), 15)}`;
-}
-function timingText(timings) {
-  return timings.map(({ setup, seconds }) => `${setup} ${seconds.toFixed(1)} s`).join(", ");
-}
-function appNotReadyMessage(setup, app, state, logs, timeoutSeconds) {
-  const what = state && !state.startsWith("running") ? `the app exited (${state}) before it was ready` : `the app was not ready within ${timeoutSeconds} s`;
-  const entry = setup.interface === "wsgi" ? `app.wsgi ${JSON.stringify(app.wsgi)}` : `app.asgi ${JSON.stringify(app.asgi)}`;
-  return `Setup "${setup.name}": ${what}. Its server loads ${entry}: ${serverCommand(setup, app).join(" ")}.${logs.trim() ? `
-Last app log lines:
-${tail(withoutTimestamps(logs), 15)}` : " The app wrote no log."}`;
-}
-var PREFLIGHT_SCRIPT, PREFLIGHT_ENV, ANSWER_MARK, expectedText, withoutTimestamps, indent2;
-var init_preflight_report = __esm({
-  "src/stack/preflight-report.ts"() {
+var MARK, PROBE;
+var init_views = __esm({
+  "src/stack/views.ts"() {
     "use strict";
-    init_route_request();
-    init_server_command();
-    init_command();
-    PREFLIGHT_SCRIPT = "/locust/preflight.py";
-    PREFLIGHT_ENV = "ASYNC_BENCH_PREFLIGHT";
-    ANSWER_MARK = "PREFLIGHT ";
-    expectedText = (expect) => expect.length > 0 ? expect.join(" or ") : "a status below 400";
-    withoutTimestamps = (log) => log.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /gm, "");
-    indent2 = (text5, by) => text5.split("\n").map((line) => `${by}${line}`).join("\n");
+    init_route_template();
+    init_schema2();
+    MARK = "ASYNC_BENCH_VIEWS ";
+    PROBE = `
+import asyncio, json
+try:
+    from asgiref.sync import iscoroutinefunction
+except ImportError:
+    iscoroutinefunction = asyncio.iscoroutinefunction
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils.module_loading import import_string
+
+def middleware(path):
+    try:
+        return {"path": path, "async": bool(getattr(import_string(path), "async_capable", False))}
+    except Exception:
+        return {"path": path, "async": None}
+
+def view(path):
+    try:
+        func = resolve(path).func
+    except Resolver404:
+        return {"path": path, "view": None, "async": None}
+    cls = getattr(func, "view_class", None)
+    target = cls or func
+    name = getattr(target, "__module__", "?") + "." + getattr(target, "__qualname__", getattr(target, "__name__", "?"))
+    is_async = bool(getattr(cls, "view_is_async", False)) if cls is not None else iscoroutinefunction(func)
+    return {"path": path, "view": name, "async": is_async}
+
+paths = json.loads(PATHS)
+print("${MARK.trim()} " + json.dumps({
+    "middleware": [middleware(p) for p in getattr(settings, "MIDDLEWARE", [])],
+    "routes": {name: view(p) for name, p in paths.items()},
+}))
+`;
   }
 });
 
@@ -56757,29 +59221,34 @@ async function checkRoutes(run, stack, setups, routes) {
   const start = Date.now();
   const findings = [];
   const timings = [];
+  const views = {};
   for (const setup of setups) {
     const setupStart = Date.now();
-    findings.push(await checkSetup(run, stack, setup, routes));
+    const found = await checkSetup(run, stack, setup, routes);
+    findings.push(found);
+    if (found.views) views[setup.name] = found.views;
     timings.push({ setup: setup.name, seconds: (Date.now() - setupStart) / 1e3 });
   }
   const seconds = (Date.now() - start) / 1e3;
   if (findings.some((item2) => item2.startFailure || item2.mismatches.length > 0)) {
     throw new PreflightError(routeFailureMessage(findings, { setups: setups.length, seconds, timing: timingText(timings) }));
   }
-  return `Preflight: ${routes.length} route${routes.length === 1 ? "" : "s"} answered as expected under ${setups.length} setup${setups.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+  const line = `Preflight: ${routes.length} route${routes.length === 1 ? "" : "s"} answered as expected under ${setups.length} setup${setups.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s (${timingText(timings)}).`;
+  return { line, views };
 }
-async function checkSetup(run, stack, setup, routes) {
+async function checkSetup(run, head, setup, routes) {
   const findings = { setup: setup.name, startFailure: null, mismatches: [], appLog: "" };
-  await stack.useSetup(setup);
+  const stack = head.at({ ...head.target, setup });
+  await stack.writeSetupOverride();
   await stack.startDatabase();
   try {
     await stack.startApp();
   } catch (error62) {
-    return { ...findings, startFailure: error62.message };
+    return { ...findings, startFailure: errorMessage(error62) };
   }
   const requests = preflightRequests(routes);
   if (requests.length === 0) return findings;
-  const invocation = preflightInvocation(requests, loadTarget(stack.layout.method, stack.app));
+  const invocation = preflightInvocation(requests, loadTarget(stack.target.latencyMethod, stack.app));
   const result = await run(stack.compose.run("load", invocation.argv, { env: invocation.env, passEnv: invocation.passEnv }));
   const answers = parseAnswers(result.stdout);
   if (result.exitCode !== 0 && answers.length === 0) {
@@ -56790,6 +59259,8 @@ ${result.stderr}`.trim(), 15)}`
     );
   }
   findings.mismatches = findMismatches(requests, answers);
+  const probe = await run(stack.compose.exec("app", viewProbeArgv(requests)));
+  findings.views = probe.exitCode === 0 && parseViewProbe(probe.stdout) || void 0;
   if (findings.mismatches.length > 0) findings.appLog = tail(withoutTimestamps(await stack.logs("app").catch(() => "")), 15);
   return findings;
 }
@@ -56801,620 +59272,163 @@ var PreflightError;
 var init_preflight = __esm({
   "src/stack/preflight.ts"() {
     "use strict";
+    init_error_message();
     init_command();
     init_preflight_report();
     init_project();
+    init_views();
     PreflightError = class extends Error {
       name = "PreflightError";
     };
   }
 });
 
-// src/stack/base-checkout.ts
-import { relative as relative2 } from "node:path";
-async function output2(run, command) {
-  const result = await run(command);
-  return result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
+// src/stack/prepare-stack.ts
+async function checkEngine(run, log) {
+  const docker = await checkDocker(run);
+  const flavor = await detectCompose(run);
+  log.info(`Docker ${docker}, Compose ${flavor.version} (${[flavor.command, ...flavor.prefix].join(" ")})`);
+  return { docker, flavor };
 }
-async function repositoryOf(run, dir) {
-  const top = await output2(run, git(dir, "rev-parse", "--show-toplevel"));
-  if (!top) {
-    throw new BaseCommitError(
-      `baseline: base measures the base commit of the app's git checkout, but ${dir} is not inside a git repository; check the app out with git, or use another baseline.`
-    );
-  }
-  return top;
+async function openStack(plan, engine, from) {
+  const layout = {
+    root: from.root,
+    workspace: from.cwd,
+    outDir: plan.out.dir,
+    projectName: `async-bench-${process.pid}`,
+    toxiproxyApiPort: await freeLoopbackPort(),
+    baseImage: plan.env.BASE_IMAGE || DEFAULT_BASE_IMAGE,
+    uid: process.getuid?.() ?? 0,
+    gid: process.getgid?.() ?? 0,
+    ...from.appReadyTimeoutSeconds ? { appReadyTimeoutSeconds: from.appReadyTimeoutSeconds } : {}
+  };
+  const target = { side: plan.baseCommit ? "head" : null, app: plan.head, latencyMethod: "netem", setup: plan.cells[0].setup };
+  const stack = new Stack(from.runner, engine.flavor, layout, plan.config.app, target);
+  await stack.writeSetupOverride();
+  return stack;
 }
-async function defaultBranch(run, repo, env) {
-  if (env.GITHUB_BASE_REF) return `origin/${env.GITHUB_BASE_REF}`;
-  const remoteHead = await output2(run, git(repo, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"));
-  if (remoteHead) return remoteHead;
-  for (const candidate of ["origin/main", "origin/master", "main", "master"]) {
-    if (await output2(run, git(repo, "rev-parse", "--verify", "--quiet", `${candidate}^{commit}`))) return candidate;
-  }
-  return null;
+async function buildImages(stack, log, verbose, title = "Build images") {
+  await log.group(title, () => stack.build({ verbose, info: (line) => log.info(line) }));
 }
-async function resolveBaseCommit(run, repo, ref, env = process.env) {
-  const shallowNote = async () => await isShallow(run, repo) ? ` ${repo} is a shallow clone, so it lacks the history that holds it.` : "";
-  if (ref) {
-    const sha2 = await output2(run, git(repo, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`));
-    if (!sha2) {
-      throw new BaseCommitError(`baseline: base needs the base commit ${ref}, which is not in this clone.${await shallowNote()} ${FETCH_DEPTH_FIX}`);
-    }
-    return sha2;
-  }
-  const branch = await defaultBranch(run, repo, env);
-  if (!branch) {
-    throw new BaseCommitError(
-      `baseline: base found no default branch to measure against in ${repo} (no GITHUB_BASE_REF, origin/HEAD, main or master); give the base commit with --base-ref (input base-ref).${await shallowNote()}`
-    );
-  }
-  const sha = await output2(run, git(repo, "merge-base", "HEAD", branch));
-  if (!sha) {
-    throw new BaseCommitError(
-      `baseline: base needs the merge-base of HEAD and ${branch}, and this clone has none.${await shallowNote()} ${FETCH_DEPTH_FIX} Or give the base commit with --base-ref.`
-    );
-  }
-  return sha;
+async function checkOutBase(run, plan, commit, log) {
+  const sides = await Sides.checkOut(run, commit, plan.head, plan.out.dir, plan.config.app);
+  log.info(`baseline: base: measuring ${commit.sha.slice(0, 12)} (worktree ${sides.checkout.dir}) alternately with this checkout.`);
+  return sides;
 }
-async function addBaseCheckout(run, repo, sha, dir, appContext2) {
-  await run(git(repo, "worktree", "remove", "--force", dir));
-  await run(git(repo, "worktree", "prune"));
-  await runChecked(run, git(repo, "worktree", "add", "--detach", "--force", dir, sha), `Checking out the base commit ${sha.slice(0, 12)} (baseline: base)`);
-  const inside = relative2(repo, appContext2);
-  return { repo, sha, dir, appContext: inside === "" ? dir : `${dir}/${inside}` };
+function buildBase(head, sides, log, verbose) {
+  const base = head.at({ ...head.target, side: "base", app: sides.base });
+  return buildImages(base, log, verbose, `Build the base commit's app image (${sides.base.image})`);
 }
-async function removeBaseCheckout(run, checkout) {
-  await runChecked(run, git(checkout.repo, "worktree", "remove", "--force", checkout.dir), "Removing the base worktree");
+async function chooseLatency(run, plain2, plan, log) {
+  const requested = plan.config.latencyMethod;
+  const info = (line) => log.info(line);
+  const choice2 = await log.group(
+    "Latency method",
+    () => chooseLatencyMethod(
+      requested,
+      () => netemAvailability(
+        () => prepareNetemHost(run, requested, plan.env, info),
+        () => netemPreflight(run, plain2),
+        info
+      )
+    )
+  );
+  if (choice2.fallbackReason) log.warning(`Latency method: toxiproxy, because netem is unavailable: ${choice2.fallbackReason}`);
+  else log.info(`Latency method: ${choice2.method} (${choice2.note})`);
+  return choice2;
 }
-var BaseCommitError, git, FETCH_DEPTH_FIX, isShallow;
-var init_base_checkout = __esm({
-  "src/stack/base-checkout.ts"() {
+function prepareDatabase(run, stack, plan, log) {
+  return log.group("Start the database, migrate and prepare the data", async () => {
+    const checkStart = Date.now();
+    await checkDjango(run, stack, plan.config.app);
+    log.info(`Preflight: manage.py check passed in ${((Date.now() - checkStart) / 1e3).toFixed(1)} s.`);
+    await stack.startDatabase();
+    for (const line of await stack.prepareData(plan.config.seedPosts)) log.info(line);
+    const snapshotStart = Date.now();
+    await stack.snapshotDatabase();
+    log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1e3).toFixed(2)} s; every cell starts from it.`);
+    return readFingerprint(run, stack);
+  });
+}
+async function preflightRoutes(run, stack, plan, log) {
+  const check2 = await log.group("Preflight: every route once per setup at 0 ms", () => checkRoutes(run, stack, ...preflightScope(plan.cells)));
+  log.info(check2.line);
+  return check2.views;
+}
+var init_prepare_stack = __esm({
+  "src/stack/prepare-stack.ts"() {
     "use strict";
-    init_command();
-    BaseCommitError = class extends Error {
-      name = "BaseCommitError";
-    };
-    git = (repo, ...args) => ({ command: "git", args: ["-C", repo, ...args] });
-    FETCH_DEPTH_FIX = "In GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0` (or fetch the base commit: `git fetch --no-tags origin <sha>`); locally, `git fetch --unshallow`.";
-    isShallow = async (run, repo) => await output2(run, git(repo, "rev-parse", "--is-shallow-repository")) === "true";
+    init_base_side();
+    init_docker();
+    init_fingerprint();
+    init_control();
+    init_netem_module();
+    init_preflight();
+    init_project();
+    init_stack();
   }
 });
 
-// src/stack/compose.ts
-function containerLogsCommand(containerId, since) {
-  return { command: "docker", args: ["logs", "--timestamps", ...since ? ["--since", since] : [], containerId] };
-}
-function containerStateCommand(containerId) {
-  return { command: "docker", args: ["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", containerId] };
-}
-var Compose;
-var init_compose = __esm({
-  "src/stack/compose.ts"() {
-    "use strict";
-    Compose = class {
-      constructor(flavor, project) {
-        this.flavor = flavor;
-        this.project = project;
-      }
-      flavor;
-      project;
-      command(args, profiles = []) {
-        return {
-          command: this.flavor.command,
-          args: [
-            ...this.flavor.prefix,
-            "--project-name",
-            this.project.name,
-            ...this.project.files.flatMap((file2) => ["--file", file2]),
-            ...profiles.flatMap((profile) => ["--profile", profile]),
-            ...args
-          ],
-          env: this.project.env
-        };
-      }
-      /** Builds the given services' images (every one when none is named), profiles included. */
-      build(services = [], buildArgs = {}) {
-        return this.command(
-          ["build", ...Object.entries(buildArgs).flatMap(([key, value2]) => ["--build-arg", `${key}=${value2}`]), ...services],
-          this.project.profiles
-        );
-      }
-      /**
-       * Starts services in the background; readiness is awaited separately (v1 has no
-       * --wait). A forced recreate kills the old container at once: its cell is over and
-       * its log already saved, and a graceful stop of a worker still busy with CPU-bound
-       * requests would add seconds to every cell.
-       */
-      up(services, options = {}) {
-        return this.command([
-          "up",
-          "--detach",
-          ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
-          ...options.noDeps ? ["--no-deps"] : [],
-          ...services
-        ]);
-      }
-      /** Container id of a service, running or exited (an app that crashed still has logs to read). */
-      containerId(service) {
-        return this.command(["ps", "--all", "--quiet", service]);
-      }
-      exec(service, argv) {
-        return this.command(["exec", "-T", service, ...argv]);
-      }
-      /** A one-off container of `service` with volumes and environment of its own. */
-      /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
-      run(service, argv, options = {}) {
-        return this.command([
-          "run",
-          "--rm",
-          "--no-deps",
-          "-T",
-          ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
-          ...Object.entries(options.env ?? {}).flatMap(([key, value2]) => ["--env", `${key}=${value2}`]),
-          ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
-          service,
-          ...argv
-        ]);
-      }
-      down() {
-        return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
-      }
-    };
-  }
-});
-
-// src/stack/image-build.ts
-import { mkdir as mkdir3, stat as stat7, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join15, relative as relative3, resolve as resolve7 } from "node:path";
-function stepImageName(derived2, role) {
-  if (role === "derived") return derived2;
-  if (derived2.startsWith("async-bench-app-")) return `async-bench-${role}-${derived2.slice("async-bench-app-".length)}`;
-  const colon = derived2.lastIndexOf(":");
-  return colon > derived2.lastIndexOf("/") ? `${derived2.slice(0, colon)}-${role}${derived2.slice(colon)}` : `${derived2}-${role}`;
-}
-function parsePythonImages(text5) {
-  if (text5 === void 0 || text5.trim() === "") return null;
-  const mapping = /* @__PURE__ */ new Map();
-  for (const entry of text5.split(",").map((part) => part.trim()).filter(Boolean)) {
-    const match = /^(3\.\d{1,2})=(\S+)$/.exec(entry);
-    if (!match)
-      throw new ConfigError(
-        `environment variable ${PYTHON_IMAGES_ENV}`,
-        `${JSON.stringify(entry)} is not "<version>=<image>"; write e.g. ${PYTHON_IMAGES_ENV}="3.13=debian:trixie-slim,3.11=debian:bookworm-slim".`
-      );
-    mapping.set(match[1], match[2]);
-  }
-  return mapping;
-}
-function pythonImage(version2, env) {
-  const mapping = parsePythonImages(env[PYTHON_IMAGES_ENV]);
-  if (mapping === null) return `python:${version2}-slim`;
-  const image = mapping.get(version2);
-  if (image === void 0)
-    throw new ConfigError(
-      "app python",
-      `${JSON.stringify(version2)} has no image here: ${PYTHON_IMAGES_ENV} maps only ${[...mapping.keys()].join(", ")} (${mapping.size ? [...mapping].map(([v, i]) => `${v}=${i}`).join(",") : "nothing"}). Use one of those versions in app.python, or add "${version2}=<local image whose python3 is ${version2}>" to ${PYTHON_IMAGES_ENV}.`
-    );
-  return image;
-}
-function appSource(app, context, env, cwd, image) {
-  const wheelhouse = env[WHEELHOUSE_ENV]?.trim();
+// src/core/results/environment.ts
+import { cpus, release, platform, arch, totalmem } from "node:os";
+function hostEnvironment(env = process.env) {
+  const cores = cpus();
   return {
-    context,
-    image,
-    dockerfile: app.dockerfile === null ? null : resolve7(context, app.dockerfile),
-    pythonImage: app.dockerfile === null && app.python !== null ? pythonImage(app.python, env) : null,
-    wheelhouse: wheelhouse ? resolve7(cwd, wheelhouse) : null
+    cpuCount: cores.length || null,
+    cpuModel: cores[0]?.model.trim() ?? null,
+    memoryGiB: Math.round(totalmem() / 2 ** 30 * 10) / 10,
+    kernel: release(),
+    platform: `${platform()}-${arch()}`,
+    node: process.version,
+    runner: env.RUNNER_NAME ? `${env.RUNNER_OS ?? ""} ${env.RUNNER_NAME}`.trim() : null,
+    docker: null,
+    compose: null,
+    stack: {},
+    latencyMethod: null,
+    latencyFallbackReason: null,
+    app: null,
+    base: null
   };
 }
-async function checkAppSource(app, source) {
-  const isFile = async (path6) => (await stat7(path6).catch(() => null))?.isFile() ?? false;
-  const { context } = source;
-  if (!await isFile(join15(context, "manage.py")))
-    throw new ConfigError(
-      "app context",
-      `${JSON.stringify(app.context)} (${context}) holds no manage.py; give the folder of the Django project, relative to the workspace.`
-    );
-  if (source.dockerfile !== null && !await isFile(source.dockerfile))
-    throw new ConfigError(
-      "app dockerfile",
-      `${JSON.stringify(app.dockerfile)} is not a file in ${context}; give the Dockerfile's path relative to the app's folder, or leave dockerfile out and give python and requirements (async-bench builds the image).`
-    );
-  if (source.dockerfile === null && !await isFile(resolve7(context, app.requirements ?? "")))
-    throw new ConfigError(
-      "app requirements",
-      `${JSON.stringify(app.requirements)} is not a file in ${context}; give a requirements file or pyproject.toml, relative to the app's folder.`
-    );
-  if (source.wheelhouse !== null && !(await stat7(source.wheelhouse).catch(() => null))?.isDirectory())
-    throw new ConfigError(
-      `environment variable ${WHEELHOUSE_ENV}`,
-      `${source.wheelhouse} is not a folder; fill it with scripts/build-wheelhouse.sh --out, or unset ${WHEELHOUSE_ENV} to install from PyPI.`
-    );
+var init_environment = __esm({
+  "src/core/results/environment.ts"() {
+    "use strict";
+  }
+});
+
+// src/stack/run-environment.ts
+async function appIdentity(run, app) {
+  const [commit, image] = await Promise.all([
+    run({ command: "git", args: ["-C", app.context, "rev-parse", "HEAD"] }),
+    run({ command: "docker", args: ["image", "inspect", "--format", "{{.Id}}", app.image] })
+  ]);
+  const value2 = (result) => result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
+  return { path: app.context, commit: value2(commit), image: value2(image) };
 }
-function projectBuilds(app, source, root, stateDir, baseImage) {
-  const project = stepImageName(source.image, "project");
-  if (source.dockerfile !== null)
-    return [
-      { role: "project", service: "app-project", image: project, context: source.context, dockerfile: source.dockerfile, args: { BASE_IMAGE: baseImage } }
-    ];
-  const wheels = stepImageName(source.image, "wheels");
-  return [
-    {
-      role: "wheels",
-      service: "app-wheels",
-      image: wheels,
-      context: source.wheelhouse ?? join15(stateDir, NO_WHEELS_DIR),
-      dockerfile: join15(root, WHEELS_DOCKERFILE),
-      args: {}
-    },
-    {
-      role: "project",
-      service: "app-project",
-      image: project,
-      context: source.context,
-      dockerfile: join15(root, BUILDER_DOCKERFILE),
-      args: {
-        PYTHON_IMAGE: source.pythonImage,
-        PYTHON_VERSION: app.python,
-        WHEELS_IMAGE: wheels,
-        REQUIREMENTS: app.requirements,
-        BUILD_COMMANDS: app.build.join("\n"),
-        SETTINGS: app.settings
-      }
-    }
-  ];
-}
-function derivedBuild(app, source, root) {
+async function runEnvironment(run, env, stack) {
+  const { fingerprint } = stack;
   return {
-    role: "derived",
-    service: "app",
-    image: source.image,
-    context: join15(root, DERIVED_CONTEXT),
-    dockerfile: join15(root, DERIVED_CONTEXT, "Dockerfile"),
-    args: { PROJECT_IMAGE: stepImageName(source.image, "project") }
+    ...hostEnvironment(env),
+    app: await appIdentity(run, stack.head),
+    base: stack.base ? await appIdentity(run, stack.base) : null,
+    docker: stack.engine.docker,
+    compose: stack.engine.flavor.version,
+    latencyMethod: stack.latency.method,
+    latencyFallbackReason: stack.latency.fallbackReason,
+    kernel: fingerprint.kernel,
+    cpuCount: fingerprint.cpuCount,
+    stack: fingerprint.stack
   };
 }
-function imagesComposeFile(builds) {
-  const services = Object.fromEntries(
-    builds.map((build) => [build.service, { build: { context: build.context, dockerfile: build.dockerfile, args: build.args }, image: build.image }])
-  );
-  return `# Generated by async-bench: the app's images, built one at a time (src/stack/image-build.ts).
-${(0, import_yaml3.stringify)({ services })}`;
-}
-function buildDescription(build, app) {
-  if (build.role === "wheels") return `Building the wheels image ${build.image} (from ${build.context})`;
-  if (build.role === "derived")
-    return `Building the derived image ${build.image} (gunicorn, uvicorn-worker and tc when absent, FROM ${build.args.PROJECT_IMAGE})`;
-  const how = app.dockerfile === null ? `async-bench's generic builder: app.python ${app.python} on ${build.args.PYTHON_IMAGE}, app.requirements ${app.requirements}` : `its Dockerfile ${relative3(build.context, build.dockerfile) || build.dockerfile}`;
-  return `Building the project image ${build.image} (${app.context}, ${how})`;
-}
-function imageInspectCommand(image, format = "{{.Id}}") {
-  return { command: "docker", args: ["image", "inspect", "--format", format, image] };
-}
-async function ensurePythonImage(run, app, image) {
-  if ((await run(imageInspectCommand(image))).exitCode === 0) return;
-  const pull = await run({ command: "docker", args: ["pull", image] });
-  if (pull.exitCode === 0) return;
-  const why = `${pull.stderr}${pull.stdout}`.trim().split("\n").at(-1) ?? "";
-  throw new ConfigError(
-    "app python",
-    `${JSON.stringify(app.python)}: the image ${image} is not on this machine and could not be pulled (${why}). Use a Python version that has an official python:<version>-slim image, or, on a machine without a registry, map the version to a local image whose python3 is that version: ${PYTHON_IMAGES_ENV}="${app.python}=<image>".`
-  );
-}
-async function buildAppImages(run, flavor, options) {
-  const { app, source, root, stateDir } = options;
-  if (source.pythonImage !== null) await ensurePythonImage(run, app, source.pythonImage);
-  const builds = projectBuilds(app, source, root, stateDir, options.baseImage);
-  const derived2 = derivedBuild(app, source, root);
-  await mkdir3(stateDir, { recursive: true });
-  if (source.dockerfile === null && source.wheelhouse === null) {
-    await mkdir3(join15(stateDir, NO_WHEELS_DIR), { recursive: true });
-    await writeFile3(join15(stateDir, NO_WHEELS_DIR, "README.md"), "No wheelhouse: the generic builder installs the requirements from PyPI.\n");
-  }
-  const file2 = join15(stateDir, IMAGES_FILE);
-  await writeFile3(file2, imagesComposeFile([...builds, derived2]));
-  const compose = new Compose(flavor, { name: options.projectName, files: [file2], env: {} });
-  const outputs = [];
-  for (const build of builds) outputs.push(await runChecked(run, compose.build([build.service]), buildDescription(build, app), { stream: options.verbose }));
-  const user = await runChecked(run, imageInspectCommand(stepImageName(source.image, "project"), "{{.Config.User}}"), "Reading the project image");
-  const buildArgs = { APP_USER: user.stdout.trim() };
-  outputs.push(await runChecked(run, compose.build([derived2.service], buildArgs), buildDescription(derived2, app), { stream: options.verbose }));
-  return outputs;
-}
-var import_yaml3, PYTHON_IMAGES_ENV, WHEELHOUSE_ENV, BUILDER_DOCKERFILE, WHEELS_DOCKERFILE, DERIVED_CONTEXT, IMAGES_FILE, NO_WHEELS_DIR;
-var init_image_build = __esm({
-  "src/stack/image-build.ts"() {
+var init_run_environment = __esm({
+  "src/stack/run-environment.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_build();
-    init_command();
-    init_compose();
-    PYTHON_IMAGES_ENV = "ASYNC_BENCH_PYTHON_IMAGES";
-    WHEELHOUSE_ENV = "ASYNC_BENCH_WHEELHOUSE";
-    BUILDER_DOCKERFILE = "compose/builder/Dockerfile";
-    WHEELS_DOCKERFILE = "compose/builder/wheels.Dockerfile";
-    DERIVED_CONTEXT = "compose/derived";
-    IMAGES_FILE = "images.yml";
-    NO_WHEELS_DIR = "no-wheels";
-  }
-});
-
-// src/stack/sides.ts
-import { realpath as realpath2 } from "node:fs/promises";
-import { join as join16, resolve as resolve8 } from "node:path";
-function baseImageName(image) {
-  const colon = image.lastIndexOf(":");
-  return colon > image.lastIndexOf("/") ? `${image.slice(0, colon)}-base${image.slice(colon)}` : `${image}-base`;
-}
-async function findBaseCommit(run, appContext2, ref, env) {
-  const repo = await repositoryOf(run, appContext2);
-  return { repo, sha: await resolveBaseCommit(run, repo, ref, env) };
-}
-var BASE_WORKTREE, Sides, measuresBase;
-var init_sides4 = __esm({
-  "src/stack/sides.ts"() {
-    "use strict";
-    init_sides();
-    init_base_checkout();
-    init_image_build();
-    init_project();
-    BASE_WORKTREE = "base";
-    Sides = class _Sides {
-      constructor(checkout, head, base) {
-        this.checkout = checkout;
-        this.head = head;
-        this.base = base;
-      }
-      checkout;
-      head;
-      base;
-      static async checkOut(run, commit, layout, app) {
-        const head = layout.app;
-        const context = await realpath2(head.context);
-        const checkout = await addBaseCheckout(run, commit.repo, commit.sha, join16(layout.outDir, STACK_STATE_DIR, BASE_WORKTREE), context);
-        const base = {
-          ...head,
-          context: checkout.appContext,
-          dockerfile: app.dockerfile === null ? null : resolve8(checkout.appContext, app.dockerfile),
-          image: baseImageName(head.image)
-        };
-        const sides = new _Sides(checkout, head, base);
-        try {
-          await checkAppSource(app, base);
-        } catch (error62) {
-          await sides.close(run).catch(() => void 0);
-          throw new Error(
-            `baseline: base: the base commit ${commit.sha.slice(0, 12)} cannot be built as the app is configured (${error62.message}); it may predate the app's folder, so there is nothing to compare with. Give another --base-ref, or another baseline.`
-          );
-        }
-        return sides;
-      }
-      app(side2) {
-        return side2 === "base" ? this.base : this.head;
-      }
-      /** Points the layout (and so every compose call after this) at one side's app. */
-      use(layout, side2) {
-        layout.app = this.app(side2);
-      }
-      /** Builds base's images with the stack's own build (db and load come from the cache), then points back at head. */
-      async build(layout, build) {
-        this.use(layout, "base");
-        try {
-          await build();
-        } finally {
-          this.use(layout, "head");
-        }
-      }
-      close(run) {
-        return removeBaseCheckout(run, this.checkout);
-      }
-    };
-    measuresBase = (config2) => config2.compare.baseline === BASE_BASELINE_NAME;
-  }
-});
-
-// src/stack/stack.ts
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname7 } from "node:path";
-function snapshotStatements() {
-  return [
-    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${APP_DATABASE}' AND pid <> pg_backend_pid()`,
-    `DROP DATABASE IF EXISTS ${SNAPSHOT_DATABASE}`,
-    `CREATE DATABASE ${SNAPSHOT_DATABASE} TEMPLATE ${APP_DATABASE} STRATEGY FILE_COPY`
-  ];
-}
-function restoreStatements() {
-  return [`DROP DATABASE IF EXISTS ${APP_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${APP_DATABASE} TEMPLATE ${SNAPSHOT_DATABASE} STRATEGY FILE_COPY`];
-}
-function buildSummary(output3, seconds) {
-  const outputs = typeof output3 === "string" ? [output3] : output3;
-  const images = new Set(outputs.flatMap((text5) => [...text5.matchAll(/naming to (?:docker\.io\/library\/)?(\S+)/g)].map((match) => match[1])));
-  const cached2 = outputs.reduce((sum, text5) => sum + (text5.match(/\bCACHED\b/g) ?? []).length, 0);
-  const steps = outputs.reduce((sum, text5) => sum + new Set([...text5.matchAll(/^#(\d+) \[/gm)].map((match) => match[1])).size, 0);
-  const parts = [...images.size ? [`${images.size} image${images.size === 1 ? "" : "s"}`] : [], ...steps ? [`${cached2} of ${steps} steps cached`] : []];
-  return `Images built in ${seconds.toFixed(1)} s${parts.length ? ` (${parts.join("; ")})` : ""}; --verbose shows the build output.`;
-}
-var STACK_SERVICES, READY_TIMEOUT_SECONDS, APP_DATABASE, SNAPSHOT_DATABASE, StackError, Stack;
-var init_stack = __esm({
-  "src/stack/stack.ts"() {
-    "use strict";
-    init_command();
-    init_compose();
-    init_toxiproxy();
-    init_app_settings();
-    init_preflight_report();
-    init_project();
-    init_image_build();
-    STACK_SERVICES = ["db", "load"];
-    READY_TIMEOUT_SECONDS = 60;
-    APP_DATABASE = "bench";
-    SNAPSHOT_DATABASE = "bench_snapshot";
-    StackError = class extends Error {
-      name = "StackError";
-    };
-    Stack = class {
-      constructor(run, flavor, layout, app, firstSetup) {
-        this.run = run;
-        this.flavor = flavor;
-        this.layout = layout;
-        this.app = app;
-        this.setup = firstSetup;
-      }
-      run;
-      flavor;
-      layout;
-      app;
-      setup;
-      get compose() {
-        return new Compose(this.flavor, composeProject(this.layout, this.setup));
-      }
-      get toxiproxy() {
-        return new ToxiproxyClient(`http://127.0.0.1:${this.layout.toxiproxyApiPort}`);
-      }
-      /** Switches to a setup: its server command goes into the override file. */
-      async useSetup(setup) {
-        this.setup = setup;
-        const path6 = setupOverridePath(this.layout);
-        await mkdir4(dirname7(path6), { recursive: true });
-        const cpus2 = setup.workers === null && setup.command.some((arg) => arg.includes("{workers}")) ? await this.appCpus() : null;
-        await writeFile4(settingsPath(this.layout), settingsModule(this.app));
-        await writeFile4(path6, setupOverride(setup, this.app, cpus2, settingsPath(this.layout), this.layout.root));
-      }
-      cpus = null;
-      /** Cores the app container sees (no CPU limit is set: the engine's), for {workers}. */
-      async appCpus() {
-        if (this.cpus === null) {
-          const { stdout } = await runChecked(this.run, { command: "docker", args: ["info", "--format", "{{.NCPU}}"] }, "Reading the number of cores");
-          const cpus2 = Number(stdout.trim());
-          if (!Number.isInteger(cpus2) || cpus2 < 1) throw new StackError(`docker info reported ${JSON.stringify(stdout.trim())} cores; set "workers" in the setup.`);
-          this.cpus = cpus2;
-        }
-        return this.cpus;
-      }
-      /**
-       * Builds the images. Verbose streams compose's output; otherwise one line sums it
-       * up, and a failed build's error carries the output's last lines (CommandError).
-       */
-      async build(options) {
-        const start = Date.now();
-        const stack = await runChecked(this.run, this.compose.build(STACK_SERVICES), "Building the images", { stream: options.verbose });
-        const app = await buildAppImages(this.run, this.flavor, {
-          app: this.app,
-          source: this.layout.app,
-          root: this.layout.root,
-          stateDir: stackStateDir(this.layout),
-          baseImage: this.layout.baseImage,
-          projectName: this.layout.projectName,
-          verbose: options.verbose
-        });
-        const output3 = [stack, ...app].map((result) => `${result.stdout}
-${result.stderr}`);
-        if (!options.verbose) options.info(buildSummary(output3, (Date.now() - start) / 1e3));
-      }
-      /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
-      async startDatabase() {
-        const services = this.layout.method === "toxiproxy" ? ["db", "toxiproxy"] : ["db"];
-        await runChecked(this.run, this.compose.up(services, { noDeps: true }), "Starting the database");
-        await this.waitReady("db");
-        if (this.layout.method === "toxiproxy") await this.waitToxiproxy();
-      }
-      /**
-       * Once per run: migrate, then the app's own data steps (manage.py commands), each in
-       * a one-off app container. Returns the last line each printed, for the log.
-       */
-      async prepareData(seedPosts) {
-        const lines = [];
-        for (const step of prepareSteps(prepareCommands(this.app, seedPosts))) {
-          const result = await this.run(this.compose.run("app", ["python", "manage.py", ...step.argv]));
-          if (result.exitCode !== 0) throw new StackError(stepFailureMessage(step, result));
-          lines.push(result.stdout.trim().split("\n").at(-1) || `manage.py ${step.argv[0]}: done`);
-        }
-        return lines;
-      }
-      /**
-       * Keeps the database as migrations and the data step left it, as a template
-       * database: a file-level copy of every table, index and statistic, whatever the
-       * schema, so no app needs a reset command of its own.
-       */
-      async snapshotDatabase() {
-        await runChecked(this.run, this.adminPsql(snapshotStatements()), "Taking the database snapshot");
-      }
-      /**
-       * Every cell starts from the snapshot: the database the last cell changed is
-       * dropped (its connections closed) and copied afresh from the template. Returns the
-       * seconds it took, which the cell records.
-       */
-      async restoreDatabase() {
-        const start = Date.now();
-        await runChecked(this.run, this.adminPsql(restoreStatements()), "Restoring the database snapshot");
-        return (Date.now() - start) / 1e3;
-      }
-      /** psql in the db container, on the maintenance database (CREATE/DROP DATABASE cannot run on the one they touch). */
-      adminPsql(statements) {
-        return this.compose.exec("db", ["psql", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq", ...statements.flatMap((sql) => ["-c", sql])]);
-      }
-      /** A fresh app container, ready when a worker has loaded Django and reached the database. */
-      async startApp() {
-        await runChecked(this.run, this.compose.up(["app"], { recreate: true, noDeps: true }), "Starting the app");
-        try {
-          await this.waitReady("app");
-        } catch {
-          const [state, logs] = await Promise.all([this.state("app").catch(() => null), this.logs("app").catch(() => "")]);
-          throw new StackError(appNotReadyMessage(this.setup, this.app, state, logs, this.readyTimeout("app")));
-        }
-      }
-      readyTimeout(service) {
-        return service === "app" ? this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS : READY_TIMEOUT_SECONDS;
-      }
-      async waitReady(service) {
-        const wait = service === "app" ? ["sh", WAIT_READY] : ["async-bench-wait-ready"];
-        await runChecked(this.run, this.compose.exec(service, [...wait, String(this.readyTimeout(service))]), `Waiting for ${service}`);
-      }
-      async waitToxiproxy() {
-        const deadline = Date.now() + READY_TIMEOUT_SECONDS * 1e3;
-        for (; ; ) {
-          try {
-            await this.toxiproxy.version();
-            return;
-          } catch (error62) {
-            if (Date.now() > deadline)
-              throw new StackError(
-                `Toxiproxy's API (127.0.0.1:${this.layout.toxiproxyApiPort} \u2192 ${TOXIPROXY_API_PORT}) did not answer within ${READY_TIMEOUT_SECONDS} s: ${error62.message}`
-              );
-            await new Promise((resolve13) => setTimeout(resolve13, 200));
-          }
-        }
-      }
-      async containerId(service) {
-        const result = await this.run(this.compose.containerId(service));
-        const id = result.stdout.trim().split("\n")[0] ?? "";
-        return result.exitCode === 0 && id !== "" ? id : null;
-      }
-      /** `running`, or how the container ended (`exited 137`); null when there is none. */
-      async state(service) {
-        const id = await this.containerId(service);
-        if (!id) return null;
-        const result = await this.run(containerStateCommand(id));
-        return result.exitCode === 0 ? result.stdout.trim() : null;
-      }
-      /** A service's log (stdout and stderr), optionally since an RFC 3339 time. */
-      async logs(service, since) {
-        const id = await this.containerId(service);
-        if (!id) return "";
-        const result = await this.run(containerLogsCommand(id, since));
-        return `${result.stdout}${result.stderr}`;
-      }
-      async down() {
-        const result = await this.run(this.compose.down());
-        if (result.exitCode !== 0) throw new CommandError(this.compose.down(), result, "Tearing the stack down");
-      }
-    };
+    init_environment();
   }
 });
 
 // src/stack/team-locustfile.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 async function checkTeamLocustfiles(routes, workspace) {
   for (const route of routes) {
     const path6 = teamLocustfile(route, workspace);
@@ -57422,7 +59436,7 @@ async function checkTeamLocustfiles(routes, workspace) {
     const where = `route "${route.name}" locustfile`;
     let text5;
     try {
-      text5 = await readFile8(path6, "utf8");
+      text5 = await readFile7(path6, "utf8");
     } catch (error62) {
       const code3 = error62.code;
       throw new ConfigError(
@@ -57434,7 +59448,7 @@ async function checkTeamLocustfiles(routes, workspace) {
     if (!classes.includes(route.userClass)) {
       throw new ConfigError(
         `route "${route.name}" user-class`,
-        `${JSON.stringify(route.userClass)} is not a class of ${route.locustfile}${classes.length > 0 ? ` (it defines ${classes.join(", ")})` : " (it defines no class)"}; name the Locust user class that requests this route.`
+        `${JSON.stringify(route.userClass)} is not a class of ${route.locustfile}` + (classes.length > 0 ? ` (it defines ${classes.join(", ")})` : " (it defines no class)") + "; name the Locust user class that requests this route."
       );
     }
   }
@@ -57474,232 +59488,106 @@ ${tail(output3.trim(), 8)}`);
 var init_team_locustfile = __esm({
   "src/stack/team-locustfile.ts"() {
     "use strict";
-    init_errors();
+    init_errors3();
     init_command();
     init_locust_command();
   }
 });
 
-// src/stack/run.ts
-import { mkdir as mkdir5, readFile as readFile9, rm as rm4, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join17, resolve as resolve9 } from "node:path";
-async function markInterrupted(dir, signal) {
-  const path6 = join17(dir, CELL_FILES.runner);
-  const record2 = JSON.parse(await readFile9(path6, "utf8").catch(() => "{}"));
-  await writeFile5(path6, `${JSON.stringify({ ...record2, error: `interrupted by ${signal} before the cell finished` }, null, 2)}
-`);
-}
-async function runBenchmark(config2, deps) {
-  const { runner: run, log } = deps;
-  const context = appContext(config2.app.context, deps.root, deps.cwd);
-  const app = appSource(config2.app, context, deps.env ?? process.env, deps.cwd, appImage(config2.app));
-  await checkAppSource(config2.app, app);
-  await checkTeamLocustfiles(config2.routes, deps.cwd);
-  checkRequestEnv(config2.routes, deps.env ?? process.env);
-  const baseCommit = measuresBase(config2) ? await findBaseCommit(run, context, config2.compare.baseRef, deps.env ?? process.env) : null;
+// src/stack/run-plan.ts
+async function planRun(config2, from) {
+  const { env, cwd } = from;
+  const context = appContext(config2.app.context, from.root, cwd);
+  const head = appSource(config2.app, context, env, cwd, appImage(config2.app));
+  await checkAppSource(config2.app, head);
+  await checkTeamLocustfiles(config2.routes, cwd);
+  checkRequestEnv(config2.routes, env);
+  const baseCommit = measuresBase(config2) ? await findBaseCommit(from.runner, context, config2.compare.baseRef, env) : null;
   const started = /* @__PURE__ */ new Date();
   const cells = planShard(config2);
-  const outDir = resolve9(deps.cwd, config2.outDir);
-  const cellsDir = join17(outDir, CELLS_FOLDER);
-  const resultsPath = join17(outDir, RESULTS_FILE);
-  const policy = deps.existingRun ?? "force";
-  const earlier = await findEarlierRun(outDir);
-  checkOutDir(earlier, policy, config2);
-  const dockerVersion = await checkDocker(run);
-  const flavor = await detectCompose(run);
-  log.info(`Docker ${dockerVersion}, Compose ${flavor.version} (${[flavor.command, ...flavor.prefix].join(" ")})`);
-  const layout = {
-    root: deps.root,
-    workspace: deps.cwd,
-    outDir,
-    method: "netem",
-    projectName: `async-bench-${process.pid}`,
-    toxiproxyApiPort: await freeLoopbackPort(),
-    baseImage: deps.env?.BASE_IMAGE || DEFAULT_BASE_IMAGE,
-    uid: process.getuid?.() ?? 0,
-    gid: process.getgid?.() ?? 0,
-    app,
-    ...deps.appReadyTimeoutSeconds ? { appReadyTimeoutSeconds: deps.appReadyTimeoutSeconds } : {}
-  };
-  const firstSetup = cells[0].setup;
-  const stack = new Stack(run, flavor, layout, config2.app, firstSetup);
-  await stack.useSetup(firstSetup);
-  const saveTeardown = () => deps.saveTeardown?.({ flavor, project: stack.compose.project });
-  saveTeardown();
-  let interrupted = null;
-  const onSignal = (signal) => {
-    if (interrupted && signals === process) process.exit(130);
-    interrupted ??= signal;
-    log.warning(`${signal}: stopping; the stack is being torn down\u2026`);
-    void stack.down().catch(() => void 0);
-  };
-  const signals = deps.signals ?? process;
-  for (const signal of INTERRUPTS) signals.on(signal, onSignal);
-  let sides = null;
-  const measured = { fingerprint: null, cells: 0 };
-  let failure2 = null;
-  let owned = null;
-  let latencyFallbackReason = null;
-  const writeResults = async ({ environment, kept }) => {
-    const { results: results2 } = await ingestRun(outDir, config2, environment, { now: started, allowEmpty: true, resumedFrom: kept });
-    await writeFile5(resultsPath, serializeResults(results2));
-    return results2;
-  };
+  const out = await findOutFolder(config2, cwd, from.existingRun);
+  return { config: config2, env, cells, started, head, baseCommit, out };
+}
+var init_run_plan = __esm({
+  "src/stack/run-plan.ts"() {
+    "use strict";
+    init_route_request();
+    init_cells();
+    init_base_side();
+    init_image_build();
+    init_out_dir();
+    init_project();
+    init_team_locustfile();
+  }
+});
+
+// src/stack/run.ts
+async function runBenchmark(config2, deps) {
+  const plan = await planRun(config2, { ...deps, existingRun: deps.existingRun ?? "force" });
+  const engine = await checkEngine(deps.runner, deps.log);
+  const stack = await openStack(plan, engine, deps);
+  const teardown = new Teardown(stack, deps.saveTeardown);
+  const interrupts = new Interrupts(deps.signals ?? process, deps.log, () => teardown.stopNow());
+  let outcome;
   try {
-    const build = () => stack.build({ verbose: deps.verbose ?? false, info: (line) => log.info(line) });
-    await log.group("Build images", build);
-    if (baseCommit) {
-      sides = await Sides.checkOut(run, baseCommit, layout, config2.app);
-      log.info(`baseline: base: measuring ${baseCommit.sha.slice(0, 12)} (worktree ${sides.checkout.dir}) alternately with this checkout.`);
-      await log.group(`Build the base commit's app image (${sides.base.image})`, () => sides.build(layout, build));
-    }
-    await checkTeamUserClasses(run, stack.compose, config2.routes, deps.cwd);
-    const info = (line) => log.info(line);
-    const choice2 = await log.group(
-      "Latency method",
-      () => chooseLatencyMethod(
-        config2.latencyMethod,
-        () => netemAvailability(
-          () => prepareNetemHost(run, config2.latencyMethod, deps.env ?? {}, info),
-          () => netemPreflight(run, stack),
-          info
-        )
-      )
-    );
-    layout.method = choice2.method;
-    latencyFallbackReason = choice2.fallbackReason;
-    if (choice2.fallbackReason) log.warning(`Latency method: toxiproxy, because netem is unavailable: ${choice2.fallbackReason}`);
-    else log.info(`Latency method: ${choice2.method} (${choice2.note})`);
-    saveTeardown();
-    await log.group("Start the database, migrate and prepare the data", async () => {
-      const checkStart = Date.now();
-      await checkDjango(run, stack, config2.app);
-      log.info(`Preflight: manage.py check passed in ${((Date.now() - checkStart) / 1e3).toFixed(1)} s.`);
-      await stack.startDatabase();
-      for (const line of await stack.prepareData(config2.seedPosts)) log.info(line);
-      const snapshotStart = Date.now();
-      await stack.snapshotDatabase();
-      log.info(`Database snapshot taken in ${((Date.now() - snapshotStart) / 1e3).toFixed(2)} s; every cell starts from it.`);
-      measured.fingerprint = await readFingerprint(run, stack);
-    });
-    if (!interrupted) log.info(await log.group("Preflight: every route once per setup at 0 ms", () => checkRoutes(run, stack, ...preflightScope(cells))));
-    if (!interrupted) {
-      const environment = runEnvironment(
-        hostEnvironment(deps.env),
-        dockerVersion,
-        flavor.version,
-        { method: layout.method, fallbackReason: latencyFallbackReason },
-        measured.fingerprint,
-        await appIdentity(run, layout.app),
-        sides ? await appIdentity(run, sides.base) : null
-      );
-      const kept = await prepareOutDir(outDir, earlier, policy, { config: config2, cells, environment }, log);
-      await mkdir5(cellsDir, { recursive: true });
-      owned = { environment, kept };
-      await writeResults(owned);
-    }
-    let setupName = null;
-    const toMeasure = owned ? cells.filter((cell) => !owned.kept.has(cell.id)) : [];
-    const toRun = sides ? planSidedSamples(toMeasure, config2.repeats) : planSamples(toMeasure, config2.repeats);
-    const loopStart = Date.now();
-    const cellsStarted = /* @__PURE__ */ new Set();
-    for (const [index, sample] of toRun.entries()) {
-      const { cell, repeat, dir } = sample;
-      if (interrupted || !owned) break;
-      if (cell.setup.name !== setupName) {
-        setupName = cell.setup.name;
-        await stack.useSetup(cell.setup);
-        await stack.startDatabase();
-      }
-      if (sides && sample.side) sides.use(layout, sample.side);
-      const live = deps.live;
-      const cellsLeft = toRun.length - index - 1;
-      const perCell = index > 0 ? (Date.now() - loopStart) / 1e3 / index : config2.load.runTimeSeconds + 5;
-      const watch = live ? (sample2) => watchCell(
-        join17(sample2, CELL_FILES.history),
-        { index, total: toRun.length, id: cell.id, runTimeSeconds: config2.load.runTimeSeconds, laterSeconds: cellsLeft * perCell },
-        live
-      ) : void 0;
-      if ((config2.repeats > 1 || sides) && !cellsStarted.has(cell.id)) {
-        cellsStarted.add(cell.id);
-        await rm4(join17(cellsDir, cell.dir), { recursive: true, force: true });
-      }
-      const record2 = await runCell(run, stack, cell, config2.load, cellsDir, { sampleDir: dir, watch });
-      if (interrupted) {
-        await markInterrupted(join17(cellsDir, dir), interrupted);
-        break;
-      }
-      measured.cells += 1;
-      await writeResults(owned);
-      const reading2 = await readCell(join17(cellsDir, dir));
-      const label3 = sample.side ? `${cell.id} r${repeat} ${sample.side}` : config2.repeats > 1 ? `${cell.id} r${repeat}` : cell.id;
-      log.info(progressLine(index, toRun.length, label3, (Date.now() - started.getTime()) / 1e3, reading2));
-      for (const warning of record2.warnings) log.warning(`${label3}: ${warning}`);
-    }
-  } catch (error62) {
-    failure2 = error62;
+    outcome = await runPhases({ ...deps, plan, engine, teardown, interrupts }, stack);
   } finally {
-    for (const signal of INTERRUPTS) signals.off(signal, onSignal);
-    await stack.down().catch((error62) => log.warning(`Tearing the stack down failed: ${error62.message}`));
-    await sides?.close(run).catch((error62) => log.warning(`Removing the base worktree failed: ${error62.message}`));
+    interrupts.off();
+    await teardown.final(deps.runner, deps.log);
   }
+  return finish(plan, outcome, interrupts.signal);
+}
+async function runPhases(context, plain2) {
+  const { runner: run, log, plan, teardown, interrupts } = context;
+  const verbose = context.verbose ?? false;
+  let owned = null;
+  try {
+    await buildImages(plain2, log, verbose);
+    const sides = plan.baseCommit ? teardown.closeAtEnd(await checkOutBase(run, plan, plan.baseCommit, log)) : null;
+    if (sides) await buildBase(plain2, sides, log, verbose);
+    await checkTeamUserClasses(run, plain2.compose, plan.config.routes, context.cwd);
+    const latency2 = await chooseLatency(run, plain2, plan, log);
+    const head = teardown.track(plain2.at({ ...plain2.target, latencyMethod: latency2.method }));
+    const fingerprint = await prepareDatabase(run, head, plan, log);
+    const views = interrupts.signal ? {} : await preflightRoutes(run, head, plan, log);
+    if (interrupts.signal) return { owned, measured: 0, failure: null };
+    const measuredOn = await runEnvironment(run, plan.env, { engine: context.engine, latency: latency2, fingerprint, head: plan.head, base: sides?.base ?? null });
+    const environment = Object.keys(views).length > 0 ? { ...measuredOn, views } : measuredOn;
+    owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
+    await writeResults(plan.out, plan.config, plan.started, owned);
+    const measured = await measure({ run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live });
+    return { owned, ...measured };
+  } catch (failure3) {
+    return { owned, measured: 0, failure: failure3 };
+  }
+}
+async function finish(plan, { owned, measured, failure: failure3 }, signal) {
+  const shown = shownFolder(plan.config.outDir);
   if (!owned) {
-    if (interrupted) throw new InterruptedError(interrupted, null, shownFolder(config2.outDir));
-    throw failure2;
+    if (signal) throw new InterruptedError(signal, null, shown);
+    throw failure3;
   }
-  const results = await writeResults(owned);
-  if (interrupted) throw new InterruptedError(interrupted, resultsPath, shownFolder(config2.outDir));
-  if (failure2) {
-    if (measured.cells === 0 && owned.kept.size === 0) throw failure2;
-    throw new Error(`${failure2.message ?? String(failure2)}
-(the cells measured before this are in ${resultsPath}: ${measured.cells} by this run${owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : ""})`);
+  const results = await writeResults(plan.out, plan.config, plan.started, owned);
+  if (signal) throw new InterruptedError(signal, plan.out.resultsPath, shown);
+  if (failure3) {
+    if (measured === 0 && owned.kept.size === 0) throw failure3;
+    const kept2 = owned.kept.size ? `, ${owned.kept.size} kept from the earlier attempt` : "";
+    throw new Error(`${errorMessage(failure3)}
+(the cells measured before this are in ${plan.out.resultsPath}: ${measured} by this run${kept2})`);
   }
   return results;
 }
-async function appIdentity(run, app) {
-  const [commit, image] = await Promise.all([
-    run({ command: "git", args: ["-C", app.context, "rev-parse", "HEAD"] }),
-    run({ command: "docker", args: ["image", "inspect", "--format", "{{.Id}}", app.image] })
-  ]);
-  const value2 = (result) => result.exitCode === 0 && result.stdout.trim() !== "" ? result.stdout.trim() : null;
-  return { path: app.context, commit: value2(commit), image: value2(image) };
-}
-function runEnvironment(host, docker, compose, latency2, fingerprint, app, base) {
-  return {
-    ...host,
-    app,
-    base,
-    docker,
-    compose,
-    latencyMethod: latency2.method,
-    latencyFallbackReason: latency2.fallbackReason,
-    ...fingerprint ? { kernel: fingerprint.kernel, cpuCount: fingerprint.cpuCount, stack: fingerprint.stack } : {}
-  };
-}
-var InterruptedError, INTERRUPTS;
+var InterruptedError, INTERRUPTS, Interrupts, Teardown;
 var init_run = __esm({
   "src/stack/run.ts"() {
     "use strict";
-    init_route_request();
-    init_environment();
-    init_run_dir();
-    init_cell2();
-    init_cells();
-    init_sides2();
-    init_results();
-    init_cell_runner();
-    init_docker();
-    init_fingerprint();
-    init_control();
-    init_netem_module();
+    init_error_message();
+    init_measure();
     init_out_dir();
-    init_project();
-    init_progress();
-    init_preflight();
-    init_sides4();
-    init_stack();
+    init_prepare_stack();
+    init_run_environment();
+    init_run_plan();
     init_team_locustfile();
-    init_image_build();
     InterruptedError = class extends Error {
       constructor(signal, resultsPath, outFolder) {
         super(
@@ -57713,6 +59601,54 @@ var init_run = __esm({
       name = "InterruptedError";
     };
     INTERRUPTS = ["SIGINT", "SIGTERM"];
+    Interrupts = class {
+      constructor(source, log, stop) {
+        this.source = source;
+        this.log = log;
+        this.stop = stop;
+        for (const name2 of INTERRUPTS) source.on(name2, this.handler);
+      }
+      source;
+      log;
+      stop;
+      signal = null;
+      handler = (signal) => {
+        if (this.signal && this.source === process) process.exit(130);
+        this.signal ??= signal;
+        this.log.warning(`${signal}: stopping; the stack is being torn down\u2026`);
+        this.stop();
+      };
+      off() {
+        for (const name2 of INTERRUPTS) this.source.off(name2, this.handler);
+      }
+    };
+    Teardown = class {
+      constructor(stack, save) {
+        this.stack = stack;
+        this.save = save;
+        this.track(stack);
+      }
+      stack;
+      save;
+      sides = null;
+      track(stack) {
+        this.stack = stack;
+        this.save?.({ flavor: stack.flavor, project: stack.compose.project });
+        return stack;
+      }
+      closeAtEnd(sides) {
+        this.sides = sides;
+        return sides;
+      }
+      /** On a signal: ends the running Locust or compose call now; `final` tears down once more when the phases have stopped. */
+      stopNow() {
+        void this.stack.down().catch(() => void 0);
+      }
+      async final(run, log) {
+        await this.stack.down().catch((error62) => log.warning(`Tearing the stack down failed: ${errorMessage(error62)}`));
+        await this.sides?.close(run).catch((error62) => log.warning(`Removing the base worktree failed: ${errorMessage(error62)}`));
+      }
+    };
   }
 });
 
@@ -57743,30 +59679,28 @@ var calibrate_command_exports = {};
 __export(calibrate_command_exports, {
   calibrateCommand: () => calibrateCommand
 });
-import { writeFile as writeFile6 } from "node:fs/promises";
-import { join as join18, resolve as resolve10 } from "node:path";
+import { writeFile as writeFile7 } from "node:fs/promises";
+import { join as join19, resolve as resolve10 } from "node:path";
 async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
   const log = streamLogger(io.stderr);
   const doubled = calibrationConfig(config2, perSide);
   try {
     const started = Date.now();
     const results = await runBenchmark(doubled, {
-      runner: processRunner({ write: (text6) => io.stderr.write(text6) }),
+      runner: processRunner({ write: (text5) => io.stderr.write(text5) }),
       log,
       root: packageRoot(),
       cwd: io.cwd,
       env: process.env,
       existingRun
     });
-    const calibration = calibrate(results, config2.compare);
+    const calibration = calibrationOutputs(results, config2.compare);
     const outDir = resolve10(io.cwd, config2.outDir);
-    await writeFile6(join18(outDir, RESULTS_FILE), serializeResults({ ...results, noise: calibration.record }));
-    const text5 = renderCalibration(calibration);
-    await writeFile6(join18(outDir, CALIBRATION_FILE), text5);
-    io.stdout.write(text5);
-    log.info(
-      `Calibration took ${Math.round((Date.now() - started) / 1e3)} s; wrote ${join18(outDir, RESULTS_FILE)} (with its noise) and ${join18(outDir, CALIBRATION_FILE)}`
-    );
+    await writeFile7(join19(outDir, RESULTS_FILE), serializeResults(calibration.results));
+    await writeFile7(join19(outDir, calibration.file.file), calibration.file.content);
+    io.stdout.write(calibration.text);
+    const seconds = Math.round((Date.now() - started) / 1e3);
+    log.info(`Calibration took ${seconds} s; wrote ${join19(outDir, RESULTS_FILE)} (with its noise) and ${join19(outDir, calibration.file.file)}`);
     return 0;
   } catch (error62) {
     return stoppedRunExitCode("calibrate", error62, io);
@@ -57777,7 +59711,7 @@ var init_calibrate_command = __esm({
     "use strict";
     init_calibration();
     init_run_dir();
-    init_calibration_text();
+    init_outputs();
     init_results();
     init_runner();
     init_log();
@@ -57792,14 +59726,13 @@ var run_command_exports = {};
 __export(run_command_exports, {
   runCommand: () => runCommand
 });
-import { writeFile as writeFile7 } from "node:fs/promises";
-import { join as join19, resolve as resolve11 } from "node:path";
+import { writeFile as writeFile8 } from "node:fs/promises";
+import { join as join20, resolve as resolve11 } from "node:path";
 async function runCommand(config2, io, existingRun = "refuse", options = {}) {
   const log = streamLogger(io.stderr);
-  const source = config2.compare.baseline;
-  if (source === ARTIFACT_BASELINE_NAME)
-    log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
-  const baseline = await resolveBaseline(source, { cwd: io.cwd });
+  const choice2 = baselineChoice(config2.compare.baseline);
+  if (choice2.kind === "artifact") log.warning('baseline "artifact" is resolved by the GitHub Action only; the CLI compares with paper or a results.json path.');
+  const baseline = await resolveBaseline(choice2, { cwd: io.cwd });
   try {
     const results = await runBenchmark(config2, {
       runner: processRunner({ write: (text5) => io.stderr.write(text5) }),
@@ -57812,15 +59745,14 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
       verbose: options.verbose ?? false
     });
     const outDir = resolve11(io.cwd, config2.outDir);
-    const against = source === BASE_BASELINE_NAME ? await resolveBaseline(source, { cwd: io.cwd, current: results }) : baseline;
-    const comparison = against ? compareResults(results, against, config2.compare.threshold, { confidence: config2.compare.confidence }) : null;
-    const markdown = renderReport(results, { comparison });
-    await writeFile7(join19(outDir, TABLES_FILE), markdown);
-    const exports = await writeExports(outDir, results, comparison);
-    const html = await writeHtmlReport(outDir, results, comparison);
-    io.stdout.write(markdown);
-    log.info(`Wrote ${[join19(outDir, RESULTS_FILE), join19(outDir, TABLES_FILE), html, ...exports].join(", ")}`);
-    return config2.compare.failOnRegression && comparison && regressionCount(comparison) > 0 ? 1 : 0;
+    const against = choice2.kind === "base" ? await resolveBaseline(choice2, { cwd: io.cwd, current: results }) : baseline;
+    const report = await reportOutputs({ results, baseline: against, compare: config2.compare, cellsFrom: [outDir] });
+    if (report.problem !== null) log.warning(`report.html and the exports were not written: ${report.problem}`);
+    const files = [report.tables, ...longForm(report)];
+    for (const file2 of files) await writeFile8(join20(outDir, file2.file), file2.content);
+    io.stdout.write(report.markdown);
+    log.info(`Wrote ${[RESULTS_FILE, ...files.map((file2) => file2.file)].map((file2) => join20(outDir, file2)).join(", ")}`);
+    return report.comparison && regressionCount(report.comparison, failingSignals(config2.compare)) > 0 ? 1 : 0;
   } catch (error62) {
     return stoppedRunExitCode("run", error62, io);
   }
@@ -57828,15 +59760,14 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
 var init_run_command = __esm({
   "src/cli/run-command.ts"() {
     "use strict";
+    init_baseline2();
     init_baseline();
-    init_sides();
-    init_exports2();
     init_stopped_run();
     init_verdicts();
     init_runner();
     init_run_dir();
     init_log();
-    init_body();
+    init_outputs();
     init_package_root();
     init_progress();
     init_run();
@@ -57844,48 +59775,49 @@ var init_run_command = __esm({
 });
 
 // src/cli/cli.ts
-init_baseline();
-init_sides();
+init_baseline2();
+init_paired_samples();
 init_calibration();
 init_verdicts();
+init_error_message();
+init_signal_format();
 init_verdict_text();
+init_baseline();
 init_build();
-import { writeFile as writeFile8, readFile as readFile10 } from "node:fs/promises";
-import { dirname as dirname8, join as join20, resolve as resolve12 } from "node:path";
+import { stat as stat9, writeFile as writeFile9 } from "node:fs/promises";
+import { dirname as dirname8, join as join21, resolve as resolve12 } from "node:path";
 
 // src/core/config/load.ts
+init_error_message();
+init_input_file();
 init_build();
-init_errors();
-import { readFile as readFile2 } from "node:fs/promises";
+init_errors3();
 import { resolve as resolve2 } from "node:path";
 var DEFAULT_CONFIG_FILE = "async-bench.yml";
 async function loadConfig(inputs, configFile, cwd, defaults) {
   const explicit = configFile !== void 0 && configFile.trim() !== "";
   const path6 = resolve2(cwd, explicit ? configFile : DEFAULT_CONFIG_FILE);
-  let text5 = null;
-  try {
-    text5 = await readFile2(path6, "utf8");
-  } catch (error62) {
-    if (explicit || error62.code !== "ENOENT") {
-      throw new ConfigError(
-        "config",
-        `cannot read ${JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE)} (${error62.code}); give the path of an async-bench.yml.`
-      );
-    }
-  }
+  const name2 = JSON.stringify(configFile ?? DEFAULT_CONFIG_FILE);
+  const text5 = await readInputText(path6, name2, "the path of an async-bench.yml").catch((error62) => {
+    throw new ConfigError("config", errorMessage(error62));
+  });
+  if (text5 === null && explicit) throw new ConfigError("config", `cannot read ${name2} (ENOENT); give the path of an async-bench.yml.`);
   return buildConfig({ inputs, defaults, ...text5 !== null ? { file: { path: explicit ? configFile : DEFAULT_CONFIG_FILE, text: text5 } } : {} });
 }
 
 // src/cli/cli.ts
 init_inputs();
 init_cell();
+init_input_file();
 init_run_dir();
 init_body();
+init_outputs();
 init_results();
 init_version();
 
 // src/cli/args.ts
 init_build();
+init_error_message();
 import { parseArgs } from "node:util";
 var UsageError = class extends Error {
   constructor(message, command) {
@@ -57896,7 +59828,6 @@ var UsageError = class extends Error {
 };
 var OPTIONS = {
   ...Object.fromEntries(CONFIG_INPUTS.map((name2) => [name2, { type: "string" }])),
-  "fail-on-regression": { type: "boolean" },
   config: { type: "string" },
   resume: { type: "boolean" },
   force: { type: "boolean" },
@@ -57923,12 +59854,19 @@ function joinNegativeValues(argv) {
   }
   return joined;
 }
-function parse5(argv) {
+var FAIL_ON_VALUE = new RegExp(`^(true|false|yes|no|on|off|1|0|((${REGRESSION_SIGNALS.join("|")})[\\s,]*)+)$`, "i");
+function bareFailOnRegression(argv) {
+  return argv.flatMap((arg, i) => {
+    const next = argv[i + 1];
+    return arg === "--fail-on-regression" && (next === void 0 || !FAIL_ON_VALUE.test(next)) ? ["--fail-on-regression=true"] : [arg];
+  });
+}
+function parse6(argv) {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(bareFailOnRegression(argv)), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error62) {
-    throw new UsageError(error62.message);
+    throw new UsageError(errorMessage(error62));
   }
   const { positionals } = parsed;
   const values = parsed.values;
@@ -57956,22 +59894,31 @@ function existingRunChoice(command, resume, force) {
   return resume ? "resume" : force ? "force" : "refuse";
 }
 
-// src/cli/cli.ts
-init_exports2();
-
 // src/cli/merge-paths.ts
+init_error_message();
+init_input_file();
 init_run_dir();
 init_results();
-import { readFile as readFile4, realpath } from "node:fs/promises";
+import { realpath, stat as stat5 } from "node:fs/promises";
 import { dirname as dirname2, join as join6, resolve as resolve3 } from "node:path";
 var MERGE_USAGE = "async-bench merge <out.json> <shard.json>...";
 var canonical = (path6) => realpath(path6).catch(() => path6);
-async function shardOf2(path6) {
-  const text5 = await readFile4(path6, "utf8").catch(() => null);
-  if (text5 === null) return null;
+async function existingOutput(path6, given, what) {
+  const info = await stat5(path6).catch(() => null);
+  if (info === null) return null;
+  if (info.isDirectory()) {
+    throw new UsageError(`${given} is a folder; give the path of ${what}, e.g. ${join6(given, RESULTS_FILE)}: ${MERGE_USAGE}`, "merge");
+  }
+  const text5 = await readInputText(path6, given, `the path of ${what}`).catch((error62) => {
+    throw new UsageError(errorMessage(error62), "merge");
+  });
+  return text5;
+}
+function describeResults(path6, text5) {
   try {
-    const { shard: shard2 } = parseResults(path6, text5);
-    return shard2 ? `${shard2.index}/${shard2.total}` : null;
+    const results = parseResults(path6, text5);
+    const shard2 = results.shard ? `${results.shard.index}/${results.shard.total}` : null;
+    return { shard: shard2, summary: `${results.cells.length} cells, created ${results.createdAt}` };
   } catch {
     return null;
   }
@@ -57980,7 +59927,8 @@ async function checkMergePaths(positionals, cwd) {
   const [out, ...given] = positionals;
   if (out === void 0) throw new UsageError(`missing the output path: ${MERGE_USAGE}`, "merge");
   const outPath = resolve3(cwd, out);
-  const shard2 = await shardOf2(outPath);
+  const existing = await existingOutput(outPath, out, "the merged results.json");
+  const shard2 = existing === null ? null : describeResults(outPath, existing)?.shard;
   if (shard2) {
     throw new UsageError(
       `missing the output path: ${MERGE_USAGE} (${out} is the results of shard ${shard2}, so it is an input, and merge never writes over one).`,
@@ -57989,6 +59937,7 @@ async function checkMergePaths(positionals, cwd) {
   }
   if (given.length === 0) throw new UsageError(`no shard results to merge into ${out}: ${MERGE_USAGE}`, "merge");
   const tablesPath = join6(dirname2(outPath), TABLES_FILE);
+  await existingOutput(tablesPath, tablesPath, `the tables beside ${out}`);
   const [outReal, tablesReal] = await Promise.all([canonical(outPath), canonical(tablesPath)]);
   const inputs = given.map((path6) => ({ given: path6, path: resolve3(cwd, path6) }));
   for (const input2 of inputs) {
@@ -57999,6 +59948,21 @@ async function checkMergePaths(positionals, cwd) {
       throw new UsageError(`the tables go to ${tablesPath}, which is an input (${input2.given}); choose an output in another folder.`, "merge");
   }
   return { out, outPath, tablesPath, inputs };
+}
+async function checkMergeTargets(paths, results, tables) {
+  const current = await existingOutput(paths.outPath, paths.out, "the merged results.json");
+  if (current !== null && current !== results) {
+    const held = describeResults(paths.outPath, current);
+    const what = held ? `already holds results (${held.summary}) that are not the merge of these shards` : "exists and is not a results.json";
+    throw new UsageError(`${paths.out} ${what}; merge never replaces them: give a new output path, or move ${paths.out} aside.`, "merge");
+  }
+  const beside = await existingOutput(paths.tablesPath, paths.tablesPath, `the tables beside ${paths.out}`);
+  if (beside !== null && beside !== tables) {
+    throw new UsageError(
+      `${paths.tablesPath} exists and is not the tables of this merge; merge never replaces it: choose an output in another folder, or move it aside.`,
+      "merge"
+    );
+  }
 }
 
 // src/cli/cli.ts
@@ -58015,7 +59979,7 @@ Usage:
   async-bench report  <results.json> [--baseline paper|<results.json>] [--threshold 10%] [--confidence 95%]
                                                 print the report as markdown; write report.html, results.csv,
                                                 github-action-benchmark.json and bencher-bmf.json beside it
-  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression]
+  async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression [SIGNALS]]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
                                                 A/A: measure the same code N times as A and N as B (default 3), interleaved;
@@ -58027,33 +59991,31 @@ Options (also inputs of the action and keys of async-bench.yml):
   --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
-  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%   --fail-on-regression
+  --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%
+  --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)
                              (base: the base commit (--base-ref, default the merge-base with the default branch)
                               built from a git worktree and measured alternately with this checkout, same run)
 `;
 async function readResultsFile(path6) {
-  let text5;
-  try {
-    text5 = await readFile10(path6, "utf8");
-  } catch (error62) {
-    throw new UsageError(`cannot read ${path6} (${error62.code}); give the path of a results.json.`);
-  }
+  const text5 = await readInputText(path6, path6, "the path of a results.json").catch((error62) => {
+    throw new UsageError(errorMessage(error62));
+  });
+  if (text5 === null) throw new UsageError(`cannot read ${path6} (ENOENT); give the path of a results.json.`);
   return parseResults(path6, text5);
 }
-async function comparisonFor(results, parsed, cwd) {
-  const kept = results.config.compare.baseline;
-  const recorded = kept === PAPER_BASELINE_NAME || kept === BASE_BASELINE_NAME && hasBaseSide(results) ? kept : null;
-  const source = parsed.inputs.baseline ?? recorded;
-  if (!source || source === "none") return null;
-  if (source === ARTIFACT_BASELINE_NAME)
+async function comparisonInputs(results, parsed, cwd) {
+  const kept2 = baselineChoice(results.config.compare.baseline);
+  const recorded = kept2.kind === "paper" || kept2.kind === "base" && hasBaseSide(results) ? kept2 : { kind: "none" };
+  const given = parsed.inputs.baseline;
+  const choice2 = given !== void 0 ? baselineChoice(readInput("baseline", given)) : recorded;
+  if (choice2.kind === "artifact")
     throw new UsageError('baseline "artifact" is resolved by the GitHub Action; here give --baseline paper or the path of a results.json.');
-  if (source === BASE_BASELINE_NAME && !hasBaseSide(results))
+  if (choice2.kind === "base" && !hasBaseSide(results))
     throw new UsageError('baseline "base" compares the base side a run measured beside head (run --baseline base); these results have none.');
-  const baseline = await resolveBaseline(source, { cwd, current: results });
-  if (!baseline) return null;
+  const baseline = await resolveBaseline(choice2, { cwd, current: results });
   const threshold = parsed.inputs.threshold ? readInput("threshold", parsed.inputs.threshold) : results.config.compare.threshold;
   const confidence = parsed.inputs.confidence ? readInput("confidence", parsed.inputs.confidence) : results.config.compare.confidence;
-  return compareResults(results, baseline, threshold, { confidence });
+  return { baseline, compare: { threshold, confidence } };
 }
 function onePositional(parsed, what) {
   const [value2, extra] = parsed.positionals;
@@ -58063,16 +60025,20 @@ function onePositional(parsed, what) {
 }
 var commands = {
   async ingest(parsed, io) {
-    const runDir = resolve12(io.cwd, onePositional(parsed, "a run directory"));
+    const given = onePositional(parsed, "a run directory");
+    const runDir = resolve12(io.cwd, given);
+    if ((await stat9(runDir).catch(() => null))?.isDirectory() === false) {
+      throw new UsageError(`${given} is a file, not a run folder; give the folder a run wrote (its --out, holding cells/).`, "ingest");
+    }
     const recorded = await readRecordedResults(runDir).catch((error62) => {
       throw new ResultsError(
-        `${error62.message} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`
+        `${errorMessage(error62)} ingest re-reads a run with the configuration it recorded there; move the file aside to ingest with flags instead.`
       );
     });
     const flags = [...Object.keys(parsed.inputs), ...parsed.configFile !== void 0 ? ["config"] : []].map((name2) => `--${name2}`);
     if (recorded && flags.length > 0) {
       throw new UsageError(
-        `${join20(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
+        `${join21(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
         "ingest"
       );
     }
@@ -58082,10 +60048,13 @@ var commands = {
 `);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.
 `);
-    await writeFile8(join20(runDir, RESULTS_FILE), serializeResults(results));
-    const html = await writeHtmlReport(runDir, results, null);
+    await writeFile9(join21(runDir, RESULTS_FILE), serializeResults(results));
+    const report = await reportOutputs({ results, baseline: null, compare: results.config.compare, cellsFrom: [runDir] });
+    if (report.html === null) throw new Error(`report.html was not written: ${report.problem}`);
+    const html = join21(runDir, report.html.file);
+    await writeFile9(html, report.html.content);
     const failed = failedCells(results.cells);
-    io.stdout.write(`${join20(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
+    io.stdout.write(`${join21(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
 `);
     for (const cell of failed) io.stdout.write(`  \u2716 ${cell.id}: ${cell.reason}
 `);
@@ -58095,13 +60064,18 @@ var commands = {
     const given = onePositional(parsed, "a results.json");
     const path6 = resolve12(io.cwd, given);
     const results = requireCells(given, await readResultsFile(path6));
-    const comparison = await comparisonFor(results, parsed, io.cwd);
-    io.stdout.write(renderReport(results, { comparison }));
-    const written = async () => [await writeHtmlReport(dirname8(path6), results, comparison), ...await writeExports(dirname8(path6), results, comparison)];
+    const dir = dirname8(path6);
+    const report = await reportOutputs({ results, ...await comparisonInputs(results, parsed, io.cwd), cellsFrom: [dir] });
+    io.stdout.write(report.markdown);
+    const written = async () => {
+      if (report.problem !== null) throw new Error(report.problem);
+      for (const file2 of longForm(report)) await writeFile9(join21(dir, file2.file), file2.content);
+      return longForm(report).map((file2) => join21(dir, file2.file));
+    };
     await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(", ")}
 `),
-      (error62) => io.stderr.write(`async-bench: exports not written: ${error62.message}
+      (error62) => io.stderr.write(`async-bench: exports not written: ${errorMessage(error62)}
 `)
     );
     return 0;
@@ -58109,12 +60083,14 @@ var commands = {
   async compare(parsed, io) {
     const path6 = onePositional(parsed, "a results.json");
     const results = requireCells(path6, await readResultsFile(resolve12(io.cwd, path6)));
-    const comparison = await comparisonFor(results, parsed, io.cwd);
-    if (!comparison) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
+    const { baseline, compare } = await comparisonInputs(results, parsed, io.cwd);
+    if (!baseline) throw new UsageError("compare needs --baseline paper or --baseline <results.json>.");
+    const comparison = compareResults(results, baseline, compare.threshold, { confidence: compare.confidence });
     for (const cell of comparison.cells.values()) {
       const { maxSrps, totalSuccesses } = cell.metrics;
       const show3 = (m) => `${m.current ?? "\u2014"} vs ${m.baseline ?? "\u2014"}${m.relative !== null ? ` (${(m.relative * 100).toFixed(1)}%)` : ""}`;
-      const decided = cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; ` : cell.reason ? `${cell.reason}; ` : "";
+      const bySignal = cell.decidedBy !== "throughput" ? signalChange(cell.signals, cell.decidedBy) : null;
+      const decided = bySignal ? `${bySignal}; ` : cell.interval ? `${VERDICT_METRIC_NAME[cell.metric]} ${formatInterval(cell.interval)}; ` : cell.reason ? `${cell.reason}; ` : "";
       io.stdout.write(`${cell.verdict.padEnd(14)} ${cell.id.padEnd(32)} ${decided}max sRPS ${show3(maxSrps)}; successes ${show3(totalSuccesses)}
 `);
     }
@@ -58124,15 +60100,19 @@ var commands = {
     );
     io.stdout.write(`${regressions} regression(s)${others.length ? `, ${others.join(", ")}` : ""} vs ${comparison.baselineLabel}
 `);
-    const fail = parsed.inputs["fail-on-regression"] !== void 0 || results.config.compare.failOnRegression;
-    return fail && regressions > 0 ? 1 : 0;
+    const given = parsed.inputs["fail-on-regression"];
+    const failOn = given !== void 0 ? readInput("fail-on-regression", given) : failingSignals(results.config.compare);
+    return regressionCount(comparison, failOn) > 0 ? 1 : 0;
   },
   async merge(parsed, io) {
-    const { out, outPath, tablesPath, inputs } = await checkMergePaths(parsed.positionals, io.cwd);
+    const paths = await checkMergePaths(parsed.positionals, io.cwd);
+    const { out, outPath, tablesPath, inputs } = paths;
     const parts = await Promise.all(inputs.map(async ({ given, path: path6 }) => ({ source: given, results: await readResultsFile(path6) })));
     const merged = mergeResults(parts);
-    await writeFile8(outPath, serializeResults(merged));
-    await writeFile8(tablesPath, renderReport(merged, { comparison: null }));
+    const [results, tables] = [serializeResults(merged), renderReport(merged, { comparison: null })];
+    await checkMergeTargets(paths, results, tables);
+    await writeFile9(outPath, results);
+    await writeFile9(tablesPath, tables);
     io.stdout.write(`${out}: ${merged.cells.length} cells from ${parts.length} shard(s); tables in ${tablesPath}
 `);
     return 0;
@@ -58150,7 +60130,7 @@ var commands = {
 };
 async function runCli(argv, io) {
   try {
-    const parsed = parse5(argv);
+    const parsed = parse6(argv);
     if (parsed.version) {
       io.stdout.write(`${VERSION}
 `);
@@ -58175,7 +60155,7 @@ Run "async-bench --help" for usage.
 `);
       return 2;
     }
-    const detail = error62 instanceof Error ? process.env.ASYNC_BENCH_DEBUG ? error62.stack ?? error62.message : error62.message : String(error62);
+    const detail = process.env.ASYNC_BENCH_DEBUG && error62 instanceof Error ? error62.stack ?? error62.message : errorMessage(error62);
     io.stderr.write(`async-bench: ${detail}
 `);
     return 1;

@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -18663,15 +18663,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count3 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19721,8 +19721,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19830,13 +19830,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity2.isCollection(node2)) {
-        let count3 = 0;
+        let count4 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count4)
+            count4 = c;
         }
-        return count3;
+        return count4;
       } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -22789,8 +22789,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22867,12 +22867,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count4 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count4 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count4);
         error62.message += `:
 
 ${lineStr}
@@ -27669,6 +27669,11 @@ function getState(name2) {
   return process.env[`STATE_${name2}`] || "";
 }
 
+// src/core/error-message.ts
+function errorMessage(error62) {
+  return error62 instanceof Error ? error62.message : String(error62);
+}
+
 // src/stack/exec/runner.ts
 function processRunner({ write }) {
   return async (command, options = {}) => {
@@ -27682,7 +27687,7 @@ function processRunner({ write }) {
         listeners: options.stream ? { stdout: (data) => write(data.toString()), stderr: (data) => write(data.toString()) } : {}
       });
     } catch (error62) {
-      const message = error62.message;
+      const message = errorMessage(error62);
       const missing = /Unable to locate executable|ENOENT/.test(message);
       return { exitCode: missing ? 127 : 126, stdout: "", stderr: `${message}
 ` };
@@ -27700,42 +27705,6 @@ function cellDir(setup, route, latencyMs) {
 }
 function cellPath(dir) {
   return `${CELLS_FOLDER}/${dir}`;
-}
-
-// node_modules/csv-parse/lib/api/index.js
-var boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254])
-};
-
-// src/core/ingest/csv.ts
-var MAX_ROW_BYTES = 1024 * 1024;
-
-// src/core/ingest/input-file.ts
-import { constants as constants3 } from "node:fs";
-var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-
-// src/core/ingest/cell.ts
-var MAX_RUNNER_BYTES = 1024 * 1024;
-
-// src/core/config/issues.ts
-function show(value) {
-  const shown = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
-  return shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown;
-}
-function kindOf(value) {
-  if (value === null) return "null";
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -27936,7 +27905,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse3,
+  parse: () => parse2,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -27976,7 +27945,7 @@ __export(external_exports, {
   toLowerCase: () => _toLowerCase,
   toUpperCase: () => _toUpperCase,
   toZod: () => toZod,
-  transform: () => transform2,
+  transform: () => transform,
   treeifyError: () => treeifyError,
   trim: () => _trim,
   tuple: () => tuple,
@@ -28288,7 +28257,7 @@ __export(core_exports3, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse2,
+  parse: () => parse,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -28965,14 +28934,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count3 = units;
+  let count4 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count3--;
+      count4--;
       i++;
     }
   }
-  return count3;
+  return count4;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -29508,7 +29477,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse2 = /* @__PURE__ */ _parse($ZodRealError);
+var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -32661,10 +32630,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse2(inst._def.output, result);
+        return parse(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -33355,8 +33324,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getBelarusianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -36003,8 +35972,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count3, one, many) {
-  return Math.abs(count3) === 1 ? one : many;
+function getArmenianPlural(count4, one, many) {
+  return Math.abs(count4) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -38742,8 +38711,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getRussianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -44871,7 +44840,7 @@ __export(schemas_exports2, {
   superRefine: () => superRefine,
   symbol: () => symbol,
   templateLiteral: () => templateLiteral,
-  transform: () => transform2,
+  transform: () => transform,
   tuple: () => tuple,
   uint32: () => uint32,
   uint64: () => uint64,
@@ -44971,7 +44940,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse3 = /* @__PURE__ */ _parse(ZodRealError);
+var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -45056,7 +45025,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return intersection(this, arg);
   },
   transform(tx) {
-    return pipe(this, transform2(tx));
+    return pipe(this, transform(tx));
   },
   default(d) {
     return _default2(this, d);
@@ -45108,7 +45077,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse3(this, data, params, { callee: _parse2 });
+    return parse2(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -46152,7 +46121,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
     return payload;
   };
 });
-function transform2(fn) {
+function transform(fn) {
   return new ZodTransform({
     type: "transform",
     transform: fn
@@ -46444,7 +46413,7 @@ function json(params) {
 function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
-    in: transform2(fn),
+    in: transform(fn),
     out: schema
   });
 }
@@ -47455,6 +47424,191 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/config/issues.ts
+function show(value) {
+  const shown = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
+  return shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+// src/core/results/cell-record.ts
+var CellRecordSchema = external_exports.object({
+  id: external_exports.string().describe("The cell id (<setup>/<route>/<latency>ms)."),
+  startedAt: external_exports.iso.datetime().describe("When the runner started the sample (ISO 8601, UTC)."),
+  finishedAt: external_exports.iso.datetime(),
+  seconds: external_exports.number().min(0).describe("Wall time of the whole sample: database restore, fresh app, latency, load, logs."),
+  loadSeconds: external_exports.number().min(0).describe("Of which the load itself."),
+  restoreSeconds: external_exports.number().min(0).nullable().describe("Of which restoring the database snapshot; null when the sample stopped before."),
+  latencyMethod: external_exports.enum(["netem", "toxiproxy"]).describe("How the latency was added."),
+  error: external_exports.string().nullable().describe("Why the sample measured nothing; null when Locust wrote its statistics."),
+  warnings: external_exports.array(external_exports.string()).describe("What the runner noticed that does not void the sample (Locust exited non-zero, the app stopped).")
+});
+var StoredCellRecordSchema = CellRecordSchema.partial().loose().meta({
+  title: "async-bench cell.json",
+  description: "The cell runner's record of one sample (cells/<cell>/[<side>/][r<n>/]cell.json): timing, latency method, and the error that voided it. This version writes every field; older runners wrote fewer, and a sample interrupted before its record was written has only error."
+});
+
+// src/core/ingest/signals.ts
+var count = external_exports.number().int().min(0);
+var amount = external_exports.number().min(0);
+var CpuSpan = external_exports.object({ startUsec: amount, endUsec: amount }).nullable();
+var RawSignalsSchema = external_exports.object({
+  version: external_exports.literal(1),
+  window: external_exports.object({
+    startedAt: external_exports.string(),
+    seconds: amount,
+    /** Whether every Locust user finished its request before Locust exited (--stop-timeout); null when unknown. */
+    drained: external_exports.boolean().nullable()
+  }),
+  /** Wall seconds the collection added to the sample (resets and reads). */
+  collectSeconds: amount,
+  cgroup: external_exports.enum(["v1", "v2"]).nullable(),
+  sql: external_exports.object({
+    statements: external_exports.array(external_exports.object({ query: external_exports.string(), calls: count, rows: count, totalMs: amount }))
+  }).nullable(),
+  cpu: external_exports.object({
+    app: CpuSpan,
+    db: CpuSpan,
+    /** The load container lives only inside the window: its whole counter, and the cores Locust can use. */
+    load: external_exports.object({ usageUsec: amount, cpus: count.min(1) }).nullable()
+  }),
+  memory: external_exports.object({ appPeakBytes: count.nullable(), workers: count.min(1).nullable() }),
+  /** What could not be read, and why. */
+  warnings: external_exports.array(external_exports.string())
+});
+
+// node_modules/csv-parse/lib/api/index.js
+var boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254])
+};
+
+// src/core/ingest/csv.ts
+var MAX_ROW_BYTES = 1024 * 1024;
+
+// src/core/ingest/input-file.ts
+import { constants as constants3 } from "node:fs";
+var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
+
+// src/core/ingest/cell.ts
+var MAX_RUNNER_BYTES = 1024 * 1024;
+var MAX_SIGNALS_BYTES = 64 * 1024 * 1024;
+
+// src/stack/compose.ts
+var Compose = class {
+  constructor(flavor, project) {
+    this.flavor = flavor;
+    this.project = project;
+  }
+  flavor;
+  project;
+  command(args, profiles = []) {
+    return {
+      command: this.flavor.command,
+      args: [
+        ...this.flavor.prefix,
+        "--project-name",
+        this.project.name,
+        ...this.project.files.flatMap((file2) => ["--file", file2]),
+        ...profiles.flatMap((profile) => ["--profile", profile]),
+        ...args
+      ],
+      env: this.project.env
+    };
+  }
+  /** Builds the given services' images (every one when none is named), profiles included. */
+  build(services = [], buildArgs = {}) {
+    return this.command(
+      ["build", ...Object.entries(buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]), ...services],
+      this.project.profiles
+    );
+  }
+  /**
+   * Starts services in the background; readiness is awaited separately (v1 has no
+   * --wait). A forced recreate kills the old container at once: its cell is over and
+   * its log already saved, and a graceful stop of a worker still busy with CPU-bound
+   * requests would add seconds to every cell.
+   */
+  up(services, options = {}) {
+    return this.command([
+      "up",
+      "--detach",
+      ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
+      ...options.noDeps ? ["--no-deps"] : [],
+      ...services
+    ]);
+  }
+  /** Container id of a service, running or exited (an app that crashed still has logs to read). */
+  containerId(service) {
+    return this.command(["ps", "--all", "--quiet", service]);
+  }
+  exec(service, argv) {
+    return this.command(["exec", "-T", service, ...argv]);
+  }
+  /** A one-off container of `service` with volumes and environment of its own. */
+  /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
+  run(service, argv, options = {}) {
+    return this.command([
+      "run",
+      "--rm",
+      "--no-deps",
+      "-T",
+      ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
+      ...Object.entries(options.env ?? {}).flatMap(([key, value]) => ["--env", `${key}=${value}`]),
+      ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
+      service,
+      ...argv
+    ]);
+  }
+  down() {
+    return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
+  }
+};
+
+// src/core/config/seed-posts.ts
+var SEED_POSTS = "{seed-posts}";
+
+// src/stack/app-settings.ts
+var SETTINGS_MODULE = "async_bench_settings";
+var SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
+var POOL_ENV = "ASYNC_BENCH_DB_POOL";
+var POOL_SETTINGS = `
+_pool = os.environ.get("${POOL_ENV}", "").strip()
+if _pool:
+    import json
+
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    _where = "setup env ${POOL_ENV} (Django's connection pool)"
+    if django.VERSION < (5, 1):
+        raise ImproperlyConfigured(f"{_where} needs Django 5.1 or later; this project has {django.get_version()}.")
+    try:
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            f"{_where} needs psycopg 3 with its pool (psycopg[pool] in the project's requirements): {error}."
+        ) from error
+    DATABASES["default"]["OPTIONS"] = {"pool": True if _pool.lower() == "true" else json.loads(_pool)}
+`;
+
+// src/stack/project.ts
+var import_yaml = __toESM(require_dist(), 1);
+
 // src/core/config/schema.ts
 var LIMITS = {
   latencyMs: 1e4,
@@ -47465,7 +47619,10 @@ var LIMITS = {
   processes: 64,
   /** Measurements per cell; each costs a whole matrix pass. */
   repeats: 20,
-  /** Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above 99.9 % the t quantile of 1–5 runs makes every interval span everything. */
+  /**
+   * Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above
+   * 99.9 % the t quantile of 1–5 runs makes every interval span everything.
+   */
   confidence: { min: 0.5, max: 0.999 },
   /** PostgreSQL's own ceiling for max_connections. */
   maxConnections: 262143,
@@ -47478,10 +47635,13 @@ var PROFILE_NAMES = ["paper", "quick", "ci"];
 var LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
 var INTERFACES = ["wsgi", "asgi"];
 var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+var ROUTE_KINDS = ["io", "cpu", "mixed"];
+var REGRESSION_SIGNALS = ["throughput", "queries", "cpu", "db", "memory"];
+var DEFAULT_FAIL_SIGNALS = ["throughput", "queries"];
 var NAME_PATTERN = /^(?!.*__)[a-z0-9][a-z0-9_-]*$/;
 var name = external_exports.string().regex(NAME_PATTERN);
 var RANDOM_FORM_VALUE = "{string:20}";
-var count = (min, max) => external_exports.number().int().min(min).max(max);
+var count2 = (min, max) => external_exports.number().int().min(min).max(max);
 var RequestRouteSchema = external_exports.object({
   name,
   title: external_exports.string().describe(`Heading of this route's table, e.g. "CPU-bound".`),
@@ -47501,16 +47661,17 @@ var RequestRouteSchema = external_exports.object({
 }).describe("A load route of the app under test: what one Locust user requests in a loop.");
 var RouteSpecSchema = RequestRouteSchema.extend({
   mix: external_exports.array(RequestRouteSchema).min(1).optional().describe("A mix: these routes' requests in one cell, each picked per request with probability \u221D its weight; the own request fields are unused."),
-  locustfile: external_exports.string().optional().describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused.")
+  locustfile: external_exports.string().optional().describe("A team's own Locust file (relative to the workspace) whose userClass requests this route; the request fields are unused."),
+  kind: external_exports.enum(ROUTE_KINDS).optional().describe("What the route is bound by, as the team states it; absent: measured from the signals (the app's CPU share of the service time).")
 });
 var SetupSpecSchema = external_exports.object({
   name,
   label: external_exports.string(),
   interface: external_exports.enum(INTERFACES).describe("Which entry point the server loads; picks app.wsgi or app.asgi for {module}."),
   command: external_exports.array(external_exports.string()).min(1).describe("Server argv; {module} (wsgi or asgi by interface), {wsgi}, {asgi}, {port} and {workers} are filled in."),
-  workers: count(1, LIMITS.workers).nullable().default(null).describe("{workers} of the command; null: 2 \xD7 the app container's cores + 1 (gunicorn's advice)."),
+  workers: count2(1, LIMITS.workers).nullable().default(null).describe("{workers} of the command; null: 2 \xD7 the app container's cores + 1 (gunicorn's advice)."),
   env: external_exports.record(external_exports.string(), external_exports.string()).describe("Extra environment of the app process (the reference app picks sync/async views here)."),
-  database: external_exports.object({ maxConnections: count(1, LIMITS.maxConnections) })
+  database: external_exports.object({ maxConnections: count2(1, LIMITS.maxConnections) })
 }).describe("How the app is served and what the database allows: one column of Tables 1-3.");
 var AppSpecSchema = external_exports.object({
   name: external_exports.string(),
@@ -47521,17 +47682,17 @@ var AppSpecSchema = external_exports.object({
   build: external_exports.array(external_exports.string()).default([]).describe("Generic builder: shell commands run in the image after the install."),
   wsgi: external_exports.string(),
   asgi: external_exports.string(),
-  port: count(1, LIMITS.port),
+  port: count2(1, LIMITS.port),
   healthPath: external_exports.string(),
   settings: external_exports.string().default("benchsite.settings").describe("The project's DJANGO_SETTINGS_MODULE; a generated module imports it and points DATABASES at async-bench's PostgreSQL."),
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Extra environment of the app container."),
   prepare: external_exports.array(external_exports.array(external_exports.string()).min(1)).default([]).describe("manage.py commands run once after migrate ({seed-posts} filled in); the database they leave is what every cell starts from.")
 }).describe("The Django project under test: the reference app (the default value) or a team's own, through the same path.");
 var LoadSpecSchema = external_exports.object({
-  users: count(1, LIMITS.users),
+  users: count2(1, LIMITS.users),
   spawnRate: external_exports.number().gt(0).max(LIMITS.spawnRate),
-  runTimeSeconds: count(1, LIMITS.runTimeSeconds),
-  processes: count(1, LIMITS.processes).describe("Locust worker processes (Locust's --processes); 1 = a single process.")
+  runTimeSeconds: count2(1, LIMITS.runTimeSeconds),
+  processes: count2(1, LIMITS.processes).describe("Locust worker processes (Locust's --processes); 1 = a single process.")
 });
 var ShardSchema = external_exports.object({ index: external_exports.number().int().min(1).describe("1-based."), total: external_exports.number().int().min(1) }).refine((shard2) => shard2.index <= shard2.total, { error: "index is above total", path: ["index"] });
 var CompareSpecSchema = external_exports.object({
@@ -47541,155 +47702,25 @@ var CompareSpecSchema = external_exports.object({
   baseRef: external_exports.string().nullable().default(null).describe(`With baseline "base": the git ref of the base commit; null = the PR's base SHA, else the merge-base with the default branch.`),
   threshold: external_exports.number().gt(0).lt(1).describe("Relative drop that counts as a regression (0.1 = 10 %)."),
   confidence: external_exports.number().min(LIMITS.confidence.min).max(LIMITS.confidence.max).default(0.95).describe("Confidence of the verdicts' intervals (0.95 = 95 %). Absent from files written before it existed (read as 0.95)."),
-  failOnRegression: external_exports.boolean()
+  failOnRegression: external_exports.boolean().describe("Whether a regression fails the step: on one of failOnSignals."),
+  failOnSignals: external_exports.array(external_exports.enum(REGRESSION_SIGNALS)).min(1).default([...DEFAULT_FAIL_SIGNALS]).describe(
+    "The signals whose regression fails the step when failOnRegression is on. Absent from files written before it existed (read as throughput, queries)."
+  )
 });
 var ConfigSchema = external_exports.object({
   profile: external_exports.enum(PROFILE_NAMES),
   app: AppSpecSchema,
   setups: external_exports.array(SetupSpecSchema).min(1),
   routes: external_exports.array(RouteSpecSchema).min(1),
-  latenciesMs: external_exports.array(count(0, LIMITS.latencyMs)).min(1),
+  latenciesMs: external_exports.array(count2(0, LIMITS.latencyMs)).min(1),
   latencyMethod: external_exports.enum(LATENCY_METHODS),
   load: LoadSpecSchema,
-  repeats: count(1, LIMITS.repeats).default(1).describe("Measurements per cell, interleaved: every cell once, then every cell again. Absent from files written before it existed (read as 1)."),
-  seedPosts: count(0, LIMITS.seedPosts).describe("Posts seeded before the run; every cell starts from this state."),
+  repeats: count2(1, LIMITS.repeats).default(1).describe("Measurements per cell, interleaved: every cell once, then every cell again. Absent from files written before it existed (read as 1)."),
+  seedPosts: count2(0, LIMITS.seedPosts).describe("Posts seeded before the run; every cell starts from this state."),
   shard: ShardSchema.nullable(),
   compare: CompareSpecSchema,
   outDir: external_exports.string()
 }).describe("The configuration the run was made with, after defaults, async-bench.yml and inputs.");
-
-// src/core/results/schema.ts
-var CELL_STATUSES = ["ok", "failed"];
-var count2 = external_exports.number().int().min(0);
-var rate = external_exports.number().min(0);
-var milliseconds = external_exports.number().min(0).nullable();
-var CellMetricsSchema = external_exports.object({
-  maxSrps: rate.describe(`Max over the history's Aggregated rows of (Requests/s \u2212 Failures/s): the study's "max sRPS".`),
-  totalSuccesses: count2.describe(`Request Count \u2212 Failure Count of the final Aggregated row of locust_stats.csv: the study's "total successes".`),
-  totalRequests: count2,
-  totalFailures: count2,
-  failureRatio: external_exports.number().min(0).max(1).describe("Failures \xF7 requests; 0 when nothing was requested."),
-  steadySrps: rate.nullable().describe("Median sRPS over the hold phase (full users, after the rate window settled); null if none."),
-  steadyBlocks: external_exports.array(rate).default([]).describe(
-    "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as [])."
-  ),
-  p50Ms: milliseconds,
-  p95Ms: milliseconds,
-  p99Ms: milliseconds,
-  averageMs: milliseconds,
-  peakUsers: count2.describe("Highest user count Locust reached."),
-  historySamples: count2.describe("Aggregated history samples the max was taken over."),
-  locustCpuWarning: external_exports.boolean().describe("Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck."),
-  topFailures: external_exports.array(external_exports.object({ error: external_exports.string(), occurrences: count2 })).describe("The most frequent failures, largest first (at most 3).")
-}).refine((metrics) => metrics.totalFailures <= metrics.totalRequests, {
-  error: (issue3) => {
-    const { totalFailures, totalRequests } = issue3.input;
-    return `is ${totalFailures}, more than totalRequests ${totalRequests}`;
-  },
-  path: ["totalFailures"]
-}).describe("Per-cell numbers. The first two are the study's; the rest explain them.");
-var MeasuredOutcomeSchema = external_exports.object({
-  status: external_exports.literal(CELL_STATUSES[0]),
-  reason: external_exports.null(),
-  metrics: CellMetricsSchema,
-  warnings: external_exports.array(external_exports.string())
-});
-var FailedOutcomeSchema = external_exports.object({
-  status: external_exports.literal(CELL_STATUSES[1]),
-  reason: external_exports.string().describe("Why the cell has no numbers."),
-  metrics: external_exports.null(),
-  warnings: external_exports.array(external_exports.string())
-});
-var SAMPLE_SIDES = ["head", "base"];
-var SampleSchema = external_exports.object({
-  repeat: count2.min(1).describe("1-based: repeats run interleaved, every cell once before any cell again."),
-  side: external_exports.enum(SAMPLE_SIDES).default("head"),
-  dir: external_exports.string().describe("Folder of this sample's Locust files, relative to results.json: cells/<cell>/r<repeat> (cells/<cell> when the run has one repeat)."),
-  status: external_exports.enum(CELL_STATUSES),
-  reason: external_exports.string().nullable(),
-  metrics: CellMetricsSchema.nullable()
-}).describe("One measurement of a cell.");
-var SpreadSchema = external_exports.object({ median: external_exports.number().min(0), min: external_exports.number().min(0), max: external_exports.number().min(0) });
-var SummarySchema = external_exports.object({
-  measured: count2.describe("Samples with numbers."),
-  maxSrps: SpreadSchema,
-  totalSuccesses: SpreadSchema,
-  steadySrps: SpreadSchema.nullable().describe("Over the samples that had a hold phase; null when none had.")
-}).describe("The cell over its head samples: the median (what the cell's metrics show) and the range.");
-var identity = {
-  id: external_exports.string().regex(/^[^/]+\/[^/]+\/\d+ms$/).describe('<setup>/<route>/<latency>ms, e.g. "async-limited/io_read/100ms".'),
-  dir: external_exports.string().describe("Folder of its Locust files, relative to results.json: cells/<setup>__<route>__<latency>ms."),
-  setup: external_exports.string().regex(NAME_PATTERN),
-  route: external_exports.string().regex(NAME_PATTERN),
-  latencyMs: count2.max(LIMITS.latencyMs),
-  samples: external_exports.array(SampleSchema).optional().describe("Every measurement of the cell when it was measured more than once; absent with one repeat (the cell is its one sample)."),
-  summary: SummarySchema.optional().describe("Present with samples."),
-  resumedFrom: external_exports.string().optional().describe("createdAt of the earlier attempt that measured this cell, when a resumed run kept it.")
-};
-var CellResultSchema = external_exports.discriminatedUnion("status", [external_exports.object({ ...identity, ...MeasuredOutcomeSchema.shape }), external_exports.object({ ...identity, ...FailedOutcomeSchema.shape })]).superRefine((cell, ctx) => {
-  const id = cellId(cell.setup, cell.route, cell.latencyMs);
-  if (cell.id !== id)
-    ctx.addIssue({ code: "custom", path: ["id"], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
-  const dir = cellPath(cellDir(cell.setup, cell.route, cell.latencyMs));
-  if (cell.dir !== dir)
-    ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
-}).describe("One cell: a setup serving a route under an added latency, and what became of it.");
-var AppIdentitySchema = external_exports.object({
-  path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
-  commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
-  image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
-});
-var EnvironmentSchema = external_exports.object({
-  cpuCount: count2.nullable(),
-  cpuModel: external_exports.string().nullable(),
-  memoryGiB: rate.nullable(),
-  kernel: external_exports.string().nullable(),
-  platform: external_exports.string().nullable(),
-  node: external_exports.string().nullable(),
-  runner: external_exports.string().nullable(),
-  docker: external_exports.string().nullable(),
-  compose: external_exports.string().nullable(),
-  stack: external_exports.record(external_exports.string(), external_exports.string().nullable()).describe("Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql."),
-  latencyMethod: external_exports.enum(["netem", "toxiproxy"]).nullable(),
-  latencyFallbackReason: external_exports.string().nullable().default(null).describe(
-    "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
-  ),
-  app: AppIdentitySchema.nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null)."),
-  base: AppIdentitySchema.nullable().default(null).describe("The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.")
-}).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
-var NoiseEstimateSchema = external_exports.object({
-  cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
-  df: external_exports.number().min(0).describe("Degrees of freedom of the estimate.")
-});
-var NoiseRecordSchema = external_exports.object({
-  measuredAt: external_exports.iso.datetime(),
-  repeats: count2.min(1).describe("Samples per side (A and B) per cell."),
-  pooled: NoiseEstimateSchema.describe("Over every measured cell."),
-  cells: external_exports.record(external_exports.string(), NoiseEstimateSchema).describe("Per cell id.")
-}).describe("Between-run noise of the steady sRPS, as a calibration measured it.");
-var ResultsSchema = external_exports.object({
-  schemaVersion: external_exports.string().regex(/^\d+\.\d+$/).describe("major.minor: readers accept any minor of their major."),
-  tool: external_exports.object({ name: external_exports.literal("async-bench"), version: external_exports.string() }),
-  createdAt: external_exports.iso.datetime(),
-  config: ConfigSchema,
-  environment: EnvironmentSchema,
-  shard: ShardSchema.nullable(),
-  cells: external_exports.array(CellResultSchema).describe("In plan order: setup, then route, then latency as configured."),
-  noise: NoiseRecordSchema.optional().describe("The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs.")
-}).superRefine((results, ctx) => {
-  const seen = /* @__PURE__ */ new Set();
-  results.cells.forEach((cell, index) => {
-    if (seen.has(cell.id))
-      ctx.addIssue({ code: "custom", path: ["cells", index, "id"], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
-    seen.add(cell.id);
-  });
-}).meta({
-  title: "async-bench results.json",
-  description: "One benchmark run of async-bench: the configuration, the machine and, per cell (setup \xD7 route \xD7 added latency), the study's max sRPS and total successes with the numbers that explain them. Beyond this schema, async-bench refuses a file whose cell ids repeat or do not match their setup, route and latency, or whose failures exceed its requests."
-});
-
-// src/stack/project.ts
-var import_yaml = __toESM(require_dist(), 1);
 
 // src/core/config/defaults.ts
 var ASYNC_BENCH_ROOT = "{async-bench}";
@@ -47706,7 +47737,7 @@ var REFERENCE_APP = {
   healthPath: "/healthz/",
   settings: "benchsite.settings",
   env: {},
-  prepare: [["seed_posts", "--count", "{seed-posts}"]]
+  prepare: [["seed_posts", "--count", SEED_POSTS]]
 };
 var GUNICORN_ONE_WORKER = ["gunicorn", "--workers", "1", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
 var GUNICORN_WORKERS = ["gunicorn", "--workers", "{workers}", "--timeout", "180", "--graceful-timeout", "5", "--bind", "0.0.0.0:{port}"];
@@ -47767,6 +47798,25 @@ var PRESET_SETUPS = [
     env: { ASYNC_BENCH_VIEWS: "async" },
     database: { maxConnections: 1e3 }
   },
+  // Django's own connection pool (app-settings.ts, POOL_ENV): per process, threads' worth for gthread, more for an event loop.
+  {
+    name: "gthread-pool",
+    label: "gthread + pool",
+    interface: "wsgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "sync", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 4}' },
+    database: { maxConnections: 100 }
+  },
+  {
+    name: "async-workers-pool",
+    label: "Async workers + pool",
+    interface: "asgi",
+    command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+    workers: null,
+    env: { ASYNC_BENCH_VIEWS: "async", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 16}' },
+    database: { maxConnections: 1e3 }
+  },
   {
     name: "uvicorn",
     label: "uvicorn",
@@ -47792,38 +47842,48 @@ var BUILT_IN_ROUTES = [
     userClass: "IoCreateUser"
   })
 ];
-
-// src/stack/app-settings.ts
-var SETTINGS_MODULE = "async_bench_settings";
-var SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
+var DEFAULT_COMPARE = {
+  baseline: null,
+  baseRef: null,
+  threshold: 0.1,
+  confidence: 0.95,
+  failOnRegression: false,
+  failOnSignals: [...DEFAULT_FAIL_SIGNALS]
+};
 
 // src/stack/project.ts
 var SUPPORT_DIR = "/opt/async-bench";
 var WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
 var GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
 
-// src/stack/fingerprint.ts
-var VERSIONS_SCRIPT = [
-  "import json, sys, importlib.metadata as m",
-  "def v(p):",
-  "    try: return m.version(p)",
-  "    except m.PackageNotFoundError: return None",
-  'print(json.dumps({"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}))'
-].join("\n");
-
-// src/core/ingest/live.ts
-var MAX_POLL_BYTES = 256 * 1024;
-
-// src/core/report/format.ts
-var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-var twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 // src/stack/image-build.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/config/file.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/core/config/baseline.ts
+var PAPER_BASELINE_NAME = "paper";
+var ARTIFACT_BASELINE_NAME = "artifact";
+var BASE_BASELINE_NAME = "base";
+var NO_BASELINE_NAME = "none";
+var KEYWORDS = [PAPER_BASELINE_NAME, ARTIFACT_BASELINE_NAME, BASE_BASELINE_NAME, NO_BASELINE_NAME];
+function baselineChoice(setting) {
+  const text2 = setting?.trim() ?? "";
+  if (text2 === "" || text2 === NO_BASELINE_NAME) return { kind: "none" };
+  if (text2 === PAPER_BASELINE_NAME || text2 === ARTIFACT_BASELINE_NAME || text2 === BASE_BASELINE_NAME) return { kind: text2 };
+  return { kind: "file", path: text2 };
+}
+function baselineSetting(choice2) {
+  if (choice2.kind === "none") return null;
+  return choice2.kind === "file" ? choice2.path : choice2.kind;
+}
+function baselineProblem(written) {
+  const text2 = written.trim();
+  const keyword = KEYWORDS.find((name2) => name2 === text2.toLowerCase());
+  if (keyword && keyword !== text2) return `${JSON.stringify(text2)} is not a baseline; the keywords are lowercase: did you mean "${keyword}"?`;
+  return null;
+}
 
 // src/core/config/fields.ts
 var text = (raw) => String(raw).trim();
@@ -47917,6 +47977,27 @@ var flag = scalar("true or false").refine(
     (raw) => `${show(raw)} is not a boolean; use true or false.`
   )
 ).transform((raw) => TRUE.includes(text(raw).toLowerCase()));
+function signalsOf(raw) {
+  const items = listItems(raw, (t) => t.split(/[\s,]+/)).map((item) => item.toLowerCase());
+  return items.every((item) => REGRESSION_SIGNALS.includes(item)) ? items : null;
+}
+var isFlag = (raw) => !Array.isArray(raw) && [...TRUE, ...FALSE].includes(text(raw).toLowerCase());
+var regressionSignals = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean(), external_exports.array(external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))], {
+  error: (issue3) => `expected true, false or a list of signals, got ${kindOf(issue3.input)}.`
+}).refine(
+  ...rule(
+    (raw) => isFlag(raw) || signalsOf(raw) !== null && signalsOf(raw).length > 0,
+    (raw) => `${show(raw)} is neither true, false nor a list of signals; give true, false or some of ${REGRESSION_SIGNALS.join(", ")}.`
+  )
+).refine(
+  ...rule(
+    (raw) => isFlag(raw) || firstDuplicate(signalsOf(raw)) === void 0,
+    (raw) => `${show(firstDuplicate(signalsOf(raw)))} is listed twice.`
+  )
+).transform((raw) => {
+  if (!isFlag(raw)) return signalsOf(raw);
+  return TRUE.includes(text(raw).toLowerCase()) ? [...DEFAULT_FAIL_SIGNALS] : [];
+});
 function choice(values, normalize = (t) => t) {
   const pick2 = (raw) => normalize(text(raw));
   return scalar(`one of ${values.join(", ")}`).refine(
@@ -47960,7 +48041,12 @@ var path4 = external_exports.string({ error: (issue3) => `expected a path (strin
     () => "is empty; give a folder path."
   )
 );
-var baselineSource = external_exports.string({ error: (issue3) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim() === "" || raw.trim() === "none" ? null : raw.trim());
+var baselineSource = external_exports.string({ error: (issue3) => `expected "paper", "artifact", "none" or a path (string), got ${kindOf(issue3.input)}.` }).refine(
+  ...rule(
+    (raw) => baselineProblem(raw) === null,
+    (raw) => baselineProblem(raw)
+  )
+).transform((raw) => baselineSetting(baselineChoice(raw)));
 var gitRef = external_exports.string({ error: (issue3) => `expected a git ref or commit SHA (string), got ${kindOf(issue3.input)}.` }).transform((raw) => raw.trim()).refine(
   ...rule(
     (raw) => !raw.startsWith("-"),
@@ -48030,7 +48116,7 @@ var CONFIG_INPUT_FIELDS = {
   "base-ref": gitRef,
   threshold: ratio,
   confidence: confidenceLevel,
-  "fail-on-regression": flag,
+  "fail-on-regression": regressionSignals,
   out: path4,
   // One-liners for a team's own app (its folder and settings module); the `app:` mapping of
   // async-bench.yml says the rest. They name the same fields: app.context and app.settings.
@@ -48096,7 +48182,8 @@ var RouteDefinitionSchema = strictMapping({
   "user-class": nonEmptyText().optional(),
   weight: positiveNumber(LIMITS.weight).optional(),
   mix: names.optional(),
-  locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional()
+  locustfile: nonEmptyText('a path such as "loadtest/locustfile.py"').optional(),
+  kind: choice(ROUTE_KINDS, (kind) => kind.toLowerCase()).optional()
 }).superRefine((route, ctx) => {
   if (route.form !== void 0 && route.json !== void 0) ctx.addIssue({ code: "custom", message: "give a form or a json body, not both.", path: ["json"] });
   const request = REQUEST_KEYS.filter((key) => route[key] !== void 0);
@@ -48159,7 +48246,7 @@ function appBuildIssue(app) {
   if (app.dockerfile !== void 0 && generic)
     return "give either dockerfile (your own image) or python and requirements (async-bench builds the image), not both.";
   if (generic && (app.python === void 0 || app.requirements === void 0))
-    return `the generic builder needs both python and requirements; ${app.python === void 0 ? 'python is missing (e.g. python: "3.13")' : "requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)"}.`;
+    return "the generic builder needs both python and requirements; " + (app.python === void 0 ? 'python is missing (e.g. python: "3.13")' : "requirements is missing (e.g. requirements: requirements.txt, or pyproject.toml)") + ".";
   if (app.build !== void 0 && !generic)
     return "build commands run in the generic builder only (python and requirements); with your own dockerfile, put them in it as RUN steps.";
   return null;
@@ -48180,76 +48267,256 @@ var ConfigFileSchema = strictMapping(
   () => 'the top level must be a mapping of keys such as "profile:" and "routes:".'
 );
 
-// src/stack/compose.ts
-var Compose = class {
-  constructor(flavor, project) {
-    this.flavor = flavor;
-    this.project = project;
-  }
-  flavor;
-  project;
-  command(args, profiles = []) {
-    return {
-      command: this.flavor.command,
-      args: [
-        ...this.flavor.prefix,
-        "--project-name",
-        this.project.name,
-        ...this.project.files.flatMap((file2) => ["--file", file2]),
-        ...profiles.flatMap((profile) => ["--profile", profile]),
-        ...args
-      ],
-      env: this.project.env
-    };
-  }
-  /** Builds the given services' images (every one when none is named), profiles included. */
-  build(services = [], buildArgs = {}) {
-    return this.command(
-      ["build", ...Object.entries(buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]), ...services],
-      this.project.profiles
-    );
-  }
-  /**
-   * Starts services in the background; readiness is awaited separately (v1 has no
-   * --wait). A forced recreate kills the old container at once: its cell is over and
-   * its log already saved, and a graceful stop of a worker still busy with CPU-bound
-   * requests would add seconds to every cell.
-   */
-  up(services, options = {}) {
-    return this.command([
-      "up",
-      "--detach",
-      ...options.recreate ? ["--force-recreate", "--timeout", "0"] : [],
-      ...options.noDeps ? ["--no-deps"] : [],
-      ...services
-    ]);
-  }
-  /** Container id of a service, running or exited (an app that crashed still has logs to read). */
-  containerId(service) {
-    return this.command(["ps", "--all", "--quiet", service]);
-  }
-  exec(service, argv) {
-    return this.command(["exec", "-T", service, ...argv]);
-  }
-  /** A one-off container of `service` with volumes and environment of its own. */
-  /** `passEnv`: variables handed over by name (`--env NAME`), so a secret's value is never an argument. */
-  run(service, argv, options = {}) {
-    return this.command([
-      "run",
-      "--rm",
-      "--no-deps",
-      "-T",
-      ...(options.volumes ?? []).flatMap((volume) => ["--volume", volume]),
-      ...Object.entries(options.env ?? {}).flatMap(([key, value]) => ["--env", `${key}=${value}`]),
-      ...(options.passEnv ?? []).flatMap((name2) => ["--env", name2]),
-      service,
-      ...argv
-    ]);
-  }
-  down() {
-    return this.command(["down", "--volumes", "--remove-orphans", "--timeout", "5"], this.project.profiles);
-  }
+// src/stack/signals/cgroup.ts
+var CGROUP_FILES = {
+  v2Cpu: "/sys/fs/cgroup/cpu.stat",
+  v2Peak: "/sys/fs/cgroup/memory.peak",
+  v1Cpu: "/sys/fs/cgroup/cpuacct/cpuacct.usage",
+  v1Peak: "/sys/fs/cgroup/memory/memory.max_usage_in_bytes"
 };
+var PATHS = Object.values(CGROUP_FILES);
+
+// src/core/results/schema.ts
+var CELL_STATUSES = ["ok", "failed"];
+var count3 = external_exports.number().int().min(0);
+var rate = external_exports.number().min(0);
+var milliseconds = external_exports.number().min(0).nullable();
+var perRequest = external_exports.number().min(0);
+var cpuOf = external_exports.object({ cpuMs: rate, perRequestMs: perRequest }).nullable();
+var SignalsSchema = external_exports.object({
+  window: external_exports.object({
+    seconds: rate.describe("From the counters' reset (the app ready, latency applied, just before Locust) to their reading (Locust exited)."),
+    requests: count3.describe("Locust requests in the window: every request of the final Aggregated row."),
+    successes: count3.describe("The per-request denominator: requests \u2212 failures of the final Aggregated row.")
+  }).describe("The measured window these numbers cover and its denominator."),
+  sql: external_exports.object({
+    calls: count3,
+    rows: count3,
+    totalMs: rate,
+    perRequest: external_exports.object({ queries: perRequest, rows: perRequest, dbMs: perRequest }).describe("The sums \xF7 window.successes."),
+    statements: external_exports.array(
+      external_exports.object({
+        id: external_exports.string().regex(/^[0-9a-f]{12}$/).describe("sha1 hex of the normalised text, first 12 characters (not PostgreSQL's queryid, which depends on OIDs)."),
+        query: external_exports.string().describe("pg_stat_statements' normalised text ($1, $2 \u2026)."),
+        calls: count3,
+        rows: count3,
+        totalMs: rate
+      })
+    ).describe("Sorted by calls, largest first, then id.")
+  }).nullable().describe("The app's top-level statements in its database; null when not collected (the reason is in the warnings)."),
+  cpu: external_exports.object({
+    app: cpuOf,
+    db: cpuOf,
+    load: external_exports.object({
+      cpuMs: rate,
+      perRequestMs: perRequest,
+      share: rate.describe("Load CPU-seconds \xF7 window seconds \xF7 Locust's cores: 0.9 or more means Locust was the limit.")
+    }).nullable()
+  }).describe("Cumulative CPU of each container over the window, from its cgroup (v1 or v2); null when unreadable."),
+  memory: external_exports.object({
+    appPeakBytes: count3.nullable().describe("The app container's peak memory over its life: one sample (it starts fresh for each)."),
+    workers: count3.min(1).nullable().describe("The setup's worker processes; null when unknown."),
+    perWorkerPeakBytes: rate.nullable()
+  }),
+  responseBytesPerRequest: rate.nullable().describe(`Locust's "Average Content Size" of the Aggregated row.`)
+}).nullable();
+var CellMetricsSchema = external_exports.object({
+  maxSrps: rate.describe(`Max over the history's Aggregated rows of (Requests/s \u2212 Failures/s): the study's "max sRPS".`),
+  totalSuccesses: count3.describe(`Request Count \u2212 Failure Count of the final Aggregated row of locust_stats.csv: the study's "total successes".`),
+  totalRequests: count3,
+  totalFailures: count3,
+  failureRatio: external_exports.number().min(0).max(1).describe("Failures \xF7 requests; 0 when nothing was requested."),
+  steadySrps: rate.nullable().describe("Median sRPS over the hold phase (full users, after the rate window settled); null if none."),
+  steadyBlocks: external_exports.array(rate).default([]).describe(
+    "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as [])."
+  ),
+  p50Ms: milliseconds,
+  p95Ms: milliseconds,
+  p99Ms: milliseconds,
+  averageMs: milliseconds,
+  peakUsers: count3.describe("Highest user count Locust reached."),
+  historySamples: count3.describe("Aggregated history samples the max was taken over."),
+  locustCpuWarning: external_exports.boolean().describe("Locust logged that its own CPU was above 90 %: the load generator may have been the bottleneck."),
+  topFailures: external_exports.array(external_exports.object({ error: external_exports.string(), occurrences: count3 })).describe("The most frequent failures, largest first (at most 3)."),
+  signals: SignalsSchema.optional().describe(
+    "SQL, CPU, memory and size per request over the measured window. Absent from files written before it existed and from samples without signals.json."
+  )
+}).refine((metrics) => metrics.totalFailures <= metrics.totalRequests, {
+  error: (issue3) => {
+    const { totalFailures, totalRequests } = issue3.input;
+    return `is ${totalFailures}, more than totalRequests ${totalRequests}`;
+  },
+  path: ["totalFailures"]
+}).describe("Per-cell numbers. The first two are the study's; the rest explain them.");
+var MeasuredOutcomeSchema = external_exports.object({
+  status: external_exports.literal(CELL_STATUSES[0]),
+  reason: external_exports.null(),
+  metrics: CellMetricsSchema,
+  warnings: external_exports.array(external_exports.string())
+});
+var FailedOutcomeSchema = external_exports.object({
+  status: external_exports.literal(CELL_STATUSES[1]),
+  reason: external_exports.string().describe("Why the cell has no numbers."),
+  metrics: external_exports.null(),
+  warnings: external_exports.array(external_exports.string())
+});
+var SAMPLE_SIDES = ["head", "base"];
+var SampleSchema = external_exports.object({
+  repeat: count3.min(1).describe("1-based: repeats run interleaved, every cell once before any cell again."),
+  side: external_exports.enum(SAMPLE_SIDES).default("head"),
+  dir: external_exports.string().describe("Folder of this sample's Locust files, relative to results.json: cells/<cell>/r<repeat> (cells/<cell> when the run has one repeat)."),
+  status: external_exports.enum(CELL_STATUSES),
+  reason: external_exports.string().nullable(),
+  metrics: CellMetricsSchema.nullable()
+}).describe("One measurement of a cell.");
+var SpreadSchema = external_exports.object({ median: external_exports.number().min(0), min: external_exports.number().min(0), max: external_exports.number().min(0) });
+var SummarySchema = external_exports.object({
+  measured: count3.describe("Samples with numbers."),
+  maxSrps: SpreadSchema,
+  totalSuccesses: SpreadSchema,
+  steadySrps: SpreadSchema.nullable().describe("Over the samples that had a hold phase; null when none had.")
+}).describe("The cell over its head samples: the median (what the cell's metrics show) and the range.");
+var identity = {
+  id: external_exports.string().regex(/^[^/]+\/[^/]+\/\d+ms$/).describe('<setup>/<route>/<latency>ms, e.g. "async-limited/io_read/100ms".'),
+  dir: external_exports.string().describe("Folder of its Locust files, relative to results.json: cells/<setup>__<route>__<latency>ms."),
+  setup: external_exports.string().regex(NAME_PATTERN),
+  route: external_exports.string().regex(NAME_PATTERN),
+  latencyMs: count3.max(LIMITS.latencyMs),
+  samples: external_exports.array(SampleSchema).optional().describe("Every measurement of the cell when it was measured more than once; absent with one repeat (the cell is its one sample)."),
+  summary: SummarySchema.optional().describe("Present with samples."),
+  resumedFrom: external_exports.string().optional().describe("createdAt of the earlier attempt that measured this cell, when a resumed run kept it.")
+};
+var CellResultSchema = external_exports.discriminatedUnion("status", [external_exports.object({ ...identity, ...MeasuredOutcomeSchema.shape }), external_exports.object({ ...identity, ...FailedOutcomeSchema.shape })]).superRefine((cell, ctx) => {
+  const id = cellId(cell.setup, cell.route, cell.latencyMs);
+  if (cell.id !== id)
+    ctx.addIssue({ code: "custom", path: ["id"], message: `is ${JSON.stringify(cell.id)}, but its setup, route and latency make ${JSON.stringify(id)}` });
+  const dir = cellPath(cellDir(cell.setup, cell.route, cell.latencyMs));
+  if (cell.dir !== dir)
+    ctx.addIssue({ code: "custom", path: ["dir"], message: `is ${JSON.stringify(cell.dir)}, but its setup, route and latency make ${JSON.stringify(dir)}` });
+}).describe("One cell: a setup serving a route under an added latency, and what became of it.");
+var AppIdentitySchema = external_exports.object({
+  path: external_exports.string().describe("The app's folder as built (absolute on the machine that ran)."),
+  commit: external_exports.string().nullable().describe("`git rev-parse HEAD` of the app's folder; null outside a git checkout."),
+  image: external_exports.string().nullable().describe("The app image's id (sha256:\u2026) as built.")
+});
+var SetupViewsSchema = external_exports.object({
+  middleware: external_exports.array(external_exports.object({ path: external_exports.string(), async: external_exports.boolean().nullable().describe("async_capable; null: the class did not import.") })).describe("settings.MIDDLEWARE in order: under ASGI one that is not async-capable makes Django adapt every request to a thread."),
+  routes: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      path: external_exports.string().describe("The path resolved: the route's with each placeholder at its first value."),
+      view: external_exports.string().nullable().describe("module.name of the view function or class; null: the path resolved to none."),
+      async: external_exports.boolean().nullable().describe("An async view (async def, or a class whose view_is_async); null: unresolved.")
+    })
+  ).describe("Per request route (a mix's members by their own names).")
+}).describe("Views and middleware as Django resolved them under this setup.");
+var EnvironmentSchema = external_exports.object({
+  cpuCount: count3.nullable(),
+  cpuModel: external_exports.string().nullable(),
+  memoryGiB: rate.nullable(),
+  kernel: external_exports.string().nullable(),
+  platform: external_exports.string().nullable(),
+  node: external_exports.string().nullable(),
+  runner: external_exports.string().nullable(),
+  docker: external_exports.string().nullable(),
+  compose: external_exports.string().nullable(),
+  stack: external_exports.record(external_exports.string(), external_exports.string().nullable()).describe("Python packages and servers inside the stack, e.g. django, gunicorn, locust, postgresql."),
+  latencyMethod: external_exports.enum(["netem", "toxiproxy"]).nullable(),
+  latencyFallbackReason: external_exports.string().nullable().default(null).describe(
+    "Why latency-method auto did not use netem; null when it did or was not asked to choose. Absent from files written before it existed (read as null)."
+  ),
+  app: AppIdentitySchema.nullable().default(null).describe("Which app was measured. Absent from files written before it existed (read as null)."),
+  views: external_exports.record(external_exports.string(), SetupViewsSchema).optional().describe("Per setup name, the views and middleware its preflight resolved. Absent from files written before it existed, and when no probe answered."),
+  base: AppIdentitySchema.nullable().default(null).describe("The base commit measured on the same runner (`baseline: base`): its worktree, commit and image; null otherwise.")
+}).describe("What ran: enough to tell, when two results differ, whether the machine or the software did. Unknown fields are null.");
+var NoiseEstimateSchema = external_exports.object({
+  cov: external_exports.number().min(0).describe("Between-run coefficient of variation of the steady sRPS."),
+  df: external_exports.number().min(0).describe("Degrees of freedom of the estimate.")
+});
+var NoiseRecordSchema = external_exports.object({
+  measuredAt: external_exports.iso.datetime(),
+  repeats: count3.min(1).describe("Samples per side (A and B) per cell."),
+  pooled: NoiseEstimateSchema.describe("Over every measured cell."),
+  cells: external_exports.record(external_exports.string(), NoiseEstimateSchema).describe("Per cell id.")
+}).describe("Between-run noise of the steady sRPS, as a calibration measured it.");
+var ResultsSchema = external_exports.object({
+  schemaVersion: external_exports.string().regex(/^\d+\.\d+$/).describe("major.minor: readers accept any minor of their major."),
+  tool: external_exports.object({ name: external_exports.literal("async-bench"), version: external_exports.string() }),
+  createdAt: external_exports.iso.datetime(),
+  config: ConfigSchema,
+  environment: EnvironmentSchema,
+  shard: ShardSchema.nullable(),
+  cells: external_exports.array(CellResultSchema).describe("In plan order: setup, then route, then latency as configured."),
+  noise: NoiseRecordSchema.optional().describe("The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs.")
+}).superRefine((results, ctx) => {
+  const seen = /* @__PURE__ */ new Set();
+  results.cells.forEach((cell, index) => {
+    if (seen.has(cell.id))
+      ctx.addIssue({ code: "custom", path: ["cells", index, "id"], message: `is ${JSON.stringify(cell.id)} again; each cell appears once` });
+    seen.add(cell.id);
+  });
+}).meta({
+  title: "async-bench results.json",
+  description: "One benchmark run of async-bench: the configuration, the machine and, per cell (setup \xD7 route \xD7 added latency), the study's max sRPS and total successes with the numbers that explain them. Beyond this schema, async-bench refuses a file whose cell ids repeat or do not match their setup, route and latency, or whose failures exceed its requests."
+});
+
+// src/core/ingest/live.ts
+var MAX_POLL_BYTES = 256 * 1024;
+
+// src/core/report/format.ts
+var grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+var oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+var twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+// src/stack/fingerprint.ts
+var DERIVED_RECORD = "/etc/async-bench/added";
+var DERIVED_RECORD_KEY = "derived image added";
+var VERSIONS_SCRIPT = [
+  "import json, sys, importlib.metadata as m",
+  "def v(p):",
+  "    try: return m.version(p)",
+  "    except m.PackageNotFoundError: return None",
+  'out = {"python": sys.version.split()[0], **{p: v(p) for p in sys.argv[1:]}}',
+  `try: out[${JSON.stringify(DERIVED_RECORD_KEY)}] = open(${JSON.stringify(DERIVED_RECORD)}).read().strip()`,
+  "except OSError: pass",
+  "print(json.dumps(out))"
+].join("\n");
+
+// src/stack/views.ts
+var MARK = "ASYNC_BENCH_VIEWS ";
+var PROBE = `
+import asyncio, json
+try:
+    from asgiref.sync import iscoroutinefunction
+except ImportError:
+    iscoroutinefunction = asyncio.iscoroutinefunction
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils.module_loading import import_string
+
+def middleware(path):
+    try:
+        return {"path": path, "async": bool(getattr(import_string(path), "async_capable", False))}
+    except Exception:
+        return {"path": path, "async": None}
+
+def view(path):
+    try:
+        func = resolve(path).func
+    except Resolver404:
+        return {"path": path, "view": None, "async": None}
+    cls = getattr(func, "view_class", None)
+    target = cls or func
+    name = getattr(target, "__module__", "?") + "." + getattr(target, "__qualname__", getattr(target, "__name__", "?"))
+    is_async = bool(getattr(cls, "view_is_async", False)) if cls is not None else iscoroutinefunction(func)
+    return {"path": path, "view": name, "async": is_async}
+
+paths = json.loads(PATHS)
+print("${MARK.trim()} " + json.dumps({
+    "middleware": [middleware(p) for p in getattr(settings, "MIDDLEWARE", [])],
+    "routes": {name: view(p) for name, p in paths.items()},
+}))
+`;
 
 // src/action/benchmark.ts
 var TEARDOWN_STATE = "async-bench-teardown";
@@ -48268,7 +48535,7 @@ async function post(getState2 = getState, runner = processRunner({ write: (text2
     if (result.exitCode === 0) info(`Removed the benchmark stack ${state.project.name}.`);
     else warning(`Could not tear the benchmark stack down (exit ${result.exitCode}): ${result.stderr.trim().split("\n").slice(-3).join(" ")}`);
   } catch (error62) {
-    warning(`Teardown failed: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    warning(`Teardown failed: ${errorMessage(error62)}`);
   }
 }
 
