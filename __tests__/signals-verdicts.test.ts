@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { baselineFromResults, resolveBaseline } from '../src/core/compare/baseline.js';
 import { compareResults, failingSignals, regressionCount } from '../src/core/compare/verdicts.js';
+import { cpuNoise } from '../src/core/compare/signals.js';
 import { buildConfig } from '../src/core/config/build.js';
 import { parse } from '../src/cli/args.js';
 import { parseResults, serializeResults } from '../src/core/results/results.js';
@@ -72,11 +73,12 @@ describe('against the base side of the same run (paired)', () => {
   /** ±1 % of run-to-run jitter, the same in every test. */
   const jitter = (repeat: number, side: string) => 1 + 0.01 * Math.sin(repeat * 2.1 + (side === 'head' ? 1 : 0));
 
-  it('a 15 % CPU cost: CPU per request regresses over 5 pairs where the throughput (the same Locust numbers) stays inconclusive', async () => {
+  it('a 15 % CPU cost on a CPU-bound route: CPU per request regresses over 5 pairs where the throughput (the same Locust numbers) stays inconclusive', async () => {
     const { dir, cleanup } = await scratch();
     try {
+      // 250 ms of CPU a request, as the reference app's `cpu` route (272 ms measured).
       const results = await sidedRunWithSignals(dir, inputs, (id, side, r) =>
-        makeSignals({ cpuMsPerRequest: 4 * jitter(r, side) * (side === 'head' && id === READ ? 1.15 : 1) }),
+        makeSignals({ cpuMsPerRequest: 250 * jitter(r, side) * (side === 'head' && id === READ ? 1.15 : 1) }),
       );
       const comparison = compareResults(results, (await resolveBaseline('base', { cwd: dir, current: results }))!, 0.1);
       const cell = comparison.cells.get(READ)!;
@@ -91,6 +93,25 @@ describe('against the base side of the same run (paired)', () => {
     } finally {
       await cleanup();
     }
+  });
+
+  it('the same 15 % on a route of 4 ms a request stays inconclusive over 5 pairs: its floor is the measured 0.5 ms jitter, 12.6 %', async () => {
+    const { dir, cleanup } = await scratch();
+    try {
+      const results = await sidedRunWithSignals(dir, { ...inputs, latencies: '0' }, (id, side, r) =>
+        makeSignals({ cpuMsPerRequest: 4 * jitter(r, side) * (side === 'head' ? 1.15 : 1) }),
+      );
+      const cpu = compareResults(results, (await resolveBaseline('base', { cwd: dir, current: results }))!, 0.1).cells.get(READ)!.signals!.cpu!;
+      expect(cpu.interval!.estimate).toBeCloseTo(0.15, 1);
+      expect(cpu.verdict).toBe('inconclusive');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('the CPU floor: the jitter relative to the route, beside a relative part', () => {
+    expect(cpuNoise(4).cov).toBeCloseTo(Math.hypot(0.015, 0.125), 6);
+    expect(cpuNoise(272).cov).toBeCloseTo(0.0151, 4);
   });
 
   it('the same cost from one pair is inconclusive: the noise needs the repeats', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +16,11 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  * the reference app:
  *  (a) A/A: base = head (the same commit), 3 setups × io_read, io_create, 3 repeats: no cell
  *      regressed or improved;
- *  (b) A/B: head's commit plants 100 ms of CPU work per io_read request (its settings set
- *      ASYNC_BENCH_PLANT_IO_READ_MS), base is the merge-base with main: io_read regressed,
- *      the other route never.
+ *  (b) A/B: head's commit (base is its merge-base with main) plants, in Sync's views, an N+1
+ *      on io_read (each of the first 10 listed posts read again by a query of its own) and
+ *      15 % more of the `cpu` route's loop: io_read's queries regressed from one pair, the
+ *      `cpu` route's CPU per request regressed over 3 pairs while its throughput did not,
+ *      io_create (untouched) never regressed.
  * Short cells: 12 s, the shortest whose steady sRPS is one full 10 s rate window of the
  * hold (at 6 s Locust's rate still averages the start, and samples read 0–1 sRPS beside a
  * 50 sRPS peak); 20 users, 20,000 posts. VERDICTS_E2E_MODES=ab
@@ -36,7 +38,26 @@ const CONFIG = `app:
   prepare:
     - [seed_posts, --count, '{seed-posts}']
 `;
-const PLANT = 'import os\nos.environ.setdefault("ASYNC_BENCH_PLANT_IO_READ_MS", "100")\n';
+/** Head's edits of the Sync views: [what, the base's text, head's]. */
+const PLANTS: [string, string, string][] = [
+  [
+    'N+1 on io_read',
+    '    ct = Post.objects.count()\n',
+    '    ct = Post.objects.count()\n    titles = [Post.objects.get(pk=post.pk).title for post in list(posts)[:10]]\n    assert len(titles) == 10\n',
+  ],
+  ['15 % more CPU on cpu', '    for i in range(10**7):\n', '    for i in range(115 * 10**5):\n'],
+];
+
+/** Applies PLANTS to the scratch copy's Sync views; throws when the reference app no longer has a base text. */
+async function plant(repo: string): Promise<void> {
+  const path = join(repo, 'app/posts/views_sync.py');
+  let text = await readFile(path, 'utf8');
+  for (const [what, before, after] of PLANTS) {
+    if (!text.includes(before)) throw new Error(`verdicts e2e: cannot plant the ${what}: ${JSON.stringify(before)} is not in ${path}.`);
+    text = text.replace(before, after);
+  }
+  await writeFile(path, text);
+}
 
 const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
 
@@ -103,6 +124,16 @@ function watchCreates(): { stop: () => Promise<string[]> } {
   };
 }
 
+/** The comparison of the first pair alone, as a run with one repeat would read it: each cell cut to its r1 samples. */
+async function firstPair(measured: Measured, repo: string): Promise<Comparison> {
+  const results: Results = {
+    ...measured.results,
+    cells: measured.results.cells.map((cell) => ({ ...cell, samples: cell.samples!.filter((s) => s.repeat === 1) })),
+  };
+  const baseline = (await resolveBaseline('base', { cwd: repo, current: results }))!;
+  return compareResults(results, baseline, results.config.compare.threshold);
+}
+
 const cellSamples = (measured: Measured) => measured.results.cells[0]?.samples?.length ?? 0;
 
 /** Per cell: the CoV of each side's steady sRPS over its repeats, and the sd of the pairs' log ratios. */
@@ -129,7 +160,7 @@ function noiseLine(measured: Measured): string {
 
 /**
  * Per cell over every sample (both sides: A/A), the CoV of the steady sRPS beside the signals'
- * (app CPU-ms, DB time and db CPU-ms per request), and the queries per request seen.
+ * (app CPU-ms, DB time and db CPU-ms per request, the app's peak memory), and the queries per request seen.
  */
 function signalsNoiseTable(measured: Measured): string {
   const cov = (values: number[]) => {
@@ -146,11 +177,14 @@ function signalsNoiseTable(measured: Measured): string {
       column(signals.map((s) => s.cpu.app!.perRequestMs)),
       column(signals.map((s) => s.sql!.perRequest.dbMs)),
       column(signals.map((s) => s.cpu.db!.perRequestMs)),
+      column(signals.map((s) => s.memory.appPeakBytes!)),
+      `${(Math.max(...signals.map((s) => s.memory.appPeakBytes!)) / 2 ** 20).toFixed(0)} MiB`,
       [...new Set(signals.map((s) => s.sql!.perRequest.queries))].join(' '),
       Math.max(...signals.map((s) => s.cpu.load!.share)).toFixed(2),
     ].join(' | ');
   });
-  return ['cell | sRPS CoV | app CPU-ms/req CoV | DB-ms/req CoV | db CPU-ms/req CoV | queries/req | max load share', ...rows].join('\n');
+  const head = 'cell | sRPS CoV | app CPU-ms/req CoV | DB-ms/req CoV | db CPU-ms/req CoV | app peak memory CoV | max peak | queries/req | max load share';
+  return [head, ...rows].join('\n');
 }
 
 describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alternating on the same runner', () => {
@@ -163,7 +197,7 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
   });
 
   it.runIf(MODES.includes('aa'))(
-    'A/A: base = head, 6 cells, 3 repeats: no cell regressed or improved',
+    'A/A: base = head, 6 cells, 3 repeats: no cell regressed or improved, no signal either',
     async () => {
       const measured = await run(repo, ['--base-ref', 'main', '--setups', 'sync,async-limited,async-unlimited', '--routes', 'io_read,io_create']);
       process.stderr.write(`e2e verdicts A/A: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n`);
@@ -184,6 +218,12 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
       }
       expect(measured.comparison.counts.regressed, noiseLine(measured)).toBe(0);
       expect(measured.comparison.counts.improved, noiseLine(measured)).toBe(0);
+      // No signal moved either: queries unchanged in every cell (exact), CPU, DB time and memory neither regressed nor improved.
+      for (const [id, cell] of measured.comparison.cells) {
+        const signals = cell.signals!;
+        expect(signals.queries!.verdict, id).toBe('unchanged');
+        for (const signal of ['cpu', 'db', 'memory'] as const) expect(['unchanged', 'inconclusive'], `${id} ${signal}`).toContain(signals[signal]!.verdict);
+      }
       // Switching sides recreates the app only (a fresh one per sample anyway); db and Toxiproxy stay up.
       const { created } = measured;
       const count = (service: string) => created.filter((name) => name === service).length;
@@ -202,28 +242,58 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
   );
 
   it.runIf(MODES.includes('ab'))(
-    "A/B: head plants 100 ms on io_read: io_read's cells regressed, io_create's never",
+    'A/B: an N+1 on io_read caught by its queries from one pair, 15 % more CPU on cpu caught by CPU per request, io_create never regressed',
     async () => {
       git(repo, 'checkout', '-q', '-b', 'feature');
-      await appendFile(join(repo, 'app/benchsite/settings.py'), PLANT);
+      await plant(repo);
       git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'plant');
       // No --base-ref: the merge-base of HEAD with main, the commit before the plant.
-      const measured = await run(repo, ['--setups', 'sync', '--routes', 'io_read,io_create']);
+      const measured = await run(repo, ['--setups', 'sync', '--routes', 'io_read,io_create,cpu']);
       process.stderr.write(`e2e verdicts A/B: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n${signalsNoiseTable(measured)}\n`);
-      // The planted 100 ms of CPU per io_read request, seen by the app's CPU per request on each side.
-      const appCpu = (side: 'base' | 'head') =>
-        sideSamples(
-          measured.results.cells.find((cell) => cell.id === 'sync/io_read/0ms')!,
-          side,
-        ).map((sample) => sample.metrics!.signals!.cpu.app!.perRequestMs);
-      process.stderr.write(`sync/io_read app CPU-ms/request: base ${appCpu('base').join(' ')}, head ${appCpu('head').join(' ')}\n`);
-      expect(Math.min(...appCpu('head'))).toBeGreaterThan(Math.max(...appCpu('base')) + 50);
       expect(measured.results.environment.base!.commit).toBe(git(repo, 'rev-parse', 'main'));
       expect(measured.results.environment.app!.commit).toBe(git(repo, 'rev-parse', 'HEAD'));
-      for (const setup of ['sync']) {
-        expect(measured.comparison.cells.get(`${setup}/io_read/0ms`)!.verdict, noiseLine(measured)).toBe('regressed');
-        expect(['unchanged', 'inconclusive']).toContain(measured.comparison.cells.get(`${setup}/io_create/0ms`)!.verdict);
-      }
+      const cellOf = (comparison: Comparison, id: string) => comparison.cells.get(id)!;
+
+      // The N+1, from the first pair alone (one sample a side): queries decide, the statement is named.
+      const first = await firstPair(measured, repo);
+      const nPlusOne = cellOf(first, 'sync/io_read/0ms');
+      const queries = nPlusOne.signals!.queries!;
+      process.stderr.write(
+        `N+1, first pair: queries/request ${queries.base} → ${queries.head}, throughput ${nPlusOne.throughput}, decided by ${nPlusOne.decidedBy}\n` +
+          `${queries.statements.map((change) => `  ${change.base} → ${change.head}: ${change.query}`).join('\n')}\n`,
+      );
+      expect(queries.varies).toBeNull();
+      expect([queries.base, queries.head]).toEqual([3, 13]);
+      expect(queries.verdict).toBe('regressed');
+      expect(nPlusOne.verdict).toBe('regressed');
+      expect(nPlusOne.decidedBy).toBe('queries');
+      expect(queries.statements).toHaveLength(1);
+      expect(queries.statements[0]).toMatchObject({ base: 0, head: 10 });
+      expect(queries.statements[0]!.query).toMatch(/^SELECT .* FROM "posts_post" WHERE "posts_post"\."id" = \$1::uuid LIMIT \$2$/);
+      // The report of the whole run names it the same way.
+      expect(cellOf(measured.comparison, 'sync/io_read/0ms').signals!.queries!.verdict).toBe('regressed');
+      expect(measured.tables).toMatch(
+        /\+10 queries\/request: `SELECT … FROM "posts_post" WHERE "posts_post"\."id" = \$1::uuid LIMIT \$2` \(0 → 10 per request\)/,
+      );
+
+      // 15 % more of the cpu route's loop: CPU per request regressed over the 3 pairs, throughput not.
+      const cpuCell = cellOf(measured.comparison, 'sync/cpu/0ms');
+      const cpu = cpuCell.signals!.cpu!;
+      const change = (interval: { estimate: number; lower: number; upper: number } | null) =>
+        interval ? `${(interval.estimate * 100).toFixed(1)} % [${(interval.lower * 100).toFixed(1)}, ${(interval.upper * 100).toFixed(1)}]` : '—';
+      process.stderr.write(
+        `cpu route: app CPU-ms/request ${cpu.base.toFixed(1)} → ${cpu.head.toFixed(1)}, ${change(cpu.interval)} → ${cpu.verdict}; ` +
+          `steady sRPS ${change(cpuCell.interval)} → ${cpuCell.throughput}; decided by ${cpuCell.decidedBy}\n`,
+      );
+      expect(cpu.verdict).toBe('regressed');
+      expect(['inconclusive', 'unchanged']).toContain(cpuCell.throughput);
+      expect(cpuCell.signals!.queries!.verdict).toBe('unchanged');
+
+      // Untouched: io_create never regressed on any signal, nor did anything improve.
+      const untouched = cellOf(measured.comparison, 'sync/io_create/0ms');
+      expect(untouched.verdict, JSON.stringify(untouched.signals)).not.toBe('regressed');
+      expect(untouched.signals!.queries!.verdict).toBe('unchanged');
+      expect(measured.comparison.counts.improved).toBe(0);
       expect(leftoverContainers()).toEqual([]);
     },
     900_000,

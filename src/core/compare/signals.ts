@@ -40,17 +40,33 @@ export const METERED: Record<MeteredSignal, (signals: Signals) => number | null>
 /**
  * The between-run noise each signal's intervals assume until the samples show more: the
  * prior of the same interval the throughput uses (core/stats/interval.ts, paired.ts), with
- * the df of a small default. The app's CPU per request is counted by the kernel, so its
- * floor is a fraction of the throughput's 8 % (the issue's goal: at most a third); DB time
- * per request also carries lock and connection waits. Defaults until the A/A noise of each
- * signal is measured on the stack (docs/verdicts.md); a run's own spread widens them.
+ * the df of one A/A cell's 6 samples. Measured on the reference app (docs/verdicts.md "Signals
+ * beside the throughput", two A/A runs, 12 cells): DB time per request 7.0–26.4 % CoV a cell,
+ * floor the median cell's, 15 % (a floor is a typical cell's noise, not the quietest's, or one
+ * pair would raise false alarms in the noisier half). Peak memory: 0.2–0.8 % in A/A, but its
+ * peak jumps by ~13 % in about one sample of ten (start-up); 3 % keeps one such jump in one
+ * pair inconclusive. Queries per request never varied (CoV 0 in every A/A cell): their floor
+ * only serves a count that does vary (window edges), kept at 2 %. CPU per request: cpuNoise.
  */
-export const SIGNAL_NOISE: Record<MeteredSignal | 'queries', NoiseFloor> = {
-  queries: { cov: 0.02, df: 2, source: 'default for queries per request' },
-  cpu: { cov: 0.02, df: 4, source: 'default for CPU per request' },
-  db: { cov: 0.06, df: 4, source: 'default for DB time per request' },
-  memory: { cov: 0.03, df: 4, source: 'default for peak memory' },
+export const SIGNAL_NOISE: Record<Exclude<MeteredSignal, 'cpu'> | 'queries', NoiseFloor> = {
+  queries: { cov: 0.02, df: 2, source: 'default for queries per request (never varied in A/A)' },
+  db: { cov: 0.15, df: 5, source: 'A/A median cell for DB time per request' },
+  memory: { cov: 0.03, df: 5, source: 'A/A peak memory, its rare jumps included' },
 };
+
+/**
+ * The app's CPU per request jitters by about as many milliseconds on every route (A/A: sd
+ * 0.42–0.65 ms a request, median 0.5 ms, on routes of 4–7 ms: 7–11 % CoV; the `cpu` route's
+ * 272 ms read 0.2–1.3 %), so its floor is that jitter relative to the route's CPU, beside a
+ * relative part: a CPU-bound route calls a 15 % cost in 3 pairs, a 4 ms one needs many more.
+ */
+export const CPU_NOISE = { jitterMs: 0.5, relative: 0.015, df: 5 } as const;
+
+/** The CPU floor of a route whose base spends `baseMs` of app CPU a request. */
+export function cpuNoise(baseMs: number): NoiseFloor {
+  const cov = Math.hypot(CPU_NOISE.relative, CPU_NOISE.jitterMs / baseMs);
+  return { cov, df: CPU_NOISE.df, source: `A/A: ${CPU_NOISE.jitterMs} ms a request over ${baseMs.toFixed(1)} ms, and ${CPU_NOISE.relative * 100} %` };
+}
 
 export interface SignalOptions {
   threshold: number;
@@ -89,7 +105,8 @@ function compareMetered(head: readonly SignalSample[], base: readonly SignalSamp
   const values = (samples: readonly SignalSample[]) => samples.flatMap((sample) => METERED[signal](sample.signals) ?? []);
   const [h, b] = [values(head), values(base)];
   if (h.length === 0 || b.length === 0) return null;
-  const interval = changeOf(head, base, METERED[signal], SIGNAL_NOISE[signal], options);
+  const noise = signal === 'cpu' ? cpuNoise(median(b)) : SIGNAL_NOISE[signal];
+  const interval = changeOf(head, base, METERED[signal], noise, options);
   return { base: median(b), head: median(h), interval, verdict: interval ? decide(interval, options.threshold, 'lower') : 'not-measured' };
 }
 
