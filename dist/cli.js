@@ -35447,6 +35447,10 @@ var init_queries = __esm({
 });
 
 // src/core/compare/signals.ts
+function cpuNoise(baseMs) {
+  const cov = Math.hypot(CPU_NOISE.relative, CPU_NOISE.jitterMs / baseMs);
+  return { cov, df: CPU_NOISE.df, source: `A/A: ${CPU_NOISE.jitterMs} ms a request over ${baseMs.toFixed(1)} ms, and ${CPU_NOISE.relative * 100} %` };
+}
 function changeOf(head, base, value2, noise, options) {
   const positive = (v) => v !== null && v > 0 ? v : null;
   if (options.paired) {
@@ -35465,7 +35469,8 @@ function compareMetered(head, base, signal, options) {
   const values = (samples) => samples.flatMap((sample) => METERED[signal](sample.signals) ?? []);
   const [h, b] = [values(head), values(base)];
   if (h.length === 0 || b.length === 0) return null;
-  const interval2 = changeOf(head, base, METERED[signal], SIGNAL_NOISE[signal], options);
+  const noise = signal === "cpu" ? cpuNoise(median(b)) : SIGNAL_NOISE[signal];
+  const interval2 = changeOf(head, base, METERED[signal], noise, options);
   return { base: median(b), head: median(h), interval: interval2, verdict: interval2 ? decide(interval2, options.threshold, "lower") : "not-measured" };
 }
 function queriesVerdict(queries, threshold) {
@@ -35487,7 +35492,7 @@ function compareSignals(head, base, options) {
     responseBytes: hb.length > 0 && bb.length > 0 ? { base: median(bb), head: median(hb) } : null
   };
 }
-var METERED, SIGNAL_NOISE;
+var METERED, SIGNAL_NOISE, CPU_NOISE;
 var init_signals = __esm({
   "src/core/compare/signals.ts"() {
     "use strict";
@@ -35503,11 +35508,11 @@ var init_signals = __esm({
       memory: (signals) => signals.memory.appPeakBytes
     };
     SIGNAL_NOISE = {
-      queries: { cov: 0.02, df: 2, source: "default for queries per request" },
-      cpu: { cov: 0.02, df: 4, source: "default for CPU per request" },
-      db: { cov: 0.06, df: 4, source: "default for DB time per request" },
-      memory: { cov: 0.03, df: 4, source: "default for peak memory" }
+      queries: { cov: 0.02, df: 2, source: "default for queries per request (never varied in A/A)" },
+      db: { cov: 0.15, df: 5, source: "A/A median cell for DB time per request" },
+      memory: { cov: 0.03, df: 5, source: "A/A peak memory, its rare jumps included" }
     };
+    CPU_NOISE = { jitterMs: 0.5, relative: 0.015, df: 5 };
   }
 });
 
