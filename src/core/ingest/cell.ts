@@ -1,3 +1,4 @@
+import { loadLimited } from '../results/load-limit.js';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorMessage } from '../error-message.js';
@@ -183,7 +184,10 @@ export async function readCell(dir: string): Promise<CellOutcome> {
     const metrics = fold.metrics();
     const signals = await readSignals(dir, fold.windowCounts()!, warnings);
     if (signals !== undefined) metrics.signals = signals;
-    if (metrics.locustCpuWarning) {
+    const loadShare = metrics.signals?.cpu.load?.share;
+    if (loadShare !== undefined && loadLimited(metrics)) {
+      warnings.push(`Locust used ${Math.round(loadShare * 100)} % of its CPU: the load generator may have limited this cell.`);
+    } else if (loadShare === undefined && metrics.locustCpuWarning) {
       warnings.push('Locust warned that its CPU was above 90 %: the load generator may have limited this cell.');
     }
     return measuredOutcome(metrics, warnings);

@@ -1,3 +1,4 @@
+import { loadLimited } from '../results/load-limit.js';
 import { requestTarget } from '../config/route-request.js';
 import { markdownTable } from 'markdown-table';
 import type { Comparison } from '../compare/verdicts.js';
@@ -43,7 +44,7 @@ export function perCellSection(results: Results): string {
     const m = cell.metrics;
     const notes = [
       ...(cell.resumedFrom ? [`from the attempt of ${attempt(cell.resumedFrom)}`] : []),
-      ...(m?.locustCpuWarning ? ['Locust CPU &gt; 90 %'] : []),
+      ...(m && loadLimited(m) ? ['Locust CPU &gt; 90 %'] : []),
       ...(m?.topFailures[0] ? [`top failure: ${escapeMarkdown(clip(m.topFailures[0].error, 80))}`] : []),
     ];
     if (!m) return [code(cell.id), '✖', '', '', '', '', '', '', escapeMarkdown(clip(cell.reason ?? '', 80))];

@@ -1,3 +1,4 @@
+import { loadLimited } from '../results/load-limit.js';
 import type { RouteSpec, SetupSpec } from '../config/build.js';
 import { concurrency, setupKind, type Concurrency } from './classify.js';
 import type { CellSummary, RunSummary } from './summary.js';
@@ -61,7 +62,7 @@ export interface RouteTheory {
 
 function pointsAt(cell: CellSummary, concurrencyOf: Concurrency, direction: 'below' | 'above'): string {
   const m = cell.metrics;
-  if (m.locustCpuWarning) return 'the load generator: Locust’s CPU passed 90 %, raise processes';
+  if (loadLimited(m)) return 'the load generator: Locust’s CPU passed 90 %, raise processes';
   if (m.peakUsers > 0 && m.peakUsers < concurrencyOf.workers) return `the load: ${m.peakUsers} users cannot keep ${concurrencyOf.workers} workers busy`;
   if (direction === 'below') {
     if (m.failureRatio > 0.01) return `failures (${Math.round(m.failureRatio * 100)} % of requests): the database or the app turned work away`;
