@@ -44003,6 +44003,19 @@ var init_build = __esm({
   }
 });
 
+// src/core/results/load-limit.ts
+function loadLimited(metrics) {
+  const share = metrics.signals?.cpu.load?.share;
+  return share === void 0 ? metrics.locustCpuWarning : share >= LOAD_LIMIT_SHARE;
+}
+var LOAD_LIMIT_SHARE;
+var init_load_limit = __esm({
+  "src/core/results/load-limit.ts"() {
+    "use strict";
+    LOAD_LIMIT_SHARE = 0.9;
+  }
+});
+
 // src/core/results/cell-record.ts
 function parseCellRecord(label4, text5) {
   let data;
@@ -44473,7 +44486,10 @@ async function readCell(dir) {
     const metrics = fold.metrics();
     const signals = await readSignals(dir, fold.windowCounts(), warnings);
     if (signals !== void 0) metrics.signals = signals;
-    if (metrics.locustCpuWarning) {
+    const loadShare = metrics.signals?.cpu.load?.share;
+    if (loadShare !== void 0 && loadLimited(metrics)) {
+      warnings.push(`Locust used ${Math.round(loadShare * 100)} % of its CPU: the load generator may have limited this cell.`);
+    } else if (loadShare === void 0 && metrics.locustCpuWarning) {
       warnings.push("Locust warned that its CPU was above 90 %: the load generator may have limited this cell.");
     }
     return measuredOutcome(metrics, warnings);
@@ -44488,6 +44504,7 @@ var CELL_FILES, EXPECTED, MAX_RUNNER_BYTES, MAX_SIGNALS_BYTES, LOG_OVERLAP_CHARS
 var init_cell2 = __esm({
   "src/core/ingest/cell.ts"() {
     "use strict";
+    init_load_limit();
     init_error_message();
     init_cell();
     init_cell_record();
@@ -45167,7 +45184,7 @@ function perCellSection(results) {
     const m = cell.metrics;
     const notes = [
       ...cell.resumedFrom ? [`from the attempt of ${attempt(cell.resumedFrom)}`] : [],
-      ...m?.locustCpuWarning ? ["Locust CPU &gt; 90 %"] : [],
+      ...m && loadLimited(m) ? ["Locust CPU &gt; 90 %"] : [],
       ...m?.topFailures[0] ? [`top failure: ${escapeMarkdown(clip(m.topFailures[0].error, 80))}`] : []
     ];
     if (!m) return [code(cell.id), "\u2716", "", "", "", "", "", "", escapeMarkdown(clip(cell.reason ?? "", 80))];
@@ -45243,6 +45260,7 @@ var collapsed, attempt, LATENCY_METHOD_NOTES;
 var init_details = __esm({
   "src/core/report/details.ts"() {
     "use strict";
+    init_load_limit();
     init_route_request();
     init_markdown_table();
     init_build();
@@ -45534,7 +45552,7 @@ var init_route_class_text = __esm({
 // src/core/report/theory.ts
 function pointsAt(cell, concurrencyOf, direction) {
   const m = cell.metrics;
-  if (m.locustCpuWarning) return "the load generator: Locust\u2019s CPU passed 90 %, raise processes";
+  if (loadLimited(m)) return "the load generator: Locust\u2019s CPU passed 90 %, raise processes";
   if (m.peakUsers > 0 && m.peakUsers < concurrencyOf.workers) return `the load: ${m.peakUsers} users cannot keep ${concurrencyOf.workers} workers busy`;
   if (direction === "below") {
     if (m.failureRatio > 0.01) return `failures (${Math.round(m.failureRatio * 100)} % of requests): the database or the app turned work away`;
@@ -45590,6 +45608,7 @@ var BELOW_BOUND, WHOLE;
 var init_theory = __esm({
   "src/core/report/theory.ts"() {
     "use strict";
+    init_load_limit();
     init_classify();
     BELOW_BOUND = 0.5;
     WHOLE = 0.25;
