@@ -148,14 +148,19 @@ describe('ingest re-reads a run as it ran', () => {
   });
 });
 
+/** Two shards of one run (s1.json, s2.json) and a whole run (all.json), for merge. */
+async function writeShards(dir: string): Promise<void> {
+  await writeFile(join(dir, 's1.json'), serializeResults(makeResults({ shard: '1/2' }, () => ({}))));
+  await writeFile(join(dir, 's2.json'), serializeResults(makeResults({ shard: '2/2' }, () => ({}))));
+  await writeFile(join(dir, 'all.json'), serializeResults(makeResults({}, () => ({}))));
+}
+
 describe('merge never writes over its inputs', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
     ({ dir, cleanup } = await scratch());
-    await writeFile(join(dir, 's1.json'), serializeResults(makeResults({ shard: '1/2' }, () => ({}))));
-    await writeFile(join(dir, 's2.json'), serializeResults(makeResults({ shard: '2/2' }, () => ({}))));
-    await writeFile(join(dir, 'all.json'), serializeResults(makeResults({}, () => ({}))));
+    await writeShards(dir);
   });
   afterEach(() => cleanup());
 
@@ -244,9 +249,7 @@ describe('inputs of the wrong kind are refused up front, with the path and the f
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
     ({ dir, cleanup } = await scratch());
-    await writeFile(join(dir, 's1.json'), serializeResults(makeResults({ shard: '1/2' }, () => ({}))));
-    await writeFile(join(dir, 's2.json'), serializeResults(makeResults({ shard: '2/2' }, () => ({}))));
-    await writeFile(join(dir, 'all.json'), serializeResults(makeResults({}, () => ({}))));
+    await writeShards(dir);
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     await mkdir(join(dir, 'folder'));
   });

@@ -5,6 +5,7 @@ import { parseResults, serializeResults, type Results } from '../src/core/result
 import type { SetupViews } from '../src/core/results/schema.js';
 import { parseViewProbe, samplePath, viewProbeArgv } from '../src/stack/views.js';
 import { makeResults } from './helpers/results.js';
+import { route } from './helpers/routes.js';
 
 /** The shop's routes as its two view modules serve them (examples/shop/catalog/views_sync.py, views_async.py). */
 const shopViews = (async: boolean, middlewareAsync: boolean): SetupViews => ({
@@ -87,20 +88,7 @@ describe('the view probe (run in the app container by the preflight)', () => {
   });
 
   it('is manage.py shell -c with the paths as data inside the script', () => {
-    const argv = viewProbeArgv([
-      {
-        name: 'detail',
-        title: 'd',
-        method: 'GET',
-        path: '/p/{int:7..9}/"x"',
-        query: {},
-        headers: {},
-        form: {},
-        json: null,
-        expect: [],
-        userClass: 'RouteUser',
-      },
-    ]);
+    const argv = viewProbeArgv([route({ name: 'detail', path: '/p/{int:7..9}/"x"' })]);
     expect(argv.slice(0, 4)).toEqual(['python', 'manage.py', 'shell', '-c']);
     expect(argv[4]!.split('\n')[0]).toBe(String.raw`PATHS = "{\"detail\":\"/p/7/\\\"x\\\"\"}"`);
   });

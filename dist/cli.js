@@ -22705,7 +22705,7 @@ var init_schema = __esm({
 function plainRoute(route) {
   return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
 }
-var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, PRESET_SETUPS, TEAM_DEFAULT_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
+var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, GTHREAD, ASYNC_WORKERS, withPool, PRESET_SETUPS, TEAM_DEFAULT_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
 var init_defaults = __esm({
   "src/core/config/defaults.ts"() {
     "use strict";
@@ -22758,16 +22758,32 @@ var init_defaults = __esm({
         database: { maxConnections: 1e3 }
       }
     ];
+    GTHREAD = {
+      name: "gthread",
+      label: "gthread",
+      interface: "wsgi",
+      command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+      workers: null,
+      env: { ASYNC_BENCH_VIEWS: "sync" },
+      database: { maxConnections: 100 }
+    };
+    ASYNC_WORKERS = {
+      name: "async-workers",
+      label: "Async workers",
+      interface: "asgi",
+      command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+      workers: null,
+      env: { ASYNC_BENCH_VIEWS: "async" },
+      database: { maxConnections: 1e3 }
+    };
+    withPool = (setup, pool) => ({
+      ...setup,
+      name: `${setup.name}-pool`,
+      label: `${setup.label} + pool`,
+      env: { ...setup.env, ASYNC_BENCH_DB_POOL: JSON.stringify(pool) }
+    });
     PRESET_SETUPS = [
-      {
-        name: "gthread",
-        label: "gthread",
-        interface: "wsgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "sync" },
-        database: { maxConnections: 100 }
-      },
+      GTHREAD,
       {
         name: "sync-workers",
         label: "Sync workers",
@@ -22777,34 +22793,10 @@ var init_defaults = __esm({
         env: { ASYNC_BENCH_VIEWS: "sync" },
         database: { maxConnections: 100 }
       },
-      {
-        name: "async-workers",
-        label: "Async workers",
-        interface: "asgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "async" },
-        database: { maxConnections: 1e3 }
-      },
-      // Django's own connection pool (app-settings.ts, POOL_ENV): per process, threads' worth for gthread, more for an event loop.
-      {
-        name: "gthread-pool",
-        label: "gthread + pool",
-        interface: "wsgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "sync", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 4}' },
-        database: { maxConnections: 100 }
-      },
-      {
-        name: "async-workers-pool",
-        label: "Async workers + pool",
-        interface: "asgi",
-        command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
-        workers: null,
-        env: { ASYNC_BENCH_VIEWS: "async", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 16}' },
-        database: { maxConnections: 1e3 }
-      },
+      ASYNC_WORKERS,
+      // Threads' worth of connections for gthread, more for an event loop.
+      withPool(GTHREAD, { min_size: 4, max_size: 4 }),
+      withPool(ASYNC_WORKERS, { min_size: 4, max_size: 16 }),
       {
         name: "uvicorn",
         label: "uvicorn",

@@ -47770,16 +47770,32 @@ var BUILT_IN_SETUPS = [
     database: { maxConnections: 1e3 }
   }
 ];
+var GTHREAD = {
+  name: "gthread",
+  label: "gthread",
+  interface: "wsgi",
+  command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
+  workers: null,
+  env: { ASYNC_BENCH_VIEWS: "sync" },
+  database: { maxConnections: 100 }
+};
+var ASYNC_WORKERS = {
+  name: "async-workers",
+  label: "Async workers",
+  interface: "asgi",
+  command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
+  workers: null,
+  env: { ASYNC_BENCH_VIEWS: "async" },
+  database: { maxConnections: 1e3 }
+};
+var withPool = (setup, pool) => ({
+  ...setup,
+  name: `${setup.name}-pool`,
+  label: `${setup.label} + pool`,
+  env: { ...setup.env, ASYNC_BENCH_DB_POOL: JSON.stringify(pool) }
+});
 var PRESET_SETUPS = [
-  {
-    name: "gthread",
-    label: "gthread",
-    interface: "wsgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "sync" },
-    database: { maxConnections: 100 }
-  },
+  GTHREAD,
   {
     name: "sync-workers",
     label: "Sync workers",
@@ -47789,34 +47805,10 @@ var PRESET_SETUPS = [
     env: { ASYNC_BENCH_VIEWS: "sync" },
     database: { maxConnections: 100 }
   },
-  {
-    name: "async-workers",
-    label: "Async workers",
-    interface: "asgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "async" },
-    database: { maxConnections: 1e3 }
-  },
-  // Django's own connection pool (app-settings.ts, POOL_ENV): per process, threads' worth for gthread, more for an event loop.
-  {
-    name: "gthread-pool",
-    label: "gthread + pool",
-    interface: "wsgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "gthread", "--threads", "4", "{wsgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "sync", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 4}' },
-    database: { maxConnections: 100 }
-  },
-  {
-    name: "async-workers-pool",
-    label: "Async workers + pool",
-    interface: "asgi",
-    command: [...GUNICORN_WORKERS, "--worker-class", "uvicorn_worker.UvicornWorker", "{asgi}"],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: "async", ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 16}' },
-    database: { maxConnections: 1e3 }
-  },
+  ASYNC_WORKERS,
+  // Threads' worth of connections for gthread, more for an event loop.
+  withPool(GTHREAD, { min_size: 4, max_size: 4 }),
+  withPool(ASYNC_WORKERS, { min_size: 4, max_size: 16 }),
   {
     name: "uvicorn",
     label: "uvicorn",

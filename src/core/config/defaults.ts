@@ -56,21 +56,41 @@ export const BUILT_IN_SETUPS: SetupSpec[] = [
   },
 ];
 
+const GTHREAD: SetupSpec = {
+  name: 'gthread',
+  label: 'gthread',
+  interface: 'wsgi',
+  command: [...GUNICORN_WORKERS, '--worker-class', 'gthread', '--threads', '4', '{wsgi}'],
+  workers: null,
+  env: { ASYNC_BENCH_VIEWS: 'sync' },
+  database: { maxConnections: 100 },
+};
+
+const ASYNC_WORKERS: SetupSpec = {
+  name: 'async-workers',
+  label: 'Async workers',
+  interface: 'asgi',
+  command: [...GUNICORN_WORKERS, '--worker-class', 'uvicorn_worker.UvicornWorker', '{asgi}'],
+  workers: null,
+  env: { ASYNC_BENCH_VIEWS: 'async' },
+  database: { maxConnections: 1000 },
+};
+
+/** A preset with Django's own connection pool (app-settings.ts reads ASYNC_BENCH_DB_POOL), per process. */
+const withPool = (setup: SetupSpec, pool: { min_size: number; max_size: number }): SetupSpec => ({
+  ...setup,
+  name: `${setup.name}-pool`,
+  label: `${setup.label} + pool`,
+  env: { ...setup.env, ASYNC_BENCH_DB_POOL: JSON.stringify(pool) },
+});
+
 /**
  * Setups teams deploy with, selectable by name (not run unless named): N workers
  * ({workers}: 2 × the app container's cores + 1 unless the setup sets `workers`).
  * ASYNC_BENCH_VIEWS picks the reference app's view module and means nothing to others.
  */
 export const PRESET_SETUPS: SetupSpec[] = [
-  {
-    name: 'gthread',
-    label: 'gthread',
-    interface: 'wsgi',
-    command: [...GUNICORN_WORKERS, '--worker-class', 'gthread', '--threads', '4', '{wsgi}'],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: 'sync' },
-    database: { maxConnections: 100 },
-  },
+  GTHREAD,
   {
     name: 'sync-workers',
     label: 'Sync workers',
@@ -80,34 +100,10 @@ export const PRESET_SETUPS: SetupSpec[] = [
     env: { ASYNC_BENCH_VIEWS: 'sync' },
     database: { maxConnections: 100 },
   },
-  {
-    name: 'async-workers',
-    label: 'Async workers',
-    interface: 'asgi',
-    command: [...GUNICORN_WORKERS, '--worker-class', 'uvicorn_worker.UvicornWorker', '{asgi}'],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: 'async' },
-    database: { maxConnections: 1000 },
-  },
-  // Django's own connection pool (app-settings.ts, POOL_ENV): per process, threads' worth for gthread, more for an event loop.
-  {
-    name: 'gthread-pool',
-    label: 'gthread + pool',
-    interface: 'wsgi',
-    command: [...GUNICORN_WORKERS, '--worker-class', 'gthread', '--threads', '4', '{wsgi}'],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: 'sync', ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 4}' },
-    database: { maxConnections: 100 },
-  },
-  {
-    name: 'async-workers-pool',
-    label: 'Async workers + pool',
-    interface: 'asgi',
-    command: [...GUNICORN_WORKERS, '--worker-class', 'uvicorn_worker.UvicornWorker', '{asgi}'],
-    workers: null,
-    env: { ASYNC_BENCH_VIEWS: 'async', ASYNC_BENCH_DB_POOL: '{"min_size": 4, "max_size": 16}' },
-    database: { maxConnections: 1000 },
-  },
+  ASYNC_WORKERS,
+  // Threads' worth of connections for gthread, more for an event loop.
+  withPool(GTHREAD, { min_size: 4, max_size: 4 }),
+  withPool(ASYNC_WORKERS, { min_size: 4, max_size: 16 }),
   {
     name: 'uvicorn',
     label: 'uvicorn',
