@@ -60,6 +60,8 @@ export function buildConfig(sources: ConfigSources): Config {
     },
     repeats: value('repeats') ?? profile.repeats,
     seedPosts: value('seed-posts') ?? profile.seedPosts,
+    // The budget's input, key and flag are read in issue 18's work; null keeps fixed repeats.
+    budgetSeconds: null,
     shard: value('shard') ?? null,
     compare: compareSpec(value, baseline, failOn),
     outDir: value('out') ?? DEFAULT_OUT_DIR,

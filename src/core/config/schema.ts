@@ -16,6 +16,8 @@ export const LIMITS = {
   processes: 64,
   /** Measurements per cell; each costs a whole matrix pass. */
   repeats: 20,
+  /** A budget of measuring time: a day, like one cell's run time. */
+  budgetSeconds: 24 * 3600,
   /**
    * Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above
    * 99.9 % the t quantile of 1–5 runs makes every interval span everything.
@@ -199,6 +201,12 @@ export const ConfigSchema = z
       .default(1)
       .describe('Measurements per cell, interleaved: every cell once, then every cell again. Absent from files written before it existed (read as 1).'),
     seedPosts: count(0, LIMITS.seedPosts).describe('Posts seeded before the run; every cell starts from this state.'),
+    budgetSeconds: count(1, LIMITS.budgetSeconds)
+      .nullable()
+      .default(null)
+      .describe(
+        'Measuring time the run may spend: pairs (or repeats) go round-robin to the cells still undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
+      ),
     shard: ShardSchema.nullable(),
     compare: CompareSpecSchema,
     outDir: z.string(),
