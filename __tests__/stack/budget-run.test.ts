@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildConfig, type RawInputs } from '../../src/core/config/build.js';
+import { parseResults, type Results } from '../../src/core/results/results.js';
+import type { Runner } from '../../src/stack/exec/command.js';
+import { processRunner } from '../../src/stack/exec/runner.js';
+import { runBenchmark } from '../../src/stack/run.js';
+import { fakeDocker, isLoadRun, type FakeDocker } from '../helpers/fake-docker.js';
+import { scratch } from '../helpers/fixtures.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/*
+ * The budget loop through runBenchmark on real folders: git for real (a temporary repository whose
+ * first commit is the base), the engine a stand-in whose every load writes the same captured cell,
+ * and a clock that a load advances by `loadSeconds`: so which pairs run, in what order, and why
+ * the loop stops are the loop's own decisions.
+ */
+describe('runBenchmark under a budget', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await scratch()));
+  afterEach(() => cleanup());
+
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+
+  /** A repository of two commits: the base (returned) and head. */
+  async function twoCommits(): Promise<string> {
+    await mkdir(join(dir, 'mysite'));
+    await writeFile(join(dir, 'mysite', 'manage.py'), '# base\n');
+    await writeFile(join(dir, 'mysite', 'Dockerfile'), 'FROM scratch\n');
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'base');
+    const base = git('rev-parse', 'HEAD');
+    await writeFile(join(dir, 'mysite', 'manage.py'), '# head\n');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'head');
+    return base;
+  }
+
+  async function run(inputs: RawInputs, loadSeconds: number): Promise<{ results: Results; fake: FakeDocker; lines: string[] }> {
+    let now = 0;
+    const fake = fakeDocker({ onCommand: (command) => void (isLoadRun(command) && (now += loadSeconds * 1000)) });
+    const real = processRunner({ write: () => undefined });
+    const runner: Runner = (command, options) => (command.command === 'git' ? real(command, options) : fake.runner(command, options));
+    const config = buildConfig({
+      inputs: {
+        'app-path': 'mysite',
+        'app-settings': 'mysite.settings',
+        profile: 'ci',
+        setups: 'sync',
+        routes: 'cpu,io_read',
+        latencies: '0',
+        'latency-method': 'netem',
+        'seed-posts': '10',
+        out: 'res',
+        ...inputs,
+      },
+    });
+    const lines: string[] = [];
+    await runBenchmark(config, {
+      runner,
+      log: { info: (line) => void lines.push(line), warning: () => undefined, group: (_name, work) => work() },
+      root: REPO_ROOT,
+      cwd: dir,
+      env: {},
+      signals: new EventEmitter(),
+      now: () => now,
+    });
+    const results = parseResults('results.json', await readFile(join(dir, 'res', 'results.json'), 'utf8'));
+    return { results, fake, lines };
+  }
+
+  const sampleOrder = (fake: FakeDocker) => fake.locustRuns.map((run) => run.split('/cells/')[1]);
+
+  it('gives the open cells pairs round-robin, base and head back to back in alternating order, up to repeats a cell', async () => {
+    const base = await twoCommits();
+    // A threshold of 1 % no A/A interval sits within: every cell stays open until its maximum.
+    const { results, fake } = await run({ baseline: 'base', 'base-ref': base, budget: '1h', repeats: '2', threshold: '1%' }, 30);
+    expect(sampleOrder(fake)).toEqual([
+      'sync__cpu__0ms/base/r1',
+      'sync__cpu__0ms/head/r1',
+      'sync__io_read__0ms/base/r1',
+      'sync__io_read__0ms/head/r1',
+      'sync__cpu__0ms/head/r2',
+      'sync__cpu__0ms/base/r2',
+      'sync__io_read__0ms/head/r2',
+      'sync__io_read__0ms/base/r2',
+    ]);
+    expect(results.budget).toEqual({
+      runs: [{ shard: null, budgetSeconds: 3600, spentSeconds: 240, stoppedBy: 'max-pairs' }],
+      cells: { 'sync/cpu/0ms': { pairs: 2, decided: false }, 'sync/io_read/0ms': { pairs: 2, decided: false } },
+    });
+    expect(results.cells.map((cell) => cell.samples?.length)).toEqual([4, 4]);
+  });
+
+  it('never starts a pair that cannot finish: the first is estimated at 2 × (run time + 15 s), later ones at the longest so far', async () => {
+    const base = await twoCommits();
+    // ci: 25 s a sample, so the first pair is estimated at 80 s; each pair then takes 2 × 45 s.
+    // Pair 1 at 0 s (0 + 80 ≤ 200), pair 2 at 90 s (90 + 90 ≤ 200), none at 180 s (180 + 90 > 200).
+    const { results, fake, lines } = await run({ baseline: 'base', 'base-ref': base, budget: '200s', threshold: '1%' }, 45);
+    expect(fake.locustRuns).toHaveLength(4);
+    expect(results.budget!.runs).toEqual([{ shard: null, budgetSeconds: 200, spentSeconds: 180, stoppedBy: 'budget' }]);
+    expect(results.budget!.cells).toEqual({ 'sync/cpu/0ms': { pairs: 1, decided: false }, 'sync/io_read/0ms': { pairs: 1, decided: false } });
+    // The pairs the budget did not spend are not failed samples: each cell has its one pair.
+    expect(results.cells.map((cell) => [cell.status, cell.samples?.map((sample) => `${sample.side} r${sample.repeat}`)])).toEqual([
+      ['ok', ['base r1', 'head r1']],
+      ['ok', ['base r1', 'head r1']],
+    ]);
+    expect(results.cells.flatMap((cell) => (cell.status === 'ok' ? cell.warnings : []))).toEqual([]);
+    expect(lines.at(-1)).toContain('budget: stopped (the next pair would overrun the budget) after 2 pairs.');
+  });
+
+  // Every sample is the same capture: the interval is the noise floor's alone, about ±44 % after one
+  // repeat at 4 looks. Within 50 %: one repeat decides each cell; within 10 %: none, up to the maximum.
+  it('without a baseline, stops a cell once its own interval lies within ±threshold', async () => {
+    await twoCommits();
+    const { results, fake } = await run({ baseline: 'none', budget: '1h', repeats: '4', threshold: '50%' }, 30);
+    expect(sampleOrder(fake)).toEqual(['sync__cpu__0ms/r1', 'sync__io_read__0ms/r1']);
+    expect(results.budget!.runs[0]!.stoppedBy).toBe('decided');
+    expect(results.budget!.cells['sync/cpu/0ms']).toEqual({ pairs: 1, decided: true });
+  });
+
+  it('without a baseline, repeats a cell whose interval is wider than ±threshold, up to its maximum', async () => {
+    await twoCommits();
+    const { results, fake } = await run({ baseline: 'none', budget: '1h', repeats: '4', threshold: '10%' }, 30);
+    expect(fake.locustRuns).toHaveLength(8);
+    expect(results.budget!.runs[0]!.stoppedBy).toBe('max-pairs');
+    expect(results.cells[0]!.samples!.map((sample) => sample.repeat)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("with baseline: base, stops a cell once the paired comparison decides it (cellDecided on the gate's signals)", async () => {
+    const base = await twoCommits();
+    // Base and head are the same capture: a change of 0, within 60 % after the fewest pairs the floor allows.
+    const { results, fake } = await run({ baseline: 'base', 'base-ref': base, budget: '1h', repeats: '4', threshold: '60%' }, 30);
+    const pairs = results.budget!.cells['sync/cpu/0ms']!.pairs;
+    expect(results.budget!.runs[0]!.stoppedBy).toBe('decided');
+    expect(pairs).toBeLessThan(4);
+    expect(fake.locustRuns).toHaveLength(2 * (pairs + results.budget!.cells['sync/io_read/0ms']!.pairs));
+  });
+});
