@@ -93,5 +93,6 @@ export function pairsToDecide(interval: Pick<ChangeInterval, 'estimate' | 'lower
   // Inside the band: room to both edges; beyond it: room to the nearer edge it must clear.
   const room = centre > upper ? centre - upper : centre < lower ? lower - centre : Math.min(upper - centre, centre - lower);
   if (!(room > 0) || pairs < 1) return null;
-  return Math.max(pairs, Math.ceil(pairs * (half / room) ** 2));
+  // Less a hair: a ratio of exactly 2 computed as 2.0000000001 would ask one pair too many.
+  return Math.max(pairs, Math.ceil(pairs * (half / room) ** 2 - 1e-9));
 }
