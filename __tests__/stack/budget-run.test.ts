@@ -8,11 +8,22 @@ import { buildConfig, type RawInputs } from '../../src/core/config/build.js';
 import { parseResults, type Results } from '../../src/core/results/results.js';
 import type { Runner } from '../../src/stack/exec/command.js';
 import { processRunner } from '../../src/stack/exec/runner.js';
+import { runCli } from '../../src/cli/cli.js';
 import { runBenchmark } from '../../src/stack/run.js';
 import { fakeDocker, isLoadRun, type FakeDocker } from '../helpers/fake-docker.js';
 import { scratch } from '../helpers/fixtures.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function cliIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (t: string) => void out.push(t) }, stderr: { write: (t: string) => void err.push(t) }, cwd },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
 
 /*
  * The budget loop through runBenchmark on real folders: git for real (a temporary repository whose
@@ -42,7 +53,7 @@ describe('runBenchmark under a budget', () => {
     return base;
   }
 
-  async function run(inputs: RawInputs, loadSeconds: number): Promise<{ results: Results; fake: FakeDocker; lines: string[] }> {
+  async function run(inputs: RawInputs, loadSeconds: number, out = 'res'): Promise<{ results: Results; fake: FakeDocker; lines: string[] }> {
     let now = 0;
     const fake = fakeDocker({ onCommand: (command) => void (isLoadRun(command) && (now += loadSeconds * 1000)) });
     const real = processRunner({ write: () => undefined });
@@ -57,7 +68,7 @@ describe('runBenchmark under a budget', () => {
         latencies: '0',
         'latency-method': 'netem',
         'seed-posts': '10',
-        out: 'res',
+        out,
         ...inputs,
       },
     });
@@ -71,7 +82,7 @@ describe('runBenchmark under a budget', () => {
       signals: new EventEmitter(),
       now: () => now,
     });
-    const results = parseResults('results.json', await readFile(join(dir, 'res', 'results.json'), 'utf8'));
+    const results = parseResults('results.json', await readFile(join(dir, out, 'results.json'), 'utf8'));
     return { results, fake, lines };
   }
 
@@ -141,5 +152,36 @@ describe('runBenchmark under a budget', () => {
     expect(results.budget!.runs[0]!.stoppedBy).toBe('decided');
     expect(pairs).toBeLessThan(4);
     expect(fake.locustRuns).toHaveLength(2 * (pairs + results.budget!.cells['sync/io_read/0ms']!.pairs));
+  });
+
+  it('shards with baseline: base each spend their own budget; merge keeps every pair and both budgets, and the report shows them', async () => {
+    const base = await twoCommits();
+    const inputs = { baseline: 'base', 'base-ref': base, budget: '200s', threshold: '1%', routes: 'cpu,io_read,io_create' };
+    // Shard 1/2 has two cells, shard 2/2 one: each fits two pairs of 90 s in its 200 s.
+    const first = await run({ ...inputs, shard: '1/2' }, 45, 's1');
+    const second = await run({ ...inputs, shard: '2/2' }, 45, 's2');
+    expect(first.results.budget!.runs).toEqual([{ shard: { index: 1, total: 2 }, budgetSeconds: 200, spentSeconds: 180, stoppedBy: 'budget' }]);
+    expect(second.results.budget!.runs[0]!.spentSeconds).toBe(180);
+
+    const merged = cliIo(dir);
+    expect(await runCli(['merge', 'merged.json', 's1/results.json', 's2/results.json'], merged.io)).toBe(0);
+    const results = parseResults('merged.json', await readFile(join(dir, 'merged.json'), 'utf8'));
+    expect(results.budget!.runs.map((part) => [part.shard, part.spentSeconds, part.stoppedBy])).toEqual([
+      [{ index: 1, total: 2 }, 180, 'budget'],
+      [{ index: 2, total: 2 }, 180, 'budget'],
+    ]);
+    const shardCells = [...first.results.cells, ...second.results.cells];
+    expect(Object.keys(results.budget!.cells).sort()).toEqual(shardCells.map((cell) => cell.id).sort());
+    // Every pair of every shard, both sides, as the shard recorded it.
+    for (const cell of results.cells) {
+      const own = shardCells.find((candidate) => candidate.id === cell.id)!;
+      expect(cell.samples).toEqual(own.samples);
+      expect(cell.samples!.length).toBe(2 * results.budget!.cells[cell.id]!.pairs);
+    }
+
+    const report = cliIo(dir);
+    expect(await runCli(['report', 'merged.json'], report.io)).toBe(0);
+    expect(report.out()).toContain('**Budget**: shard 1/2: 3 min of 3 min spent, stopped because the next pair would not have fit; shard 2/2: 3 min');
+    expect(report.out()).toMatch(/\| `sync\/io_create\/0ms` \| 2 \| no \(/);
   });
 });
