@@ -53,9 +53,22 @@ describe('runBenchmark under a budget', () => {
     return base;
   }
 
-  async function run(inputs: RawInputs, loadSeconds: number, out = 'res'): Promise<{ results: Results; fake: FakeDocker; lines: string[] }> {
+  async function run(
+    inputs: RawInputs,
+    loadSeconds: number,
+    out = 'res',
+    options: { interruptAtLoad?: number; existingRun?: 'resume' } = {},
+  ): Promise<{ results: Results; fake: FakeDocker; lines: string[] }> {
     let now = 0;
-    const fake = fakeDocker({ onCommand: (command) => void (isLoadRun(command) && (now += loadSeconds * 1000)) });
+    const signals = new EventEmitter();
+    const fake = fakeDocker({
+      onCommand: (command, self) => {
+        if (!isLoadRun(command)) return;
+        now += loadSeconds * 1000;
+        // Before this load's answer: the signal arrives while it runs.
+        if (self.locustRuns.length + 1 === options.interruptAtLoad) signals.emit('SIGINT', 'SIGINT');
+      },
+    });
     const real = processRunner({ write: () => undefined });
     const runner: Runner = (command, options) => (command.command === 'git' ? real(command, options) : fake.runner(command, options));
     const config = buildConfig({
@@ -79,8 +92,11 @@ describe('runBenchmark under a budget', () => {
       root: REPO_ROOT,
       cwd: dir,
       env: {},
-      signals: new EventEmitter(),
+      signals,
       now: () => now,
+      ...(options.existingRun ? { existingRun: options.existingRun } : {}),
+    }).catch((error: unknown) => {
+      if (!options.interruptAtLoad) throw error;
     });
     const results = parseResults('results.json', await readFile(join(dir, out, 'results.json'), 'utf8'));
     return { results, fake, lines };
@@ -183,5 +199,20 @@ describe('runBenchmark under a budget', () => {
     expect(await runCli(['report', 'merged.json'], report.io)).toBe(0);
     expect(report.out()).toContain('**Budget**: shard 1/2: 3 min of 3 min spent, stopped because the next pair would not have fit; shard 2/2: 3 min');
     expect(report.out()).toMatch(/\| `sync\/io_create\/0ms` \| 2 \| no \(/);
+  });
+
+  it('resumed, keeps the cells the interrupted attempt decided (with their pairs) and measures the rest afresh', async () => {
+    await twoCommits();
+    const inputs = { baseline: 'none', budget: '1h', repeats: '4', threshold: '50%' };
+    // The second load (the second cell's first repeat) is interrupted; the first cell was decided by then.
+    const cut = await run(inputs, 30, 'res', { interruptAtLoad: 2 });
+    expect(cut.results.budget).toEqual({
+      runs: [{ shard: null, budgetSeconds: 3600, spentSeconds: 60, stoppedBy: 'interrupted' }],
+      cells: { 'sync/cpu/0ms': { pairs: 1, decided: true } },
+    });
+    const resumed = await run(inputs, 30, 'res', { existingRun: 'resume' });
+    expect(sampleOrder(resumed.fake)).toEqual(['sync__io_read__0ms/r1']);
+    expect(resumed.results.budget!.cells).toEqual({ 'sync/cpu/0ms': { pairs: 1, decided: true }, 'sync/io_read/0ms': { pairs: 1, decided: true } });
+    expect(resumed.results.cells[0]!.resumedFrom).toBe(cut.results.createdAt);
   });
 });

@@ -41,7 +41,10 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
   const state = newSampleState();
   const start = clock();
   const elapsed = () => (clock() - start) / 1000;
-  const record = (): BudgetRecord => budgetRecord(config, progress, elapsed());
+  // A resumed run keeps the cells the earlier attempt decided (planResume), with the pairs it recorded.
+  const earlier = m.plan.out.earlier?.results?.budget?.cells ?? {};
+  const kept = Object.fromEntries([...m.owned.kept.keys()].flatMap((id) => (earlier[id] ? [[id, earlier[id]] as const] : [])));
+  const record = (): BudgetRecord => budgetRecord(config, progress, elapsed(), kept);
   // The most samples the loop may take, for the progress line's count.
   const total = ids.length * config.repeats * (sided ? 2 : 1);
   try {
@@ -95,8 +98,8 @@ function budgetLine(id: string, pair: number, progress: BudgetProgress, elapsedS
 }
 
 /** The record results.json keeps: this run's budget, its time spent, why it stopped, every cell's pairs. */
-function budgetRecord(config: Measurement['plan']['config'], progress: BudgetProgress, spentSeconds: number): BudgetRecord {
-  const cells = Object.fromEntries([...progress.pairs].map(([id, pairs]) => [id, { pairs, decided: progress.decided.has(id) }]));
+function budgetRecord(config: Measurement['plan']['config'], progress: BudgetProgress, spentSeconds: number, kept: BudgetRecord['cells']): BudgetRecord {
+  const cells = { ...kept, ...Object.fromEntries([...progress.pairs].map(([id, pairs]) => [id, { pairs, decided: progress.decided.has(id) }])) };
   return {
     runs: [{ shard: config.shard, budgetSeconds: config.budgetSeconds!, spentSeconds: Math.round(spentSeconds * 10) / 10, stoppedBy: progress.stoppedBy }],
     cells,
