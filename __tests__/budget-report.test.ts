@@ -4,6 +4,7 @@ import { resolveBaseline } from '../src/core/compare/baseline.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import { budgetSummary, renderBudget } from '../src/core/report/budget-text.js';
 import { renderReport, reportSections } from '../src/core/report/body.js';
+import { renderHtmlReport } from '../src/core/report/html/index.js';
 import type { Results } from '../src/core/results/results.js';
 import { makeResults, withRepeats } from './helpers/results.js';
 
@@ -69,6 +70,15 @@ describe('the comment says what the budget bought', () => {
     expect(Number(needed) - Number(more)).toBe(6);
     expect(Number(minutes)).toBe(Math.round((Number(more) * 50) / 60));
     expect(open).toMatch(/\| no \(imprecise\) \| ±\d+\.\d % \|/);
+    // report.html has the same section, as a table.
+    const html = renderHtmlReport(results, { comparison: null, series: new Map() });
+    expect(html).toMatch(/<section id="budget"><h2>What the budget bought<\/h2>[\s\S]*<table>[\s\S]*sync\/io_read\/0ms[\s\S]*<\/section>/);
+    expect(
+      renderHtmlReport(
+        makeResults({ setups: 'sync', routes: 'cpu', latencies: '0' }, () => ({})),
+        { comparison: null, series: new Map() },
+      ),
+    ).not.toContain('id="budget"');
   });
 
   it('against the base side: the verdict, the paired interval and whether cellDecided holds', async () => {
