@@ -57,7 +57,7 @@ describe('runBenchmark under a budget', () => {
     inputs: RawInputs,
     loadSeconds: number,
     out = 'res',
-    options: { interruptAtLoad?: number; existingRun?: 'resume' } = {},
+    options: { interruptAtLoad?: number; existingRun?: 'resume'; failing?: string } = {},
   ): Promise<{ results: Results; fake: FakeDocker; lines: string[] }> {
     let now = 0;
     const signals = new EventEmitter();
@@ -70,7 +70,15 @@ describe('runBenchmark under a budget', () => {
       },
     });
     const real = processRunner({ write: () => undefined });
-    const runner: Runner = (command, options) => (command.command === 'git' ? real(command, options) : fake.runner(command, options));
+    const runner: Runner = (command, runOptions) => {
+      if (command.command === 'git') return real(command, runOptions);
+      // A cell whose load always fails: Locust exits 1 and writes nothing.
+      if (options.failing && isLoadRun(command) && command.args.some((arg) => arg.includes(options.failing!))) {
+        now += loadSeconds * 1000;
+        return Promise.resolve({ exitCode: 1, stdout: '', stderr: 'locust: boom' });
+      }
+      return fake.runner(command, runOptions);
+    };
     const config = buildConfig({
       inputs: {
         'app-path': 'mysite',
@@ -214,5 +222,13 @@ describe('runBenchmark under a budget', () => {
     expect(sampleOrder(resumed.fake)).toEqual(['sync__io_read__0ms/r1']);
     expect(resumed.results.budget!.cells).toEqual({ 'sync/cpu/0ms': { pairs: 1, decided: true }, 'sync/io_read/0ms': { pairs: 1, decided: true } });
     expect(resumed.results.cells[0]!.resumedFrom).toBe(cut.results.createdAt);
+  });
+
+  it('gives a cell whose samples all fail no second pair: its failure is the answer', async () => {
+    await twoCommits();
+    const { results, fake } = await run({ baseline: 'none', budget: '1h', repeats: '3', threshold: '1%' }, 30, 'res', { failing: 'sync__io_read__0ms' });
+    expect(sampleOrder(fake)).toEqual(['sync__cpu__0ms/r1', 'sync__cpu__0ms/r2', 'sync__cpu__0ms/r3']);
+    expect(results.budget!.cells).toEqual({ 'sync/cpu/0ms': { pairs: 3, decided: false }, 'sync/io_read/0ms': { pairs: 1, decided: true } });
+    expect(results.cells[1]!.status).toBe('failed');
   });
 });

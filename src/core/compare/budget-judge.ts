@@ -44,6 +44,12 @@ export function precisionInterval(results: Results, id: string): ChangeInterval 
   return { estimate: 0, lower: Math.expm1(-half), upper: Math.expm1(half), confidence, df };
 }
 
+/** The precision rule: the cell's own interval lies within ±threshold. */
+export function isPrecise(results: Results, id: string): boolean {
+  const interval = precisionInterval(results, id);
+  return interval !== null && interval.upper <= results.config.compare.threshold;
+}
+
 /** How the run judges its cells after a pair. */
 export interface BudgetJudgement {
   /** Cells that need no more pairs. */
@@ -56,26 +62,25 @@ export interface BudgetJudgement {
  * Every cell of `results` judged for the budget: against the base side of these results
  * (`baseline: base`, paired), else against `fixed` (a file, the paper or an artifact, resolved by
  * the edge), else by the precision rule above. Decided is cellDecided over the gate's signals
- * (`compare.failOnSignals`). Cells without a measured sample are left out: the caller gives them pairs.
+ * (`compare.failOnSignals`). A cell none of whose samples measured anything (its app failed, or it
+ * has not run yet) counts as decided too: the caller gives pairs only to cells it has measured or
+ * that have none yet, so a failing cell fails once, not at every look.
  */
 export function judgeBudget(results: Results, fixed: Baseline | null): BudgetJudgement {
   const { compare } = results.config;
   const baseline = measuresBaseSide(compare.baseline) ? baseSideBaseline(results) : fixed;
+  const failed = results.cells.filter((cell) => cell.status !== 'ok').map((cell) => cell.id);
   const measured = results.cells.filter((cell) => cell.status === 'ok');
   if (!baseline) {
-    const threshold = compare.threshold;
-    const precise = measured.filter((cell) => {
-      const interval = precisionInterval(results, cell.id);
-      return interval !== null && interval.upper <= threshold;
-    });
-    return { decided: new Set(precise.map((cell) => cell.id)), comparison: null };
+    const precise = measured.filter((cell) => isPrecise(results, cell.id));
+    return { decided: new Set([...failed, ...precise.map((cell) => cell.id)]), comparison: null };
   }
   const comparison = compareResults(results, baseline, compare.threshold);
   const decided = measured.filter((cell) => {
     const judged = comparison.cells.get(cell.id);
     return judged !== undefined && cellDecided(judged, compare.failOnSignals);
   });
-  return { decided: new Set(decided.map((cell) => cell.id)), comparison };
+  return { decided: new Set([...failed, ...decided.map((cell) => cell.id)]), comparison };
 }
 
 /**

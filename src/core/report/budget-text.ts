@@ -1,4 +1,4 @@
-import { pairsToDecide, precisionInterval } from '../compare/budget-judge.js';
+import { isPrecise, pairsToDecide, precisionInterval } from '../compare/budget-judge.js';
 import { cellDecided } from '../compare/decided.js';
 import { measuresBaseSide } from '../config/baseline.js';
 import type { CellComparison, Comparison } from '../compare/verdicts.js';
@@ -30,11 +30,11 @@ interface BudgetRow {
 }
 
 function rowOf(results: Results, comparison: Comparison | null, id: string, pairs: number): BudgetRow {
-  const { threshold, failOnSignals } = results.config.compare;
+  const { failOnSignals } = results.config.compare;
   if (!comparison) {
-    const interval = precisionInterval(results, id);
-    const decided = interval !== null && interval.upper <= threshold;
-    return { id, pairs, decided, word: decided ? 'precise' : 'imprecise', interval };
+    if (results.cells.find((cell) => cell.id === id)?.status !== 'ok') return { id, pairs, decided: true, word: 'failed', interval: null };
+    const decided = isPrecise(results, id);
+    return { id, pairs, decided, word: decided ? 'precise' : 'imprecise', interval: precisionInterval(results, id) };
   }
   const cell: CellComparison | undefined = comparison.cells.get(id);
   if (!cell) return { id, pairs, decided: false, word: 'not compared', interval: null };
