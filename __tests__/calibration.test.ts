@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../src/core/compare/calibration.js';
+import { calibrate, calibrationConfig } from '../src/core/compare/calibration.js';
+import { buildConfig } from '../src/core/config/build.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import { baselineFromResults } from '../src/core/compare/baseline.js';
 import { renderCalibration } from '../src/core/report/calibration-text.js';
@@ -52,5 +53,14 @@ describe('calibrate (A/A)', () => {
     const comparison = compareResults(calibrated, baselineFromResults('main', calibrated), 0.1);
     expect(comparison.noise.source).toMatch(/^calibration of /);
     expect(comparison.cells.get('sync/io_read/0ms')!.verdict).toBe('unchanged');
+  });
+});
+
+describe('calibrationConfig', () => {
+  it('measures its count in full even under a profile with a budget (pr): A and B, no baseline', () => {
+    const config = calibrationConfig(buildConfig({ inputs: { profile: 'pr' } }), 3);
+    expect(config.budgetSeconds).toBeNull();
+    expect(config.repeats).toBe(6);
+    expect(config.compare.baseline).toBeNull();
   });
 });

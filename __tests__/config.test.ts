@@ -122,8 +122,8 @@ describe('profiles', () => {
   });
 
   it('rejects an unknown profile, listing the known ones', () => {
-    expect(errorFor('profile', { profile: 'fast' })).toContain('"fast" is not one of paper, quick, ci');
-    expect(errorFor('profile', {}, 'profile: turbo\n')).toContain('"turbo" is not one of paper, quick, ci');
+    expect(errorFor('profile', { profile: 'fast' })).toContain('"fast" is not one of paper, quick, ci, pr');
+    expect(errorFor('profile', {}, 'profile: turbo\n')).toContain('"turbo" is not one of paper, quick, ci, pr');
   });
 });
 
@@ -536,7 +536,7 @@ describe('bounded, well-typed inputs', () => {
     ['seed-posts', 'seed-posts: {many: true}\n', 'Invalid seed-posts: expected a whole number, got an object.'],
     ['spawn-rate', 'spawn-rate: [5]\n', 'Invalid spawn-rate: expected a number, got a list.'],
     ['run-time', 'run-time: {minutes: 3}\n', 'Invalid run-time: expected a duration, got an object.'],
-    ['profile', 'profile: [paper]\n', 'Invalid profile: expected one of paper, quick, ci, got a list.'],
+    ['profile', 'profile: [paper]\n', 'Invalid profile: expected one of paper, quick, ci, pr, got a list.'],
     ['latency-method', 'latency-method: {tc: true}\n', 'Invalid latency-method: expected one of auto, netem, toxiproxy, got an object.'],
     ['latencies', 'latencies: {a: 1}\n', 'Invalid latencies: expected a list of latencies in ms ("a, b" or [a, b]), got an object.'],
     ['shard', 'shard: [1, 3]\n', 'Invalid shard: expected a shard "i/n", got a list.'],
@@ -570,5 +570,72 @@ describe('bounded, well-typed inputs', () => {
     const sources = (yaml: string): ConfigSources => ({ inputs: {}, defaults: { baseline: 'artifact' }, file: { path: FILE, text: yaml } });
     expect(buildConfig(sources('baseline: none\n')).compare.baseline).toBeNull();
     expect(buildConfig(sources('profile: quick\n')).compare.baseline).toBe('artifact');
+  });
+});
+
+describe('budget: measuring time, and repeats as the most pairs a cell gets', () => {
+  it.each([
+    ['15m', 900],
+    ['900s', 900],
+    ['900', 900],
+    ['1h30m', 5400],
+    ['1h', 3600],
+  ])('reads %j as %d s (input, flag and key alike)', (raw, seconds) => {
+    expect(build({ budget: raw }).budgetSeconds).toBe(seconds);
+    expect(build({}, `budget: ${raw}\n`).budgetSeconds).toBe(seconds);
+  });
+
+  it('is absent by default: every cell gets its fixed repeats', () => {
+    expect(build().budgetSeconds).toBeNull();
+    expect(build({ repeats: '3' }).repeats).toBe(3);
+  });
+
+  it('makes repeats the maximum per cell: the one given, else 8', () => {
+    expect(build({ budget: '15m' }).repeats).toBe(8);
+    expect(build({ budget: '15m', repeats: '5' }).repeats).toBe(5);
+    expect(build({ budget: '15m' }, 'repeats: 4\n').repeats).toBe(4);
+  });
+
+  it.each([
+    [{ budget: 'soon' }, 'Invalid budget: "soon" is not a duration; write minutes or seconds ("15m", "900s", "1h30m").'],
+    [{ budget: '15 minutes' }, 'Invalid budget: "15 minutes" is not a duration; write minutes or seconds ("15m", "900s", "1h30m").'],
+    [{ budget: '0m' }, 'Invalid budget: "0m" must be longer than 0 s.'],
+    [{ budget: '25h' }, 'Invalid budget: "25h" is above the maximum 24 h (86400 s).'],
+  ] as [RawInputs, string][])('refuses %j naming the input and the fix', (inputs, message) => {
+    expect(errorFor('budget', inputs)).toBe(message);
+  });
+
+  it('refuses a budget too short for one pair, saying what one costs', () => {
+    // ci: 25 s a sample; with base, a pair is 2 × (25 + 15) = 80 s.
+    expect(errorFor('budget', { profile: 'ci', baseline: 'base', budget: '60s' })).toBe(
+      'Invalid budget: 60 s cannot fit one pair of base and head (about 80 s: 2 × (run-time 25 s + 15 s)); give at least 2m, or a shorter run-time.',
+    );
+    expect(errorFor('budget', { profile: 'ci', baseline: 'none', budget: '30s' })).toContain('cannot fit one sample (about 40 s: run-time 25 s + 15 s)');
+    expect(build({ profile: 'ci', baseline: 'base', budget: '80s' }).budgetSeconds).toBe(80);
+  });
+});
+
+describe('the pr profile: gating a pull request', () => {
+  const config = build({ profile: 'pr' });
+
+  it('measures base beside head, in pairs, within 15 minutes, at most 8 pairs a cell', () => {
+    expect(config.compare.baseline).toBe('base');
+    expect(config.budgetSeconds).toBe(900);
+    expect(config.repeats).toBe(8);
+    expect(config.load.runTimeSeconds).toBeLessThanOrEqual(20);
+  });
+
+  it("keeps the profile's base over the action's default (artifact), and gives way to an input or the file", () => {
+    const withDefault = (inputs: RawInputs, yaml?: string) =>
+      buildConfig({ inputs, defaults: { baseline: 'artifact' }, ...(yaml ? { file: { path: FILE, text: yaml } } : {}) }).compare.baseline;
+    expect(withDefault({ profile: 'pr' })).toBe('base');
+    expect(withDefault({ profile: 'pr', baseline: 'paper' })).toBe('paper');
+    expect(withDefault({ profile: 'pr' }, 'baseline: none\n')).toBeNull();
+    expect(withDefault({ profile: 'quick' })).toBe('artifact');
+  });
+
+  it('leaves the study profiles without a budget', () => {
+    for (const profile of ['paper', 'quick', 'ci']) expect(build({ profile }).budgetSeconds).toBeNull();
+    expect(build({ profile: 'pr', budget: '30m' }).budgetSeconds).toBe(1800);
   });
 });

@@ -46,8 +46,9 @@ Usage:
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
-  --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
+  --profile paper|quick|ci|pr   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
+  --budget 15m               (pairs until each cell is decided, at most --repeats a cell, within 15 minutes of measuring)
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
   --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%
   --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)

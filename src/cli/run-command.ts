@@ -37,6 +37,8 @@ export async function runCommand(config: Config, io: CliIo, existingRun: Existin
       existingRun,
       live: { write: (text) => io.stderr.write(text), mode: progressMode(io.stderr.isTTY, process.env) },
       verbose: options.verbose ?? false,
+      // Under a budget, the cells are judged after each pair against it (base: the run's own base side).
+      baseline,
     });
     const outDir = resolve(io.cwd, config.outDir);
     // base: the base side this run measured beside head.

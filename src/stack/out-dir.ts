@@ -8,6 +8,7 @@ import { CELLS_FOLDER, ingestRun, listCellDirs, readRecordedResults, RESULTS_FIL
 import type { Cell } from '../core/plan/cells.js';
 import { parseCellRecord } from '../core/results/cell-record.js';
 import type { Environment } from '../core/results/environment.js';
+import type { BudgetRecord } from '../core/results/schema.js';
 import { serializeResults, type Results } from '../core/results/results.js';
 import type { Logger } from './log.js';
 import { configDifferences, environmentDifferences, planResume } from './resume.js';
@@ -206,8 +207,9 @@ export async function takeOverOutFolder(
 }
 
 /** Reads the cells measured so far into results.json; after every sample too, so a run killed outright can be resumed. */
-export async function writeResults(out: OutFolder, config: Config, started: Date, owned: OwnedOutFolder): Promise<Results> {
-  const { results } = await ingestRun(out.dir, config, owned.environment, { now: started, allowEmpty: true, resumedFrom: owned.kept });
+export async function writeResults(out: OutFolder, config: Config, started: Date, owned: OwnedOutFolder, budget?: BudgetRecord): Promise<Results> {
+  const { results: ingested } = await ingestRun(out.dir, config, owned.environment, { now: started, allowEmpty: true, resumedFrom: owned.kept });
+  const results = budget ? { ...ingested, budget } : ingested;
   await writeFile(out.resultsPath, serializeResults(results));
   return results;
 }

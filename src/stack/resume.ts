@@ -76,11 +76,41 @@ export async function planResume(outDir: string, earlier: Results, cells: Cell[]
   for (const cell of cells) {
     const before = earlier.cells.find((c) => c.id === cell.id);
     if (before?.status !== 'ok') continue;
-    const why = unmeasuredRepeats(before, earlier.config.repeats) ?? (await reasonToRemeasure(outDir, earlier, cell, latencyMethod));
+    const why =
+      earlier.config.budgetSeconds !== null
+        ? await undecidedUnderBudget(outDir, earlier, before, cell, latencyMethod)
+        : (unmeasuredRepeats(before, earlier.config.repeats) ?? (await reasonToRemeasure(outDir, earlier, cell, latencyMethod)));
     if (why) plan.remeasured.push({ id: cell.id, why });
     else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
   }
   return plan;
+}
+
+/**
+ * Under a budget a cell is kept when the earlier attempt decided it and every sample it recorded
+ * still reads as measured: an undecided one is measured again from its first pair, so its pairs
+ * come from one session, like the repeats of a fixed run.
+ */
+async function undecidedUnderBudget(
+  outDir: string,
+  earlier: Results,
+  before: Results['cells'][number],
+  cell: Cell,
+  latencyMethod: string,
+): Promise<string | null> {
+  if (!earlier.budget?.cells[cell.id]?.decided) return 'the budget left it undecided; its pairs run again, from the first';
+  const changed = definitionChange(earlier, cell);
+  if (changed) return changed;
+  // One pair at most (repeats 1): the cell's folder is its one sample.
+  const samples = before.samples ?? [{ dir: before.dir, status: 'ok' as const }];
+  for (const sample of samples.filter((recorded) => recorded.status === 'ok')) {
+    const path = join(outDir, sample.dir);
+    const reading = await readCell(path);
+    if (reading.status !== 'ok') return `its sample ${sample.dir} no longer reads as measured (${reading.reason})`;
+    const method = await cellLatencyMethod(path);
+    if (method !== null && method !== latencyMethod) return `its sample ${sample.dir} ran with ${method}, this run with ${latencyMethod}`;
+  }
+  return null;
 }
 
 /** Why a repeated cell is not complete (some repeat failed or never ran); null when every repeat was measured. */
@@ -91,7 +121,8 @@ function unmeasuredRepeats(cell: Results['cells'][number], repeats: number): str
   return `${measured} of its ${repeats} repeats were measured; all ${repeats} run again, interleaved with the other cells`;
 }
 
-async function reasonToRemeasure(outDir: string, earlier: Results, cell: Cell, latencyMethod: string): Promise<string | null> {
+/** A cell's setup or route defined otherwise now than when the earlier attempt measured it; null: the same. */
+function definitionChange(earlier: Results, cell: Cell): string | null {
   if (
     !isDeepStrictEqual(
       earlier.config.setups.find((s) => s.name === cell.setup.name),
@@ -106,6 +137,12 @@ async function reasonToRemeasure(outDir: string, earlier: Results, cell: Cell, l
     )
   )
     return `route ${cell.route.name} is defined differently now`;
+  return null;
+}
+
+async function reasonToRemeasure(outDir: string, earlier: Results, cell: Cell, latencyMethod: string): Promise<string | null> {
+  const changed = definitionChange(earlier, cell);
+  if (changed) return changed;
   const { repeats } = earlier.config;
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
     const dir = join(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));

@@ -2,6 +2,7 @@
  * runBenchmark: a run as its phases (plan → engine → stack → build → latency → database → preflight → take
  * over the out folder → measure → tear down → write), with teardown and the results written on every way out.
  */
+import type { Baseline } from '../core/compare/baseline.js';
 import type { Config } from '../core/config/build.js';
 import { errorMessage } from '../core/error-message.js';
 import type { Results } from '../core/results/results.js';
@@ -11,6 +12,7 @@ import type { ComposeFlavor } from './docker.js';
 import type { Runner } from './exec/command.js';
 import type { Logger } from './log.js';
 import { measure, type MeasureOutcome } from './measure.js';
+import { measureWithinBudget } from './measure-budget.js';
 import { shownFolder, takeOverOutFolder, writeResults, type ExistingRunPolicy, type OwnedOutFolder } from './out-dir.js';
 import { buildBase, buildImages, checkEngine, checkOutBase, chooseLatency, openStack, prepareDatabase, preflightRoutes, type Engine } from './prepare-stack.js';
 import type { LiveViewOptions } from './progress.js';
@@ -48,6 +50,14 @@ export interface BenchmarkDeps {
   live?: LiveViewOptions;
   /** Stream the image build's output; otherwise it is summed up (and its last lines shown if it fails). */
   verbose?: boolean;
+  /**
+   * Under a budget, what each cell is judged against after a pair when it is not the base side: a
+   * results.json or the paper, resolved by the caller (the action's artifact is fetched after the
+   * run, so there the cells' own precision decides). Null or absent: the precision rule.
+   */
+  baseline?: Baseline | null;
+  /** The budget's clock in milliseconds; tests pass their own. */
+  now?: () => number;
   /** Seconds a fresh app may take to be ready (default READY_TIMEOUT_SECONDS); tests of a hanging app shorten it. */
   appReadyTimeoutSeconds?: number;
 }
@@ -122,7 +132,11 @@ async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome>
     owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
     // At once, every cell "not run" or kept: a run killed outright (SIGKILL, a lost machine) can still be resumed.
     await writeResults(plan.out, plan.config, plan.started, owned);
-    const measured = await measure({ run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live });
+    const measurement = { run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live };
+    const measured =
+      plan.config.budgetSeconds !== null
+        ? await measureWithinBudget({ ...measurement, baseline: context.baseline ?? null, ...(context.now ? { now: context.now } : {}) })
+        : await measure(measurement);
     return { owned, ...measured };
   } catch (failure) {
     return { owned, measured: 0, failure };
@@ -130,14 +144,14 @@ async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome>
 }
 
 /** Whatever happened, the cells measured so far are written (unmeasured ones read "not run"), then the run's end is said. */
-async function finish(plan: RunPlan, { owned, measured, failure }: RunOutcome, signal: string | null): Promise<Results> {
+async function finish(plan: RunPlan, { owned, measured, failure, budget }: RunOutcome, signal: string | null): Promise<Results> {
   const shown = shownFolder(plan.config.outDir);
   // Stopped before the out folder was this run's: the earlier run there is untouched.
   if (!owned) {
     if (signal) throw new InterruptedError(signal, null, shown);
     throw failure;
   }
-  const results = await writeResults(plan.out, plan.config, plan.started, owned);
+  const results = await writeResults(plan.out, plan.config, plan.started, owned, budget);
   if (signal) throw new InterruptedError(signal, plan.out.resultsPath, shown);
   if (failure) {
     if (measured === 0 && owned.kept.size === 0) throw failure;

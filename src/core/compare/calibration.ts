@@ -45,7 +45,8 @@ export const DEFAULT_CALIBRATION_REPEATS = 3;
 
 /** The run a calibration makes: 2 × `perSide` repeats (odd ones A, even ones B), compared with nothing. */
 export function calibrationConfig(config: Config, perSide: number): Config {
-  return { ...config, repeats: perSide * 2, compare: { ...config.compare, baseline: null } };
+  // A calibration measures its count in full: a budget (the pr profile's) would stop it where its noise is unknown.
+  return { ...config, repeats: perSide * 2, budgetSeconds: null, compare: { ...config.compare, baseline: null } };
 }
 
 const steadyOf = (sample: Sample): number | null => {

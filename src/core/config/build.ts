@@ -1,4 +1,16 @@
-import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, DEFAULT_COMPARE, DEFAULT_OUT_DIR, PRESET_SETUPS, PROFILES, REFERENCE_APP, TEAM_DEFAULT_SETUPS } from './defaults.js';
+import {
+  BUILT_IN_ROUTES,
+  BUILT_IN_SETUPS,
+  DEFAULT_BUDGET_MAX_PAIRS,
+  DEFAULT_COMPARE,
+  DEFAULT_OUT_DIR,
+  PRESET_SETUPS,
+  PROFILES,
+  REFERENCE_APP,
+  TEAM_DEFAULT_SETUPS,
+  type Profile,
+} from './defaults.js';
+import { measuresBaseSide } from './baseline.js';
 import { ConfigError } from './errors.js';
 import { parseConfigFile, type ConfigFile } from './file.js';
 import { readInput, type ConfigInput, type ConfigInputValue } from './inputs.js';
@@ -43,7 +55,7 @@ export function buildConfig(sources: ConfigSources): Config {
     REFERENCE_APP,
   );
   const matrix = matrixDefinitions(file, sources.inputs, defaultSetups(app, value('profile')));
-  const baseline = value('baseline');
+  const baseline = profileBaseline(sources, file, profile.baseline);
   const failOn = value('fail-on-regression');
   const config: Config = {
     profile: profileName,
@@ -58,16 +70,37 @@ export function buildConfig(sources: ConfigSources): Config {
       runTimeSeconds: value('run-time') ?? profile.load.runTimeSeconds,
       processes: value('processes') ?? profile.load.processes,
     },
-    repeats: value('repeats') ?? profile.repeats,
+    // Repeats (and the budget) before seed-posts: the order a bad input is named in.
+    ...budgetAndRepeats(value, profile),
     seedPosts: value('seed-posts') ?? profile.seedPosts,
-    // The budget's input, key and flag are read in issue 18's work; null keeps fixed repeats.
-    budgetSeconds: null,
     shard: value('shard') ?? null,
     compare: compareSpec(value, baseline, failOn),
     outDir: value('out') ?? DEFAULT_OUT_DIR,
   };
   checkCrossField(config);
   return config;
+}
+
+/**
+ * The baseline: an input or the file's, else the profile's (pr: base), else the caller's default
+ * (the action's artifact). Read in buildConfig's order, so a bad one is named where it was before.
+ */
+function profileBaseline(sources: ConfigSources, file: ConfigFile, ofProfile: string | undefined): ConfigInputValue<'baseline'> | undefined {
+  const given = inputReader({ ...sources, defaults: {} }, file)('baseline');
+  if (given !== undefined || ofProfile === undefined) return given !== undefined ? given : inputReader(sources, file)('baseline');
+  return ofProfile;
+}
+
+/**
+ * The budget and what `repeats` means under it: the most pairs a cell may get. Without a source
+ * that sets repeats, a budget allows DEFAULT_BUDGET_MAX_PAIRS (a profile's repeats of 1 would
+ * make the budget a fixed single pair).
+ */
+function budgetAndRepeats(value: InputValue, profile: Profile): Pick<Config, 'repeats' | 'budgetSeconds'> {
+  const repeats = value('repeats');
+  const budgetSeconds = value('budget') ?? profile.budgetSeconds ?? null;
+  if (budgetSeconds === null) return { repeats: repeats ?? profile.repeats, budgetSeconds };
+  return { repeats: repeats ?? Math.max(profile.repeats, DEFAULT_BUDGET_MAX_PAIRS), budgetSeconds };
 }
 
 /** Reads a scalar input by the precedence above: input or flag, file, the caller's defaults. */
@@ -137,6 +170,13 @@ function checkCrossField(config: Config): void {
         `spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`,
     );
   }
+  const unit = firstPairSeconds(config);
+  if (config.budgetSeconds !== null && config.budgetSeconds < unit.seconds) {
+    throw new ConfigError(
+      'budget',
+      `${config.budgetSeconds} s cannot fit one ${unit.what} (about ${unit.seconds} s: ${unit.formula}); give at least ${Math.ceil(unit.seconds / 60)}m, or a shorter run-time.`,
+    );
+  }
   if (config.load.processes > users) {
     throw new ConfigError('processes', `${config.load.processes} Locust processes for ${users} users leaves some idle; use at most ${users}.`);
   }
@@ -148,6 +188,21 @@ function checkCrossField(config: Config): void {
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate) throw new ConfigError(kind, `"${duplicate}" is listed twice.`);
   }
+}
+
+/** Seconds a sample may take beyond its load, before one has been timed: the app's start, the database's restore. */
+export const SAMPLE_OVERHEAD_SECONDS = 15;
+
+/**
+ * What the budget expects its first pair (or, without baseline: base, its first repeat) to take,
+ * before any was timed: run time + SAMPLE_OVERHEAD_SECONDS a sample. Later the longest one timed.
+ */
+export function firstPairSeconds(config: Pick<Config, 'load' | 'compare'>): { seconds: number; what: string; formula: string } {
+  const sample = config.load.runTimeSeconds + SAMPLE_OVERHEAD_SECONDS;
+  const formula = `run-time ${config.load.runTimeSeconds} s + ${SAMPLE_OVERHEAD_SECONDS} s`;
+  return measuresBaseSide(config.compare.baseline)
+    ? { seconds: 2 * sample, what: 'pair of base and head', formula: `2 × (${formula})` }
+    : { seconds: sample, what: 'sample', formula };
 }
 
 /** The ramp: seconds until all users are spawned. */

@@ -163,11 +163,25 @@ export interface Profile {
    * minutes), so gating runs opt in (`repeats: 3`, see docs/verdicts.md) after a calibration.
    */
   repeats: number;
+  /** The measuring time a run may spend (config.budgetSeconds); absent: none, every cell gets `repeats`. */
+  budgetSeconds?: number;
+  /** What the profile compares with unless an input or the file says (absent: the caller's default, else DEFAULT_COMPARE). */
+  baseline?: string;
 }
 
 /**
+ * Under a budget, `repeats` is the most pairs (or repeats) a cell may get, and the number of looks the
+ * intervals are corrected for; when no source sets it, 8. Each look widens every interval a little
+ * (its confidence is 1 − (1 − confidence) ÷ looks), so a larger maximum costs width on every cell for a
+ * few noisy ones; 8 pairs of a cell with 5 % paired noise narrow its interval to about ±7 %, inside a
+ * 10 % threshold, and a budget of minutes rarely reaches more.
+ */
+export const DEFAULT_BUDGET_MAX_PAIRS = 8;
+
+/**
  * `paper` is the seed's experiment; `quick` fits a pull request; `ci` is this
- * repository's own end-to-end run on a 2-core machine (Toxiproxy, every cell).
+ * repository's own end-to-end run on a 2-core machine (Toxiproxy, every cell); `pr` gates a
+ * pull request: base and head measured in pairs on the runner, until decided or 15 minutes.
  */
 export const PROFILES: Record<ProfileName, Profile> = {
   paper: {
@@ -190,6 +204,17 @@ export const PROFILES: Record<ProfileName, Profile> = {
     latenciesMs: [0, 100, 200],
     seedPosts: 1_000_000,
     repeats: 1,
+  },
+  pr: {
+    // Provisional: chosen for the reference app on 2 cores (the load the 2 cores carry without
+    // Locust competing for them), not yet measured; shorter samples buy more pairs in the budget.
+    description: 'gating a pull request: base vs head in pairs, 50 users at 25/s, 20 s per sample, until decided or 15 min',
+    load: { users: 50, spawnRate: 25, runTimeSeconds: 20, processes: 1 },
+    latenciesMs: [0, 200],
+    seedPosts: 1_000_000,
+    repeats: DEFAULT_BUDGET_MAX_PAIRS,
+    budgetSeconds: 15 * 60,
+    baseline: 'base',
   },
 };
 

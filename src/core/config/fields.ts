@@ -112,27 +112,38 @@ function secondsOf(raw: Scalar): number | null {
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
 
-/** A duration in seconds: `180`, `180s`, `3m`, `1m30s`, `1h`. Later rules run only once it reads. */
-export const duration = scalar('a duration')
-  .refine(
-    ...rule(
-      (raw) => secondsOf(raw) !== null,
-      (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`,
-    ),
-  )
-  .refine(
-    ...rule(
-      (raw) => secondsOf(raw)! > 0,
-      (raw) => `${show(raw)} must be longer than 0 s.`,
-    ),
-  )
-  .refine(
-    ...rule(
-      (raw) => secondsOf(raw)! <= LIMITS.runTimeSeconds,
-      (raw) => `${show(raw)} is above the maximum ${LIMITS.runTimeSeconds / 3600} h (${LIMITS.runTimeSeconds} s).`,
-    ),
-  )
-  .transform((raw) => secondsOf(raw)!);
+/**
+ * A duration in seconds: `180`, `180s`, `3m`, `1m30s`, `1h`, at most `max`; `example` is what the
+ * message suggests. Later rules run only once it reads.
+ */
+function durationUpTo(max: number, example: string) {
+  return scalar('a duration')
+    .refine(
+      ...rule(
+        (raw) => secondsOf(raw) !== null,
+        (raw) => `${show(raw)} is not a duration; write ${example}.`,
+      ),
+    )
+    .refine(
+      ...rule(
+        (raw) => secondsOf(raw)! > 0,
+        (raw) => `${show(raw)} must be longer than 0 s.`,
+      ),
+    )
+    .refine(
+      ...rule(
+        (raw) => secondsOf(raw)! <= max,
+        (raw) => `${show(raw)} is above the maximum ${max / 3600} h (${max} s).`,
+      ),
+    )
+    .transform((raw) => secondsOf(raw)!);
+}
+
+/** A cell's load time: `180`, `180s`, `3m`, `1m30s`, `1h`. */
+export const duration = durationUpTo(LIMITS.runTimeSeconds, 'seconds ("180", "180s") or "3m"');
+
+/** The measuring time a budgeted run may spend: `15m`, `900s`, `1h30m`. */
+export const budgetDuration = durationUpTo(LIMITS.budgetSeconds, 'minutes or seconds ("15m", "900s", "1h30m")');
 
 const TRUE = ['true', 'yes', 'on', '1'];
 const FALSE = ['false', 'no', 'off', '0'];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ConfigError } from './errors.js';
 import {
   baselineSource,
+  budgetDuration,
   choice,
   confidenceLevel,
   duration,
@@ -34,6 +35,7 @@ export const CONFIG_INPUT_FIELDS = {
   'run-time': duration,
   processes: wholeNumber(1, LIMITS.processes),
   repeats: wholeNumber(1, LIMITS.repeats),
+  budget: budgetDuration,
   'seed-posts': wholeNumber(0, LIMITS.seedPosts),
   'latency-method': choice(LATENCY_METHODS),
   shard,

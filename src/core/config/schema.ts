@@ -31,7 +31,7 @@ export const LIMITS = {
   weight: 1_000_000,
 } as const;
 
-export const PROFILE_NAMES = ['paper', 'quick', 'ci'] as const;
+export const PROFILE_NAMES = ['paper', 'quick', 'ci', 'pr'] as const;
 export const LATENCY_METHODS = ['auto', 'netem', 'toxiproxy'] as const;
 export const INTERFACES = ['wsgi', 'asgi'] as const;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

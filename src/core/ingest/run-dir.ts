@@ -71,11 +71,13 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
       continue;
     }
     if (measuresBaseSide(config.compare.baseline)) {
-      cells.push(await readSidedCell(runDir, cell, config.repeats));
+      cells.push(await readSidedCell(runDir, cell, config.repeats, budgeted(config)));
       continue;
     }
     const result =
-      config.repeats > 1 ? await readRepeatedCell(runDir, cell, config.repeats) : cellResult(cell, await readCell(join(runDir, CELLS_FOLDER, cell.dir)));
+      config.repeats > 1
+        ? await readRepeatedCell(runDir, cell, config.repeats, budgeted(config))
+        : cellResult(cell, await readCell(join(runDir, CELLS_FOLDER, cell.dir)));
     const resumedFrom = result.status === 'ok' ? options.resumedFrom?.get(cell.id) : undefined;
     cells.push({ ...result, ...(resumedFrom ? { resumedFrom } : {}) });
   }
@@ -86,13 +88,20 @@ export async function ingestRun(runDir: string, config: Config, environment: Env
   };
 }
 
+/**
+ * Under a budget, `repeats` is a maximum: the repeats a cell did not get (it was decided, or the
+ * budget ran out) are left out, not read as failed samples.
+ */
+const budgeted = (config: Config): boolean => config.budgetSeconds !== null;
+
 /** A cell measured `repeats` times: each cells/<cell>/r<n>/ is a sample, the cell their median. */
-async function readRepeatedCell(runDir: string, cell: Cell, repeats: number): Promise<CellResult> {
+async function readRepeatedCell(runDir: string, cell: Cell, repeats: number, budget: boolean): Promise<CellResult> {
   const samples: Sample[] = [];
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
     const dir = sampleDir(cell.dir, repeat, repeats);
     const path = join(runDir, CELLS_FOLDER, dir);
     const present = (await stat(path).catch(() => null))?.isDirectory() ?? false;
+    if (budget && !present) continue;
     const outcome = present ? await readCell(path) : null;
     samples.push({
       repeat,

@@ -2,6 +2,7 @@ import { regressionCount, type Comparison } from '../compare/verdicts.js';
 import { failedCells } from '../results/cell.js';
 import type { Results } from '../results/results.js';
 import { baselineOnlySection, configurationSection, definitionsSection, environmentSection, failedCellsSection, perCellSection } from './details.js';
+import { budgetSummary, renderBudget } from './budget-text.js';
 import { chartList } from './charts.js';
 import { renderComparison } from './comparison-text.js';
 import { labelText } from './escape.js';
@@ -78,6 +79,8 @@ export function reportSections(results: Results, options: Pick<ReportOptions, 'c
     // Sync views under ASGI, the pool the driver allows: what the numbers above really measured.
     droppable(renderSetupNotes(results)),
     droppable(renderComparison(comparison)),
+    // What a budget bought: per cell its pairs and whether they decided it; a huge matrix keeps the one-line summary.
+    shrinkable(renderBudget(results, comparison), budgetSummary(results, comparison)),
     droppable(renderSignalsBlock(results, comparison)),
     ...tables.map(kept),
     droppable(renderLegend(tables.join('\n\n'), comparison)),

@@ -6,7 +6,7 @@ import { VERSION } from '../version.js';
 import { failedCell } from './cell.js';
 import type { Environment } from './environment.js';
 import { ResultsError } from './errors.js';
-import { ResultsSchema, type Results } from './schema.js';
+import { ResultsSchema, type BudgetRecord, type Results } from './schema.js';
 
 export type { CellMetrics, CellResult, Environment, Results } from './schema.js';
 export { ResultsError } from './errors.js';
@@ -102,8 +102,11 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
       seen.set(cell.id, part.source);
     }
   }
+  const budget = mergeBudgets(parts.map((part) => part.results.budget));
+  const { budget: _first, ...rest } = first.results;
   return {
-    ...first.results,
+    ...rest,
+    ...(budget ? { budget } : {}),
     config: { ...first.results.config, shard: null },
     shard: null,
     cells: inPlanOrder(
@@ -115,6 +118,13 @@ export function mergeResults(parts: { source: string; results: Results }[]): Res
       .sort()
       .at(-1)!,
   };
+}
+
+/** The shards' budgets as one record: every shard's own run (each had its own budget), every cell's pairs. */
+function mergeBudgets(records: (BudgetRecord | undefined)[]): BudgetRecord | undefined {
+  const present = records.filter((record): record is BudgetRecord => record !== undefined);
+  if (present.length === 0) return undefined;
+  return { runs: present.flatMap((record) => record.runs), cells: Object.assign({}, ...present.map((record) => record.cells)) as BudgetRecord['cells'] };
 }
 
 /**

@@ -255,6 +255,31 @@ const NoiseRecordSchema = z
   })
   .describe('Between-run noise of the steady sRPS, as a calibration measured it.');
 
+/** Why a budgeted run stopped measuring: every cell decided, every open cell at its maximum, or the budget spent; or it was cut short. */
+export const BUDGET_STOPS = ['decided', 'max-pairs', 'budget', 'interrupted', 'failed'] as const;
+
+const BudgetRunSchema = z.object({
+  shard: ShardSchema.nullable().describe('The shard this part of the budget measured; null for a run of the whole matrix.'),
+  budgetSeconds: count.min(1).describe('The budget this run (or shard) had: each shard has its own.'),
+  spentSeconds: z.number().min(0).describe('Measuring time spent, from the first pair to the last one finished.'),
+  stoppedBy: z.enum(BUDGET_STOPS),
+});
+
+const BudgetRecordSchema = z
+  .object({
+    runs: z.array(BudgetRunSchema).min(1).describe("One per run; a merge of shards keeps every shard's."),
+    cells: z
+      .record(
+        z.string(),
+        z.object({
+          pairs: count.describe('Pairs of base and head measured (without baseline: base, repeats).'),
+          decided: z.boolean().describe('Whether the run saw every deciding signal decided when it stopped measuring the cell.'),
+        }),
+      )
+      .describe('Per cell id the budget measured.'),
+  })
+  .describe('What a budget (config.budgetSeconds) bought: the time spent, why it stopped, the pairs each cell took.');
+
 export const ResultsSchema = z
   .object({
     schemaVersion: z
@@ -268,6 +293,7 @@ export const ResultsSchema = z
     shard: ShardSchema.nullable(),
     cells: z.array(CellResultSchema).describe('In plan order: setup, then route, then latency as configured.'),
     noise: NoiseRecordSchema.optional().describe('The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs.'),
+    budget: BudgetRecordSchema.optional().describe('Present when the run had a budget: what it bought. Absent from runs of fixed repeats and older files.'),
   })
   .superRefine((results, ctx) => {
     const seen = new Set<string>();
@@ -298,3 +324,5 @@ export type Sample = z.infer<typeof SampleSchema>;
 export type CellSummaryRecord = z.infer<typeof SummarySchema>;
 export type NoiseRecord = z.infer<typeof NoiseRecordSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
+export type BudgetRecord = z.infer<typeof BudgetRecordSchema>;
+export type BudgetRunStop = (typeof BUDGET_STOPS)[number];

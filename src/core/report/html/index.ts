@@ -4,6 +4,7 @@ import type { CellSeries } from '../../ingest/series.js';
 import { cellId } from '../../plan/cells.js';
 import type { CellResult, Results } from '../../results/results.js';
 import { headline } from '../body.js';
+import { renderBudget } from '../budget-text.js';
 import { renderComparison } from '../comparison-text.js';
 import { renderFindings } from '../findings-text.js';
 import { formatCount, formatLatency, formatMs, formatPercent, formatRate } from '../format.js';
@@ -195,6 +196,7 @@ export function renderHtmlReport(results: Results, options: HtmlReportOptions): 
     `<section id="recommendation">${markdownToHtml(renderRecommendation(results))}</section>`,
     `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}${markdownToHtml(renderSetupNotes(results))}</section>`,
     ...(comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : []),
+    ...(results.budget ? [`<section id="budget"><h2>What the budget bought</h2>${markdownToHtml(renderBudget(results, comparison))}</section>`] : []),
     ...[renderSignalsLead(results, comparison), renderSignalsBlock(results, comparison)]
       .filter(Boolean)
       .map((md) => `<section class="signals">${markdownToHtml(md)}</section>`),

@@ -1,0 +1,103 @@
+/**
+ * What a budgeted run asks after every pair: which cells are decided (they get no more pairs), and
+ * for the report, how far an undecided cell is from a decision. Pure: the run and the report call it.
+ */
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { measuresBaseSide } from '../config/baseline.js';
+import type { Config } from '../config/schema.js';
+import type { Results } from '../results/schema.js';
+import { sampleVariance } from '../stats/describe.js';
+import type { ChangeInterval } from '../stats/interval.js';
+import { logVarianceOfCov } from '../stats/noise.js';
+import { baseSideBaseline, type Baseline } from './baseline.js';
+import { cellDecided } from './decided.js';
+import { measuredSamples, verdictSamples } from './samples.js';
+import { compareResults, noiseFloor, type Comparison } from './verdicts.js';
+
+/**
+ * The looks a budget's intervals allow for, and the confidence of each (the group-sequential
+ * correction of the shared contract: 1 − (1 − confidence) ÷ looks, looks = repeats under a budget).
+ */
+export function lookCorrected(config: Pick<Config, 'budgetSeconds' | 'repeats'>, confidence: number): number {
+  const looks = config.budgetSeconds !== null ? config.repeats : 1;
+  return 1 - (1 - confidence) / looks;
+}
+
+/**
+ * Without a baseline, a cell is decided once its own steady sRPS is known to within ±threshold:
+ * the interval of its mean (log scale; the runner's noise floor as a prior, as the verdicts take
+ * it, widened by the repeats' own spread) at the look-corrected confidence lies inside
+ * [−threshold, +threshold] of the estimate. A later run compared with it could then tell a change
+ * of the threshold's size from this cell's own noise. Null: nothing measured yet.
+ */
+export function precisionInterval(results: Results, id: string): ChangeInterval | null {
+  const cell = results.cells.find((candidate) => candidate.id === id);
+  const samples = cell ? measuredSamples(verdictSamples(cell)) : [];
+  if (samples.length === 0) return null;
+  const logs = samples.map((sample) => Math.log(sample.value));
+  const n = logs.length;
+  const noise = noiseFloor(id, results.noise);
+  const df = noise.df + n - 1;
+  const variance = (noise.df * logVarianceOfCov(noise.cov) + (n - 1) * sampleVariance(logs)) / df / n;
+  const confidence = lookCorrected(results.config, results.config.compare.confidence);
+  const half = variance === 0 ? 0 : tQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
+  return { estimate: 0, lower: Math.expm1(-half), upper: Math.expm1(half), confidence, df };
+}
+
+/** The precision rule: the cell's own interval lies within ±threshold. */
+export function isPrecise(results: Results, id: string): boolean {
+  const interval = precisionInterval(results, id);
+  return interval !== null && interval.upper <= results.config.compare.threshold;
+}
+
+/** How the run judges its cells after a pair. */
+export interface BudgetJudgement {
+  /** Cells that need no more pairs. */
+  decided: Set<string>;
+  /** The comparison the decisions came from; null when there is no baseline (the precision rule decided). */
+  comparison: Comparison | null;
+}
+
+/**
+ * Every cell of `results` judged for the budget: against the base side of these results
+ * (`baseline: base`, paired), else against `fixed` (a file, the paper or an artifact, resolved by
+ * the edge), else by the precision rule above. Decided is cellDecided over the gate's signals
+ * (`compare.failOnSignals`). A cell none of whose samples measured anything (its app failed, or it
+ * has not run yet) counts as decided too: the caller gives pairs only to cells it has measured or
+ * that have none yet, so a failing cell fails once, not at every look.
+ */
+export function judgeBudget(results: Results, fixed: Baseline | null): BudgetJudgement {
+  const { compare } = results.config;
+  const baseline = measuresBaseSide(compare.baseline) ? baseSideBaseline(results) : fixed;
+  const failed = results.cells.filter((cell) => cell.status !== 'ok').map((cell) => cell.id);
+  const measured = results.cells.filter((cell) => cell.status === 'ok');
+  if (!baseline) {
+    const precise = measured.filter((cell) => isPrecise(results, cell.id));
+    return { decided: new Set([...failed, ...precise.map((cell) => cell.id)]), comparison: null };
+  }
+  const comparison = compareResults(results, baseline, compare.threshold);
+  const decided = measured.filter((cell) => {
+    const judged = comparison.cells.get(cell.id);
+    return judged !== undefined && cellDecided(judged, compare.failOnSignals);
+  });
+  return { decided: new Set([...failed, ...decided.map((cell) => cell.id)]), comparison };
+}
+
+/**
+ * About how many pairs in all would likely decide a cell whose interval is `interval` after
+ * `pairs` pairs: a half-width shrinks like 1/√n, so n × (half-width ÷ room)², where room is the
+ * half-width at which the interval would clear the threshold (lie wholly beyond it) or sit
+ * within it, whichever is nearer. An estimate: it assumes the estimate stays where it is and
+ * ignores the t quantile's fall with more pairs. Null when the estimate sits on the threshold.
+ */
+export function pairsToDecide(interval: Pick<ChangeInterval, 'estimate' | 'lower' | 'upper'>, threshold: number, pairs: number): number | null {
+  const centre = Math.log1p(interval.estimate);
+  const half = (Math.log1p(interval.upper) - Math.log1p(interval.lower)) / 2;
+  const upper = Math.log1p(threshold);
+  const lower = Math.log1p(-threshold);
+  // Inside the band: room to both edges; beyond it: room to the nearer edge it must clear.
+  const room = centre > upper ? centre - upper : centre < lower ? lower - centre : Math.min(upper - centre, centre - lower);
+  if (!(room > 0) || pairs < 1) return null;
+  // Less a hair: a ratio of exactly 2 computed as 2.0000000001 would ask one pair too many.
+  return Math.max(pairs, Math.ceil(pairs * (half / room) ** 2 - 1e-9));
+}
