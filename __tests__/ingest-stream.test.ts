@@ -141,6 +141,58 @@ describe('the streaming fold gives the numbers the whole-array computation gave'
   });
 });
 
+/**
+ * A hold of `seconds` rows at 10 users after one ramp row: Locust's rows read `rowRate`, the
+ * cumulative columns count `countRate` successes a second (and one failure in ten requests on top).
+ * `stamp(i)` is row i's whole-second Timestamp; `counts: false` leaves the count columns at 0.
+ */
+function steadyOf(rowRate: number, countRate: number, options: { seconds?: number; counts?: boolean; stamp?: (i: number) => number } = {}) {
+  const { seconds = 30, counts = true, stamp = (i: number) => 1_000 + i } = options;
+  const fold = new CellMetricsFold({ stats: 'stats.csv', history: 'history.csv' });
+  fold.addStats(STATS);
+  for (let i = 0; i <= seconds + 1; i += 1) {
+    const successes = Math.floor(countRate * Math.max(0, i - 1));
+    const failures = Math.floor(successes / 9);
+    fold.addHistory({
+      timestamp: stamp(i),
+      userCount: i === 0 ? 5 : 10,
+      type: '',
+      name: AGGREGATED,
+      requestsPerSecond: i === 0 ? 0 : rowRate,
+      failuresPerSecond: 0,
+      totalRequestCount: counts ? successes + failures : 0,
+      totalFailureCount: counts ? failures : 0,
+    });
+  }
+  const { steadySrps, steadyBlocks } = fold.metrics();
+  return { steadySrps, steadyBlocks };
+}
+
+describe('the steady rate: counts where the rows are too coarse', () => {
+  it('below 10 sRPS (a 0.1 step is more than 1 %) successes ÷ seconds over the whole hold, with blocks of a rate window', () => {
+    // Hold rows 1..31: 30 s, successes floor(5.25 × 30) = 157; blocks at rows 11, 21, 31: 52, 53, 52 successes in 10 s.
+    expect(steadyOf(5.2, 5.25)).toEqual({ steadySrps: 157 / 30, steadyBlocks: [5.2, 5.3, 5.2] });
+  });
+
+  it("at 10 sRPS and above the rows' median, as before (their step is at most 1 % of the rate)", () => {
+    expect(steadyOf(50, 52.5).steadySrps).toBe(50);
+    expect(steadyOf(10, 12).steadySrps).toBe(10);
+  });
+
+  it('the rows when the history has no count columns, or the hold is no longer than a rate window', () => {
+    expect(steadyOf(0.6, 0.65, { counts: false }).steadySrps).toBe(0.6);
+    expect(steadyOf(0.6, 0.65, { seconds: 10 }).steadySrps).toBe(0.6);
+    expect(steadyOf(0.6, 0.65, { seconds: 11 }).steadySrps).toBeCloseTo(7 / 11, 12);
+  });
+
+  it('seconds: one a row, unless the whole-second stamps say more (a late writer)', () => {
+    // One skipped stamp in 30 rows: the stamps allow 30 ± 1 s, the rows at least 30: 30 s.
+    expect(steadyOf(5, 5.25, { stamp: (i) => 1_000 + i + (i > 15 ? 1 : 0) }).steadySrps).toBe(157 / 30);
+    // Three skipped stamps: the stamps say more than 32 s.
+    expect(steadyOf(5, 5.25, { stamp: (i) => 1_000 + i + (i > 8 ? 1 : 0) + (i > 16 ? 1 : 0) + (i > 24 ? 1 : 0) }).steadySrps).toBe(157 / 32);
+  });
+});
+
 describe('streamed files of any shape', () => {
   let dir: string;
   let cleanup: () => Promise<void>;

@@ -49,6 +49,33 @@ describe('readCell on real Locust output', () => {
   });
 });
 
+describe('the steady rate from counts where the 0.1-sRPS rows are too coarse', () => {
+  it("a latency-bound cell (about 0.6 sRPS): successes over the hold ÷ its seconds, not the rows' 0.6", async () => {
+    // Hand calculation from locust-current/latency-bound/a/locust_stats_history.csv (Aggregated rows):
+    // the hold (10 users) runs from 1796629560 (Total Request Count 0) to 1796629583 (14, no failures):
+    // 23 rows a second apart, stamps 23 s apart: 14 / 23. Its settled rows all read 0.600000.
+    const m = (await readCell(fixture('locust-current', 'latency-bound', 'a'))).metrics!;
+    expect(m.steadySrps).toBeCloseTo(14 / 23, 10);
+    // Blocks of 10 s from the hold's first row: 0 → 6 (…570), 6 → 12 (…580); the last 3 s make no block.
+    expect(m.steadyBlocks).toEqual([0.6, 0.6]);
+    // Locust's own final rate (requests ÷ float seconds since the start), for scale: 0.6042.
+    expect(Math.abs(m.steadySrps! / 0.6042 - 1)).toBeLessThan(0.01);
+  });
+
+  it('the A/A pair (b, captured right after a) reads the same rate: the log ratio is 0, as with the rows', async () => {
+    const [a, b] = await Promise.all(['a', 'b'].map(async (side) => (await readCell(fixture('locust-current', 'latency-bound', side))).metrics!));
+    expect(b!.steadySrps).toBeCloseTo(14 / 23, 10);
+    expect(Math.log(b!.steadySrps! / a!.steadySrps!)).toBeCloseTo(0, 12);
+  });
+
+  it('keeps the rows where their step is at most 1 % of the rate, or the hold is no longer than a rate window', async () => {
+    // 90 sRPS: the rows' median, as before (see "a clean run" above).
+    expect((await readCell(fixture('locust-current', 'clean'))).metrics!.steadySrps).toBeCloseTo(90, 6);
+    // 3.75 sRPS, but an 8 s run: the hold (6 s) is shorter than a rate window, so the rows' median of all hold rows.
+    expect((await readCell(fixture('run-27', 'cells', 'sync__io_read__200ms'))).metrics!.steadySrps).toBeCloseTo(3.75, 6);
+  });
+});
+
 describe('Locust CPU warning', () => {
   it('is flagged when locust.log says its CPU was above 90 %', async () => {
     const reading = await readCell(fixture('locust-current', 'cpu-warning'));

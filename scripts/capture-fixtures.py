@@ -101,6 +101,19 @@ PRESETS: dict[str, dict] = {
         "fail_ratio": ["sync/io_create/200ms=0.05", "async-unlimited/cpu/0ms=0.03"],
         "exception_ratio": 0.0,
     },
+    # __tests__/fixtures/locust-current/latency-bound/{a,b}: a cell at about 0.6 sRPS (one worker,
+    # 1.65 s a request) for the ci profile's 25 s, captured twice: an A/A pair whose rate
+    # Locust's history rows read in steps of 0.1
+    "latency-bound": {
+        "cells": ["sync/io_read/1650ms"],
+        "flat": True,
+        "duration": 25,
+        "users": 10,
+        "spawn_rate": 10,
+        "html": False,
+        "fail_ratio": ["0"],
+        "exception_ratio": 0.0,
+    },
     # __tests__/fixtures/locust-current/cpu-warning: make Locust itself CPU-bound
     "cpu-warning": {
         "cells": ["async-unlimited/io_read/0ms"],

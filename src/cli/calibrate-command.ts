@@ -15,8 +15,9 @@ import { stoppedRunExitCode } from './stopped-run.js';
 
 /**
  * `async-bench calibrate`: the configured cells measured 2 × repeats times, interleaved,
- * odd repeats as A and even as B (the same code); then the noise per cell, the false
- * alarms the current threshold would raise, and a recommendation. results.json keeps the noise.
+ * odd repeats as A and even as B (the same code), or under `baseline: base` as repeats pairs
+ * of base and head (calibrationConfig); then the noise per cell, the false alarms the current
+ * threshold would raise, and a recommendation. results.json keeps the noise.
  */
 export async function calibrateCommand(config: Config, perSide: number, io: CliIo, existingRun: ExistingRunPolicy = 'refuse'): Promise<number> {
   const log = streamLogger(io.stderr);

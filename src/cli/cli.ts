@@ -40,7 +40,9 @@ Usage:
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression [SIGNALS]]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
-                                                A/A: measure the same code N times as A and N as B (default 3), interleaved;
+                                                A/A: measure the same code N times as A and N as B (default 3), interleaved
+                                                (--baseline base: N pairs of base and head, base = HEAD unless --base-ref;
+                                                results.json also keeps the pairs' noise, noise.paired);
                                                 print each cell's noise (CoV), the false alarms today's threshold would raise
                                                 and the threshold and repeats to use; results.json keeps the noise
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input

@@ -46,10 +46,79 @@ class NumberList {
   }
 }
 
+/** Locust's settled rows count whole requests over one rate window: their rate moves in steps of 0.1 sRPS. */
+const ROW_RATE_STEP = 1 / RATE_WINDOW_SECONDS;
+
+/**
+ * The rows are too coarse where one step is more than this share of the rate (below 10 sRPS, where
+ * the step is more than 1 %). There the steady rate comes from the history's request counts.
+ */
+const COARSE_STEP_SHARE = 0.01;
+
+/** One history row of the hold phase, as the count-based rate needs it. */
+interface CountMark {
+  timestamp: number;
+  /** Total Request Count − Total Failure Count: successes since the start. */
+  successes: number;
+  /** The row's index within the hold phase. */
+  index: number;
+}
+
+/**
+ * The seconds between two history rows. Locust writes a row every second (a little more when it is
+ * busy) and stamps it with whole seconds: the stamps bound the time within a second either side, the
+ * rows in between from below. So the fewest seconds both allow: one a row unless the stamps say more.
+ */
+const secondsBetween = (from: CountMark, to: CountMark): number => Math.max(to.index - from.index, to.timestamp - from.timestamp - 1);
+
+/**
+ * The hold phase's successes from the history's cumulative count columns, over its whole length:
+ * counts need no settling (Locust's rate averages the last 10 s, so it still covers the ramp; a
+ * count does not). Blocks: successes per stretch of one rate window or more.
+ */
+class HoldCounts {
+  private first: CountMark | null = null;
+  private last: CountMark | null = null;
+  private blockStart: CountMark | null = null;
+  readonly blocks: number[] = [];
+
+  reset(): void {
+    this.first = this.last = this.blockStart = null;
+    this.blocks.length = 0;
+  }
+
+  add(row: HistoryRow): void {
+    const mark = { timestamp: row.timestamp, successes: row.totalRequestCount - row.totalFailureCount, index: (this.last?.index ?? -1) + 1 };
+    this.first ??= mark;
+    this.blockStart ??= mark;
+    this.last = mark;
+    if (mark.timestamp - this.blockStart.timestamp >= RATE_WINDOW_SECONDS) {
+      this.blocks.push((mark.successes - this.blockStart.successes) / secondsBetween(this.blockStart, mark));
+      this.blockStart = mark;
+    }
+  }
+
+  /** Successes ÷ seconds over the phase; null when it lasted no longer than a rate window or counted none (a history without count columns). */
+  rate(): { srps: number; seconds: number } | null {
+    if (!this.first || !this.last) return null;
+    const seconds = secondsBetween(this.first, this.last);
+    const successes = this.last.successes - this.first.successes;
+    return seconds > RATE_WINDOW_SECONDS && successes > 0 ? { srps: successes / seconds, seconds } : null;
+  }
+}
+
+/** The steady rate of a sample and the blocks its own spread is read from. */
+interface SteadyRate {
+  srps: number;
+  blocks: number[];
+  /** `rows`: median of Locust's settled rates; `counts`: successes over the hold ÷ its seconds. */
+  source: 'rows' | 'counts';
+}
+
 /**
  * The hold phase, followed while the history streams by: the rows at the highest
  * user count seen so far. A higher count starts it again. Only sRPS values are
- * kept, split at one rate window after the phase's first row.
+ * kept, split at one rate window after the phase's first row, and the counts.
  */
 class HoldPhase {
   users = -Infinity;
@@ -58,8 +127,9 @@ class HoldPhase {
   private readonly settling = new NumberList();
   private readonly settled = new NumberList();
   /** One settled row per rate window: Locust's rates are moving averages, so only rows a window apart do not overlap. */
-  readonly blocks: number[] = [];
+  private readonly blocks: number[] = [];
   private nextBlockAt = 0;
+  private readonly counts = new HoldCounts();
 
   add(row: HistoryRow): void {
     if (row.userCount > this.users) {
@@ -69,8 +139,10 @@ class HoldPhase {
       this.settled.clear();
       this.blocks.length = 0;
       this.nextBlockAt = this.settledFrom;
+      this.counts.reset();
     }
     if (row.userCount !== this.users) return;
+    this.counts.add(row);
     const srps = row.requestsPerSecond - row.failuresPerSecond;
     if (row.timestamp >= this.settledFrom) this.settled.push(srps);
     else this.settling.push(srps);
@@ -81,13 +153,18 @@ class HoldPhase {
   }
 
   /**
-   * Median sRPS while all users ran, after the first rate window; every row of
-   * the phase when it was shorter than the window; null when no user ever ran.
+   * Median sRPS while all users ran, after the first rate window; every row of the phase when
+   * it was shorter than the window; null when no user ever ran. Where that median is too coarse
+   * (its 0.1 step is more than 1 % of it) and the counts cover more than a rate window, the
+   * successes counted over the hold ÷ its seconds instead, with blocks from the counts too.
    */
-  steadySrps(): number | null {
+  steady(): SteadyRate | null {
     if (!(this.users > 0)) return null;
     // When nothing settled, every row of the phase is in `settling` (at least the one that set `users`).
-    return (this.settled.length > 0 ? this.settled : this.settling).median();
+    const median = (this.settled.length > 0 ? this.settled : this.settling).median();
+    const counted = ROW_RATE_STEP > COARSE_STEP_SHARE * median ? this.counts.rate() : null;
+    if (counted) return { srps: counted.srps, blocks: [...this.counts.blocks], source: 'counts' };
+    return { srps: median, blocks: [...this.blocks], source: 'rows' };
   }
 }
 
@@ -135,14 +212,15 @@ export class CellMetricsFold {
     const total = this.total;
     if (!total) throw new IngestError(`${this.files.stats} has no "Aggregated" row.`);
     if (this.historySamples === 0) throw new IngestError(`${this.files.history} has no "Aggregated" row.`);
+    const steady = this.hold.steady();
     return {
       maxSrps: this.maxSrps,
       totalSuccesses: total.requestCount - total.failureCount,
       totalRequests: total.requestCount,
       totalFailures: total.failureCount,
       failureRatio: total.requestCount === 0 ? 0 : total.failureCount / total.requestCount,
-      steadySrps: this.hold.steadySrps(),
-      steadyBlocks: this.hold.steadySrps() === null ? [] : [...this.hold.blocks],
+      steadySrps: steady?.srps ?? null,
+      steadyBlocks: steady?.blocks ?? [],
       p50Ms: total.percentilesMs['50%'],
       p95Ms: total.percentilesMs['95%'],
       p99Ms: total.percentilesMs['99%'],

@@ -85,13 +85,18 @@ const CellMetricsSchema = z
     totalRequests: count,
     totalFailures: count,
     failureRatio: z.number().min(0).max(1).describe('Failures ÷ requests; 0 when nothing was requested.'),
-    steadySrps: rate.nullable().describe('Median sRPS over the hold phase (full users, after the rate window settled); null if none.'),
+    steadySrps: rate
+      .nullable()
+      .describe(
+        "Median sRPS over the hold phase (full users, after the rate window settled); below 10 sRPS (where the rows' 0.1 step is " +
+          'over 1 %) and with a hold longer than the window, successes counted over the hold ÷ its seconds. Null if no hold.',
+      ),
     steadyBlocks: z
       .array(rate)
       .default([])
       .describe(
-        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping " +
-          'within-run samples of the verdict metric. Absent from files written before it existed (read as []).',
+        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row (a rate from counts: the successes of " +
+          'each 10 s stretch of the hold): non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as []).',
       ),
     p50Ms: milliseconds,
     p95Ms: milliseconds,
@@ -252,6 +257,13 @@ const NoiseRecordSchema = z
     repeats: count.min(1).describe('Samples per side (A and B) per cell.'),
     pooled: NoiseEstimateSchema.describe('Over every measured cell.'),
     cells: z.record(z.string(), NoiseEstimateSchema).describe('Per cell id.'),
+    paired: z
+      .object({ sd: z.number().min(0), df: z.number().min(0) })
+      .optional()
+      .describe(
+        'Paired noise, from a calibration under `baseline: base` (the same code as base and head, pairs back to back): ' +
+          'sd of ln(head ÷ base) per pair, pooled over the cells (Σ(pairs − 1) df). Absent from unpaired calibrations.',
+      ),
   })
   .describe('Between-run noise of the steady sRPS, as a calibration measured it.');
 
