@@ -39,7 +39,9 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
   const rule = { budgetSeconds: config.budgetSeconds!, maxPairs: config.repeats };
   const progress: BudgetProgress = { pairs: new Map(), decided: new Set(), longestSeconds: null, stoppedBy: 'interrupted' };
   const state = newSampleState();
-  const start = clock();
+  // The budget counts from the run's start (images, seeding and preflight included): a verdict within
+  // 15 minutes of the job, not of its pairs. An injected clock (tests) starts with the loop.
+  const start = m.now ? clock() : m.plan.started.getTime();
   const elapsed = () => (clock() - start) / 1000;
   // A resumed run keeps the cells the earlier attempt decided (planResume), with the pairs it recorded.
   const earlier = m.plan.out.earlier?.results?.budget?.cells ?? {};

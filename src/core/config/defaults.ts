@@ -163,7 +163,7 @@ export interface Profile {
    * minutes), so gating runs opt in (`repeats: 3`, see docs/verdicts.md) after a calibration.
    */
   repeats: number;
-  /** The measuring time a run may spend (config.budgetSeconds); absent: none, every cell gets `repeats`. */
+  /** The time a run may spend from its start (config.budgetSeconds); absent: none, every cell gets `repeats`. */
   budgetSeconds?: number;
   /** What the profile compares with unless an input or the file says (absent: the caller's default, else DEFAULT_COMPARE). */
   baseline?: string;

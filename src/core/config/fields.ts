@@ -142,7 +142,7 @@ function durationUpTo(max: number, example: string) {
 /** A cell's load time: `180`, `180s`, `3m`, `1m30s`, `1h`. */
 export const duration = durationUpTo(LIMITS.runTimeSeconds, 'seconds ("180", "180s") or "3m"');
 
-/** The measuring time a budgeted run may spend: `15m`, `900s`, `1h30m`. */
+/** The time a budgeted run may spend from its start: `15m`, `900s`, `1h30m`. */
 export const budgetDuration = durationUpTo(LIMITS.budgetSeconds, 'minutes or seconds ("15m", "900s", "1h30m")');
 
 const TRUE = ['true', 'yes', 'on', '1'];

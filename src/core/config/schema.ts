@@ -16,7 +16,7 @@ export const LIMITS = {
   processes: 64,
   /** Measurements per cell; each costs a whole matrix pass. */
   repeats: 20,
-  /** A budget of measuring time: a day, like one cell's run time. */
+  /** A budget of run time: a day, like one cell's run time. */
   budgetSeconds: 24 * 3600,
   /**
    * Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above
@@ -205,7 +205,7 @@ export const ConfigSchema = z
       .nullable()
       .default(null)
       .describe(
-        'Measuring time the run may spend: pairs (or repeats) go round-robin to the cells still undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
+        'Time the run may spend from its start (images, seeding, preflight and pairs): pairs (or repeats) go round-robin to the cells still undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
       ),
     shard: ShardSchema.nullable(),
     compare: CompareSpecSchema,
