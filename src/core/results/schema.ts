@@ -252,6 +252,13 @@ const NoiseRecordSchema = z
     repeats: count.min(1).describe('Samples per side (A and B) per cell.'),
     pooled: NoiseEstimateSchema.describe('Over every measured cell.'),
     cells: z.record(z.string(), NoiseEstimateSchema).describe('Per cell id.'),
+    paired: z
+      .object({
+        sd: z.number().min(0).describe('Standard deviation of ln(head ÷ base) of one pair, measured back to back.'),
+        df: z.number().min(0).describe('Degrees of freedom of the estimate.'),
+      })
+      .optional()
+      .describe('Paired noise, from a calibration under `baseline: base`: the prior of the pooled paired interval. Absent otherwise.'),
   })
   .describe('Between-run noise of the steady sRPS, as a calibration measured it.');
 
