@@ -58,6 +58,11 @@ export function confirmClaims(
   tests: readonly FamilyTest[],
   options: { threshold: number; alpha: number; looks: number },
 ): { confirmed: boolean[]; family: Family } {
+  const hypotheses = 2 * tests.length;
+  // No claim, nothing to confirm (the common case while a budget loop is still measuring).
+  if (!tests.some((test) => test.verdict === 'regressed' || test.verdict === 'improved')) {
+    return { confirmed: tests.map(() => true), family: { method: 'holm', hypotheses, alpha: options.alpha, withheld: 0 } };
+  }
   const pValues = tests.flatMap((test) => {
     const p = claimPValues(test.interval, options.threshold, test.better);
     return [p.regressed, p.improved].map((value) => Math.min(1, value * options.looks));
@@ -65,5 +70,5 @@ export function confirmClaims(
   const rejected = holm(pValues, options.alpha);
   const confirmed = tests.map((test, i) => (test.verdict === 'regressed' ? rejected[2 * i]! : test.verdict === 'improved' ? rejected[2 * i + 1]! : true));
   const withheld = confirmed.filter((ok) => !ok).length;
-  return { confirmed, family: { method: 'holm', hypotheses: pValues.length, alpha: options.alpha, withheld } };
+  return { confirmed, family: { method: 'holm', hypotheses, alpha: options.alpha, withheld } };
 }

@@ -46,7 +46,11 @@ export function pooledPairedNoise(cells: readonly (readonly number[])[], prior: 
     df += ratios.length - 1;
   }
   const pooledOver = df - prior.df;
-  return { sd: df > 0 ? Math.sqrt(ss / df) : prior.sd, df, source: pooledOver > 0 ? `${prior.source}, pooled with ${pooledOver} df of this run` : prior.source };
+  return {
+    sd: df > 0 ? Math.sqrt(ss / df) : prior.sd,
+    df,
+    source: pooledOver > 0 ? `${prior.source}, pooled with ${pooledOver} df of this run` : prior.source,
+  };
 }
 
 /**

@@ -207,7 +207,12 @@ export function compareResults(results: Results, baseline: Baseline, threshold: 
   const confidence = options.confidence ?? results.config.compare.confidence;
   const looks = looksOf(results.config);
   const paired = baseline.paired === true;
-  const pool = paired ? pooledPairedNoise(results.cells.map((cell) => logRatios(samplePairs(cell))), pairedPrior(noise)) : null;
+  const pool = paired
+    ? pooledPairedNoise(
+        results.cells.map((cell) => logRatios(samplePairs(cell))),
+        pairedPrior(noise),
+      )
+    : null;
   const judging = { threshold, confidence: lookConfidence(confidence, looks), loadDifference: loadDifference(results.config.load, baseline.load), noise, pool };
   const judged = results.cells.map((cell) => compareCell(cell, baseline.cells.get(cell.id) ?? null, judging));
   const { cells: confirmed, family } = withFamily(judged, { threshold, alpha: 1 - confidence, looks });

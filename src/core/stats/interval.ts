@@ -23,6 +23,23 @@ export interface ChangeInterval {
   log: { center: number; se: number };
 }
 
+const quantiles = new Map<string, number>();
+
+/**
+ * The t quantile of a two-sided interval, remembered: every cell of a paired run shares the pool's df
+ * and the look's confidence, and the budget loop (and its simulation) judges the run after every pair.
+ */
+function twoSidedQuantile(confidence: number, df: number): number {
+  const key = `${confidence}:${df}`;
+  let q = quantiles.get(key);
+  if (q === undefined) {
+    if (quantiles.size >= 4096) quantiles.clear();
+    q = tQuantile(1 - (1 - confidence) / 2, df);
+    quantiles.set(key, q);
+  }
+  return q;
+}
+
 /**
  * The interval at `confidence` of a change whose log is `center` with `variance` (of the centre
  * itself) and `df` degrees of freedom: a t interval mapped back to a relative change. No
@@ -30,7 +47,7 @@ export interface ChangeInterval {
  */
 export function logChangeInterval(center: number, variance: number, df: number, confidence: number): ChangeInterval {
   const se = Math.sqrt(variance);
-  const half = variance === 0 ? 0 : tQuantile(1 - (1 - confidence) / 2, df) * se;
+  const half = variance === 0 ? 0 : twoSidedQuantile(confidence, df) * se;
   return {
     estimate: Math.expm1(center),
     lower: Math.expm1(center - half),
