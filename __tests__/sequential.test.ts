@@ -151,9 +151,8 @@ describe("issue 18's A/A under the new rule", () => {
 
   it('3 pairs, no budget: the pooled paired noise narrows ±17–25 % to about ±5 %, and every cell reads unchanged', async () => {
     const comparison = await compare(false);
-    console.log(
-      `issue 18 A/A, 3 pairs, no budget (K = 1), pooled sd ${comparison.pairedNoise!.sd.toFixed(3)} (${comparison.pairedNoise!.df} df):\n${table(comparison).join('\n')}`,
-    );
+    const pool = comparison.pairedNoise!;
+    console.log(`issue 18 A/A, 3 pairs, no budget (K = 1), pooled sd ${pool.sd.toFixed(3)} (${pool.df} df):\n${table(comparison).join('\n')}`);
     expect(comparison.looks).toBe(1);
     expect(comparison.pairedNoise!.df).toBe(2 + 4 * 2);
     for (const cell of comparison.cells.values()) {
