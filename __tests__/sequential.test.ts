@@ -9,6 +9,7 @@ import { decide } from '../src/core/stats/decide.js';
 import { logChangeInterval } from '../src/core/stats/interval.js';
 import { lookConfidence, looksOf } from '../src/core/stats/sequential.js';
 import { tUpperTail } from '../src/core/stats/t-tail.js';
+import { renderComparison } from '../src/core/report/comparison-text.js';
 import { makeResults } from './helpers/results.js';
 
 describe('looks: a group-sequential design with Bonferroni spending', () => {
@@ -173,6 +174,14 @@ describe("issue 18's A/A under the new rule", () => {
       expect(cell.interval!.confidence).toBeCloseTo(0.99375, 12);
       expect(['unchanged', 'inconclusive']).toContain(cell.verdict);
     }
+  });
+
+  it("the report's headline names the looks and the pooled paired noise", async () => {
+    const head = renderComparison(await compare(true)).split('\n')[0]!;
+    expect(head).toMatch(
+      /95\.0 % intervals \(each at 99\.4 %: one of 8 looks\), paired noise sd 0\.031 a pair \(default paired prior .*pooled with 8 df of this run\)/,
+    );
+    expect(renderComparison(await compare(false)).split('\n')[0]).toMatch(/95\.0 % intervals, paired noise sd/);
   });
 
   it('Holm is in every comparison, paired or not', () => {

@@ -18,8 +18,8 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  *      regressed or improved;
  *  (b) A/B: head's commit (base is its merge-base with main) plants, in Sync's views, an N+1
  *      on io_read (each of the first 10 listed posts read again by a query of its own) and
- *      15 % more of the `cpu` route's loop: io_read's queries regressed from one pair, the
- *      `cpu` route's CPU per request regressed over 5 pairs while its throughput did not,
+ *      25 % more of the `cpu` route's loop: io_read's queries regressed from one pair, the
+ *      `cpu` route's CPU per request regressed over 5 pairs (its throughput may or may not),
  *      io_create (untouched) never regressed.
  * Short cells: 12 s, the shortest whose steady sRPS is one full 10 s rate window of the
  * hold (at 6 s Locust's rate still averages the start, and samples read 0–1 sRPS beside a
@@ -45,7 +45,7 @@ const PLANTS: [string, string, string][] = [
     '    ct = Post.objects.count()\n',
     '    ct = Post.objects.count()\n    titles = [Post.objects.get(pk=post.pk).title for post in list(posts)[:10]]\n    assert len(titles) == 10\n',
   ],
-  ['15 % more CPU on cpu', '    for i in range(10**7):\n', '    for i in range(115 * 10**5):\n'],
+  ['25 % more CPU on cpu', '    for i in range(10**7):\n', '    for i in range(125 * 10**5):\n'],
 ];
 
 /** Applies PLANTS to the scratch copy's Sync views; throws when the reference app no longer has a base text. */
@@ -245,14 +245,15 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
   );
 
   it.runIf(MODES.includes('ab'))(
-    'A/B: an N+1 on io_read caught by its queries from one pair, 15 % more CPU on cpu caught by CPU per request, io_create never regressed',
+    'A/B: an N+1 on io_read caught by its queries from one pair, 25 % more CPU on cpu caught by CPU per request, io_create never regressed',
     async () => {
       git(repo, 'checkout', '-q', '-b', 'feature');
       await plant(repo);
       git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'plant');
       // No --base-ref: the merge-base of HEAD with main, the commit before the plant.
-      // 5 pairs: the 15 % on cpu is 1.5 times the threshold, and CPU per request read +16.4 % [+8.6, +24.9]
-      // over 3 pairs in one run here (inconclusive), [+12.9, +20.3] in another.
+      // 5 pairs. The plant on cpu was 15 % (CPU per request +15.0 % [+11.0, +19.1] over 5 pairs), but Holm over the
+      // run's 24 hypotheses (3 cells × 4 intervals × 2 directions) needs p ≤ 0.05 / 24 where that read p ≈ 0.01
+      // (the CPU floor's 5 df): 25 % is a claim Holm confirms.
       const measured = await run(repo, ['--setups', 'sync', '--routes', 'io_read,io_create,cpu'], 5);
       process.stderr.write(`e2e verdicts A/B: ${measured.seconds.toFixed(0)} s\n${noiseLine(measured)}\n${signalsNoiseTable(measured)}\n`);
       expect(measured.results.environment.base!.commit).toBe(git(repo, 'rev-parse', 'main'));
@@ -284,7 +285,8 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
         /\+10 queries\/request: `SELECT … FROM "posts_post" WHERE "posts_post"\."id" = \$1::uuid LIMIT \$2` \(0 → 10 per request\)/,
       );
 
-      // 15 % more of the cpu route's loop: CPU per request regressed over the 5 pairs, throughput not.
+      // 25 % more of the cpu route's loop: CPU per request regressed over the 5 pairs. With the pooled paired noise the
+      // throughput (about −20 %) may regress too; then the cell is decided by it, CPU per request regressed all the same.
       const cpuCell = cellOf(measured.comparison, 'sync/cpu/0ms');
       const cpu = cpuCell.signals!.cpu!;
       const change = (interval: { estimate: number; lower: number; upper: number } | null) =>
@@ -294,7 +296,7 @@ describe.runIf(MODES.length > 0)('verdicts on the real stack, base and head alte
           `steady sRPS ${change(cpuCell.interval)} → ${cpuCell.throughput}; decided by ${cpuCell.decidedBy}\n`,
       );
       expect(cpu.verdict).toBe('regressed');
-      expect(['inconclusive', 'unchanged']).toContain(cpuCell.throughput);
+      expect(cpuCell.decidedBy).toBe(cpuCell.throughput === 'regressed' ? 'throughput' : 'cpu');
       expect(cpuCell.signals!.queries!.verdict).toBe('unchanged');
 
       // Untouched: io_create never regressed on any signal, nor did anything improve.
