@@ -2,26 +2,16 @@
  * What a budgeted run asks after every pair: which cells are decided (they get no more pairs), and
  * for the report, how far an undecided cell is from a decision. Pure: the run and the report call it.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { measuresBaseSide } from '../config/baseline.js';
-import type { Config } from '../config/schema.js';
 import type { Results } from '../results/schema.js';
 import { sampleVariance } from '../stats/describe.js';
-import type { ChangeInterval } from '../stats/interval.js';
+import { logChangeInterval, type ChangeInterval } from '../stats/interval.js';
+import { lookConfidence, looksOf } from '../stats/sequential.js';
 import { logVarianceOfCov } from '../stats/noise.js';
 import { baseSideBaseline, type Baseline } from './baseline.js';
 import { cellDecided } from './decided.js';
 import { measuredSamples, verdictSamples } from './samples.js';
 import { compareResults, noiseFloor, type Comparison } from './verdicts.js';
-
-/**
- * The looks a budget's intervals allow for, and the confidence of each (the group-sequential
- * correction of the shared contract: 1 − (1 − confidence) ÷ looks, looks = repeats under a budget).
- */
-export function lookCorrected(config: Pick<Config, 'budgetSeconds' | 'repeats'>, confidence: number): number {
-  const looks = config.budgetSeconds !== null ? config.repeats : 1;
-  return 1 - (1 - confidence) / looks;
-}
 
 /**
  * Without a baseline, a cell is decided once its own steady sRPS is known to within ±threshold:
@@ -39,9 +29,8 @@ export function precisionInterval(results: Results, id: string): ChangeInterval 
   const noise = noiseFloor(id, results.noise);
   const df = noise.df + n - 1;
   const variance = (noise.df * logVarianceOfCov(noise.cov) + (n - 1) * sampleVariance(logs)) / df / n;
-  const confidence = lookCorrected(results.config, results.config.compare.confidence);
-  const half = variance === 0 ? 0 : tQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
-  return { estimate: 0, lower: Math.expm1(-half), upper: Math.expm1(half), confidence, df };
+  const confidence = lookConfidence(results.config.compare.confidence, looksOf(results.config));
+  return logChangeInterval(0, variance, df, confidence);
 }
 
 /** The precision rule: the cell's own interval lies within ±threshold. */

@@ -5,8 +5,11 @@ import type { CellResult, Results } from '../results/results.js';
 import { decide } from '../stats/decide.js';
 import { relativeChangeInterval, type ChangeInterval, type RunSample } from '../stats/interval.js';
 import { DEFAULT_NOISE, type NoiseFloor } from '../stats/noise.js';
-import { pairedChangeInterval } from '../stats/paired.js';
+import { logRatios, pairsBlockVariance } from '../stats/paired.js';
+import { lookConfidence, looksOf } from '../stats/sequential.js';
 import { samplePairs, sideSamples, verdictOf } from './paired-samples.js';
+import { judgeLogRatios, pairedPrior, pooledPairedNoise, type PairedNoise } from './paired-noise.js';
+import { confirmClaims, type Family, type FamilyTest } from './family.js';
 import type { NoiseRecord } from '../results/schema.js';
 import { REGRESSION_SIGNALS, type RegressionSignal } from '../config/schema.js';
 import { signalSamples } from './signal-samples.js';
@@ -64,9 +67,16 @@ export interface CellComparison {
 export interface Comparison {
   baselineLabel: string;
   threshold: number;
+  /** The nominal confidence: each interval is at lookConfidence(confidence, looks), and the family holds at 1 − confidence. */
   confidence: number;
-  /** The noise floor the intervals assumed. */
+  /** The looks the intervals allow for (core/stats/sequential.ts): `repeats` under a budget, else 1. */
+  looks: number;
+  /** Holm across every regressed/improved claim of the comparison (core/compare/family.ts). */
+  family: Family;
+  /** The noise floor the unpaired intervals (and the paired signals) assumed. */
   noise: NoiseFloor;
+  /** Against the base side: the throughput's pooled noise of a pair's log ratio; null otherwise. */
+  pairedNoise: PairedNoise | null;
   cells: Map<string, CellComparison>;
   /** Cells the baseline has that this run did not plan (e.g. another shard, fewer latencies). */
   baselineOnly: string[];
@@ -78,7 +88,10 @@ export interface Comparison {
 export interface CompareOptions {
   /** A calibration's record: its per-cell noise replaces the default floor. */
   noise?: NoiseRecord;
-  /** Confidence of every interval (at most 1 − confidence of comparisons of equal code land wholly outside it); default: the one the results recorded. */
+  /**
+   * Nominal confidence (at most 1 − confidence of comparisons of equal code hold any false claim);
+   * default: the one the results recorded. Each interval is at its look-corrected confidence.
+   */
   confidence?: number;
 }
 
@@ -111,13 +124,23 @@ export function noiseFloor(id: string, record: NoiseRecord | undefined): NoiseFl
   return { cov: estimate.cov, df: estimate.df, source: `calibration of ${record.measuredAt.slice(0, 10)}` };
 }
 
+interface JudgeOptions {
+  threshold: number;
+  /** The look-corrected confidence of every interval. */
+  confidence: number;
+  loadDifference: string | null;
+  noise: NoiseRecord | undefined;
+  /** Against the base side: the run's pooled paired noise; null otherwise. */
+  pool: PairedNoise | null;
+}
+
 function judge(
   id: string,
   cell: CellResult,
   known: BaselineCell,
-  options: { threshold: number; confidence: number; loadDifference: string | null; noise: NoiseRecord | undefined; paired: boolean },
+  options: JudgeOptions,
 ): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason' | 'sides'> {
-  if (options.paired) return judgePaired(id, cell, options);
+  if (options.pool) return judgePaired(cell, options.pool, options);
   // The paper published no steady rate: against it, the one rate it has decides.
   const metric: VerdictMetric = known.samples.length > 0 ? 'steadySrps' : 'maxSrps';
   const current: VerdictSample[] =
@@ -145,12 +168,13 @@ function medianOf(samples: VerdictSample[]): number | null {
 
 /**
  * Head against the base side of the same run: a paired interval over the repeats where
- * both sides measured a rate, so the drift both runs of a pair shared cancels.
+ * both sides measured a rate, so the drift both runs of a pair shared cancels; its noise is
+ * the run's pool (core/compare/paired-noise.ts), widened by the cell's own spread.
  */
 function judgePaired(
-  id: string,
   cell: CellResult,
-  options: { threshold: number; confidence: number; noise: NoiseRecord | undefined },
+  pool: PairedNoise,
+  options: { threshold: number; confidence: number },
 ): Pick<CellComparison, 'verdict' | 'metric' | 'interval' | 'samples' | 'reason' | 'sides'> {
   const base = sideSamples(cell, 'base').flatMap((sample) => verdictOf(sample) ?? []);
   const head = sideSamples(cell, 'head').flatMap((sample) => verdictOf(sample) ?? []);
@@ -168,51 +192,115 @@ function judgePaired(
       reason: `(almost) no request completed in ${side}; too short a run for this load`,
     };
   }
-  const interval = pairedChangeInterval(pairs, noiseFloor(id, options.noise), options.confidence);
-  return { verdict: decide(interval, options.threshold), metric: 'steadySrps', interval, samples, sides, reason: null };
+  const { interval, verdict } = judgeLogRatios(logRatios(pairs), pool, { ...options, within: pairsBlockVariance(pairs) });
+  return { verdict, metric: 'steadySrps', interval, samples, sides, reason: null };
 }
 
-/** Compares every cell of `results` with the baseline: an interval of the change of the verdict metric, and the rule. */
+/**
+ * Compares every cell of `results` with the baseline: an interval of the change of the verdict
+ * metric and of each signal, at the look-corrected confidence, and the rule; then Holm over
+ * every regressed/improved claim of the comparison.
+ */
 export function compareResults(results: Results, baseline: Baseline, threshold: number, options: CompareOptions = {}): Comparison {
-  const cells = new Map<string, CellComparison>();
-  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
   // A calibration recorded in either run (this one, or the baseline) replaces the default floor.
   const noise = options.noise ?? results.noise ?? baseline.noise;
   const confidence = options.confidence ?? results.config.compare.confidence;
-  const difference = loadDifference(results.config.load, baseline.load);
-  for (const cell of results.cells) {
-    const known = baseline.cells.get(cell.id) ?? null;
-    const measured = cell.status === 'ok' ? cell.metrics : null;
-    const metrics = Object.fromEntries(COMPARED_METRICS.map((metric) => [metric, studyChange(measured?.[metric] ?? null, known?.[metric] ?? null)])) as Record<
-      ComparedMetric,
-      MetricComparison
-    >;
-    const none = { metric: 'steadySrps' as const, interval: null, samples: { current: 0, baseline: 0 }, reason: null };
-    const judged =
-      known === null
-        ? { ...none, verdict: 'new' as const }
-        : !measured
-          ? { ...none, verdict: 'missing' as const }
-          : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise, paired: baseline.paired === true });
-    const signals =
-      known && measured
-        ? compareSignals(signalSamples(cell, 'head'), known.signals ?? [], { threshold, confidence, paired: baseline.paired === true, metered: !difference })
-        : null;
-    const decided = combineVerdicts(judged.verdict, signals);
-    cells.set(cell.id, { id: cell.id, metrics, ...judged, ...decided, throughput: judged.verdict, signals });
-    counts[decided.verdict] += 1;
-  }
+  const looks = looksOf(results.config);
+  const paired = baseline.paired === true;
+  const pool = paired
+    ? pooledPairedNoise(
+        results.cells.map((cell) => logRatios(samplePairs(cell))),
+        pairedPrior(noise),
+      )
+    : null;
+  const judging = { threshold, confidence: lookConfidence(confidence, looks), loadDifference: loadDifference(results.config.load, baseline.load), noise, pool };
+  const judged = results.cells.map((cell) => compareCell(cell, baseline.cells.get(cell.id) ?? null, judging));
+  const { cells: confirmed, family } = withFamily(judged, { threshold, alpha: 1 - confidence, looks });
+  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+  for (const cell of confirmed) counts[cell.verdict] += 1;
   const planned = new Set(results.cells.map((cell) => cell.id));
-  const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
   return {
     baselineLabel: baseline.label,
     threshold,
     confidence,
+    looks,
+    family,
     noise: noiseFloor('', noise),
-    cells,
-    baselineOnly,
+    pairedNoise: pool,
+    cells: new Map(confirmed.map((cell) => [cell.id, cell])),
+    baselineOnly: [...baseline.cells.keys()].filter((id) => !planned.has(id)),
     counts,
-    paired: baseline.paired === true,
+    paired,
+  };
+}
+
+/** One cell against its baseline's: the throughput's verdict, the signals', and the cell's over them (before the family). */
+function compareCell(cell: CellResult, known: BaselineCell | null, options: JudgeOptions): CellComparison {
+  const measured = cell.status === 'ok' ? cell.metrics : null;
+  const metrics = Object.fromEntries(COMPARED_METRICS.map((metric) => [metric, studyChange(measured?.[metric] ?? null, known?.[metric] ?? null)])) as Record<
+    ComparedMetric,
+    MetricComparison
+  >;
+  const none = { metric: 'steadySrps' as const, interval: null, samples: { current: 0, baseline: 0 }, reason: null };
+  const judged =
+    known === null ? { ...none, verdict: 'new' as const } : !measured ? { ...none, verdict: 'missing' as const } : judge(cell.id, cell, known, options);
+  const signals =
+    known && measured
+      ? compareSignals(signalSamples(cell, 'head'), known.signals ?? [], {
+          threshold: options.threshold,
+          confidence: options.confidence,
+          paired: options.pool !== null,
+          metered: !options.loadDifference,
+        })
+      : null;
+  return { id: cell.id, metrics, ...judged, ...combineVerdicts(judged.verdict, signals), throughput: judged.verdict, signals };
+}
+
+type StatisticalSignal = Exclude<RegressionSignal, 'throughput'>;
+
+/** A cell's intervals that can make a claim: the throughput's, the metered signals', and a varying query count's. */
+function familyTests(cell: CellComparison): { signal: RegressionSignal; test: FamilyTest }[] {
+  const tests: { signal: RegressionSignal; test: FamilyTest }[] = [];
+  if (cell.interval) tests.push({ signal: 'throughput', test: { interval: cell.interval, better: 'higher', verdict: cell.throughput } });
+  for (const signal of ['queries', 'cpu', 'db', 'memory'] as StatisticalSignal[]) {
+    const compared = cell.signals?.[signal];
+    const varies = signal !== 'queries' || cell.signals?.queries?.varies;
+    if (compared?.interval && varies) tests.push({ signal, test: { interval: compared.interval, better: 'lower', verdict: compared.verdict } });
+  }
+  return tests;
+}
+
+/** Holm over every claim of the comparison: a claim it does not confirm reads inconclusive, and its cell's verdict is recombined. */
+function withFamily(cells: CellComparison[], options: { threshold: number; alpha: number; looks: number }): { cells: CellComparison[]; family: Family } {
+  const tests = cells.map(familyTests);
+  const { confirmed, family } = confirmClaims(
+    tests.flat().map((entry) => entry.test),
+    options,
+  );
+  let next = 0;
+  const withheld = tests.map((entries) => entries.filter(() => !confirmed[next++]).map((entry) => entry.signal));
+  return {
+    family,
+    cells: cells.map((cell, i) => {
+      const signals = withheld[i]!;
+      if (signals.length === 0) return cell;
+      const throughput = signals.includes('throughput') ? 'inconclusive' : cell.throughput;
+      const cellSignals = cell.signals && withheldSignals(cell.signals, signals);
+      return { ...cell, throughput, signals: cellSignals, ...combineVerdicts(throughput, cellSignals) };
+    }),
+  };
+}
+
+/** The cell's signals with the named ones' verdicts read as inconclusive. */
+function withheldSignals(signals: CellSignals, withheld: readonly RegressionSignal[]): CellSignals {
+  const inconclusive = <T extends { verdict: unknown }>(signal: StatisticalSignal, value: T | null): T | null =>
+    value && withheld.includes(signal) ? { ...value, verdict: 'inconclusive' } : value;
+  return {
+    ...signals,
+    queries: inconclusive('queries', signals.queries),
+    cpu: inconclusive('cpu', signals.cpu),
+    db: inconclusive('db', signals.db),
+    memory: inconclusive('memory', signals.memory),
   };
 }
 

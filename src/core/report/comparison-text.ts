@@ -2,6 +2,7 @@ import { regressionCount, type CellComparison, type Comparison, type Verdict } f
 import { code, escapeMarkdown, labelText } from './escape.js';
 import { renderSides } from './sides-text.js';
 import { formatCount, formatPercent, formatRate } from './format.js';
+import { lookConfidence } from '../stats/sequential.js';
 import { cellVerdict, studyBeforeAfter, throughputNote, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
 
 /** Cells listed per kind of change; the tables mark every one of them anyway. */
@@ -21,6 +22,21 @@ function missingLine(cell: CellComparison): string {
 const LISTED: Verdict[] = ['regressed', 'missing', 'improved', 'inconclusive', 'not-measured', 'not-comparable'];
 const COUNTED: Verdict[] = ['improved', 'inconclusive', 'unchanged', 'not-measured', 'not-comparable', 'new'];
 
+/** Under a budget: the confidence each look's interval has. */
+const looksText = ({ looks, confidence }: Comparison): string =>
+  looks > 1 ? ` (each at ${formatPercent(lookConfidence(confidence, looks))}: one of ${looks} looks)` : '';
+
+/** The throughput's noise: the pooled paired noise against the base side, else the noise floor. */
+const noiseText = ({ pairedNoise, noise }: Comparison): string =>
+  pairedNoise
+    ? `paired noise sd ${pairedNoise.sd.toFixed(3)} a pair (${escapeMarkdown(pairedNoise.source)})`
+    : `noise floor ${formatPercent(noise.cov)} CoV (${escapeMarkdown(noise.source)})`;
+
+const withheldText = ({ family }: Comparison): string =>
+  family.withheld > 0
+    ? `; ${family.withheld} of the regressed or improved claims not confirmed by Holm over ${family.hypotheses} hypotheses read inconclusive`
+    : '';
+
 /**
  * The comparison with the baseline, after the findings: counts, then each cell whose
  * verdict is not "unchanged", with the metric that decided, its change and interval, and
@@ -36,8 +52,7 @@ export function renderComparison(comparison: Comparison | null): string {
   ];
   const head =
     `**Against ${labelText(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ` +
-    `${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV ` +
-    `(${escapeMarkdown(comparison.noise.source)}): ${totals.join(', ')}.`;
+    `${formatPercent(comparison.confidence)} intervals${looksText(comparison)}, ${noiseText(comparison)}: ${totals.join(', ')}${withheldText(comparison)}.`;
   const cells = [...comparison.cells.values()];
   const render = (cell: CellComparison): string => {
     if (cell.verdict === 'missing') return missingLine(cell);

@@ -258,11 +258,14 @@ const NoiseRecordSchema = z
     pooled: NoiseEstimateSchema.describe('Over every measured cell.'),
     cells: z.record(z.string(), NoiseEstimateSchema).describe('Per cell id.'),
     paired: z
-      .object({ sd: z.number().min(0), df: z.number().min(0) })
+      .object({
+        sd: z.number().min(0).describe('Standard deviation of ln(head ÷ base) of one pair, measured back to back.'),
+        df: z.number().min(0).describe('Degrees of freedom of the estimate.'),
+      })
       .optional()
       .describe(
         'Paired noise, from a calibration under `baseline: base` (the same code as base and head, pairs back to back): ' +
-          'sd of ln(head ÷ base) per pair, pooled over the cells (Σ(pairs − 1) df). Absent from unpaired calibrations.',
+          'sd of ln(head ÷ base) per pair, pooled over the cells (Σ(pairs − 1) df); the prior of the pooled paired interval. Absent otherwise.',
       ),
   })
   .describe('Between-run noise of the steady sRPS, as a calibration measured it.');

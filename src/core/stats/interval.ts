@@ -17,8 +17,45 @@ export interface ChangeInterval {
   lower: number;
   upper: number;
   confidence: number;
-  /** Degrees of freedom of the t quantile (Welch–Satterthwaite). */
+  /** Degrees of freedom of the t quantile (Welch–Satterthwaite; Infinity when the change is exact). */
   df: number;
+  /** On the log scale: the estimate of ln(head ÷ baseline) and its standard error (0 when exact): what a p-value needs. */
+  log: { center: number; se: number };
+}
+
+const quantiles = new Map<string, number>();
+
+/**
+ * The t quantile of a two-sided interval, remembered: every cell of a paired run shares the pool's df
+ * and the look's confidence, and the budget loop (and its simulation) judges the run after every pair.
+ */
+function twoSidedQuantile(confidence: number, df: number): number {
+  const key = `${confidence}:${df}`;
+  let q = quantiles.get(key);
+  if (q === undefined) {
+    if (quantiles.size >= 4096) quantiles.clear();
+    q = tQuantile(1 - (1 - confidence) / 2, df);
+    quantiles.set(key, q);
+  }
+  return q;
+}
+
+/**
+ * The interval at `confidence` of a change whose log is `center` with `variance` (of the centre
+ * itself) and `df` degrees of freedom: a t interval mapped back to a relative change. No
+ * variance at all is an exact change (df Infinity).
+ */
+export function logChangeInterval(center: number, variance: number, df: number, confidence: number): ChangeInterval {
+  const se = Math.sqrt(variance);
+  const half = variance === 0 ? 0 : twoSidedQuantile(confidence, df) * se;
+  return {
+    estimate: Math.expm1(center),
+    lower: Math.expm1(center - half),
+    upper: Math.expm1(center + half),
+    confidence,
+    df: variance === 0 ? Infinity : df,
+    log: { center, se },
+  };
 }
 
 interface Side {
@@ -65,10 +102,8 @@ export function relativeChangeInterval(head: readonly RunSample[], baseline: rea
   }
   const a = side(head, noise);
   const b = side(baseline, noise);
-  const difference = a.mean - b.mean;
   const variance = a.variance + b.variance;
   // No variance at all (a noise floor of 0 and identical repeats): the difference is exact.
   const df = variance === 0 ? Infinity : variance ** 2 / (a.variance ** 2 / a.df + b.variance ** 2 / b.df);
-  const half = variance === 0 ? 0 : tQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
-  return { estimate: Math.expm1(difference), lower: Math.expm1(difference - half), upper: Math.expm1(difference + half), confidence, df };
+  return logChangeInterval(a.mean - b.mean, variance, df, confidence);
 }

@@ -1,6 +1,5 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { mean, sampleVariance } from './describe.js';
-import type { ChangeInterval, RunSample } from './interval.js';
+import { logChangeInterval, type ChangeInterval, type RunSample } from './interval.js';
 import { logVarianceOfCov, type NoiseFloor } from './noise.js';
 
 /** One repeat of a cell measured on both sides, back to back on the same runner. */
@@ -15,6 +14,12 @@ function blockVariance(sample: RunSample): number {
   return blocks.length < 2 ? 0 : sampleVariance(blocks) / blocks.length;
 }
 
+/** ln(head ÷ base) of each pair. */
+export const logRatios = (pairs: readonly SamplePair[]): number[] => pairs.map((pair) => Math.log(pair.head.value) - Math.log(pair.base.value));
+
+/** The variance of a pair's log ratio its runs' own blocks show: a floor for the between-pair variance. */
+export const pairsBlockVariance = (pairs: readonly SamplePair[]): number => mean(pairs.map((pair) => blockVariance(pair.base) + blockVariance(pair.head)));
+
 /**
  * The relative change head ÷ base − 1 from pairs: a paired t interval on the log ratio of
  * each pair. Whatever the runner did to both runs of a pair (a neighbour's job, a slower
@@ -28,22 +33,11 @@ function blockVariance(sample: RunSample): number {
 export function pairedChangeInterval(pairs: readonly SamplePair[], noise: NoiseFloor, confidence: number): ChangeInterval {
   if (pairs.length === 0) throw new RangeError('pairedChangeInterval: no pairs.');
   if (pairs.some((pair) => !(pair.base.value > 0) || !(pair.head.value > 0))) throw new RangeError('pairedChangeInterval: a sample ≤ 0.');
-  const ratios = pairs.map((pair) => Math.log(pair.head.value) - Math.log(pair.base.value));
+  const ratios = logRatios(pairs);
   const n = ratios.length;
   const own = { variance: sampleVariance(ratios), df: n - 1 };
   const floor = { variance: 2 * logVarianceOfCov(noise.cov), df: noise.df };
-  const within = mean(pairs.map((pair) => blockVariance(pair.base) + blockVariance(pair.head)));
   // The wider of the two intervals: the larger variance, with the fewer df when it is the pairs' own.
   const chosen = n > 1 && own.variance >= floor.variance ? own : floor;
-  const variance = Math.max(chosen.variance, within) / n;
-  const df = Math.max(chosen.df, 1);
-  const difference = mean(ratios);
-  const half = variance === 0 ? 0 : tQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
-  return {
-    estimate: Math.expm1(difference),
-    lower: Math.expm1(difference - half),
-    upper: Math.expm1(difference + half),
-    confidence,
-    df: variance === 0 ? Infinity : df,
-  };
+  return logChangeInterval(mean(ratios), Math.max(chosen.variance, pairsBlockVariance(pairs)) / n, Math.max(chosen.df, 1), confidence);
 }

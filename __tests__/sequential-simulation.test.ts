@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { cellDecided } from '../src/core/compare/decided.js';
+import { confirmClaims } from '../src/core/compare/family.js';
+import { DEFAULT_PAIRED_NOISE, judgeLogRatios, pooledPairedNoise } from '../src/core/compare/paired-noise.js';
+import type { Verdict } from '../src/core/compare/verdicts.js';
+import { nextPair, type BudgetRule } from '../src/core/plan/budget.js';
+import { logVarianceOfCov } from '../src/core/stats/noise.js';
+import { lookConfidence } from '../src/core/stats/sequential.js';
+import { normals } from './stats/simulate.js';
+
+/**
+ * The budget's stopping rule, simulated: pairs go to the cells nextPair names; after every pair
+ * the run's throughput is judged as compareResults judges it (the pooled paired noise, each
+ * cell's interval at the look-corrected confidence, Holm over the run), and a cell cellDecided
+ * calls decided gets no more pairs. The verdicts are those of the last judgement.
+ */
+
+const CONFIDENCE = 0.95;
+const ALPHA = 1 - CONFIDENCE;
+const THRESHOLD = 0.1;
+const RUNS = 2000;
+
+interface Scenario {
+  cells: number;
+  /** Per-sample CoV of the steady rate: a pair's log ratio has twice its log variance (drift shared by a pair cancels). */
+  cov: number;
+  /** head ÷ base − 1 of every cell. */
+  effect: number;
+  rule: BudgetRule;
+  pairSeconds: number;
+}
+
+/** One judgement of the run: what compareResults does for a paired run's throughput. */
+function judgeRun(ratios: number[][], looks: number): Verdict[] {
+  const pool = pooledPairedNoise(ratios, DEFAULT_PAIRED_NOISE);
+  const options = { threshold: THRESHOLD, confidence: lookConfidence(CONFIDENCE, looks) };
+  const judged = ratios.map((cell) => (cell.length === 0 ? null : judgeLogRatios(cell, pool, options)));
+  const measured = judged.flatMap((j) => (j ? [{ interval: j.interval, better: 'higher' as const, verdict: j.verdict }] : []));
+  const { confirmed } = confirmClaims(measured, { threshold: THRESHOLD, alpha: ALPHA, looks });
+  let next = 0;
+  return judged.map((j) => (j === null ? 'not-measured' : confirmed[next++] ? j.verdict : 'inconclusive'));
+}
+
+/** One run under the budget: the cells' final verdicts, the pairs each took, and the seconds spent. */
+function simulateRun(normal: () => number, scenario: Scenario): { verdicts: Verdict[]; pairs: number[]; seconds: number } {
+  const ids = Array.from({ length: scenario.cells }, (_, i) => `c${i}`);
+  const ratios: number[][] = ids.map(() => []);
+  const pairs = new Map<string, number>();
+  const decided = new Set<string>();
+  const sd = Math.sqrt(2 * logVarianceOfCov(scenario.cov));
+  let elapsedSeconds = 0;
+  let verdicts: Verdict[] = ids.map(() => 'not-measured');
+  for (;;) {
+    const next = nextPair(ids, { pairs, decided, elapsedSeconds }, scenario.rule, scenario.pairSeconds);
+    if ('stop' in next) break;
+    const index = ids.indexOf(next.cell);
+    ratios[index]!.push(Math.log1p(scenario.effect) + sd * normal());
+    pairs.set(next.cell, (pairs.get(next.cell) ?? 0) + 1);
+    elapsedSeconds += scenario.pairSeconds;
+    verdicts = judgeRun(ratios, scenario.rule.maxPairs);
+    // A cell not yet measured is not decided: it has had no pair (the loop asks only about measured cells).
+    verdicts.forEach((verdict, i) => {
+      if (ratios[i]!.length > 0 && cellDecided({ verdict, throughput: verdict, signals: null }, ['throughput'])) decided.add(ids[i]!);
+    });
+  }
+  return { verdicts, pairs: ratios.map((r) => r.length), seconds: elapsedSeconds };
+}
+
+interface Outcome {
+  /** Over every simulated cell. */
+  rate: Record<'regressed' | 'improved' | 'unchanged' | 'inconclusive', number>;
+  /** Runs where any cell regressed: the PR's gate failed. */
+  gate: number;
+  meanPairs: number;
+  meanMinutes: number;
+}
+
+function simulate(scenario: Scenario, seed: number): Outcome {
+  const normal = normals(seed);
+  const rate = { regressed: 0, improved: 0, unchanged: 0, inconclusive: 0 };
+  let gate = 0;
+  let pairs = 0;
+  let seconds = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    const result = simulateRun(normal, scenario);
+    for (const verdict of result.verdicts) if (verdict in rate) rate[verdict as keyof typeof rate] += 1;
+    if (result.verdicts.includes('regressed')) gate += 1;
+    pairs += result.pairs.reduce((a, b) => a + b, 0);
+    seconds += result.seconds;
+  }
+  const cells = RUNS * scenario.cells;
+  const share = (count: number) => count / cells;
+  return {
+    rate: { regressed: share(rate.regressed), improved: share(rate.improved), unchanged: share(rate.unchanged), inconclusive: share(rate.inconclusive) },
+    gate: gate / RUNS,
+    meanPairs: pairs / cells,
+    meanMinutes: seconds / RUNS / 60,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+/** 8 cells (issue 18's e2e), at most 8 pairs a cell (K = 8 looks); a pair of 40 s (two 20 s samples) or 20 s (the `pr` profile's goal). */
+const EIGHT = (budgetMinutes: number, pairSeconds: number): Omit<Scenario, 'cov' | 'effect'> => ({
+  cells: 8,
+  rule: { budgetSeconds: budgetMinutes * 60, maxPairs: 8 },
+  pairSeconds,
+});
+const NOISES = [0.03, 0.1, 0.25];
+const SHAPES: [string, number, number][] = [
+  ['15 min, pair 40 s', 15, 40],
+  ['15 min, pair 20 s', 15, 20],
+  // Enough time for every cell to take all 8 looks: optional stopping at its worst.
+  ['45 min, pair 40 s', 45, 40],
+];
+
+describe(`the budget's stopping rule, ${RUNS} simulated runs a case (8 cells, at most 8 pairs a cell)`, () => {
+  it(`A/A: false alarms ≤ ${pct(ALPHA)} a cell at every noise and budget; the share that reads unchanged`, { timeout: 60_000 }, () => {
+    const lines = [row(['budget', 'per-sample CoV', 'regressed', 'improved', 'unchanged', 'inconclusive', 'pairs a cell', 'minutes', 'gate failed'])];
+    lines.push(row(Array(9).fill('---')));
+    const unchanged = SHAPES.map(([name, minutes, pairSeconds], s) =>
+      NOISES.map((cov, i) => {
+        const outcome = simulate({ ...EIGHT(minutes, pairSeconds), cov, effect: 0 }, 100 + 10 * s + i);
+        const { rate } = outcome;
+        const cells = [pct(rate.regressed), pct(rate.improved), pct(rate.unchanged), pct(rate.inconclusive)];
+        lines.push(row([name, pct(cov), ...cells, outcome.meanPairs.toFixed(1), outcome.meanMinutes.toFixed(1), pct(outcome.gate)]));
+        expect(rate.regressed + rate.improved).toBeLessThanOrEqual(ALPHA);
+        expect(outcome.gate).toBeLessThanOrEqual(ALPHA);
+        return rate.unchanged;
+      }),
+    );
+    console.log(`A/A, 8 cells:\n${lines.join('\n')}`);
+    // Loose, where it means something: quiet pairs (3 %) read unchanged in a good share of cells within 15 minutes, more
+    // with cheaper pairs; noisy ones (25 %) never do (±10 % needs far more than 8 pairs).
+    expect(unchanged[0]![0]).toBeGreaterThanOrEqual(0.25);
+    expect(unchanged[1]![0]).toBeGreaterThan(unchanged[0]![0]!);
+    for (const shape of unchanged) expect(shape[2]).toBeLessThan(0.01);
+  });
+
+  it('detection: the share of cells with a 10, 20 or 30 % slowdown that read regressed (every cell slowed alike)', { timeout: 60_000 }, () => {
+    const effects = [-0.1, -0.2, -0.3];
+    const lines = [row(['budget', 'per-sample CoV', ...effects.map((e) => `${pct(-e)} slower`), 'pairs a cell (30 %)'])];
+    lines.push(row(Array(6).fill('---')));
+    const detected = SHAPES.slice(0, 2).flatMap(([name, minutes, pairSeconds], s) =>
+      NOISES.map((cov, i) => {
+        const outcomes = effects.map((effect, j) => simulate({ ...EIGHT(minutes, pairSeconds), cov, effect }, 200 + 100 * s + 10 * i + j));
+        lines.push(row([name, pct(cov), ...outcomes.map((o) => pct(o.rate.regressed)), outcomes[2]!.meanPairs.toFixed(1)]));
+        for (const o of outcomes) expect(o.rate.improved).toBeLessThanOrEqual(ALPHA);
+        return outcomes.map((o) => o.rate.regressed);
+      }),
+    );
+    console.log(`Detection, 8 cells (regressed):\n${lines.join('\n')}`);
+    // Loose: at 3 % a 30 % slowdown is found nearly always; a larger change is never found less often, nor (beyond the
+    // threshold itself, where "regressed" is chance) at more noise; cheaper pairs find more.
+    expect(detected[0]![2]).toBeGreaterThanOrEqual(0.95);
+    for (const rates of detected) expect(rates[2]).toBeGreaterThanOrEqual(rates[0]!);
+    for (const shape of [0, 3]) for (const j of [1, 2]) expect(detected[shape + 2]![j]).toBeLessThanOrEqual(detected[shape]![j]!);
+    for (let i = 0; i < NOISES.length; i += 1) expect(detected[3 + i]![2]).toBeGreaterThanOrEqual(detected[i]![2]!);
+  });
+});
+
+describe(`a pull request of 27 cells, A/A, ${RUNS} simulated PRs a case`, () => {
+  it(`the gate (any cell regressed) fails in ≤ ${pct(ALPHA)} of PRs`, { timeout: 60_000 }, () => {
+    const lines = [row(['budget', 'per-sample CoV', 'gate failed', 'regressed a cell', 'unchanged a cell', 'pairs a cell'])];
+    lines.push(row(Array(6).fill('---')));
+    // The `pr` profile's shape at every noise, and (the costly case, once) time for every cell's 8 looks.
+    const shapes: [string, number, number, number[]][] = [
+      ['15 min, pair 20 s', 15, 20, NOISES],
+      ['2 h, pair 40 s', 120, 40, [0.25]],
+    ];
+    for (const [s, [name, minutes, pairSeconds, noises]] of shapes.entries()) {
+      for (const [i, cov] of noises.entries()) {
+        const scenario = { cells: 27, rule: { budgetSeconds: minutes * 60, maxPairs: 8 }, pairSeconds, effect: 0, cov };
+        const outcome = simulate(scenario, 300 + 10 * s + i);
+        lines.push(row([name, pct(cov), pct(outcome.gate), pct(outcome.rate.regressed), pct(outcome.rate.unchanged), outcome.meanPairs.toFixed(1)]));
+        expect(outcome.gate).toBeLessThanOrEqual(ALPHA);
+      }
+    }
+    console.log(`A/A PR, 27 cells, at most 8 pairs a cell:\n${lines.join('\n')}`);
+  });
+});
