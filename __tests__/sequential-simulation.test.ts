@@ -22,8 +22,8 @@ const RUNS = 2000;
 
 interface Scenario {
   cells: number;
-  /** Per-sample CoV of the steady rate: a pair's log ratio has twice its log variance (drift shared by a pair cancels). */
-  cov: number;
+  /** Per-sample CoV of the steady rate: a pair's log ratio has twice its log variance (drift shared by a pair cancels); a list: per cell. */
+  cov: number | readonly number[];
   /** head ÷ base − 1 of every cell. */
   effect: number;
   rule: BudgetRule;
@@ -47,14 +47,14 @@ function simulateRun(normal: () => number, scenario: Scenario): { verdicts: Verd
   const ratios: number[][] = ids.map(() => []);
   const pairs = new Map<string, number>();
   const decided = new Set<string>();
-  const sd = Math.sqrt(2 * logVarianceOfCov(scenario.cov));
+  const sds = ids.map((_, i) => Math.sqrt(2 * logVarianceOfCov(typeof scenario.cov === 'number' ? scenario.cov : scenario.cov[i]!)));
   let elapsedSeconds = 0;
   let verdicts: Verdict[] = ids.map(() => 'not-measured');
   for (;;) {
     const next = nextPair(ids, { pairs, decided, elapsedSeconds }, scenario.rule, scenario.pairSeconds);
     if ('stop' in next) break;
     const index = ids.indexOf(next.cell);
-    ratios[index]!.push(Math.log1p(scenario.effect) + sd * normal());
+    ratios[index]!.push(Math.log1p(scenario.effect) + sds[index]! * normal());
     pairs.set(next.cell, (pairs.get(next.cell) ?? 0) + 1);
     elapsedSeconds += scenario.pairSeconds;
     verdicts = judgeRun(ratios, scenario.rule.maxPairs);
@@ -67,6 +67,8 @@ function simulateRun(normal: () => number, scenario: Scenario): { verdicts: Verd
 }
 
 interface Outcome {
+  /** Per cell index: the share of runs it read unchanged. */
+  unchangedByCell: number[];
   /** Over every simulated cell. */
   rate: Record<'regressed' | 'improved' | 'unchanged' | 'inconclusive', number>;
   /** Runs where any cell regressed: the PR's gate failed. */
@@ -81,9 +83,11 @@ function simulate(scenario: Scenario, seed: number): Outcome {
   let gate = 0;
   let pairs = 0;
   let seconds = 0;
+  const unchangedByCell: number[] = Array(scenario.cells).fill(0);
   for (let run = 0; run < RUNS; run += 1) {
     const result = simulateRun(normal, scenario);
     for (const verdict of result.verdicts) if (verdict in rate) rate[verdict as keyof typeof rate] += 1;
+    result.verdicts.forEach((verdict, i) => (unchangedByCell[i]! += verdict === 'unchanged' ? 1 / RUNS : 0));
     if (result.verdicts.includes('regressed')) gate += 1;
     pairs += result.pairs.reduce((a, b) => a + b, 0);
     seconds += result.seconds;
@@ -91,6 +95,7 @@ function simulate(scenario: Scenario, seed: number): Outcome {
   const cells = RUNS * scenario.cells;
   const share = (count: number) => count / cells;
   return {
+    unchangedByCell,
     rate: { regressed: share(rate.regressed), improved: share(rate.improved), unchanged: share(rate.unchanged), inconclusive: share(rate.inconclusive) },
     gate: gate / RUNS,
     meanPairs: pairs / cells,
@@ -153,7 +158,9 @@ describe(`the budget's stopping rule, ${RUNS} simulated runs a case (8 cells, at
     console.log(`Detection, 8 cells (regressed):\n${lines.join('\n')}`);
     // Loose: at 3 % a 30 % slowdown is found nearly always; a larger change is never found less often, nor (beyond the
     // threshold itself, where "regressed" is chance) at more noise; cheaper pairs find more.
-    expect(detected[0]![2]).toBeGreaterThanOrEqual(0.95);
+    // (A claim waits for a cell's third pair: 15 minutes of 40 s pairs reach it in most of 8 cells, of 20 s pairs in all.)
+    expect(detected[0]![2]).toBeGreaterThanOrEqual(0.6);
+    expect(detected[3]![2]).toBeGreaterThanOrEqual(0.95);
     for (const rates of detected) expect(rates[2]).toBeGreaterThanOrEqual(rates[0]!);
     for (const shape of [0, 3]) for (const j of [1, 2]) expect(detected[shape + 2]![j]).toBeLessThanOrEqual(detected[shape]![j]!);
     for (let i = 0; i < NOISES.length; i += 1) expect(detected[3 + i]![2]).toBeGreaterThanOrEqual(detected[i]![2]!);
@@ -178,5 +185,25 @@ describe(`a pull request of 27 cells, A/A, ${RUNS} simulated PRs a case`, () => 
       }
     }
     console.log(`A/A PR, 27 cells, at most 8 pairs a cell:\n${lines.join('\n')}`);
+  });
+});
+
+describe(`cells that do not share one noise, ${RUNS} simulated runs`, () => {
+  // Issue 18's 8 cells on this machine: six steady ones, and Async Unlimited's cpu cells, whose
+  // event loop (20 users' CPU-bound requests at once) swings by a third from one sample to the next.
+  const covs = [0.03, 0.03, 0.03, 0.03, 0.04, 0.04, 0.35, 0.35];
+  it('two wild cells neither raise false alarms nor hold the steady ones back: the pool leaves them out', { timeout: 60_000 }, () => {
+    const outcome = simulate({ ...EIGHT(15, 30), cov: covs, effect: 0 }, 400);
+    const steady = outcome.unchangedByCell.slice(0, 6);
+    const wild = outcome.unchangedByCell.slice(6);
+    console.log(
+      `A/A, 6 steady cells (3–4 %) and 2 wild (35 %), 15 min, pair 30 s: regressed ${pct(outcome.rate.regressed)}, improved ${pct(outcome.rate.improved)}, ` +
+        `gate failed ${pct(outcome.gate)}; unchanged: steady ${steady.map(pct).join(', ')}, wild ${wild.map(pct).join(', ')}; ${outcome.meanPairs.toFixed(1)} pairs a cell`,
+    );
+    expect(outcome.rate.regressed + outcome.rate.improved).toBeLessThanOrEqual(ALPHA);
+    expect(outcome.gate).toBeLessThanOrEqual(ALPHA);
+    // Without the robust pool the two wild cells' spread would set every steady cell's interval (pooled sd ≈ 0.2).
+    for (const share of steady) expect(share).toBeGreaterThanOrEqual(0.35);
+    for (const share of wild) expect(share).toBeLessThan(0.05);
   });
 });

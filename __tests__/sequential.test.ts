@@ -2,13 +2,13 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { describe, expect, it } from 'vitest';
 import { baselineFromResults, resolveBaseline } from '../src/core/compare/baseline.js';
 import { claimPValues, confirmClaims, holm } from '../src/core/compare/family.js';
-import { DEFAULT_PAIRED_NOISE, pairedCellInterval, pairedPrior, pooledPairedNoise } from '../src/core/compare/paired-noise.js';
+import { DEFAULT_PAIRED_NOISE, judgeLogRatios, pairedCellInterval, pairedPrior, pooledPairedNoise } from '../src/core/compare/paired-noise.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
 import type { Results } from '../src/core/results/schema.js';
 import { decide } from '../src/core/stats/decide.js';
 import { logChangeInterval } from '../src/core/stats/interval.js';
 import { lookConfidence, looksOf } from '../src/core/stats/sequential.js';
-import { tUpperTail } from '../src/core/stats/t-tail.js';
+import { tUpperTail } from '../src/core/stats/tails.js';
 import { renderComparison } from '../src/core/report/comparison-text.js';
 import { makeResults } from './helpers/results.js';
 
@@ -80,6 +80,36 @@ describe('pooled paired noise', () => {
     const noisy = pairedCellInterval([-0.2, 0.01, 0.22], pool, 0.95);
     expect(quiet.log.se).toBeCloseTo(0.05 / Math.sqrt(3), 12);
     expect(noisy.log.se).toBeGreaterThan(quiet.log.se * 2);
+  });
+
+  it('leaves out a cell whose spread is beyond the rest at 1 % (F test), which is then judged on its own spread and df', () => {
+    const prior = { sd: 0.05, df: 2, source: 'p' };
+    const steady = [
+      [0.01, -0.02, 0.03],
+      [0.0, 0.04, -0.01],
+      [0.02, -0.03, 0.01],
+    ];
+    const wild = [0.7, -0.2, 0.4];
+    const pool = pooledPairedNoise([...steady, wild], prior);
+    expect(pool.sd).toBe(pooledPairedNoise(steady, prior).sd);
+    expect(pool.source).toMatch(/1 cell noisier than the rest judged on its own$/);
+    expect(pool.df).toBe(2 + 3 * 2);
+    // The wild cell: its own variance over 3 pairs, its own 2 df; a steady one keeps the pool's.
+    const own = pairedCellInterval(wild, pool, 0.95);
+    expect(own.df).toBe(2);
+    expect(own.log.se).toBeCloseTo(Math.sqrt((0.4 ** 2 + 0.5 ** 2 + 0.1 ** 2) / 2 / 3), 12);
+    expect(pairedCellInterval(steady[0]!, pool, 0.95).df).toBe(pool.df);
+    // A spread as wide as the others' stays in.
+    expect(pooledPairedNoise([...steady, [0.05, -0.03, 0.0]], prior).source).not.toMatch(/noisier/);
+  });
+
+  it('decides nothing from one pair, and claims a change only from the third', () => {
+    const pool = { sd: 0.02, df: 40, source: 'p' };
+    const options = { threshold: 0.1, confidence: 0.95 };
+    expect(judgeLogRatios([0.0], pool, options).verdict).toBe('inconclusive');
+    expect(judgeLogRatios([0.0, 0.01], pool, options).verdict).toBe('unchanged');
+    expect(judgeLogRatios([-0.5, -0.5], pool, options).verdict).toBe('inconclusive');
+    expect(judgeLogRatios([-0.5, -0.5, -0.5], pool, options).verdict).toBe('regressed');
   });
 
   it("the prior is the calibration's paired record when it has one, else the default", () => {

@@ -1,6 +1,6 @@
 import type { Better } from '../stats/decide.js';
 import type { ChangeInterval } from '../stats/interval.js';
-import { tUpperTail } from '../stats/t-tail.js';
+import { tUpperTail } from '../stats/tails.js';
 
 /**
  * One false-alarm rate per comparison, not per cell: every regressed or improved verdict an

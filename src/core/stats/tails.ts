@@ -1,4 +1,6 @@
 /**
+ * Upper tails of Student's t and of Fisher's F, through one regularised incomplete beta.
+ *
  * The upper tail P(T ≥ t) of Student's t with `df` degrees of freedom, for the p-values of the
  * family's claims (core/compare/family.ts). Through the regularised incomplete beta function:
  * P(|T| ≥ |t|) = I_x(df/2, 1/2) with x = df / (df + t²), so tiny tails keep their precision.
@@ -9,6 +11,17 @@ export function tUpperTail(t: number, df: number): number {
   const v = Math.min(df, 1e7);
   const half = 0.5 * incompleteBeta(v / (v + t * t), v / 2, 0.5);
   return t >= 0 ? half : 1 - half;
+}
+
+/**
+ * The upper tail P(F ≥ f) of Fisher's F with (d1, d2) degrees of freedom: I_x(d2/2, d1/2) with
+ * x = d2 / (d2 + d1 f). The pooled paired noise tests a cell's spread against the others' with it.
+ */
+export function fUpperTail(f: number, d1: number, d2: number): number {
+  if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0)) throw new RangeError(`fUpperTail: needs a number and df > 0, got f ${f}, df ${d1}, ${d2}.`);
+  if (f <= 0) return 1;
+  if (!Number.isFinite(f)) return 0;
+  return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, nine terms). */
