@@ -3,14 +3,14 @@
 // its load time, step by step (cell.json's `steps`), seeding time, and the load
 // generator's ceiling on a trivial route. Needs a Docker engine (npm run bench provisions
 // one) and dist/cli.js (node scripts/bundle.mjs).
-// Usage: npm run bench:harness [-- --run-time 20s --users 50 --processes 1,2 --pairs 2]
+// Usage: npm run bench:harness [-- --run-time 20s --users 50 --processes 1,2 --pairs 2 --cli dist/cli.js]
 //   --pairs N: one run with `baseline: base` (base = head: an A/A, on a copy of the reference
 //              app in a git repository of its own) and N pairs a cell, instead of the plain
 //              runs: what a pair costs.
 import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     users: { type: 'string', default: '50' },
     processes: { type: 'string', default: '1,2' },
     pairs: { type: 'string' },
+    cli: { type: 'string' },
   },
 });
 const root = new URL('..', import.meta.url).pathname;
@@ -42,7 +43,7 @@ if (values.pairs) {
 
 function cli(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'run', '--config', configFile, ...args], {
+    const child = spawn(process.execPath, [values.cli ? resolvePath(values.cli) : join(root, 'dist', 'cli.js'), 'run', '--config', configFile, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
       cwd: work,
     });

@@ -61,6 +61,7 @@ export function fakeDocker(options: FakeDockerOptions = {}): FakeDocker {
       if (has('python', PREFLIGHT_SCRIPT)) return ok(preflightAnswers(args, options.preflightStatus));
       if (options.statements) {
         if (command.command === 'docker' && args[0] === 'ps') return ok('db c-db\napp c-app\napp_base c-app-base\n');
+        if (command.command === 'docker' && args[0] === 'inspect') return ok('running 0');
         if (args[0] === 'exec' && has('psql') && args.some((arg) => arg.includes('pg_stat_statements_reset'))) return ok(JSON.stringify({ files: {} }));
         if (args[0] === 'exec' && has('psql') && args[1] === 'c-db') {
           const queries = options.statements(fake.locustRuns.at(-1) ?? '');

@@ -65,6 +65,8 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
   await mkdir(dir, { recursive: true });
   const started = new Date();
   const steps: SampleSteps = { restoreSeconds: null, loadSeconds: 0, error: null, warnings: [], times: {}, appStarted: null };
+  // The containers' ids as the signals window listed them: the state check and the logs need no compose lookup.
+  let ids: ReadonlyMap<string, string> = new Map();
   try {
     // In turn: the restore replaces the database the app would connect to. Skipped while only reads touched
     // it since the last one; the app is the one kept warm for this very target, if any (warm.ts).
@@ -75,6 +77,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     await timed(steps, 'latency', () => applyLatency(run, stack, cell.latencyMs));
     // The measured window: SQL and CPU counters from here to Locust's exit (docs/stack.md "Signals").
     const window = await timed(steps, 'windowOpen', () => SignalsWindow.open(run, signalsTarget(stack, load)));
+    ids = window.containers;
     const loadStart = Date.now();
     const result = await timed(steps, 'load', () => runLoad(run, stack, cell, load, dir, options.watch));
     steps.loadSeconds = (Date.now() - loadStart) / 1000;
@@ -82,7 +85,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     const signals = await timed(steps, 'windowClose', () => window.close(dir, { drained }));
     stack.warm.pristine = stillPristine(stack.warm.pristine, cell.route, signals);
     await readLoad(dir, result, steps);
-    await timed(steps, 'appState', () => checkAppRunning(stack, steps));
+    await timed(steps, 'appState', () => checkAppRunning(stack, steps, ids.get(stack.appService)));
     // Requests still queued when Locust gave up on them must not be served into the next sample's window.
     if (drained === false) await timed(steps, 'appKill', () => stack.killApp());
   } catch (failure) {
@@ -91,7 +94,7 @@ export async function runCell(run: Runner, stack: Stack, cell: Cell, load: LoadS
     stack.warm.pristine = false;
     stack.warm.forgetApp(stack.appService);
   } finally {
-    await timed(steps, 'logs', () => saveLogs(stack, dir, started));
+    await timed(steps, 'logs', () => saveLogs(stack, dir, started, ids));
   }
   return writeRecord(dir, cell, stack, started, steps);
 }
@@ -130,8 +133,8 @@ async function readLoad(dir: string, result: CommandResult, steps: SampleSteps):
   }
 }
 
-async function checkAppRunning(stack: Stack, steps: SampleSteps): Promise<void> {
-  const appState = await stack.state(stack.appService);
+async function checkAppRunning(stack: Stack, steps: SampleSteps, id: string | undefined): Promise<void> {
+  const appState = await stack.state(stack.appService, id);
   if (appState !== null && !appState.startsWith('running')) {
     steps.warnings.push(`The app container stopped during the cell (${appState}).`);
     stack.warm.forgetApp(stack.appService);
@@ -142,9 +145,12 @@ async function checkAppRunning(stack: Stack, steps: SampleSteps): Promise<void> 
  * The app's log and the database's since the sample started, whatever happened: a warm app's log
  * holds its earlier samples too; one started for this sample's has its start.
  */
-async function saveLogs(stack: Stack, dir: string, started: Date): Promise<void> {
+async function saveLogs(stack: Stack, dir: string, started: Date, ids: ReadonlyMap<string, string>): Promise<void> {
   const since = started.toISOString();
-  const [appLog, dbLog] = await Promise.all([stack.logs(stack.appService, since).catch(() => ''), stack.logs('db', since).catch(() => '')]);
+  const [appLog, dbLog] = await Promise.all([
+    stack.logs(stack.appService, since, ids.get(stack.appService)).catch(() => ''),
+    stack.logs('db', since, ids.get('db')).catch(() => ''),
+  ]);
   await writeFile(join(dir, CELL_FILES.appLog), appLog);
   await writeFile(join(dir, CELL_FILES.dbLog), dbLog);
 }

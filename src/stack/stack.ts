@@ -261,17 +261,17 @@ export class Stack {
     return result.exitCode === 0 && id !== '' ? id : null;
   }
 
-  /** `running`, or how the container ended (`exited 137`); null when there is none. */
-  async state(service: string): Promise<string | null> {
-    const id = await this.containerId(service);
+  /** `running`, or how the container ended (`exited 137`); null when there is none. `knownId` saves compose's lookup. */
+  async state(service: string, knownId?: string): Promise<string | null> {
+    const id = knownId ?? (await this.containerId(service));
     if (!id) return null;
     const result = await this.run(containerStateCommand(id));
     return result.exitCode === 0 ? result.stdout.trim() : null;
   }
 
-  /** A service's log (stdout and stderr), optionally since an RFC 3339 time. */
-  async logs(service: string, since?: string): Promise<string> {
-    const id = await this.containerId(service);
+  /** A service's log (stdout and stderr), optionally since an RFC 3339 time; `knownId` saves compose's lookup. */
+  async logs(service: string, since?: string, knownId?: string): Promise<string> {
+    const id = knownId ?? (await this.containerId(service));
     if (!id) return '';
     const result = await this.run(containerLogsCommand(id, since));
     return `${result.stdout}${result.stderr}`;

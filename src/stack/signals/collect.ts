@@ -146,6 +146,11 @@ export class SignalsWindow {
     return new SignalsWindow(run, target, { startedAt: new Date(), openedAt, openSeconds: (openedAt - begin) / 1000, ids, db, app });
   }
 
+  /** The project's running containers by service, as listed when the window opened (no second lookup for logs). */
+  get containers(): ReadonlyMap<string, string> {
+    return this.opened.ids;
+  }
+
   /** Reads the counters, writes signals.json into the sample folder and returns what it wrote. */
   async close(dir: string, options: { drained: boolean | null }): Promise<RawSignals> {
     const begin = performance.now();
