@@ -10,7 +10,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -59,8 +59,23 @@ function cli(args) {
 /** Every cell.json under cells/ (a cell's own, a repeat's r<n>/, a side's <side>/r<n>/), in the order measured. */
 async function sampleRecords(outDir) {
   const files = (await readdir(join(outDir, 'cells'), { recursive: true })).filter((path) => path.endsWith('cell.json'));
-  const records = await Promise.all(files.map(async (path) => ({ path, ...JSON.parse(await readFile(join(outDir, 'cells', path), 'utf8')) })));
+  const records = await Promise.all(
+    files.map(async (path) => {
+      const log = await readFile(join(outDir, 'cells', dirname(path), 'locust.log'), 'utf8').catch(() => '');
+      return { path, drain: drainSeconds(log), ...JSON.parse(await readFile(join(outDir, 'cells', path), 'utf8')) };
+    }),
+  );
   return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+/** Locust's wait for its users' last requests (--stop-timeout): from "--run-time limit reached" to "Shutting down". */
+function drainSeconds(log) {
+  const at = (pattern) => {
+    const match = new RegExp(`^\\[(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d),(\\d{3})\\].*${pattern}`, 'm').exec(log);
+    return match ? Date.parse(`${match[1].replace(' ', 'T')}.${match[2]}Z`) : null;
+  };
+  const [reached, down] = [at('--run-time limit reached'), at('Shutting down')];
+  return reached !== null && down !== null ? (down - reached) / 1000 : 0;
 }
 
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
@@ -74,11 +89,13 @@ const f = (n, digits = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.to
 function costs(records, runTime) {
   const gaps = records.slice(1).map((record, i) => (Date.parse(record.startedAt) - Date.parse(records[i].finishedAt)) / 1000);
   const step = Object.fromEntries(STEPS.map((name) => [name, mean(records.map((record) => record.steps?.[name] ?? 0))]));
-  step.load -= runTime;
+  step.drain = mean(records.map((record) => record.drain));
+  step.load -= runTime + step.drain;
   const inside = mean(records.map((record) => record.seconds - runTime));
   const between = mean(gaps);
   const other = inside - Object.values(step).reduce((a, b) => a + b, 0);
-  return { step, other, inside, between, perSample: inside + (Number.isFinite(between) ? between : 0) };
+  const perSample = inside + (Number.isFinite(between) ? between : 0);
+  return { step, other, inside, between, perSample, beyondDrain: perSample - step.drain };
 }
 
 function printCosts(title, c, samplesPerPair) {
@@ -88,16 +105,18 @@ function printCosts(title, c, samplesPerPair) {
     app: 'app start (fresh app + ready-wait)',
     latency: 'latency on',
     windowOpen: 'signals window open',
-    load: 'Locust container start/exit (load − run time)',
+    load: 'Locust container start/exit (load − run − drain)',
+    drain: "Locust's users finishing their last requests",
     windowClose: 'signals window close',
     appState: 'app state check',
     appKill: 'undrained app stopped',
     logs: 'log saving',
   };
-  for (const name of STEPS) console.log(`  ${labels[name].padEnd(48)} ${f(c.step[name], 2).padStart(6)}`);
+  for (const name of [...STEPS.slice(0, 5), 'drain', ...STEPS.slice(5)]) console.log(`  ${labels[name].padEnd(48)} ${f(c.step[name], 2).padStart(6)}`);
   console.log(`  ${'cell.json and the rest inside the sample'.padEnd(48)} ${f(c.other, 2).padStart(6)}`);
   console.log(`  ${'between samples (results.json, setup switch)'.padEnd(48)} ${f(c.between, 2).padStart(6)}`);
-  console.log(`  ${'total per sample'.padEnd(48)} ${f(c.perSample, 2).padStart(6)}  (goal ≤ 1.5 s)`);
+  console.log(`  ${'total per sample'.padEnd(48)} ${f(c.perSample, 2).padStart(6)}`);
+  console.log(`  ${'total without the drain (part of the load)'.padEnd(48)} ${f(c.beyondDrain, 2).padStart(6)}  (goal ≤ 1.5 s)`);
   if (samplesPerPair) console.log(`  ${'a pair (base + head) beyond 2 × the load time'.padEnd(48)} ${f(2 * c.perSample, 2).padStart(6)}`);
 }
 
