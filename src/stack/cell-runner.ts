@@ -30,8 +30,8 @@ export interface CellRunOptions {
  * Seconds each step of the sample took (cell.json's `steps`, for `npm run bench:harness`): what a sample costs
  * beyond its load. A step the sample did not reach is absent; `restore` and `app` are 0 when skipped.
  */
-const SAMPLE_STEPS = ['restore', 'app', 'latency', 'windowOpen', 'load', 'windowClose', 'appState', 'appKill', 'logs'] as const;
-type SampleStepTimes = Partial<Record<(typeof SAMPLE_STEPS)[number], number>>;
+type SampleStep = 'restore' | 'app' | 'latency' | 'windowOpen' | 'load' | 'windowClose' | 'appState' | 'appKill' | 'logs';
+type SampleStepTimes = Partial<Record<SampleStep, number>>;
 
 /** What the steps found so far: kept when a later step fails, so cell.json tells how far the sample got. */
 interface SampleSteps {
