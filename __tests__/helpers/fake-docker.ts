@@ -27,6 +27,11 @@ export interface FakeDockerOptions {
   onCommand?: (command: Command, fake: FakeDocker) => void | Promise<void>;
   /** The preflight's answer per route name; default: the route's first expected status, else 200. */
   preflightStatus?: (route: string) => number;
+  /**
+   * The statements each sample's signals window reads from the database (its containers listed by
+   * `docker ps`); without it the window reads nothing, as where no container answers.
+   */
+  statements?: (sampleDir: string) => string[];
 }
 
 const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
@@ -54,6 +59,15 @@ export function fakeDocker(options: FakeDockerOptions = {}): FakeDocker {
       if (has('seed_posts')) return ok('inserted 1000 posts in 0.1 s');
       if (has('psql', 'SHOW server_version')) return ok('17.2');
       if (has('python', PREFLIGHT_SCRIPT)) return ok(preflightAnswers(args, options.preflightStatus));
+      if (options.statements) {
+        if (command.command === 'docker' && args[0] === 'ps') return ok('db c-db\napp c-app\napp_base c-app-base\n');
+        if (command.command === 'docker' && args[0] === 'inspect') return ok('running 0');
+        if (args[0] === 'exec' && has('psql') && args.some((arg) => arg.includes('pg_stat_statements_reset'))) return ok(JSON.stringify({ files: {} }));
+        if (args[0] === 'exec' && has('psql') && args[1] === 'c-db') {
+          const queries = options.statements(fake.locustRuns.at(-1) ?? '');
+          return ok(JSON.stringify({ files: {}, statements: queries.map((query) => ({ query, calls: 1, rows: 1, totalMs: 1 })) }));
+        }
+      }
       if (isLoadRun(command)) {
         const volume = args[args.indexOf('--volume') + 1]!;
         const dir = volume.slice(0, volume.lastIndexOf(`:${CELL_MOUNT}`));

@@ -105,7 +105,7 @@ describe('netem', () => {
 describe('toxiproxy requests', () => {
   const proxies = PROXIES;
 
-  it('delays what the app sends: app→db upstream, app→client downstream', () => {
+  it("delays what the app sends: app→db upstream, app→client downstream, base's app alike", () => {
     const requests = latencyRequests(proxies, 100);
     expect(requests[0]).toEqual({ method: 'POST', path: '/reset' });
     expect(requests.slice(1)).toEqual([
@@ -117,6 +117,11 @@ describe('toxiproxy requests', () => {
       {
         method: 'POST',
         path: '/proxies/app_proxy/toxics',
+        body: { name: 'latency', type: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 100, jitter: 0 } },
+      },
+      {
+        method: 'POST',
+        path: '/proxies/app_base_proxy/toxics',
         body: { name: 'latency', type: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 100, jitter: 0 } },
       },
     ]);

@@ -157,7 +157,7 @@ describe('SignalsWindow: what cannot be read is null and a warning, never a lost
     dir = await mkdtemp(join(tmpdir(), 'signals-window-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
-  const target = { projectName: 'p', scope: { database: 'bench', user: 'postgres' }, workers: 2, loadCpus: 1 };
+  const target = { projectName: 'p', scope: { database: 'bench', user: 'postgres' }, workers: 2, loadCpus: 1, appService: 'app' };
   const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 
   it('reads every counter at both edges and removes the load dump', async () => {

@@ -62,6 +62,11 @@ export class Compose {
     ]);
   }
 
+  /** SIGKILL to a service's containers: they stay, exited, with their logs. */
+  kill(services: string[]): Command {
+    return this.command(['kill', ...services]);
+  }
+
   /** Container id of a service, running or exited (an app that crashed still has logs to read). */
   containerId(service: string): Command {
     return this.command(['ps', '--all', '--quiet', service]);

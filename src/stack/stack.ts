@@ -9,9 +9,21 @@ import type { ComposeFlavor } from './docker.js';
 import { ToxiproxyClient, TOXIPROXY_API_PORT } from './latency/toxiproxy.js';
 import { prepareCommands, settingsModule } from './app-settings.js';
 import { appNotReadyMessage, prepareSteps, stepFailureMessage } from './preflight-report.js';
-import { composeProject, settingsPath, setupOverride, setupOverridePath, stackStateDir, WAIT_READY, type SampleTarget, type StackLayout } from './project.js';
+import {
+  appServiceOf,
+  composeProject,
+  settingsPath,
+  setupOverride,
+  setupOverridePath,
+  stackStateDir,
+  WAIT_READY,
+  type AppService,
+  type SampleTarget,
+  type StackLayout,
+} from './project.js';
 import { buildAppImages } from './image-build.js';
 import { serverCommand, serverWorkers } from '../core/config/server-command.js';
+import { appKey, WarmState } from './warm.js';
 
 /** The services compose builds itself; the app's images are built by image-build.ts. */
 const STACK_SERVICES = ['db', 'load'];
@@ -60,11 +72,18 @@ export class Stack {
     readonly target: SampleTarget,
     /** The engine's cores, read once per run and shared by every target. */
     private readonly engine: { cpus: number | null } = { cpus: null },
+    /** What is kept warm between samples (warm.ts), shared by every target. */
+    readonly warm: WarmState = new WarmState(),
   ) {}
 
   /** The same stack, for another target (a side, a setup, the chosen latency method). */
   at(target: SampleTarget): Stack {
-    return new Stack(this.run, this.flavor, this.layout, this.app, target, this.engine);
+    return new Stack(this.run, this.flavor, this.layout, this.app, target, this.engine, this.warm);
+  }
+
+  /** The target's app service: base's has its own (APP_SERVICES), so both sides of a cell stay warm. */
+  get appService(): AppService {
+    return appServiceOf(this.target.side);
   }
 
   get compose(): Compose {
@@ -124,6 +143,8 @@ export class Stack {
 
   /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
   async startDatabase(): Promise<void> {
+    // A recreated database (another max_connections) cut every app's connections.
+    this.warm.forgetApps();
     const toxiproxy = this.target.latencyMethod === 'toxiproxy';
     await runChecked(this.run, this.compose.up(toxiproxy ? ['db', 'toxiproxy'] : ['db'], { noDeps: true }), 'Starting the database');
     await this.waitReady('db');
@@ -161,7 +182,11 @@ export class Stack {
    */
   async restoreDatabase(): Promise<number> {
     const start = Date.now();
+    // WITH (FORCE) cuts the apps' connections: a pooled one would fail its next query, so each app starts afresh.
+    this.warm.forgetApps();
+    this.warm.pristine = false;
     await runChecked(this.run, this.adminPsql(restoreStatements()), 'Restoring the database snapshot');
+    this.warm.pristine = true;
     return (Date.now() - start) / 1000;
   }
 
@@ -170,24 +195,46 @@ export class Stack {
     return this.compose.exec('db', ['psql', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-Atq', ...statements.flatMap((sql) => ['-c', sql])]);
   }
 
-  /** A fresh app container, ready when a worker has loaded Django and reached the database. */
+  /** A fresh app container of the target's service, ready when a worker has loaded Django and reached the database. */
   async startApp(): Promise<void> {
-    await runChecked(this.run, this.compose.up(['app'], { recreate: true, noDeps: true }), 'Starting the app');
+    const service = this.appService;
+    this.warm.forgetApp(service);
+    await runChecked(this.run, this.compose.up([service], { recreate: true, noDeps: true }), 'Starting the app');
     try {
-      await this.waitReady('app');
+      await this.waitReady(service);
     } catch {
-      const [state, logs] = await Promise.all([this.state('app').catch(() => null), this.logs('app').catch(() => '')]);
-      throw new StackError(appNotReadyMessage(this.target.setup, this.app, state, logs, this.readyTimeout('app')));
+      const [state, logs] = await Promise.all([this.state(service).catch(() => null), this.logs(service).catch(() => '')]);
+      throw new StackError(appNotReadyMessage(this.target.setup, this.app, state, logs, this.readyTimeout(service)));
     }
+    this.warm.started(service, appKey(this.target));
   }
 
-  private readyTimeout(service: 'db' | 'app'): number {
-    return service === 'app' ? (this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS) : READY_TIMEOUT_SECONDS;
+  /**
+   * Stops the target's app at once: requests Locust abandoned (an undrained sample) would otherwise go on
+   * being served into the next sample's window. The next sample of this service starts a fresh one.
+   */
+  async killApp(): Promise<void> {
+    this.warm.forgetApp(this.appService);
+    await runChecked(this.run, this.compose.kill([this.appService]), 'Stopping the app');
   }
 
-  private async waitReady(service: 'db' | 'app'): Promise<void> {
+  /**
+   * The sample's app: the container already running for this very target (same side, image, setup and
+   * latency method, no database restore since), else a fresh one. Returns whether it started one.
+   */
+  async readyApp(): Promise<boolean> {
+    if (this.warm.app(this.appService, appKey(this.target))) return false;
+    await this.startApp();
+    return true;
+  }
+
+  private readyTimeout(service: 'db' | AppService): number {
+    return service === 'db' ? READY_TIMEOUT_SECONDS : (this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS);
+  }
+
+  private async waitReady(service: 'db' | AppService): Promise<void> {
     // The app's image may be a team's: the ready-wait is mounted, not installed.
-    const wait = service === 'app' ? ['sh', WAIT_READY] : ['async-bench-wait-ready'];
+    const wait = service === 'db' ? ['async-bench-wait-ready'] : ['sh', WAIT_READY];
     await runChecked(this.run, this.compose.exec(service, [...wait, String(this.readyTimeout(service))]), `Waiting for ${service}`);
   }
 
@@ -214,17 +261,17 @@ export class Stack {
     return result.exitCode === 0 && id !== '' ? id : null;
   }
 
-  /** `running`, or how the container ended (`exited 137`); null when there is none. */
-  async state(service: string): Promise<string | null> {
-    const id = await this.containerId(service);
+  /** `running`, or how the container ended (`exited 137`); null when there is none. `knownId` saves compose's lookup. */
+  async state(service: string, knownId?: string): Promise<string | null> {
+    const id = knownId ?? (await this.containerId(service));
     if (!id) return null;
     const result = await this.run(containerStateCommand(id));
     return result.exitCode === 0 ? result.stdout.trim() : null;
   }
 
-  /** A service's log (stdout and stderr), optionally since an RFC 3339 time. */
-  async logs(service: string, since?: string): Promise<string> {
-    const id = await this.containerId(service);
+  /** A service's log (stdout and stderr), optionally since an RFC 3339 time; `knownId` saves compose's lookup. */
+  async logs(service: string, since?: string, knownId?: string): Promise<string> {
+    const id = knownId ?? (await this.containerId(service));
     if (!id) return '';
     const result = await this.run(containerLogsCommand(id, since));
     return `${result.stdout}${result.stderr}`;

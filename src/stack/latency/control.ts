@@ -4,7 +4,7 @@ import type { LatencyMethod } from '../../core/config/build.js';
 import type { Runner } from '../exec/command.js';
 import type { ActiveLatencyMethod } from '../project.js';
 import type { Stack } from '../stack.js';
-import { explainNetemFailure, netemAddArgs, NetemUnavailableError } from './netem.js';
+import { explainNetemFailure, netemAddArgs, netemDeleteArgs, netemReplaceArgs, NetemUnavailableError } from './netem.js';
 import type { HostLog, NetemModuleOutcome } from './netem-module.js';
 import { latencyRequests, PROXIES } from './toxiproxy.js';
 
@@ -57,12 +57,26 @@ export async function chooseLatencyMethod(requested: LatencyMethod, preflight: (
   return { method: 'toxiproxy', note: `netem is unavailable, so Toxiproxy adds the latency: ${failure.message}`, fallbackReason: failure.message };
 }
 
-/** Turns a cell's latency on, after the app is ready and before the load starts. */
+/** The tc command that takes an app container's netem delay from `current` ms to `wanted` ms; null when none is needed. */
+export function netemChange(current: number, wanted: number): string[] | null {
+  if (current === wanted) return null;
+  if (wanted === 0) return netemDeleteArgs();
+  return current === 0 ? netemAddArgs(wanted) : netemReplaceArgs(wanted);
+}
+
+/**
+ * Turns a cell's latency on, after the app is ready and before the load starts. Toxiproxy's proxies are reset and
+ * set for every sample (both app proxies alike); netem changes the sample's app container only where its delay
+ * differs (a fresh container has none; a warm one keeps its last sample's).
+ */
 export async function applyLatency(run: Runner, stack: Stack, latencyMs: number): Promise<void> {
   if (stack.target.latencyMethod === 'toxiproxy') {
     await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
-  } else if (latencyMs > 0) {
-    // The app container is fresh for every cell, so there is no earlier qdisc to replace.
-    await runChecked(run, stack.compose.exec('app', netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);
+    return;
   }
+  const service = stack.appService;
+  const change = netemChange(stack.warm.latencyOf(service), latencyMs);
+  if (change === null) return;
+  await runChecked(run, stack.compose.exec(service, change), `Setting ${latencyMs} ms with netem`);
+  stack.warm.latencyApplied(service, latencyMs);
 }

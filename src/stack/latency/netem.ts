@@ -12,6 +12,16 @@ export function netemAddArgs(latencyMs: number): string[] {
   return ['tc', 'qdisc', 'add', 'dev', NETEM_INTERFACE, 'root', 'netem', 'delay', `${latencyMs}ms`];
 }
 
+/** A warm app's delay changed: `replace` sets it whether or not a netem qdisc is there. */
+export function netemReplaceArgs(latencyMs: number): string[] {
+  return ['tc', 'qdisc', 'replace', 'dev', NETEM_INTERFACE, 'root', 'netem', 'delay', `${latencyMs}ms`];
+}
+
+/** A warm app back to 0 ms: no qdisc at all, as a fresh container has. */
+export function netemDeleteArgs(): string[] {
+  return ['tc', 'qdisc', 'del', 'dev', NETEM_INTERFACE, 'root'];
+}
+
 /** Why the preflight failed: `no-qdisc` is the kernel's part, which preparing the host may explain better. */
 export type NetemFailureKind = 'no-qdisc' | 'not-permitted' | 'no-tc' | 'other';
 

@@ -20,10 +20,12 @@ export const TOXIPROXY_API_PORT = 8474;
 export const PROXIES: ProxySpec[] = [
   { name: 'db_proxy', listen: '0.0.0.0:15432', upstream: 'db:5432', appSends: 'upstream' },
   { name: 'app_proxy', listen: '0.0.0.0:18000', upstream: 'app:8000', appSends: 'downstream' },
+  // Base's app (baseline: base): its own proxy with the same toxics, so both sides stay warm and delayed alike.
+  { name: 'app_base_proxy', listen: '0.0.0.0:18001', upstream: 'app_base:8000', appSends: 'downstream' },
 ];
 
 /** Where Locust sends requests and the app's database host when Toxiproxy runs. */
-export const TOXIPROXY_ROUTES = { appUrl: 'http://toxiproxy:18000', dbHost: 'toxiproxy', dbPort: '15432' } as const;
+export const TOXIPROXY_ROUTES = { appUrl: 'http://toxiproxy:18000', baseAppUrl: 'http://toxiproxy:18001', dbHost: 'toxiproxy', dbPort: '15432' } as const;
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';

@@ -31,11 +31,14 @@ export interface SignalsTarget {
   workers: number | null;
   /** Cores Locust can use: one per process, at most the machine's. */
   loadCpus: number;
+  /** The sample's app service (base's side has its own). */
+  appService: string;
 }
 
 /** What the window of a sample on this stack reads: the app's database and user (docker-compose.yml's app environment). */
-export function signalsTarget(stack: Pick<Stack, 'layout' | 'workers'>, load: Pick<LoadSpec, 'processes'>): SignalsTarget {
+export function signalsTarget(stack: Pick<Stack, 'layout' | 'workers' | 'appService'>, load: Pick<LoadSpec, 'processes'>): SignalsTarget {
   return {
+    appService: stack.appService,
     projectName: stack.layout.projectName,
     scope: { database: APP_DATABASE, user: APP_USER },
     workers: stack.workers,
@@ -138,9 +141,14 @@ export class SignalsWindow {
     const begin = performance.now();
     const listed = await run(projectContainersCommand(target.projectName)).catch(() => null);
     const ids = parseProjectContainers(listed?.exitCode === 0 ? listed.stdout : '');
-    const [db, app] = await Promise.all([readDatabase(run, ids.get('db'), openWindowStatements()), readAppCgroup(run, ids.get('app'))]);
+    const [db, app] = await Promise.all([readDatabase(run, ids.get('db'), openWindowStatements()), readAppCgroup(run, ids.get(target.appService))]);
     const openedAt = performance.now();
     return new SignalsWindow(run, target, { startedAt: new Date(), openedAt, openSeconds: (openedAt - begin) / 1000, ids, db, app });
+  }
+
+  /** The project's running containers by service, as listed when the window opened (no second lookup for logs). */
+  get containers(): ReadonlyMap<string, string> {
+    return this.opened.ids;
   }
 
   /** Reads the counters, writes signals.json into the sample folder and returns what it wrote. */
@@ -149,7 +157,7 @@ export class SignalsWindow {
     const { ids } = this.opened;
     const [db, app, load] = await Promise.all([
       readDatabase(this.run, ids.get('db'), closeWindowStatements(this.target.scope)),
-      readAppCgroup(this.run, ids.get('app')),
+      readAppCgroup(this.run, ids.get(this.target.appService)),
       readLoadCgroup(dir),
     ]);
     const collectSeconds = this.opened.openSeconds + (performance.now() - begin) / 1000;
