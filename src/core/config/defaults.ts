@@ -206,13 +206,15 @@ export const PROFILES: Record<ProfileName, Profile> = {
     repeats: 1,
   },
   pr: {
-    // Provisional: chosen for the reference app on 2 cores (the load the 2 cores carry without
-    // Locust competing for them), not yet measured; shorter samples buy more pairs in the budget.
-    description: 'gating a pull request: base vs head in pairs, 50 users at 25/s, 20 s per sample, until decided or 15 min',
-    load: { users: 50, spawnRate: 25, runTimeSeconds: 20, processes: 1 },
+    // For the reference app on 2 cores (docs/configuration.md "The pr profile"): 20 users keep Locust
+    // off the app's cores; 15 s samples are the shortest with a settled 10 s rate window beside
+    // the counts (a pair costs about 2 × 15 s + 3 s); at most 6 pairs a cell, about what 15 minutes
+    // give 8 cells, so the looks' correction is not spent on pairs the budget never affords.
+    description: 'gating a pull request: base vs head in pairs, 20 users at 20/s, 15 s per sample, at most 6 pairs a cell, until decided or 15 min',
+    load: { users: 20, spawnRate: 20, runTimeSeconds: 15, processes: 1 },
     latenciesMs: [0, 200],
     seedPosts: 1_000_000,
-    repeats: DEFAULT_BUDGET_MAX_PAIRS,
+    repeats: 6,
     budgetSeconds: 15 * 60,
     baseline: 'base',
   },
