@@ -2,7 +2,7 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryTail, MAX_POLL_BYTES } from '../../src/core/ingest/live.js';
-import { liveClear, liveLine, liveOutput, progressMode, watchCell, type LiveStatus } from '../../src/stack/progress.js';
+import { liveClear, liveLine, liveOutput, progressLine, progressMode, watchCell, type LiveStatus } from '../../src/stack/progress.js';
 import { buildSummary } from '../../src/stack/stack.js';
 import { fixture, scratch } from '../helpers/fixtures.js';
 
@@ -10,6 +10,17 @@ const HEADER =
   'Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,Total Average Content Size';
 const row = (t: number, users: number, name: string, rps: number, fps: number, requests: number, failures: number) =>
   `${t},${users},${name === 'Aggregated' ? '' : 'GET'},${name},${rps.toFixed(6)},${fps.toFixed(6)},5,5,5,5,5,9,9,9,9,9,9,${requests},${failures},5,5.0,1,9,313.0\n`;
+
+describe('progressLine', () => {
+  const reading = { status: 'failed' as const, reason: 'the app exited\nmore' };
+  it('gives the count and an ETA at the pace so far', () => {
+    expect(progressLine(3, 32, 'sync/cpu/0ms', 120, reading)).toBe(`[ 4/32] ${'sync/cpu/0ms'.padEnd(32)} 2m00s elapsed, ETA 14m00s  FAILED: the app exited`);
+  });
+  it('under a budget: the count is a most, the ETA never beyond what the budget has left', () => {
+    expect(progressLine(3, 128, 'sync/cpu/0ms', 120, reading, 300)).toMatch(/^\[  4\/≤128\] .* 2m00s elapsed, ETA 5m00s /);
+    expect(progressLine(3, 8, 'sync/cpu/0ms', 120, reading, 3000)).toMatch(/ETA 2m00s /);
+  });
+});
 
 describe('progressMode', () => {
   it('rewrites in place only on a terminal outside CI', () => {

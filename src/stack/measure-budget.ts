@@ -59,7 +59,7 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
       const pair = (progress.pairs.get(cell.id) ?? 0) + 1;
       const pairStart = clock();
       for (const sample of pairSamples(cell, pair, sided, config.repeats)) {
-        if (!(await measureSample(m, state, sample, { index: state.measured, total }, record()))) {
+        if (!(await measureSample(m, state, sample, { index: state.measured, total, budgetEndMs: start + rule.budgetSeconds * 1000 }, record()))) {
           return stopped(m, progress, 'interrupted', state.measured, record);
         }
       }

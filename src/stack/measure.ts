@@ -93,7 +93,7 @@ export async function measureSample(
   m: Measurement,
   state: SampleState,
   sample: Sample,
-  at: { index: number; total: number },
+  at: { index: number; total: number; budgetEndMs?: number },
   budget?: BudgetRecord,
 ): Promise<boolean> {
   const { plan } = m;
@@ -121,17 +121,20 @@ export async function measureSample(
   await writeResults(plan.out, plan.config, plan.started, m.owned, budget);
   const label = sampleLabel(sample, plan.config.repeats);
   const reading = await readCell(join(plan.out.cellsDir, sample.dir));
-  m.log.info(progressLine(at.index, at.total, label, (Date.now() - plan.started.getTime()) / 1000, reading));
+  const left = at.budgetEndMs === undefined ? undefined : (at.budgetEndMs - Date.now()) / 1000;
+  m.log.info(progressLine(at.index, at.total, label, (Date.now() - plan.started.getTime()) / 1000, reading, left));
   for (const warning of record.warnings) m.log.warning(`${label}: ${warning}`);
   return true;
 }
 
 /** The live view of one sample's load; the samples after it take what the samples so far took on average. */
-function liveView(live: LiveViewOptions, plan: RunPlan, at: { index: number; total: number; id: string; loopStart: number }) {
+function liveView(live: LiveViewOptions, plan: RunPlan, at: { index: number; total: number; id: string; loopStart: number; budgetEndMs?: number }) {
   const runTimeSeconds = plan.config.load.runTimeSeconds;
   // Before the first sample: the load time plus a little.
   const perCell = at.index > 0 ? (Date.now() - at.loopStart) / 1000 / at.index : runTimeSeconds + 5;
-  const laterSeconds = (at.total - at.index - 1) * perCell;
+  const pace = (at.total - at.index - 1) * perCell;
+  // Under a budget: never beyond what it has left after this sample.
+  const laterSeconds = at.budgetEndMs === undefined ? pace : Math.min(pace, Math.max(0, (at.budgetEndMs - Date.now()) / 1000 - runTimeSeconds));
   return (dir: string) => watchCell(join(dir, CELL_FILES.history), { index: at.index, total: at.total, id: at.id, runTimeSeconds, laterSeconds }, live);
 }
 

@@ -17,12 +17,19 @@ function measuredText(metrics: Pick<CellMetrics, 'maxSrps' | 'totalSuccesses' | 
 }
 
 /** `[ 3/27] sync/io_read/200ms  4m10s elapsed, ETA 31m20s  max sRPS 0.6 & 105 successes` */
-export function progressLine(index: number, total: number, id: string, elapsedSeconds: number, reading: CellOutcome): string {
+/**
+ * `[ 9/32] sync/cpu/0ms  3m13s elapsed, ETA 5m10s  …`. Under a budget `total` is the most samples
+ * the run may take and `leftSeconds` what the budget has left: the count reads `/≤128` and the ETA
+ * is never beyond the budget.
+ */
+export function progressLine(index: number, total: number, id: string, elapsedSeconds: number, reading: CellOutcome, leftSeconds?: number): string {
   const width = String(total).length;
   const done = index + 1;
-  const eta = (elapsedSeconds / done) * (total - done);
+  const pace = (elapsedSeconds / done) * (total - done);
+  const eta = leftSeconds === undefined ? pace : Math.min(pace, Math.max(0, leftSeconds));
   const outcome = reading.status === 'ok' ? measuredText(reading.metrics) : `FAILED: ${reading.reason.split('\n')[0]}`;
-  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
+  const count = `${String(done).padStart(width)}/${leftSeconds === undefined ? '' : '≤'}${total}`;
+  return `[${count}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
 }
 
 /**

@@ -93,14 +93,15 @@ function profileBaseline(sources: ConfigSources, file: ConfigFile, ofProfile: st
 
 /**
  * The budget and what `repeats` means under it: the most pairs a cell may get. Without a source
- * that sets repeats, a budget allows DEFAULT_BUDGET_MAX_PAIRS (a profile's repeats of 1 would
- * make the budget a fixed single pair).
+ * that sets repeats, a budget allows the profile's own maximum when the profile has a budget (pr),
+ * else DEFAULT_BUDGET_MAX_PAIRS (a profile's repeats of 1 would make the budget a fixed single pair).
  */
 function budgetAndRepeats(value: InputValue, profile: Profile): Pick<Config, 'repeats' | 'budgetSeconds'> {
   const repeats = value('repeats');
   const budgetSeconds = value('budget') ?? profile.budgetSeconds ?? null;
   if (budgetSeconds === null) return { repeats: repeats ?? profile.repeats, budgetSeconds };
-  return { repeats: repeats ?? Math.max(profile.repeats, DEFAULT_BUDGET_MAX_PAIRS), budgetSeconds };
+  const most = profile.budgetSeconds !== undefined ? profile.repeats : Math.max(profile.repeats, DEFAULT_BUDGET_MAX_PAIRS);
+  return { repeats: repeats ?? most, budgetSeconds };
 }
 
 /** Reads a scalar input by the precedence above: input or flag, file, the caller's defaults. */
