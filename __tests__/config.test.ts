@@ -618,10 +618,10 @@ describe('budget: measuring time, and repeats as the most pairs a cell gets', ()
 describe('the pr profile: gating a pull request', () => {
   const config = build({ profile: 'pr' });
 
-  it('measures base beside head, in pairs, within 15 minutes, at most 6 pairs a cell (its own maximum, not the default 8)', () => {
+  it('measures base beside head, in pairs, within 15 minutes, at most 4 pairs a cell (its own maximum, not the default 8)', () => {
     expect(config.compare.baseline).toBe('base');
     expect(config.budgetSeconds).toBe(900);
-    expect(config.repeats).toBe(6);
+    expect(config.repeats).toBe(4);
     expect(build({ profile: 'pr', repeats: '4' }).repeats).toBe(4);
     expect(config.load.runTimeSeconds).toBeLessThanOrEqual(20);
   });

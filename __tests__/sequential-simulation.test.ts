@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { isFutile } from '../src/core/compare/budget-judge.js';
 import { cellDecided } from '../src/core/compare/decided.js';
 import { confirmClaims } from '../src/core/compare/family.js';
 import { DEFAULT_PAIRED_NOISE, judgeLogRatios, pooledPairedNoise } from '../src/core/compare/paired-noise.js';
 import type { Verdict } from '../src/core/compare/verdicts.js';
 import { nextPair, type BudgetRule } from '../src/core/plan/budget.js';
+import type { ChangeInterval } from '../src/core/stats/interval.js';
 import { logVarianceOfCov } from '../src/core/stats/noise.js';
 import { lookConfidence } from '../src/core/stats/sequential.js';
 import { normals } from './stats/simulate.js';
@@ -12,7 +14,7 @@ import { normals } from './stats/simulate.js';
  * The budget's stopping rule, simulated: pairs go to the cells nextPair names; after every pair
  * the run's throughput is judged as compareResults judges it (the pooled paired noise, each
  * cell's interval at the look-corrected confidence, Holm over the run), and a cell cellDecided
- * calls decided gets no more pairs. The verdicts are those of the last judgement.
+ * calls decided, or isFutile futile, gets no more pairs. The verdicts are those of the last judgement.
  */
 
 const CONFIDENCE = 0.95;
@@ -31,14 +33,16 @@ interface Scenario {
 }
 
 /** One judgement of the run: what compareResults does for a paired run's throughput. */
-function judgeRun(ratios: number[][], looks: number): Verdict[] {
+function judgeRun(ratios: number[][], looks: number): { verdict: Verdict; interval: ChangeInterval | null }[] {
   const pool = pooledPairedNoise(ratios, DEFAULT_PAIRED_NOISE);
   const options = { threshold: THRESHOLD, confidence: lookConfidence(CONFIDENCE, looks) };
   const judged = ratios.map((cell) => (cell.length === 0 ? null : judgeLogRatios(cell, pool, options)));
   const measured = judged.flatMap((j) => (j ? [{ interval: j.interval, better: 'higher' as const, verdict: j.verdict }] : []));
   const { confirmed } = confirmClaims(measured, { threshold: THRESHOLD, alpha: ALPHA, looks });
   let next = 0;
-  return judged.map((j) => (j === null ? 'not-measured' : confirmed[next++] ? j.verdict : 'inconclusive'));
+  return judged.map((j) =>
+    j === null ? { verdict: 'not-measured', interval: null } : { verdict: confirmed[next++] ? j.verdict : 'inconclusive', interval: j.interval },
+  );
 }
 
 /** One run under the budget: the cells' final verdicts, the pairs each took, and the seconds spent. */
@@ -57,10 +61,17 @@ function simulateRun(normal: () => number, scenario: Scenario): { verdicts: Verd
     ratios[index]!.push(Math.log1p(scenario.effect) + sds[index]! * normal());
     pairs.set(next.cell, (pairs.get(next.cell) ?? 0) + 1);
     elapsedSeconds += scenario.pairSeconds;
-    verdicts = judgeRun(ratios, scenario.rule.maxPairs);
-    // A cell not yet measured is not decided: it has had no pair (the loop asks only about measured cells).
-    verdicts.forEach((verdict, i) => {
-      if (ratios[i]!.length > 0 && cellDecided({ verdict, throughput: verdict, signals: null }, ['throughput'])) decided.add(ids[i]!);
+    const judged = judgeRun(ratios, scenario.rule.maxPairs);
+    verdicts = judged.map((j) => j.verdict);
+    // A cell not yet measured is not decided: it has had no pair (the loop asks only about measured cells). A
+    // futile one (judgeBudget's isFutile) gets no more pairs either.
+    judged.forEach(({ verdict, interval }, i) => {
+      const pairsSoFar = ratios[i]!.length;
+      if (pairsSoFar === 0) return;
+      const closed =
+        cellDecided({ verdict, throughput: verdict, signals: null }, ['throughput']) ||
+        isFutile({ throughput: verdict, interval }, pairsSoFar, scenario.rule.maxPairs, THRESHOLD);
+      if (closed) decided.add(ids[i]!);
     });
   }
   return { verdicts, pairs: ratios.map((r) => r.length), seconds: elapsedSeconds };

@@ -1,6 +1,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { describe, expect, it } from 'vitest';
 import { baselineFromResults, resolveBaseline } from '../src/core/compare/baseline.js';
+import { isFutile } from '../src/core/compare/budget-judge.js';
 import { claimPValues, confirmClaims, holm } from '../src/core/compare/family.js';
 import { DEFAULT_PAIRED_NOISE, judgeLogRatios, pairedCellInterval, pairedPrior, pooledPairedNoise } from '../src/core/compare/paired-noise.js';
 import { compareResults } from '../src/core/compare/verdicts.js';
@@ -112,6 +113,16 @@ describe('pooled paired noise', () => {
     expect(judgeLogRatios([-0.5, -0.5, -0.5], pool, options).verdict).toBe('regressed');
   });
 
+  it('stops a cell for futility: open after two pairs and needing more than twice its maximum pairs', () => {
+    const wide = logChangeInterval(0.02, 0.2 ** 2, 20, 0.95);
+    const near = logChangeInterval(0.02, 0.03 ** 2, 20, 0.95);
+    expect(isFutile({ throughput: 'inconclusive', interval: wide }, 2, 4, 0.1)).toBe(true);
+    expect(isFutile({ throughput: 'inconclusive', interval: near }, 2, 4, 0.1)).toBe(false);
+    // One pair tells nothing about a cell's spread; a decided cell is not futile.
+    expect(isFutile({ throughput: 'inconclusive', interval: wide }, 1, 4, 0.1)).toBe(false);
+    expect(isFutile({ throughput: 'unchanged', interval: wide }, 2, 4, 0.1)).toBe(false);
+  });
+
   it("the prior is the calibration's paired record when it has one, else the default", () => {
     const record = { measuredAt: '2026-12-01T00:00:00.000Z', repeats: 3, pooled: { cov: 0.2, df: 10 }, cells: {} };
     expect(pairedPrior(record)).toBe(DEFAULT_PAIRED_NOISE);
@@ -185,7 +196,7 @@ describe("issue 18's A/A under the new rule", () => {
     const pool = comparison.pairedNoise!;
     console.log(`issue 18 A/A, 3 pairs, no budget (K = 1), pooled sd ${pool.sd.toFixed(3)} (${pool.df} df):\n${table(comparison).join('\n')}`);
     expect(comparison.looks).toBe(1);
-    expect(comparison.pairedNoise!.df).toBe(2 + 4 * 2);
+    expect(comparison.pairedNoise!.df).toBe(DEFAULT_PAIRED_NOISE.df + 4 * 2);
     for (const cell of comparison.cells.values()) {
       expect(cell.interval!.upper - cell.interval!.lower).toBeLessThan(0.12);
       expect(cell.verdict).toBe('unchanged');
@@ -209,7 +220,7 @@ describe("issue 18's A/A under the new rule", () => {
   it("the report's headline names the looks and the pooled paired noise", async () => {
     const head = renderComparison(await compare(true)).split('\n')[0]!;
     expect(head).toMatch(
-      /95\.0 % intervals \(each at 99\.4 %: one of 8 looks\), paired noise sd 0\.031 a pair \(default paired prior .*pooled with 8 df of this run\)/,
+      /95\.0 % intervals \(each at 99\.4 %: one of 8 looks\), paired noise sd 0\.039 a pair \(default paired prior .*pooled with 8 df of this run\)/,
     );
     expect(renderComparison(await compare(false)).split('\n')[0]).toMatch(/95\.0 % intervals, paired noise sd/);
   });

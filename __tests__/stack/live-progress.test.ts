@@ -12,7 +12,7 @@ const row = (t: number, users: number, name: string, rps: number, fps: number, r
   `${t},${users},${name === 'Aggregated' ? '' : 'GET'},${name},${rps.toFixed(6)},${fps.toFixed(6)},5,5,5,5,5,9,9,9,9,9,9,${requests},${failures},5,5.0,1,9,313.0\n`;
 
 describe('progressLine', () => {
-  const reading = { status: 'failed' as const, reason: 'the app exited\nmore' };
+  const reading = { status: 'failed' as const, reason: 'the app exited\nmore', metrics: null, warnings: [] };
   it('gives the count and an ETA at the pace so far', () => {
     expect(progressLine(3, 32, 'sync/cpu/0ms', 120, reading)).toBe(`[ 4/32] ${'sync/cpu/0ms'.padEnd(32)} 2m00s elapsed, ETA 14m00s  FAILED: the app exited`);
   });

@@ -19,6 +19,8 @@ import { formatDuration } from './progress.js';
 interface BudgetProgress {
   pairs: Map<string, number>;
   decided: Set<string>;
+  /** Open cells more pairs would very likely not decide (judgeBudget): they get no more either. */
+  futile: Set<string>;
   longestSeconds: number | null;
   /** Until the loop stops, `interrupted`: what a results.json left by a killed run should say. */
   stoppedBy: BudgetRunStop;
@@ -37,7 +39,7 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
   const ids = cells.map((cell) => cell.id);
   const sided = m.sides !== null;
   const rule = { budgetSeconds: config.budgetSeconds!, maxPairs: config.repeats };
-  const progress: BudgetProgress = { pairs: new Map(), decided: new Set(), longestSeconds: null, stoppedBy: 'interrupted' };
+  const progress: BudgetProgress = { pairs: new Map(), decided: new Set(), futile: new Set(), longestSeconds: null, stoppedBy: 'interrupted' };
   const state = newSampleState();
   // The budget counts from the run's start (images, seeding and preflight included): a verdict within
   // 15 minutes of the job, not of its pairs. An injected clock (tests) starts with the loop.
@@ -53,8 +55,9 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
     for (;;) {
       if (m.interrupted()) return stopped(m, progress, 'interrupted', state.measured, record);
       const estimate = progress.longestSeconds ?? firstPairSeconds(config).seconds;
-      const next = nextPair(ids, { pairs: progress.pairs, decided: progress.decided, elapsedSeconds: elapsed() }, rule, estimate);
-      if ('stop' in next) return stopped(m, progress, next.stop, state.measured, record);
+      const closed = new Set([...progress.decided, ...progress.futile]);
+      const next = nextPair(ids, { pairs: progress.pairs, decided: closed, elapsedSeconds: elapsed() }, rule, estimate);
+      if ('stop' in next) return stopped(m, progress, next.stop === 'decided' && progress.futile.size > 0 ? 'futile' : next.stop, state.measured, record);
       const cell = cells.find((candidate) => candidate.id === next.cell)!;
       const pair = (progress.pairs.get(cell.id) ?? 0) + 1;
       const pairStart = clock();
@@ -67,8 +70,10 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
       progress.longestSeconds = Math.max(progress.longestSeconds ?? 0, (clock() - pairStart) / 1000);
       const results = await writeResults(m.plan.out, config, m.plan.started, m.owned, record());
       // Only cells that have a pair can be decided: the rest read "not run" until theirs.
-      const judged = judgeBudget(results, m.baseline ?? null).decided;
-      progress.decided = new Set(ids.filter((id) => judged.has(id) && (progress.pairs.get(id) ?? 0) > 0));
+      const judged = judgeBudget(results, m.baseline ?? null);
+      const measuredNow = (id: string) => (progress.pairs.get(id) ?? 0) > 0;
+      progress.decided = new Set(ids.filter((id) => judged.decided.has(id) && measuredNow(id)));
+      progress.futile = new Set(ids.filter((id) => judged.futile.has(id) && measuredNow(id)));
       m.log.info(budgetLine(cell.id, pair, progress, elapsed(), rule.budgetSeconds, ids.length));
     }
   } catch (failure) {
@@ -77,14 +82,15 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
   }
 }
 
-function stopped(m: Measurement, progress: BudgetProgress, why: BudgetStop | 'interrupted', measured: number, record: () => BudgetRecord): MeasureOutcome {
+function stopped(m: Measurement, progress: BudgetProgress, why: BudgetStop | 'futile' | 'interrupted', measured: number, record: () => BudgetRecord): MeasureOutcome {
   progress.stoppedBy = why;
   m.log.info(`budget: stopped (${STOP_TEXT[why]}) after ${[...progress.pairs.values()].reduce((sum, n) => sum + n, 0)} pairs.`);
   return { measured, failure: null, budget: record() };
 }
 
-const STOP_TEXT: Record<BudgetStop | 'interrupted', string> = {
+const STOP_TEXT: Record<BudgetStop | 'futile' | 'interrupted', string> = {
   decided: 'every cell decided',
+  futile: 'the cells left open would need far more pairs than repeats allows',
   'max-pairs': 'every open cell at its maximum pairs',
   budget: 'the next pair would overrun the budget',
   interrupted: 'interrupted',
@@ -92,7 +98,7 @@ const STOP_TEXT: Record<BudgetStop | 'interrupted', string> = {
 
 /** `budget: sync/cpu/0ms pair 2 · 3 of 8 cells decided · 4m10s of 15m0s spent`. */
 function budgetLine(id: string, pair: number, progress: BudgetProgress, elapsedSeconds: number, budgetSeconds: number, cells: number): string {
-  const state = progress.decided.has(id) ? 'decided' : 'open';
+  const state = progress.decided.has(id) ? 'decided' : progress.futile.has(id) ? 'futile: more pairs would not decide it' : 'open';
   return (
     `budget: ${id} pair ${pair} (${state}) · ${progress.decided.size} of ${cells} cells decided · ` +
     `${formatDuration(elapsedSeconds)} of ${formatDuration(budgetSeconds)} spent`

@@ -11,7 +11,8 @@ import { logVarianceOfCov } from '../stats/noise.js';
 import { baseSideBaseline, type Baseline } from './baseline.js';
 import { cellDecided } from './decided.js';
 import { measuredSamples, verdictSamples } from './samples.js';
-import { compareResults, noiseFloor, type Comparison } from './verdicts.js';
+import { MIN_PAIRS } from './paired-noise.js';
+import { compareResults, noiseFloor, type CellComparison, type Comparison } from './verdicts.js';
 
 /**
  * Without a baseline, a cell is decided once its own steady sRPS is known to within ±threshold:
@@ -39,10 +40,26 @@ export function isPrecise(results: Results, id: string): boolean {
   return interval !== null && interval.upper <= results.config.compare.threshold;
 }
 
+/**
+ * A futility stop (the other boundary of a group-sequential design): a cell whose throughput, after
+ * MIN_PAIRS.unchanged pairs, would need more than FUTILE_FACTOR × its maximum pairs to decide
+ * (pairsToDecide) gets no more; its pairs go to cells that can still decide. It never makes a
+ * claim, so it costs no false alarms; the report still shows its interval and the estimate.
+ */
+export const FUTILE_FACTOR = 2;
+
+export function isFutile(cell: Pick<CellComparison, 'throughput' | 'interval'>, pairs: number, maxPairs: number, threshold: number): boolean {
+  if (cell.throughput !== 'inconclusive' || !cell.interval || pairs < MIN_PAIRS.unchanged) return false;
+  const needed = pairsToDecide(cell.interval, threshold, pairs);
+  return needed !== null && needed > FUTILE_FACTOR * maxPairs;
+}
+
 /** How the run judges its cells after a pair. */
 export interface BudgetJudgement {
   /** Cells that need no more pairs. */
   decided: Set<string>;
+  /** Undecided cells that more pairs, up to `repeats`, would very likely not decide (isFutile). */
+  futile: Set<string>;
   /** The comparison the decisions came from; null when there is no baseline (the precision rule decided). */
   comparison: Comparison | null;
 }
@@ -62,14 +79,19 @@ export function judgeBudget(results: Results, fixed: Baseline | null): BudgetJud
   const measured = results.cells.filter((cell) => cell.status === 'ok');
   if (!baseline) {
     const precise = measured.filter((cell) => isPrecise(results, cell.id));
-    return { decided: new Set([...failed, ...precise.map((cell) => cell.id)]), comparison: null };
+    return { decided: new Set([...failed, ...precise.map((cell) => cell.id)]), futile: new Set(), comparison: null };
   }
   const comparison = compareResults(results, baseline, compare.threshold);
   const decided = measured.filter((cell) => {
     const judged = comparison.cells.get(cell.id);
     return judged !== undefined && cellDecided(judged, compare.failOnSignals);
   });
-  return { decided: new Set([...failed, ...decided.map((cell) => cell.id)]), comparison };
+  const futile = measured.filter((cell) => {
+    const judged = comparison.cells.get(cell.id);
+    const pairs = judged?.sides?.pairs ?? judged?.samples.current ?? 0;
+    return judged !== undefined && !decided.includes(cell) && isFutile(judged, pairs, results.config.repeats, compare.threshold);
+  });
+  return { decided: new Set([...failed, ...decided.map((cell) => cell.id)]), futile: new Set(futile.map((cell) => cell.id)), comparison };
 }
 
 /**

@@ -25,7 +25,7 @@ export interface PairedNoise {
  * 0.05 sits at the top of the usual, and 2 df make it weak: 8 cells with 2 pairs each outweigh it
  * fourfold, so a noisier runner's own pairs take over after one round.
  */
-export const DEFAULT_PAIRED_NOISE: PairedNoise = { sd: 0.05, df: 2, source: 'default paired prior (sd 0.05, 2 df)' };
+export const DEFAULT_PAIRED_NOISE: PairedNoise = { sd: 0.05, df: 8, source: 'default paired prior (sd 0.05, 8 df)' };
 
 /** The prior of a run's pooled paired noise: a calibration's paired record, else the default. */
 export function pairedPrior(record: NoiseRecord | undefined): PairedNoise {

@@ -208,13 +208,13 @@ export const PROFILES: Record<ProfileName, Profile> = {
   pr: {
     // For the reference app on 2 cores (docs/configuration.md "The pr profile"): 20 users keep Locust
     // off the app's cores; 15 s samples are the shortest with a settled 10 s rate window beside
-    // the counts (a pair costs about 2 × 15 s + 3 s); at most 6 pairs a cell, about what 15 minutes
-    // give 8 cells, so the looks' correction is not spent on pairs the budget never affords.
-    description: 'gating a pull request: base vs head in pairs, 20 users at 20/s, 15 s per sample, at most 6 pairs a cell, until decided or 15 min',
+    // the counts (a pair costs about 36 s here); at most 4 pairs a cell: 15 minutes give 8 cells about
+    // three each, so the looks' correction (K = 4) is not spent on pairs the budget never affords.
+    description: 'gating a pull request: base vs head in pairs, 20 users at 20/s, 15 s per sample, at most 4 pairs a cell, until decided or 15 min',
     load: { users: 20, spawnRate: 20, runTimeSeconds: 15, processes: 1 },
     latenciesMs: [0, 200],
     seedPosts: 1_000_000,
-    repeats: 6,
+    repeats: 4,
     budgetSeconds: 15 * 60,
     baseline: 'base',
   },

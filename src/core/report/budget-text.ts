@@ -12,6 +12,7 @@ import { formatInterval, VERDICT_MARK, VERDICT_WORD } from './verdict-text.js';
 
 const STOPPED: Record<BudgetRunStop, string> = {
   decided: 'every cell decided',
+  futile: 'the cells left open would need far more pairs than repeats allows',
   'max-pairs': 'every open cell reached its maximum pairs',
   budget: 'the next pair would not have fit',
   interrupted: 'interrupted',

@@ -271,7 +271,7 @@ const NoiseRecordSchema = z
   .describe('Between-run noise of the steady sRPS, as a calibration measured it.');
 
 /** Why a budgeted run stopped measuring: every cell decided, every open cell at its maximum, or the budget spent; or it was cut short. */
-export const BUDGET_STOPS = ['decided', 'max-pairs', 'budget', 'interrupted', 'failed'] as const;
+export const BUDGET_STOPS = ['decided', 'futile', 'max-pairs', 'budget', 'interrupted', 'failed'] as const;
 
 const BudgetRunSchema = z.object({
   shard: ShardSchema.nullable().describe('The shard this part of the budget measured; null for a run of the whole matrix.'),
