@@ -17,7 +17,7 @@ describe('progressLine', () => {
     expect(progressLine(3, 32, 'sync/cpu/0ms', 120, reading)).toBe(`[ 4/32] ${'sync/cpu/0ms'.padEnd(32)} 2m00s elapsed, ETA 14m00s  FAILED: the app exited`);
   });
   it('under a budget: the count is a most, the ETA never beyond what the budget has left', () => {
-    expect(progressLine(3, 128, 'sync/cpu/0ms', 120, reading, 300)).toMatch(/^\[  4\/≤128\] .* 2m00s elapsed, ETA 5m00s /);
+    expect(progressLine(3, 128, 'sync/cpu/0ms', 120, reading, 300)).toMatch(/^\[ {2}4\/≤128\] .* 2m00s elapsed, ETA 5m00s /);
     expect(progressLine(3, 8, 'sync/cpu/0ms', 120, reading, 3000)).toMatch(/ETA 2m00s /);
   });
 });

@@ -73,7 +73,8 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
       const judged = judgeBudget(results, m.baseline ?? null);
       const measuredNow = (id: string) => (progress.pairs.get(id) ?? 0) > 0;
       progress.decided = new Set(ids.filter((id) => judged.decided.has(id) && measuredNow(id)));
-      progress.futile = new Set(ids.filter((id) => judged.futile.has(id) && measuredNow(id)));
+      // A cell at its maximum stops for that (max-pairs), not for futility.
+      progress.futile = new Set(ids.filter((id) => judged.futile.has(id) && measuredNow(id) && progress.pairs.get(id)! < rule.maxPairs));
       m.log.info(budgetLine(cell.id, pair, progress, elapsed(), rule.budgetSeconds, ids.length));
     }
   } catch (failure) {
@@ -82,7 +83,13 @@ export async function measureWithinBudget(m: Measurement): Promise<MeasureOutcom
   }
 }
 
-function stopped(m: Measurement, progress: BudgetProgress, why: BudgetStop | 'futile' | 'interrupted', measured: number, record: () => BudgetRecord): MeasureOutcome {
+function stopped(
+  m: Measurement,
+  progress: BudgetProgress,
+  why: BudgetStop | 'futile' | 'interrupted',
+  measured: number,
+  record: () => BudgetRecord,
+): MeasureOutcome {
   progress.stoppedBy = why;
   m.log.info(`budget: stopped (${STOP_TEXT[why]}) after ${[...progress.pairs.values()].reduce((sum, n) => sum + n, 0)} pairs.`);
   return { measured, failure: null, budget: record() };

@@ -4,6 +4,7 @@
  */
 import { measuresBaseSide } from '../config/baseline.js';
 import type { Results } from '../results/schema.js';
+import { equivalenceInterval } from '../stats/decide.js';
 import { sampleVariance } from '../stats/describe.js';
 import { logChangeInterval, type ChangeInterval } from '../stats/interval.js';
 import { lookConfidence, looksOf } from '../stats/sequential.js';
@@ -46,7 +47,7 @@ export function isPrecise(results: Results, id: string): boolean {
  * (pairsToDecide) gets no more; its pairs go to cells that can still decide. It never makes a
  * claim, so it costs no false alarms; the report still shows its interval and the estimate.
  */
-export const FUTILE_FACTOR = 2;
+export const FUTILE_FACTOR = 3;
 
 export function isFutile(cell: Pick<CellComparison, 'throughput' | 'interval'>, pairs: number, maxPairs: number, threshold: number): boolean {
   if (cell.throughput !== 'inconclusive' || !cell.interval || pairs < MIN_PAIRS.unchanged) return false;
@@ -101,13 +102,20 @@ export function judgeBudget(results: Results, fixed: Baseline | null): BudgetJud
  * within it, whichever is nearer. An estimate: it assumes the estimate stays where it is and
  * ignores the t quantile's fall with more pairs. Null when the estimate sits on the threshold.
  */
-export function pairsToDecide(interval: Pick<ChangeInterval, 'estimate' | 'lower' | 'upper'>, threshold: number, pairs: number): number | null {
+export function pairsToDecide(
+  interval: Pick<ChangeInterval, 'estimate' | 'lower' | 'upper'> & Partial<ChangeInterval>,
+  threshold: number,
+  pairs: number,
+): number | null {
   const centre = Math.log1p(interval.estimate);
-  const half = (Math.log1p(interval.upper) - Math.log1p(interval.lower)) / 2;
   const upper = Math.log1p(threshold);
   const lower = Math.log1p(-threshold);
-  // Inside the band: room to both edges; beyond it: room to the nearer edge it must clear.
-  const room = centre > upper ? centre - upper : centre < lower ? lower - centre : Math.min(upper - centre, centre - lower);
+  // Inside the band: room to both edges, read on the interval "unchanged" is decided by (TOST);
+  // beyond it: room to the nearer edge it must clear.
+  const inside = centre <= upper && centre >= lower;
+  const room = inside ? Math.min(upper - centre, centre - lower) : centre > upper ? centre - upper : lower - centre;
+  const equivalence = inside ? equivalenceInterval(interval) : interval;
+  const half = (Math.log1p(equivalence.upper) - Math.log1p(equivalence.lower)) / 2;
   if (!(room > 0) || pairs < 1) return null;
   // Less a hair: a ratio of exactly 2 computed as 2.0000000001 would ask one pair too many.
   return Math.max(pairs, Math.ceil(pairs * (half / room) ** 2 - 1e-9));

@@ -206,12 +206,13 @@ export const PROFILES: Record<ProfileName, Profile> = {
     repeats: 1,
   },
   pr: {
-    // For the reference app on 2 cores (docs/configuration.md "The pr profile"): 20 users keep Locust
-    // off the app's cores; 15 s samples are the shortest with a settled 10 s rate window beside
+    // For the reference app on 2 cores (docs/configuration.md "Profiles"): 10 users saturate every
+    // setup's workers and keep the queue Locust must drain at a sample's end short (the cpu route's
+    // 250 ms requests: 20 users left 5 s of it); 15 s samples are the shortest with a settled 10 s rate window beside
     // the counts (a pair costs about 36 s here); at most 4 pairs a cell: 15 minutes give 8 cells about
     // three each, so the looks' correction (K = 4) is not spent on pairs the budget never affords.
-    description: 'gating a pull request: base vs head in pairs, 20 users at 20/s, 15 s per sample, at most 4 pairs a cell, until decided or 15 min',
-    load: { users: 20, spawnRate: 20, runTimeSeconds: 15, processes: 1 },
+    description: 'gating a pull request: base vs head in pairs, 10 users at 10/s, 15 s per sample, at most 4 pairs a cell, until decided or 15 min',
+    load: { users: 10, spawnRate: 10, runTimeSeconds: 15, processes: 1 },
     latenciesMs: [0, 200],
     seedPosts: 1_000_000,
     repeats: 4,

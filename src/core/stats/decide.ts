@@ -28,7 +28,7 @@ export function decide(
 }
 
 /** The interval the two one-sided tests read: the same centre and error at confidence 1 − 2 (1 − confidence). */
-function equivalenceInterval(interval: Pick<ChangeInterval, 'lower' | 'upper'> & Partial<ChangeInterval>): Pick<ChangeInterval, 'lower' | 'upper'> {
+export function equivalenceInterval(interval: Pick<ChangeInterval, 'lower' | 'upper'> & Partial<ChangeInterval>): Pick<ChangeInterval, 'lower' | 'upper'> {
   const { log, df, confidence } = interval;
   if (!log || df === undefined || confidence === undefined || log.se === 0 || !(confidence > 0.5)) return interval;
   return logChangeInterval(log.center, log.se ** 2, df, 1 - 2 * (1 - confidence));
