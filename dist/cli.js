@@ -12569,8 +12569,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural6 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
+            const plural7 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural7} inv\xE1lida${plural7}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -12720,8 +12720,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural6 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural6} inv\xE1lida${plural6}: ${joinValues(issue2.keys, ", ")}`;
+            const plural7 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural7} inv\xE1lida${plural7}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -22596,6 +22596,8 @@ var init_schema = __esm({
       processes: 64,
       /** Measurements per cell; each costs a whole matrix pass. */
       repeats: 20,
+      /** A budget of run time: a day, like one cell's run time. */
+      budgetSeconds: 24 * 3600,
       /**
        * Confidence of the verdicts' intervals: below 50 % an interval says less than a coin; above
        * 99.9 % the t quantile of 1–5 runs makes every interval span everything.
@@ -22608,7 +22610,7 @@ var init_schema = __esm({
       /** A route's share in a mix: only ratios matter, so a bound far above any sensible one. */
       weight: 1e6
     };
-    PROFILE_NAMES = ["paper", "quick", "ci"];
+    PROFILE_NAMES = ["paper", "quick", "ci", "pr"];
     LATENCY_METHODS = ["auto", "netem", "toxiproxy"];
     INTERFACES = ["wsgi", "asgi"];
     HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -22694,6 +22696,9 @@ var init_schema = __esm({
       load: LoadSpecSchema,
       repeats: count(1, LIMITS.repeats).default(1).describe("Measurements per cell, interleaved: every cell once, then every cell again. Absent from files written before it existed (read as 1)."),
       seedPosts: count(0, LIMITS.seedPosts).describe("Posts seeded before the run; every cell starts from this state."),
+      budgetSeconds: count(1, LIMITS.budgetSeconds).nullable().default(null).describe(
+        "Time the run may spend from its start (images, seeding, preflight and pairs): pairs (or repeats) go round-robin to the cells still undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`."
+      ),
       shard: ShardSchema.nullable(),
       compare: CompareSpecSchema,
       outDir: external_exports.string()
@@ -22705,7 +22710,7 @@ var init_schema = __esm({
 function plainRoute(route) {
   return { query: {}, headers: {}, form: {}, json: null, expect: [], ...route };
 }
-var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, GTHREAD, ASYNC_WORKERS, withPool, PRESET_SETUPS, TEAM_DEFAULT_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, PROFILES, DEFAULT_OUT_DIR;
+var ASYNC_BENCH_ROOT, REFERENCE_APP, GUNICORN_ONE_WORKER, GUNICORN_WORKERS, BUILT_IN_SETUPS, GTHREAD, ASYNC_WORKERS, withPool, PRESET_SETUPS, TEAM_DEFAULT_SETUPS, BUILT_IN_ROUTES, DEFAULT_COMPARE, DEFAULT_BUDGET_MAX_PAIRS, PROFILES, DEFAULT_OUT_DIR;
 var init_defaults = __esm({
   "src/core/config/defaults.ts"() {
     "use strict";
@@ -22828,6 +22833,7 @@ var init_defaults = __esm({
       failOnRegression: false,
       failOnSignals: [...DEFAULT_FAIL_SIGNALS]
     };
+    DEFAULT_BUDGET_MAX_PAIRS = 8;
     PROFILES = {
       paper: {
         description: "the study: 500 users at 5/s, 180 s per cell (100 s ramp, 80 s hold), 1,000,000 posts",
@@ -22849,6 +22855,20 @@ var init_defaults = __esm({
         latenciesMs: [0, 100, 200],
         seedPosts: 1e6,
         repeats: 1
+      },
+      pr: {
+        // For the reference app on 2 cores (docs/configuration.md "Profiles"): 10 users saturate every
+        // setup's workers and keep the queue Locust must drain at a sample's end short (the cpu route's
+        // 250 ms requests: 20 users left 5 s of it); 15 s samples are the shortest with a settled 10 s rate window beside
+        // the counts (a pair costs about 36 s here); at most 4 pairs a cell: 15 minutes give 8 cells about
+        // three each, so the looks' correction (K = 4) is not spent on pairs the budget never affords.
+        description: "gating a pull request: base vs head in pairs, 10 users at 10/s, 15 s per sample, at most 4 pairs a cell, until decided or 15 min",
+        load: { users: 10, spawnRate: 10, runTimeSeconds: 15, processes: 1 },
+        latenciesMs: [0, 200],
+        seedPosts: 1e6,
+        repeats: 4,
+        budgetSeconds: 15 * 60,
+        baseline: "base"
       }
     };
     DEFAULT_OUT_DIR = "async-bench-results";
@@ -23056,7 +23076,7 @@ var init_errors4 = __esm({
 });
 
 // src/core/results/schema.ts
-var CELL_STATUSES, count2, rate, milliseconds, perRequest, cpuOf, SignalsSchema, CellMetricsSchema, MeasuredOutcomeSchema, FailedOutcomeSchema, SAMPLE_SIDES, SampleSchema, SpreadSchema, SummarySchema, identity, CellResultSchema, AppIdentitySchema, SetupViewsSchema, EnvironmentSchema, NoiseEstimateSchema, NoiseRecordSchema, ResultsSchema;
+var CELL_STATUSES, count2, rate, milliseconds, perRequest, cpuOf, SignalsSchema, CellMetricsSchema, MeasuredOutcomeSchema, FailedOutcomeSchema, SAMPLE_SIDES, SampleSchema, SpreadSchema, SummarySchema, identity, CellResultSchema, AppIdentitySchema, SetupViewsSchema, EnvironmentSchema, NoiseEstimateSchema, NoiseRecordSchema, BUDGET_STOPS, BudgetRunSchema, BudgetRecordSchema, ResultsSchema;
 var init_schema2 = __esm({
   "src/core/results/schema.ts"() {
     "use strict";
@@ -23112,9 +23132,11 @@ var init_schema2 = __esm({
       totalRequests: count2,
       totalFailures: count2,
       failureRatio: external_exports.number().min(0).max(1).describe("Failures \xF7 requests; 0 when nothing was requested."),
-      steadySrps: rate.nullable().describe("Median sRPS over the hold phase (full users, after the rate window settled); null if none."),
+      steadySrps: rate.nullable().describe(
+        "Median sRPS over the hold phase (full users, after the rate window settled); below 10 sRPS (where the rows' 0.1 step is over 1 %) and with a hold longer than the window, successes counted over the hold \xF7 its seconds. Null if no hold."
+      ),
       steadyBlocks: external_exports.array(rate).default([]).describe(
-        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row: non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as [])."
+        "The hold phase's sRPS one rate window (10 s) apart, from the first settled row (a rate from counts: the successes of each 10 s stretch of the hold): non-overlapping within-run samples of the verdict metric. Absent from files written before it existed (read as [])."
       ),
       p50Ms: milliseconds,
       p95Ms: milliseconds,
@@ -23223,8 +23245,31 @@ var init_schema2 = __esm({
       measuredAt: external_exports.iso.datetime(),
       repeats: count2.min(1).describe("Samples per side (A and B) per cell."),
       pooled: NoiseEstimateSchema.describe("Over every measured cell."),
-      cells: external_exports.record(external_exports.string(), NoiseEstimateSchema).describe("Per cell id.")
+      cells: external_exports.record(external_exports.string(), NoiseEstimateSchema).describe("Per cell id."),
+      paired: external_exports.object({
+        sd: external_exports.number().min(0).describe("Standard deviation of ln(head \xF7 base) of one pair, measured back to back."),
+        df: external_exports.number().min(0).describe("Degrees of freedom of the estimate.")
+      }).optional().describe(
+        "Paired noise, from a calibration under `baseline: base` (the same code as base and head, pairs back to back): sd of ln(head \xF7 base) per pair, pooled over the cells (\u03A3(pairs \u2212 1) df); the prior of the pooled paired interval. Absent otherwise."
+      )
     }).describe("Between-run noise of the steady sRPS, as a calibration measured it.");
+    BUDGET_STOPS = ["decided", "futile", "max-pairs", "budget", "interrupted", "failed"];
+    BudgetRunSchema = external_exports.object({
+      shard: ShardSchema.nullable().describe("The shard this part of the budget measured; null for a run of the whole matrix."),
+      budgetSeconds: count2.min(1).describe("The budget this run (or shard) had: each shard has its own."),
+      spentSeconds: external_exports.number().min(0).describe("Measuring time spent, from the first pair to the last one finished."),
+      stoppedBy: external_exports.enum(BUDGET_STOPS)
+    });
+    BudgetRecordSchema = external_exports.object({
+      runs: external_exports.array(BudgetRunSchema).min(1).describe("One per run; a merge of shards keeps every shard's."),
+      cells: external_exports.record(
+        external_exports.string(),
+        external_exports.object({
+          pairs: count2.describe("Pairs of base and head measured (without baseline: base, repeats)."),
+          decided: external_exports.boolean().describe("Whether the run saw every deciding signal decided when it stopped measuring the cell.")
+        })
+      ).describe("Per cell id the budget measured.")
+    }).describe("What a budget (config.budgetSeconds) bought: the time spent, why it stopped, the pairs each cell took.");
     ResultsSchema = external_exports.object({
       schemaVersion: external_exports.string().regex(/^\d+\.\d+$/).describe("major.minor: readers accept any minor of their major."),
       tool: external_exports.object({ name: external_exports.literal("async-bench"), version: external_exports.string() }),
@@ -23233,7 +23278,8 @@ var init_schema2 = __esm({
       environment: EnvironmentSchema,
       shard: ShardSchema.nullable(),
       cells: external_exports.array(CellResultSchema).describe("In plan order: setup, then route, then latency as configured."),
-      noise: NoiseRecordSchema.optional().describe("The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs.")
+      noise: NoiseRecordSchema.optional().describe("The noise a calibration (A/A) measured on this runner; later comparisons use it. Absent from other runs."),
+      budget: BudgetRecordSchema.optional().describe("Present when the run had a budget: what it bought. Absent from runs of fixed repeats and older files.")
     }).superRefine((results, ctx) => {
       const seen = /* @__PURE__ */ new Set();
       results.cells.forEach((cell, index) => {
@@ -23305,10 +23351,10 @@ function mergeResults(parts) {
     if (comparableConfig(part.results.config) !== expected) {
       throw new ResultsError(`${part.source} was run with a different configuration than ${first.source}; only shards of one run merge.`);
     }
-    const method = part.results.environment.latencyMethod;
-    if (method !== first.results.environment.latencyMethod) {
+    const method2 = part.results.environment.latencyMethod;
+    if (method2 !== first.results.environment.latencyMethod) {
       throw new ResultsError(
-        `${part.source} added latency with ${method} and ${first.source} with ${first.results.environment.latencyMethod}; pin latency-method so every shard uses one.`
+        `${part.source} added latency with ${method2} and ${first.source} with ${first.results.environment.latencyMethod}; pin latency-method so every shard uses one.`
       );
     }
     for (const cell of part.results.cells) {
@@ -23317,8 +23363,11 @@ function mergeResults(parts) {
       seen.set(cell.id, part.source);
     }
   }
+  const budget = mergeBudgets(parts.map((part) => part.results.budget));
+  const { budget: _first, ...rest } = first.results;
   return {
-    ...first.results,
+    ...rest,
+    ...budget ? { budget } : {},
     config: { ...first.results.config, shard: null },
     shard: null,
     cells: inPlanOrder(
@@ -23327,6 +23376,11 @@ function mergeResults(parts) {
     ),
     createdAt: parts.map((part) => part.results.createdAt).sort().at(-1)
   };
+}
+function mergeBudgets(records) {
+  const present = records.filter((record2) => record2 !== void 0);
+  if (present.length === 0) return void 0;
+  return { runs: present.flatMap((record2) => record2.runs), cells: Object.assign({}, ...present.map((record2) => record2.cells)) };
 }
 var SCHEMA_VERSION, SCHEMA_MAJOR;
 var init_results = __esm({
@@ -33180,9 +33234,9 @@ var require_ms = __commonJS({
       return ms2 + "ms";
     }
     function fmtLong(ms2) {
-      return plural6(ms2, d, "day") || plural6(ms2, h, "hour") || plural6(ms2, m, "minute") || plural6(ms2, s, "second") || ms2 + " ms";
+      return plural7(ms2, d, "day") || plural7(ms2, h, "hour") || plural7(ms2, m, "minute") || plural7(ms2, s, "second") || ms2 + " ms";
     }
-    function plural6(ms2, n, name2) {
+    function plural7(ms2, n, name2) {
       if (ms2 < n) {
         return;
       }
@@ -35191,20 +35245,6 @@ var require_lib133 = __commonJS({
   }
 });
 
-// src/core/stats/decide.ts
-function decide(interval2, threshold, better = "higher") {
-  const [worse, improved] = better === "higher" ? [interval2.upper < -threshold, interval2.lower > threshold] : [interval2.lower > threshold, interval2.upper < -threshold];
-  if (worse) return "regressed";
-  if (improved) return "improved";
-  if (interval2.lower >= -threshold && interval2.upper <= threshold) return "unchanged";
-  return "inconclusive";
-}
-var init_decide = __esm({
-  "src/core/stats/decide.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/stats/describe.ts
 function mean(values) {
   return values.reduce((sum, value2) => sum + value2, 0) / values.length;
@@ -35237,6 +35277,28 @@ var init_noise = __esm({
 });
 
 // src/core/stats/interval.ts
+function twoSidedQuantile(confidence, df) {
+  const key = `${confidence}:${df}`;
+  let q = quantiles.get(key);
+  if (q === void 0) {
+    if (quantiles.size >= 4096) quantiles.clear();
+    q = (0, import_stats_base_dists_t_quantile.default)(1 - (1 - confidence) / 2, df);
+    quantiles.set(key, q);
+  }
+  return q;
+}
+function logChangeInterval(center, variance, df, confidence) {
+  const se = Math.sqrt(variance);
+  const half = variance === 0 ? 0 : twoSidedQuantile(confidence, df) * se;
+  return {
+    estimate: Math.expm1(center),
+    lower: Math.expm1(center - half),
+    upper: Math.expm1(center + half),
+    confidence,
+    df: variance === 0 ? Infinity : df,
+    log: { center, se }
+  };
+}
 function withinRunVariance(sample) {
   const blocks = (sample.blocks ?? []).filter((block) => block > 0).map(Math.log);
   return blocks.length < 2 ? 0 : sampleVariance(blocks) / blocks.length;
@@ -35259,25 +35321,75 @@ function relativeChangeInterval(head, baseline, noise, confidence) {
   }
   const a = side(head, noise);
   const b = side(baseline, noise);
-  const difference = a.mean - b.mean;
   const variance = a.variance + b.variance;
   const df = variance === 0 ? Infinity : variance ** 2 / (a.variance ** 2 / a.df + b.variance ** 2 / b.df);
-  const half = variance === 0 ? 0 : (0, import_stats_base_dists_t_quantile.default)(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
-  return { estimate: Math.expm1(difference), lower: Math.expm1(difference - half), upper: Math.expm1(difference + half), confidence, df };
+  return logChangeInterval(a.mean - b.mean, variance, df, confidence);
 }
-var import_stats_base_dists_t_quantile;
+var import_stats_base_dists_t_quantile, quantiles;
 var init_interval = __esm({
   "src/core/stats/interval.ts"() {
     "use strict";
     import_stats_base_dists_t_quantile = __toESM(require_lib133(), 1);
     init_describe();
     init_noise();
+    quantiles = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/core/stats/decide.ts
+function decide(interval2, threshold, better = "higher") {
+  const [worse, improved] = better === "higher" ? [interval2.upper < -threshold, interval2.lower > threshold] : [interval2.lower > threshold, interval2.upper < -threshold];
+  if (worse) return "regressed";
+  if (improved) return "improved";
+  const equivalence = equivalenceInterval(interval2);
+  if (equivalence.lower >= -threshold && equivalence.upper <= threshold) return "unchanged";
+  return "inconclusive";
+}
+function equivalenceInterval(interval2) {
+  const { log, df, confidence } = interval2;
+  if (!log || df === void 0 || confidence === void 0 || log.se === 0 || !(confidence > 0.5)) return interval2;
+  return logChangeInterval(log.center, log.se ** 2, df, 1 - 2 * (1 - confidence));
+}
+var init_decide = __esm({
+  "src/core/stats/decide.ts"() {
+    "use strict";
+    init_interval();
+  }
+});
+
+// src/core/stats/paired.ts
+function blockVariance(sample) {
+  const blocks = (sample.blocks ?? []).filter((block) => block > 0).map(Math.log);
+  return blocks.length < 2 ? 0 : sampleVariance(blocks) / blocks.length;
+}
+function pairedChangeInterval(pairs, noise, confidence) {
+  if (pairs.length === 0) throw new RangeError("pairedChangeInterval: no pairs.");
+  if (pairs.some((pair) => !(pair.base.value > 0) || !(pair.head.value > 0))) throw new RangeError("pairedChangeInterval: a sample \u2264 0.");
+  const ratios = logRatios(pairs);
+  const n = ratios.length;
+  const own4 = { variance: sampleVariance(ratios), df: n - 1 };
+  const floor = { variance: 2 * logVarianceOfCov(noise.cov), df: noise.df };
+  const chosen = n > 1 && own4.variance >= floor.variance ? own4 : floor;
+  return logChangeInterval(mean(ratios), Math.max(chosen.variance, pairsBlockVariance(pairs)) / n, Math.max(chosen.df, 1), confidence);
+}
+var logRatios, pairsBlockVariance;
+var init_paired = __esm({
+  "src/core/stats/paired.ts"() {
+    "use strict";
+    init_describe();
+    init_interval();
+    init_noise();
+    logRatios = (pairs) => pairs.map((pair) => Math.log(pair.head.value) - Math.log(pair.base.value));
+    pairsBlockVariance = (pairs) => mean(pairs.map((pair) => blockVariance(pair.base) + blockVariance(pair.head)));
   }
 });
 
 // src/core/compare/calibration.ts
 function calibrationConfig(config2, perSide) {
-  return { ...config2, repeats: perSide * 2, compare: { ...config2.compare, baseline: null } };
+  if (measuresBaseSide(config2.compare.baseline)) {
+    return { ...config2, repeats: perSide, budgetSeconds: null, compare: { ...config2.compare, baseRef: config2.compare.baseRef ?? "HEAD" } };
+  }
+  return { ...config2, repeats: perSide * 2, budgetSeconds: null, compare: { ...config2.compare, baseline: null } };
 }
 function deviations(values) {
   const mean2 = values.reduce((sum, value2) => sum + value2, 0) / values.length;
@@ -35287,19 +35399,39 @@ function expectedInterval(variance, df, n, confidence) {
   const se = Math.sqrt(2 * variance / n);
   return { half: (0, import_stats_base_dists_t_quantile2.default)(1 - (1 - confidence) / 2, 2 * (df + n - 1)) * se, se };
 }
+function halves(cell, paired) {
+  const inA = (sample) => paired ? sample.side === "base" : sample.repeat % 2 === 1;
+  const samples = cell.samples ?? [];
+  return {
+    a: samples.filter(inA).flatMap((sample) => steadyOf(sample) ?? []),
+    b: samples.filter((sample) => !inA(sample)).flatMap((sample) => steadyOf(sample) ?? [])
+  };
+}
+function pairedDeviations(cell) {
+  const pairs = samplePairs(cell);
+  if (pairs.length < 2) return null;
+  const { ss, n } = deviations(pairs.map((pair) => Math.log(pair.head.value / pair.base.value)));
+  return { ss, df: n - 1 };
+}
+function verdictOf2(cell, { a, b }, paired, settings) {
+  const pairs = paired ? samplePairs(cell) : [];
+  const toRuns = (values) => values.map((value2) => ({ value: value2 }));
+  const interval2 = pairs.length > 0 ? pairedChangeInterval(pairs, DEFAULT_NOISE, settings.confidence) : relativeChangeInterval(toRuns(b), toRuns(a), DEFAULT_NOISE, settings.confidence);
+  return decide(interval2, settings.threshold);
+}
 function calibrate(results, { threshold, confidence }, measuredAt = /* @__PURE__ */ new Date()) {
+  const paired = hasBaseSide(results);
+  const repeats = paired ? results.config.repeats : Math.floor(results.config.repeats / 2);
+  if (repeats < 1) throw new RangeError("calibrate needs at least 2 repeats per cell (1 a side).");
   const cells = [];
   const perCell = {};
-  let pooledSs = 0;
-  let pooledDf = 0;
-  const repeats = Math.floor(results.config.repeats / 2);
-  if (repeats < 1) throw new RangeError("calibrate needs at least 2 repeats per cell (1 a side).");
+  const pool = new Pool();
+  const pairPool = new Pool();
   for (const cell of results.cells) {
-    const samples = cell.samples ?? [];
-    const a = samples.filter((sample) => sample.repeat % 2 === 1).flatMap((sample) => steadyOf(sample) ?? []);
-    const b = samples.filter((sample) => sample.repeat % 2 === 0).flatMap((sample) => steadyOf(sample) ?? []);
+    const sides = halves(cell, paired);
+    const { a, b } = sides;
     if (a.length === 0 || b.length === 0 || a.length + b.length < 3) {
-      cells.push({ id: cell.id, cov: null, df: 0, verdict: "not-measured" });
+      cells.push({ id: cell.id, cov: null, df: 0, verdict: "not-measured", pairedSd: null });
       continue;
     }
     const groups2 = [deviations(a.map(Math.log)), deviations(b.map(Math.log))];
@@ -35307,37 +35439,39 @@ function calibrate(results, { threshold, confidence }, measuredAt = /* @__PURE__
     const df = a.length + b.length - 2;
     const cov = covOfLogVariance(ss / df);
     perCell[cell.id] = { cov, df };
-    pooledSs += ss;
-    pooledDf += df;
-    const toRuns = (values) => values.map((value2) => ({ value: value2 }));
-    const verdict = decide(relativeChangeInterval(toRuns(b), toRuns(a), DEFAULT_NOISE, confidence), threshold);
-    cells.push({ id: cell.id, cov, df, verdict });
+    pool.add({ ss, df });
+    const ratios = paired ? pairedDeviations(cell) : null;
+    if (ratios) pairPool.add(ratios);
+    const verdict = verdictOf2(cell, sides, paired, { threshold, confidence });
+    cells.push({ id: cell.id, cov, df, verdict, pairedSd: ratios && Math.sqrt(ratios.ss / ratios.df) });
   }
-  const pooled = pooledDf > 0 ? { cov: covOfLogVariance(pooledSs / pooledDf), df: pooledDf } : { cov: DEFAULT_NOISE.cov, df: 0 };
+  const pooled = pool.df > 0 ? { cov: covOfLogVariance(pool.ss / pool.df), df: pool.df } : { cov: DEFAULT_NOISE.cov, df: 0 };
+  const pairedPrior2 = pairPool.df > 0 ? { sd: Math.sqrt(pairPool.ss / pairPool.df), df: pairPool.df } : null;
   const variance = logVarianceOfCov(pooled.cov);
-  const reachable = (n) => unchangedReach(variance, pooled.df, n, confidence) <= threshold;
-  const recommendedRepeats = Array.from({ length: MAX_RECOMMENDED_REPEATS }, (_, i) => i + 1).find(reachable) ?? MAX_RECOMMENDED_REPEATS;
+  const reach = (n) => pairedPrior2 ? pairedReach(pairedPrior2.sd, pairedPrior2.df, n, confidence) : unchangedReach(variance, pooled.df, n, confidence);
+  const recommendedRepeats = Array.from({ length: MAX_RECOMMENDED_REPEATS }, (_, i) => i + 1).find((n) => reach(n) <= threshold) ?? MAX_RECOMMENDED_REPEATS;
   return {
-    record: { measuredAt: measuredAt.toISOString(), repeats, pooled, cells: perCell },
+    record: { measuredAt: measuredAt.toISOString(), repeats, pooled, cells: perCell, ...pairedPrior2 ? { paired: pairedPrior2 } : {} },
     cells,
     falseAlarms: cells.filter((cell) => cell.verdict === "regressed" || cell.verdict === "improved").length,
     threshold,
     confidence,
     repeats,
-    recommended: {
-      threshold: Math.ceil(unchangedReach(variance, pooled.df, repeats, confidence) * 100) / 100,
-      repeats: recommendedRepeats
-    }
+    paired,
+    recommended: { threshold: Math.ceil(reach(repeats) * 100) / 100, repeats: recommendedRepeats }
   };
 }
-var import_stats_base_dists_t_quantile2, MAX_RECOMMENDED_REPEATS, CALIBRATION_FILE, DEFAULT_CALIBRATION_REPEATS, steadyOf, unchangedReach;
+var import_stats_base_dists_t_quantile2, MAX_RECOMMENDED_REPEATS, CALIBRATION_FILE, DEFAULT_CALIBRATION_REPEATS, steadyOf, unchangedReach, pairedReach, Pool;
 var init_calibration = __esm({
   "src/core/compare/calibration.ts"() {
     "use strict";
     import_stats_base_dists_t_quantile2 = __toESM(require_lib133(), 1);
+    init_baseline();
     init_decide();
     init_interval();
     init_noise();
+    init_paired();
+    init_paired_samples();
     init_samples();
     MAX_RECOMMENDED_REPEATS = 20;
     CALIBRATION_FILE = "calibration.md";
@@ -35350,42 +35484,200 @@ var init_calibration = __esm({
       const { half, se } = expectedInterval(variance, df, n, confidence);
       return Math.expm1(half + 0.674 * se);
     };
+    pairedReach = (sd, df, n, confidence) => {
+      const se = sd / Math.sqrt(n);
+      return Math.expm1((0, import_stats_base_dists_t_quantile2.default)(1 - (1 - confidence) / 2, Math.max(df, 1)) * se + 0.674 * se);
+    };
+    Pool = class {
+      ss = 0;
+      df = 0;
+      add(part) {
+        this.ss += part.ss;
+        this.df += part.df;
+      }
+    };
   }
 });
 
-// src/core/stats/paired.ts
-function blockVariance(sample) {
-  const blocks = (sample.blocks ?? []).filter((block) => block > 0).map(Math.log);
-  return blocks.length < 2 ? 0 : sampleVariance(blocks) / blocks.length;
+// src/core/stats/sequential.ts
+function lookConfidence(confidence, looks) {
+  if (!(looks >= 1) || !Number.isInteger(looks)) throw new RangeError(`lookConfidence: looks must be a whole number \u2265 1, got ${looks}.`);
+  return 1 - (1 - confidence) / looks;
 }
-function pairedChangeInterval(pairs, noise, confidence) {
-  if (pairs.length === 0) throw new RangeError("pairedChangeInterval: no pairs.");
-  if (pairs.some((pair) => !(pair.base.value > 0) || !(pair.head.value > 0))) throw new RangeError("pairedChangeInterval: a sample \u2264 0.");
-  const ratios = pairs.map((pair) => Math.log(pair.head.value) - Math.log(pair.base.value));
-  const n = ratios.length;
-  const own4 = { variance: sampleVariance(ratios), df: n - 1 };
-  const floor = { variance: 2 * logVarianceOfCov(noise.cov), df: noise.df };
-  const within = mean(pairs.map((pair) => blockVariance(pair.base) + blockVariance(pair.head)));
-  const chosen = n > 1 && own4.variance >= floor.variance ? own4 : floor;
-  const variance = Math.max(chosen.variance, within) / n;
-  const df = Math.max(chosen.df, 1);
-  const difference = mean(ratios);
-  const half = variance === 0 ? 0 : (0, import_stats_base_dists_t_quantile3.default)(1 - (1 - confidence) / 2, df) * Math.sqrt(variance);
+var looksOf;
+var init_sequential = __esm({
+  "src/core/stats/sequential.ts"() {
+    "use strict";
+    looksOf = (config2) => config2.budgetSeconds !== null ? Math.max(1, config2.repeats) : 1;
+  }
+});
+
+// src/core/stats/tails.ts
+function tUpperTail(t, df) {
+  if (Number.isNaN(t) || !(df > 0)) throw new RangeError(`tUpperTail: needs a number and df > 0, got t ${t}, df ${df}.`);
+  const v = Math.min(df, 1e7);
+  const half = 0.5 * incompleteBeta(v / (v + t * t), v / 2, 0.5);
+  return t >= 0 ? half : 1 - half;
+}
+function fUpperTail(f, d1, d2) {
+  if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0)) throw new RangeError(`fUpperTail: needs a number and df > 0, got f ${f}, df ${d1}, ${d2}.`);
+  if (f <= 0) return 1;
+  if (!Number.isFinite(f)) return 0;
+  return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
+}
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [
+    0.9999999999998099,
+    676.5203681218851,
+    -1259.1392167224028,
+    771.3234287776531,
+    -176.61503916999186,
+    12.507343278686905,
+    -0.13857109526572012,
+    9984369578019572e-21,
+    15056327351493116e-23
+  ];
+  const z2 = x - 1;
+  let a = c[0];
+  for (let i = 1; i < c.length; i += 1) a += c[i] / (z2 + i);
+  const t = z2 + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+  return x < (a + 1) / (a + b + 2) ? front * betaFraction(x, a, b) / a : 1 - front * betaFraction(1 - x, b, a) / b;
+}
+function betaFraction(x, a, b) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  d = 1 / (Math.abs(d) < tiny ? tiny : d);
+  let h = d;
+  for (let m = 1; m <= 300; m += 1) {
+    for (const term of [m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)), -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))]) {
+      d = 1 + term * d;
+      d = 1 / (Math.abs(d) < tiny ? tiny : d);
+      c = 1 + term / c;
+      if (Math.abs(c) < tiny) c = tiny;
+      h *= d * c;
+    }
+    if (Math.abs(d * c - 1) < 1e-15) break;
+  }
+  return h;
+}
+var init_tails = __esm({
+  "src/core/stats/tails.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/compare/paired-noise.ts
+function pairedPrior(record2) {
+  const paired = record2?.paired;
+  if (!record2 || !paired || !(paired.df > 0)) return DEFAULT_PAIRED_NOISE;
+  return { sd: paired.sd, df: paired.df, source: `paired calibration of ${record2.measuredAt.slice(0, 10)}` };
+}
+function poolOf(cells, prior) {
+  let ss = prior.df * prior.sd ** 2;
+  let df = prior.df;
+  for (const ratios of cells) {
+    ss += (ratios.length - 1) * sampleVariance(ratios);
+    df += ratios.length - 1;
+  }
+  return { variance: df > 0 ? ss / df : prior.sd ** 2, df };
+}
+function beyondPool(ratios, pool) {
+  if (ratios.length < 2 || !(pool.df > 0)) return false;
+  const own4 = sampleVariance(ratios);
+  if (pool.variance === 0) return own4 > 0;
+  return fUpperTail(own4 / pool.variance, ratios.length - 1, pool.df) < OUTLIER_LEVEL;
+}
+function pooledPairedNoise(cells, prior) {
+  let members2 = cells.filter((ratios) => ratios.length >= 2);
+  let excluded = 0;
+  while (members2.length > 0) {
+    const widest = members2.reduce((a, b) => sampleVariance(b) > sampleVariance(a) ? b : a);
+    const rest = members2.filter((ratios) => ratios !== widest);
+    if (!beyondPool(widest, poolOf(rest, prior))) break;
+    members2 = rest;
+    excluded += 1;
+  }
+  const { variance, df } = poolOf(members2, prior);
+  const pooledOver = df - prior.df;
+  const left = excluded > 0 ? `; ${excluded} cell${excluded === 1 ? "" : "s"} noisier than the rest judged on ${excluded === 1 ? "its" : "their"} own` : "";
   return {
-    estimate: Math.expm1(difference),
-    lower: Math.expm1(difference - half),
-    upper: Math.expm1(difference + half),
-    confidence,
-    df: variance === 0 ? Infinity : df
+    sd: Math.sqrt(variance),
+    df,
+    source: (pooledOver > 0 ? `${prior.source}, pooled with ${pooledOver} df of this run` : prior.source) + left
   };
 }
-var import_stats_base_dists_t_quantile3;
-var init_paired = __esm({
-  "src/core/stats/paired.ts"() {
+function pairedCellInterval(ratios, pool, confidence, within = 0) {
+  if (ratios.length === 0) throw new RangeError("pairedCellInterval: no pairs.");
+  const n = ratios.length;
+  if (beyondPool(ratios, { variance: pool.sd ** 2, df: pool.df })) {
+    return logChangeInterval(mean(ratios), Math.max(sampleVariance(ratios), within) / n, n - 1, confidence);
+  }
+  const variance = Math.max(pool.sd ** 2, sampleVariance(ratios), within);
+  return logChangeInterval(mean(ratios), variance / n, Math.max(pool.df, 1), confidence);
+}
+function judgeLogRatios(ratios, pool, options) {
+  const interval2 = pairedCellInterval(ratios, pool, options.confidence, options.within);
+  const verdict = decide(interval2, options.threshold);
+  const needed = verdict === "regressed" || verdict === "improved" ? MIN_PAIRS.claim : MIN_PAIRS.unchanged;
+  return { interval: interval2, verdict: ratios.length < needed ? "inconclusive" : verdict };
+}
+var DEFAULT_PAIRED_NOISE, OUTLIER_LEVEL, MIN_PAIRS;
+var init_paired_noise = __esm({
+  "src/core/compare/paired-noise.ts"() {
     "use strict";
-    import_stats_base_dists_t_quantile3 = __toESM(require_lib133(), 1);
+    init_decide();
     init_describe();
-    init_noise();
+    init_interval();
+    init_tails();
+    DEFAULT_PAIRED_NOISE = { sd: 0.05, df: 8, source: "default paired prior (sd 0.05, 8 df)" };
+    OUTLIER_LEVEL = 0.01;
+    MIN_PAIRS = { unchanged: 2, claim: 3 };
+  }
+});
+
+// src/core/compare/family.ts
+function claimPValues(interval2, threshold, better) {
+  const { center, se } = interval2.log;
+  const below = Math.log1p(-threshold) - center;
+  const above = center - Math.log1p(threshold);
+  const p = (distance) => se === 0 ? distance > 0 ? 0 : 1 : tUpperTail(distance / se, interval2.df);
+  return better === "higher" ? { regressed: p(below), improved: p(above) } : { regressed: p(above), improved: p(below) };
+}
+function holm(pValues, alpha) {
+  const order = pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b]);
+  const rejected = pValues.map(() => false);
+  for (const [rank, index] of order.entries()) {
+    if (pValues[index] > alpha / (pValues.length - rank)) break;
+    rejected[index] = true;
+  }
+  return rejected;
+}
+function confirmClaims(tests, options) {
+  const hypotheses = 2 * tests.length;
+  if (!tests.some((test) => test.verdict === "regressed" || test.verdict === "improved")) {
+    return { confirmed: tests.map(() => true), family: { method: "holm", hypotheses, alpha: options.alpha, withheld: 0 } };
+  }
+  const pValues = tests.flatMap((test) => {
+    const p = claimPValues(test.interval, options.threshold, test.better);
+    return [p.regressed, p.improved].map((value2) => Math.min(1, value2 * options.looks));
+  });
+  const rejected = holm(pValues, options.alpha);
+  const confirmed = tests.map((test, i) => test.verdict === "regressed" ? rejected[2 * i] : test.verdict === "improved" ? rejected[2 * i + 1] : true);
+  const withheld = confirmed.filter((ok) => !ok).length;
+  return { confirmed, family: { method: "holm", hypotheses, alpha: options.alpha, withheld } };
+}
+var init_family = __esm({
+  "src/core/compare/family.ts"() {
+    "use strict";
+    init_tails();
   }
 });
 
@@ -35526,7 +35818,7 @@ function noiseFloor(id, record2) {
   return { cov: estimate.cov, df: estimate.df, source: `calibration of ${record2.measuredAt.slice(0, 10)}` };
 }
 function judge(id, cell, known, options) {
-  if (options.paired) return judgePaired(id, cell, options);
+  if (options.pool) return judgePaired(cell, options.pool, options);
   const metric2 = known.samples.length > 0 ? "steadySrps" : "maxSrps";
   const current = metric2 === "steadySrps" ? verdictSamples(cell) : cell.metrics ? [{ value: cell.metrics.maxSrps > 0 ? cell.metrics.maxSrps : null, blocks: [] }] : [];
   const baseline = metric2 === "steadySrps" ? known.samples : [{ value: known.maxSrps > 0 ? known.maxSrps : null, blocks: [] }];
@@ -35547,7 +35839,7 @@ function medianOf(samples) {
   const middle = Math.floor(values.length / 2);
   return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
-function judgePaired(id, cell, options) {
+function judgePaired(cell, pool, options) {
   const base = sideSamples(cell, "base").flatMap((sample) => verdictOf(sample) ?? []);
   const head = sideSamples(cell, "head").flatMap((sample) => verdictOf(sample) ?? []);
   const pairs = samplePairs(cell);
@@ -35564,37 +35856,88 @@ function judgePaired(id, cell, options) {
       reason: `(almost) no request completed in ${side2}; too short a run for this load`
     };
   }
-  const interval2 = pairedChangeInterval(pairs, noiseFloor(id, options.noise), options.confidence);
-  return { verdict: decide(interval2, options.threshold), metric: "steadySrps", interval: interval2, samples, sides, reason: null };
+  const { interval: interval2, verdict } = judgeLogRatios(logRatios(pairs), pool, { ...options, within: pairsBlockVariance(pairs) });
+  return { verdict, metric: "steadySrps", interval: interval2, samples, sides, reason: null };
 }
 function compareResults(results, baseline, threshold, options = {}) {
-  const cells = /* @__PURE__ */ new Map();
-  const counts2 = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0]));
   const noise = options.noise ?? results.noise ?? baseline.noise;
   const confidence = options.confidence ?? results.config.compare.confidence;
-  const difference = loadDifference(results.config.load, baseline.load);
-  for (const cell of results.cells) {
-    const known = baseline.cells.get(cell.id) ?? null;
-    const measured = cell.status === "ok" ? cell.metrics : null;
-    const metrics = Object.fromEntries(COMPARED_METRICS.map((metric2) => [metric2, studyChange(measured?.[metric2] ?? null, known?.[metric2] ?? null)]));
-    const none = { metric: "steadySrps", interval: null, samples: { current: 0, baseline: 0 }, reason: null };
-    const judged = known === null ? { ...none, verdict: "new" } : !measured ? { ...none, verdict: "missing" } : judge(cell.id, cell, known, { threshold, confidence, loadDifference: difference, noise, paired: baseline.paired === true });
-    const signals = known && measured ? compareSignals(signalSamples(cell, "head"), known.signals ?? [], { threshold, confidence, paired: baseline.paired === true, metered: !difference }) : null;
-    const decided = combineVerdicts(judged.verdict, signals);
-    cells.set(cell.id, { id: cell.id, metrics, ...judged, ...decided, throughput: judged.verdict, signals });
-    counts2[decided.verdict] += 1;
-  }
+  const looks = looksOf(results.config);
+  const paired = baseline.paired === true;
+  const pool = paired ? pooledPairedNoise(
+    results.cells.map((cell) => logRatios(samplePairs(cell))),
+    pairedPrior(noise)
+  ) : null;
+  const judging = { threshold, confidence: lookConfidence(confidence, looks), loadDifference: loadDifference(results.config.load, baseline.load), noise, pool };
+  const judged = results.cells.map((cell) => compareCell(cell, baseline.cells.get(cell.id) ?? null, judging));
+  const { cells: confirmed, family } = withFamily(judged, { threshold, alpha: 1 - confidence, looks });
+  const counts2 = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0]));
+  for (const cell of confirmed) counts2[cell.verdict] += 1;
   const planned = new Set(results.cells.map((cell) => cell.id));
-  const baselineOnly = [...baseline.cells.keys()].filter((id) => !planned.has(id));
   return {
     baselineLabel: baseline.label,
     threshold,
     confidence,
+    looks,
+    family,
     noise: noiseFloor("", noise),
-    cells,
-    baselineOnly,
+    pairedNoise: pool,
+    cells: new Map(confirmed.map((cell) => [cell.id, cell])),
+    baselineOnly: [...baseline.cells.keys()].filter((id) => !planned.has(id)),
     counts: counts2,
-    paired: baseline.paired === true
+    paired
+  };
+}
+function compareCell(cell, known, options) {
+  const measured = cell.status === "ok" ? cell.metrics : null;
+  const metrics = Object.fromEntries(COMPARED_METRICS.map((metric2) => [metric2, studyChange(measured?.[metric2] ?? null, known?.[metric2] ?? null)]));
+  const none = { metric: "steadySrps", interval: null, samples: { current: 0, baseline: 0 }, reason: null };
+  const judged = known === null ? { ...none, verdict: "new" } : !measured ? { ...none, verdict: "missing" } : judge(cell.id, cell, known, options);
+  const signals = known && measured ? compareSignals(signalSamples(cell, "head"), known.signals ?? [], {
+    threshold: options.threshold,
+    confidence: options.confidence,
+    paired: options.pool !== null,
+    metered: !options.loadDifference
+  }) : null;
+  return { id: cell.id, metrics, ...judged, ...combineVerdicts(judged.verdict, signals), throughput: judged.verdict, signals };
+}
+function familyTests(cell) {
+  const tests = [];
+  if (cell.interval) tests.push({ signal: "throughput", test: { interval: cell.interval, better: "higher", verdict: cell.throughput } });
+  for (const signal of ["queries", "cpu", "db", "memory"]) {
+    const compared = cell.signals?.[signal];
+    const varies = signal !== "queries" || cell.signals?.queries?.varies;
+    if (compared?.interval && varies) tests.push({ signal, test: { interval: compared.interval, better: "lower", verdict: compared.verdict } });
+  }
+  return tests;
+}
+function withFamily(cells, options) {
+  const tests = cells.map(familyTests);
+  const { confirmed, family } = confirmClaims(
+    tests.flat().map((entry) => entry.test),
+    options
+  );
+  let next = 0;
+  const withheld = tests.map((entries) => entries.filter(() => !confirmed[next++]).map((entry) => entry.signal));
+  return {
+    family,
+    cells: cells.map((cell, i) => {
+      const signals = withheld[i];
+      if (signals.length === 0) return cell;
+      const throughput = signals.includes("throughput") ? "inconclusive" : cell.throughput;
+      const cellSignals = cell.signals && withheldSignals(cell.signals, signals);
+      return { ...cell, throughput, signals: cellSignals, ...combineVerdicts(throughput, cellSignals) };
+    })
+  };
+}
+function withheldSignals(signals, withheld) {
+  const inconclusive = (signal, value2) => value2 && withheld.includes(signal) ? { ...value2, verdict: "inconclusive" } : value2;
+  return {
+    ...signals,
+    queries: inconclusive("queries", signals.queries),
+    cpu: inconclusive("cpu", signals.cpu),
+    db: inconclusive("db", signals.db),
+    memory: inconclusive("memory", signals.memory)
   };
 }
 function signalVerdict(cell, signal) {
@@ -35623,7 +35966,10 @@ var init_verdicts = __esm({
     init_interval();
     init_noise();
     init_paired();
+    init_sequential();
     init_paired_samples();
+    init_paired_noise();
+    init_family();
     init_schema();
     init_signal_samples();
     init_signals();
@@ -43168,6 +43514,24 @@ function secondsOf(raw) {
   if (typeof raw === "boolean" || !match || (match[1] ?? match[2] ?? match[3]) === void 0) return null;
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
+function durationUpTo(max, example) {
+  return scalar("a duration").refine(
+    ...rule(
+      (raw) => secondsOf(raw) !== null,
+      (raw) => `${show(raw)} is not a duration; write ${example}.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => secondsOf(raw) > 0,
+      (raw) => `${show(raw)} must be longer than 0 s.`
+    )
+  ).refine(
+    ...rule(
+      (raw) => secondsOf(raw) <= max,
+      (raw) => `${show(raw)} is above the maximum ${max / 3600} h (${max} s).`
+    )
+  ).transform((raw) => secondsOf(raw));
+}
 function signalsOf(raw) {
   const items = listItems(raw, (t) => t.split(/[\s,]+/)).map((item2) => item2.toLowerCase());
   return items.every((item2) => REGRESSION_SIGNALS.includes(item2)) ? items : null;
@@ -43212,7 +43576,7 @@ function list(expected, split = (t) => t.split(/[\s,]+/)) {
     )
   ).transform((raw) => listItems(raw, split));
 }
-var text, ratio, confidenceLevel, duration3, TRUE, FALSE, flag, isFlag, regressionSignals, shard, path, baselineSource, gitRef, firstDuplicate, names, withoutMs, latency, latencies;
+var text, ratio, confidenceLevel, duration3, budgetDuration, TRUE, FALSE, flag, isFlag, regressionSignals, shard, path, baselineSource, gitRef, firstDuplicate, names, withoutMs, latency, latencies;
 var init_fields = __esm({
   "src/core/config/fields.ts"() {
     "use strict";
@@ -43233,22 +43597,8 @@ var init_fields = __esm({
         (raw) => `${show(raw)} is not a confidence level between ${LIMITS.confidence.min * 100}% and ${LIMITS.confidence.max * 100}%; write e.g. "95%" or "0.95".`
       )
     ).transform(ratioOf);
-    duration3 = scalar("a duration").refine(
-      ...rule(
-        (raw) => secondsOf(raw) !== null,
-        (raw) => `${show(raw)} is not a duration; write seconds ("180", "180s") or "3m".`
-      )
-    ).refine(
-      ...rule(
-        (raw) => secondsOf(raw) > 0,
-        (raw) => `${show(raw)} must be longer than 0 s.`
-      )
-    ).refine(
-      ...rule(
-        (raw) => secondsOf(raw) <= LIMITS.runTimeSeconds,
-        (raw) => `${show(raw)} is above the maximum ${LIMITS.runTimeSeconds / 3600} h (${LIMITS.runTimeSeconds} s).`
-      )
-    ).transform((raw) => secondsOf(raw));
+    duration3 = durationUpTo(LIMITS.runTimeSeconds, 'seconds ("180", "180s") or "3m"');
+    budgetDuration = durationUpTo(LIMITS.budgetSeconds, 'minutes or seconds ("15m", "900s", "1h30m")');
     TRUE = ["true", "yes", "on", "1"];
     FALSE = ["false", "no", "off", "0"];
     flag = scalar("true or false").refine(
@@ -43363,6 +43713,7 @@ var init_inputs = __esm({
       "run-time": duration3,
       processes: wholeNumber(1, LIMITS.processes),
       repeats: wholeNumber(1, LIMITS.repeats),
+      budget: budgetDuration,
       "seed-posts": wholeNumber(0, LIMITS.seedPosts),
       "latency-method": choice(LATENCY_METHODS),
       shard,
@@ -43485,7 +43836,7 @@ var init_file = __esm({
     RouteDefinitionSchema = strictMapping({
       name: entryName,
       title: nonEmptyText().optional(),
-      method: choice(HTTP_METHODS, (method) => method.toUpperCase()).optional(),
+      method: choice(HTTP_METHODS, (method2) => method2.toUpperCase()).optional(),
       path: urlPath.optional(),
       query: templates.optional(),
       headers: templates.optional(),
@@ -43890,7 +44241,7 @@ function buildConfig(sources) {
     REFERENCE_APP
   );
   const matrix = matrixDefinitions(file2, sources.inputs, defaultSetups(app, value2("profile")));
-  const baseline = value2("baseline");
+  const baseline = profileBaseline(sources, file2, profile.baseline);
   const failOn = value2("fail-on-regression");
   const config2 = {
     profile: profileName,
@@ -43905,7 +44256,8 @@ function buildConfig(sources) {
       runTimeSeconds: value2("run-time") ?? profile.load.runTimeSeconds,
       processes: value2("processes") ?? profile.load.processes
     },
-    repeats: value2("repeats") ?? profile.repeats,
+    // Repeats (and the budget) before seed-posts: the order a bad input is named in.
+    ...budgetAndRepeats(value2, profile),
     seedPosts: value2("seed-posts") ?? profile.seedPosts,
     shard: value2("shard") ?? null,
     compare: compareSpec(value2, baseline, failOn),
@@ -43913,6 +44265,18 @@ function buildConfig(sources) {
   };
   checkCrossField(config2);
   return config2;
+}
+function profileBaseline(sources, file2, ofProfile) {
+  const given = inputReader({ ...sources, defaults: {} }, file2)("baseline");
+  if (given !== void 0 || ofProfile === void 0) return given !== void 0 ? given : inputReader(sources, file2)("baseline");
+  return ofProfile;
+}
+function budgetAndRepeats(value2, profile) {
+  const repeats = value2("repeats");
+  const budgetSeconds = value2("budget") ?? profile.budgetSeconds ?? null;
+  if (budgetSeconds === null) return { repeats: repeats ?? profile.repeats, budgetSeconds };
+  const most = profile.budgetSeconds !== void 0 ? profile.repeats : Math.max(profile.repeats, DEFAULT_BUDGET_MAX_PAIRS);
+  return { repeats: repeats ?? most, budgetSeconds };
 }
 function inputReader(sources, file2) {
   return (name2) => {
@@ -43963,6 +44327,13 @@ function checkCrossField(config2) {
       `${runTimeSeconds} s ends before the ramp finishes (users ${users} \xF7 spawn-rate ${spawnRate} = ${ramp} s), so no cell would hold full load; raise run-time or spawn-rate.`
     );
   }
+  const unit = firstPairSeconds(config2);
+  if (config2.budgetSeconds !== null && config2.budgetSeconds < unit.seconds) {
+    throw new ConfigError(
+      "budget",
+      `${config2.budgetSeconds} s cannot fit one ${unit.what} (about ${unit.seconds} s: ${unit.formula}); give at least ${Math.ceil(unit.seconds / 60)}m, or a shorter run-time.`
+    );
+  }
   if (config2.load.processes > users) {
     throw new ConfigError("processes", `${config2.load.processes} Locust processes for ${users} users leaves some idle; use at most ${users}.`);
   }
@@ -43975,14 +44346,20 @@ function checkCrossField(config2) {
     if (duplicate) throw new ConfigError(kind, `"${duplicate}" is listed twice.`);
   }
 }
+function firstPairSeconds(config2) {
+  const sample = config2.load.runTimeSeconds + SAMPLE_OVERHEAD_SECONDS;
+  const formula = `run-time ${config2.load.runTimeSeconds} s + ${SAMPLE_OVERHEAD_SECONDS} s`;
+  return measuresBaseSide(config2.compare.baseline) ? { seconds: 2 * sample, what: "pair of base and head", formula: `2 \xD7 (${formula})` } : { seconds: sample, what: "sample", formula };
+}
 function rampSeconds(config2) {
   return config2.load.users / config2.load.spawnRate;
 }
-var isGiven;
+var isGiven, SAMPLE_OVERHEAD_SECONDS;
 var init_build = __esm({
   "src/core/config/build.ts"() {
     "use strict";
     init_defaults();
+    init_baseline();
     init_errors3();
     init_file();
     init_inputs();
@@ -43992,6 +44369,7 @@ var init_build = __esm({
     init_defaults();
     init_inputs();
     isGiven = (text5) => text5 !== void 0 && text5.trim() !== "";
+    SAMPLE_OVERHEAD_SECONDS = 15;
   }
 });
 
@@ -44252,7 +44630,7 @@ var init_rows = __esm({
 });
 
 // src/core/ingest/metrics.ts
-var RATE_WINDOW_SECONDS, TOP_FAILURES, LOCUST_CPU_WARNING, NumberList, HoldPhase, CellMetricsFold;
+var RATE_WINDOW_SECONDS, TOP_FAILURES, LOCUST_CPU_WARNING, NumberList, ROW_RATE_STEP, COARSE_STEP_SHARE, secondsBetween, HoldCounts, HoldPhase, CellMetricsFold;
 var init_metrics = __esm({
   "src/core/ingest/metrics.ts"() {
     "use strict";
@@ -44282,6 +44660,36 @@ var init_metrics = __esm({
         return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
       }
     };
+    ROW_RATE_STEP = 1 / RATE_WINDOW_SECONDS;
+    COARSE_STEP_SHARE = 0.01;
+    secondsBetween = (from, to) => Math.max(to.index - from.index, to.timestamp - from.timestamp - 1);
+    HoldCounts = class {
+      first = null;
+      last = null;
+      blockStart = null;
+      blocks = [];
+      reset() {
+        this.first = this.last = this.blockStart = null;
+        this.blocks.length = 0;
+      }
+      add(row2) {
+        const mark = { timestamp: row2.timestamp, successes: row2.totalRequestCount - row2.totalFailureCount, index: (this.last?.index ?? -1) + 1 };
+        this.first ??= mark;
+        this.blockStart ??= mark;
+        this.last = mark;
+        if (mark.timestamp - this.blockStart.timestamp >= RATE_WINDOW_SECONDS) {
+          this.blocks.push((mark.successes - this.blockStart.successes) / secondsBetween(this.blockStart, mark));
+          this.blockStart = mark;
+        }
+      }
+      /** Successes ÷ seconds over the phase; null when it lasted no longer than a rate window or counted none (a history without count columns). */
+      rate() {
+        if (!this.first || !this.last) return null;
+        const seconds = secondsBetween(this.first, this.last);
+        const successes = this.last.successes - this.first.successes;
+        return seconds > RATE_WINDOW_SECONDS && successes > 0 ? { srps: successes / seconds, seconds } : null;
+      }
+    };
     HoldPhase = class {
       users = -Infinity;
       settledFrom = 0;
@@ -44291,6 +44699,7 @@ var init_metrics = __esm({
       /** One settled row per rate window: Locust's rates are moving averages, so only rows a window apart do not overlap. */
       blocks = [];
       nextBlockAt = 0;
+      counts = new HoldCounts();
       add(row2) {
         if (row2.userCount > this.users) {
           this.users = row2.userCount;
@@ -44299,8 +44708,10 @@ var init_metrics = __esm({
           this.settled.clear();
           this.blocks.length = 0;
           this.nextBlockAt = this.settledFrom;
+          this.counts.reset();
         }
         if (row2.userCount !== this.users) return;
+        this.counts.add(row2);
         const srps = row2.requestsPerSecond - row2.failuresPerSecond;
         if (row2.timestamp >= this.settledFrom) this.settled.push(srps);
         else this.settling.push(srps);
@@ -44310,12 +44721,17 @@ var init_metrics = __esm({
         }
       }
       /**
-       * Median sRPS while all users ran, after the first rate window; every row of
-       * the phase when it was shorter than the window; null when no user ever ran.
+       * Median sRPS while all users ran, after the first rate window; every row of the phase when
+       * it was shorter than the window; null when no user ever ran. Where that median is too coarse
+       * (its 0.1 step is more than 1 % of it) and the counts cover more than a rate window, the
+       * successes counted over the hold ÷ its seconds instead, with blocks from the counts too.
        */
-      steadySrps() {
+      steady() {
         if (!(this.users > 0)) return null;
-        return (this.settled.length > 0 ? this.settled : this.settling).median();
+        const median3 = (this.settled.length > 0 ? this.settled : this.settling).median();
+        const counted = ROW_RATE_STEP > COARSE_STEP_SHARE * median3 ? this.counts.rate() : null;
+        if (counted) return { srps: counted.srps, blocks: [...this.counts.blocks], source: "counts" };
+        return { srps: median3, blocks: [...this.blocks], source: "rows" };
       }
     };
     CellMetricsFold = class {
@@ -44357,14 +44773,15 @@ var init_metrics = __esm({
         const total = this.total;
         if (!total) throw new IngestError(`${this.files.stats} has no "Aggregated" row.`);
         if (this.historySamples === 0) throw new IngestError(`${this.files.history} has no "Aggregated" row.`);
+        const steady = this.hold.steady();
         return {
           maxSrps: this.maxSrps,
           totalSuccesses: total.requestCount - total.failureCount,
           totalRequests: total.requestCount,
           totalFailures: total.failureCount,
           failureRatio: total.requestCount === 0 ? 0 : total.failureCount / total.requestCount,
-          steadySrps: this.hold.steadySrps(),
-          steadyBlocks: this.hold.steadySrps() === null ? [] : [...this.hold.blocks],
+          steadySrps: steady?.srps ?? null,
+          steadyBlocks: steady?.blocks ?? [],
           p50Ms: total.percentilesMs["50%"],
           p95Ms: total.percentilesMs["95%"],
           p99Ms: total.percentilesMs["99%"],
@@ -44602,13 +45019,15 @@ var init_paired_order = __esm({
 // src/core/ingest/sided-cell.ts
 import { stat as stat2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
-async function readSidedCell(runDir, cell, repeats) {
+async function readSidedCell(runDir, cell, repeats, budget = false) {
   const samples = [];
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    const paths = SIDES.map((side2) => join2(runDir, CELLS_FOLDER, sidedSampleDir(cell.dir, side2, repeat)));
+    if (budget && !(await Promise.all(paths.map(isDirectory))).some(Boolean)) continue;
     for (const side2 of SIDES) {
       const dir = sidedSampleDir(cell.dir, side2, repeat);
       const path6 = join2(runDir, CELLS_FOLDER, dir);
-      const present = (await stat2(path6).catch(() => null))?.isDirectory() ?? false;
+      const present = await isDirectory(path6);
       const outcome2 = present ? await readCell(path6) : null;
       samples.push({
         repeat,
@@ -44623,7 +45042,7 @@ async function readSidedCell(runDir, cell, repeats) {
   const { outcome, summary } = summarizeSamples(samples.filter((sample) => sample.side === "head"));
   return { ...cellResult(cell, outcome), samples, ...summary ? { summary } : {} };
 }
-var SIDES;
+var SIDES, isDirectory;
 var init_sided_cell = __esm({
   "src/core/ingest/sided-cell.ts"() {
     "use strict";
@@ -44633,18 +45052,19 @@ var init_sided_cell = __esm({
     init_samples2();
     init_cell2();
     SIDES = ["base", "head"];
+    isDirectory = async (path6) => (await stat2(path6).catch(() => null))?.isDirectory() ?? false;
   }
 });
 
 // src/core/ingest/run-dir.ts
 import { readdir, readFile, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-async function isDirectory(path6) {
+async function isDirectory2(path6) {
   return (await stat3(path6).catch(() => null))?.isDirectory() ?? false;
 }
 async function listCellDirs(runDir, options = {}) {
   const root = join3(runDir, CELLS_FOLDER);
-  if (!await isDirectory(root)) {
+  if (!await isDirectory2(root)) {
     throw new RunDirError(`${runDir} has no ${CELLS_FOLDER}/ folder; a run directory holds ${CELLS_FOLDER}/<setup>__<route>__<latency>ms/ folders.`);
   }
   const entries = await readdir(root, { withFileTypes: true });
@@ -44665,10 +45085,10 @@ async function ingestRun(runDir, config2, environment, options = {}) {
       continue;
     }
     if (measuresBaseSide(config2.compare.baseline)) {
-      cells.push(await readSidedCell(runDir, cell, config2.repeats));
+      cells.push(await readSidedCell(runDir, cell, config2.repeats, budgeted(config2)));
       continue;
     }
-    const result = config2.repeats > 1 ? await readRepeatedCell(runDir, cell, config2.repeats) : cellResult(cell, await readCell(join3(runDir, CELLS_FOLDER, cell.dir)));
+    const result = config2.repeats > 1 ? await readRepeatedCell(runDir, cell, config2.repeats, budgeted(config2)) : cellResult(cell, await readCell(join3(runDir, CELLS_FOLDER, cell.dir)));
     const resumedFrom = result.status === "ok" ? options.resumedFrom?.get(cell.id) : void 0;
     cells.push({ ...result, ...resumedFrom ? { resumedFrom } : {} });
   }
@@ -44678,12 +45098,13 @@ async function ingestRun(runDir, config2, environment, options = {}) {
     unplanned: [...present].filter((dir) => !plannedDirs.has(dir)).sort()
   };
 }
-async function readRepeatedCell(runDir, cell, repeats) {
+async function readRepeatedCell(runDir, cell, repeats, budget) {
   const samples = [];
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
     const dir = sampleDir(cell.dir, repeat, repeats);
     const path6 = join3(runDir, CELLS_FOLDER, dir);
     const present = (await stat3(path6).catch(() => null))?.isDirectory() ?? false;
+    if (budget && !present) continue;
     const outcome2 = present ? await readCell(path6) : null;
     samples.push({
       repeat,
@@ -44735,17 +45156,17 @@ async function reingestRun(runDir, source) {
   const dirs = await listCellDirs(runDir);
   const methods = /* @__PURE__ */ new Map();
   for (const dir of dirs) {
-    const method2 = await cellLatencyMethod(join3(runDir, CELLS_FOLDER, dir));
-    if (method2 !== null) methods.set(dir, method2);
+    const method3 = await cellLatencyMethod(join3(runDir, CELLS_FOLDER, dir));
+    if (method3 !== null) methods.set(dir, method3);
   }
   const warnings = [];
   if ("recorded" in source) {
     const { recorded } = source;
     const ran = recorded.environment.latencyMethod;
-    const others = [...methods].filter(([, method2]) => method2 !== ran);
+    const others = [...methods].filter(([, method3]) => method3 !== ran);
     if (ran !== null && others.length > 0) {
       warnings.push(
-        `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method2]) => `${CELLS_FOLDER}/${dir} ran with ${method2}`).join(", ")} (${CELL_FILES.runner}).`
+        `${RESULTS_FILE} records latency method ${ran} for the run, but ${others.map(([dir, method3]) => `${CELLS_FOLDER}/${dir} ran with ${method3}`).join(", ")} (${CELL_FILES.runner}).`
       );
     }
     const ingested2 = await ingestRun(runDir, recorded.config, recorded.environment, {
@@ -44755,17 +45176,17 @@ async function reingestRun(runDir, source) {
     return { ...ingested2, warnings };
   }
   const distinct = [...new Set(methods.values())];
-  const method = distinct.length === 1 ? distinct[0] : null;
+  const method2 = distinct.length === 1 ? distinct[0] : null;
   if (distinct.length > 1) {
     warnings.push(`the cells ran with different latency methods (${distinct.join(", ")}, per their ${CELL_FILES.runner}); the run records none.`);
   }
   warnings.push(
-    `${join3(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; the environment is unknown${method ? ` except the latency method (${method}, from the cells' ${CELL_FILES.runner})` : ""}.`
+    `${join3(runDir, RESULTS_FILE)} does not exist, so the run's configuration comes from the flags and async-bench.yml (defaults otherwise), which may not be what ran; the environment is unknown${method2 ? ` except the latency method (${method2}, from the cells' ${CELL_FILES.runner})` : ""}.`
   );
-  const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method));
+  const ingested = await ingestRun(runDir, source.config, unknownEnvironment(method2));
   return { ...ingested, warnings };
 }
-var RESULTS_FILE, TABLES_FILE, RunDirError;
+var RESULTS_FILE, TABLES_FILE, RunDirError, budgeted;
 var init_run_dir = __esm({
   "src/core/ingest/run-dir.ts"() {
     "use strict";
@@ -44785,6 +45206,7 @@ var init_run_dir = __esm({
     RunDirError = class extends Error {
       name = "RunDirError";
     };
+    budgeted = (config2) => config2.budgetSeconds !== null;
   }
 });
 
@@ -45232,15 +45654,15 @@ function environmentSection(results) {
   return collapsed("Environment", lines.join("\n"));
 }
 function definitionsSection(results, confidence = results.config.compare.confidence) {
-  const method = results.environment.latencyMethod;
+  const method2 = results.environment.latencyMethod;
   const lines = [
     "- **Max sRPS**: the maximum over the run of (requests/s \u2212 failures/s) in Locust\u2019s history (`Aggregated` rows). Locust\u2019s history rate is a moving window of about 10 s, so this is a smoothed peak, not a single-second burst. The window ends 2 s before Locust\u2019s latest response, so a cell whose responses all arrive in one burst (an event loop busy with CPU-bound requests) can read 0.0 while it has successes.",
     "- **Total successes**: request count \u2212 failure count of the final `Aggregated` row of `locust_stats.csv`.",
     "- **Steady sRPS**: the median sRPS while all users ran, skipping the first 10 s window after the ramp.",
-    `- **Verdicts**: decided by the steady sRPS (max sRPS against the paper, which published no steady rate): an interval for its relative change against the baseline at ${formatPercent(confidence)} confidence (\`confidence\`: at most ${formatPercent(1 - confidence)} of comparisons of unchanged code fall wholly outside it), a Welch t interval on log rates over the repeats with the runner's noise floor as prior (against baseline "base", measured alternately in the same run: a paired t interval on the log ratio of each base/head pair, so drift both shared cancels). Regressed or improved only when the whole interval lies beyond the threshold, unchanged when wholly within it, inconclusive otherwise; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and total successes show their change (a ratio \xD7N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. \u{1F195} the baseline lacks the cell; \u26A0\uFE0F the baseline measured it and this run did not.`,
+    `- **Verdicts**: decided by the steady sRPS (max sRPS against the paper, which published no steady rate): an interval for its relative change against the baseline at ${formatPercent(confidence)} confidence (\`confidence\`: at most ${formatPercent(1 - confidence)} of comparisons of unchanged code fall wholly outside it), a Welch t interval on log rates over the repeats with the runner's noise floor as prior (against baseline "base", measured alternately in the same run: a paired t interval on the log ratio of each base/head pair, so drift both shared cancels, its noise pooled across the run's cells). Regressed or improved only when the whole interval lies beyond the threshold and Holm's procedure over every claim of the comparison confirms it (so at most ${formatPercent(1 - confidence)} of comparisons of unchanged code raise any), unchanged when wholly within it, inconclusive otherwise; under a budget every interval is at 1 \u2212 ${formatPercent(1 - confidence)} \xF7 K for the K pairs a cell may take, valid however early it stops; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and total successes show their change (a ratio \xD7N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. \u{1F195} the baseline lacks the cell; \u26A0\uFE0F the baseline measured it and this run did not.`,
     `- **Findings**: the best setup per latency by max sRPS (and by total successes where they disagree) with its factor over the next; Sync and Async are told apart by the setup\u2019s interface (WSGI or ASGI), the best of each kind compared. The hypothesis holds on an I/O route when, at the highest latency, the best Async setup serves at least ${HYPOTHESIS.ioMinFactor}\xD7 the best Sync one and keeps a larger share of its lowest-latency throughput; on a CPU route when Sync\u2019s total successes are at least ${formatPercent(HYPOTHESIS.cpuMinShare)} of Async\u2019s at every latency. Crossovers are interpolated linearly between measured latencies.`,
     "- **Theory line** (Sync on I/O routes): W workers each holding a request for its service time s plus k round trips of the added latency L serve at most W / (s + k\xB7L) requests/s. s = W \xF7 the 0 ms max sRPS (under many users the response time is queueing, not service); k is fitted by least squares over the latencies, from the Sync setup with the fewest workers, and rounded to whole round trips for the bound. A measurement under half its bound, or above it by more than the threshold, is flagged with what it points at.",
-    `- **Added latency**: ${method ? LATENCY_METHOD_NOTES[method] : `${LATENCY_METHOD_NOTES.netem} ${LATENCY_METHOD_NOTES.toxiproxy}`}`
+    `- **Added latency**: ${method2 ? LATENCY_METHOD_NOTES[method2] : `${LATENCY_METHOD_NOTES.netem} ${LATENCY_METHOD_NOTES.toxiproxy}`}`
   ];
   return collapsed("How to read these numbers", lines.join("\n"));
 }
@@ -45273,6 +45695,182 @@ ${body}
       netem: "netem delays every packet the app container sends (database queries, responses, connection set-up), as in the study.",
       toxiproxy: "Toxiproxy delays data the app sends through its proxies (app \u2192 database, app \u2192 Locust); connection set-up is not delayed."
     };
+  }
+});
+
+// src/core/compare/decided.ts
+function cellDecided(cell, deciding) {
+  if (cell.verdict === "regressed" || cell.verdict === "improved") return true;
+  return deciding.every((signal) => {
+    const verdict = signalVerdict(cell, signal);
+    return verdict === null || FINAL.has(verdict);
+  });
+}
+var FINAL;
+var init_decided = __esm({
+  "src/core/compare/decided.ts"() {
+    "use strict";
+    init_verdicts();
+    FINAL = /* @__PURE__ */ new Set(["regressed", "improved", "unchanged", "not-measured", "not-comparable", "new", "missing"]);
+  }
+});
+
+// src/core/compare/budget-judge.ts
+function precisionInterval(results, id) {
+  const cell = results.cells.find((candidate) => candidate.id === id);
+  const samples = cell ? measuredSamples(verdictSamples(cell)) : [];
+  if (samples.length === 0) return null;
+  const logs = samples.map((sample) => Math.log(sample.value));
+  const n = logs.length;
+  const noise = noiseFloor(id, results.noise);
+  const df = noise.df + n - 1;
+  const variance = (noise.df * logVarianceOfCov(noise.cov) + (n - 1) * sampleVariance(logs)) / df / n;
+  const confidence = lookConfidence(results.config.compare.confidence, looksOf(results.config));
+  return logChangeInterval(0, variance, df, confidence);
+}
+function isPrecise(results, id) {
+  const interval2 = precisionInterval(results, id);
+  return interval2 !== null && interval2.upper <= results.config.compare.threshold;
+}
+function isFutile(cell, pairs, maxPairs, threshold) {
+  if (cell.throughput !== "inconclusive" || !cell.interval || pairs < MIN_PAIRS.unchanged) return false;
+  const needed = pairsToDecide(cell.interval, threshold, pairs);
+  return needed !== null && needed > FUTILE_FACTOR * maxPairs;
+}
+function judgeBudget(results, fixed) {
+  const { compare } = results.config;
+  const baseline = measuresBaseSide(compare.baseline) ? baseSideBaseline(results) : fixed;
+  const failed = results.cells.filter((cell) => cell.status !== "ok").map((cell) => cell.id);
+  const measured = results.cells.filter((cell) => cell.status === "ok");
+  if (!baseline) {
+    const precise = measured.filter((cell) => isPrecise(results, cell.id));
+    return { decided: /* @__PURE__ */ new Set([...failed, ...precise.map((cell) => cell.id)]), futile: /* @__PURE__ */ new Set(), comparison: null };
+  }
+  const comparison = compareResults(results, baseline, compare.threshold);
+  const decided = measured.filter((cell) => {
+    const judged = comparison.cells.get(cell.id);
+    return judged !== void 0 && cellDecided(judged, compare.failOnSignals);
+  });
+  const futile = measured.filter((cell) => {
+    const judged = comparison.cells.get(cell.id);
+    const pairs = judged?.sides?.pairs ?? judged?.samples.current ?? 0;
+    return judged !== void 0 && !decided.includes(cell) && isFutile(judged, pairs, results.config.repeats, compare.threshold);
+  });
+  return { decided: /* @__PURE__ */ new Set([...failed, ...decided.map((cell) => cell.id)]), futile: new Set(futile.map((cell) => cell.id)), comparison };
+}
+function pairsToDecide(interval2, threshold, pairs) {
+  const centre = Math.log1p(interval2.estimate);
+  const upper = Math.log1p(threshold);
+  const lower = Math.log1p(-threshold);
+  const inside = centre <= upper && centre >= lower;
+  const room = inside ? Math.min(upper - centre, centre - lower) : centre > upper ? centre - upper : lower - centre;
+  const equivalence = inside ? equivalenceInterval(interval2) : interval2;
+  const half = (Math.log1p(equivalence.upper) - Math.log1p(equivalence.lower)) / 2;
+  if (!(room > 0) || pairs < 1) return null;
+  return Math.max(pairs, Math.ceil(pairs * (half / room) ** 2 - 1e-9));
+}
+var FUTILE_FACTOR;
+var init_budget_judge = __esm({
+  "src/core/compare/budget-judge.ts"() {
+    "use strict";
+    init_baseline();
+    init_decide();
+    init_describe();
+    init_interval();
+    init_sequential();
+    init_noise();
+    init_baseline2();
+    init_decided();
+    init_samples();
+    init_paired_noise();
+    init_verdicts();
+    FUTILE_FACTOR = 3;
+  }
+});
+
+// src/core/report/budget-text.ts
+function rowOf(results, comparison, id, pairs) {
+  const { failOnSignals } = results.config.compare;
+  if (!comparison) {
+    if (results.cells.find((cell2) => cell2.id === id)?.status !== "ok") return { id, pairs, decided: true, word: "failed", interval: null };
+    const decided = isPrecise(results, id);
+    return { id, pairs, decided, word: decided ? "precise" : "imprecise", interval: precisionInterval(results, id) };
+  }
+  const cell = comparison.cells.get(id);
+  if (!cell) return { id, pairs, decided: false, word: "not compared", interval: null };
+  const mark = VERDICT_MARK[cell.verdict];
+  return { id, pairs, decided: cellDecided(cell, failOnSignals), word: `${mark ? `${mark} ` : ""}${VERDICT_WORD[cell.verdict]}`, interval: cell.interval };
+}
+function estimateText(row2, pace) {
+  if (row2.decided) return "\u2014";
+  if (!row2.interval) return "no interval to extend";
+  const needed = pairsToDecide(row2.interval, pace.threshold, row2.pairs);
+  if (needed === null) return "on the threshold: no estimate";
+  const more = needed - row2.pairs;
+  const time3 = pace.secondsPerPair !== null ? `, \u2248 ${minutes(more * pace.secondsPerPair)}` : "";
+  const beyond = needed > pace.maximum ? `; beyond repeats ${pace.maximum}` : "";
+  return `\u2248 ${needed} ${pace.unit} (${more} more${time3}${beyond})`;
+}
+function runLines(budget) {
+  return budget.runs.map((run) => {
+    const shard2 = run.shard ? `shard ${run.shard.index}/${run.shard.total}: ` : "";
+    return `${shard2}${minutes(run.spentSeconds)} of ${minutes(run.budgetSeconds)} spent, stopped because ${STOPPED[run.stoppedBy]}`;
+  });
+}
+function budgetSummary(results, comparison) {
+  const { budget } = results;
+  if (!budget) return "";
+  const ids = Object.keys(budget.cells);
+  const decided = ids.filter((id) => rowOf(results, comparison, id, budget.cells[id].pairs).decided).length;
+  const pairs = ids.reduce((sum, id) => sum + budget.cells[id].pairs, 0);
+  const unit = measuredInPairs(results) ? "pairs" : "repeats";
+  return `**Budget**: ${runLines(budget).join("; ")}. ${pairs} ${unit} decided ${decided} of ${ids.length} cells.`;
+}
+function renderBudget(results, comparison) {
+  const { budget } = results;
+  if (!budget) return "";
+  const threshold = results.config.compare.threshold;
+  const entries = Object.entries(budget.cells);
+  const spent = budget.runs.reduce((sum, run) => sum + run.spentSeconds, 0);
+  const total = entries.reduce((sum, [, cell]) => sum + cell.pairs, 0);
+  const secondsPerPair = total > 0 ? spent / total : null;
+  const unit = measuredInPairs(results) ? "pairs" : "repeats";
+  const pace = { threshold, secondsPerPair, unit, maximum: results.config.repeats };
+  const rows = entries.map(([id, cell]) => {
+    const row2 = rowOf(results, comparison, id, cell.pairs);
+    const interval2 = row2.interval ? comparison ? formatInterval(row2.interval) : `\xB1${formatChange(row2.interval.upper).slice(1)}` : "\u2014";
+    return `| ${code(id)} | ${row2.pairs} | ${row2.decided ? "yes" : "no"} (${row2.word}) | ${row2.decided ? "\u2014" : interval2} | ${estimateText(row2, pace)} |`;
+  });
+  return [
+    budgetSummary(results, comparison),
+    "",
+    `| Cell | ${unit === "pairs" ? "Pairs" : "Repeats"} | Decided | Interval (open cells) | Would likely decide it (an estimate) |`,
+    "| --- | ---: | --- | --- | --- |",
+    ...rows,
+    "",
+    `<sub>An open cell's estimate is n \xD7 (half-width \xF7 room)\xB2, room being how far its interval must narrow to clear the threshold (${formatPercent(threshold)}) or sit within it; it assumes the estimate holds still. Time at the run's pace.</sub>`
+  ].join("\n");
+}
+var STOPPED, minutes, measuredInPairs;
+var init_budget_text = __esm({
+  "src/core/report/budget-text.ts"() {
+    "use strict";
+    init_budget_judge();
+    init_decided();
+    init_baseline();
+    init_escape();
+    init_format();
+    init_verdict_text();
+    STOPPED = {
+      decided: "every cell decided",
+      futile: "the cells left open would need far more pairs than repeats allows",
+      "max-pairs": "every open cell reached its maximum pairs",
+      budget: "the next pair would not have fit",
+      interrupted: "interrupted",
+      failed: "a failure stopped it"
+    };
+    minutes = (seconds) => seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+    measuredInPairs = (results) => measuresBaseSide(results.config.compare.baseline);
   }
 });
 
@@ -45484,7 +46082,7 @@ function renderComparison(comparison) {
     ...counts2.missing ? [`${counts2.missing} missing`] : [],
     ...COUNTED.filter((verdict) => counts2[verdict] > 0).map((verdict) => `${counts2[verdict]} ${VERDICT_WORD[verdict]}`)
   ];
-  const head = `**Against ${labelText(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ${formatPercent(comparison.confidence)} intervals, noise floor ${formatPercent(comparison.noise.cov)} CoV (${escapeMarkdown(comparison.noise.source)}): ${totals.join(", ")}.`;
+  const head = `**Against ${labelText(comparison.baselineLabel)}**, threshold ${formatPercent(comparison.threshold)}, ${formatPercent(comparison.confidence)} intervals${looksText(comparison)}, ${noiseText(comparison)}: ${totals.join(", ")}${withheldText(comparison)}.`;
   const cells = [...comparison.cells.values()];
   const render = (cell) => {
     if (cell.verdict === "missing") return missingLine(cell);
@@ -45500,7 +46098,7 @@ function renderComparison(comparison) {
   const sides = renderSides(comparison);
   return [head, ...list6, ...sides ? ["", sides] : []].join("\n");
 }
-var LISTED_PER_VERDICT, plural2, LISTED, COUNTED;
+var LISTED_PER_VERDICT, plural2, LISTED, COUNTED, looksText, noiseText, withheldText;
 var init_comparison_text = __esm({
   "src/core/report/comparison-text.ts"() {
     "use strict";
@@ -45508,11 +46106,15 @@ var init_comparison_text = __esm({
     init_escape();
     init_sides_text();
     init_format();
+    init_sequential();
     init_verdict_text();
     LISTED_PER_VERDICT = 8;
     plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
     LISTED = ["regressed", "missing", "improved", "inconclusive", "not-measured", "not-comparable"];
     COUNTED = ["improved", "inconclusive", "unchanged", "not-measured", "not-comparable", "new"];
+    looksText = ({ looks, confidence }) => looks > 1 ? ` (each at ${formatPercent(lookConfidence(confidence, looks))}: one of ${looks} looks)` : "";
+    noiseText = ({ pairedNoise, noise }) => pairedNoise ? `paired noise sd ${pairedNoise.sd.toFixed(3)} a pair (${escapeMarkdown(pairedNoise.source)})` : `noise floor ${formatPercent(noise.cov)} CoV (${escapeMarkdown(noise.source)})`;
+    withheldText = ({ family }) => family.withheld > 0 ? `; ${family.withheld} of the regressed or improved claims not confirmed by Holm over ${family.hypotheses} hypotheses read inconclusive` : "";
   }
 });
 
@@ -46327,6 +46929,8 @@ function reportSections(results, options) {
     // Sync views under ASGI, the pool the driver allows: what the numbers above really measured.
     droppable(renderSetupNotes(results)),
     droppable(renderComparison(comparison)),
+    // What a budget bought: per cell its pairs and whether they decided it; a huge matrix keeps the one-line summary.
+    shrinkable(renderBudget(results, comparison), budgetSummary(results, comparison)),
     droppable(renderSignalsBlock(results, comparison)),
     ...tables.map(kept),
     droppable(renderLegend(tables.join("\n\n"), comparison)),
@@ -46348,6 +46952,7 @@ var init_body = __esm({
     init_verdicts();
     init_cell();
     init_details();
+    init_budget_text();
     init_charts();
     init_comparison_text();
     init_escape();
@@ -46411,7 +47016,7 @@ async function readRunSeries(runDirs, results, max = MAX_SERIES_POINTS) {
     const folder = (cell.samples ? medianSample(cell.samples)?.dir : void 0) ?? cell.dir;
     let found;
     for (const dir of dirs) {
-      if (await isDirectory2(join5(dir, folder))) {
+      if (await isDirectory3(join5(dir, folder))) {
         found = dir;
         break;
       }
@@ -46420,7 +47025,7 @@ async function readRunSeries(runDirs, results, max = MAX_SERIES_POINTS) {
   }
   return series;
 }
-var MAX_SERIES_POINTS, HISTORY_COLUMNS2, Downsampler, exists, isDirectory2;
+var MAX_SERIES_POINTS, HISTORY_COLUMNS2, Downsampler, exists, isDirectory3;
 var init_series = __esm({
   "src/core/ingest/series.ts"() {
     "use strict";
@@ -46457,37 +47062,47 @@ var init_series = __esm({
       }
     };
     exists = async (path6) => (await stat4(path6).catch(() => null))?.isFile() ?? false;
-    isDirectory2 = async (path6) => (await stat4(path6).catch(() => null))?.isDirectory() ?? false;
+    isDirectory3 = async (path6) => (await stat4(path6).catch(() => null))?.isDirectory() ?? false;
   }
 });
 
 // src/core/report/calibration-text.ts
+function method({ record: record2, repeats, paired }) {
+  const pooled = `Pooled between-run noise of the steady sRPS: **CoV ${formatPercent(record2.pooled.cov)}** (${formatCount(record2.pooled.df)} df).`;
+  if (!paired) return `The same code measured ${plural6(repeats, "time")} as A and ${repeats} as B, interleaved (A B A B \u2026). ${pooled}`;
+  const prior = record2.paired ? ` Paired noise, pooled over the cells: **sd of ln(head \xF7 base) ${record2.paired.sd.toFixed(3)}** (${formatCount(record2.paired.df)} df), the prior of later paired comparisons.` : " No cell had two measured pairs, so no paired noise was recorded.";
+  return `The same code measured as base (A) and head (B): ${plural6(repeats, "pair")} a cell, back to back, alternating order. ${pooled}${prior}`;
+}
 function renderCalibration(calibration) {
-  const { record: record2, cells, falseAlarms, threshold, confidence, repeats, recommended } = calibration;
+  const { cells, falseAlarms, threshold, confidence, repeats, recommended, paired } = calibration;
+  const unit = paired ? "pair" : "repeat";
   const rows = cells.map((cell) => {
     const verdict = cell.verdict === "not-measured" ? VERDICT_WORD["not-measured"] : VERDICT_WORD[cell.verdict];
-    return `| ${code(cell.id)} | ${cell.cov === null ? "n/a" : formatPercent(cell.cov)} | ${formatCount(cell.df)} | ${verdict} |`;
+    const sd = paired ? ` ${cell.pairedSd === null ? "n/a" : cell.pairedSd.toFixed(3)} |` : "";
+    return `| ${code(cell.id)} | ${cell.cov === null ? "n/a" : formatPercent(cell.cov)} | ${formatCount(cell.df)} |${sd} ${verdict} |`;
   });
   const alarms = falseAlarms === 0 ? "\u2705 no false alarms" : `\u{1F534} ${falseAlarms} false alarm${falseAlarms === 1 ? "" : "s"}`;
   return [
-    `### async-bench calibration (A/A): ${alarms} in ${cells.length} cells`,
+    `### async-bench calibration (A/A${paired ? ", paired" : ""}): ${alarms} in ${cells.length} cells`,
     "",
-    `The same code measured ${repeats} time${repeats === 1 ? "" : "s"} as A and ${repeats} as B, interleaved (A B A B \u2026). Pooled between-run noise of the steady sRPS: **CoV ${formatPercent(record2.pooled.cov)}** (${formatCount(record2.pooled.df)} df). With threshold ${formatPercent(threshold)}, ${formatPercent(confidence)} intervals and the default noise floor, B against A gave ${falseAlarms} regressed or improved cell${falseAlarms === 1 ? "" : "s"}.`,
+    `${method(calibration)} With threshold ${formatPercent(threshold)}, ${formatPercent(confidence)} intervals and the default noise floor, B against A gave ${falseAlarms} regressed or improved cell${falseAlarms === 1 ? "" : "s"}.`,
     "",
-    `**Recommended for this runner:** threshold ${formatPercent(recommended.threshold)} with ${repeats} repeat${repeats === 1 ? "" : "s"}, or ${recommended.repeats} repeat${recommended.repeats === 1 ? "" : "s"} to say "unchanged" within ${formatPercent(threshold)}. Comparisons with this results.json (as baseline or run) use its noise instead of the default 8 % floor.`,
+    `**Recommended for this runner:** threshold ${formatPercent(recommended.threshold)} with ${plural6(repeats, unit)}, or ${plural6(recommended.repeats, unit)} to say "unchanged" within ${formatPercent(threshold)}. Comparisons with this results.json (as baseline or run) use its noise instead of the default 8 % floor.`,
     "",
-    "| Cell | CoV | df | B vs A |",
-    "| ---- | --: | -: | ------ |",
+    paired ? "| Cell | CoV | df | sd ln(head \xF7 base) | B vs A |" : "| Cell | CoV | df | B vs A |",
+    paired ? "| ---- | --: | -: | -----------------: | ------ |" : "| ---- | --: | -: | ------ |",
     ...rows,
     ""
   ].join("\n");
 }
+var plural6;
 var init_calibration_text = __esm({
   "src/core/report/calibration-text.ts"() {
     "use strict";
     init_escape();
     init_format();
     init_verdict_text();
+    plural6 = (count4, word) => `${count4} ${word}${count4 === 1 ? "" : "s"}`;
   }
 });
 
@@ -55998,6 +56613,7 @@ function renderHtmlReport(results, options) {
     `<section id="recommendation">${markdownToHtml(renderRecommendation(results))}</section>`,
     `<section id="findings"><h2>Findings</h2>${markdownToHtml(renderFindings(results))}${markdownToHtml(renderSetupNotes(results))}</section>`,
     ...comparison ? [`<section id="comparison"><h2>Against the baseline</h2>${markdownToHtml(renderComparison(comparison))}</section>`] : [],
+    ...results.budget ? [`<section id="budget"><h2>What the budget bought</h2>${markdownToHtml(renderBudget(results, comparison))}</section>`] : [],
     ...[renderSignalsLead(results, comparison), renderSignalsBlock(results, comparison)].filter(Boolean).map((md) => `<section class="signals">${markdownToHtml(md)}</section>`),
     renderStatements(results, comparison),
     `<section id="tables"><h2>${tablesHeading}</h2>${renderHtmlTables(results, comparison)}<div class="legend">${markdownToHtml(legendMarkdown(tablesMarkdown, comparison))}</div></section>`,
@@ -56025,6 +56641,7 @@ var init_html6 = __esm({
     init_route_request();
     init_cells();
     init_body();
+    init_budget_text();
     init_comparison_text();
     init_findings_text();
     init_format();
@@ -57093,6 +57710,10 @@ var init_compose = __esm({
           ...services
         ]);
       }
+      /** SIGKILL to a service's containers: they stay, exited, with their logs. */
+      kill(services) {
+        return this.command(["kill", ...services]);
+      }
       /** Container id of a service, running or exited (an app that crashed still has logs to read). */
       containerId(service) {
         return this.command(["ps", "--all", "--quiet", service]);
@@ -57142,9 +57763,11 @@ var init_toxiproxy = __esm({
     TOXIPROXY_API_PORT = 8474;
     PROXIES = [
       { name: "db_proxy", listen: "0.0.0.0:15432", upstream: "db:5432", appSends: "upstream" },
-      { name: "app_proxy", listen: "0.0.0.0:18000", upstream: "app:8000", appSends: "downstream" }
+      { name: "app_proxy", listen: "0.0.0.0:18000", upstream: "app:8000", appSends: "downstream" },
+      // Base's app (baseline: base): its own proxy with the same toxics, so both sides stay warm and delayed alike.
+      { name: "app_base_proxy", listen: "0.0.0.0:18001", upstream: "app_base:8000", appSends: "downstream" }
     ];
-    TOXIPROXY_ROUTES = { appUrl: "http://toxiproxy:18000", dbHost: "toxiproxy", dbPort: "15432" };
+    TOXIPROXY_ROUTES = { appUrl: "http://toxiproxy:18000", baseAppUrl: "http://toxiproxy:18001", dbHost: "toxiproxy", dbPort: "15432" };
     ToxiproxyError = class extends Error {
       name = "ToxiproxyError";
     };
@@ -57354,6 +57977,9 @@ var init_preflight_report = __esm({
 // src/stack/project.ts
 import { createServer } from "node:net";
 import { join as join10, resolve as resolve6 } from "node:path";
+function appServiceOf(side2) {
+  return side2 === "base" ? APP_SERVICES.base : APP_SERVICES.head;
+}
 function appContext(context, root, cwd) {
   return resolve6(cwd, context.replaceAll(ASYNC_BENCH_ROOT, root));
 }
@@ -57386,30 +58012,28 @@ function composeProject(layout, target) {
   };
 }
 function setupOverride(setup, app, cpus2, settingsPath2, root) {
-  const document4 = {
-    services: {
-      app: {
-        command: serverCommand(setup, app, cpus2),
-        environment: {
-          ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`,
-          // gunicorn's ready hook (the ready file the ready-wait tests), for any image.
-          GUNICORN_CMD_ARGS: `--config ${GUNICORN_CONF}`,
-          ...settingsEnvironment(app),
-          ...setup.env
-        },
-        volumes: [
-          `${settingsPath2}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
-          `${join10(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
-          `${join10(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
-        ]
-      }
-    }
+  const service = {
+    command: serverCommand(setup, app, cpus2),
+    environment: {
+      ASYNC_BENCH_HEALTH_URL: `http://127.0.0.1:${app.port}${app.healthPath}`,
+      // gunicorn's ready hook (the ready file the ready-wait tests), for any image.
+      GUNICORN_CMD_ARGS: `--config ${GUNICORN_CONF}`,
+      ...settingsEnvironment(app),
+      ...setup.env
+    },
+    volumes: [
+      `${settingsPath2}:${SETTINGS_DIR}/${SETTINGS_FILE}:ro`,
+      `${join10(root, "compose/app/async-bench-wait-ready")}:${WAIT_READY}:ro`,
+      `${join10(root, "compose/app/gunicorn.conf.py")}:${GUNICORN_CONF}:ro`
+    ]
   };
+  const document4 = { services: Object.fromEntries(Object.values(APP_SERVICES).map((name2) => [name2, service])) };
   return `# Generated by async-bench for setup "${setup.name}"; rewritten per setup.
-${(0, import_yaml2.stringify)(document4)}`;
+${(0, import_yaml2.stringify)(document4, { aliasDuplicateObjects: false })}`;
 }
-function loadTarget(method, app) {
-  return method === "toxiproxy" ? TOXIPROXY_ROUTES.appUrl : `http://app:${app.port}`;
+function loadTarget(method2, app, side2 = null) {
+  if (method2 === "toxiproxy") return side2 === "base" ? TOXIPROXY_ROUTES.baseAppUrl : TOXIPROXY_ROUTES.appUrl;
+  return `http://${appServiceOf(side2)}:${app.port}`;
 }
 function freeLoopbackPort() {
   return new Promise((resolve13, reject) => {
@@ -57421,7 +58045,7 @@ function freeLoopbackPort() {
     });
   });
 }
-var import_yaml2, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
+var import_yaml2, COMPOSE_FILE, TOXIPROXY_FILE, LOAD_PROFILE, STACK_STATE_DIR, SETUP_OVERRIDE_FILE, DEFAULT_BASE_IMAGE, APP_SERVICES, SUPPORT_DIR, WAIT_READY, GUNICORN_CONF;
 var init_project = __esm({
   "src/stack/project.ts"() {
     "use strict";
@@ -57436,6 +58060,7 @@ var init_project = __esm({
     STACK_STATE_DIR = ".stack";
     SETUP_OVERRIDE_FILE = "setup.yml";
     DEFAULT_BASE_IMAGE = "debian:trixie-slim";
+    APP_SERVICES = { head: "app", base: "app_base" };
     SUPPORT_DIR = "/opt/async-bench";
     WAIT_READY = `${SUPPORT_DIR}/async-bench-wait-ready`;
     GUNICORN_CONF = `${SUPPORT_DIR}/gunicorn.conf.py`;
@@ -57618,6 +58243,61 @@ var init_image_build = __esm({
   }
 });
 
+// src/stack/warm.ts
+function declaresReadOnly(route) {
+  if (route.locustfile !== void 0) return false;
+  const requests = route.mix ?? [route];
+  return requests.every((request) => READ_METHODS.has(request.method));
+}
+function readOnlyStatement(query) {
+  const text5 = query.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/--[^\n]*/g, " ");
+  return /^\s*(SELECT|WITH|SHOW|VALUES|TABLE)\b/i.test(text5) && !WRITES.test(text5);
+}
+function stillPristine(before, route, signals) {
+  if (!before || !declaresReadOnly(route) || !signals?.sql) return false;
+  return signals.sql.statements.every((statement) => readOnlyStatement(statement.query));
+}
+function appKey(target) {
+  return JSON.stringify([target.app.image, target.setup.name, target.latencyMethod]);
+}
+var READ_METHODS, WRITES, WarmState;
+var init_warm = __esm({
+  "src/stack/warm.ts"() {
+    "use strict";
+    READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+    WRITES = /\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|CREATE|DROP|ALTER|GRANT|VACUUM|CLUSTER|REINDEX|nextval|setval|lo_\w+)\b/i;
+    WarmState = class {
+      /** The database is the snapshot's: nothing wrote since the last restore. False until the first restore. */
+      pristine = false;
+      apps = /* @__PURE__ */ new Map();
+      /** The running app container of `service`, when it was started for `key`. */
+      app(service, key) {
+        const app = this.apps.get(service);
+        return app && app.key === key ? app : null;
+      }
+      started(service, key) {
+        this.apps.set(service, { key, latencyMs: 0 });
+      }
+      /** The netem delay the service's container has now: 0 for one not known warm (a fresh container has none). */
+      latencyOf(service) {
+        return this.apps.get(service)?.latencyMs ?? 0;
+      }
+      latencyApplied(service, latencyMs) {
+        const app = this.apps.get(service);
+        if (app) app.latencyMs = latencyMs;
+      }
+      /** The container stopped or cannot be trusted: the next sample starts a fresh one. */
+      forgetApp(service) {
+        this.apps.delete(service);
+      }
+      /** The database was restored or restarted: every app's connections were cut, so each starts afresh. */
+      forgetApps() {
+        this.apps.clear();
+      }
+    };
+  }
+});
+
 // src/stack/stack.ts
 import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname7 } from "node:path";
@@ -57652,6 +58332,7 @@ var init_stack = __esm({
     init_project();
     init_image_build();
     init_server_command();
+    init_warm();
     STACK_SERVICES = ["db", "load"];
     READY_TIMEOUT_SECONDS = 60;
     APP_DATABASE = "bench";
@@ -57661,13 +58342,14 @@ var init_stack = __esm({
       name = "StackError";
     };
     Stack = class _Stack {
-      constructor(run, flavor, layout, app, target, engine = { cpus: null }) {
+      constructor(run, flavor, layout, app, target, engine = { cpus: null }, warm = new WarmState()) {
         this.run = run;
         this.flavor = flavor;
         this.layout = layout;
         this.app = app;
         this.target = target;
         this.engine = engine;
+        this.warm = warm;
       }
       run;
       flavor;
@@ -57675,9 +58357,14 @@ var init_stack = __esm({
       app;
       target;
       engine;
+      warm;
       /** The same stack, for another target (a side, a setup, the chosen latency method). */
       at(target) {
-        return new _Stack(this.run, this.flavor, this.layout, this.app, target, this.engine);
+        return new _Stack(this.run, this.flavor, this.layout, this.app, target, this.engine, this.warm);
+      }
+      /** The target's app service: base's has its own (APP_SERVICES), so both sides of a cell stay warm. */
+      get appService() {
+        return appServiceOf(this.target.side);
       }
       get compose() {
         return new Compose(this.flavor, composeProject(this.layout, this.target));
@@ -57730,6 +58417,7 @@ ${result.stderr}`);
       }
       /** Starts (or, when max_connections changed, recreates) the database, and Toxiproxy with it. */
       async startDatabase() {
+        this.warm.forgetApps();
         const toxiproxy = this.target.latencyMethod === "toxiproxy";
         await runChecked(this.run, this.compose.up(toxiproxy ? ["db", "toxiproxy"] : ["db"], { noDeps: true }), "Starting the database");
         await this.waitReady("db");
@@ -57763,28 +58451,51 @@ ${result.stderr}`);
        */
       async restoreDatabase() {
         const start = Date.now();
+        this.warm.forgetApps();
+        this.warm.pristine = false;
         await runChecked(this.run, this.adminPsql(restoreStatements()), "Restoring the database snapshot");
+        this.warm.pristine = true;
         return (Date.now() - start) / 1e3;
       }
       /** psql in the db container, on the maintenance database (CREATE/DROP DATABASE cannot run on the one they touch). */
       adminPsql(statements) {
         return this.compose.exec("db", ["psql", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-Atq", ...statements.flatMap((sql) => ["-c", sql])]);
       }
-      /** A fresh app container, ready when a worker has loaded Django and reached the database. */
+      /** A fresh app container of the target's service, ready when a worker has loaded Django and reached the database. */
       async startApp() {
-        await runChecked(this.run, this.compose.up(["app"], { recreate: true, noDeps: true }), "Starting the app");
+        const service = this.appService;
+        this.warm.forgetApp(service);
+        await runChecked(this.run, this.compose.up([service], { recreate: true, noDeps: true }), "Starting the app");
         try {
-          await this.waitReady("app");
+          await this.waitReady(service);
         } catch {
-          const [state, logs] = await Promise.all([this.state("app").catch(() => null), this.logs("app").catch(() => "")]);
-          throw new StackError(appNotReadyMessage(this.target.setup, this.app, state, logs, this.readyTimeout("app")));
+          const [state, logs] = await Promise.all([this.state(service).catch(() => null), this.logs(service).catch(() => "")]);
+          throw new StackError(appNotReadyMessage(this.target.setup, this.app, state, logs, this.readyTimeout(service)));
         }
+        this.warm.started(service, appKey(this.target));
+      }
+      /**
+       * Stops the target's app at once: requests Locust abandoned (an undrained sample) would otherwise go on
+       * being served into the next sample's window. The next sample of this service starts a fresh one.
+       */
+      async killApp() {
+        this.warm.forgetApp(this.appService);
+        await runChecked(this.run, this.compose.kill([this.appService]), "Stopping the app");
+      }
+      /**
+       * The sample's app: the container already running for this very target (same side, image, setup and
+       * latency method, no database restore since), else a fresh one. Returns whether it started one.
+       */
+      async readyApp() {
+        if (this.warm.app(this.appService, appKey(this.target))) return false;
+        await this.startApp();
+        return true;
       }
       readyTimeout(service) {
-        return service === "app" ? this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS : READY_TIMEOUT_SECONDS;
+        return service === "db" ? READY_TIMEOUT_SECONDS : this.layout.appReadyTimeoutSeconds ?? READY_TIMEOUT_SECONDS;
       }
       async waitReady(service) {
-        const wait = service === "app" ? ["sh", WAIT_READY] : ["async-bench-wait-ready"];
+        const wait = service === "db" ? ["async-bench-wait-ready"] : ["sh", WAIT_READY];
         await runChecked(this.run, this.compose.exec(service, [...wait, String(this.readyTimeout(service))]), `Waiting for ${service}`);
       }
       async waitToxiproxy() {
@@ -57807,16 +58518,16 @@ ${result.stderr}`);
         const id = result.stdout.trim().split("\n")[0] ?? "";
         return result.exitCode === 0 && id !== "" ? id : null;
       }
-      /** `running`, or how the container ended (`exited 137`); null when there is none. */
-      async state(service) {
-        const id = await this.containerId(service);
+      /** `running`, or how the container ended (`exited 137`); null when there is none. `knownId` saves compose's lookup. */
+      async state(service, knownId) {
+        const id = knownId ?? await this.containerId(service);
         if (!id) return null;
         const result = await this.run(containerStateCommand(id));
         return result.exitCode === 0 ? result.stdout.trim() : null;
       }
-      /** A service's log (stdout and stderr), optionally since an RFC 3339 time. */
-      async logs(service, since) {
-        const id = await this.containerId(service);
+      /** A service's log (stdout and stderr), optionally since an RFC 3339 time; `knownId` saves compose's lookup. */
+      async logs(service, since, knownId) {
+        const id = knownId ?? await this.containerId(service);
         if (!id) return "";
         const result = await this.run(containerLogsCommand(id, since));
         return `${result.stdout}${result.stderr}`;
@@ -57953,6 +58664,7 @@ import { availableParallelism } from "node:os";
 import { join as join12 } from "node:path";
 function signalsTarget(stack, load) {
   return {
+    appService: stack.appService,
     projectName: stack.layout.projectName,
     scope: { database: APP_DATABASE, user: APP_USER },
     workers: stack.workers,
@@ -58039,9 +58751,13 @@ var init_collect = __esm({
         const begin = performance.now();
         const listed = await run(projectContainersCommand(target.projectName)).catch(() => null);
         const ids = parseProjectContainers(listed?.exitCode === 0 ? listed.stdout : "");
-        const [db, app] = await Promise.all([readDatabase(run, ids.get("db"), openWindowStatements()), readAppCgroup(run, ids.get("app"))]);
+        const [db, app] = await Promise.all([readDatabase(run, ids.get("db"), openWindowStatements()), readAppCgroup(run, ids.get(target.appService))]);
         const openedAt = performance.now();
         return new _SignalsWindow(run, target, { startedAt: /* @__PURE__ */ new Date(), openedAt, openSeconds: (openedAt - begin) / 1e3, ids, db, app });
+      }
+      /** The project's running containers by service, as listed when the window opened (no second lookup for logs). */
+      get containers() {
+        return this.opened.ids;
       }
       /** Reads the counters, writes signals.json into the sample folder and returns what it wrote. */
       async close(dir, options) {
@@ -58049,7 +58765,7 @@ var init_collect = __esm({
         const { ids } = this.opened;
         const [db, app, load] = await Promise.all([
           readDatabase(this.run, ids.get("db"), closeWindowStatements(this.target.scope)),
-          readAppCgroup(this.run, ids.get("app")),
+          readAppCgroup(this.run, ids.get(this.target.appService)),
           readLoadCgroup(dir)
         ]);
         const collectSeconds = this.opened.openSeconds + (performance.now() - begin) / 1e3;
@@ -58100,6 +58816,12 @@ var init_collect = __esm({
 // src/stack/latency/netem.ts
 function netemAddArgs(latencyMs) {
   return ["tc", "qdisc", "add", "dev", NETEM_INTERFACE, "root", "netem", "delay", `${latencyMs}ms`];
+}
+function netemReplaceArgs(latencyMs) {
+  return ["tc", "qdisc", "replace", "dev", NETEM_INTERFACE, "root", "netem", "delay", `${latencyMs}ms`];
+}
+function netemDeleteArgs() {
+  return ["tc", "qdisc", "del", "dev", NETEM_INTERFACE, "root"];
 }
 function explainNetemFailure(exitCode, output3) {
   if (/Specified qdisc kind is unknown|Unknown qdisc "netem"|qdisc kind is unknown/i.test(output3)) {
@@ -58161,12 +58883,21 @@ async function chooseLatencyMethod(requested, preflight) {
   if (requested === "netem") throw failure3;
   return { method: "toxiproxy", note: `netem is unavailable, so Toxiproxy adds the latency: ${failure3.message}`, fallbackReason: failure3.message };
 }
+function netemChange(current, wanted) {
+  if (current === wanted) return null;
+  if (wanted === 0) return netemDeleteArgs();
+  return current === 0 ? netemAddArgs(wanted) : netemReplaceArgs(wanted);
+}
 async function applyLatency(run, stack, latencyMs) {
   if (stack.target.latencyMethod === "toxiproxy") {
     await stack.toxiproxy.sendAll(latencyRequests(PROXIES, latencyMs));
-  } else if (latencyMs > 0) {
-    await runChecked(run, stack.compose.exec("app", netemAddArgs(latencyMs)), `Adding ${latencyMs} ms with netem`);
+    return;
   }
+  const service = stack.appService;
+  const change2 = netemChange(stack.warm.latencyOf(service), latencyMs);
+  if (change2 === null) return;
+  await runChecked(run, stack.compose.exec(service, change2), `Setting ${latencyMs} ms with netem`);
+  stack.warm.latencyApplied(service, latencyMs);
 }
 var init_control = __esm({
   "src/stack/latency/control.ts"() {
@@ -58180,32 +58911,49 @@ var init_control = __esm({
 // src/stack/cell-runner.ts
 import { mkdir as mkdir4, readFile as readFile3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join13 } from "node:path";
+async function timed(steps, step, work) {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    steps.times[step] = Number(((performance.now() - start) / 1e3).toFixed(3));
+  }
+}
 async function runCell(run, stack, cell, load, cellsDir, options = {}) {
   const dir = join13(cellsDir, options.sampleDir ?? cell.dir);
   await rm3(dir, { recursive: true, force: true });
   await mkdir4(dir, { recursive: true });
   const started = /* @__PURE__ */ new Date();
-  const steps = { restoreSeconds: null, loadSeconds: 0, error: null, warnings: [] };
+  const steps = { restoreSeconds: null, loadSeconds: 0, error: null, warnings: [], times: {}, appStarted: null };
+  let ids = /* @__PURE__ */ new Map();
   try {
-    steps.restoreSeconds = await stack.restoreDatabase();
-    await stack.startApp();
-    await applyLatency(run, stack, cell.latencyMs);
-    const window2 = await SignalsWindow.open(run, signalsTarget(stack, load));
+    const pristine = stack.warm.pristine;
+    steps.restoreSeconds = pristine ? 0 : await timed(steps, "restore", () => stack.restoreDatabase());
+    steps.times.restore ??= 0;
+    steps.appStarted = await timed(steps, "app", () => stack.readyApp());
+    await timed(steps, "latency", () => applyLatency(run, stack, cell.latencyMs));
+    const window2 = await timed(steps, "windowOpen", () => SignalsWindow.open(run, signalsTarget(stack, load)));
+    ids = window2.containers;
     const loadStart = Date.now();
-    const result = await runLoad(run, stack, cell, load, dir, options.watch);
+    const result = await timed(steps, "load", () => runLoad(run, stack, cell, load, dir, options.watch));
     steps.loadSeconds = (Date.now() - loadStart) / 1e3;
-    await window2.close(dir, { drained: await drainedLoad(dir) });
+    const drained = await drainedLoad(dir);
+    const signals = await timed(steps, "windowClose", () => window2.close(dir, { drained }));
+    stack.warm.pristine = stillPristine(stack.warm.pristine, cell.route, signals);
     await readLoad(dir, result, steps);
-    await checkAppRunning(stack, steps);
+    await timed(steps, "appState", () => checkAppRunning(stack, steps, ids.get(stack.appService)));
+    if (drained === false) await timed(steps, "appKill", () => stack.killApp());
   } catch (failure3) {
     steps.error = errorMessage(failure3);
+    stack.warm.pristine = false;
+    stack.warm.forgetApp(stack.appService);
   } finally {
-    await saveLogs(stack, dir, started);
+    await timed(steps, "logs", () => saveLogs(stack, dir, started, ids));
   }
   return writeRecord(dir, cell, stack, started, steps);
 }
 async function runLoad(run, stack, cell, load, dir, watch) {
-  const invocation = locustArgs(cell.route, load, loadTarget(stack.target.latencyMethod, stack.app), stack.layout.workspace);
+  const invocation = locustArgs(cell.route, load, loadTarget(stack.target.latencyMethod, stack.app, stack.target.side), stack.layout.workspace);
   const stopWatching = watch?.(dir);
   return run(
     stack.compose.run("load", withCgroupDumpAfter(["locust", ...invocation.args], `${CELL_MOUNT}/${LOAD_CGROUP_DUMP}`), {
@@ -58233,12 +58981,19 @@ ${output3}`;
     steps.warnings.push(`Locust exited with ${result.exitCode} after writing its CSVs.`);
   }
 }
-async function checkAppRunning(stack, steps) {
-  const appState = await stack.state("app");
-  if (appState !== null && !appState.startsWith("running")) steps.warnings.push(`The app container stopped during the cell (${appState}).`);
+async function checkAppRunning(stack, steps, id) {
+  const appState = await stack.state(stack.appService, id);
+  if (appState !== null && !appState.startsWith("running")) {
+    steps.warnings.push(`The app container stopped during the cell (${appState}).`);
+    stack.warm.forgetApp(stack.appService);
+  }
 }
-async function saveLogs(stack, dir, started) {
-  const [appLog, dbLog] = await Promise.all([stack.logs("app").catch(() => ""), stack.logs("db", started.toISOString()).catch(() => "")]);
+async function saveLogs(stack, dir, started, ids) {
+  const since = started.toISOString();
+  const [appLog, dbLog] = await Promise.all([
+    stack.logs(stack.appService, since, ids.get(stack.appService)).catch(() => ""),
+    stack.logs("db", since, ids.get("db")).catch(() => "")
+  ]);
   await writeFile4(join13(dir, CELL_FILES.appLog), appLog);
   await writeFile4(join13(dir, CELL_FILES.dbLog), dbLog);
 }
@@ -58255,7 +59010,8 @@ async function writeRecord(dir, cell, stack, started, steps) {
     error: steps.error,
     warnings: steps.warnings
   };
-  await writeFile4(join13(dir, CELL_FILES.runner), `${JSON.stringify(record2, null, 2)}
+  const extra = { steps: steps.times, appStarted: steps.appStarted };
+  await writeFile4(join13(dir, CELL_FILES.runner), `${JSON.stringify({ ...record2, ...extra }, null, 2)}
 `);
   return record2;
 }
@@ -58270,6 +59026,7 @@ var init_cell_runner = __esm({
     init_cgroup();
     init_control();
     init_project();
+    init_warm();
   }
 });
 
@@ -58310,11 +59067,25 @@ async function planResume(outDir, earlier, cells, latencyMethod) {
   for (const cell of cells) {
     const before = earlier.cells.find((c) => c.id === cell.id);
     if (before?.status !== "ok") continue;
-    const why = unmeasuredRepeats(before, earlier.config.repeats) ?? await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
+    const why = earlier.config.budgetSeconds !== null ? await undecidedUnderBudget(outDir, earlier, before, cell, latencyMethod) : unmeasuredRepeats(before, earlier.config.repeats) ?? await reasonToRemeasure(outDir, earlier, cell, latencyMethod);
     if (why) plan.remeasured.push({ id: cell.id, why });
     else plan.kept.set(cell.id, before.resumedFrom ?? earlier.createdAt);
   }
   return plan;
+}
+async function undecidedUnderBudget(outDir, earlier, before, cell, latencyMethod) {
+  if (!earlier.budget?.cells[cell.id]?.decided) return "the budget left it undecided; its pairs run again, from the first";
+  const changed = definitionChange(earlier, cell);
+  if (changed) return changed;
+  const samples = before.samples ?? [{ dir: before.dir, status: "ok" }];
+  for (const sample of samples.filter((recorded) => recorded.status === "ok")) {
+    const path6 = join14(outDir, sample.dir);
+    const reading2 = await readCell(path6);
+    if (reading2.status !== "ok") return `its sample ${sample.dir} no longer reads as measured (${reading2.reason})`;
+    const method2 = await cellLatencyMethod(path6);
+    if (method2 !== null && method2 !== latencyMethod) return `its sample ${sample.dir} ran with ${method2}, this run with ${latencyMethod}`;
+  }
+  return null;
 }
 function unmeasuredRepeats(cell, repeats) {
   if (repeats === 1) return null;
@@ -58322,7 +59093,7 @@ function unmeasuredRepeats(cell, repeats) {
   if (measured === repeats) return null;
   return `${measured} of its ${repeats} repeats were measured; all ${repeats} run again, interleaved with the other cells`;
 }
-async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
+function definitionChange(earlier, cell) {
   if (!isDeepStrictEqual(
     earlier.config.setups.find((s) => s.name === cell.setup.name),
     cell.setup
@@ -58333,14 +59104,19 @@ async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
     cell.route
   ))
     return `route ${cell.route.name} is defined differently now`;
+  return null;
+}
+async function reasonToRemeasure(outDir, earlier, cell, latencyMethod) {
+  const changed = definitionChange(earlier, cell);
+  if (changed) return changed;
   const { repeats } = earlier.config;
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
     const dir = join14(outDir, CELLS_FOLDER, sampleDir(cell.dir, repeat, repeats));
     const which2 = repeats === 1 ? "its folder" : `its repeat ${repeat}`;
     const reading2 = await readCell(dir);
     if (reading2.status !== "ok") return `${which2} no longer reads as measured (${reading2.reason})`;
-    const method = await cellLatencyMethod(dir);
-    if (method !== null && method !== latencyMethod) return `${repeats === 1 ? "it" : which2} ran with ${method}, this run with ${latencyMethod}`;
+    const method2 = await cellLatencyMethod(dir);
+    if (method2 !== null && method2 !== latencyMethod) return `${repeats === 1 ? "it" : which2} ran with ${method2}, this run with ${latencyMethod}`;
   }
   return null;
 }
@@ -58440,8 +59216,8 @@ async function prepareOutDir(outDir, earlier, policy, run, log) {
       `--resume: ${folder} was measured on another stack (${differences.join("; ")}), so its cells would not compare with new ones. ${ALTERNATIVES}`
     );
   }
-  const method = run.environment.latencyMethod ?? "";
-  const plan = await planResume(outDir, results, run.cells, method);
+  const method2 = run.environment.latencyMethod ?? "";
+  const plan = await planResume(outDir, results, run.cells, method2);
   for (const { id, why } of plan.remeasured) log.warning(`${id}: measured again (${why}).`);
   const attempts = [...new Set(plan.kept.values())];
   const from = attempts.length === 1 ? `the attempt of ${formatRunDate(new Date(attempts[0]))}` : `${attempts.length} earlier attempts`;
@@ -58459,8 +59235,9 @@ async function takeOverOutFolder(out, run, log) {
   await mkdir5(out.cellsDir, { recursive: true });
   return { environment: run.environment, kept: kept2 };
 }
-async function writeResults(out, config2, started, owned) {
-  const { results } = await ingestRun(out.dir, config2, owned.environment, { now: started, allowEmpty: true, resumedFrom: owned.kept });
+async function writeResults(out, config2, started, owned, budget) {
+  const { results: ingested } = await ingestRun(out.dir, config2, owned.environment, { now: started, allowEmpty: true, resumedFrom: owned.kept });
+  const results = budget ? { ...ingested, budget } : ingested;
   await writeFile5(out.resultsPath, serializeResults(results));
   return results;
 }
@@ -58622,12 +59399,14 @@ function measuredText(metrics) {
   const failures = metrics.totalFailures > 0 ? ` (${formatCount(metrics.totalFailures)} failures)` : "";
   return `max sRPS ${formatRate(metrics.maxSrps)} & ${formatCount(metrics.totalSuccesses)} successes${failures}`;
 }
-function progressLine(index, total, id, elapsedSeconds, reading2) {
+function progressLine(index, total, id, elapsedSeconds, reading2, leftSeconds) {
   const width = String(total).length;
   const done = index + 1;
-  const eta = elapsedSeconds / done * (total - done);
+  const pace = elapsedSeconds / done * (total - done);
+  const eta = leftSeconds === void 0 ? pace : Math.min(pace, Math.max(0, leftSeconds));
   const outcome = reading2.status === "ok" ? measuredText(reading2.metrics) : `FAILED: ${reading2.reason.split("\n")[0]}`;
-  return `[${String(done).padStart(width)}/${total}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
+  const count4 = `${String(done).padStart(width)}/${leftSeconds === void 0 ? "" : "\u2264"}${total}`;
+  return `[${count4}] ${id.padEnd(32)} ${formatDuration(elapsedSeconds)} elapsed, ETA ${formatDuration(eta)}  ${outcome}`;
 }
 function progressMode(isTTY, env) {
   return isTTY === true && env.GITHUB_ACTIONS !== "true" && !env.CI ? "tty" : "plain";
@@ -58696,48 +59475,51 @@ function sampleTarget(head, sample, sides) {
   return { side: side2, app: side2 ? sides.app(side2) : head.app, latencyMethod: head.latencyMethod, setup: sample.cell.setup };
 }
 async function measure(m) {
-  const { plan } = m;
-  const samples = samplesToRun(plan, m.owned, m.sides !== null);
-  const loopStart = Date.now();
-  const cellsStarted = /* @__PURE__ */ new Set();
-  let measured = 0;
-  let setup = null;
+  const samples = samplesToRun(m.plan, m.owned, m.sides !== null);
+  const state = newSampleState();
   try {
     for (const [index, sample] of samples.entries()) {
       if (m.interrupted()) break;
-      const stack = m.head.at(sampleTarget(m.head.target, sample, m.sides));
-      if (sample.cell.setup.name !== setup) {
-        setup = sample.cell.setup.name;
-        await stack.writeSetupOverride();
-        await stack.startDatabase();
-      }
-      if ((plan.config.repeats > 1 || m.sides) && !cellsStarted.has(sample.cell.id)) {
-        cellsStarted.add(sample.cell.id);
-        await rm5(join16(plan.out.cellsDir, sample.cell.dir), { recursive: true, force: true });
-      }
-      const watch = m.live ? liveView(m.live, plan, { index, total: samples.length, id: sample.cell.id, loopStart }) : void 0;
-      const record2 = await runCell(m.run, stack, sample.cell, plan.config.load, plan.out.cellsDir, { sampleDir: sample.dir, watch });
-      const signal = m.interrupted();
-      if (signal) {
-        await markInterrupted(join16(plan.out.cellsDir, sample.dir), signal);
-        break;
-      }
-      measured += 1;
-      await writeResults(plan.out, plan.config, plan.started, m.owned);
-      const label4 = sampleLabel(sample, plan.config.repeats);
-      const reading2 = await readCell(join16(plan.out.cellsDir, sample.dir));
-      m.log.info(progressLine(index, samples.length, label4, (Date.now() - plan.started.getTime()) / 1e3, reading2));
-      for (const warning of record2.warnings) m.log.warning(`${label4}: ${warning}`);
+      if (!await measureSample(m, state, sample, { index, total: samples.length })) break;
     }
-    return { measured, failure: null };
+    return { measured: state.measured, failure: null };
   } catch (failure3) {
-    return { measured, failure: failure3 };
+    return { measured: state.measured, failure: failure3 };
   }
+}
+async function measureSample(m, state, sample, at, budget) {
+  const { plan } = m;
+  const stack = m.head.at(sampleTarget(m.head.target, sample, m.sides));
+  if (sample.cell.setup.name !== state.setup) {
+    state.setup = sample.cell.setup.name;
+    await stack.writeSetupOverride();
+    await stack.startDatabase();
+  }
+  if ((plan.config.repeats > 1 || m.sides) && !state.cellsStarted.has(sample.cell.id)) {
+    state.cellsStarted.add(sample.cell.id);
+    await rm5(join16(plan.out.cellsDir, sample.cell.dir), { recursive: true, force: true });
+  }
+  const watch = m.live ? liveView(m.live, plan, { ...at, id: sample.cell.id, loopStart: state.loopStart }) : void 0;
+  const record2 = await runCell(m.run, stack, sample.cell, plan.config.load, plan.out.cellsDir, { sampleDir: sample.dir, watch });
+  const signal = m.interrupted();
+  if (signal) {
+    await markInterrupted(join16(plan.out.cellsDir, sample.dir), signal);
+    return false;
+  }
+  state.measured += 1;
+  await writeResults(plan.out, plan.config, plan.started, m.owned, budget);
+  const label4 = sampleLabel(sample, plan.config.repeats);
+  const reading2 = await readCell(join16(plan.out.cellsDir, sample.dir));
+  const left = at.budgetEndMs === void 0 ? void 0 : (at.budgetEndMs - Date.now()) / 1e3;
+  m.log.info(progressLine(at.index, at.total, label4, (Date.now() - plan.started.getTime()) / 1e3, reading2, left));
+  for (const warning of record2.warnings) m.log.warning(`${label4}: ${warning}`);
+  return true;
 }
 function liveView(live, plan, at) {
   const runTimeSeconds = plan.config.load.runTimeSeconds;
   const perCell = at.index > 0 ? (Date.now() - at.loopStart) / 1e3 / at.index : runTimeSeconds + 5;
-  const laterSeconds = (at.total - at.index - 1) * perCell;
+  const pace = (at.total - at.index - 1) * perCell;
+  const laterSeconds = at.budgetEndMs === void 0 ? pace : Math.min(pace, Math.max(0, (at.budgetEndMs - Date.now()) / 1e3 - runTimeSeconds));
   return (dir) => watchCell(join16(dir, CELL_FILES.history), { index: at.index, total: at.total, id: at.id, runTimeSeconds, laterSeconds }, live);
 }
 function sampleLabel(sample, repeats) {
@@ -58750,6 +59532,7 @@ async function markInterrupted(dir, signal) {
   const record2 = "record" in parsed ? parsed.record : {};
   await writeFile6(path6, serializeCellRecord({ ...record2, error: `interrupted by ${signal} before the cell finished` }));
 }
+var newSampleState;
 var init_measure = __esm({
   "src/stack/measure.ts"() {
     "use strict";
@@ -58760,6 +59543,111 @@ var init_measure = __esm({
     init_cell_runner();
     init_out_dir();
     init_progress();
+    newSampleState = () => ({ setup: null, cellsStarted: /* @__PURE__ */ new Set(), measured: 0, loopStart: Date.now() });
+  }
+});
+
+// src/core/plan/budget.ts
+function nextPair(cellIds, state, rule2, pairSeconds) {
+  const open6 = cellIds.filter((id) => !state.decided.has(id));
+  if (open6.length === 0) return { stop: "decided" };
+  const pairsOf2 = (id) => state.pairs.get(id) ?? 0;
+  const wanting = open6.filter((id) => pairsOf2(id) < rule2.maxPairs);
+  if (wanting.length === 0) return { stop: "max-pairs" };
+  if (state.elapsedSeconds + pairSeconds > rule2.budgetSeconds) return { stop: "budget" };
+  const fewest = Math.min(...wanting.map(pairsOf2));
+  return { cell: wanting.find((id) => pairsOf2(id) === fewest) };
+}
+var init_budget = __esm({
+  "src/core/plan/budget.ts"() {
+    "use strict";
+  }
+});
+
+// src/stack/measure-budget.ts
+function pairSamples(cell, pair, sided, repeats) {
+  if (!sided) return [{ cell, repeat: pair, dir: sampleDir(cell.dir, pair, repeats) }];
+  return sideOrder(pair).map((side2) => ({ cell, repeat: pair, side: side2, dir: sidedSampleDir(cell.dir, side2, pair) }));
+}
+async function measureWithinBudget(m) {
+  const { config: config2 } = m.plan;
+  const clock = m.now ?? Date.now;
+  const cells = m.plan.cells.filter((cell) => !m.owned.kept.has(cell.id));
+  const ids = cells.map((cell) => cell.id);
+  const sided = m.sides !== null;
+  const rule2 = { budgetSeconds: config2.budgetSeconds, maxPairs: config2.repeats };
+  const progress = { pairs: /* @__PURE__ */ new Map(), decided: /* @__PURE__ */ new Set(), futile: /* @__PURE__ */ new Set(), longestSeconds: null, stoppedBy: "interrupted" };
+  const state = newSampleState();
+  const start = m.now ? clock() : m.plan.started.getTime();
+  const elapsed = () => (clock() - start) / 1e3;
+  const earlier = m.plan.out.earlier?.results?.budget?.cells ?? {};
+  const kept2 = Object.fromEntries([...m.owned.kept.keys()].flatMap((id) => earlier[id] ? [[id, earlier[id]]] : []));
+  const record2 = () => budgetRecord(config2, progress, elapsed(), kept2);
+  const total = ids.length * config2.repeats * (sided ? 2 : 1);
+  try {
+    for (; ; ) {
+      if (m.interrupted()) return stopped(m, progress, "interrupted", state.measured, record2);
+      const estimate = progress.longestSeconds ?? firstPairSeconds(config2).seconds;
+      const closed = /* @__PURE__ */ new Set([...progress.decided, ...progress.futile]);
+      const next = nextPair(ids, { pairs: progress.pairs, decided: closed, elapsedSeconds: elapsed() }, rule2, estimate);
+      if ("stop" in next) return stopped(m, progress, next.stop === "decided" && progress.futile.size > 0 ? "futile" : next.stop, state.measured, record2);
+      const cell = cells.find((candidate) => candidate.id === next.cell);
+      const pair = (progress.pairs.get(cell.id) ?? 0) + 1;
+      const pairStart = clock();
+      for (const sample of pairSamples(cell, pair, sided, config2.repeats)) {
+        if (!await measureSample(m, state, sample, { index: state.measured, total, budgetEndMs: start + rule2.budgetSeconds * 1e3 }, record2())) {
+          return stopped(m, progress, "interrupted", state.measured, record2);
+        }
+      }
+      progress.pairs.set(cell.id, pair);
+      progress.longestSeconds = Math.max(progress.longestSeconds ?? 0, (clock() - pairStart) / 1e3);
+      const results = await writeResults(m.plan.out, config2, m.plan.started, m.owned, record2());
+      const judged = judgeBudget(results, m.baseline ?? null);
+      const measuredNow = (id) => (progress.pairs.get(id) ?? 0) > 0;
+      progress.decided = new Set(ids.filter((id) => judged.decided.has(id) && measuredNow(id)));
+      progress.futile = new Set(ids.filter((id) => judged.futile.has(id) && measuredNow(id) && progress.pairs.get(id) < rule2.maxPairs));
+      m.log.info(budgetLine(cell.id, pair, progress, elapsed(), rule2.budgetSeconds, ids.length));
+    }
+  } catch (failure3) {
+    progress.stoppedBy = "failed";
+    return { measured: state.measured, failure: failure3, budget: record2() };
+  }
+}
+function stopped(m, progress, why, measured, record2) {
+  progress.stoppedBy = why;
+  m.log.info(`budget: stopped (${STOP_TEXT[why]}) after ${[...progress.pairs.values()].reduce((sum, n) => sum + n, 0)} pairs.`);
+  return { measured, failure: null, budget: record2() };
+}
+function budgetLine(id, pair, progress, elapsedSeconds, budgetSeconds, cells) {
+  const state = progress.decided.has(id) ? "decided" : progress.futile.has(id) ? "futile: more pairs would not decide it" : "open";
+  return `budget: ${id} pair ${pair} (${state}) \xB7 ${progress.decided.size} of ${cells} cells decided \xB7 ${formatDuration(elapsedSeconds)} of ${formatDuration(budgetSeconds)} spent`;
+}
+function budgetRecord(config2, progress, spentSeconds, kept2) {
+  const cells = { ...kept2, ...Object.fromEntries([...progress.pairs].map(([id, pairs]) => [id, { pairs, decided: progress.decided.has(id) }])) };
+  return {
+    runs: [{ shard: config2.shard, budgetSeconds: config2.budgetSeconds, spentSeconds: Math.round(spentSeconds * 10) / 10, stoppedBy: progress.stoppedBy }],
+    cells
+  };
+}
+var STOP_TEXT;
+var init_measure_budget = __esm({
+  "src/stack/measure-budget.ts"() {
+    "use strict";
+    init_budget_judge();
+    init_build();
+    init_cells();
+    init_budget();
+    init_paired_order();
+    init_measure();
+    init_out_dir();
+    init_progress();
+    STOP_TEXT = {
+      decided: "every cell decided",
+      futile: "the cells left open would need far more pairs than repeats allows",
+      "max-pairs": "every open cell at its maximum pairs",
+      budget: "the next pair would overrun the budget",
+      interrupted: "interrupted"
+    };
   }
 });
 
@@ -59571,19 +60459,20 @@ async function runPhases(context, plain2) {
     const environment = Object.keys(views).length > 0 ? { ...measuredOn, views } : measuredOn;
     owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
     await writeResults(plan.out, plan.config, plan.started, owned);
-    const measured = await measure({ run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live });
+    const measurement = { run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live };
+    const measured = plan.config.budgetSeconds !== null ? await measureWithinBudget({ ...measurement, baseline: context.baseline ?? null, ...context.now ? { now: context.now } : {} }) : await measure(measurement);
     return { owned, ...measured };
   } catch (failure3) {
     return { owned, measured: 0, failure: failure3 };
   }
 }
-async function finish(plan, { owned, measured, failure: failure3 }, signal) {
+async function finish(plan, { owned, measured, failure: failure3, budget }, signal) {
   const shown = shownFolder(plan.config.outDir);
   if (!owned) {
     if (signal) throw new InterruptedError(signal, null, shown);
     throw failure3;
   }
-  const results = await writeResults(plan.out, plan.config, plan.started, owned);
+  const results = await writeResults(plan.out, plan.config, plan.started, owned, budget);
   if (signal) throw new InterruptedError(signal, plan.out.resultsPath, shown);
   if (failure3) {
     if (measured === 0 && owned.kept.size === 0) throw failure3;
@@ -59599,6 +60488,7 @@ var init_run = __esm({
     "use strict";
     init_error_message();
     init_measure();
+    init_measure_budget();
     init_out_dir();
     init_prepare_stack();
     init_run_environment();
@@ -59758,7 +60648,9 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
       env: process.env,
       existingRun,
       live: { write: (text5) => io.stderr.write(text5), mode: progressMode(io.stderr.isTTY, process.env) },
-      verbose: options.verbose ?? false
+      verbose: options.verbose ?? false,
+      // Under a budget, the cells are judged after each pair against it (base: the run's own base side).
+      baseline
     });
     const outDir = resolve11(io.cwd, config2.outDir);
     const against = choice2.kind === "base" ? await resolveBaseline(choice2, { cwd: io.cwd, current: results }) : baseline;
@@ -59998,14 +60890,17 @@ Usage:
   async-bench compare <results.json> --baseline paper|<results.json> [--threshold 10%] [--confidence 95%] [--fail-on-regression [SIGNALS]]
                                                 print each cell's verdict; exit 1 on regressions if asked
   async-bench calibrate [options] [--repeats N] [--resume|--force]
-                                                A/A: measure the same code N times as A and N as B (default 3), interleaved;
+                                                A/A: measure the same code N times as A and N as B (default 3), interleaved
+                                                (--baseline base: N pairs of base and head, base = HEAD unless --base-ref;
+                                                results.json also keeps the pairs' noise, noise.paired);
                                                 print each cell's noise (CoV), the false alarms today's threshold would raise
                                                 and the threshold and repeats to use; results.json keeps the noise
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
-  --profile paper|quick|ci   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
+  --profile paper|quick|ci|pr   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
+  --budget 15m               (pairs until each cell is decided, at most --repeats a cell, within 15 minutes of measuring)
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
   --baseline paper|base|PATH --base-ref REF   --threshold 10%   --confidence 95%
   --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)
