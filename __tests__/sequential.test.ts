@@ -113,14 +113,14 @@ describe('pooled paired noise', () => {
     expect(judgeLogRatios([-0.5, -0.5, -0.5], pool, options).verdict).toBe('regressed');
   });
 
-  it('stops a cell for futility: open after two pairs and needing more than twice its maximum pairs', () => {
+  it('stops a cell for futility: open after three pairs and needing more than three times its maximum pairs', () => {
     const wide = logChangeInterval(0.02, 0.2 ** 2, 20, 0.95);
     const near = logChangeInterval(0.02, 0.03 ** 2, 20, 0.95);
-    expect(isFutile({ throughput: 'inconclusive', interval: wide }, 2, 4, 0.1)).toBe(true);
-    expect(isFutile({ throughput: 'inconclusive', interval: near }, 2, 4, 0.1)).toBe(false);
-    // One pair tells nothing about a cell's spread; a decided cell is not futile.
-    expect(isFutile({ throughput: 'inconclusive', interval: wide }, 1, 4, 0.1)).toBe(false);
-    expect(isFutile({ throughput: 'unchanged', interval: wide }, 2, 4, 0.1)).toBe(false);
+    expect(isFutile({ throughput: 'inconclusive', interval: wide }, 3, 4, 0.1)).toBe(true);
+    expect(isFutile({ throughput: 'inconclusive', interval: near }, 3, 4, 0.1)).toBe(false);
+    // Two pairs show a spread with 1 df: too little to call a cell hopeless; a decided cell is not futile.
+    expect(isFutile({ throughput: 'inconclusive', interval: wide }, 2, 4, 0.1)).toBe(false);
+    expect(isFutile({ throughput: 'unchanged', interval: wide }, 3, 4, 0.1)).toBe(false);
   });
 
   it("the prior is the calibration's paired record when it has one, else the default", () => {

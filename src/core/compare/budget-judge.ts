@@ -43,14 +43,16 @@ export function isPrecise(results: Results, id: string): boolean {
 
 /**
  * A futility stop (the other boundary of a group-sequential design): a cell whose throughput, after
- * MIN_PAIRS.unchanged pairs, would need more than FUTILE_FACTOR × its maximum pairs to decide
+ * MIN_PAIRS.claim pairs (two show a spread with 1 df, whose t quantile makes any projection
+ * hopeless: the e2e's `sync/io_read/0ms` read +10 %, −11 % and would have stopped), would need
+ * more than FUTILE_FACTOR × its maximum pairs to decide
  * (pairsToDecide) gets no more; its pairs go to cells that can still decide. It never makes a
  * claim, so it costs no false alarms; the report still shows its interval and the estimate.
  */
 export const FUTILE_FACTOR = 3;
 
 export function isFutile(cell: Pick<CellComparison, 'throughput' | 'interval'>, pairs: number, maxPairs: number, threshold: number): boolean {
-  if (cell.throughput !== 'inconclusive' || !cell.interval || pairs < MIN_PAIRS.unchanged) return false;
+  if (cell.throughput !== 'inconclusive' || !cell.interval || pairs < MIN_PAIRS.claim) return false;
   const needed = pairsToDecide(cell.interval, threshold, pairs);
   return needed !== null && needed > FUTILE_FACTOR * maxPairs;
 }
