@@ -45733,7 +45733,7 @@ function isPrecise(results, id) {
   return interval2 !== null && interval2.upper <= results.config.compare.threshold;
 }
 function isFutile(cell, pairs, maxPairs, threshold) {
-  if (cell.throughput !== "inconclusive" || !cell.interval || pairs < MIN_PAIRS.unchanged) return false;
+  if (cell.throughput !== "inconclusive" || !cell.interval || pairs < MIN_PAIRS.claim) return false;
   const needed = pairsToDecide(cell.interval, threshold, pairs);
   return needed !== null && needed > FUTILE_FACTOR * maxPairs;
 }
