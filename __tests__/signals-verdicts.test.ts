@@ -56,6 +56,18 @@ describe('queries per request: exact, against a results file', () => {
     expect(cell.signals!.queries).toMatchObject({ verdict: 'unchanged', statements: [] });
   });
 
+  it("on a slow cell, a difference within one request's queries at the window's edge reads the same; a query more a request does not", async () => {
+    // 11 requests a sample (a 200 ms cell): two queries of a request in flight at an edge move the count by 0.18.
+    const slow = { successes: 11 };
+    const base = await run27WithSignals(() => makeSignals(slow));
+    const edge = await run27WithSignals(() => makeSignals({ ...slow, statements: [{ ...IO_READ[0]!, perRequest: 13 / 11 }, IO_READ[1]!] }));
+    const edgeCell = compareResults(edge, baselineFromResults('b', base), 0.1).cells.get(READ)!;
+    expect(edgeCell.signals!.queries!.head).toBeCloseTo(24 / 11, 6);
+    expect(edgeCell.signals!.queries!.verdict).toBe('unchanged');
+    const more = await run27WithSignals(() => makeSignals({ ...slow, statements: [{ ...IO_READ[0]!, perRequest: 2 }, IO_READ[1]!] }));
+    expect(compareResults(more, baselineFromResults('b', base), 0.1).cells.get(READ)!.signals!.queries!.verdict).toBe('regressed');
+  });
+
   it('a baseline without signals (an older file, the paper) compares throughput alone', async () => {
     const head = await run27WithSignals((id) => makeSignals(id === READ ? { statements: WITH_N_PLUS_ONE } : {}));
     const old = parseResults(

@@ -35703,7 +35703,13 @@ function compareQueries(head, base, interval2) {
   if (h.length === 0 || b.length === 0) return null;
   const queries = (sql) => sql.map((s) => s.perRequest.queries);
   const [hq, bq] = [queries(h), queries(b)];
-  const varying = (values) => !sameCount(Math.min(...values), Math.max(...values));
+  const edge = Math.max(
+    ...[...head, ...base].flatMap(
+      ({ signals }) => signals.sql && signals.window.successes > 0 ? [signals.sql.perRequest.queries / signals.window.successes] : []
+    ),
+    0
+  );
+  const varying = (values) => !sameCount(Math.min(...values), Math.max(...values)) && Math.max(...values) - Math.min(...values) > edge;
   const varies = varying(hq) || varying(bq) ? { base: range(bq), head: range(hq) } : null;
   const withSql = (samples) => samples.filter((sample) => sample.signals.sql);
   const all = statementRows(withSql(head), withSql(base));
@@ -35713,6 +35719,7 @@ function compareQueries(head, base, interval2) {
     rows: { base: median(b.map((s) => s.perRequest.rows)), head: median(h.map((s) => s.perRequest.rows)) },
     varies,
     interval: varies ? interval2() : null,
+    edge,
     statements: changedStatements(all),
     all
   };
@@ -35759,7 +35766,7 @@ function compareMetered(head, base, signal, options) {
 }
 function queriesVerdict(queries, threshold) {
   if (queries.varies) return queries.interval ? decide(queries.interval, threshold, "lower") : "not-measured";
-  if (sameCount(queries.base, queries.head)) return "unchanged";
+  if (sameCount(queries.base, queries.head) || Math.abs(queries.head - queries.base) <= queries.edge) return "unchanged";
   return queries.head > queries.base ? "regressed" : "improved";
 }
 function compareSignals(head, base, options) {

@@ -33,6 +33,13 @@ export interface QueryComparison {
   varies: { base: [number, number]; head: [number, number] } | null;
   /** Only when the count varies: the relative change with its interval, as for a metered signal. */
   interval: ChangeInterval | null;
+  /**
+   * One request's queries as a share of a sample's count (queries per request ÷ its successes, the
+   * largest of any sample): a request in flight at the measured window's edge moves the count by
+   * up to this much, so a difference within it is not a change (a slow cell: 3 → 3.27 queries per
+   * request over 11 requests was one such request).
+   */
+  edge: number;
   /** Statements that appeared, vanished or changed their calls per request, the largest change first. */
   statements: StatementChange[];
   /** Every statement of either side, most calls per request in head first (report.html's table). */
@@ -80,7 +87,13 @@ export function compareQueries(head: readonly SignalSample[], base: readonly Sig
   if (h.length === 0 || b.length === 0) return null;
   const queries = (sql: typeof h) => sql.map((s) => s.perRequest.queries);
   const [hq, bq] = [queries(h), queries(b)];
-  const varying = (values: number[]) => !sameCount(Math.min(...values), Math.max(...values));
+  const edge = Math.max(
+    ...[...head, ...base].flatMap(({ signals }) =>
+      signals.sql && signals.window.successes > 0 ? [signals.sql.perRequest.queries / signals.window.successes] : [],
+    ),
+    0,
+  );
+  const varying = (values: number[]) => !sameCount(Math.min(...values), Math.max(...values)) && Math.max(...values) - Math.min(...values) > edge;
   const varies = varying(hq) || varying(bq) ? { base: range(bq), head: range(hq) } : null;
   const withSql = (samples: readonly SignalSample[]) => samples.filter((sample) => sample.signals.sql);
   const all = statementRows(withSql(head), withSql(base));
@@ -90,6 +103,7 @@ export function compareQueries(head: readonly SignalSample[], base: readonly Sig
     rows: { base: median(b.map((s) => s.perRequest.rows)), head: median(h.map((s) => s.perRequest.rows)) },
     varies,
     interval: varies ? interval() : null,
+    edge,
     statements: changedStatements(all),
     all,
   };

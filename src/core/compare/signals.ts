@@ -110,10 +110,10 @@ function compareMetered(head: readonly SignalSample[], base: readonly SignalSamp
   return { base: median(b), head: median(h), interval, verdict: interval ? decide(interval, options.threshold, 'lower') : 'not-measured' };
 }
 
-/** An exact count: any change beyond the tolerance decides; a varying one is judged by its interval. */
+/** An exact count: any change beyond the tolerance and one request's share at the window's edge decides; a varying one is judged by its interval. */
 function queriesVerdict(queries: QueryComparison, threshold: number): SignalVerdict {
   if (queries.varies) return queries.interval ? decide(queries.interval, threshold, 'lower') : 'not-measured';
-  if (sameCount(queries.base, queries.head)) return 'unchanged';
+  if (sameCount(queries.base, queries.head) || Math.abs(queries.head - queries.base) <= queries.edge) return 'unchanged';
   return queries.head > queries.base ? 'regressed' : 'improved';
 }
 
