@@ -6,7 +6,7 @@ import { budgetSummary, renderBudget } from '../src/core/report/budget-text.js';
 import { renderReport, reportSections } from '../src/core/report/body.js';
 import { renderHtmlReport } from '../src/core/report/html/index.js';
 import type { Results } from '../src/core/results/results.js';
-import { makeResults, withRepeats } from './helpers/results.js';
+import { makeResults, pairedSamples, withRepeats } from './helpers/results.js';
 
 describe('pairsToDecide: about how many pairs would decide an open cell', () => {
   it('is n × (half-width ÷ room)²: an interval twice as wide as its room needs four times the pairs', () => {
@@ -98,16 +98,7 @@ describe('the comment says what the budget bought', () => {
       ...base,
       cells: base.cells.map((cell) => ({
         ...cell,
-        samples: pairs[cell.id]!.flatMap(([b, h], i) =>
-          (['base', 'head'] as const).map((side) => ({
-            repeat: i + 1,
-            side,
-            dir: `${cell.dir}/${side}/r${i + 1}`,
-            status: 'ok' as const,
-            reason: null,
-            metrics: { ...cell.metrics!, steadySrps: side === 'base' ? b : h },
-          })),
-        ),
+        samples: pairedSamples(cell, pairs[cell.id]!),
       })) as Results['cells'],
       budget: {
         runs: [{ shard: null, budgetSeconds: 900, spentSeconds: 400, stoppedBy: 'budget' }],

@@ -11,7 +11,7 @@ import { logChangeInterval } from '../src/core/stats/interval.js';
 import { lookConfidence, looksOf } from '../src/core/stats/sequential.js';
 import { tUpperTail } from '../src/core/stats/tails.js';
 import { renderComparison } from '../src/core/report/comparison-text.js';
-import { makeResults } from './helpers/results.js';
+import { makeResults, pairedSamples } from './helpers/results.js';
 
 describe('looks: a group-sequential design with Bonferroni spending', () => {
   it('K is the most pairs a cell may get under a budget, else one', () => {
@@ -164,16 +164,7 @@ function issueRun(budget: boolean): Results {
   const cells = results.cells.flatMap((cell) => {
     const pairs = ISSUE_AA[cell.id];
     if (!pairs) return [];
-    const samples = pairs.flatMap(([base, head], i) =>
-      (['base', 'head'] as const).map((side) => ({
-        repeat: i + 1,
-        side,
-        dir: `${cell.dir}/${side}/r${i + 1}`,
-        status: 'ok' as const,
-        reason: null,
-        metrics: { ...cell.metrics!, steadySrps: side === 'base' ? base : head, steadyBlocks: [] },
-      })),
-    );
+    const samples = pairedSamples(cell, pairs, () => ({ steadyBlocks: [] }));
     return [{ ...cell, samples } as Results['cells'][number]];
   });
   return { ...results, config, cells };

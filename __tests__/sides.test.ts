@@ -12,7 +12,7 @@ import { renderReport } from '../src/core/report/body.js';
 import { hostEnvironment } from '../src/core/results/environment.js';
 import { parseResults, serializeResults, type Results } from '../src/core/results/results.js';
 import { fixture, placeCell, scratch } from './helpers/fixtures.js';
-import { makeResults } from './helpers/results.js';
+import { makeResults, pairedSamples } from './helpers/results.js';
 import { stepInputs } from './helpers/action-inputs.js';
 
 describe('planSidedSamples', () => {
@@ -70,16 +70,7 @@ function sidedResults(pairsFor: Record<string, [number, number][]>): Results {
       app: { path: '/w', commit: '1234', image: null },
     },
     cells: results.cells.map((cell) => {
-      const samples = pairsFor[cell.id]!.flatMap(([base, head], i) =>
-        (['base', 'head'] as const).map((side) => ({
-          repeat: i + 1,
-          side,
-          dir: `${cell.dir}/${side}/r${i + 1}`,
-          status: 'ok' as const,
-          reason: null,
-          metrics: { ...cell.metrics!, steadySrps: side === 'base' ? base : head, maxSrps: (side === 'base' ? base : head) * 1.1 },
-        })),
-      );
+      const samples = pairedSamples(cell, pairsFor[cell.id]!, (steady) => ({ maxSrps: steady * 1.1 }));
       return { ...cell, samples } as Results['cells'][number];
     }),
   };

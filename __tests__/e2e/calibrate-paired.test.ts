@@ -1,40 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import { parseResults } from '../../src/core/results/results.js';
-import { leftoverContainers, ROOT } from './stack-helpers.js';
+import { git, leftoverContainers, referenceAppRepository } from './stack-helpers.js';
 
 /*
  * `async-bench calibrate --baseline base` on the real stack: the reference app in a temporary
  * git repository (its wheels committed, so the base worktree builds offline), base = HEAD
  * (calibrate's default under base), one cell, 2 pairs of 12 s samples.
  */
-const CONFIG = `app:
-  name: verdicts-e2e
-  context: app
-  settings: benchsite.settings
-  wsgi: benchsite.wsgi:application
-  asgi: benchsite.asgi:application
-  health-path: /healthz/
-  prepare:
-    - [seed_posts, --count, '{seed-posts}']
-`;
 const LOAD = ['--users', '20', '--spawn-rate', '20', '--run-time', '12s', '--seed-posts', '20000', '--latencies', '0'];
-
-const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
 
 describe('calibrate under baseline: base, on the real stack', () => {
   let repo: string;
   beforeAll(async () => {
-    repo = await mkdtemp(join(tmpdir(), 'async-bench-calibrate-'));
-    await cp(join(ROOT, 'compose/app'), join(repo, 'app'), { recursive: true, filter: (source) => !source.includes('__pycache__') });
-    await writeFile(join(repo, 'async-bench.yml'), CONFIG);
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '-A', '-f');
-    git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'base');
+    repo = await referenceAppRepository('async-bench-calibrate-');
   });
   afterAll(async () => {
     if (repo) await rm(repo, { recursive: true, force: true });

@@ -1,6 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
@@ -8,7 +7,7 @@ import { compareResults, type Comparison } from '../../src/core/compare/verdicts
 import { resolveBaseline } from '../../src/core/compare/baseline.js';
 import { sideSamples } from '../../src/core/compare/paired-samples.js';
 import { parseResults, type Results } from '../../src/core/results/results.js';
-import { leftoverContainers, ROOT } from './stack-helpers.js';
+import { git, leftoverContainers, referenceAppRepository } from './stack-helpers.js';
 
 /*
  * Verdicts within a time budget on the real stack: the reference app, base and head measured in
@@ -26,16 +25,6 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  */
 const MODES = (process.env.VERDICTS_E2E_MODES ?? 'aa,ab').split(',');
 const MATRIX = ['--setups', 'sync,async-unlimited', '--routes', 'cpu,io_read', '--latencies', '0,200'];
-const CONFIG = `app:
-  name: verdicts-e2e
-  context: app
-  settings: benchsite.settings
-  wsgi: benchsite.wsgi:application
-  asgi: benchsite.asgi:application
-  health-path: /healthz/
-  prepare:
-    - [seed_posts, --count, '{seed-posts}']
-`;
 const IO_READ = '    ct = Post.objects.count()\n';
 /** Head's edit of the Sync io_read view: 60 ms of the thread's own CPU a request. */
 const PLANT = IO_READ + '    started = time.thread_time()\n' + '    while time.thread_time() - started < 0.060:\n' + '        pass\n';
@@ -45,18 +34,6 @@ async function plant(repo: string): Promise<void> {
   const text = await readFile(path, 'utf8');
   if (!text.includes(IO_READ)) throw new Error(`verdicts e2e: cannot plant: ${JSON.stringify(IO_READ)} is not in ${path}.`);
   await writeFile(path, `import time\n${text.replace(IO_READ, PLANT)}`);
-}
-
-const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
-
-async function appRepository(): Promise<string> {
-  const repo = await mkdtemp(join(tmpdir(), 'async-bench-verdicts-'));
-  await cp(join(ROOT, 'compose/app'), join(repo, 'app'), { recursive: true, filter: (source) => !source.includes('__pycache__') });
-  await writeFile(join(repo, 'async-bench.yml'), CONFIG);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A', '-f');
-  git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'base');
-  return repo;
 }
 
 interface Measured {
@@ -130,7 +107,7 @@ function cellLines(measured: Measured): string {
 describe.runIf(MODES.length > 0)('verdicts within a budget on the real stack, base and head in pairs on the same runner', () => {
   let repo: string;
   beforeAll(async () => {
-    repo = await appRepository();
+    repo = await referenceAppRepository('async-bench-verdicts-');
   });
   afterAll(async () => {
     if (repo) await rm(repo, { recursive: true, force: true });

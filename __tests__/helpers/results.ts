@@ -80,3 +80,27 @@ export function withRepeats(results: Results, steadyFor: (id: string) => number[
   });
   return { ...results, cells };
 }
+
+/**
+ * A cell's samples of a same-runner run from [base, head] steady sRPS per pair: base and head of
+ * repeat i + 1, each with the cell's metrics, its steady rate, and what `extra` adds for that rate.
+ */
+export function pairedSamples(
+  cell: Results['cells'][number],
+  pairs: readonly [number, number][],
+  extra: (steady: number) => Partial<CellMetrics> = () => ({}),
+) {
+  return pairs.flatMap(([base, head], i) =>
+    (['base', 'head'] as const).map((side) => {
+      const steady = side === 'base' ? base : head;
+      return {
+        repeat: i + 1,
+        side,
+        dir: `${cell.dir}/${side}/r${i + 1}`,
+        status: 'ok' as const,
+        reason: null,
+        metrics: { ...cell.metrics!, steadySrps: steady, ...extra(steady) },
+      };
+    }),
+  );
+}
