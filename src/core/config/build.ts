@@ -175,7 +175,8 @@ function checkCrossField(config: Config): void {
   if (config.budgetSeconds !== null && config.budgetSeconds < unit.seconds) {
     throw new ConfigError(
       'budget',
-      `${config.budgetSeconds} s cannot fit one ${unit.what} (about ${unit.seconds} s: ${unit.formula}); give at least ${Math.ceil(unit.seconds / 60)}m, or a shorter run-time.`,
+      `${config.budgetSeconds} s cannot fit one ${unit.what} (about ${unit.seconds} s: ${unit.formula}); ` +
+        `give at least ${Math.ceil(unit.seconds / 60)}m, or a shorter run-time.`,
     );
   }
   if (config.load.processes > users) {

@@ -205,7 +205,8 @@ export const ConfigSchema = z
       .nullable()
       .default(null)
       .describe(
-        'Time the run may spend from its start (images, seeding, preflight and pairs): pairs (or repeats) go round-robin to the cells still undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
+        'Time the run may spend from its start (images, seeding, preflight and pairs): pairs (or repeats) go round-robin to the cells still ' +
+          'undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
       ),
     shard: ShardSchema.nullable(),
     compare: CompareSpecSchema,
