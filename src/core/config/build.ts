@@ -19,7 +19,6 @@ import { appFromInputs, resolveApp, resolveRoutes, resolveSetup, selectByName } 
 
 export * from './schema.js';
 export { ConfigError } from './errors.js';
-export { PROFILES } from './defaults.js';
 
 export { CONFIG_INPUTS, type ConfigInput } from './inputs.js';
 

@@ -222,7 +222,6 @@ export type LoadSpec = z.infer<typeof LoadSpecSchema>;
 export type Shard = z.infer<typeof ShardSchema>;
 export type CompareSpec = z.infer<typeof CompareSpecSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
-export type RouteKindName = (typeof ROUTE_KINDS)[number];
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export type LatencyMethod = (typeof LATENCY_METHODS)[number];
 export type RegressionSignal = (typeof REGRESSION_SIGNALS)[number];
