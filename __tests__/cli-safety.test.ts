@@ -252,6 +252,8 @@ describe('inputs of the wrong kind are refused up front, with the path and the f
     await writeShards(dir);
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     await mkdir(join(dir, 'folder'));
+    await mkdir(join(dir, 'run'));
+    execFileSync('mkfifo', [join(dir, 'run', 'results.json')]);
   });
   afterEach(() => cleanup());
 
@@ -266,6 +268,11 @@ describe('inputs of the wrong kind are refused up front, with the path and the f
       /async-bench merge: pipe: is a FIFO \(named pipe\), not a regular file, so it was not read; expected the path of the merged results\.json\./,
     ],
     [['report', 'folder'], /\S*folder: is a directory \(EISDIR\); expected the path of a results\.json\./],
+    [
+      ['ingest', 'folder', '--config', 'pipe'],
+      /Invalid config: "pipe": is a FIFO \(named pipe\), not a regular file.*expected the path of an async-bench\.yml\./,
+    ],
+    [['ingest', 'run'], /\S*run\/results\.json: is a FIFO \(named pipe\), not a regular file, so it was not read; expected the results\.json of this run\./],
   ])('%j: refused, nothing hangs', async (argv, message) => {
     const result = await cli(dir, argv);
     expect(result.err).toMatch(message);
@@ -306,6 +313,15 @@ describe('inputs of the wrong kind are refused up front, with the path and the f
     expect(ingest.code).toBe(2);
     expect(ingest.err).toMatch(/^async-bench ingest: all\.json is a file, not a run folder; give the folder a run wrote \(its --out, holding cells\/\)\./);
     expect(ingest.err).not.toMatch(/aside/);
+  });
+
+  it("a FIFO as a cell's cell.json: ingest does not wait for a writer, that cell fails naming it", async () => {
+    await cp(join(REPO_ROOT, '__tests__/fixtures/run-27'), join(dir, 'run27'), { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'run27/cells/sync__cpu__0ms/cell.json')]);
+    const ingest = await cli(dir, ['ingest', 'run27']);
+    expect(ingest.code).toBe(0);
+    expect(ingest.out).toMatch(/26 cells measured, 1 failed/);
+    expect(ingest.out).toMatch(/✖ sync\/cpu\/0ms: cells\/sync__cpu__0ms\/cell\.json: is a FIFO \(named pipe\), not a regular file, so it was not read/);
   });
 
   it('run --out <a file> says it is a file, not that it holds a run from 1970', async () => {

@@ -226,13 +226,15 @@ describe('streamed files of any shape', () => {
     ['locust_stats_history.csv', 3, 1, '-1', 'row 3: column "User Count" holds "-1"; a count is a whole number ≥ 0.'],
     ['locust_stats_history.csv', 3, 5, '-2', 'row 3: column "Failures/s" holds "-2"; a rate or a time is ≥ 0.'],
     ['locust_failures.csv', 1, 3, '-232', 'row 1: column "Occurrences" holds "-232"; a count is a whole number ≥ 0.'],
+    ['locust_stats.csv', 2, 2, '1e20', 'row 2: column "Request Count" holds "1e20"; a count is at most 9007199254740991.'],
+    ['locust_stats_history.csv', 3, 1, '9007199254740992', 'row 3: column "User Count" holds "9007199254740992"; a count is at most 9007199254740991.'],
   ])('%s row %i field %i = %s, outside what results.json allows: the cell fails naming file, row and column', async (file, row, index, value, said) => {
     await edit(file, (lines) => (lines[row] = setField(lines[row]!, index, value)));
     expect(reasonOf(await readCell(cell))).toBe(`cells/sync__cpu__0ms/${file}, ${said}`.replace(/that$/, 'that: is the file edited or corrupt?'));
   });
 
-  it('a run with a negative count ingests into a results.json every reader accepts, that cell failed', async () => {
-    await edit('locust_stats.csv', (lines) => (lines[2] = setField(lines[2]!, 2, '-5')));
+  it.each(['-5', '1e20'])('a run with a count of %s ingests into a results.json every reader accepts, that cell failed', async (count) => {
+    await edit('locust_stats.csv', (lines) => (lines[2] = setField(lines[2]!, 2, count)));
     const config = buildConfig({ inputs: { setups: 'sync', routes: 'cpu', latencies: '0' } });
     const { results } = await ingestRun(dir, config, hostEnvironment());
     expect(results.cells).toMatchObject([

@@ -178,6 +178,22 @@ describe('report.html', () => {
     expect(page).not.toMatch(/<script|<img|onerror=alert\(2\)>/i);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
+
+  it('writes no bidirectional control from results.json: an override in a label or reason cannot reorder the page', () => {
+    const bidi = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+    const crafted: Results = {
+      ...results,
+      config: {
+        ...results.config,
+        setups: results.config.setups.map((setup) => ({ ...setup, label: `${setup.label} \u202eevil` })),
+        routes: results.config.routes.map((route) => ({ ...route, title: `${route.title}\u2067x\u2069` })),
+      },
+      cells: results.cells.map((cell, i) => (i === 0 ? { ...cell, status: 'failed', metrics: null, reason: 'row 2\u200f\u061c' } : cell)) as Results['cells'],
+    };
+    const page = renderHtmlReport(crafted, { comparison: compareResults(crafted, paperBaseline(), 0.1), series });
+    expect(page).not.toMatch(bidi);
+    expect(page).toContain('Sync \ufffdevil');
+  });
 });
 
 describe('in headless Chromium', () => {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +7,7 @@ import { buildConfig, ConfigError, ConfigSchema, type Config } from '../src/core
 import { checkRequestEnv, compileLoad, routeRequests } from '../src/core/config/route-request.js';
 import { locustArgs } from '../src/stack/locust-command.js';
 import { checkTeamLocustfiles } from '../src/stack/team-locustfile.js';
+import { scratch } from './helpers/fixtures.js';
 
 /** Route mixes (`mix:` + `weight:`) and a team's own Locust file (`locustfile:` + `user-class:`). */
 
@@ -122,6 +125,23 @@ describe("a route with a team's own locustfile", () => {
     await expect(checkTeamLocustfiles(routes, WORKSPACE)).rejects.toThrow(
       `Invalid route "checkout" locustfile: cannot read "loadtest/nope.py" (${join(WORKSPACE, 'loadtest/nope.py')}: ENOENT)`,
     );
+  });
+
+  it('refuses a FIFO or a folder as the file before opening it (a FIFO would wait for a writer)', async () => {
+    const { dir, cleanup } = await scratch();
+    try {
+      execFileSync('mkfifo', [join(dir, 'pipe.py')]);
+      await mkdir(join(dir, 'folder.py'));
+      const team = (file: string) => build(TEAM.replace('team-locust/locustfile.py', file)).routes;
+      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still reading after 5 s')), 5_000).unref());
+      await expect(Promise.race([checkTeamLocustfiles(team('pipe.py'), dir), late])).rejects.toThrow(
+        `Invalid route "checkout" locustfile: "pipe.py" (${join(dir, 'pipe.py')}): is a FIFO (named pipe), not a regular file, so it was not read; ` +
+          'expected the path of your Locust file, relative to the workspace.',
+      );
+      await expect(checkTeamLocustfiles(team('folder.py'), dir)).rejects.toThrow(/"folder\.py" \(\S+folder\.py\): is a directory \(EISDIR\)/);
+    } finally {
+      await cleanup();
+    }
   });
 
   it('refuses a class the file does not define, listing the ones it does', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,6 +97,15 @@ describe('what an earlier run left in the out folder', () => {
     await expect(outFolder('resume')).rejects.toThrow(
       /--resume: res\/ holds 3 cells but its configuration cannot be checked \(it has no results\.json\), so they may not compare with new ones\. Use --force to start over, or --out for a new folder\./,
     );
+  });
+
+  it('a FIFO as a cell.json: the earlier run is dated by the other cells, nothing waits for a writer', async () => {
+    await earlierRun(['sync__io_read__0ms', 'sync__io_read__100ms'], { results: false });
+    await rm(join(dir, 'cells/sync__io_read__0ms/cell.json'));
+    execFileSync('mkfifo', [join(dir, 'cells/sync__io_read__0ms/cell.json')]);
+    const refused = outFolder('refuse');
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still reading after 5 s')), 5_000).unref());
+    await expect(Promise.race([refused, late])).rejects.toThrow(/res\/ holds a run from 2026-03-04 05:06 UTC \(2 cells\)/);
   });
 
   it('an unreadable results.json is an earlier run whose configuration is unknown', async () => {

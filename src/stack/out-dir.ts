@@ -1,9 +1,10 @@
 /** The out folder: an earlier run found and refused, resumed or started over; this run's results written into it. */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../core/config/build.js';
 import { errorMessage } from '../core/error-message.js';
 import { CELL_FILES } from '../core/ingest/cell.js';
+import { readInputText } from '../core/ingest/input-file.js';
 import { CELLS_FOLDER, ingestRun, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import type { Cell } from '../core/plan/cells.js';
 import { parseCellRecord } from '../core/results/cell-record.js';
@@ -44,7 +45,9 @@ async function modified(path: string): Promise<Date | null> {
 async function firstCellStart(cellsDir: string, dirs: string[]): Promise<Date | null> {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const text = await readFile(join(cellsDir, dir, CELL_FILES.runner), 'utf8').catch(() => null);
+      const path = join(cellsDir, dir, CELL_FILES.runner);
+      // Never opened when not a regular file: a FIFO there would hang the run before it starts.
+      const text = await readInputText(path, path, 'a cell record').catch(() => null);
       const parsed = text === null ? null : parseCellRecord(CELL_FILES.runner, text);
       return parsed && 'record' in parsed && parsed.record.startedAt ? Date.parse(parsed.record.startedAt) : null;
     }),

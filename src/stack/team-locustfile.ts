@@ -1,7 +1,8 @@
 /** A route's own locustfile: checked as text before the build, then by Locust itself in the load image. */
-import { readFile } from 'node:fs/promises';
 import type { RouteSpec } from '../core/config/build.js';
 import { ConfigError } from '../core/config/errors.js';
+import { errorMessage } from '../core/error-message.js';
+import { readInputText } from '../core/ingest/input-file.js';
 import { tail, type Runner } from './exec/command.js';
 import { locustArgs, teamLocustfile } from './locust-command.js';
 import type { Compose } from './compose.js';
@@ -17,14 +18,16 @@ export async function checkTeamLocustfiles(routes: RouteSpec[], workspace: strin
     const path = teamLocustfile(route, workspace);
     if (path === null) continue;
     const where = `route "${route.name}" locustfile`;
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+    // A FIFO or a folder is refused before it is opened: reading a FIFO waits for a writer forever.
+    const text = await readInputText(path, `${JSON.stringify(route.locustfile)} (${path})`, 'the path of your Locust file, relative to the workspace').catch(
+      (error: unknown) => {
+        throw new ConfigError(where, errorMessage(error));
+      },
+    );
+    if (text === null) {
       throw new ConfigError(
         where,
-        `cannot read ${JSON.stringify(route.locustfile)} (${path}: ${code}); give the path of your Locust file, relative to the workspace.`,
+        `cannot read ${JSON.stringify(route.locustfile)} (${path}: ENOENT); give the path of your Locust file, relative to the workspace.`,
       );
     }
     const classes = [...text.matchAll(/^class\s+([A-Za-z_]\w*)\s*[(:]/gm)].map((match) => match[1]!);

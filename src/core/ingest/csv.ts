@@ -66,10 +66,11 @@ export class LocustRecord {
     return value;
   }
 
-  /** A count: a whole number ≥ 0. */
+  /** A count: a whole number ≥ 0, and exact as a JSON number (the schema's maximum). */
   count(column: string): number {
     const value = this.requiredNumber(column);
     if (value < 0 || !Number.isInteger(value)) throw this.outOfBounds(column, 'a count is a whole number ≥ 0');
+    if (value > Number.MAX_SAFE_INTEGER) throw this.outOfBounds(column, `a count is at most ${Number.MAX_SAFE_INTEGER}`);
     return value;
   }
 

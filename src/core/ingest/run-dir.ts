@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { measuresBaseSide } from '../config/baseline.js';
 import type { Config } from '../config/build.js';
@@ -132,7 +132,9 @@ export function resumedFromOf(results: Results): Map<string, string> {
 
 /** The latency method a cell's cell.json says it ran with; null when it has no readable one. */
 export async function cellLatencyMethod(cellPath: string): Promise<Environment['latencyMethod']> {
-  const text = await readFile(join(cellPath, CELL_FILES.runner), 'utf8').catch(() => null);
+  const path = join(cellPath, CELL_FILES.runner);
+  // A FIFO or folder in its place tells nothing (and is never opened: a FIFO would wait); readCell fails the cell for it.
+  const text = await readInputText(path, path, 'a cell record').catch(() => null);
   if (text === null) return null;
   // A record that does not parse fails its cell when read (readCell says why); here it tells nothing.
   const parsed = parseCellRecord(CELL_FILES.runner, text);
