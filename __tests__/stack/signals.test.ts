@@ -37,7 +37,8 @@ describe('cgroup readings', () => {
   });
 
   it('v2 as a real kernel writes it (captured: 6.18, an app container under load): usage_usec among four keys, a window a delta', async () => {
-    const [before, after] = await Promise.all(['cpu.stat.before', 'cpu.stat.after'].map((file) => cgroupFixture('v2-captured', file)));
+    const before = await cgroupFixture('v2-captured', 'cpu.stat.before');
+    const after = await cgroupFixture('v2-captured', 'cpu.stat.after');
     // No memory controller in that hierarchy: no memory.peak file, so the peak is unknown and the CPU still counts.
     const read = (text: string) => parseCgroupFiles({ [CGROUP_FILES.v2Cpu]: text });
     expect(read(before)).toEqual({ version: 'v2', cpuUsec: 21088186, peakBytes: null });
