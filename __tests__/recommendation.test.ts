@@ -59,6 +59,32 @@ describe('the recommendation', () => {
     }
   });
 
+  it('names the routes where it is ahead when it is ahead on only some at a latency, not reading one route’s factor as the app’s', () => {
+    // io_read: async ahead at 100 and 200 ms; cpu: equal everywhere; at 0 ms both routes tie.
+    const steady: Record<string, [number, number, number]> = {
+      'sync-workers/io_read': [100, 20, 10],
+      'async-workers/io_read': [100, 66, 34],
+      'sync-workers/cpu': [50, 50, 50],
+      'async-workers/cpu': [50, 50, 50],
+    };
+    const twoRoutes = () =>
+      withRepeats(
+        makeResults({}, () => ({}), 'setups: [sync-workers, async-workers]\nroutes: [io_read, cpu]\n'),
+        (id) => {
+          const [setup, route, ms] = id.split('/') as [string, string, string];
+          return [0.99, 1.01, 1, 0.995, 1.005].map((f) => steady[`${setup}/${route}`]![[0, 100, 200].indexOf(parseInt(ms, 10))]! * f);
+        },
+      );
+    expect(renderRecommendation(twoRoutes())).toMatch(
+      /^\*\*Serve it with Async workers:\*\* at 100–200 ms it serves 3\.3–3\.4× the steady sRPS of Sync workers on `io_read` \(not beaten beyond the noise on the other routes\); at 0 ms they tie \(±\d\.\d %\)\. Cost: no failures\.$/,
+    );
+    // Ahead on every route at 200 ms, on io_read alone at 100 ms: the app's answer first, then the one route's.
+    steady['async-workers/cpu'] = [50, 50, 80];
+    expect(renderRecommendation(twoRoutes())).toMatch(
+      /^\*\*Serve it with Async workers:\*\* at 200 ms it serves 1\.6–3\.4× the steady sRPS of Sync workers; at 100 ms 3\.3× that of Sync workers on `io_read` \(not beaten beyond the noise on the other routes\); at 0 ms they tie/,
+    );
+  });
+
   it('leads the comment and report.html, right under the headline, and stays when the comment shrinks', () => {
     const results = run({ 'sync-workers': [100, 20, 10], 'async-workers': [100, 66, 34] });
     const body = renderReport(results, { comparison: null });

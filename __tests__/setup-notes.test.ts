@@ -53,6 +53,19 @@ describe('what the setups really ran', () => {
     expect(body.indexOf('**What the setups really ran.**')).toBeGreaterThan(body.indexOf('**What this run shows.**'));
   });
 
+  it('suggests the pool presets only with psycopg’s pool installed, else says what to add', () => {
+    const team = makeResults({}, () => ({}), SHOP);
+    const note = (stack: Record<string, string | null>) => renderSetupNotes(withEnvironment(team, { stack: { django: '5.2.19', psycopg: '3.3.9', ...stack } }));
+    // The example shop: psycopg 3 without psycopg-pool, where the pool presets stop at the preflight.
+    expect(note({ 'psycopg-pool': null })).toBe(
+      '**What the setups really ran.**\n- Pooling moves these numbers more than the server does: this project’s psycopg `3.3.9` allows Django’s own ' +
+        'connection pool once psycopg’s pool is installed (`psycopg[pool]` in its requirements; it has none); then try the setups `gthread-pool` and `async-workers-pool`.',
+    );
+    expect(note({ 'psycopg-pool': '3.2.6' })).toContain('allows Django’s own connection pool, so try the setups `gthread-pool` and `async-workers-pool`.');
+    // Results recorded before psycopg-pool was: no claim either way.
+    expect(note({})).toContain('allows Django’s own connection pool, so try the setups');
+  });
+
   it('says when the project’s driver rules Django’s pool out', () => {
     const team = makeResults({}, () => ({}), SHOP);
     expect(renderSetupNotes(withEnvironment(team, { stack: { psycopg2: '2.9.10', django: '5.2.19' } }))).toBe(

@@ -39,6 +39,13 @@ describe("the app image's fingerprint", () => {
     expect(versions()).toMatchObject({ psycopg2: '2.9.10', psycopg: '3.3.9' });
   });
 
+  it("records psycopg's pool, which Django's own connection pool needs, absent as null", async () => {
+    await install('psycopg', '3.3.9');
+    expect(versions()).toMatchObject({ psycopg: '3.3.9', 'psycopg-pool': null });
+    await install('psycopg-pool', '3.2.6');
+    expect(versions()).toMatchObject({ 'psycopg-pool': '3.2.6' });
+  });
+
   it('has no record of what the derived image added outside it (the load image, an older app image)', () => {
     expect(Object.keys(versions())).not.toContain(DERIVED_RECORD_KEY);
   });

@@ -18,13 +18,25 @@ import { renderReport } from '../core/report/body.js';
 import { longForm, reportOutputs } from '../core/report/outputs.js';
 import { mergeResults, parseResults, requireCells, ResultsError, serializeResults, type Results } from '../core/results/results.js';
 import { VERSION } from '../core/version.js';
+import { BUILT_IN_ROUTES, BUILT_IN_SETUPS, PRESET_SETUPS, TEAM_DEFAULT_SETUPS } from '../core/config/defaults.js';
 import { parse, UsageError, type Parsed } from './args.js';
 import type { CliIo } from './io.js';
 import { checkMergeTargets, checkMergePaths } from './merge-paths.js';
 
 export type { CliIo };
 
+const names = (setups: readonly { name: string }[] | readonly string[]): string =>
+  setups.map((setup) => (typeof setup === 'string' ? setup : setup.name)).join(', ');
+const poolPresets = PRESET_SETUPS.filter((setup) => setup.name.endsWith('-pool'));
+const otherPresets = PRESET_SETUPS.filter((setup) => !(TEAM_DEFAULT_SETUPS as readonly string[]).includes(setup.name) && !poolPresets.includes(setup));
+
 const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
+
+Your own Django project: describe it in ./async-bench.yml (app: and routes:, as the README's
+"Your own Django project" shows), then run "async-bench run --profile quick" there. Its default
+setups are what teams deploy, at equal resources, each with 2 × the cores + 1 workers:
+  ${names(TEAM_DEFAULT_SETUPS)}
+Without an app: the study's reference app, its routes and setups.
 
 Usage:
   async-bench run     [options] [--resume|--force] [--verbose]
@@ -48,7 +60,7 @@ Usage:
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
-  --profile paper|quick|ci|pr   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
+  --profile paper|quick|ci|pr   --setups NAME,...   --routes NAME,...   (default profile: paper, ~90 min for the study)
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --budget 15m               (pairs until each cell is decided, at most --repeats a cell, within 15 minutes of measuring)
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
@@ -56,6 +68,11 @@ Options (also inputs of the action and keys of async-bench.yml):
   --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)
                              (base: the base commit (--base-ref, default the merge-base with the default branch)
                               built from a git worktree and measured alternately with this checkout, same run)
+
+Setups by name: ${names(BUILT_IN_SETUPS)} (the study's, one worker: the reference app's default);
+  ${names(TEAM_DEFAULT_SETUPS)} (your app's default); ${names(otherPresets)}; ${names(poolPresets)}
+  (Django's own connection pool: Django 5.1+, psycopg 3 with psycopg[pool]); or your own in async-bench.yml.
+Routes: the study's ${names(BUILT_IN_ROUTES)}, or your app's, by the names async-bench.yml gives them.
 `;
 
 /** A results.json the user named; a FIFO, device or folder is refused before it is opened. */

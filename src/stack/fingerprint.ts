@@ -21,8 +21,19 @@ export const VERSIONS_SCRIPT = [
   'print(json.dumps(out))',
 ].join('\n');
 
-/** Both PostgreSQL drivers: many projects still run psycopg2. */
-export const APP_PACKAGES = ['django', 'gunicorn', 'uvicorn', 'uvicorn-worker', 'psycopg', 'psycopg-binary', 'psycopg2', 'psycopg2-binary', 'asgiref'];
+/** Both PostgreSQL drivers (many projects still run psycopg2), and psycopg 3's pool, which Django's own pool needs. */
+export const APP_PACKAGES = [
+  'django',
+  'gunicorn',
+  'uvicorn',
+  'uvicorn-worker',
+  'psycopg',
+  'psycopg-binary',
+  'psycopg-pool',
+  'psycopg2',
+  'psycopg2-binary',
+  'asgiref',
+];
 export const LOAD_PACKAGES = ['locust'];
 
 async function packageVersions(run: Runner, stack: Stack, service: string, packages: string[]): Promise<Record<string, string | null>> {

@@ -19,7 +19,6 @@ import { appFromInputs, resolveApp, resolveRoutes, resolveSetup, selectByName } 
 
 export * from './schema.js';
 export { ConfigError } from './errors.js';
-export { PROFILES } from './defaults.js';
 
 export { CONFIG_INPUTS, type ConfigInput } from './inputs.js';
 
@@ -175,7 +174,8 @@ function checkCrossField(config: Config): void {
   if (config.budgetSeconds !== null && config.budgetSeconds < unit.seconds) {
     throw new ConfigError(
       'budget',
-      `${config.budgetSeconds} s cannot fit one ${unit.what} (about ${unit.seconds} s: ${unit.formula}); give at least ${Math.ceil(unit.seconds / 60)}m, or a shorter run-time.`,
+      `${config.budgetSeconds} s cannot fit one ${unit.what} (about ${unit.seconds} s: ${unit.formula}); ` +
+        `give at least ${Math.ceil(unit.seconds / 60)}m, or a shorter run-time.`,
     );
   }
   if (config.load.processes > users) {

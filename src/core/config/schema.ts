@@ -205,7 +205,8 @@ export const ConfigSchema = z
       .nullable()
       .default(null)
       .describe(
-        'Time the run may spend from its start (images, seeding, preflight and pairs): pairs (or repeats) go round-robin to the cells still undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
+        'Time the run may spend from its start (images, seeding, preflight and pairs): pairs (or repeats) go round-robin to the cells still ' +
+          'undecided, at most `repeats` a cell, and none starts that cannot finish in it. Null: every cell gets `repeats`.',
       ),
     shard: ShardSchema.nullable(),
     compare: CompareSpecSchema,
@@ -221,7 +222,6 @@ export type LoadSpec = z.infer<typeof LoadSpecSchema>;
 export type Shard = z.infer<typeof ShardSchema>;
 export type CompareSpec = z.infer<typeof CompareSpecSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
-export type RouteKindName = (typeof ROUTE_KINDS)[number];
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 export type LatencyMethod = (typeof LATENCY_METHODS)[number];
 export type RegressionSignal = (typeof REGRESSION_SIGNALS)[number];

@@ -1,4 +1,4 @@
-import type { RouteSpec, SetupSpec } from '../config/build.js';
+import type { SetupSpec } from '../config/build.js';
 
 /**
  * What the findings need to know about setups and routes that the configuration
@@ -17,14 +17,6 @@ const BUILT_IN_ROUTE_KINDS: Record<string, Exclude<RouteKind, 'unclassified' | '
 
 /** What the study calls a route by its name; unclassified for any other name. */
 export const kindByName = (name: string): RouteKind => BUILT_IN_ROUTE_KINDS[name] ?? 'unclassified';
-
-/**
- * A route's own `kind` when the configuration carries one, else the built-in's by name,
- * else unclassified: the class without measurements (route-class.ts measures it).
- */
-export function routeKind(route: Pick<RouteSpec, 'name' | 'kind'>): RouteKind {
-  return route.kind ?? kindByName(route.name);
-}
 
 export interface Concurrency {
   /** Requests the setup serves at once: workers × threads. */

@@ -131,7 +131,8 @@ export function definitionsSection(results: Results, confidence = results.config
       `both shared cancels, its noise pooled across the run's cells). Regressed or improved only when the whole interval lies beyond the ` +
       `threshold and Holm's procedure over every claim of the comparison confirms it (so at most ${formatPercent(1 - confidence)} of ` +
       `comparisons of unchanged code raise any), unchanged when wholly within it, inconclusive otherwise; under a budget every interval is ` +
-      `at 1 − ${formatPercent(1 - confidence)} ÷ K for the K pairs a cell may take, valid however early it stops; not measured when (almost) no request completed; not comparable when the baseline ran another load. Max sRPS and ` +
+      `at 1 − ${formatPercent(1 - confidence)} ÷ K for the K pairs a cell may take, valid however early it stops; not measured when ` +
+      `(almost) no request completed; not comparable when the baseline ran another load. Max sRPS and ` +
       `total successes show their change (a ratio ×N from a baseline under ${formatRate(RATIO_FLOOR.maxSrps)} sRPS ` +
       `or ${formatCount(RATIO_FLOOR.totalSuccesses)} successes) but decide nothing. 🆕 ` +
       `the baseline lacks the cell; ⚠️ the baseline measured it and this run did not.`,

@@ -49,18 +49,36 @@ function costSentence(costs: SetupCost[]): string {
   return ` Cost: ${parts.join('; ')}.`;
 }
 
+/**
+ * Where it is ahead: one clause for the latencies where it leads on every route, and one per
+ * set of routes where it leads on only some, naming them (one route's factor must not read as
+ * the app's).
+ */
+function aheadClauses(ahead: LatencyStanding[], all: number[]): string[] {
+  const groups = new Map<string, LatencyStanding[]>();
+  for (const standing of ahead) {
+    const key = standing.everyRoute ? '' : JSON.stringify(standing.routes);
+    groups.set(key, [...(groups.get(key) ?? []), standing]);
+  }
+  // Every route's first: the app's answer, then the latencies where it holds for some routes only.
+  const ordered = [...groups].sort(([a], [b]) => Number(a !== '') - Number(b !== ''));
+  return ordered.map(([key, standings], index) => {
+    const others = list([...new Set(standings.flatMap((s) => s.others))].map(label));
+    const at = latencyRange(
+      standings.map((s) => s.latencyMs),
+      all,
+    );
+    const factors = factorRange(standings.flatMap((s) => s.factors));
+    const on = key === '' ? '' : ` on ${list(standings[0]!.routes.map((route) => code(route)))} (not beaten beyond the noise on the other routes)`;
+    return index === 0 ? `at ${at} it serves ${factors} the steady sRPS of ${others}${on}` : `at ${at} ${factors} that of ${others}${on}`;
+  });
+}
+
 function standingsText(standings: LatencyStanding[], all: number[]): string {
   const ahead = standings.filter((s) => s.status === 'ahead');
   const tied = standings.filter((s) => s.status === 'tied');
   const unclear = standings.filter((s) => s.status === 'unclear');
-  const others = list([...new Set(ahead.flatMap((s) => s.others))].map(label));
-  const costs = ahead.flatMap((s) => s.factors);
-  const clauses = [
-    `at ${latencyRange(
-      ahead.map((s) => s.latencyMs),
-      all,
-    )} it serves ${factorRange(costs)} the steady sRPS of ${others}`,
-  ];
+  const clauses = aheadClauses(ahead, all);
   if (tied.length > 0) {
     const spread = Math.max(...tied.map((s) => s.spread));
     clauses.push(

@@ -29,6 +29,10 @@ export interface LatencyStanding {
   factors: number[];
   /** The setups it was compared with (the best other on each route). */
   others: SetupSpec[];
+  /** The routes `factors` are of; when ahead on only some, the rest are where it was not beaten beyond the noise. */
+  routes: string[];
+  /** Whether `routes` are all the routes compared at this latency. */
+  everyRoute: boolean;
   /** The widest bound of the intervals at this latency, as a relative change (for "±8 %"). */
   spread: number;
 }
@@ -126,14 +130,25 @@ function standings(all: Group[], setup: SetupSpec): LatencyStanding[] {
       if (!mine || !best) return [];
       // Against the leader's interval: the best other's when it leads, else its own.
       const interval = group.others.find((o) => o.setup === (group.leader.setup === setup ? best.setup : setup))?.interval ?? null;
-      return [{ ahead: aheadIn(group, setup), tied: group.others.every((o) => o.verdict === 'tied'), factor: mine.value / best.value, best, interval }];
+      const tied = group.others.every((o) => o.verdict === 'tied');
+      return [{ route: group.route, ahead: aheadIn(group, setup), tied, factor: mine.value / best.value, best, interval }];
     });
     if (pairs.length === 0) return [];
     const ahead = pairs.filter((pair) => pair.ahead);
     const status = ahead.length > 0 ? 'ahead' : pairs.every((pair) => pair.tied) ? 'tied' : 'unclear';
     const shown = status === 'ahead' ? ahead : pairs;
     const others = [...new Set(shown.map((pair) => pair.best.setup))];
-    return [{ latencyMs, status, factors: shown.map((pair) => pair.factor), others, spread: spreadOf(pairs.map((pair) => pair.interval)) }];
+    return [
+      {
+        latencyMs,
+        status,
+        factors: shown.map((pair) => pair.factor),
+        others,
+        routes: shown.map((pair) => pair.route),
+        everyRoute: shown.length === pairs.length,
+        spread: spreadOf(pairs.map((pair) => pair.interval)),
+      },
+    ];
   });
 }
 

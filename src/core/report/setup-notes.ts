@@ -65,10 +65,13 @@ function poolNotes(results: Results): string[] {
   if (pooled.length > 0) return ruledOut ? [`${needs}, so ${list(pooled.map((s) => labelText(s.label)))} could not use it: ${ruledOut}.`] : [];
   if (results.config.app.context === REFERENCE_APP.context) return [];
   if (ruledOut) return [`${needs}, which moves these numbers more than the server does; ${ruledOut}, which rules it out.`];
-  return [
-    `Pooling moves these numbers more than the server does: this project’s psycopg ${code(stack.psycopg ?? '')} allows Django’s own connection pool, ` +
-      `so try the setups ${list(POOL_PRESETS.map((name) => code(name)))}.`,
-  ];
+  const presets = list(POOL_PRESETS.map((name) => code(name)));
+  const allows = `Pooling moves these numbers more than the server does: this project’s psycopg ${code(stack.psycopg ?? '')} allows Django’s own connection pool`;
+  // Recorded as absent (results older than the record say nothing): the pool presets would stop at the preflight.
+  if ('psycopg-pool' in stack && stack['psycopg-pool'] === null) {
+    return [`${allows} once psycopg’s pool is installed (${code('psycopg[pool]')} in its requirements; it has none); then try the setups ${presets}.`];
+  }
+  return [`${allows}, so try the setups ${presets}.`];
 }
 
 /** The notes as one block, or "" when there is nothing to say. */

@@ -1,3 +1,11 @@
+/**
+ * A sample's measured window (docs/stack.md "Signals"): opened once the app is ready and its
+ * latency applied, just before Locust starts; closed as soon as Locust exits. Each edge is one
+ * `docker exec` per container, run in parallel: psql in the db container (pg_stat_statements
+ * and the db's cgroup) and `head` in the app container (its cgroup). The load container
+ * dumps its own cgroup when Locust exits (withCgroupDumpAfter). Nothing here throws: what
+ * cannot be read becomes null and a warning in signals.json; the sample's load is never lost.
+ */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +18,6 @@ import { CELL_FILES } from '../../core/ingest/cell.js';
 import { SIGNALS_VERSION, type RawSignals } from '../../core/ingest/signals.js';
 import { cgroupDumpArgv, parseCgroupFiles, parseHeadDump, type CgroupFiles, type CgroupReading } from './cgroup.js';
 import { closeWindowStatements, openWindowStatements, parseDatabaseReading, type DatabaseReading, type SqlScope } from './sql.js';
-
-/**
- * A sample's measured window (docs/stack.md "Signals"): opened once the app is ready and its
- * latency applied, just before Locust starts; closed as soon as Locust exits. Each edge is one
- * `docker exec` per container, run in parallel: psql in the db container (pg_stat_statements
- * and the db's cgroup) and `head` in the app container (its cgroup). The load container
- * dumps its own cgroup when Locust exits (withCgroupDumpAfter). Nothing here throws: what
- * cannot be read becomes null and a warning in signals.json; the sample's load is never lost.
- */
 
 /** The load container's cgroup dump, written into the sample folder, read and removed at close. */
 export const LOAD_CGROUP_DUMP = 'load-cgroup.txt';

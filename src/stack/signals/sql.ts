@@ -1,11 +1,10 @@
-import { CGROUP_FILES, type CgroupFiles } from './cgroup.js';
-
 /**
  * The database side of a sample's window, as SQL run by psql in the db container on the
  * maintenance database (so the reader's own statements never land in the app's database):
  * pg_stat_statements reset at the start, read at the end, and the db container's cgroup
  * files read by the server itself (pg_read_file, superuser), so one `docker exec` does both.
  */
+import { CGROUP_FILES, type CgroupFiles } from './cgroup.js';
 
 /** Whose statements count: the app's database (re-created from the template per sample, so by name) and user. */
 export interface SqlScope {
