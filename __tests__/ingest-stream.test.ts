@@ -169,9 +169,10 @@ function steadyOf(rowRate: number, countRate: number, options: { seconds?: numbe
 }
 
 describe('the steady rate: counts where the rows are too coarse', () => {
-  it('below 10 sRPS (a 0.1 step is more than 1 %) successes ÷ seconds over the whole hold, with blocks of a rate window', () => {
-    // Hold rows 1..31: 30 s, successes floor(5.25 × 30) = 157; blocks at rows 11, 21, 31: 52, 53, 52 successes in 10 s.
-    expect(steadyOf(5.2, 5.25)).toEqual({ steadySrps: 157 / 30, steadyBlocks: [5.2, 5.3, 5.2] });
+  it('below 10 sRPS (a 0.1 step is more than 1 %) successes ÷ seconds from the first rise of the count to the last, with blocks of a rate window', () => {
+    // Hold rows 1..31, successes floor(5.25 × (i − 1)): first rise at row 2 (5), last at row 31 (157): 152 in 29 s.
+    // Blocks at rows 11, 21, 31: 52, 53, 52 successes in 10 s.
+    expect(steadyOf(5.2, 5.25)).toEqual({ steadySrps: 152 / 29, steadyBlocks: [5.2, 5.3, 5.2] });
   });
 
   it("at 10 sRPS and above the rows' median, as before (their step is at most 1 % of the rate)", () => {
@@ -182,14 +183,15 @@ describe('the steady rate: counts where the rows are too coarse', () => {
   it('the rows when the history has no count columns, or the hold is no longer than a rate window', () => {
     expect(steadyOf(0.6, 0.65, { counts: false }).steadySrps).toBe(0.6);
     expect(steadyOf(0.6, 0.65, { seconds: 10 }).steadySrps).toBe(0.6);
-    expect(steadyOf(0.6, 0.65, { seconds: 11 }).steadySrps).toBeCloseTo(7 / 11, 12);
+    // Rows 1..12, successes floor(0.65 × (i − 1)): first rise at row 3 (1), last at row 12 (7): 6 in 9 s.
+    expect(steadyOf(0.6, 0.65, { seconds: 11 }).steadySrps).toBeCloseTo(6 / 9, 12);
   });
 
   it('seconds: one a row, unless the whole-second stamps say more (a late writer)', () => {
-    // One skipped stamp in 30 rows: the stamps allow 30 ± 1 s, the rows at least 30: 30 s.
-    expect(steadyOf(5, 5.25, { stamp: (i) => 1_000 + i + (i > 15 ? 1 : 0) }).steadySrps).toBe(157 / 30);
-    // Three skipped stamps: the stamps say more than 32 s.
-    expect(steadyOf(5, 5.25, { stamp: (i) => 1_000 + i + (i > 8 ? 1 : 0) + (i > 16 ? 1 : 0) + (i > 24 ? 1 : 0) }).steadySrps).toBe(157 / 32);
+    // Rows 2 to 31 (the count's first and last rise) with one skipped stamp: the stamps allow 29 ± 1 s, the rows at least 29.
+    expect(steadyOf(5, 5.25, { stamp: (i) => 1_000 + i + (i > 15 ? 1 : 0) }).steadySrps).toBe(152 / 29);
+    // Three skipped stamps: the stamps say more, 31 s.
+    expect(steadyOf(5, 5.25, { stamp: (i) => 1_000 + i + (i > 8 ? 1 : 0) + (i > 16 ? 1 : 0) + (i > 24 ? 1 : 0) }).steadySrps).toBe(152 / 31);
   });
 });
 

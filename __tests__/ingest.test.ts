@@ -50,22 +50,38 @@ describe('readCell on real Locust output', () => {
 });
 
 describe('the steady rate from counts where the 0.1-sRPS rows are too coarse', () => {
-  it("a latency-bound cell (about 0.6 sRPS): successes over the hold ÷ its seconds, not the rows' 0.6", async () => {
-    // Hand calculation from locust-current/latency-bound/a/locust_stats_history.csv (Aggregated rows):
-    // the hold (10 users) runs from 1796629560 (Total Request Count 0) to 1796629583 (14, no failures):
-    // 23 rows a second apart, stamps 23 s apart: 14 / 23. Its settled rows all read 0.600000.
+  it("a latency-bound cell (about 0.6 sRPS): successes from the first completion to the last, not the rows' 0.6", async () => {
+    // Hand calculation from locust-current/latency-bound/a/locust_stats_history.csv (Aggregated rows): the hold
+    // (10 users) runs from 1796629560 (Total Request Count 0) to 1796629583 (14, no failures). The count first rises
+    // at 1796629561 (→ 1) and last at 1796629583 (→ 14): 13 completions over 22 rows a second apart. Its settled
+    // rows all read 0.600000.
     const m = (await readCell(fixture('locust-current', 'latency-bound', 'a'))).metrics!;
-    expect(m.steadySrps).toBeCloseTo(14 / 23, 10);
+    expect(m.steadySrps).toBeCloseTo(13 / 22, 10);
     // Blocks of 10 s from the hold's first row: 0 → 6 (…570), 6 → 12 (…580); the last 3 s make no block.
     expect(m.steadyBlocks).toEqual([0.6, 0.6]);
-    // Locust's own final rate (requests ÷ float seconds since the start), for scale: 0.6042.
-    expect(Math.abs(m.steadySrps! / 0.6042 - 1)).toBeLessThan(0.01);
+    // The server's own rate, for scale: one request at a time, 1.654 s each (0.6046 sRPS). Whole-second stamps
+    // bound the span between two completions within a second: 22 s for the 21.5 s they took.
+    expect(Math.abs(m.steadySrps! * 1.654 - 1)).toBeLessThan(1 / 22);
   });
 
   it('the A/A pair (b, captured right after a) reads the same rate: the log ratio is 0, as with the rows', async () => {
     const [a, b] = await Promise.all(['a', 'b'].map(async (side) => (await readCell(fixture('locust-current', 'latency-bound', side))).metrics!));
-    expect(b!.steadySrps).toBeCloseTo(14 / 23, 10);
+    expect(b!.steadySrps).toBeCloseTo(13 / 22, 10);
     expect(Math.log(b!.steadySrps! / a!.steadySrps!)).toBeCloseTo(0, 12);
+  });
+
+  it('completions in bursts (an event loop sharing its CPU among 10 requests): where the window falls moves no burst in or out', async () => {
+    // locust-current/bursty/{a,b,c}: Async Unlimited's cpu route, 10 users, three samples back to back. The count
+    // rises by about 10 every 3 s. Hand calculations (hold rows, count at its first and last rise):
+    //   a: 1796641646–1796641660 (0 … 51), first rise 1796641648 (10), last 1796641659 (51): 41 / 11
+    //   b: 1796641687–1796641704 (0 … 31), first rise 1796641690 (10), last 1796641699 (31): 21 / 9
+    //   c: 1796641729–1796641743 (0 … 40), first rise 1796641731 (10), last 1796641742 (40): 30 / 11
+    const rates = await Promise.all(['a', 'b', 'c'].map(async (side) => (await readCell(fixture('locust-current', 'bursty', side))).metrics!.steadySrps!));
+    expect(rates[0]).toBeCloseTo(41 / 11, 10);
+    expect(rates[1]).toBeCloseTo(21 / 9, 10);
+    expect(rates[2]).toBeCloseTo(30 / 11, 10);
+    // Over each whole hold the same samples read 51 / 14, 31 / 17 and 40 / 14: a spread of 2.0× where these read 1.6×.
+    expect(Math.max(...rates) / Math.min(...rates)).toBeLessThan(1.61);
   });
 
   it('keeps the rows where their step is at most 1 % of the rate, or the hold is no longer than a rate window', async () => {

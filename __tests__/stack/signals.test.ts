@@ -36,6 +36,14 @@ describe('cgroup readings', () => {
     expect(parseCgroupFiles(single)).toEqual({ version: 'v2', cpuUsec: 4816207, peakBytes: 71962624 });
   });
 
+  it('v2 as a real kernel writes it (captured: 6.18, an app container under load): usage_usec among four keys, a window a delta', async () => {
+    const [before, after] = await Promise.all(['cpu.stat.before', 'cpu.stat.after'].map((file) => cgroupFixture('v2-captured', file)));
+    // No memory controller in that hierarchy: no memory.peak file, so the peak is unknown and the CPU still counts.
+    const read = (text: string) => parseCgroupFiles({ [CGROUP_FILES.v2Cpu]: text });
+    expect(read(before)).toEqual({ version: 'v2', cpuUsec: 21088186, peakBytes: null });
+    expect(read(after).cpuUsec - read(before).cpuUsec).toBe(27193206 - 21088186);
+  });
+
   it('v2 without memory.peak (kernels before 5.19): CPU still, peak unknown; keys in any order', () => {
     const files = { [CGROUP_FILES.v2Cpu]: 'core_sched.force_idle_usec 0\nsystem_usec 10\nusage_usec 35\nuser_usec 25\n' };
     expect(parseCgroupFiles(files)).toEqual({ version: 'v2', cpuUsec: 35, peakBytes: null });

@@ -72,23 +72,40 @@ interface CountMark {
 const secondsBetween = (from: CountMark, to: CountMark): number => Math.max(to.index - from.index, to.timestamp - from.timestamp - 1);
 
 /**
- * The hold phase's successes from the history's cumulative count columns, over its whole length:
- * counts need no settling (Locust's rate averages the last 10 s, so it still covers the ramp; a
- * count does not). Blocks: successes per stretch of one rate window or more.
+ * The hold phase's successes from the history's cumulative count columns: counts need no settling
+ * (Locust's rate averages the last 10 s, so it still covers the ramp; a count does not). The rate is
+ * the successes between the first and the last row whose count rose, over the seconds between them:
+ * a server that shares its CPU among its requests (an event loop running CPU-bound views) finishes
+ * them in bursts, one every few seconds, and a count over a fixed window then moves by a whole
+ * burst with where the window happens to fall; from one completion to the last it does not.
+ * Blocks: successes per stretch of one rate window or more.
  */
+/** Rises of the count the first-to-last rate needs: two stretches between completions, at least. */
+const MIN_GAINS = 3;
+
 class HoldCounts {
   private first: CountMark | null = null;
   private last: CountMark | null = null;
   private blockStart: CountMark | null = null;
+  /** The first and the latest row whose count rose, and how many rose. */
+  private firstGain: CountMark | null = null;
+  private lastGain: CountMark | null = null;
+  private gains = 0;
   readonly blocks: number[] = [];
 
   reset(): void {
-    this.first = this.last = this.blockStart = null;
+    this.first = this.last = this.blockStart = this.firstGain = this.lastGain = null;
+    this.gains = 0;
     this.blocks.length = 0;
   }
 
   add(row: HistoryRow): void {
     const mark = { timestamp: row.timestamp, successes: row.totalRequestCount - row.totalFailureCount, index: (this.last?.index ?? -1) + 1 };
+    if (this.last && mark.successes > this.last.successes) {
+      this.firstGain ??= mark;
+      this.lastGain = mark;
+      this.gains += 1;
+    }
     this.first ??= mark;
     this.blockStart ??= mark;
     this.last = mark;
@@ -98,12 +115,21 @@ class HoldCounts {
     }
   }
 
-  /** Successes ÷ seconds over the phase; null when it lasted no longer than a rate window or counted none (a history without count columns). */
+  /**
+   * Successes ÷ seconds from the first rise of the count to the last, once the count rose at least
+   * MIN_GAINS times (else over the whole phase); null when the phase lasted no longer than a rate
+   * window or counted none (a history without count columns).
+   */
   rate(): { srps: number; seconds: number } | null {
     if (!this.first || !this.last) return null;
     const seconds = secondsBetween(this.first, this.last);
     const successes = this.last.successes - this.first.successes;
-    return seconds > RATE_WINDOW_SECONDS && successes > 0 ? { srps: successes / seconds, seconds } : null;
+    if (!(seconds > RATE_WINDOW_SECONDS && successes > 0)) return null;
+    if (this.gains >= MIN_GAINS && this.firstGain && this.lastGain) {
+      const span = secondsBetween(this.firstGain, this.lastGain);
+      return { srps: (this.lastGain.successes - this.firstGain.successes) / span, seconds: span };
+    }
+    return { srps: successes / seconds, seconds };
   }
 }
 

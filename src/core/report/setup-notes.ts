@@ -66,7 +66,8 @@ function poolNotes(results: Results): string[] {
   if (results.config.app.context === REFERENCE_APP.context) return [];
   if (ruledOut) return [`${needs}, which moves these numbers more than the server does; ${ruledOut}, which rules it out.`];
   const presets = list(POOL_PRESETS.map((name) => code(name)));
-  const allows = `Pooling moves these numbers more than the server does: this project’s psycopg ${code(stack.psycopg ?? '')} allows Django’s own connection pool`;
+  const psycopg = code(stack.psycopg ?? '');
+  const allows = `Pooling moves these numbers more than the server does: this project’s psycopg ${psycopg} allows Django’s own connection pool`;
   // Recorded as absent (results older than the record say nothing): the pool presets would stop at the preflight.
   if ('psycopg-pool' in stack && stack['psycopg-pool'] === null) {
     return [`${allows} once psycopg’s pool is installed (${code('psycopg[pool]')} in its requirements; it has none); then try the setups ${presets}.`];
