@@ -73,6 +73,30 @@ describe('the comment and the job summary', () => {
     expect(renderReport(none, { comparison: null })).not.toContain('**Per request**');
   });
 
+  it("a mix's cell says its counts are per request of the mix: in the lead, under the block and in report.html", async () => {
+    const { head, comparison } = await nPlusOne(['sync/io_read/0ms']);
+    // io_read as a mix of two requests: its statements cannot be told apart by route.
+    const routes = head.config.routes.map((route) =>
+      route.name === 'io_read'
+        ? {
+            ...route,
+            mix: [
+              { ...route, name: 'page' },
+              { ...route, name: 'count' },
+            ],
+          }
+        : route,
+    );
+    const mixed: Results = { ...head, config: { ...head.config, routes } };
+    const body = renderReport(mixed, { comparison });
+    expect(body).toMatch(/^- `io_read` \(a mix: per request of the mix\): slower in `sync\/io_read\/0ms`: likely more queries/m);
+    expect(body).toContain('`io_read`: per request of the mix; its statements cannot be told apart by route.');
+    const page = renderHtmlReport(mixed, { comparison, series: new Map() });
+    expect(page).toContain('<h3 id="statements-sync/io_read/0ms"><code>sync/io_read/0ms</code> · a mix: per request of the mix, not by route</h3>');
+    // A route that is no mix says nothing of the kind.
+    expect(renderReport(head, { comparison })).not.toContain('per request of the mix');
+  });
+
   it('SQL is user text: a crafted statement renders inert (no tag, mention or link outside code) and one line', async () => {
     const evil = 'SELECT 1 /* @octocat #12 https://evil.example <img src=x onerror=alert(1)> | ` */\n-- </code><script>x</script>';
     const base = await run27WithSignals(() => makeSignals());

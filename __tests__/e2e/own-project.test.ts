@@ -1,12 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import { CELL_FILES } from '../../src/core/ingest/cell.js';
 import { parseResults, type Results } from '../../src/core/results/results.js';
+import { resolveBaseline } from '../../src/core/compare/baseline.js';
+import { sideSamples } from '../../src/core/compare/paired-samples.js';
+import { compareResults } from '../../src/core/compare/verdicts.js';
 import { DERIVED_RECORD_KEY } from '../../src/stack/fingerprint.js';
 import { leftoverContainers, ROOT } from './stack-helpers.js';
 
@@ -21,8 +24,8 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  * provision-docker.sh's stand-in, and the wheelhouse .ci/run fills (.cache/wheelhouse/shop)
  * makes the install offline; the wheels provisioning put into this checkout's image folders
  * (never published) are copied into the installed package the same way.
- * Then the signals: every 0 ms cell's queries per request exactly, and a planted N+1
- * (SHOP_PLANT_N_PLUS_ONE in a second setup's env) read as +20 queries per request from one sample a side.
+ * Then the signals: every 0 ms cell's queries per request exactly. Below, a planted N+1 in head's
+ * commit, read against its base as +20 queries/request from one sample a side, its statement named.
  */
 const WHEELHOUSE = join(ROOT, '.cache', 'wheelhouse', 'shop');
 const ROUTES = ['list', 'order', 'quote'];
@@ -223,63 +226,96 @@ describe('the example shop, through `npx async-bench` from the installed package
   });
 });
 
-/** The shop with a second setup whose product list reads each row's category with a query of its own. */
-const N_PLUS_ONE_CONFIG = `app:
-  name: shop
-  context: examples/shop
-  python: '3.13'
-  requirements: requirements.txt
-  settings: shop.settings
-  wsgi: shop.wsgi:application
-  asgi: shop.asgi:application
-  health-path: /health/
-  prepare:
-    - [seed_shop, --products, '5000']
-setups:
-  - name: sync
-    env: { SHOP_VIEWS: sync }
-  - name: planted
-    label: Sync, N+1 planted
-    interface: wsgi
-    command: [gunicorn, --workers, '1', --worker-class, sync, --bind, '0.0.0.0:{port}', '{module}']
-    env: { SHOP_VIEWS: sync, SHOP_PLANT_N_PLUS_ONE: '1' }
-routes:
-  - name: list
-    path: /products/
-    query: { category: '{choice:books,games,tools,toys}' }
-    expect: [200]
-`;
+/** The shop's own switch, set in a commit: the product list reads each row's category with a query of its own. */
+const PLANT_SWITCH = 'SHOP_PLANT_N_PLUS_ONE = os.environ.get("SHOP_PLANT_N_PLUS_ONE") == "1"\n';
+const PLANTED_SWITCH = 'SHOP_PLANT_N_PLUS_ONE = True\n';
+/** The category read per row, as pg_stat_statements normalises it, and as the comment shows it (the select list elided). */
+const PER_ROW_STATEMENT = /^SELECT .* FROM "catalog_category" WHERE "catalog_category"\."id" = \$1 LIMIT \$2$/;
+const PER_ROW_SHOWN = '+20 queries/request: `SELECT … FROM "catalog_category" WHERE "catalog_category"."id" = $1 LIMIT $2` (0 → 20 per request) · id `';
 
-describe('a planted N+1 in the shop, one sample a side', () => {
-  it('reads +20 queries per request on the product list, the category statement named', async () => {
-    const out = join(ROOT, 'bench-out', 'e2e-n-plus-one');
-    await mkdir(out, { recursive: true });
-    const config = join(ROOT, 'bench-out', 'e2e-n-plus-one.yml');
-    await writeFile(config, N_PLUS_ONE_CONFIG);
-    // Offline image builds, as for the run through npx.
-    if (!process.env.ASYNC_BENCH_WHEELHOUSE && existsSync(WHEELHOUSE)) process.env.ASYNC_BENCH_WHEELHOUSE = WHEELHOUSE;
+/** The wheels the generic builder installs from, offline: .ci/run's wheelhouse, else the ones provisioning put beside the shop. */
+async function shopWheelhouse(): Promise<string | null> {
+  if (existsSync(WHEELHOUSE)) return WHEELHOUSE;
+  const beside = join(ROOT, 'examples', 'shop', 'wheels');
+  return existsSync(beside) && (await readdir(beside)).some((file) => file.endsWith('.whl')) ? beside : null;
+}
+
+/*
+ * Issue 17's planted N+1, as a team meets it: a scratch git repository holding the shop, its base
+ * commit as is, head's commit switching the N+1 on in its settings, then `--baseline base` with
+ * one sample a side on one cell (Sync workers × the product list × 0 ms, a small load). The
+ * comparison says +20 queries/request and names the statement; the throughput is printed only.
+ */
+describe("a planted N+1 in the shop's head commit, against its base, one sample a side", () => {
+  let repo: string;
+  const wheelhouse = process.env.ASYNC_BENCH_WHEELHOUSE;
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'async-bench-n-plus-one-'));
+    await cp(join(ROOT, 'examples', 'shop'), join(repo, 'examples', 'shop'), { recursive: true, filter: (source) => !source.includes('__pycache__') });
+    await cp(join(ROOT, 'examples', 'shop', 'async-bench.yml'), join(repo, 'async-bench.yml'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A', '-f');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'the shop');
+    git('checkout', '-q', '-b', 'feature');
+    const settings = join(repo, 'examples', 'shop', 'shop', 'settings.py');
+    const text = await readFile(settings, 'utf8');
+    if (!text.includes(PLANT_SWITCH)) throw new Error(`N+1 e2e: cannot plant: ${JSON.stringify(PLANT_SWITCH)} is not in ${settings}.`);
+    await writeFile(settings, text.replace(PLANT_SWITCH, PLANTED_SWITCH));
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'list products without their categories joined');
+    // Offline image builds (base's worktree holds only tracked files; the wheelhouse is the host's).
+    const wheels = process.env.ASYNC_BENCH_WHEELHOUSE ? null : await shopWheelhouse();
+    if (wheels) process.env.ASYNC_BENCH_WHEELHOUSE = wheels;
+  });
+  afterAll(async () => {
+    if (wheelhouse === undefined) delete process.env.ASYNC_BENCH_WHEELHOUSE;
+    if (repo) await rm(repo, { recursive: true, force: true });
+  });
+
+  it('the product list reads +20 queries/request in the comparison, the category statement named', async () => {
+    const out = join(repo, 'out');
     let stderr = '';
-    const io = { stdout: { write: () => true }, stderr: { write: (text: string) => ((stderr += text), process.stderr.write(text)) }, cwd: ROOT };
+    const io = { stdout: { write: () => true }, stderr: { write: (text: string) => ((stderr += text), process.stderr.write(text)) }, cwd: repo };
     const started = Date.now();
-    const argv = ['run', '--config', config, '--latencies', '0', '--users', '10', '--spawn-rate', '10', '--run-time', '8s', '--out', out, '--force'];
-    expect(await runCli(argv, io), stderr.slice(-2000)).toBe(0);
+    const argv = ['run', '--config', 'async-bench.yml', '--baseline', 'base', '--setups', 'sync', '--routes', 'list', '--latencies', '0'];
+    const load = ['--users', '10', '--spawn-rate', '10', '--run-time', '12s', '--repeats', '1'];
+    expect(await runCli([...argv, ...load, '--out', out, '--force'], io), stderr.slice(-3000)).toBe(0);
+    const seconds = (Date.now() - started) / 1000;
     const results = parseResults('results.json', await readFile(join(out, 'results.json'), 'utf8'));
-    const sql = (setup: string) => results.cells.find((cell) => cell.setup === setup)!.metrics!.signals!.sql!;
-    const [plain, planted] = [sql('sync'), sql('planted')];
+    const comparison = compareResults(results, (await resolveBaseline('base', { cwd: repo, current: results }))!, results.config.compare.threshold);
+    const tables = await readFile(join(out, 'tables.md'), 'utf8');
+    const result = results.cells.find((cell) => cell.id === 'sync/list/0ms')!;
+    const cell = comparison.cells.get('sync/list/0ms')!;
+    const queries = cell.signals!.queries!;
+    const shown = tables.split('\n').find((line) => line.includes('queries/request: `SELECT'));
     process.stderr.write(
-      `e2e N+1: ${((Date.now() - started) / 1000).toFixed(0)} s; queries/request ${plain.perRequest.queries} → ${planted.perRequest.queries}\n`,
+      `e2e N+1: ${seconds.toFixed(0)} s wall; queries/request ${queries.base} → ${queries.head}: ${queries.verdict}; ` +
+        `steady sRPS ${cell.sides?.base?.toFixed(1)} → ${cell.sides?.head?.toFixed(1)} (${JSON.stringify(cell.interval)}): ${cell.throughput}; ` +
+        `decided by ${cell.decidedBy}\n${shown}\n`,
     );
-    expect(plain.perRequest.queries).toBe(2);
-    expect(planted.perRequest.queries).toBe(22);
-    // Appeared: the list without its join (once a request) and the category by id (20 a request);
-    // vanished: the list with its join.
-    const appeared = planted.statements.filter((statement) => !plain.statements.some((kept) => kept.id === statement.id));
-    const successes = results.cells.find((cell) => cell.setup === 'planted')!.metrics!.signals!.window.successes;
-    expect(appeared.map((statement) => statement.calls / successes).sort((a, b) => a - b)).toEqual([1, 20]);
-    expect(appeared.find((statement) => statement.calls === 20 * successes)!.query).toMatch(
-      /^SELECT .* FROM "catalog_category" WHERE "catalog_category"."id" = \$1 LIMIT \$2$/,
-    );
-    expect(plain.statements.filter((statement) => !planted.statements.some((kept) => kept.id === statement.id))).toHaveLength(1);
+
+    expect(results.environment.base!.commit).toBe(execFileSync('git', ['-C', repo, 'rev-parse', 'main'], { encoding: 'utf8' }).trim());
+    expect(comparison.paired).toBe(true);
+    expect(sideSamples(result, 'base')).toHaveLength(1);
+    expect(sideSamples(result, 'head')).toHaveLength(1);
+    // Exact, from one pair: 2 (the time zone's set_config, the list with its join) → 22.
+    expect(queries).toMatchObject({ base: 2, head: 22, verdict: 'regressed', interval: null });
+    expect(cell.verdict).toBe('regressed');
+    expect(cell.decidedBy).toBe(cell.throughput === 'regressed' ? 'throughput' : 'queries');
+    // Named: the category by id appeared 20 times a request; the list lost its join (one statement for another).
+    const [top, ...others] = queries.statements;
+    expect(top!.base).toBe(0);
+    expect(top!.head).toBeCloseTo(20, 1);
+    expect(top!.query).toMatch(PER_ROW_STATEMENT);
+    expect(others.map((change) => [Math.round(change.base), Math.round(change.head)]).sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    // Where people look: the per-request block and the lead name it.
+    expect(tables).toContain(`  - ${PER_ROW_SHOWN}`);
+    expect(tables).toContain(`- \`list\`: slower in \`sync/list/0ms\`: likely more queries (+20/request, e.g. ${PER_ROW_SHOWN}`);
+    // The throughput is measured and its verdict reported, whatever it says.
+    expect(cell.sides!.head).toBeGreaterThan(0);
     expect(leftoverContainers()).toEqual([]);
   }, 600_000);
 });
