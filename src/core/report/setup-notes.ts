@@ -57,11 +57,11 @@ function poolNotes(results: Results): string[] {
   if (pooled.length > 0) return reason ? [`${POOL_NEEDS}, so ${list(pooled.map((s) => labelText(s.label)))} could not use it: ${reason}.`] : [];
   if (results.config.app.context === REFERENCE_APP.context) return [];
   const presets = list(POOL_PRESETS.map((name) => code(name)));
-  if (reason && results.config.setupsByDefault) {
-    return [`${presets}, of a team’s default setups, were left out: ${POOL_NEEDS}, which moves these numbers more than the server does; ${reason}.`];
-  }
-  if (reason && blocker?.kind !== 'no-pool') return [`${POOL_NEEDS}, which moves these numbers more than the server does; ${reason}, which rules it out.`];
-  const allows = `Pooling moves these numbers more than the server does: this project’s psycopg ${code(stack.psycopg ?? '')} allows Django’s own connection pool`;
+  const moves = 'which moves these numbers more than the server does';
+  if (reason && results.config.setupsByDefault) return [`${presets}, of a team’s default setups, were left out: ${POOL_NEEDS}, ${moves}; ${reason}.`];
+  if (reason && blocker?.kind !== 'no-pool') return [`${POOL_NEEDS}, ${moves}; ${reason}, which rules it out.`];
+  const psycopg = code(stack.psycopg ?? '');
+  const allows = `Pooling moves these numbers more than the server does: this project’s psycopg ${psycopg} allows Django’s own connection pool`;
   if (reason) {
     return [`${allows} once psycopg’s pool is installed (${code('psycopg[pool]')} in its requirements; it has none); then try the setups ${presets}.`];
   }
