@@ -17,7 +17,7 @@ import { leftoverContainers, ROOT } from './stack-helpers.js';
  * then `npx async-bench --help` and `npx async-bench run`, driven only by the shop's
  * async-bench.yml: no Dockerfile (app.python + app.requirements: async-bench's generic
  * builder), its models, its routes as data, 5 setups × 3 routes × 2 latencies at a short
- * ci-like load. About 3 minutes here. Where no registry is reachable, python:3.13-slim is
+ * ci-like load. About 8½ minutes here (30 cells 504 s). Where no registry is reachable, python:3.13-slim is
  * provision-docker.sh's stand-in, and the wheelhouse .ci/run fills (.cache/wheelhouse/shop)
  * makes the install offline; the wheels provisioning put into this checkout's image folders
  * (never published) are copied into the installed package the same way.
