@@ -69,7 +69,7 @@ describe('what the setups really ran', () => {
   it('says when the project’s driver rules Django’s pool out', () => {
     const team = makeResults({}, () => ({}), SHOP);
     expect(renderSetupNotes(withEnvironment(team, { stack: { psycopg2: '2.9.10', django: '5.2.19' } }))).toBe(
-      '**What the setups really ran.**\n- Django’s own connection pool needs psycopg 3 and Django 5.1+, which moves these numbers more than the server does; ' +
+      '**What the setups really ran.**\n- Django’s own connection pool needs psycopg 3 with psycopg[pool] and Django 5.1+, which moves these numbers more than the server does; ' +
         'this project uses psycopg2 `2.9.10`, which rules it out.',
     );
     const pooled = makeResults({ setups: 'async-workers-pool' }, () => ({}), SHOP);

@@ -57,6 +57,8 @@ describe('setup presets teams deploy with', () => {
       ['sync-workers', 'wsgi'],
       ['gthread', 'wsgi'],
       ['async-workers', 'asgi'],
+      ['gthread-pool', 'wsgi'],
+      ['async-workers-pool', 'asgi'],
     ]);
     for (const setup of setups) {
       expect(setup.command.slice(1, 3)).toEqual(['--workers', '{workers}']);
@@ -67,7 +69,17 @@ describe('setup presets teams deploy with', () => {
       'sync-workers',
       'gthread',
       'async-workers',
+      'gthread-pool',
+      'async-workers-pool',
     ]);
+  });
+
+  it('marks a team’s default setups as such (the run may leave a pool preset out of them), never setups a source named', () => {
+    expect(build({}, TEAM_APP).setupsByDefault).toBe(true);
+    expect(build({ setups: 'sync-workers,async-workers-pool' }, TEAM_APP).setupsByDefault).toBeUndefined();
+    expect(build({}, `${TEAM_APP}setups: [async-workers-pool]\n`).setupsByDefault).toBeUndefined();
+    expect(build({}).setupsByDefault).toBeUndefined();
+    expect(build({ profile: 'paper' }, TEAM_APP).setupsByDefault).toBeUndefined();
   });
 
   it('the reference app, and a team’s app with profile paper, keep the study’s three; named setups win', () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compile compose/app/requirements.txt and locust/requirements.txt from their requirements.in:
+# Compile compose/app, locust and examples/shop requirements.txt from their requirements.in:
 # the full pinned set with sha256 hashes of every file PyPI has for each version, which the
 # Dockerfiles install with --require-hashes.
 #
@@ -24,7 +24,7 @@ trap 'rm -rf "$venv"' EXIT
 # PIP_FIND_LINKS (a local wheel folder on some machines) would end up in the output.
 unset PIP_FIND_LINKS
 "$venv/bin/pip" install --quiet --disable-pip-version-check "pip-tools==$PIP_TOOLS_VERSION"
-for d in compose/app locust; do
+for d in compose/app locust examples/shop; do
   (cd "$d" && "$venv/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras "$@" requirements.in)
   echo "lock-requirements: $d/requirements.txt: $(grep -c '^[A-Za-z0-9]' "$d/requirements.txt") packages" >&2
 done

@@ -27,8 +27,7 @@ export type { CliIo };
 
 const names = (setups: readonly { name: string }[] | readonly string[]): string =>
   setups.map((setup) => (typeof setup === 'string' ? setup : setup.name)).join(', ');
-const poolPresets = PRESET_SETUPS.filter((setup) => setup.name.endsWith('-pool'));
-const otherPresets = PRESET_SETUPS.filter((setup) => !(TEAM_DEFAULT_SETUPS as readonly string[]).includes(setup.name) && !poolPresets.includes(setup));
+const otherPresets = PRESET_SETUPS.filter((setup) => !(TEAM_DEFAULT_SETUPS as readonly string[]).includes(setup.name));
 
 const USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
 
@@ -36,6 +35,8 @@ Your own Django project: describe it in ./async-bench.yml (app: and routes:, as 
 "Your own Django project" shows), then run "async-bench run --profile quick" there. Its default
 setups are what teams deploy, at equal resources, each with 2 × the cores + 1 workers:
   ${names(TEAM_DEFAULT_SETUPS)}
+  (the -pool ones with Django's own connection pool, left out when the built image cannot use it:
+  it needs Django 5.1+ and psycopg 3 with psycopg[pool])
 Without an app: the study's reference app, its routes and setups.
 
 Usage:
@@ -70,8 +71,8 @@ Options (also inputs of the action and keys of async-bench.yml):
                               built from a git worktree and measured alternately with this checkout, same run)
 
 Setups by name: ${names(BUILT_IN_SETUPS)} (the study's, one worker: the reference app's default);
-  ${names(TEAM_DEFAULT_SETUPS)} (your app's default); ${names(otherPresets)}; ${names(poolPresets)}
-  (Django's own connection pool: Django 5.1+, psycopg 3 with psycopg[pool]); or your own in async-bench.yml.
+  ${names(TEAM_DEFAULT_SETUPS)} (your app's default; the -pool ones with Django's own
+  connection pool); ${names(otherPresets)}; or your own in async-bench.yml.
 Routes: the study's ${names(BUILT_IN_ROUTES)}, or your app's, by the names async-bench.yml gives them.
 `;
 

@@ -1,5 +1,6 @@
 /** The settings module generated for the app (async-bench's database, hosts, DEBUG off) and its data steps. */
 import type { AppSpec } from '../core/config/build.js';
+import { POOL_ENV } from '../core/config/pool.js';
 import { fillSeedPosts } from '../core/config/seed-posts.js';
 
 /** Where the generated settings module is mounted in the app container (on PYTHONPATH). */
@@ -38,13 +39,11 @@ ${POOL_SETTINGS}`;
 }
 
 /**
- * A setup's env ASYNC_BENCH_DB_POOL turns on Django's own PostgreSQL connection pool (Django 5.1+,
+ * A setup's env ASYNC_BENCH_DB_POOL (POOL_ENV) turns on Django's own PostgreSQL connection pool (Django 5.1+,
  * psycopg 3 with psycopg_pool): "true" for Django's defaults, or a JSON object of the pool's
  * arguments ({"min_size": 4, "max_size": 16}). A project that cannot have it stops at the
  * app's start with the reason, which the preflight shows for that setup.
  */
-export const POOL_ENV = 'ASYNC_BENCH_DB_POOL';
-
 const POOL_SETTINGS = `
 _pool = os.environ.get("${POOL_ENV}", "").strip()
 if _pool:

@@ -3,11 +3,13 @@
  * out folder) and every check that needs nothing built, so bad input stops the run before Docker is asked.
  */
 import type { Config } from '../core/config/build.js';
+import { blockerText, POOL_NEEDS, withUsablePool } from '../core/config/pool.js';
 import { checkRequestEnv } from '../core/config/route-request.js';
 import { planShard, type Cell } from '../core/plan/cells.js';
 import { findBaseCommit, measuresBase, type BaseCommit } from './base-side.js';
 import type { Runner } from './exec/command.js';
 import { appSource, checkAppSource, type AppSource } from './image-build.js';
+import type { Logger } from './log.js';
 import { findOutFolder, type ExistingRunPolicy, type OutFolder } from './out-dir.js';
 import { appContext, appImage } from './project.js';
 import { checkTeamLocustfiles } from './team-locustfile.js';
@@ -44,4 +46,18 @@ export async function planRun(
   // as it is until the stack is up and this run's environment is known.
   const out = await findOutFolder(config, cwd, from.existingRun);
   return { config, env, cells, started, head, baseCommit, out };
+}
+
+/**
+ * Once the image is built and its packages read (the fingerprint): a team's default setups without
+ * the pool preset the image cannot use (core/config/pool.ts), said on the console; the report's
+ * setup notes say it again. Setups a source named are never dropped.
+ */
+export function planForImage<P extends Pick<RunPlan, 'config' | 'cells'>>(plan: P, packages: Record<string, string | null>, log: Pick<Logger, 'info'>): P {
+  const { config, leftOut, blocker } = withUsablePool(plan.config, packages);
+  if (leftOut.length === 0 || blocker === null) return plan;
+  const names = leftOut.map((setup) => setup.name).join(', ');
+  log.info(`Left out of the default setups: ${names}. ${POOL_NEEDS}; ${blockerText(blocker)}.`);
+  const kept = new Set(config.setups.map((setup) => setup.name));
+  return { ...plan, config, cells: plan.cells.filter((cell) => kept.has(cell.setup.name)) };
 }

@@ -17,7 +17,7 @@ import { shownFolder, takeOverOutFolder, writeResults, type ExistingRunPolicy, t
 import { buildBase, buildImages, checkEngine, checkOutBase, chooseLatency, openStack, prepareDatabase, preflightRoutes, type Engine } from './prepare-stack.js';
 import type { LiveViewOptions } from './progress.js';
 import { runEnvironment } from './run-environment.js';
-import { planRun, type RunPlan } from './run-plan.js';
+import { planForImage, planRun, type RunPlan } from './run-plan.js';
 import type { Stack } from './stack.js';
 import { checkTeamUserClasses } from './team-locustfile.js';
 
@@ -96,11 +96,15 @@ export async function runBenchmark(config: Config, deps: BenchmarkDeps): Promise
     interrupts.off();
     await teardown.final(deps.runner, deps.log);
   }
-  return finish(plan, outcome, interrupts.signal);
+  return finish(outcome, interrupts.signal);
 }
 
-/** What a run leaves: the out folder if it became this run's, the samples measured, the failure (null: none). */
+/**
+ * What a run leaves: the plan as measured (a team's defaults may have lost their pool preset), the out folder if it
+ * became this run's, the samples measured, the failure (null: none).
+ */
 interface RunOutcome extends MeasureOutcome {
+  plan: RunPlan;
   owned: OwnedOutFolder | null;
 }
 
@@ -113,8 +117,9 @@ interface RunContext extends BenchmarkDeps {
 
 /** The phases from the build to the last sample. Never throws: a failure is part of the outcome, with what was owned. */
 async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome> {
-  const { runner: run, log, plan, teardown, interrupts } = context;
+  const { runner: run, log, teardown, interrupts } = context;
   const verbose = context.verbose ?? false;
+  let plan = context.plan;
   let owned: OwnedOutFolder | null = null;
   try {
     await buildImages(plain, log, verbose);
@@ -124,9 +129,10 @@ async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome>
     const latency = await chooseLatency(run, plain, plan, log);
     const head = teardown.track(plain.at({ ...plain.target, latencyMethod: latency.method }));
     const fingerprint = await prepareDatabase(run, head, plan, log);
+    plan = planForImage(plan, fingerprint.stack, log);
     // Before the out folder is taken over: a route that fails costs seconds, and nothing measured is touched.
     const views = interrupts.signal ? {} : await preflightRoutes(run, head, plan, log);
-    if (interrupts.signal) return { owned, measured: 0, failure: null };
+    if (interrupts.signal) return { plan, owned, measured: 0, failure: null };
     const measuredOn = await runEnvironment(run, plan.env, { engine: context.engine, latency, fingerprint, head: plan.head, base: sides?.base ?? null });
     const environment = Object.keys(views).length > 0 ? { ...measuredOn, views } : measuredOn;
     owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
@@ -137,14 +143,14 @@ async function runPhases(context: RunContext, plain: Stack): Promise<RunOutcome>
       plan.config.budgetSeconds !== null
         ? await measureWithinBudget({ ...measurement, baseline: context.baseline ?? null, ...(context.now ? { now: context.now } : {}) })
         : await measure(measurement);
-    return { owned, ...measured };
+    return { plan, owned, ...measured };
   } catch (failure) {
-    return { owned, measured: 0, failure };
+    return { plan, owned, measured: 0, failure };
   }
 }
 
 /** Whatever happened, the cells measured so far are written (unmeasured ones read "not run"), then the run's end is said. */
-async function finish(plan: RunPlan, { owned, measured, failure, budget }: RunOutcome, signal: string | null): Promise<Results> {
+async function finish({ plan, owned, measured, failure, budget }: RunOutcome, signal: string | null): Promise<Results> {
   const shown = shownFolder(plan.config.outDir);
   // Stopped before the out folder was this run's: the earlier run there is untouched.
   if (!owned) {

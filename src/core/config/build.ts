@@ -53,13 +53,16 @@ export function buildConfig(sources: ConfigSources): Config {
     { path: value('app-path'), settings: value('app-settings')?.trim() },
     REFERENCE_APP,
   );
-  const matrix = matrixDefinitions(file, sources.inputs, defaultSetups(app, value('profile')));
+  const teamDefaults = isTeamApp(app, value('profile'));
+  const matrix = matrixDefinitions(file, sources.inputs, teamDefaults ? teamDefaultSetups() : BUILT_IN_SETUPS);
   const baseline = profileBaseline(sources, file, profile.baseline);
   const failOn = value('fail-on-regression');
   const config: Config = {
     profile: profileName,
     app,
     setups: structuredClone(matrix.setupNames ? selectByName('setups', matrix.setupNames, matrix.knownSetups) : (matrix.definedSetups ?? matrix.defaults)),
+    // The run may leave a pool preset out of a team's defaults, never out of setups a source named.
+    ...(teamDefaults && !matrix.setupNames && !matrix.definedSetups ? { setupsByDefault: true } : {}),
     routes: structuredClone(matrix.routeNames ? selectByName('routes', matrix.routeNames, matrix.knownRoutes) : (matrix.definedRoutes ?? BUILT_IN_ROUTES)),
     latenciesMs: value('latencies') ?? [...profile.latenciesMs],
     latencyMethod: value('latency-method') ?? 'auto',
@@ -114,16 +117,14 @@ function inputReader(sources: ConfigSources, file: ConfigFile): InputValue {
   };
 }
 
-/** The setups and routes known (built in, preset, the file's) and the names the inputs select among them. */
 /**
  * The study's three run by default for the reference app, and for any app when the paper profile is
  * asked for; a team's app gets what teams deploy (TEAM_DEFAULT_SETUPS). Other presets only when named.
  */
-function defaultSetups(app: AppSpec, profile: ProfileName | undefined): SetupSpec[] {
-  const teamApp = app.context !== REFERENCE_APP.context && profile !== 'paper';
-  return teamApp ? selectByName('setups', [...TEAM_DEFAULT_SETUPS], [...BUILT_IN_SETUPS, ...PRESET_SETUPS]) : BUILT_IN_SETUPS;
-}
+const isTeamApp = (app: AppSpec, profile: ProfileName | undefined): boolean => app.context !== REFERENCE_APP.context && profile !== 'paper';
+const teamDefaultSetups = (): SetupSpec[] => selectByName('setups', [...TEAM_DEFAULT_SETUPS], [...BUILT_IN_SETUPS, ...PRESET_SETUPS]);
 
+/** The setups and routes known (built in, preset, the file's) and the names the inputs select among them. */
 function matrixDefinitions(file: ConfigFile, inputs: RawInputs, defaults: SetupSpec[]) {
   const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
   const definedSetups = file.setups?.map((entry) => resolveSetup(entry, namedSetups));

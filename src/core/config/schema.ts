@@ -193,6 +193,13 @@ export const ConfigSchema = z
     profile: z.enum(PROFILE_NAMES),
     app: AppSpecSchema,
     setups: z.array(SetupSpecSchema).min(1),
+    setupsByDefault: z
+      .boolean()
+      .optional()
+      .describe(
+        "True when no source named the setups and a team's app got the default ones; the run then leaves out a pool preset " +
+          'the built image cannot use (its driver or Django rules out the pool). Absent: the setups were named, or the reference app’s.',
+      ),
     routes: z.array(RouteSpecSchema).min(1),
     latenciesMs: z.array(count(0, LIMITS.latencyMs)).min(1),
     latencyMethod: z.enum(LATENCY_METHODS),

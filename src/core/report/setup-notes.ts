@@ -1,5 +1,6 @@
 import { REFERENCE_APP } from '../config/defaults.js';
 import type { SetupSpec } from '../config/build.js';
+import { blockerText, poolBlocker, POOL_NEEDS, usesPool } from '../config/pool.js';
 import type { Results, SetupViews } from '../results/schema.js';
 import { code, labelText } from './escape.js';
 
@@ -12,8 +13,6 @@ import { code, labelText } from './escape.js';
  * server does.
  */
 
-/** The setup env that turns the pool on (stack/app-settings.ts reads it). */
-const POOL_ENV = 'ASYNC_BENCH_DB_POOL';
 const POOL_PRESETS = ['gthread-pool', 'async-workers-pool'];
 
 /** "a", "a and b", "a, b and c". */
@@ -44,32 +43,26 @@ function viewNotes(setup: SetupSpec, views: SetupViews): string[] {
     : [];
 }
 
-/** Why the project cannot have Django's pool, or null when it can (or the stack did not say). */
-function poolRuledOut(stack: Record<string, string | null>): string | null {
-  const psycopg = stack.psycopg ?? null;
-  const psycopg2 = stack.psycopg2 ?? stack['psycopg2-binary'] ?? null;
-  const django = stack.django ?? null;
-  if (psycopg === null && psycopg2 !== null) return `this project uses psycopg2 ${code(psycopg2)}`;
-  const [major, minor] = (django ?? '').split('.').map(Number);
-  if (django !== null && major !== undefined && minor !== undefined && (major < 5 || (major === 5 && minor < 1)))
-    return `this project has Django ${code(django)}`;
-  return null;
-}
-
+/**
+ * Whether the project could have Django's pool, and what became of the pool presets: left out of a
+ * team's defaults (config.setupsByDefault) or unusable when named, with the reason; suggested to a
+ * team's app that ran without them.
+ */
 function poolNotes(results: Results): string[] {
   const { stack } = results.environment;
   if (!['psycopg', 'psycopg2', 'psycopg2-binary'].some((key) => (stack[key] ?? null) !== null)) return [];
-  const ruledOut = poolRuledOut(stack);
-  const pooled = results.config.setups.filter((setup) => setup.env[POOL_ENV] !== undefined);
-  const needs = 'Django’s own connection pool needs psycopg 3 and Django 5.1+';
-  if (pooled.length > 0) return ruledOut ? [`${needs}, so ${list(pooled.map((s) => labelText(s.label)))} could not use it: ${ruledOut}.`] : [];
+  const blocker = poolBlocker(stack);
+  const reason = blocker && blockerText(blocker, code);
+  const pooled = results.config.setups.filter(usesPool);
+  if (pooled.length > 0) return reason ? [`${POOL_NEEDS}, so ${list(pooled.map((s) => labelText(s.label)))} could not use it: ${reason}.`] : [];
   if (results.config.app.context === REFERENCE_APP.context) return [];
-  if (ruledOut) return [`${needs}, which moves these numbers more than the server does; ${ruledOut}, which rules it out.`];
   const presets = list(POOL_PRESETS.map((name) => code(name)));
+  const moves = 'which moves these numbers more than the server does';
+  if (reason && results.config.setupsByDefault) return [`${presets}, of a team’s default setups, were left out: ${POOL_NEEDS}, ${moves}; ${reason}.`];
+  if (reason && blocker?.kind !== 'no-pool') return [`${POOL_NEEDS}, ${moves}; ${reason}, which rules it out.`];
   const psycopg = code(stack.psycopg ?? '');
   const allows = `Pooling moves these numbers more than the server does: this project’s psycopg ${psycopg} allows Django’s own connection pool`;
-  // Recorded as absent (results older than the record say nothing): the pool presets would stop at the preflight.
-  if ('psycopg-pool' in stack && stack['psycopg-pool'] === null) {
+  if (reason) {
     return [`${allows} once psycopg’s pool is installed (${code('psycopg[pool]')} in its requirements; it has none); then try the setups ${presets}.`];
   }
   return [`${allows}, so try the setups ${presets}.`];
