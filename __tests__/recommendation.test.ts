@@ -5,6 +5,10 @@ import { recommend } from '../src/core/report/recommendation.js';
 import { renderRecommendation } from '../src/core/report/recommendation-text.js';
 import { tableList } from '../src/core/report/tables.js';
 import type { Results } from '../src/core/results/results.js';
+import { readFile } from 'node:fs/promises';
+import { deriveSignals, parseFinalStats, parseRawSignals } from '../src/core/ingest/signals.js';
+import type { Signals } from '../src/core/results/schema.js';
+import { fixture } from './helpers/fixtures.js';
 import { makeResults, withRepeats } from './helpers/results.js';
 import { makeSignals } from './helpers/signals.js';
 
@@ -122,6 +126,48 @@ describe('the recommendation', () => {
       ),
     } as Results;
     expect(renderRecommendation(failed)).toMatch(/^\*\*No clear winner:\*\* the evidence is mixed\. Sync workers leads at 0 ms/);
+  });
+
+  /** The connections of a captured shop sample (fixtures/README.md "signals/"), as ingest derives them. */
+  async function capturedConnections(cell: string): Promise<Signals['connections']> {
+    const path = (file: string) => fixture('signals', 'connections', cell, file);
+    const counts = parseFinalStats(cell, await readFile(path('locust_final.json'), 'utf8'));
+    return deriveSignals(parseRawSignals(cell, await readFile(path('signals.json'), 'utf8')), counts).signals!.connections;
+  }
+
+  it("gives the database connections in the cost, from the routes that open any (captured: the shop's detail and quote)", async () => {
+    const captured = {
+      'gthread/io_read': await capturedConnections('gthread__detail__0ms'),
+      'async-workers/io_read': await capturedConnections('async-workers__detail__0ms'),
+      'gthread/cpu': await capturedConnections('gthread__quote__0ms'),
+      'async-workers/cpu': await capturedConnections('gthread__quote__0ms'),
+    } as Record<string, Signals['connections']>;
+    const results = (override: (key: string) => Signals['connections'] = (key) => captured[key]!) =>
+      withRepeats(
+        makeResults(
+          {},
+          (id) => {
+            const [setup, route] = id.split('/') as [string, string];
+            return { signals: { ...makeSignals(), connections: override(`${setup}/${route}`) } };
+          },
+          'setups: [gthread, async-workers]\nroutes: [io_read, cpu]\n',
+        ),
+        (id) => {
+          const [setup, , ms] = id.split('/') as [string, string, string];
+          const steady = setup === 'gthread' ? [100, 20, 10] : [100, 66, 34];
+          return [0.99, 1.01, 1, 0.995, 1.005].map((f) => steady[[0, 100, 200].indexOf(parseInt(ms, 10))]! * f);
+        },
+      );
+    // The route without a query (0 opened under both) does not dilute the medians to 0.5.
+    expect(renderRecommendation(results())).toMatch(
+      /Cost: no failures; peak memory per worker 171\.7 MiB against 171\.7 MiB; database connections open on average 7\.3 against 6\.9; database connections opened per request 1\.0 against 1\.0\.$/,
+    );
+    // A pool's connections are open at the window's edges: no exact mean, so only what each request opened.
+    const pooled = (key: string) =>
+      key === 'async-workers/io_read' ? { opened: 3, openedPerRequest: 0.002, openAtStart: 8, openAtEnd: 8, meanOpen: null } : captured[key]!;
+    expect(renderRecommendation(results(pooled))).toMatch(/; database connections opened per request 0\.0 against 1\.0\.$/);
+    // Results from before the connections were read: no connections clause.
+    expect(renderRecommendation(results(() => undefined))).toMatch(/Cost: no failures; peak memory per worker 171\.7 MiB against 171\.7 MiB\.$/);
   });
 
   it('has nothing to choose with one setup', () => {

@@ -97,6 +97,33 @@ describe('the comment and the job summary', () => {
     expect(renderReport(head, { comparison })).not.toContain('per request of the mix');
   });
 
+  it('the database connections: a column where some cell read them, opened per request and open on average (or held)', async () => {
+    const perRequest = { opened: 1671, openedPerRequest: 1, openAtStart: 0, openAtEnd: 0, meanOpen: 6.947 };
+    const pooled = { opened: 2, openedPerRequest: 0.001, openAtStart: 8, openAtEnd: 8, meanOpen: null };
+    const head = await run27WithSignals((id) => ({
+      ...makeSignals(),
+      ...(id === 'sync/cpu/0ms' ? {} : { connections: id.startsWith('sync/') ? perRequest : pooled }),
+    }));
+    const body = renderReport(head, { comparison: null });
+    expect(body).toContain('| Cell | Queries | Rows | CPU (app) | DB time | Peak memory | Response | DB connections |');
+    expect(body).toContain('| `sync/io_read/0ms` | 2 | 11 | 4.00 ms | 0.60 ms | 171.7 MiB | 313 B | 1/request, 6.9 open |');
+    expect(body).toMatch(/\| `async-limited\/io_read\/0ms` \| .* \| 313 B \| 0\/request, 8 open at the end \|/);
+    expect(body).toMatch(/\| `sync\/cpu\/0ms` \| .* \| 313 B \| — \|/);
+    const files = new Map(renderExports(head, null).map((file) => [file.file, file.content]));
+    const [header, ...rows] = files.get('results.csv')!.trim().split('\r\n');
+    const columns = header!.split(',');
+    // After every older column, so scripts reading by position keep working.
+    expect(columns.slice(-3)).toEqual(['memory_verdict', 'db_connections_opened_per_request', 'db_connections_mean_open']);
+    const row = (id: string) =>
+      rows
+        .find((r) => r.startsWith(`${id},`))!
+        .split(',')
+        .slice(-2);
+    expect(row('sync/io_read/0ms')).toEqual(['1', '6.947']);
+    expect(row('async-limited/io_read/0ms')).toEqual(['0.001', '']);
+    expect(row('sync/cpu/0ms')).toEqual(['', '']);
+  });
+
   it('SQL is user text: a crafted statement renders inert (no tag, mention or link outside code) and one line', async () => {
     const evil = 'SELECT 1 /* @octocat #12 https://evil.example <img src=x onerror=alert(1)> | ` */\n-- </code><script>x</script>';
     const base = await run27WithSignals(() => makeSignals());
@@ -121,12 +148,14 @@ describe('the size limit', () => {
     const statements = (side: string): StatementSpec[] =>
       Array.from({ length: 40 }, (_, i) => ({ query: long(i, side), perRequest: (side === 'head' ? 2 : 1) + (i % 3) }));
     const repeated = (results: Results) => withRepeats(results, () => [100, 104, 98]);
-    const base = repeated(await run27WithSignals(() => makeSignals({ statements: statements('base') })));
-    const head = repeated(await run27WithSignals(() => makeSignals({ statements: statements('head') })));
+    const connections = { opened: 1500, openedPerRequest: 1, openAtStart: 0, openAtEnd: 0, meanOpen: 123.456 };
+    const base = repeated(await run27WithSignals(() => ({ ...makeSignals({ statements: statements('base') }), connections })));
+    const head = repeated(await run27WithSignals(() => ({ ...makeSignals({ statements: statements('head') }), connections })));
     const comparison = compareResults(head, baselineFromResults('base.json', base), 0.1);
     const body = renderReport(head, { comparison });
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT - 1024);
     expect(body).toContain('**Per request**');
+    expect(body).toContain('| 1/request, 123.5 open |');
     expect(body).toMatch(/… and 77 more in report\.html/); // 80 changed statements a cell (40 vanished, 40 appeared), 3 shown
     expect(body).toMatch(/… and 18 more cells with changed statements, in report\.html/);
     const shown = comparison.cells.get('sync/cpu/0ms')!.signals!.queries!.statements.slice(0, 3);

@@ -92,6 +92,61 @@ describe('deriveSignals: per successful request, by hand', () => {
   });
 });
 
+describe('connections: pg_stat_database of the app database at the window edges', () => {
+  const counts = { requests: 210, successes: 200, averageContentSize: 6899.4 };
+  const edges = (start: [number, number, number], end: [number, number, number]): Partial<RawSignals> => ({
+    connections: {
+      start: { sessions: start[0], backends: start[1], sessionMs: start[2] },
+      end: { sessions: end[0], backends: end[1], sessionMs: end[2] },
+    },
+  });
+
+  it('a connection per request: opened ÷ successes, and session time ÷ window as the mean open when none was open at an edge', () => {
+    const { signals, warnings } = deriveSignals(raw(edges([5, 0, 50], [205, 0, 30_050])), counts);
+    expect(warnings).toEqual([]);
+    expect(signals!.connections).toEqual({ opened: 200, openedPerRequest: 1, openAtStart: 0, openAtEnd: 0, meanOpen: 3 });
+  });
+
+  it('kept connections (a pool): none opened, those held at the edges, no mean (they report their time late)', () => {
+    const { signals } = deriveSignals(raw(edges([8, 8, 1000], [8, 8, 1200])), counts);
+    expect(signals!.connections).toEqual({ opened: 0, openedPerRequest: 0, openAtStart: 8, openAtEnd: 8, meanOpen: null });
+  });
+
+  it('a counter that went backwards (the database re-created) is no measurement, with the reason', () => {
+    const { signals, warnings } = deriveSignals(raw(edges([300, 0, 9000], [20, 0, 400])), counts);
+    expect(signals!.connections).toBeNull();
+    expect(warnings).toEqual([expect.stringMatching(/session counters went backwards over the window/)]);
+  });
+
+  it('not read (null) stays null; absent from an older signals.json stays absent', () => {
+    expect(deriveSignals(raw({ connections: null }), counts).signals!.connections).toBeNull();
+    expect(deriveSignals(raw(), counts).signals).not.toHaveProperty('connections');
+  });
+
+  /** Real samples of the shop (fixtures/README.md "signals/"): gthread and async-workers, 5 workers each, 10 users, 0 ms. */
+  const captured = async (cell: string) => {
+    const path = (file: string) => fixture('signals', 'connections', cell, file);
+    const counts = parseFinalStats(cell, await readFile(path('locust_final.json'), 'utf8'));
+    return deriveSignals(parseRawSignals(cell, await readFile(path('signals.json'), 'utf8')), counts);
+  };
+
+  it.each([
+    ['gthread__detail__0ms', 1671, 6.947],
+    ['async-workers__detail__0ms', 1797, 7.284],
+  ])('%s (captured): Django without a pool opens exactly one connection per successful request', async (cell, successes, meanOpen) => {
+    const { signals, warnings } = await captured(cell);
+    expect(warnings).toEqual([]);
+    expect(signals!.window.successes).toBe(successes);
+    expect(signals!.connections).toEqual({ opened: successes, openedPerRequest: 1, openAtStart: 0, openAtEnd: 0, meanOpen });
+  });
+
+  it('a route that sends no query opens none, and the health checks in its window count none (captured)', async () => {
+    const { signals } = await captured('gthread__quote__0ms');
+    expect(signals!.window.seconds).toBeGreaterThan(10);
+    expect(signals!.connections).toEqual({ opened: 0, openedPerRequest: 0, openAtStart: 0, openAtEnd: 0, meanOpen: 0 });
+  });
+});
+
 describe("Locust's final statistics (--json-file)", () => {
   it('sums the entries: requests, successes, mean content size', () => {
     const text = JSON.stringify([
@@ -136,6 +191,8 @@ describe('readCell with signals (a real sample of the reference app: sync io_rea
     for (const statement of signals.sql!.statements) expect(statement.calls).toBe(signals.window.successes);
     expect(signals.cpu.app!.perRequestMs).toBeGreaterThan(0);
     expect(signals.memory.workers).toBe(1);
+    // Written before the connections were read: it still reads, without them.
+    expect(signals).not.toHaveProperty('connections');
     expect(reading.warnings).toEqual([]);
   });
 

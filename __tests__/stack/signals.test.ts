@@ -81,16 +81,35 @@ describe("the load container's wrapper, run by a real shell", () => {
 });
 
 describe('the database reading', () => {
-  it('opens: the extension made sure of, the counters reset, then the cgroup read', () => {
-    const [create, reset, read] = openWindowStatements();
+  it('opens: the extension made sure of, the counters reset, then the cgroup and the connections read', () => {
+    const [create, reset, read] = openWindowStatements({ database: "b'ench", user: 'postgres' });
     expect(create).toBe('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     expect(reset).toBe('SELECT pg_stat_statements_reset()');
     expect(read).toContain(`pg_read_file('${CGROUP_FILES.v1Cpu}', 0, 65536, true)`);
+    expect(read).toMatch(
+      /'sessions', to_jsonb\(d\) -> 'sessions', 'backends', d\.numbackends, 'sessionMs', to_jsonb\(d\) -> 'session_time'\)\s+FROM pg_stat_database d WHERE d\.datname = 'b''ench'/,
+    );
   });
 
-  it("closes: only the app's database and user, top-level statements", () => {
+  it("closes: only the app's database and user, top-level statements; the connections of the app's database", () => {
     const [read] = closeWindowStatements({ database: 'bench', user: "o'brien" });
     expect(read).toMatch(/WHERE d\.datname = 'bench' AND r\.rolname = 'o''brien' AND s\.toplevel/);
+    expect(read).toMatch(/FROM pg_stat_database d WHERE d\.datname = 'bench'/);
+  });
+
+  it('reads the connections; null where the server has no sessions counter or the database is missing', () => {
+    const files = {};
+    const connections = { sessions: 7, backends: 2, sessionMs: 1234.5 };
+    expect(parseDatabaseReading(JSON.stringify({ files, connections })).connections).toEqual(connections);
+    expect(parseDatabaseReading(JSON.stringify({ files, connections: { sessions: null, backends: 2, sessionMs: null } })).connections).toBeNull();
+    expect(parseDatabaseReading(JSON.stringify({ files, connections: null })).connections).toBeNull();
+    expect(parseDatabaseReading(JSON.stringify({ files })).connections).toBeNull();
+    expect(() => parseDatabaseReading(JSON.stringify({ files, connections: { ...connections, sessions: 1.5 } }))).toThrow(
+      /pg_stat_database's connections are {"sessions":1.5,"backends":2,"sessionMs":1234.5}; expected sessions, backends and sessionMs/,
+    );
+    expect(() => parseDatabaseReading(JSON.stringify({ files, connections: { sessions: 1, backends: 2 } }))).toThrow(
+      /expected sessions, backends and sessionMs/,
+    );
   });
 
   it("parses psql's last line; the reset's own output before it is skipped", () => {
@@ -178,8 +197,12 @@ describe('SignalsWindow: what cannot be read is null and a warning, never a lost
         edge += 1;
         return ok(
           edge === 1
-            ? `\n${JSON.stringify({ files: files(100) })}`
-            : JSON.stringify({ files: files(400), statements: [{ query: 'SELECT 1', calls: 2, rows: 2, totalMs: 1 }] }),
+            ? `\n${JSON.stringify({ files: files(100), connections: { sessions: 5, backends: 2, sessionMs: 300 } })}`
+            : JSON.stringify({
+                files: files(400),
+                connections: { sessions: 45, backends: 0, sessionMs: 900.5 },
+                statements: [{ query: 'SELECT 1', calls: 2, rows: 2, totalMs: 1 }],
+              }),
         );
       }
       appEdge += 1;
@@ -194,10 +217,24 @@ describe('SignalsWindow: what cannot be read is null and a warning, never a lost
       sql: { statements: [{ query: 'SELECT 1', calls: 2, rows: 2, totalMs: 1 }] },
       cpu: { app: { startUsec: 10, endUsec: 250 }, db: { startUsec: 100, endUsec: 400 }, load: { usageUsec: 700, cpus: 1 } },
       memory: { appPeakBytes: 123456, workers: 2 },
+      connections: { start: { sessions: 5, backends: 2, sessionMs: 300 }, end: { sessions: 45, backends: 0, sessionMs: 900.5 } },
       warnings: [],
     });
     expect(calls.filter((call) => call.args[0] === 'exec').map((call) => call.args[1])).toEqual(['D1', 'A1', 'D1', 'A1']);
     await expect(readFile(join(dir, LOAD_CGROUP_DUMP))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('a server without the sessions counter: no connections, with the reason; the rest still read', async () => {
+    const { run } = scripted((command) => {
+      if (command.args[0] === 'ps') return ok('db D1\n');
+      if (command.args.includes('psql'))
+        return ok(JSON.stringify({ files: {}, connections: { sessions: null, backends: 0, sessionMs: null }, statements: [] }));
+      return ok('');
+    });
+    const raw = await (await SignalsWindow.open(run, target)).close(dir, { drained: true });
+    expect(raw.connections).toBeNull();
+    expect(raw.sql).toEqual({ statements: [] });
+    expect(raw.warnings).toContain("The app database's connections were not read (pg_stat_database has no sessions before PostgreSQL 14).");
   });
 
   it('a failed reset leaves no SQL (a count from an unreset window would be wrong), with the reason', async () => {
@@ -209,6 +246,7 @@ describe('SignalsWindow: what cannot be read is null and a warning, never a lost
     const window = await SignalsWindow.open(run, target);
     const raw = await window.close(dir, { drained: null });
     expect(raw.sql).toBeNull();
+    expect(raw.connections).toBeNull();
     expect(raw.cpu).toEqual({ app: null, db: null, load: null });
     expect(raw.warnings.join('\n')).toMatch(
       /counters were not reset at the window's start: psql exited 1: ERROR: {2}could not access file "pg_stat_statements"/,

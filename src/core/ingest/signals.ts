@@ -14,6 +14,8 @@ const amount = z.number().min(0);
 /** A cgroup's cumulative CPU counter (µs) at the window's start and end. */
 const CpuSpan = z.object({ startUsec: amount, endUsec: amount }).nullable();
 
+const ConnectionCounters = z.object({ sessions: count, backends: count, sessionMs: amount });
+
 export const RawSignalsSchema = z.object({
   version: z.literal(1),
   window: z.object({
@@ -37,6 +39,12 @@ export const RawSignalsSchema = z.object({
     load: z.object({ usageUsec: amount, cpus: count.min(1) }).nullable(),
   }),
   memory: z.object({ appPeakBytes: count.nullable(), workers: count.min(1).nullable() }),
+  /**
+   * The app database's pg_stat_database at the window's edges: `sessions` (cumulative client sessions
+   * established), `backends` (connections open then) and `sessionMs` (cumulative session_time).
+   * Absent from files written before it existed.
+   */
+  connections: z.object({ start: ConnectionCounters, end: ConnectionCounters }).nullable().optional(),
   /** What could not be read, and why. */
   warnings: z.array(z.string()),
 });
@@ -146,6 +154,29 @@ function spanMs(span: RawSignals['cpu']['app'], name: string, warnings: string[]
 }
 
 /**
+ * Sessions opened over the window, per successful request, those open at its edges, and the
+ * mean open over it. The mean only when none was open at either edge: then every session that
+ * counts began and ended inside the window and added its whole time when it ended, while a
+ * kept one (persistent, pooled) adds its time only when it next reports (an idle one, not at all).
+ */
+function connectionsOf(raw: RawSignals['connections'], window: RawSignals['window'], successes: number, warnings: string[]): Signals['connections'] {
+  if (!raw) return null;
+  const [opened, sessionMs] = [raw.end.sessions - raw.start.sessions, raw.end.sessionMs - raw.start.sessionMs];
+  if (opened < 0 || sessionMs < 0) {
+    warnings.push("The app database's session counters went backwards over the window (re-created?): no connections for this sample.");
+    return null;
+  }
+  const exact = raw.start.backends === 0 && raw.end.backends === 0 && window.seconds > 0;
+  return {
+    opened,
+    openedPerRequest: round(opened / successes),
+    openAtStart: raw.start.backends,
+    openAtEnd: raw.end.backends,
+    meanOpen: exact ? round(sessionMs / 1000 / window.seconds, 3) : null,
+  };
+}
+
+/**
  * The per-request numbers of one sample: the raw counters ÷ the successful requests of
  * Locust's final Aggregated row (a mix's cell: per request of the mix).
  */
@@ -169,6 +200,8 @@ export function deriveSignals(raw: RawSignals, counts: WindowCounts): DerivedSig
       cpu: { app: perRequest(spanMs(raw.cpu.app, 'app', warnings)), db: perRequest(spanMs(raw.cpu.db, 'database', warnings)), load },
       memory: { appPeakBytes, workers, perWorkerPeakBytes: appPeakBytes !== null && workers !== null ? round(appPeakBytes / workers, 0) : null },
       responseBytesPerRequest: counts.averageContentSize === null ? null : round(counts.averageContentSize, 3),
+      // Absent, not null, from a signals.json written before connections were read: results.json says "not measured" the same way.
+      ...(raw.connections === undefined ? {} : { connections: connectionsOf(raw.connections, raw.window, successes, warnings) }),
     },
     warnings,
   };

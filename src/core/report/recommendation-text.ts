@@ -37,6 +37,17 @@ function workersClause(costs: SetupCost[]): string {
   return ` (${plural(own.workers, 'worker')} against ${list(others.map((cost) => String(cost.workers)))})`;
 }
 
+/** The database connections: open on average where every setup's mean is exact, and opened per request (1 without a pool, ~0 with one). */
+function connectionsParts(own: SetupCost, others: SetupCost[]): string[] {
+  const all = [own, ...others];
+  if (!all.every((cost) => cost.connections !== null)) return [];
+  const against = (value: (connections: NonNullable<SetupCost['connections']>) => number) =>
+    `${formatRate(value(own.connections!))} against ${list(others.map((cost) => formatRate(value(cost.connections!))))}`;
+  const opened = `database connections opened per request ${against((c) => c.openedPerRequest)}`;
+  if (!all.every((cost) => cost.connections!.meanOpen !== null)) return [opened];
+  return [`database connections open on average ${against((c) => c.meanOpen!)}`, opened];
+}
+
 function costSentence(costs: SetupCost[]): string {
   const [own, ...others] = costs;
   if (!own || others.length === 0) return '';
@@ -46,6 +57,7 @@ function costSentence(costs: SetupCost[]): string {
   if (own.perWorkerBytes !== null && others.every((cost) => cost.perWorkerBytes !== null)) {
     parts.push(`peak memory per worker ${against((cost) => formatBytes(cost.perWorkerBytes!))}`);
   }
+  parts.push(...connectionsParts(own, others));
   return ` Cost: ${parts.join('; ')}.`;
 }
 

@@ -45,6 +45,11 @@ export interface SetupCost {
   perWorkerBytes: number | null;
   /** Workers the samples counted (median); null without signals. */
   workers: number | null;
+  /**
+   * The app database's connections, medians over the routes that open any: opened per request,
+   * and open on average over the window (null where a kept connection made it inexact); null when not read.
+   */
+  connections: { openedPerRequest: number; meanOpen: number | null } | null;
 }
 
 export type Recommendation =
@@ -152,9 +157,23 @@ function standings(all: Group[], setup: SetupSpec): LatencyStanding[] {
   });
 }
 
-function costOf(results: Results, setup: SetupSpec): SetupCost {
+/**
+ * The routes whose requests open database connections under some setup: a route that never
+ * queries opens none under any, and would read as "0 a request" beside one that opens one each.
+ */
+function connectingRoutes(results: Results): Set<string> {
+  const opened = results.cells.flatMap((cell) => (cell.status === 'ok' && (cell.metrics.signals?.connections?.opened ?? 0) > 0 ? [cell.route] : []));
+  return new Set(opened.length ? opened : results.config.routes.map((route) => route.name));
+}
+
+function costOf(results: Results, setup: SetupSpec, routes: Set<string>): SetupCost {
   const cells = results.cells.filter((cell) => cell.setup === setup.name && cell.status === 'ok');
   const metrics = cells.flatMap((cell) => (cell.metrics ? [cell.metrics] : []));
+  const connections = cells.flatMap((cell) => {
+    const read = cell.metrics?.signals?.connections;
+    return routes.has(cell.route) && read ? [read] : [];
+  });
+  const means = connections.map((read) => read.meanOpen);
   const memory = metrics.flatMap((m) => (m.signals?.memory.perWorkerPeakBytes != null ? [m.signals.memory.perWorkerPeakBytes] : []));
   const workers = metrics.flatMap((m) => (m.signals?.memory.workers != null ? [m.signals.memory.workers] : []));
   return {
@@ -162,6 +181,12 @@ function costOf(results: Results, setup: SetupSpec): SetupCost {
     failureRatio: Math.max(0, ...metrics.map((m) => m.failureRatio)),
     perWorkerBytes: memory.length ? median(memory) : null,
     workers: workers.length ? median(workers) : null,
+    connections: connections.length
+      ? {
+          openedPerRequest: median(connections.map((read) => read.openedPerRequest)),
+          meanOpen: means.every((mean) => mean !== null) ? median(means as number[]) : null,
+        }
+      : null,
   };
 }
 
@@ -175,7 +200,8 @@ export function recommend(results: Results): Recommendation {
   if (winner) {
     const latencies = standings(all, winner);
     const compared = [...new Set(latencies.flatMap((l) => l.others))];
-    return { kind: 'serve', setup: winner, latencies, costs: [winner, ...compared].map((setup) => costOf(results, setup)) };
+    const routes = connectingRoutes(results);
+    return { kind: 'serve', setup: winner, latencies, costs: [winner, ...compared].map((setup) => costOf(results, setup, routes)) };
   }
   if (leading.length === 0) {
     return { kind: 'no-clear-winner', why: 'noise', setups, spread: spreadOf(all.flatMap((group) => group.others.map((o) => o.interval))) };

@@ -4,7 +4,7 @@ import type { CellComparison, Comparison } from '../compare/verdicts.js';
 import type { RouteSpec } from '../config/schema.js';
 import type { CellResult, Results, Signals } from '../results/schema.js';
 import { clip, code, escapeMarkdown } from './escape.js';
-import { formatChange, formatLatency } from './format.js';
+import { formatChange, formatCount, formatLatency, formatRate } from './format.js';
 import { formatBytes, formatCountChange, formatMsPerRequest, formatPerRequest, meteredChange, SIGNAL_NAME } from './signal-format.js';
 import { VERDICT_MARK } from './verdict-text.js';
 
@@ -102,7 +102,14 @@ function valueCell(head: string, change: string | null, regressed: boolean): str
   return `${head}${change ? ` (${regressed ? `${VERDICT_MARK.regressed} ` : ''}${change})` : ''}`;
 }
 
-function row(result: CellResult, cell: CellComparison | undefined): string | null {
+/** `1/request, 6.9 open`: connections each request opened, and open on average (or, kept ones, open at the window's end). */
+function connectionsCell(connections: Signals['connections']): string {
+  if (!connections) return '—';
+  const open = connections.meanOpen === null ? `${formatCount(connections.openAtEnd)} open at the end` : `${formatRate(connections.meanOpen)} open`;
+  return `${formatPerRequest(connections.openedPerRequest)}/request, ${open}`;
+}
+
+function row(result: CellResult, cell: CellComparison | undefined, withConnections: boolean): string | null {
   const signals = signalsOf(result);
   if (!signals) return null;
   const s = cell?.signals ?? null;
@@ -124,6 +131,7 @@ function row(result: CellResult, cell: CellComparison | undefined): string | nul
     metered('db', sql?.dbMs, ms),
     metered('memory', signals.memory.appPeakBytes, formatBytes),
     bytes === null ? '—' : valueCell(formatBytes(bytes), s?.responseBytes ? formatChange(s.responseBytes.head / s.responseBytes.base - 1) : null, false),
+    ...(withConnections ? [connectionsCell(signals.connections)] : []),
   ].join(' | ');
 }
 
@@ -142,13 +150,16 @@ function statementList(comparison: Comparison | null): string[] {
 
 /**
  * The per-request block: every cell with signals, route by route (queries, rows, CPU, DB
- * time, peak memory, response size, with the change against the baseline), then the
+ * time, peak memory, response size, with the change against the baseline; the database
+ * connections where read, never judged against a baseline), then the
  * statements that appeared, vanished or changed their calls per request.
  */
 export function renderSignalsBlock(results: Results, comparison: Comparison | null): string {
   const order = new Map(results.config.routes.map((route, i) => [route.name, i]));
   const cells = [...results.cells].sort((a, b) => order.get(a.route)! - order.get(b.route)!);
-  const rows = cells.flatMap((cell) => row(cell, comparison?.cells.get(cell.id)) ?? []);
+  // The connections' column only where some cell read them (results from before have none).
+  const withConnections = cells.some((cell) => signalsOf(cell)?.connections);
+  const rows = cells.flatMap((cell) => row(cell, comparison?.cells.get(cell.id), withConnections) ?? []);
   if (rows.length === 0) return '';
   const mixes = results.config.routes.filter((route) => route.mix).map((route) => code(route.name));
   const against = comparison ? `; in parentheses the change against ${escapeMarkdown(comparison.baselineLabel)}` : '';
@@ -156,8 +167,8 @@ export function renderSignalsBlock(results: Results, comparison: Comparison | nu
   return [
     `**Per request** (each cell's median sample${against}):`,
     '',
-    '| Cell | Queries | Rows | CPU (app) | DB time | Peak memory | Response |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Cell | Queries | Rows | CPU (app) | DB time | Peak memory | Response |${withConnections ? ' DB connections |' : ''}`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: |${withConnections ? ' ---: |' : ''}`,
     ...rows.map((line) => `| ${line} |`),
     ...(mixes.length ? ['', `${mixes.join(', ')}: per request of the mix; its statements cannot be told apart by route.`] : []),
     ...(statements.length ? ['', 'Statements that appeared, vanished or changed their calls per request:', ...statements] : []),

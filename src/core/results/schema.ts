@@ -75,6 +75,24 @@ const SignalsSchema = z
       perWorkerPeakBytes: rate.nullable(),
     }),
     responseBytesPerRequest: rate.nullable().describe('Locust\'s "Average Content Size" of the Aggregated row.'),
+    connections: z
+      .object({
+        opened: count.describe("Client sessions established to the app's database over the window (pg_stat_database.sessions, PostgreSQL 14+)."),
+        openedPerRequest: perRequest.describe('opened ÷ window.successes: about 1 with a connection per request (CONN_MAX_AGE = 0), about 0 when kept.'),
+        openAtStart: count.describe("Connections open to the app's database when the window opened (numbackends)."),
+        openAtEnd: count.describe('The same when it closed.'),
+        meanOpen: rate
+          .nullable()
+          .describe(
+            'Connections open on average over the window: session_time ÷ window.seconds; null when one was open at an edge ' +
+              '(a kept connection reports its time late), so it is exact where given.',
+          ),
+      })
+      .nullable()
+      .optional()
+      .describe(
+        "The app's database connections over the window; null when not read (the reason is in the warnings), absent from files written before it existed.",
+      ),
   })
   .nullable();
 

@@ -140,7 +140,7 @@ export class SignalsWindow {
     const begin = performance.now();
     const listed = await run(projectContainersCommand(target.projectName)).catch(() => null);
     const ids = parseProjectContainers(listed?.exitCode === 0 ? listed.stdout : '');
-    const [db, app] = await Promise.all([readDatabase(run, ids.get('db'), openWindowStatements()), readAppCgroup(run, ids.get(target.appService))]);
+    const [db, app] = await Promise.all([readDatabase(run, ids.get('db'), openWindowStatements(target.scope)), readAppCgroup(run, ids.get(target.appService))]);
     const openedAt = performance.now();
     return new SignalsWindow(run, target, { startedAt: new Date(), openedAt, openSeconds: (openedAt - begin) / 1000, ids, db, app });
   }
@@ -188,6 +188,9 @@ export class SignalsWindow {
     const appStart = value(this.opened.app, "The app container's cgroup was not read at the window's start");
     const appEnd = value(end.app, "The app container's cgroup was not read at the window's end");
     const load = value(end.load, "The load container's cgroup was not read");
+    const connections = dbStart?.connections && dbEnd?.connections ? { start: dbStart.connections, end: dbEnd.connections } : null;
+    if (dbStart && dbEnd && connections === null)
+      warnings.push("The app database's connections were not read (pg_stat_database has no sessions before PostgreSQL 14).");
     const db = span(cgroup(dbStart?.files, "The db container's cgroup (start)"), cgroup(dbEnd?.files, "The db container's cgroup (end)"));
     return {
       version: SIGNALS_VERSION,
@@ -197,6 +200,7 @@ export class SignalsWindow {
       sql: dbStart && dbEnd?.statements ? { statements: dbEnd.statements } : null,
       cpu: { app: span(appStart, appEnd), db, load: load && { usageUsec: load.cpuUsec, cpus: this.target.loadCpus } },
       memory: { appPeakBytes: appEnd?.peakBytes ?? null, workers: this.target.workers },
+      connections,
       warnings,
     };
   }

@@ -1,8 +1,9 @@
 /**
  * The database side of a sample's window, as SQL run by psql in the db container on the
- * maintenance database (so the reader's own statements never land in the app's database):
- * pg_stat_statements reset at the start, read at the end, and the db container's cgroup
- * files read by the server itself (pg_read_file, superuser), so one `docker exec` does both.
+ * maintenance database (so the reader's own statements and sessions never land in the app's
+ * database): pg_stat_statements reset at the start, read at the end, the app database's
+ * connection counters (pg_stat_database) at both edges, and the db container's cgroup
+ * files read by the server itself (pg_read_file, superuser), so one `docker exec` does all.
  */
 import { CGROUP_FILES, type CgroupFiles } from './cgroup.js';
 
@@ -30,14 +31,31 @@ function statementsJson(scope: SqlScope): string {
     WHERE d.datname = ${literal(scope.database)} AND r.rolname = ${literal(scope.user)} AND s.toplevel), '[]'::json)`;
 }
 
-/** The window opens: the extension made sure of (idempotent), the counters zeroed, then the db's cgroup read. */
-export function openWindowStatements(): string[] {
-  return ['CREATE EXTENSION IF NOT EXISTS pg_stat_statements', 'SELECT pg_stat_statements_reset()', `SELECT json_build_object('files', ${cgroupFilesJson()})`];
+/**
+ * The app database's connections (PostgreSQL 14+): `sessions`, client sessions established
+ * since the database was created (counted once authenticated, so pg_isready's unauthenticated
+ * health check never counts), `session_time`, the ms they have been open (a session adds its
+ * time when it reports its statistics, at the latest when it ends), and `numbackends`, the
+ * connections open now. The row as JSON, so a server without `sessions` (13 and older) reads
+ * null rather than failing the window.
+ */
+function connectionsJson(scope: SqlScope): string {
+  return `(SELECT json_build_object('sessions', to_jsonb(d) -> 'sessions', 'backends', d.numbackends, 'sessionMs', to_jsonb(d) -> 'session_time')
+    FROM pg_stat_database d WHERE d.datname = ${literal(scope.database)})`;
 }
 
-/** The window closes: the db's cgroup first (the statement list is the heavier part), then the app's statements. */
+/** The window opens: the extension made sure of (idempotent), the counters zeroed, then the db's cgroup and connections read. */
+export function openWindowStatements(scope: SqlScope): string[] {
+  return [
+    'CREATE EXTENSION IF NOT EXISTS pg_stat_statements',
+    'SELECT pg_stat_statements_reset()',
+    `SELECT json_build_object('files', ${cgroupFilesJson()}, 'connections', ${connectionsJson(scope)})`,
+  ];
+}
+
+/** The window closes: the db's cgroup and connections first (the statement list is the heavier part), then the app's statements. */
 export function closeWindowStatements(scope: SqlScope): string[] {
-  return [`SELECT json_build_object('files', ${cgroupFilesJson()}, 'statements', ${statementsJson(scope)})`];
+  return [`SELECT json_build_object('files', ${cgroupFilesJson()}, 'connections', ${connectionsJson(scope)}, 'statements', ${statementsJson(scope)})`];
 }
 
 export interface StatementCounters {
@@ -47,8 +65,20 @@ export interface StatementCounters {
   totalMs: number;
 }
 
+/** The app database's connection counters at one edge of the window. */
+export interface ConnectionCounters {
+  /** Client sessions established to it since it was created (cumulative). */
+  sessions: number;
+  /** Connections open to it at the reading. */
+  backends: number;
+  /** Milliseconds its sessions have been open, as far as they have reported it. */
+  sessionMs: number;
+}
+
 export interface DatabaseReading {
   files: CgroupFiles;
+  /** Null when the server has no `sessions` counter or the database is missing. */
+  connections: ConnectionCounters | null;
   statements: StatementCounters[] | null;
 }
 
@@ -68,10 +98,21 @@ function statementOf(value: unknown, index: number): StatementCounters {
   return { query: row.query, calls: row.calls, rows: row.rows, totalMs };
 }
 
+function connectionsOf(value: unknown): ConnectionCounters | null {
+  if (value === null || value === undefined) return null;
+  const row = value as Partial<Record<keyof ConnectionCounters, unknown>>;
+  if (typeof row !== 'object' || row.sessions === null) return null;
+  const { sessionMs } = row;
+  if (!isCount(row.sessions) || !isCount(row.backends) || typeof sessionMs !== 'number' || !Number.isFinite(sessionMs) || sessionMs < 0) {
+    throw new SqlReadError(`pg_stat_database's connections are ${JSON.stringify(value)?.slice(0, 200)}; expected sessions, backends and sessionMs.`);
+  }
+  return { sessions: row.sessions, backends: row.backends, sessionMs };
+}
+
 /** psql -At's output: the last line is the JSON object (the reset prints a line of its own before it). */
 export function parseDatabaseReading(stdout: string): DatabaseReading {
   const line = stdout.trim().split('\n').at(-1) ?? '';
-  let data: { files?: unknown; statements?: unknown };
+  let data: { files?: unknown; connections?: unknown; statements?: unknown };
   try {
     data = JSON.parse(line) as typeof data;
   } catch {
@@ -82,7 +123,8 @@ export function parseDatabaseReading(stdout: string): DatabaseReading {
   }
   const files: CgroupFiles = {};
   for (const [path, text] of Object.entries(data.files)) files[path] = typeof text === 'string' ? text : null;
-  if (data.statements === undefined) return { files, statements: null };
+  const connections = connectionsOf(data.connections);
+  if (data.statements === undefined) return { files, connections, statements: null };
   if (!Array.isArray(data.statements)) throw new SqlReadError(`"statements" is ${JSON.stringify(data.statements).slice(0, 200)}; expected a list.`);
-  return { files, statements: data.statements.map(statementOf) };
+  return { files, connections, statements: data.statements.map(statementOf) };
 }

@@ -1,6 +1,6 @@
 import type { Comparison } from '../../compare/verdicts.js';
 import type { Results } from '../../results/results.js';
-import { SIGNAL_COLUMNS, SIGNAL_COMPARISON, SIGNAL_VALUES } from './signal-columns.js';
+import { CONNECTION_VALUES, SIGNAL_COLUMNS, SIGNAL_COMPARISON, SIGNAL_VALUES } from './signal-columns.js';
 
 /**
  * One row per cell, for spreadsheets and scripts: RFC 4180 (CRLF records, fields
@@ -75,6 +75,7 @@ export function renderCsv(results: Results, comparison: Comparison | null = null
         const v = verdict ? value(verdict) : undefined;
         return typeof v === 'number' ? number(v) : text(v);
       }),
+      ...Object.values(CONNECTION_VALUES).map((value) => number(m ? value(m) : null)),
     ].join(',');
   });
   return [CSV_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');

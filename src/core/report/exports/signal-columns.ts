@@ -26,6 +26,12 @@ export const SIGNAL_COMPARISON = {
   memory_verdict: (c) => c.signals?.memory?.verdict,
 } satisfies Record<string, (cell: CellComparison) => string | number | undefined>;
 
-export const SIGNAL_COLUMNS = [...Object.keys(SIGNAL_VALUES), ...Object.keys(SIGNAL_COMPARISON)] as (
-  keyof typeof SIGNAL_VALUES | keyof typeof SIGNAL_COMPARISON
+/** The app database's connections (added later, so after the comparison columns): opened per request, open on average. */
+export const CONNECTION_VALUES = {
+  db_connections_opened_per_request: (m) => m.signals?.connections?.openedPerRequest,
+  db_connections_mean_open: (m) => m.signals?.connections?.meanOpen,
+} satisfies Record<string, (metrics: CellMetrics) => number | null | undefined>;
+
+export const SIGNAL_COLUMNS = [...Object.keys(SIGNAL_VALUES), ...Object.keys(SIGNAL_COMPARISON), ...Object.keys(CONNECTION_VALUES)] as (
+  keyof typeof SIGNAL_VALUES | keyof typeof SIGNAL_COMPARISON | keyof typeof CONNECTION_VALUES
 )[];
