@@ -2065,10 +2065,11 @@ var init_csv = __esm({
         if (value2 < 0) throw this.outOfBounds(column, "a rate or a time is \u2265 0");
         return value2;
       }
-      /** A count: a whole number ≥ 0. */
+      /** A count: a whole number ≥ 0, and exact as a JSON number (the schema's maximum). */
       count(column) {
         const value2 = this.requiredNumber(column);
         if (value2 < 0 || !Number.isInteger(value2)) throw this.outOfBounds(column, "a count is a whole number \u2265 0");
+        if (value2 > Number.MAX_SAFE_INTEGER) throw this.outOfBounds(column, `a count is at most ${Number.MAX_SAFE_INTEGER}`);
         return value2;
       }
       optionalCount(column) {
@@ -18359,12 +18360,12 @@ function rewriteKeyNames(ctx) {
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
     const seen = ctx.seen.get(record2);
-    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names2 || names2 === true || rewrites.has(names2))
+    const names3 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names3 || names3 === true || rewrites.has(names3))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
-    if (rewritten !== names2)
-      rewrites.set(names2, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names3, /* @__PURE__ */ new Set());
+    if (rewritten !== names3)
+      rewrites.set(names3, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -22690,6 +22691,9 @@ var init_schema = __esm({
       profile: external_exports.enum(PROFILE_NAMES),
       app: AppSpecSchema,
       setups: external_exports.array(SetupSpecSchema).min(1),
+      setupsByDefault: external_exports.boolean().optional().describe(
+        "True when no source named the setups and a team's app got the default ones; the run then leaves out a pool preset the built image cannot use (its driver or Django rules out the pool). Absent: the setups were named, or the reference app\u2019s."
+      ),
       routes: external_exports.array(RouteSpecSchema).min(1),
       latenciesMs: external_exports.array(count(0, LIMITS.latencyMs)).min(1),
       latencyMethod: external_exports.enum(LATENCY_METHODS),
@@ -22812,7 +22816,7 @@ var init_defaults = __esm({
         database: { maxConnections: 1e3 }
       }
     ];
-    TEAM_DEFAULT_SETUPS = ["sync-workers", "gthread", "async-workers"];
+    TEAM_DEFAULT_SETUPS = ["sync-workers", "gthread", "async-workers", "gthread-pool", "async-workers-pool"];
     BUILT_IN_ROUTES = [
       plainRoute({ name: "cpu", title: "CPU-bound", method: "GET", path: "/posts/cpu/", userClass: "CpuUser" }),
       plainRoute({ name: "io_read", title: "I/O-bound DB read", method: "GET", path: "/posts/io_read/", userClass: "IoReadUser" }),
@@ -23124,7 +23128,18 @@ var init_schema2 = __esm({
         workers: count2.min(1).nullable().describe("The setup's worker processes; null when unknown."),
         perWorkerPeakBytes: rate.nullable()
       }),
-      responseBytesPerRequest: rate.nullable().describe(`Locust's "Average Content Size" of the Aggregated row.`)
+      responseBytesPerRequest: rate.nullable().describe(`Locust's "Average Content Size" of the Aggregated row.`),
+      connections: external_exports.object({
+        opened: count2.describe("Client sessions established to the app's database over the window (pg_stat_database.sessions, PostgreSQL 14+)."),
+        openedPerRequest: perRequest.describe("opened \xF7 window.successes: about 1 with a connection per request (CONN_MAX_AGE = 0), about 0 when kept."),
+        openAtStart: count2.describe("Connections open to the app's database when the window opened (numbackends)."),
+        openAtEnd: count2.describe("The same when it closed."),
+        meanOpen: rate.nullable().describe(
+          "Connections open on average over the window: session_time \xF7 window.seconds; null when one was open at an edge (a kept connection reports its time late), so it is exact where given."
+        )
+      }).nullable().optional().describe(
+        "The app's database connections over the window; null when not read (the reason is in the warnings), absent from files written before it existed."
+      )
     }).nullable();
     CellMetricsSchema = external_exports.object({
       maxSrps: rate.describe(`Max over the history's Aggregated rows of (Requests/s \u2212 Failures/s): the study's "max sRPS".`),
@@ -44181,8 +44196,8 @@ function resolveApp(entry, reference) {
     prepare: (entry.prepare ?? []).map((command) => [...command])
   };
 }
-function selectByName(input2, names2, known) {
-  return names2.map((name2) => findBuiltIn(input2, name2, known));
+function selectByName(input2, names3, known) {
+  return names3.map((name2) => findBuiltIn(input2, name2, known));
 }
 function appFromInputs(app, inputs, reference) {
   const { path: path6, settings } = inputs;
@@ -44247,13 +44262,16 @@ function buildConfig(sources) {
     { path: value2("app-path"), settings: value2("app-settings")?.trim() },
     REFERENCE_APP
   );
-  const matrix = matrixDefinitions(file2, sources.inputs, defaultSetups(app, value2("profile")));
+  const teamDefaults = isTeamApp(app, value2("profile"));
+  const matrix = matrixDefinitions(file2, sources.inputs, teamDefaults ? teamDefaultSetups() : BUILT_IN_SETUPS);
   const baseline = profileBaseline(sources, file2, profile.baseline);
   const failOn = value2("fail-on-regression");
   const config2 = {
     profile: profileName,
     app,
     setups: structuredClone(matrix.setupNames ? selectByName("setups", matrix.setupNames, matrix.knownSetups) : matrix.definedSetups ?? matrix.defaults),
+    // The run may leave a pool preset out of a team's defaults, never out of setups a source named.
+    ...teamDefaults && !matrix.setupNames && !matrix.definedSetups ? { setupsByDefault: true } : {},
     routes: structuredClone(matrix.routeNames ? selectByName("routes", matrix.routeNames, matrix.knownRoutes) : matrix.definedRoutes ?? BUILT_IN_ROUTES),
     latenciesMs: value2("latencies") ?? [...profile.latenciesMs],
     latencyMethod: value2("latency-method") ?? "auto",
@@ -44293,10 +44311,6 @@ function inputReader(sources, file2) {
     const fallback = sources.defaults?.[name2];
     return isGiven(fallback) ? readInput(name2, fallback) : void 0;
   };
-}
-function defaultSetups(app, profile) {
-  const teamApp = app.context !== REFERENCE_APP.context && profile !== "paper";
-  return teamApp ? selectByName("setups", [...TEAM_DEFAULT_SETUPS], [...BUILT_IN_SETUPS, ...PRESET_SETUPS]) : BUILT_IN_SETUPS;
 }
 function matrixDefinitions(file2, inputs, defaults) {
   const namedSetups = [...BUILT_IN_SETUPS, ...PRESET_SETUPS];
@@ -44348,8 +44362,8 @@ function checkCrossField(config2) {
     ["setups", config2.setups],
     ["routes", config2.routes]
   ]) {
-    const names2 = items.map((item2) => item2.name);
-    const duplicate = names2.find((name2, i) => names2.indexOf(name2) !== i);
+    const names3 = items.map((item2) => item2.name);
+    const duplicate = names3.find((name2, i) => names3.indexOf(name2) !== i);
     if (duplicate) throw new ConfigError(kind, `"${duplicate}" is listed twice.`);
   }
 }
@@ -44361,7 +44375,7 @@ function firstPairSeconds(config2) {
 function rampSeconds(config2) {
   return config2.load.users / config2.load.spawnRate;
 }
-var isGiven, SAMPLE_OVERHEAD_SECONDS;
+var isGiven, isTeamApp, teamDefaultSetups, SAMPLE_OVERHEAD_SECONDS;
 var init_build = __esm({
   "src/core/config/build.ts"() {
     "use strict";
@@ -44373,9 +44387,10 @@ var init_build = __esm({
     init_specs();
     init_schema();
     init_errors3();
-    init_defaults();
     init_inputs();
     isGiven = (text5) => text5 !== void 0 && text5.trim() !== "";
+    isTeamApp = (app, profile) => app.context !== REFERENCE_APP.context && profile !== "paper";
+    teamDefaultSetups = () => selectByName("setups", [...TEAM_DEFAULT_SETUPS], [...BUILT_IN_SETUPS, ...PRESET_SETUPS]);
     SAMPLE_OVERHEAD_SECONDS = 15;
   }
 });
@@ -44503,6 +44518,22 @@ function spanMs(span, name2, warnings) {
   }
   return (span.endUsec - span.startUsec) / 1e3;
 }
+function connectionsOf(raw, window2, successes, warnings) {
+  if (!raw) return null;
+  const [opened, sessionMs] = [raw.end.sessions - raw.start.sessions, raw.end.sessionMs - raw.start.sessionMs];
+  if (opened < 0 || sessionMs < 0) {
+    warnings.push("The app database's session counters went backwards over the window (re-created?): no connections for this sample.");
+    return null;
+  }
+  const exact = raw.start.backends === 0 && raw.end.backends === 0 && window2.seconds > 0;
+  return {
+    opened,
+    openedPerRequest: round(opened / successes),
+    openAtStart: raw.start.backends,
+    openAtEnd: raw.end.backends,
+    meanOpen: exact ? round(sessionMs / 1e3 / window2.seconds, 3) : null
+  };
+}
 function deriveSignals(raw, counts2) {
   const warnings = [...raw.warnings];
   if (raw.window.drained === false) {
@@ -44522,12 +44553,14 @@ function deriveSignals(raw, counts2) {
       sql: sqlOf2(raw.sql, successes),
       cpu: { app: perRequest2(spanMs(raw.cpu.app, "app", warnings)), db: perRequest2(spanMs(raw.cpu.db, "database", warnings)), load },
       memory: { appPeakBytes, workers, perWorkerPeakBytes: appPeakBytes !== null && workers !== null ? round(appPeakBytes / workers, 0) : null },
-      responseBytesPerRequest: counts2.averageContentSize === null ? null : round(counts2.averageContentSize, 3)
+      responseBytesPerRequest: counts2.averageContentSize === null ? null : round(counts2.averageContentSize, 3),
+      // Absent, not null, from a signals.json written before connections were read: results.json says "not measured" the same way.
+      ...raw.connections === void 0 ? {} : { connections: connectionsOf(raw.connections, raw.window, successes, warnings) }
     },
     warnings
   };
 }
-var count3, amount, CpuSpan, RawSignalsSchema, SIGNALS_VERSION, round;
+var count3, amount, CpuSpan, ConnectionCounters, RawSignalsSchema, SIGNALS_VERSION, round;
 var init_signals2 = __esm({
   "src/core/ingest/signals.ts"() {
     "use strict";
@@ -44536,6 +44569,7 @@ var init_signals2 = __esm({
     count3 = external_exports.number().int().min(0);
     amount = external_exports.number().min(0);
     CpuSpan = external_exports.object({ startUsec: amount, endUsec: amount }).nullable();
+    ConnectionCounters = external_exports.object({ sessions: count3, backends: count3, sessionMs: amount });
     RawSignalsSchema = external_exports.object({
       version: external_exports.literal(1),
       window: external_exports.object({
@@ -44557,6 +44591,12 @@ var init_signals2 = __esm({
         load: external_exports.object({ usageUsec: amount, cpus: count3.min(1) }).nullable()
       }),
       memory: external_exports.object({ appPeakBytes: count3.nullable(), workers: count3.min(1).nullable() }),
+      /**
+       * The app database's pg_stat_database at the window's edges: `sessions` (cumulative client sessions
+       * established), `backends` (connections open then) and `sessionMs` (cumulative session_time).
+       * Absent from files written before it existed.
+       */
+      connections: external_exports.object({ start: ConnectionCounters, end: ConnectionCounters }).nullable().optional(),
       /** What could not be read, and why. */
       warnings: external_exports.array(external_exports.string())
     });
@@ -44637,7 +44677,7 @@ var init_rows = __esm({
 });
 
 // src/core/ingest/metrics.ts
-var RATE_WINDOW_SECONDS, TOP_FAILURES, LOCUST_CPU_WARNING, NumberList, ROW_RATE_STEP, COARSE_STEP_SHARE, secondsBetween, HoldCounts, HoldPhase, CellMetricsFold;
+var RATE_WINDOW_SECONDS, TOP_FAILURES, LOCUST_CPU_WARNING, NumberList, ROW_RATE_STEP, COARSE_STEP_SHARE, secondsBetween, MIN_GAINS, HoldCounts, HoldPhase, CellMetricsFold;
 var init_metrics = __esm({
   "src/core/ingest/metrics.ts"() {
     "use strict";
@@ -44670,17 +44710,28 @@ var init_metrics = __esm({
     ROW_RATE_STEP = 1 / RATE_WINDOW_SECONDS;
     COARSE_STEP_SHARE = 0.01;
     secondsBetween = (from, to) => Math.max(to.index - from.index, to.timestamp - from.timestamp - 1);
+    MIN_GAINS = 3;
     HoldCounts = class {
       first = null;
       last = null;
       blockStart = null;
+      /** The first and the latest row whose count rose, and how many rose. */
+      firstGain = null;
+      lastGain = null;
+      gains = 0;
       blocks = [];
       reset() {
-        this.first = this.last = this.blockStart = null;
+        this.first = this.last = this.blockStart = this.firstGain = this.lastGain = null;
+        this.gains = 0;
         this.blocks.length = 0;
       }
       add(row2) {
         const mark = { timestamp: row2.timestamp, successes: row2.totalRequestCount - row2.totalFailureCount, index: (this.last?.index ?? -1) + 1 };
+        if (this.last && mark.successes > this.last.successes) {
+          this.firstGain ??= mark;
+          this.lastGain = mark;
+          this.gains += 1;
+        }
         this.first ??= mark;
         this.blockStart ??= mark;
         this.last = mark;
@@ -44689,12 +44740,21 @@ var init_metrics = __esm({
           this.blockStart = mark;
         }
       }
-      /** Successes ÷ seconds over the phase; null when it lasted no longer than a rate window or counted none (a history without count columns). */
+      /**
+       * Successes ÷ seconds from the first rise of the count to the last, once the count rose at least
+       * MIN_GAINS times (else over the whole phase); null when the phase lasted no longer than a rate
+       * window or counted none (a history without count columns).
+       */
       rate() {
         if (!this.first || !this.last) return null;
         const seconds = secondsBetween(this.first, this.last);
         const successes = this.last.successes - this.first.successes;
-        return seconds > RATE_WINDOW_SECONDS && successes > 0 ? { srps: successes / seconds, seconds } : null;
+        if (!(seconds > RATE_WINDOW_SECONDS && successes > 0)) return null;
+        if (this.gains >= MIN_GAINS && this.firstGain && this.lastGain) {
+          const span = secondsBetween(this.firstGain, this.lastGain);
+          return { srps: (this.lastGain.successes - this.firstGain.successes) / span, seconds: span };
+        }
+        return { srps: successes / seconds, seconds };
       }
     };
     HoldPhase = class {
@@ -45064,7 +45124,7 @@ var init_sided_cell = __esm({
 });
 
 // src/core/ingest/run-dir.ts
-import { readdir, readFile, stat as stat3 } from "node:fs/promises";
+import { readdir, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function isDirectory2(path6) {
   return (await stat3(path6).catch(() => null))?.isDirectory() ?? false;
@@ -45136,7 +45196,8 @@ function resumedFromOf(results) {
   return new Map(results.cells.flatMap((cell) => cell.resumedFrom ? [[cell.id, cell.resumedFrom]] : []));
 }
 async function cellLatencyMethod(cellPath2) {
-  const text5 = await readFile(join3(cellPath2, CELL_FILES.runner), "utf8").catch(() => null);
+  const path6 = join3(cellPath2, CELL_FILES.runner);
+  const text5 = await readInputText(path6, path6, "a cell record").catch(() => null);
   if (text5 === null) return null;
   const parsed = parseCellRecord(CELL_FILES.runner, text5);
   return "record" in parsed ? parsed.record.latencyMethod ?? null : null;
@@ -46325,11 +46386,11 @@ function lead(findings) {
   if (!findings.hasSync || !findings.hasAsync) {
     return `Every setup is ${findings.hasSync ? "Sync (WSGI)" : "Async (ASGI)"}, so the study\u2019s question, Sync or Async, is not asked; below is who serves the most.`;
   }
-  const names2 = (status, kind) => findings.routes.filter((route) => route.hypothesis.status === status && (kind === void 0 || route.kind === kind)).map((route) => code(route.route.name));
-  const holdsIo = names2("holds", "io");
-  const holdsCpu = names2("holds", "cpu");
-  const fails = names2("fails");
-  const untested = names2("untested");
+  const names3 = (status, kind) => findings.routes.filter((route) => route.hypothesis.status === status && (kind === void 0 || route.kind === kind)).map((route) => code(route.route.name));
+  const holdsIo = names3("holds", "io");
+  const holdsCpu = names3("holds", "cpu");
+  const fails = names3("fails");
+  const untested = names3("untested");
   const holds = [
     ...holdsIo.length ? [`on ${list2(holdsIo)} Async keeps its throughput under added latency`] : [],
     ...holdsCpu.length ? [`on ${list2(holdsCpu)} Sync holds its own`] : []
@@ -46513,26 +46574,50 @@ function standings2(all, setup) {
       const best2 = rivals.sort((a, b) => b.value - a.value)[0];
       if (!mine || !best2) return [];
       const interval2 = group.others.find((o) => o.setup === (group.leader.setup === setup ? best2.setup : setup))?.interval ?? null;
-      return [{ ahead: aheadIn(group, setup), tied: group.others.every((o) => o.verdict === "tied"), factor: mine.value / best2.value, best: best2, interval: interval2 }];
+      const tied = group.others.every((o) => o.verdict === "tied");
+      return [{ route: group.route, ahead: aheadIn(group, setup), tied, factor: mine.value / best2.value, best: best2, interval: interval2 }];
     });
     if (pairs.length === 0) return [];
     const ahead = pairs.filter((pair) => pair.ahead);
     const status = ahead.length > 0 ? "ahead" : pairs.every((pair) => pair.tied) ? "tied" : "unclear";
     const shown = status === "ahead" ? ahead : pairs;
     const others = [...new Set(shown.map((pair) => pair.best.setup))];
-    return [{ latencyMs, status, factors: shown.map((pair) => pair.factor), others, spread: spreadOf(pairs.map((pair) => pair.interval)) }];
+    return [
+      {
+        latencyMs,
+        status,
+        factors: shown.map((pair) => pair.factor),
+        others,
+        routes: shown.map((pair) => pair.route),
+        everyRoute: shown.length === pairs.length,
+        spread: spreadOf(pairs.map((pair) => pair.interval))
+      }
+    ];
   });
 }
-function costOf(results, setup) {
+function connectingRoutes(results) {
+  const opened = results.cells.flatMap((cell) => cell.status === "ok" && (cell.metrics.signals?.connections?.opened ?? 0) > 0 ? [cell.route] : []);
+  return new Set(opened.length ? opened : results.config.routes.map((route) => route.name));
+}
+function costOf(results, setup, routes) {
   const cells = results.cells.filter((cell) => cell.setup === setup.name && cell.status === "ok");
   const metrics = cells.flatMap((cell) => cell.metrics ? [cell.metrics] : []);
+  const connections = cells.flatMap((cell) => {
+    const read = cell.metrics?.signals?.connections;
+    return routes.has(cell.route) && read ? [read] : [];
+  });
+  const means = connections.map((read) => read.meanOpen);
   const memory = metrics.flatMap((m) => m.signals?.memory.perWorkerPeakBytes != null ? [m.signals.memory.perWorkerPeakBytes] : []);
   const workers = metrics.flatMap((m) => m.signals?.memory.workers != null ? [m.signals.memory.workers] : []);
   return {
     setup,
     failureRatio: Math.max(0, ...metrics.map((m) => m.failureRatio)),
     perWorkerBytes: memory.length ? median(memory) : null,
-    workers: workers.length ? median(workers) : null
+    workers: workers.length ? median(workers) : null,
+    connections: connections.length ? {
+      openedPerRequest: median(connections.map((read) => read.openedPerRequest)),
+      meanOpen: means.every((mean2) => mean2 !== null) ? median(means) : null
+    } : null
   };
 }
 function recommend(results) {
@@ -46545,7 +46630,8 @@ function recommend(results) {
   if (winner) {
     const latencies2 = standings2(all, winner);
     const compared = [...new Set(latencies2.flatMap((l) => l.others))];
-    return { kind: "serve", setup: winner, latencies: latencies2, costs: [winner, ...compared].map((setup) => costOf(results, setup)) };
+    const routes = connectingRoutes(results);
+    return { kind: "serve", setup: winner, latencies: latencies2, costs: [winner, ...compared].map((setup) => costOf(results, setup, routes)) };
   }
   if (leading.length === 0) {
     return { kind: "no-clear-winner", why: "noise", setups, spread: spreadOf(all.flatMap((group) => group.others.map((o) => o.interval))) };
@@ -46589,6 +46675,14 @@ function workersClause(costs) {
   if (others.every((cost) => cost.workers === own4.workers)) return ` with the same ${plural4(own4.workers, "worker")}`;
   return ` (${plural4(own4.workers, "worker")} against ${list3(others.map((cost) => String(cost.workers)))})`;
 }
+function connectionsParts(own4, others) {
+  const all = [own4, ...others];
+  if (!all.every((cost) => cost.connections !== null)) return [];
+  const against = (value2) => `${formatRate(value2(own4.connections))} against ${list3(others.map((cost) => formatRate(value2(cost.connections))))}`;
+  const opened = `database connections opened per request ${against((c) => c.openedPerRequest)}`;
+  if (!all.every((cost) => cost.connections.meanOpen !== null)) return [opened];
+  return [`database connections open on average ${against((c) => c.meanOpen)}`, opened];
+}
 function costSentence(costs) {
   const [own4, ...others] = costs;
   if (!own4 || others.length === 0) return "";
@@ -46598,20 +46692,32 @@ function costSentence(costs) {
   if (own4.perWorkerBytes !== null && others.every((cost) => cost.perWorkerBytes !== null)) {
     parts.push(`peak memory per worker ${against((cost) => formatBytes(cost.perWorkerBytes))}`);
   }
+  parts.push(...connectionsParts(own4, others));
   return ` Cost: ${parts.join("; ")}.`;
+}
+function aheadClauses(ahead, all) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const standing of ahead) {
+    const key = standing.everyRoute ? "" : JSON.stringify(standing.routes);
+    groups2.set(key, [...groups2.get(key) ?? [], standing]);
+  }
+  const ordered = [...groups2].sort(([a], [b]) => Number(a !== "") - Number(b !== ""));
+  return ordered.map(([key, standings3], index) => {
+    const others = list3([...new Set(standings3.flatMap((s) => s.others))].map(label2));
+    const at = latencyRange(
+      standings3.map((s) => s.latencyMs),
+      all
+    );
+    const factors = factorRange(standings3.flatMap((s) => s.factors));
+    const on = key === "" ? "" : ` on ${list3(standings3[0].routes.map((route) => code(route)))} (not beaten beyond the noise on the other routes)`;
+    return index === 0 ? `at ${at} it serves ${factors} the steady sRPS of ${others}${on}` : `at ${at} ${factors} that of ${others}${on}`;
+  });
 }
 function standingsText(standings3, all) {
   const ahead = standings3.filter((s) => s.status === "ahead");
   const tied = standings3.filter((s) => s.status === "tied");
   const unclear = standings3.filter((s) => s.status === "unclear");
-  const others = list3([...new Set(ahead.flatMap((s) => s.others))].map(label2));
-  const costs = ahead.flatMap((s) => s.factors);
-  const clauses = [
-    `at ${latencyRange(
-      ahead.map((s) => s.latencyMs),
-      all
-    )} it serves ${factorRange(costs)} the steady sRPS of ${others}`
-  ];
+  const clauses = aheadClauses(ahead, all);
   if (tied.length > 0) {
     const spread3 = Math.max(...tied.map((s) => s.spread));
     clauses.push(
@@ -46670,6 +46776,47 @@ var init_recommendation_text = __esm({
   }
 });
 
+// src/core/config/pool.ts
+function poolBlocker(stack) {
+  const psycopg = stack.psycopg ?? null;
+  const psycopg2 = stack.psycopg2 ?? stack["psycopg2-binary"] ?? null;
+  if (psycopg === null && psycopg2 !== null) return { kind: "psycopg2", version: psycopg2 };
+  if (psycopg === null && "psycopg" in stack) return { kind: "no-driver" };
+  const django = stack.django ?? null;
+  const [major = 0, minor = 0] = (django ?? "").split(".").map(Number);
+  if (django !== null && (major < 5 || major === 5 && minor < 1)) return { kind: "django", version: django };
+  if (psycopg !== null && "psycopg-pool" in stack && stack["psycopg-pool"] === null) return { kind: "no-pool", psycopg };
+  return null;
+}
+function blockerText(blocker, version2 = (text5) => text5) {
+  switch (blocker.kind) {
+    case "psycopg2":
+      return `this project uses psycopg2 ${version2(blocker.version)}`;
+    case "no-driver":
+      return "this project has no psycopg";
+    case "django":
+      return `this project has Django ${version2(blocker.version)}`;
+    case "no-pool":
+      return `this project\u2019s psycopg ${version2(blocker.psycopg)} comes without its pool (psycopg[pool] is not in its requirements)`;
+  }
+}
+function withUsablePool(config2, stack) {
+  const blocker = poolBlocker(stack);
+  if (!config2.setupsByDefault || blocker === null) return { config: config2, leftOut: [], blocker };
+  const leftOut = config2.setups.filter(usesPool);
+  if (leftOut.length === 0) return { config: config2, leftOut, blocker };
+  return { config: { ...config2, setups: config2.setups.filter((setup) => !usesPool(setup)) }, leftOut, blocker };
+}
+var POOL_ENV, POOL_NEEDS, usesPool;
+var init_pool = __esm({
+  "src/core/config/pool.ts"() {
+    "use strict";
+    POOL_ENV = "ASYNC_BENCH_DB_POOL";
+    POOL_NEEDS = "Django\u2019s own connection pool needs psycopg 3 with psycopg[pool] and Django 5.1+";
+    usesPool = (setup) => setup.env[POOL_ENV] !== void 0;
+  }
+});
+
 // src/core/report/setup-notes.ts
 function viewNotes(setup, views) {
   const label4 = `${labelText(setup.label)} (${setup.interface.toUpperCase()})`;
@@ -46693,41 +46840,37 @@ function viewNotes(setup, views) {
   const async = byKind(true);
   return async.length > 0 ? [`Under ${label4}, ${list4(async)} ran async views through ${code("async_to_sync")}: an event loop per request, on a worker thread.`] : [];
 }
-function poolRuledOut(stack) {
-  const psycopg = stack.psycopg ?? null;
-  const psycopg2 = stack.psycopg2 ?? stack["psycopg2-binary"] ?? null;
-  const django = stack.django ?? null;
-  if (psycopg === null && psycopg2 !== null) return `this project uses psycopg2 ${code(psycopg2)}`;
-  const [major, minor] = (django ?? "").split(".").map(Number);
-  if (django !== null && major !== void 0 && minor !== void 0 && (major < 5 || major === 5 && minor < 1))
-    return `this project has Django ${code(django)}`;
-  return null;
-}
 function poolNotes(results) {
   const { stack } = results.environment;
   if (!["psycopg", "psycopg2", "psycopg2-binary"].some((key) => (stack[key] ?? null) !== null)) return [];
-  const ruledOut = poolRuledOut(stack);
-  const pooled = results.config.setups.filter((setup) => setup.env[POOL_ENV] !== void 0);
-  const needs = "Django\u2019s own connection pool needs psycopg 3 and Django 5.1+";
-  if (pooled.length > 0) return ruledOut ? [`${needs}, so ${list4(pooled.map((s) => labelText(s.label)))} could not use it: ${ruledOut}.`] : [];
+  const blocker = poolBlocker(stack);
+  const reason = blocker && blockerText(blocker, code);
+  const pooled = results.config.setups.filter(usesPool);
+  if (pooled.length > 0) return reason ? [`${POOL_NEEDS}, so ${list4(pooled.map((s) => labelText(s.label)))} could not use it: ${reason}.`] : [];
   if (results.config.app.context === REFERENCE_APP.context) return [];
-  if (ruledOut) return [`${needs}, which moves these numbers more than the server does; ${ruledOut}, which rules it out.`];
-  return [
-    `Pooling moves these numbers more than the server does: this project\u2019s psycopg ${code(stack.psycopg ?? "")} allows Django\u2019s own connection pool, so try the setups ${list4(POOL_PRESETS.map((name2) => code(name2)))}.`
-  ];
+  const presets = list4(POOL_PRESETS.map((name2) => code(name2)));
+  const moves = "which moves these numbers more than the server does";
+  if (reason && results.config.setupsByDefault) return [`${presets}, of a team\u2019s default setups, were left out: ${POOL_NEEDS}, ${moves}; ${reason}.`];
+  if (reason && blocker?.kind !== "no-pool") return [`${POOL_NEEDS}, ${moves}; ${reason}, which rules it out.`];
+  const psycopg = code(stack.psycopg ?? "");
+  const allows = `Pooling moves these numbers more than the server does: this project\u2019s psycopg ${psycopg} allows Django\u2019s own connection pool`;
+  if (reason) {
+    return [`${allows} once psycopg\u2019s pool is installed (${code("psycopg[pool]")} in its requirements; it has none); then try the setups ${presets}.`];
+  }
+  return [`${allows}, so try the setups ${presets}.`];
 }
 function renderSetupNotes(results) {
   const views = results.environment.views ?? {};
   const notes = [...results.config.setups.flatMap((setup) => views[setup.name] ? viewNotes(setup, views[setup.name]) : []), ...poolNotes(results)];
   return notes.length === 0 ? "" : [`**What the setups really ran.**`, ...notes.map((note) => `- ${note}`)].join("\n");
 }
-var POOL_ENV, POOL_PRESETS, list4;
+var POOL_PRESETS, list4;
 var init_setup_notes = __esm({
   "src/core/report/setup-notes.ts"() {
     "use strict";
     init_defaults();
+    init_pool();
     init_escape();
-    POOL_ENV = "ASYNC_BENCH_DB_POOL";
     POOL_PRESETS = ["gthread-pool", "async-workers-pool"];
     list4 = (items) => items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
   }
@@ -46780,7 +46923,12 @@ function renderSignalsLead(results, comparison) {
 function valueCell(head, change2, regressed) {
   return `${head}${change2 ? ` (${regressed ? `${VERDICT_MARK.regressed} ` : ""}${change2})` : ""}`;
 }
-function row(result, cell) {
+function connectionsCell(connections) {
+  if (!connections) return "\u2014";
+  const open6 = connections.meanOpen === null ? `${formatCount(connections.openAtEnd)} open at the end` : `${formatRate(connections.meanOpen)} open`;
+  return `${formatPerRequest(connections.openedPerRequest)}/request, ${open6}`;
+}
+function row(result, cell, withConnections) {
   const signals = signalsOf2(result);
   if (!signals) return null;
   const s = cell?.signals ?? null;
@@ -46799,7 +46947,8 @@ function row(result, cell) {
     metered("cpu", signals.cpu.app?.perRequestMs, ms2),
     metered("db", sql?.dbMs, ms2),
     metered("memory", signals.memory.appPeakBytes, formatBytes),
-    bytes === null ? "\u2014" : valueCell(formatBytes(bytes), s?.responseBytes ? formatChange(s.responseBytes.head / s.responseBytes.base - 1) : null, false)
+    bytes === null ? "\u2014" : valueCell(formatBytes(bytes), s?.responseBytes ? formatChange(s.responseBytes.head / s.responseBytes.base - 1) : null, false),
+    ...withConnections ? [connectionsCell(signals.connections)] : []
   ].join(" | ");
 }
 function statementList(comparison) {
@@ -46816,7 +46965,8 @@ function statementList(comparison) {
 function renderSignalsBlock(results, comparison) {
   const order = new Map(results.config.routes.map((route, i) => [route.name, i]));
   const cells = [...results.cells].sort((a, b) => order.get(a.route) - order.get(b.route));
-  const rows = cells.flatMap((cell) => row(cell, comparison?.cells.get(cell.id)) ?? []);
+  const withConnections = cells.some((cell) => signalsOf2(cell)?.connections);
+  const rows = cells.flatMap((cell) => row(cell, comparison?.cells.get(cell.id), withConnections) ?? []);
   if (rows.length === 0) return "";
   const mixes = results.config.routes.filter((route) => route.mix).map((route) => code(route.name));
   const against = comparison ? `; in parentheses the change against ${escapeMarkdown(comparison.baselineLabel)}` : "";
@@ -46824,8 +46974,8 @@ function renderSignalsBlock(results, comparison) {
   return [
     `**Per request** (each cell's median sample${against}):`,
     "",
-    "| Cell | Queries | Rows | CPU (app) | DB time | Peak memory | Response |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| Cell | Queries | Rows | CPU (app) | DB time | Peak memory | Response |${withConnections ? " DB connections |" : ""}`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: |${withConnections ? " ---: |" : ""}`,
     ...rows.map((line) => `| ${line} |`),
     ...mixes.length ? ["", `${mixes.join(", ")}: per request of the mix; its statements cannot be told apart by route.`] : [],
     ...statements.length ? ["", "Statements that appeared, vanished or changed their calls per request:", ...statements] : []
@@ -47207,7 +47357,7 @@ var init_bencher = __esm({
 });
 
 // src/core/report/exports/signal-columns.ts
-var SIGNAL_VALUES, SIGNAL_COMPARISON, SIGNAL_COLUMNS;
+var SIGNAL_VALUES, SIGNAL_COMPARISON, CONNECTION_VALUES, SIGNAL_COLUMNS;
 var init_signal_columns = __esm({
   "src/core/report/exports/signal-columns.ts"() {
     "use strict";
@@ -47229,7 +47379,11 @@ var init_signal_columns = __esm({
       db_time_verdict: (c) => c.signals?.db?.verdict,
       memory_verdict: (c) => c.signals?.memory?.verdict
     };
-    SIGNAL_COLUMNS = [...Object.keys(SIGNAL_VALUES), ...Object.keys(SIGNAL_COMPARISON)];
+    CONNECTION_VALUES = {
+      db_connections_opened_per_request: (m) => m.signals?.connections?.openedPerRequest,
+      db_connections_mean_open: (m) => m.signals?.connections?.meanOpen
+    };
+    SIGNAL_COLUMNS = [...Object.keys(SIGNAL_VALUES), ...Object.keys(SIGNAL_COMPARISON), ...Object.keys(CONNECTION_VALUES)];
   }
 });
 
@@ -47271,7 +47425,8 @@ function renderCsv(results, comparison = null) {
       ...Object.values(SIGNAL_COMPARISON).map((value2) => {
         const v = verdict ? value2(verdict) : void 0;
         return typeof v === "number" ? number4(v) : text5(v);
-      })
+      }),
+      ...Object.values(CONNECTION_VALUES).map((value2) => number4(m ? value2(m) : null))
     ].join(",");
   });
   return [CSV_COLUMNS.join(","), ...rows].map((row2) => `${row2}\r
@@ -47337,8 +47492,9 @@ var ENTITIES2, escapeHtml, relativeHref;
 var init_escape2 = __esm({
   "src/core/report/html/escape.ts"() {
     "use strict";
+    init_escape();
     ENTITIES2 = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-    escapeHtml = (text5) => text5.replace(/[&<>"']/g, (char) => ENTITIES2[char]);
+    escapeHtml = (text5) => neutralizeBidi(text5).replace(/[&<>"']/g, (char) => ENTITIES2[char]);
     relativeHref = (path6) => escapeHtml(path6.split("/").map(encodeURIComponent).join("/"));
   }
 });
@@ -57842,24 +57998,24 @@ function settingsEnvironment(app) {
 function prepareCommands(app, seedPosts) {
   return [["migrate", "--noinput"], ...app.prepare.map((command) => fillSeedPosts(command, seedPosts))];
 }
-var SETTINGS_DIR, SETTINGS_MODULE, SETTINGS_FILE, POOL_ENV2, POOL_SETTINGS;
+var SETTINGS_DIR, SETTINGS_MODULE, SETTINGS_FILE, POOL_SETTINGS;
 var init_app_settings = __esm({
   "src/stack/app-settings.ts"() {
     "use strict";
+    init_pool();
     init_seed_posts();
     SETTINGS_DIR = "/opt/async-bench-settings";
     SETTINGS_MODULE = "async_bench_settings";
     SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
-    POOL_ENV2 = "ASYNC_BENCH_DB_POOL";
     POOL_SETTINGS = `
-_pool = os.environ.get("${POOL_ENV2}", "").strip()
+_pool = os.environ.get("${POOL_ENV}", "").strip()
 if _pool:
     import json
 
     import django
     from django.core.exceptions import ImproperlyConfigured
 
-    _where = "setup env ${POOL_ENV2} (Django's connection pool)"
+    _where = "setup env ${POOL_ENV} (Django's connection pool)"
     if django.VERSION < (5, 1):
         raise ImproperlyConfigured(f"{_where} needs Django 5.1 or later; this project has {django.get_version()}.")
     try:
@@ -58620,11 +58776,19 @@ function statementsJson(scope) {
     FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid
     WHERE d.datname = ${literal2(scope.database)} AND r.rolname = ${literal2(scope.user)} AND s.toplevel), '[]'::json)`;
 }
-function openWindowStatements() {
-  return ["CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "SELECT pg_stat_statements_reset()", `SELECT json_build_object('files', ${cgroupFilesJson()})`];
+function connectionsJson(scope) {
+  return `(SELECT json_build_object('sessions', to_jsonb(d) -> 'sessions', 'backends', d.numbackends, 'sessionMs', to_jsonb(d) -> 'session_time')
+    FROM pg_stat_database d WHERE d.datname = ${literal2(scope.database)})`;
+}
+function openWindowStatements(scope) {
+  return [
+    "CREATE EXTENSION IF NOT EXISTS pg_stat_statements",
+    "SELECT pg_stat_statements_reset()",
+    `SELECT json_build_object('files', ${cgroupFilesJson()}, 'connections', ${connectionsJson(scope)})`
+  ];
 }
 function closeWindowStatements(scope) {
-  return [`SELECT json_build_object('files', ${cgroupFilesJson()}, 'statements', ${statementsJson(scope)})`];
+  return [`SELECT json_build_object('files', ${cgroupFilesJson()}, 'connections', ${connectionsJson(scope)}, 'statements', ${statementsJson(scope)})`];
 }
 function statementOf(value2, index) {
   const row2 = value2;
@@ -58634,6 +58798,16 @@ function statementOf(value2, index) {
   const totalMs = row2.totalMs;
   if (typeof totalMs !== "number" || !Number.isFinite(totalMs) || totalMs < 0) throw new SqlReadError(`statement ${index} has totalMs ${String(totalMs)}.`);
   return { query: row2.query, calls: row2.calls, rows: row2.rows, totalMs };
+}
+function connectionsOf2(value2) {
+  if (value2 === null || value2 === void 0) return null;
+  const row2 = value2;
+  if (typeof row2 !== "object" || row2.sessions === null) return null;
+  const { sessionMs } = row2;
+  if (!isCount(row2.sessions) || !isCount(row2.backends) || typeof sessionMs !== "number" || !Number.isFinite(sessionMs) || sessionMs < 0) {
+    throw new SqlReadError(`pg_stat_database's connections are ${JSON.stringify(value2)?.slice(0, 200)}; expected sessions, backends and sessionMs.`);
+  }
+  return { sessions: row2.sessions, backends: row2.backends, sessionMs };
 }
 function parseDatabaseReading(stdout) {
   const line = stdout.trim().split("\n").at(-1) ?? "";
@@ -58648,9 +58822,10 @@ function parseDatabaseReading(stdout) {
   }
   const files = {};
   for (const [path6, text5] of Object.entries(data.files)) files[path6] = typeof text5 === "string" ? text5 : null;
-  if (data.statements === void 0) return { files, statements: null };
+  const connections = connectionsOf2(data.connections);
+  if (data.statements === void 0) return { files, connections, statements: null };
   if (!Array.isArray(data.statements)) throw new SqlReadError(`"statements" is ${JSON.stringify(data.statements).slice(0, 200)}; expected a list.`);
-  return { files, statements: data.statements.map(statementOf) };
+  return { files, connections, statements: data.statements.map(statementOf) };
 }
 var literal2, SqlReadError, isCount;
 var init_sql = __esm({
@@ -58666,7 +58841,7 @@ var init_sql = __esm({
 });
 
 // src/stack/signals/collect.ts
-import { readFile as readFile2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { readFile, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join12 } from "node:path";
 function signalsTarget(stack, load) {
@@ -58723,7 +58898,7 @@ async function readAppCgroup(run, id) {
 async function readLoadCgroup(dir) {
   const path6 = join12(dir, LOAD_CGROUP_DUMP);
   try {
-    const text5 = await readFile2(path6, "utf8").catch(() => null);
+    const text5 = await readFile(path6, "utf8").catch(() => null);
     if (text5 === null) return { error: `the load container left no ${LOAD_CGROUP_DUMP}` };
     return { value: parseCgroupFiles(parseHeadDump(text5)) };
   } catch (error62) {
@@ -58758,7 +58933,7 @@ var init_collect = __esm({
         const begin = performance.now();
         const listed = await run(projectContainersCommand(target.projectName)).catch(() => null);
         const ids = parseProjectContainers(listed?.exitCode === 0 ? listed.stdout : "");
-        const [db, app] = await Promise.all([readDatabase(run, ids.get("db"), openWindowStatements()), readAppCgroup(run, ids.get(target.appService))]);
+        const [db, app] = await Promise.all([readDatabase(run, ids.get("db"), openWindowStatements(target.scope)), readAppCgroup(run, ids.get(target.appService))]);
         const openedAt = performance.now();
         return new _SignalsWindow(run, target, { startedAt: /* @__PURE__ */ new Date(), openedAt, openSeconds: (openedAt - begin) / 1e3, ids, db, app });
       }
@@ -58804,6 +58979,9 @@ var init_collect = __esm({
         const appStart = value2(this.opened.app, "The app container's cgroup was not read at the window's start");
         const appEnd = value2(end.app, "The app container's cgroup was not read at the window's end");
         const load = value2(end.load, "The load container's cgroup was not read");
+        const connections = dbStart?.connections && dbEnd?.connections ? { start: dbStart.connections, end: dbEnd.connections } : null;
+        if (dbStart && dbEnd && connections === null)
+          warnings.push("The app database's connections were not read (pg_stat_database has no sessions before PostgreSQL 14).");
         const db = span(cgroup(dbStart?.files, "The db container's cgroup (start)"), cgroup(dbEnd?.files, "The db container's cgroup (end)"));
         return {
           version: SIGNALS_VERSION,
@@ -58813,6 +58991,7 @@ var init_collect = __esm({
           sql: dbStart && dbEnd?.statements ? { statements: dbEnd.statements } : null,
           cpu: { app: span(appStart, appEnd), db, load: load && { usageUsec: load.cpuUsec, cpus: this.target.loadCpus } },
           memory: { appPeakBytes: appEnd?.peakBytes ?? null, workers: this.target.workers },
+          connections,
           warnings
         };
       }
@@ -58916,7 +59095,7 @@ var init_control = __esm({
 });
 
 // src/stack/cell-runner.ts
-import { mkdir as mkdir4, readFile as readFile3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile2, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 async function timed(steps, step, work) {
   const start = performance.now();
@@ -58971,14 +59150,14 @@ async function runLoad(run, stack, cell, load, dir, watch) {
   ).finally(() => stopWatching?.());
 }
 async function drainedLoad(dir) {
-  const log = await readFile3(join13(dir, CELL_FILES.locustLog), "utf8").catch(() => null);
+  const log = await readFile2(join13(dir, CELL_FILES.locustLog), "utf8").catch(() => null);
   return log === null ? null : !NOT_DRAINED.test(log);
 }
 async function readLoad(dir, result, steps) {
   await writeFile4(join13(dir, "locust-console.log"), `${result.stdout}${result.stderr}`);
-  const stats = await readFile3(join13(dir, CELL_FILES.stats), "utf8").catch(() => "");
+  const stats = await readFile2(join13(dir, CELL_FILES.stats), "utf8").catch(() => "");
   if (stats.trim() === "") {
-    const log = await readFile3(join13(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
+    const log = await readFile2(join13(dir, CELL_FILES.locustLog), "utf8").catch(() => "");
     const output3 = tail(`${result.stdout}
 ${result.stderr}
 ${log}`.trim(), 10);
@@ -59140,7 +59319,7 @@ var init_resume = __esm({
 });
 
 // src/stack/out-dir.ts
-import { mkdir as mkdir5, readFile as readFile4, rm as rm4, stat as stat8, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir5, rm as rm4, stat as stat8, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join15, resolve as resolve8 } from "node:path";
 async function modified(path6) {
   return (await stat8(path6).catch(() => null))?.mtime ?? null;
@@ -59148,7 +59327,8 @@ async function modified(path6) {
 async function firstCellStart(cellsDir, dirs) {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const text5 = await readFile4(join15(cellsDir, dir, CELL_FILES.runner), "utf8").catch(() => null);
+      const path6 = join15(cellsDir, dir, CELL_FILES.runner);
+      const text5 = await readInputText(path6, path6, "a cell record").catch(() => null);
       const parsed = text5 === null ? null : parseCellRecord(CELL_FILES.runner, text5);
       return parsed && "record" in parsed && parsed.record.startedAt ? Date.parse(parsed.record.startedAt) : null;
     })
@@ -59254,6 +59434,7 @@ var init_out_dir = __esm({
     "use strict";
     init_error_message();
     init_cell2();
+    init_input_file();
     init_run_dir();
     init_cell_record();
     init_results();
@@ -59471,7 +59652,7 @@ var init_progress = __esm({
 });
 
 // src/stack/measure.ts
-import { readFile as readFile5, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import { readFile as readFile3, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 function samplesToRun(plan, owned, sided) {
   const cells = plan.cells.filter((cell) => !owned.kept.has(cell.id));
@@ -59535,7 +59716,7 @@ function sampleLabel(sample, repeats) {
 }
 async function markInterrupted(dir, signal) {
   const path6 = join16(dir, CELL_FILES.runner);
-  const parsed = parseCellRecord(CELL_FILES.runner, await readFile5(path6, "utf8").catch(() => "{}"));
+  const parsed = parseCellRecord(CELL_FILES.runner, await readFile3(path6, "utf8").catch(() => "{}"));
   const record2 = "record" in parsed ? parsed.record : {};
   await writeFile6(path6, serializeCellRecord({ ...record2, error: `interrupted by ${signal} before the cell finished` }));
 }
@@ -59793,13 +59974,16 @@ var init_base_side = __esm({
 });
 
 // src/stack/docker.ts
+import { join as join18 } from "node:path";
 async function checkDocker(run) {
   const result = await run(dockerVersionCommand);
   if (result.exitCode === 0) return result.stdout.trim();
   const output3 = `${result.stdout}
 ${result.stderr}`;
   if (result.exitCode === 127) {
-    throw new DockerUnavailableError(`Docker is not installed (no "docker" command on PATH). Install Docker Engine with the compose plugin. ${PROVISION_HINT}`);
+    throw new DockerUnavailableError(
+      `Docker is not installed (no "docker" command on PATH). Install Docker Engine with the compose plugin. ${provisionHint()}`
+    );
   }
   if (/permission denied/i.test(output3)) {
     throw new DockerUnavailableError(
@@ -59809,7 +59993,7 @@ ${tail(output3, 3)}`
   }
   if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(output3)) {
     throw new DockerUnavailableError(
-      `Docker is installed but its daemon is not running. Start it (systemctl start docker, or dockerd &). ${PROVISION_HINT}
+      `Docker is installed but its daemon is not running. Start it (systemctl start docker, or dockerd &). ${provisionHint()}
 ${tail(output3, 3)}`
     );
   }
@@ -59822,20 +60006,21 @@ async function detectCompose(run) {
   const v1 = await run({ command: "docker-compose", args: ["version", "--short"] });
   if (v1.exitCode === 0) return { command: "docker-compose", prefix: [], version: v1.stdout.trim() };
   throw new DockerUnavailableError(
-    `Neither "docker compose" (v2) nor "docker-compose" (v1) works. Install the Docker Compose plugin. ${PROVISION_HINT}
+    `Neither "docker compose" (v2) nor "docker-compose" (v1) works. Install the Docker Compose plugin. ${provisionHint()}
 ${tail(v2.stderr, 3)}`
   );
 }
-var DockerUnavailableError, dockerVersionCommand, PROVISION_HINT;
+var DockerUnavailableError, dockerVersionCommand, provisionHint;
 var init_docker = __esm({
   "src/stack/docker.ts"() {
     "use strict";
     init_command();
+    init_package_root();
     DockerUnavailableError = class extends Error {
       name = "DockerUnavailableError";
     };
     dockerVersionCommand = { command: "docker", args: ["version", "--format", "{{.Server.Version}}"] };
-    PROVISION_HINT = "On Debian or Ubuntu, scripts/provision-docker.sh installs and starts it.";
+    provisionHint = () => `On Debian or Ubuntu, sudo bash ${join18(packageRoot(), "scripts", "provision-docker.sh")} installs and starts it.`;
   }
 });
 
@@ -59887,29 +60072,40 @@ var init_fingerprint = __esm({
       "except OSError: pass",
       "print(json.dumps(out))"
     ].join("\n");
-    APP_PACKAGES = ["django", "gunicorn", "uvicorn", "uvicorn-worker", "psycopg", "psycopg-binary", "psycopg2", "psycopg2-binary", "asgiref"];
+    APP_PACKAGES = [
+      "django",
+      "gunicorn",
+      "uvicorn",
+      "uvicorn-worker",
+      "psycopg",
+      "psycopg-binary",
+      "psycopg-pool",
+      "psycopg2",
+      "psycopg2-binary",
+      "asgiref"
+    ];
     LOAD_PACKAGES = ["locust"];
   }
 });
 
 // src/stack/latency/netem-module.ts
-import { access, readFile as readFile6 } from "node:fs/promises";
+import { access, readFile as readFile4 } from "node:fs/promises";
 import { release as kernelRelease } from "node:os";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 async function readNetemHostFacts(source = {}) {
   const fsRoot = source.fsRoot ?? "/";
   const release2 = source.release ?? kernelRelease();
-  const read = (path6) => readFile6(join18(fsRoot, path6), "utf8").catch(() => null);
+  const read = (path6) => readFile4(join19(fsRoot, path6), "utf8").catch(() => null);
   return {
     platform: source.platform ?? process.platform,
     release: release2,
     root: (source.uid ?? process.getuid?.()) === 0,
     procModules: await read("proc/modules"),
-    sysModule: await access(join18(fsRoot, "sys/module", NETEM_MODULE)).then(
+    sysModule: await access(join19(fsRoot, "sys/module", NETEM_MODULE)).then(
       () => true,
       () => false
     ),
-    modulesBuiltin: await read(join18("lib/modules", release2, "modules.builtin"))
+    modulesBuiltin: await read(join19("lib/modules", release2, "modules.builtin"))
   };
 }
 function netemModulePolicy(requested, env) {
@@ -60339,20 +60535,20 @@ var init_run_environment = __esm({
 });
 
 // src/stack/team-locustfile.ts
-import { readFile as readFile7 } from "node:fs/promises";
 async function checkTeamLocustfiles(routes, workspace) {
   for (const route of routes) {
     const path6 = teamLocustfile(route, workspace);
     if (path6 === null) continue;
     const where = `route "${route.name}" locustfile`;
-    let text5;
-    try {
-      text5 = await readFile7(path6, "utf8");
-    } catch (error62) {
-      const code3 = error62.code;
+    const text5 = await readInputText(path6, `${JSON.stringify(route.locustfile)} (${path6})`, "the path of your Locust file, relative to the workspace").catch(
+      (error62) => {
+        throw new ConfigError(where, errorMessage(error62));
+      }
+    );
+    if (text5 === null) {
       throw new ConfigError(
         where,
-        `cannot read ${JSON.stringify(route.locustfile)} (${path6}: ${code3}); give the path of your Locust file, relative to the workspace.`
+        `cannot read ${JSON.stringify(route.locustfile)} (${path6}: ENOENT); give the path of your Locust file, relative to the workspace.`
       );
     }
     const classes = [...text5.matchAll(/^class\s+([A-Za-z_]\w*)\s*[(:]/gm)].map((match) => match[1]);
@@ -60368,13 +60564,13 @@ function listedUserClasses(output3) {
   const lines = output3.split("\n");
   const start = lines.findIndex((line) => line.trim() === "Available Users:");
   if (start < 0) return null;
-  const names2 = [];
+  const names3 = [];
   for (const line of lines.slice(start + 1)) {
     const match = /^\s+([A-Za-z_]\w*)\s*$/.exec(line);
     if (!match) break;
-    names2.push(match[1]);
+    names3.push(match[1]);
   }
-  return names2;
+  return names3;
 }
 async function checkTeamUserClasses(run, compose, routes, workspace) {
   for (const route of routes) {
@@ -60400,6 +60596,8 @@ var init_team_locustfile = __esm({
   "src/stack/team-locustfile.ts"() {
     "use strict";
     init_errors3();
+    init_error_message();
+    init_input_file();
     init_command();
     init_locust_command();
   }
@@ -60419,9 +60617,18 @@ async function planRun(config2, from) {
   const out = await findOutFolder(config2, cwd, from.existingRun);
   return { config: config2, env, cells, started, head, baseCommit, out };
 }
+function planForImage(plan, packages, log) {
+  const { config: config2, leftOut, blocker } = withUsablePool(plan.config, packages);
+  if (leftOut.length === 0 || blocker === null) return plan;
+  const names3 = leftOut.map((setup) => setup.name).join(", ");
+  log.info(`Left out of the default setups: ${names3}. ${POOL_NEEDS}; ${blockerText(blocker)}.`);
+  const kept2 = new Set(config2.setups.map((setup) => setup.name));
+  return { ...plan, config: config2, cells: plan.cells.filter((cell) => kept2.has(cell.setup.name)) };
+}
 var init_run_plan = __esm({
   "src/stack/run-plan.ts"() {
     "use strict";
+    init_pool();
     init_route_request();
     init_cells();
     init_base_side();
@@ -60446,11 +60653,12 @@ async function runBenchmark(config2, deps) {
     interrupts.off();
     await teardown.final(deps.runner, deps.log);
   }
-  return finish(plan, outcome, interrupts.signal);
+  return finish(outcome, interrupts.signal);
 }
 async function runPhases(context, plain2) {
-  const { runner: run, log, plan, teardown, interrupts } = context;
+  const { runner: run, log, teardown, interrupts } = context;
   const verbose = context.verbose ?? false;
+  let plan = context.plan;
   let owned = null;
   try {
     await buildImages(plain2, log, verbose);
@@ -60460,20 +60668,21 @@ async function runPhases(context, plain2) {
     const latency2 = await chooseLatency(run, plain2, plan, log);
     const head = teardown.track(plain2.at({ ...plain2.target, latencyMethod: latency2.method }));
     const fingerprint = await prepareDatabase(run, head, plan, log);
+    plan = planForImage(plan, fingerprint.stack, log);
     const views = interrupts.signal ? {} : await preflightRoutes(run, head, plan, log);
-    if (interrupts.signal) return { owned, measured: 0, failure: null };
+    if (interrupts.signal) return { plan, owned, measured: 0, failure: null };
     const measuredOn = await runEnvironment(run, plan.env, { engine: context.engine, latency: latency2, fingerprint, head: plan.head, base: sides?.base ?? null });
     const environment = Object.keys(views).length > 0 ? { ...measuredOn, views } : measuredOn;
     owned = await takeOverOutFolder(plan.out, { ...plan, environment }, log);
     await writeResults(plan.out, plan.config, plan.started, owned);
     const measurement = { run, log, plan, owned, head, sides, interrupted: () => interrupts.signal, live: context.live };
     const measured = plan.config.budgetSeconds !== null ? await measureWithinBudget({ ...measurement, baseline: context.baseline ?? null, ...context.now ? { now: context.now } : {} }) : await measure(measurement);
-    return { owned, ...measured };
+    return { plan, owned, ...measured };
   } catch (failure3) {
-    return { owned, measured: 0, failure: failure3 };
+    return { plan, owned, measured: 0, failure: failure3 };
   }
 }
-async function finish(plan, { owned, measured, failure: failure3, budget }, signal) {
+async function finish({ plan, owned, measured, failure: failure3, budget }, signal) {
   const shown = shownFolder(plan.config.outDir);
   if (!owned) {
     if (signal) throw new InterruptedError(signal, null, shown);
@@ -60593,7 +60802,7 @@ __export(calibrate_command_exports, {
   calibrateCommand: () => calibrateCommand
 });
 import { writeFile as writeFile7 } from "node:fs/promises";
-import { join as join19, resolve as resolve10 } from "node:path";
+import { join as join20, resolve as resolve10 } from "node:path";
 async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
   const log = streamLogger(io.stderr);
   const doubled = calibrationConfig(config2, perSide);
@@ -60609,11 +60818,11 @@ async function calibrateCommand(config2, perSide, io, existingRun = "refuse") {
     });
     const calibration = calibrationOutputs(results, config2.compare);
     const outDir = resolve10(io.cwd, config2.outDir);
-    await writeFile7(join19(outDir, RESULTS_FILE), serializeResults(calibration.results));
-    await writeFile7(join19(outDir, calibration.file.file), calibration.file.content);
+    await writeFile7(join20(outDir, RESULTS_FILE), serializeResults(calibration.results));
+    await writeFile7(join20(outDir, calibration.file.file), calibration.file.content);
     io.stdout.write(calibration.text);
     const seconds = Math.round((Date.now() - started) / 1e3);
-    log.info(`Calibration took ${seconds} s; wrote ${join19(outDir, RESULTS_FILE)} (with its noise) and ${join19(outDir, calibration.file.file)}`);
+    log.info(`Calibration took ${seconds} s; wrote ${join20(outDir, RESULTS_FILE)} (with its noise) and ${join20(outDir, calibration.file.file)}`);
     return 0;
   } catch (error62) {
     return stoppedRunExitCode("calibrate", error62, io);
@@ -60640,7 +60849,7 @@ __export(run_command_exports, {
   runCommand: () => runCommand
 });
 import { writeFile as writeFile8 } from "node:fs/promises";
-import { join as join20, resolve as resolve11 } from "node:path";
+import { join as join21, resolve as resolve11 } from "node:path";
 async function runCommand(config2, io, existingRun = "refuse", options = {}) {
   const log = streamLogger(io.stderr);
   const choice2 = baselineChoice(config2.compare.baseline);
@@ -60664,9 +60873,9 @@ async function runCommand(config2, io, existingRun = "refuse", options = {}) {
     const report = await reportOutputs({ results, baseline: against, compare: config2.compare, cellsFrom: [outDir] });
     if (report.problem !== null) log.warning(`report.html and the exports were not written: ${report.problem}`);
     const files = [report.tables, ...longForm(report)];
-    for (const file2 of files) await writeFile8(join20(outDir, file2.file), file2.content);
+    for (const file2 of files) await writeFile8(join21(outDir, file2.file), file2.content);
     io.stdout.write(report.markdown);
-    log.info(`Wrote ${[RESULTS_FILE, ...files.map((file2) => file2.file)].map((file2) => join20(outDir, file2)).join(", ")}`);
+    log.info(`Wrote ${[RESULTS_FILE, ...files.map((file2) => file2.file)].map((file2) => join21(outDir, file2)).join(", ")}`);
     return report.comparison && regressionCount(report.comparison, failingSignals(config2.compare)) > 0 ? 1 : 0;
   } catch (error62) {
     return stoppedRunExitCode("run", error62, io);
@@ -60700,7 +60909,7 @@ init_verdict_text();
 init_baseline();
 init_build();
 import { stat as stat9, writeFile as writeFile9 } from "node:fs/promises";
-import { dirname as dirname8, join as join21, resolve as resolve12 } from "node:path";
+import { dirname as dirname8, join as join22, resolve as resolve12 } from "node:path";
 
 // src/core/config/load.ts
 init_error_message();
@@ -60729,6 +60938,7 @@ init_body();
 init_outputs();
 init_results();
 init_version();
+init_defaults();
 
 // src/cli/args.ts
 init_build();
@@ -60881,7 +61091,17 @@ async function checkMergeTargets(paths, results, tables) {
 }
 
 // src/cli/cli.ts
+var names2 = (setups) => setups.map((setup) => typeof setup === "string" ? setup : setup.name).join(", ");
+var otherPresets = PRESET_SETUPS.filter((setup) => !TEAM_DEFAULT_SETUPS.includes(setup.name));
 var USAGE = `async-bench ${VERSION}: Django Sync vs Async under added latency (the Asynchronize-Django study)
+
+Your own Django project: describe it in ./async-bench.yml (app: and routes:, as the README's
+"Your own Django project" shows), then run "async-bench run --profile quick" there. Its default
+setups are what teams deploy, at equal resources, each with 2 \xD7 the cores + 1 workers:
+  ${names2(TEAM_DEFAULT_SETUPS)}
+  (the -pool ones with Django's own connection pool, left out when the built image cannot use it:
+  it needs Django 5.1+ and psycopg 3 with psycopg[pool])
+Without an app: the study's reference app, its routes and setups.
 
 Usage:
   async-bench run     [options] [--resume|--force] [--verbose]
@@ -60905,7 +61125,7 @@ Usage:
   async-bench merge   <out.json> <shard.json>...  merge shard results into one (and tables.md beside it); never over an input
 
 Options (also inputs of the action and keys of async-bench.yml):
-  --profile paper|quick|ci|pr   --setups sync,async-limited,async-unlimited   --routes cpu,io_read,io_create
+  --profile paper|quick|ci|pr   --setups NAME,...   --routes NAME,...   (default profile: paper, ~90 min for the study)
   --latencies 0,100,200      --users N   --spawn-rate N   --run-time 180s   --processes N   --repeats N   --seed-posts N
   --budget 15m               (pairs until each cell is decided, at most --repeats a cell, within 15 minutes of measuring)
   --latency-method auto|netem|toxiproxy   --shard i/n   --out DIR   --config async-bench.yml
@@ -60913,6 +61133,11 @@ Options (also inputs of the action and keys of async-bench.yml):
   --fail-on-regression [throughput,queries,cpu,db,memory]   (alone: throughput and queries)
                              (base: the base commit (--base-ref, default the merge-base with the default branch)
                               built from a git worktree and measured alternately with this checkout, same run)
+
+Setups by name: ${names2(BUILT_IN_SETUPS)} (the study's, one worker: the reference app's default);
+  ${names2(TEAM_DEFAULT_SETUPS)} (your app's default; the -pool ones with Django's own
+  connection pool); ${names2(otherPresets)}; or your own in async-bench.yml.
+Routes: the study's ${names2(BUILT_IN_ROUTES)}, or your app's, by the names async-bench.yml gives them.
 `;
 async function readResultsFile(path6) {
   const text5 = await readInputText(path6, path6, "the path of a results.json").catch((error62) => {
@@ -60956,7 +61181,7 @@ var commands = {
     const flags = [...Object.keys(parsed.inputs), ...parsed.configFile !== void 0 ? ["config"] : []].map((name2) => `--${name2}`);
     if (recorded && flags.length > 0) {
       throw new UsageError(
-        `${join21(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
+        `${join22(runDir, RESULTS_FILE)} records the configuration this run used, so ${flags.join(", ")} would describe another run; drop ${flags.length === 1 ? "it" : "them"}, or move results.json aside to ingest with flags.`,
         "ingest"
       );
     }
@@ -60966,13 +61191,13 @@ var commands = {
 `);
     for (const dir of unplanned) io.stderr.write(`note: cells/${dir} is not in the configured matrix; left out.
 `);
-    await writeFile9(join21(runDir, RESULTS_FILE), serializeResults(results));
+    await writeFile9(join22(runDir, RESULTS_FILE), serializeResults(results));
     const report = await reportOutputs({ results, baseline: null, compare: results.config.compare, cellsFrom: [runDir] });
     if (report.html === null) throw new Error(`report.html was not written: ${report.problem}`);
-    const html = join21(runDir, report.html.file);
+    const html = join22(runDir, report.html.file);
     await writeFile9(html, report.html.content);
     const failed = failedCells(results.cells);
-    io.stdout.write(`${join21(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
+    io.stdout.write(`${join22(runDir, RESULTS_FILE)}: ${results.cells.length - failed.length} cells measured, ${failed.length} failed; charts in ${html}
 `);
     for (const cell of failed) io.stdout.write(`  \u2716 ${cell.id}: ${cell.reason}
 `);
@@ -60987,8 +61212,8 @@ var commands = {
     io.stdout.write(report.markdown);
     const written = async () => {
       if (report.problem !== null) throw new Error(report.problem);
-      for (const file2 of longForm(report)) await writeFile9(join21(dir, file2.file), file2.content);
-      return longForm(report).map((file2) => join21(dir, file2.file));
+      for (const file2 of longForm(report)) await writeFile9(join22(dir, file2.file), file2.content);
+      return longForm(report).map((file2) => join22(dir, file2.file));
     };
     await written().then(
       (paths) => io.stderr.write(`Wrote ${paths.join(", ")}

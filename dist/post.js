@@ -59192,6 +59192,9 @@ var ConfigSchema = external_exports.object({
   profile: external_exports.enum(PROFILE_NAMES),
   app: AppSpecSchema,
   setups: external_exports.array(SetupSpecSchema).min(1),
+  setupsByDefault: external_exports.boolean().optional().describe(
+    "True when no source named the setups and a team's app got the default ones; the run then leaves out a pool preset the built image cannot use (its driver or Django rules out the pool). Absent: the setups were named, or the reference app\u2019s."
+  ),
   routes: external_exports.array(RouteSpecSchema).min(1),
   latenciesMs: external_exports.array(count(0, LIMITS.latencyMs)).min(1),
   latencyMethod: external_exports.enum(LATENCY_METHODS),
@@ -59431,7 +59434,18 @@ var SignalsSchema = external_exports.object({
     workers: count2.min(1).nullable().describe("The setup's worker processes; null when unknown."),
     perWorkerPeakBytes: rate.nullable()
   }),
-  responseBytesPerRequest: rate.nullable().describe(`Locust's "Average Content Size" of the Aggregated row.`)
+  responseBytesPerRequest: rate.nullable().describe(`Locust's "Average Content Size" of the Aggregated row.`),
+  connections: external_exports.object({
+    opened: count2.describe("Client sessions established to the app's database over the window (pg_stat_database.sessions, PostgreSQL 14+)."),
+    openedPerRequest: perRequest.describe("opened \xF7 window.successes: about 1 with a connection per request (CONN_MAX_AGE = 0), about 0 when kept."),
+    openAtStart: count2.describe("Connections open to the app's database when the window opened (numbackends)."),
+    openAtEnd: count2.describe("The same when it closed."),
+    meanOpen: rate.nullable().describe(
+      "Connections open on average over the window: session_time \xF7 window.seconds; null when one was open at an edge (a kept connection reports its time late), so it is exact where given."
+    )
+  }).nullable().optional().describe(
+    "The app's database connections over the window; null when not read (the reason is in the warnings), absent from files written before it existed."
+  )
 }).nullable();
 var CellMetricsSchema = external_exports.object({
   maxSrps: rate.describe(`Max over the history's Aggregated rows of (Requests/s \u2212 Failures/s): the study's "max sRPS".`),
@@ -59620,6 +59634,7 @@ var StoredCellRecordSchema = CellRecordSchema.partial().loose().meta({
 var count3 = external_exports.number().int().min(0);
 var amount = external_exports.number().min(0);
 var CpuSpan = external_exports.object({ startUsec: amount, endUsec: amount }).nullable();
+var ConnectionCounters = external_exports.object({ sessions: count3, backends: count3, sessionMs: amount });
 var RawSignalsSchema = external_exports.object({
   version: external_exports.literal(1),
   window: external_exports.object({
@@ -59641,6 +59656,12 @@ var RawSignalsSchema = external_exports.object({
     load: external_exports.object({ usageUsec: amount, cpus: count3.min(1) }).nullable()
   }),
   memory: external_exports.object({ appPeakBytes: count3.nullable(), workers: count3.min(1).nullable() }),
+  /**
+   * The app database's pg_stat_database at the window's edges: `sessions` (cumulative client sessions
+   * established), `backends` (connections open then) and `sessionMs` (cumulative session_time).
+   * Absent from files written before it existed.
+   */
+  connections: external_exports.object({ start: ConnectionCounters, end: ConnectionCounters }).nullable().optional(),
   /** What could not be read, and why. */
   warnings: external_exports.array(external_exports.string())
 });
@@ -59728,10 +59749,12 @@ var Compose = class {
   }
 };
 
+// src/core/config/pool.ts
+var POOL_ENV = "ASYNC_BENCH_DB_POOL";
+
 // src/stack/app-settings.ts
 var SETTINGS_MODULE = "async_bench_settings";
 var SETTINGS_FILE = `${SETTINGS_MODULE}.py`;
-var POOL_ENV = "ASYNC_BENCH_DB_POOL";
 var POOL_SETTINGS = `
 _pool = os.environ.get("${POOL_ENV}", "").strip()
 if _pool:
