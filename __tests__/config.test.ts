@@ -430,9 +430,13 @@ describe('async-bench.yml', () => {
   });
 
   it.each([
-    [`config file ${FILE}`, 'usres: 10\n', /unknown key "usres"; allowed keys: profile, setups, routes, latencies, users,/],
+    [`config file ${FILE}`, 'usres: 10\n', /unknown key "usres" \(did you mean "users"\?\); allowed keys: profile, setups, routes, latencies, users,/],
     [`config file ${FILE}`, '- users: 10\n', /top level must be a mapping/],
-    ['setups entry', 'setups:\n  - name: sync\n    max_connections: 5\n', /unknown key "max_connections"; allowed keys: .*max-connections/],
+    [
+      'setups entry',
+      'setups:\n  - name: sync\n    max_connections: 5\n',
+      /unknown key "max_connections" \(did you mean "max-connections"\?\); allowed keys: .*max-connections/,
+    ],
     ['routes entry', 'routes:\n  - name: x\n    path: /x/\n    verb: GET\n', /unknown key "verb"/],
     [
       'app',

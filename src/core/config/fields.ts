@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baselineChoice, baselineProblem, baselineSetting } from './baseline.js';
 import { kindOf, show } from './issues.js';
+import { nearestName } from './nearest.js';
 import { DEFAULT_FAIL_SIGNALS, LIMITS, REGRESSION_SIGNALS, type RegressionSignal } from './schema.js';
 
 /**
@@ -197,7 +198,10 @@ export function choice<T extends string>(values: readonly T[], normalize: (text:
     .refine(
       ...rule(
         (raw) => values.includes(pick(raw)),
-        (raw) => `${show(raw)} is not one of ${values.join(', ')}.`,
+        (raw) => {
+          const near = nearestName(text(raw), values);
+          return `${show(raw)} is not one of ${values.join(', ')}.${near === null ? '' : ` Did you mean "${near}"?`}`;
+        },
       ),
     )
     .transform(pick);

@@ -5,6 +5,7 @@ import { ConfigError } from './errors.js';
 import { choice, names, nonEmptyText, positiveNumber, wholeNumber } from './fields.js';
 import { CONFIG_INPUT_FIELDS } from './inputs.js';
 import { describeIssue, firstIssue, kindOf, show } from './issues.js';
+import { didYouMean } from './nearest.js';
 import { HTTP_METHODS, INTERFACES, LIMITS, ROUTE_KINDS } from './schema.js';
 
 /**
@@ -17,7 +18,10 @@ import { HTTP_METHODS, INTERFACES, LIMITS, ROUTE_KINDS } from './schema.js';
 function strictMapping<S extends z.core.$ZodLooseShape>(shape: S, notMapping = (raw: unknown) => `expected a mapping, got ${show(raw)}.`) {
   return z.strictObject(shape, {
     error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return `unknown key "${issue.keys[0]}"; allowed keys: ${Object.keys(shape).join(', ')}.`;
+      if (issue.code === 'unrecognized_keys') {
+        const allowed = Object.keys(shape);
+        return `unknown key "${issue.keys[0]}"${didYouMean(issue.keys[0]!, allowed)}; allowed keys: ${allowed.join(', ')}.`;
+      }
       if (issue.code === 'invalid_type') return notMapping(issue.input);
       return undefined;
     },

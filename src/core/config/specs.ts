@@ -1,5 +1,6 @@
 import { ConfigError } from './errors.js';
 import type { AppDefinition, RouteDefinition, SetupDefinition } from './file.js';
+import { didYouMean } from './nearest.js';
 import { compileRequest } from './route-request.js';
 import { RANDOM_FORM_VALUE, type AppSpec, type RequestRoute, type RouteSpec, type SetupSpec } from './schema.js';
 
@@ -15,7 +16,8 @@ export const GENERIC_USER_CLASS = 'RouteUser';
 function findBuiltIn<T extends { name: string }>(input: string, name: string, builtIns: T[]): T {
   const found = builtIns.find((item) => item.name === name);
   if (!found) {
-    throw new ConfigError(input, `unknown name "${name}"; known: ${builtIns.map((item) => item.name).join(', ')} (define new ones in async-bench.yml).`);
+    const known = builtIns.map((item) => item.name);
+    throw new ConfigError(input, `unknown name "${name}"${didYouMean(name, known)}; known: ${known.join(', ')} (define new ones in async-bench.yml).`);
   }
   return found;
 }
