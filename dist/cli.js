@@ -43481,6 +43481,42 @@ var require_dist = __commonJS({
   }
 });
 
+// src/core/config/nearest.ts
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best2 = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best2 = Math.min(best2, rows[i - 2][j - 2] + 1);
+      rows[i][j] = best2;
+    }
+  }
+  return rows[a.length][b.length];
+}
+function nearestName(name2, known) {
+  const wanted = name2.toLowerCase();
+  const limit = wanted.length <= 4 ? 1 : 2;
+  let best2 = null;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const candidate of known) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < bestDistance) [best2, bestDistance, tie] = [candidate, distance, false];
+    else if (distance === bestDistance && candidate !== best2) tie = true;
+  }
+  return best2 !== null && bestDistance <= limit && !tie ? best2 : null;
+}
+function didYouMean(name2, known) {
+  const near = nearestName(name2, known);
+  return near === null ? "" : ` (did you mean "${near}"?)`;
+}
+var init_nearest = __esm({
+  "src/core/config/nearest.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/config/fields.ts
 function rule(ok, detail) {
   return [ok, { error: (issue2) => detail(issue2.input), abort: true }];
@@ -43563,7 +43599,10 @@ function choice(values, normalize = (t) => t) {
   return scalar(`one of ${values.join(", ")}`).refine(
     ...rule(
       (raw) => values.includes(pick2(raw)),
-      (raw) => `${show(raw)} is not one of ${values.join(", ")}.`
+      (raw) => {
+        const near = nearestName(text(raw), values);
+        return `${show(raw)} is not one of ${values.join(", ")}.${near === null ? "" : ` Did you mean "${near}"?`}`;
+      }
     )
   ).transform(pick2);
 }
@@ -43605,6 +43644,7 @@ var init_fields = __esm({
     init_zod();
     init_baseline();
     init_issues();
+    init_nearest();
     init_schema();
     text = (raw) => String(raw).trim();
     ratio = scalar("a ratio").refine(
@@ -43760,7 +43800,10 @@ var init_inputs = __esm({
 function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${show(raw)}.`) {
   return external_exports.strictObject(shape, {
     error: (issue2) => {
-      if (issue2.code === "unrecognized_keys") return `unknown key "${issue2.keys[0]}"; allowed keys: ${Object.keys(shape).join(", ")}.`;
+      if (issue2.code === "unrecognized_keys") {
+        const allowed = Object.keys(shape);
+        return `unknown key "${issue2.keys[0]}"${didYouMean(issue2.keys[0], allowed)}; allowed keys: ${allowed.join(", ")}.`;
+      }
       if (issue2.code === "invalid_type") return notMapping(issue2.input);
       return void 0;
     }
@@ -43823,6 +43866,7 @@ var init_file = __esm({
     init_fields();
     init_inputs();
     init_issues();
+    init_nearest();
     init_schema();
     entryName = external_exports.union([external_exports.string(), external_exports.number()], {
       error: (issue2) => issue2.input === void 0 || issue2.input === null ? "is missing; every entry needs a name." : `must be a name, not ${kindOf(issue2.input)}.`
@@ -44101,7 +44145,8 @@ var init_route_request = __esm({
 function findBuiltIn(input2, name2, builtIns) {
   const found = builtIns.find((item2) => item2.name === name2);
   if (!found) {
-    throw new ConfigError(input2, `unknown name "${name2}"; known: ${builtIns.map((item2) => item2.name).join(", ")} (define new ones in async-bench.yml).`);
+    const known = builtIns.map((item2) => item2.name);
+    throw new ConfigError(input2, `unknown name "${name2}"${didYouMean(name2, known)}; known: ${known.join(", ")} (define new ones in async-bench.yml).`);
   }
   return found;
 }
@@ -44236,6 +44281,7 @@ var init_specs = __esm({
   "src/core/config/specs.ts"() {
     "use strict";
     init_errors3();
+    init_nearest();
     init_route_request();
     init_schema();
     GENERIC_USER_CLASS = "RouteUser";

@@ -59788,6 +59788,37 @@ var import_yaml3 = __toESM(require_dist(), 1);
 // src/core/config/file.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// src/core/config/nearest.ts
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      rows[i][j] = best;
+    }
+  }
+  return rows[a.length][b.length];
+}
+function nearestName(name2, known) {
+  const wanted = name2.toLowerCase();
+  const limit = wanted.length <= 4 ? 1 : 2;
+  let best = null;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const candidate of known) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance, tie] = [candidate, distance, false];
+    else if (distance === bestDistance && candidate !== best) tie = true;
+  }
+  return best !== null && bestDistance <= limit && !tie ? best : null;
+}
+function didYouMean(name2, known) {
+  const near = nearestName(name2, known);
+  return near === null ? "" : ` (did you mean "${near}"?)`;
+}
+
 // src/core/config/fields.ts
 var text = (raw) => String(raw).trim();
 function rule(ok, detail) {
@@ -59910,7 +59941,10 @@ function choice(values, normalize = (t) => t) {
   return scalar(`one of ${values.join(", ")}`).refine(
     ...rule(
       (raw) => values.includes(pick2(raw)),
-      (raw) => `${show(raw)} is not one of ${values.join(", ")}.`
+      (raw) => {
+        const near = nearestName(text(raw), values);
+        return `${show(raw)} is not one of ${values.join(", ")}.${near === null ? "" : ` Did you mean "${near}"?`}`;
+      }
     )
   ).transform(pick2);
 }
@@ -60039,7 +60073,10 @@ var CONFIG_INPUTS = Object.keys(CONFIG_INPUT_FIELDS);
 function strictMapping(shape, notMapping = (raw) => `expected a mapping, got ${show(raw)}.`) {
   return external_exports.strictObject(shape, {
     error: (issue3) => {
-      if (issue3.code === "unrecognized_keys") return `unknown key "${issue3.keys[0]}"; allowed keys: ${Object.keys(shape).join(", ")}.`;
+      if (issue3.code === "unrecognized_keys") {
+        const allowed = Object.keys(shape);
+        return `unknown key "${issue3.keys[0]}"${didYouMean(issue3.keys[0], allowed)}; allowed keys: ${allowed.join(", ")}.`;
+      }
       if (issue3.code === "invalid_type") return notMapping(issue3.input);
       return void 0;
     }
