@@ -83,7 +83,7 @@ describe('the example shop, through `npx async-bench` from the installed package
     const shopConfig = await readFile(join(project, 'examples', 'shop', 'async-bench.yml'), 'utf8');
     await writeFile(join(project, 'async-bench.yml'), shopConfig.replace(/^setups:\n(?: .*\n)+/m, ''));
     const argv = ['run', '--config', 'async-bench.yml', '--routes', ROUTES.join(','), '--latencies', '0,100'];
-    const result = await npx(...argv, '--users', '60', '--spawn-rate', '60', '--run-time', '12s', '--out', 'bench', '--force');
+    const result = await npx(...argv, '--users', '60', '--spawn-rate', '60', '--run-time', '10s', '--out', 'bench', '--force');
     stderr = result.stderr;
     expect(result.code, stderr.slice(-2000)).toBe(0);
     results = parseResults('results.json', await readFile(join(out(), 'results.json'), 'utf8'));
