@@ -45241,12 +45241,15 @@ async function readRecordedResults(runDir) {
 function resumedFromOf(results) {
   return new Map(results.cells.flatMap((cell) => cell.resumedFrom ? [[cell.id, cell.resumedFrom]] : []));
 }
-async function cellLatencyMethod(cellPath2) {
+async function knownCellRecord(cellPath2) {
   const path6 = join3(cellPath2, CELL_FILES.runner);
   const text5 = await readInputText(path6, path6, "a cell record").catch(() => null);
   if (text5 === null) return null;
   const parsed = parseCellRecord(CELL_FILES.runner, text5);
-  return "record" in parsed ? parsed.record.latencyMethod ?? null : null;
+  return "record" in parsed ? parsed.record : null;
+}
+async function cellLatencyMethod(cellPath2) {
+  return (await knownCellRecord(cellPath2))?.latencyMethod ?? null;
 }
 function unknownEnvironment(latencyMethod) {
   return {
@@ -46917,7 +46920,7 @@ var init_setup_notes = __esm({
     init_defaults();
     init_pool();
     init_escape();
-    POOL_PRESETS = ["gthread-pool", "async-workers-pool"];
+    POOL_PRESETS = PRESET_SETUPS.filter(usesPool).map((setup) => setup.name);
     list4 = (items) => items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
   }
 });
@@ -59373,10 +59376,8 @@ async function modified(path6) {
 async function firstCellStart(cellsDir, dirs) {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const path6 = join15(cellsDir, dir, CELL_FILES.runner);
-      const text5 = await readInputText(path6, path6, "a cell record").catch(() => null);
-      const parsed = text5 === null ? null : parseCellRecord(CELL_FILES.runner, text5);
-      return parsed && "record" in parsed && parsed.record.startedAt ? Date.parse(parsed.record.startedAt) : null;
+      const record2 = await knownCellRecord(join15(cellsDir, dir));
+      return record2?.startedAt ? Date.parse(record2.startedAt) : null;
     })
   );
   const known = starts.filter((start) => start !== null);
@@ -59479,10 +59480,7 @@ var init_out_dir = __esm({
   "src/stack/out-dir.ts"() {
     "use strict";
     init_error_message();
-    init_cell2();
-    init_input_file();
     init_run_dir();
-    init_cell_record();
     init_results();
     init_resume();
     OutDirError = class extends Error {

@@ -3,11 +3,8 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../core/config/build.js';
 import { errorMessage } from '../core/error-message.js';
-import { CELL_FILES } from '../core/ingest/cell.js';
-import { readInputText } from '../core/ingest/input-file.js';
-import { CELLS_FOLDER, ingestRun, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
+import { CELLS_FOLDER, ingestRun, knownCellRecord, listCellDirs, readRecordedResults, RESULTS_FILE, TABLES_FILE } from '../core/ingest/run-dir.js';
 import type { Cell } from '../core/plan/cells.js';
-import { parseCellRecord } from '../core/results/cell-record.js';
 import type { Environment } from '../core/results/environment.js';
 import type { BudgetRecord } from '../core/results/schema.js';
 import { serializeResults, type Results } from '../core/results/results.js';
@@ -45,11 +42,8 @@ async function modified(path: string): Promise<Date | null> {
 async function firstCellStart(cellsDir: string, dirs: string[]): Promise<Date | null> {
   const starts = await Promise.all(
     dirs.map(async (dir) => {
-      const path = join(cellsDir, dir, CELL_FILES.runner);
-      // Never opened when not a regular file: a FIFO there would hang the run before it starts.
-      const text = await readInputText(path, path, 'a cell record').catch(() => null);
-      const parsed = text === null ? null : parseCellRecord(CELL_FILES.runner, text);
-      return parsed && 'record' in parsed && parsed.record.startedAt ? Date.parse(parsed.record.startedAt) : null;
+      const record = await knownCellRecord(join(cellsDir, dir));
+      return record?.startedAt ? Date.parse(record.startedAt) : null;
     }),
   );
   const known = starts.filter((start): start is number => start !== null);

@@ -8,7 +8,7 @@ import { CELL_FILES, readCell } from './cell.js';
 import { readInputText } from './input-file.js';
 import { CELLS_FOLDER, parseCellDir, planShard, sampleDir, type Cell } from '../plan/cells.js';
 import { cellResult, failedCell } from '../results/cell.js';
-import { parseCellRecord } from '../results/cell-record.js';
+import { parseCellRecord, type StoredCellRecord } from '../results/cell-record.js';
 import { summarizeSamples } from '../results/samples.js';
 import { readSidedCell } from './sided-cell.js';
 import type { Sample } from '../results/schema.js';
@@ -130,15 +130,22 @@ export function resumedFromOf(results: Results): Map<string, string> {
   return new Map(results.cells.flatMap((cell) => (cell.resumedFrom ? [[cell.id, cell.resumedFrom] as const] : [])));
 }
 
-/** The latency method a cell's cell.json says it ran with; null when it has no readable one. */
-export async function cellLatencyMethod(cellPath: string): Promise<Environment['latencyMethod']> {
+/**
+ * The record a cell folder's cell.json holds, when it is a readable, valid one; else null. A FIFO or folder in its
+ * place is never opened (a FIFO would wait for a writer), and a record that does not parse fails its cell when
+ * read (readCell says why): here either tells nothing.
+ */
+export async function knownCellRecord(cellPath: string): Promise<StoredCellRecord | null> {
   const path = join(cellPath, CELL_FILES.runner);
-  // A FIFO or folder in its place tells nothing (and is never opened: a FIFO would wait); readCell fails the cell for it.
   const text = await readInputText(path, path, 'a cell record').catch(() => null);
   if (text === null) return null;
-  // A record that does not parse fails its cell when read (readCell says why); here it tells nothing.
   const parsed = parseCellRecord(CELL_FILES.runner, text);
-  return 'record' in parsed ? (parsed.record.latencyMethod ?? null) : null;
+  return 'record' in parsed ? parsed.record : null;
+}
+
+/** The latency method a cell's cell.json says it ran with; null when it has no readable one. */
+export async function cellLatencyMethod(cellPath: string): Promise<Environment['latencyMethod']> {
+  return (await knownCellRecord(cellPath))?.latencyMethod ?? null;
 }
 
 /** Nothing known of the machine: for a run folder that recorded no environment. */

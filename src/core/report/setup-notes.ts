@@ -1,4 +1,4 @@
-import { REFERENCE_APP } from '../config/defaults.js';
+import { PRESET_SETUPS, REFERENCE_APP } from '../config/defaults.js';
 import type { SetupSpec } from '../config/build.js';
 import { blockerText, poolBlocker, POOL_NEEDS, usesPool } from '../config/pool.js';
 import type { Results, SetupViews } from '../results/schema.js';
@@ -13,7 +13,8 @@ import { code, labelText } from './escape.js';
  * server does.
  */
 
-const POOL_PRESETS = ['gthread-pool', 'async-workers-pool'];
+/** The presets that turn Django's pool on, by name, as the defaults define them. */
+const POOL_PRESETS = PRESET_SETUPS.filter(usesPool).map((setup) => setup.name);
 
 /** "a", "a and b", "a, b and c". */
 const list = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
